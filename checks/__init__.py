@@ -1,0 +1,1 @@
+"""Checks that run as SQL inside PostgreSQL on a generated (or any marked) database."""

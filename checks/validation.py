@@ -1,0 +1,47 @@
+"""The validation pass that ends every run (and runs alone with --validate-only).
+
+Every rule is a SQL query returning the offending rows; a rule passes when it returns none.
+"""
+from dataclasses import dataclass, field
+
+from . import foreign_keys
+
+EXAMPLES = 3
+
+
+@dataclass
+class Failure:
+    rule: str
+    count: int
+    examples: list
+
+
+@dataclass
+class ValidationResult:
+    failures: list = field(default_factory=list)
+    rules_checked: int = 0
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def ok(self):
+        return not self.failures
+
+
+def rules():
+    """(name, SQL returning offending rows) for every rule."""
+    for table, column, parent, category, required in foreign_keys.FOREIGN_KEYS:
+        target = f"definition category {category}" if category is not None else parent
+        yield (f"{table}.{column} must point at an existing {target}",
+               foreign_keys.violation_sql(table, column, parent, category, required))
+
+
+def run(connection):
+    result = ValidationResult()
+    with connection.cursor() as cursor:
+        for name, query in rules():
+            cursor.execute(f"SELECT count(*) OVER (), v.* FROM ({query}) v LIMIT {EXAMPLES}")
+            rows = cursor.fetchall()
+            result.rules_checked += 1
+            if rows:
+                result.failures.append(Failure(name, rows[0][0], [tuple(r[1:]) for r in rows]))
+    return result

@@ -1,0 +1,1 @@
+"""Plumbing shared by every phase: configuration, randomness, IDs, schema, the COPY writer, the database."""

@@ -1,0 +1,146 @@
+"""The bulk writer: rows go to PostgreSQL through COPY, rendered column by column, streamed in batches.
+
+A phase hands over a table's rows as batches: dicts of column name -> numpy array, list or scalar.
+Columns a batch leaves out get OpenDental's own "no value" (0, '', false, 0001-01-01), taken from the
+column's type in the schema, so a generator names only the columns that carry meaning.
+"""
+import time
+from datetime import date, datetime
+
+import numpy as np
+
+from . import schema
+
+NULL = None  # write SQL NULL (OpenDental itself never does; rule 10 of DOMAIN.md needs it for inssub.DateTerm)
+
+OD_EMPTY = {
+    "int": "0",
+    "serial": "0",
+    "float": "0",
+    "bool": "f",
+    "date": "0001-01-01",
+    "timestamp": "0001-01-01 00:00:00",
+    "time": "00:00:00",
+    "text": "",
+    "bytes": "\\N",
+    "json": "\\N",
+}
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _scalar(value):
+    if value is None:
+        return "\\N"
+    if isinstance(value, (bool, np.bool_)):
+        return "t" if value else "f"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, np.datetime64):
+        return str(value).replace("T", " ")
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value))
+    return str(value).translate(_ESCAPES)
+
+
+def _strings(values):
+    """A column of values as COPY text fields."""
+    if isinstance(values, np.ndarray) and values.dtype != object:
+        kind = values.dtype.kind
+        if kind == "b":
+            return np.where(values, "t", "f").tolist()
+        if kind in "iu":
+            return list(map(str, values.tolist()))
+        if kind == "f":
+            return list(map(repr, values.tolist()))
+        if kind == "M":
+            text = np.datetime_as_string(values)
+            text[np.isnat(values)] = "\\N"
+            return text.tolist()
+        if kind == "U":
+            values = values.tolist()
+    strings = ["\\N" if v is None else v if isinstance(v, str) else _scalar(v) for v in values]
+    joined = "".join(strings)
+    if "\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined:
+        strings = [s if s == "\\N" else s.translate(_ESCAPES) for s in strings]
+    return strings
+
+
+def render(table, batch):
+    """One batch of rows of `table` as COPY text; returns (text, row count)."""
+    unknown = set(batch) - set(table.column_names)
+    if unknown:
+        raise KeyError(f"{table.name} has no column(s) {sorted(unknown)}")
+    pieces, variable = [], []
+    for column in table.columns:
+        value = batch.get(column.name, OD_EMPTY[column.kind])
+        if isinstance(value, (np.ndarray, list, tuple)):
+            pieces.append("%s")
+            variable.append(_strings(value))
+        else:
+            constant = value if column.name not in batch else _scalar(value)
+            pieces.append(constant.replace("%", "%%"))
+    template = "\t".join(pieces)
+    if not variable:
+        raise ValueError(f"a batch of {table.name} needs at least one column of values")
+    n = len(variable[0])
+    if any(len(v) != n for v in variable):
+        raise ValueError(f"columns of one {table.name} batch differ in length")
+    if not n:
+        return "", 0
+    return "\n".join(map(template.__mod__, zip(*variable))) + "\n", n
+
+
+class _BatchStream:
+    """A file-like object that psycopg2's COPY reads; each read renders the next batch."""
+
+    def __init__(self, table, batches, stats):
+        self._table, self._batches, self._stats = table, iter(batches), stats
+        self.rows = 0
+
+    def read(self, size=-1):
+        for batch in self._batches:
+            started = time.perf_counter()
+            text, n = render(self._table, batch)
+            self._stats.render_seconds += time.perf_counter() - started
+            self.rows += n
+            if n:
+                return text
+        return ""
+
+    readline = read
+
+
+class WriteStats:
+    def __init__(self):
+        self.rows = {}
+        self.render_seconds = 0.0
+        self.copy_seconds = 0.0
+
+    @property
+    def total_rows(self):
+        return sum(self.rows.values())
+
+
+class CopyWriter:
+    """Writes rows into raw.<table> with COPY on one connection (inside the run's transaction)."""
+
+    def __init__(self, connection, on_table=None):
+        self.connection = connection
+        self.stats = WriteStats()
+        self._on_table = on_table
+
+    def copy(self, table_name, batches):
+        """Load a table's rows. `batches` is one batch (dict) or an iterable of batches."""
+        table = schema.table(table_name)
+        if isinstance(batches, dict):
+            batches = [batches]
+        stream = _BatchStream(table, batches, self.stats)
+        columns = ", ".join(f'"{c}"' for c in table.column_names)
+        started = time.perf_counter()
+        with self.connection.cursor() as cursor:
+            cursor.copy_expert(f'COPY raw."{table_name}" ({columns}) FROM STDIN', stream, size=1 << 20)
+        self.stats.copy_seconds += time.perf_counter() - started
+        self.stats.rows[table_name] = self.stats.rows.get(table_name, 0) + stream.rows
+        if self._on_table:
+            self._on_table(table_name, stream.rows)
+        return stream.rows

@@ -1,0 +1,65 @@
+"""The raw schema as the generator sees it, parsed from schema/create_tables.sql (the single source of truth)."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SCHEMA_SQL = Path(__file__).resolve().parent.parent / "schema" / "create_tables.sql"
+_TABLE = re.compile(r'CREATE TABLE IF NOT EXISTS raw\."(\w+)" \((.*?)\n\);', re.S)
+_COLUMN = re.compile(r'^\s*"(\w+)" ([\w() ]+?)(?: NOT NULL| DEFAULT| UNIQUE|,|$)')
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    pg_type: str
+
+    @property
+    def kind(self):
+        """The family of the type: int, float, bool, date, timestamp, time, text, bytes, json, serial."""
+        t = self.pg_type
+        if t.startswith(("int", "serial")):
+            return "serial" if t.startswith("serial") else "int"
+        if t.startswith("float"):
+            return "float"
+        if t in ("bool", "date", "timestamp", "time", "jsonb", "bytea"):
+            return {"jsonb": "json", "bytea": "bytes"}.get(t, t)
+        return "text"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple
+    primary_key: str | None
+
+    @property
+    def column_names(self):
+        return [c.name for c in self.columns]
+
+
+def _parse(sql):
+    tables = {}
+    for name, body in _TABLE.findall(sql):
+        columns = []
+        key = re.search(r'PRIMARY KEY \("(\w+)"\)', body)
+        for line in body.splitlines():
+            match = _COLUMN.match(line)
+            if match:
+                columns.append(Column(match.group(1), match.group(2).strip()))
+        tables[name] = Table(name, tuple(columns), key.group(1) if key else None)
+    return tables
+
+
+@lru_cache(maxsize=1)
+def tables():
+    """Every table of the raw schema by name."""
+    return _parse(SCHEMA_SQL.read_text())
+
+
+def table(name):
+    return tables()[name]
+
+
+def create_sql():
+    return SCHEMA_SQL.read_text()

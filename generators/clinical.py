@@ -1,0 +1,7 @@
+"""Phase: clinical (being built)."""
+
+TITLE = "Clinical"
+
+
+def generate(ctx):
+    pass

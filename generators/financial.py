@@ -1,0 +1,7 @@
+"""Phase: financial (being built)."""
+
+TITLE = "Financial"
+
+
+def generate(ctx):
+    pass

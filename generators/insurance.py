@@ -1,0 +1,7 @@
+"""Phase: insurance (being built)."""
+
+TITLE = "Insurance"
+
+
+def generate(ctx):
+    pass

@@ -1,0 +1,265 @@
+"""Phase 2, patients: families sharing a guarantor, their people (names, ages, contact details, the
+practice's dentist and hygienist for each), employers, patient notes, merge links and the zip code table.
+
+Adds to ctx.practice.patients (one entry per patient, families contiguous):
+  nums, guarantor, family, role (0 guarantor, 1 spouse, 2 child), birth, gender, status, first_visit,
+  new_in_window, active, pri_prov, sec_prov, clinic, insured, employer
+and ctx.practice.families: guarantor (PatNum), first (index of first member), size, insured.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from .data import read_table
+from .timeline import NO_DATE, clamp, stamp
+
+TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
+FAMILY_SIZES = (1, 2, 3, 4, 5)
+FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
+# PatStatus: 0 patient, 1 non-patient, 2 inactive, 3 archived, 4 deleted, 5 deceased.
+STATUS_SHARES = {0: 0.86, 2: 0.08, 3: 0.05, 5: 0.01}
+NEW_PATIENT_SHARE = 0.35  # share of patients whose first visit falls inside the window
+CONFIRM_METHODS = ((8, 0.55), (4, 0.15), (2, 0.08), (0, 0.2), (3, 0.02))
+CONTACT_METHODS = ((4, 0.4), (8, 0.25), (5, 0.2), (2, 0.1), (0, 0.05))
+RECALL_METHODS = ((8, 0.5), (4, 0.2), (2, 0.1), (0, 0.2))
+MEDICAL_NOTES = ("", "", "", "", "Allergic to penicillin", "Takes blood thinners - check before extractions",
+                 "Type 2 diabetes, controlled", "High blood pressure", "Premed required (joint replacement)",
+                 "Latex allergy", "Asthma - bring inhaler", "Pregnant - no x-rays", "Anxious patient, prefers nitrous")
+FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
+                   "Care Credit approved", "Send statements by email", "Spouse handles billing")
+
+
+def generate(ctx):
+    p = ctx.practice
+    p.zipcodes = zipcodes(ctx)
+    p.employers = employers(ctx)
+    p.families, p.patients = people(ctx)
+    patient_rows(ctx)
+    patient_notes(ctx)
+    patient_links(ctx)
+
+
+def zipcodes(ctx):
+    rows = read_table("zipcodes")
+    ctx.out.copy("zipcode", {
+        "ZipCodeNum": ctx.ids.take("zipcode", len(rows)),
+        "ZipCodeDigits": [r["ZipCodeDigits"] for r in rows], "City": [r["City"] for r in rows],
+        "State": [r["State"] for r in rows], "IsFrequent": np.array([r["IsFrequent"] == "1" for r in rows]),
+    })
+    frequent = np.array([r["IsFrequent"] == "1" for r in rows])
+    weight = np.where(frequent, 6.0, 1.0)
+    return SimpleNamespace(rows=rows, weight=weight / weight.sum())
+
+
+def employers(ctx):
+    rng = ctx.rng("employer")
+    pools = ctx.random.pools
+    n = max(10, round(ctx.config.patients / 100))
+    nums = ctx.ids.take("employer", n)
+    zips = ctx.practice.zipcodes.rows
+    picked = [zips[i] for i in rng.integers(0, len(zips), n)]
+    names = list(dict.fromkeys(pools.company.tolist()))
+    ctx.out.copy("employer", {
+        "EmployerNum": nums, "EmpName": [names[i % len(names)] for i in range(n)],
+        "Address": list(pools.pick(rng, pools.street, n)), "City": [z["City"] for z in picked],
+        "State": [z["State"] for z in picked], "Zip": [z["ZipCodeDigits"] for z in picked],
+        "Phone": [f"(503)555-01{x:02d}" for x in rng.integers(0, 100, n)],
+    })
+    return nums
+
+
+def _choice(rng, pairs, n):
+    values, shares = zip(*pairs)
+    return rng.choice(np.array(values), n, p=np.array(shares) / sum(shares))
+
+
+def _ages_in_days(rng, role, n):
+    """Guarantors and spouses are adults (a quarter 65+), children mostly under 18, some young adults."""
+    adult = rng.choice([0, 1], n, p=[0.72, 0.28])
+    adult_years = np.where(adult == 0, rng.uniform(22, 65, n), rng.uniform(65, 92, n))
+    child_years = np.where(rng.random(n) < 0.8, rng.uniform(0.5, 18, n), rng.uniform(18, 26, n))
+    years = np.where(role == 2, child_years, adult_years)
+    return (years * 365.25).astype(np.int64)
+
+
+def people(ctx):
+    """Families of one to five people: a guarantor, often a spouse, and children."""
+    rng = ctx.rng("patients")
+    cfg = ctx.config
+    n = cfg.patients
+    sizes = rng.choice(FAMILY_SIZES, n, p=FAMILY_SIZE_SHARES)
+    sizes = sizes[: np.searchsorted(np.cumsum(sizes), n) + 1]
+    sizes[-1] -= sizes.sum() - n
+    n_fam = len(sizes)
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    family = np.repeat(np.arange(n_fam), sizes)
+    position_in_family = np.arange(n) - first[family]
+    has_spouse = (sizes >= 2) & (rng.random(n_fam) < np.where(sizes == 2, 0.75, 0.85))
+    role = np.where(position_in_family == 0, 0, np.where((position_in_family == 1) & has_spouse[family], 1, 2))
+    nums = ctx.ids.take("patient", n)
+    today = ctx.today
+    age_days = _ages_in_days(rng, role, n)
+    # spouses within a few years of the guarantor; children younger than their parents
+    age_days = np.where(role == 1, age_days[first[family]] + rng.integers(-5 * 365, 5 * 365, n), age_days)
+    age_days = np.where(role == 2, np.minimum(age_days, age_days[first[family]] - 18 * 365), age_days)
+    age_days = np.maximum(age_days, 120)
+    birth = today - age_days.astype("timedelta64[D]")
+    gender = np.where(rng.random(n) < 0.51, 1, 0)
+    gender = np.where(role == 1, 1 - gender[first[family]], gender)
+    gender[rng.random(n) < 0.003] = 2
+    status = _choice(rng, STATUS_SHARES.items(), n)
+    # a guarantor who only pays for the children is a non-patient
+    payer_only = (role == 0) & (sizes[family] >= 3) & (rng.random(n) < 0.06)
+    status = np.where(payer_only, 1, status)
+    status[(status == 5) & (age_days < 60 * 365)] = 2
+    merged_into = _duplicate_charts(rng, status)
+    status[merged_into >= 0] = 4
+    first_visit, new_in_window = _first_visits(ctx, rng, birth, status, family, first)
+    insured_family = rng.random(n_fam) < cfg.coverage_rate
+    dentists, hygienists = ctx.practice.providers.dentists, ctx.practice.providers.hygienists
+    clinic_of_family = ctx.practice.clinics[rng.integers(0, len(ctx.practice.clinics), n_fam)]
+    employed = (role != 2) & (age_days < 66 * 365) & (rng.random(n) < 0.75)
+    employer = np.where(employed, ctx.practice.employers[rng.integers(0, len(ctx.practice.employers), n)], 0)
+    families = SimpleNamespace(guarantor=nums[first], first=first, size=sizes, insured=insured_family,
+                               has_spouse=has_spouse)
+    patients = SimpleNamespace(
+        nums=nums, guarantor=nums[first][family], family=family, role=role, birth=birth, gender=gender,
+        status=status, first_visit=first_visit, new_in_window=new_in_window,
+        active=(status == 0) & (first_visit != NO_DATE),
+        pri_prov=dentists[rng.integers(0, len(dentists), n_fam)][family],
+        sec_prov=hygienists[rng.integers(0, len(hygienists), n)],
+        clinic=clinic_of_family[family], insured=insured_family[family] & (status != 4), employer=employer,
+        age_days=age_days, merged_into=merged_into,
+    )
+    return families, patients
+
+
+def _duplicate_charts(rng, status):
+    """A few charts were entered twice and later merged; the duplicate ends deleted (index of the real one, else -1)."""
+    candidates = np.flatnonzero(status == 0)
+    n = min(len(candidates) // 2, max(1, round(len(status) * 0.004)))
+    picked = rng.choice(candidates, 2 * n, replace=False)
+    merged_into = np.full(len(status), -1)
+    merged_into[picked[:n]] = picked[n:]
+    return merged_into
+
+
+def _first_visits(ctx, rng, birth, status, family, first):
+    """When each patient first came: before the window (an established patient) or inside it (a new one).
+
+    Families usually come together; a child born into the practice comes later.
+    """
+    n = len(birth)
+    start, today = ctx.start, ctx.today
+    window = int((today - start).astype(int))
+    new_family = rng.random(len(first)) < NEW_PATIENT_SHARE
+    joined = np.where(new_family, start + rng.integers(0, max(1, window - 14), len(first)).astype("timedelta64[D]"),
+                      start - rng.integers(30, 9 * 365, len(first)).astype("timedelta64[D]"))
+    first_visit = joined[family] + rng.integers(0, 20, n).astype("timedelta64[D]") * (rng.random(n) < 0.3)
+    first_visit = np.maximum(first_visit, birth + 365 * 2)
+    # inactive and archived patients only came before the window
+    gone = np.isin(status, (2, 3, 5))
+    first_visit = np.where(gone, np.minimum(first_visit, start - rng.integers(400, 3000, n).astype("timedelta64[D]")),
+                           first_visit)
+    never = (first_visit > today - 7) | (status == 1)
+    first_visit = np.where(never, NO_DATE, first_visit)
+    return first_visit, (first_visit >= start) & ~never
+
+
+def patient_rows(ctx):
+    rng = ctx.rng("patient-rows")
+    pools = ctx.random.pools
+    pt, fam = ctx.practice.patients, ctx.practice.families
+    n, n_fam = len(pt.nums), len(fam.first)
+    family = pt.family
+    female = pt.gender == 1
+    first = np.where(female, pools.pick(rng, pools.female_first, n), pools.pick(rng, pools.male_first, n))
+    last = pools.pick(rng, pools.last, n_fam)[family]
+    kept_name = (pt.role != 1) | (rng.random(n) < 0.8)
+    last = np.where(kept_name, last, pools.pick(rng, pools.last, n))
+    zips = ctx.practice.zipcodes
+    zip_idx = rng.choice(len(zips.rows), n_fam, p=zips.weight)[family]
+    street = pools.pick(rng, pools.street, n_fam)[family]
+    phone_suffix = rng.integers(0, 100, (3, n))
+    area = np.where(rng.random(n) < 0.7, "(503)", "(971)")
+    adult = pt.age_days >= 18 * 365
+    married = pt.role <= 1
+    position = np.where(pt.role == 2, np.where(adult, 0, 2),
+                        np.where(fam.has_spouse[family], 1, _choice(rng, ((0, 0.6), (4, 0.25), (3, 0.15)), n)))
+    entered = np.where(pt.first_visit == NO_DATE, ctx.start + rng.integers(0, 400, n).astype("timedelta64[D]"),
+                       pt.first_visit - rng.integers(0, 21, n).astype("timedelta64[D]"))
+    entered = clamp(entered, np.datetime64("2010-01-01"), ctx.today)
+    touched = clamp(np.maximum(entered, ctx.start) + rng.integers(0, 900, n).astype("timedelta64[D]"), entered, ctx.today)
+    email = np.array([f"{f.lower()}.{l.lower().replace(' ', '')}{x}@example.{d}" for f, l, x, d in
+                      zip(first, last, rng.integers(1, 99, n), rng.choice(["com", "net", "org"], n))], dtype=object)
+    email[rng.random(n) < 0.15] = ""
+    status = pt.status
+    ctx.out.copy("patient", {
+        "PatNum": pt.nums, "LName": list(last), "FName": list(first),
+        "MiddleI": [chr(65 + x) if y else "" for x, y in zip(rng.integers(0, 26, n), rng.random(n) < 0.6)],
+        "Preferred": np.where(rng.random(n) < 0.08, [f[:3] + "y" if len(f) > 4 else f for f in first], "").tolist(),
+        "PatStatus": status, "Gender": pt.gender, "Position": position, "Birthdate": pt.birth,
+        "SSN": [f"9{x:08d}" for x in rng.integers(0, 10**8, n)],
+        "Address": list(street), "Address2": np.where(rng.random(n_fam) < 0.1, "Apt " + np.char.mod("%d", rng.integers(1, 400, n_fam)), "")[family].tolist(),
+        "City": [zips.rows[i]["City"] for i in zip_idx], "State": "OR",
+        "Zip": [zips.rows[i]["ZipCodeDigits"] for i in zip_idx],
+        "HmPhone": np.where(rng.random(n_fam) < 0.35, np.char.add("(503)555-01", np.char.zfill(phone_suffix[0][:n_fam].astype(str), 2)), "")[family].tolist(),
+        "WkPhone": np.where(adult & (pt.employer > 0) & (rng.random(n) < 0.3), np.char.add("(503)555-01", np.char.zfill(phone_suffix[1].astype(str), 2)), "").tolist(),
+        "WirelessPhone": np.where(adult | (rng.random(n) < 0.2), np.char.add(np.char.add(area, "555-01"), np.char.zfill(phone_suffix[2].astype(str), 2)), "").tolist(),
+        "Guarantor": pt.guarantor, "Email": email, "PriProv": pt.pri_prov, "SecProv": pt.sec_prov, "FeeSched": 0,
+        "BillingType": ctx.practice.defs.billing_standard,
+        "ImageFolder": [f"{l}{f}{num}".replace(" ", "") for l, f, num in zip(last, first, pt.nums.tolist())],
+        "StudentStatus": np.where((pt.role == 2) & adult, "F", "N").tolist(),
+        "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
+        "HasIns": np.where(pt.insured, "I", "").tolist(),
+        "PreferConfirmMethod": _choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": _choice(rng, CONTACT_METHODS, n),
+        "PreferRecallMethod": _choice(rng, RECALL_METHODS, n), "SchedBeforeTime": "00:00:00", "SchedAfterTime": "00:00:00",
+        "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
+        "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), "AskToArriveEarly": 0,
+        "TxtMsgOk": _choice(rng, ((1, 0.7), (2, 0.1), (0, 0.2)), n), "Country": "USA",
+        "DateTimeDeceased": np.where(status == 5, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
+        "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
+        "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,
+    })
+
+
+def _titles(pt, married, adult):
+    title = np.where(pt.gender == 0, "Mr.", np.where(married, "Mrs.", "Ms."))
+    return np.where(adult & (pt.gender != 2), title, "").tolist()
+
+
+def patient_notes(ctx):
+    """One patientnote per patient (OpenDental creates it with the patient); entry dates inside the window."""
+    rng = ctx.rng("patientnote")
+    pt = ctx.practice.patients
+    n = len(pt.nums)
+    entered = np.maximum(np.where(pt.first_visit == NO_DATE, ctx.start, pt.first_visit - 3), ctx.start)
+    entered = np.minimum(entered, ctx.today)
+    created = stamp(entered, rng.integers(8 * 3600, 17 * 3600, n))
+    edited = created + (rng.integers(0, 400, n) * 86400).astype("timedelta64[s]")
+    edited = np.minimum(edited, stamp(ctx.today, 17 * 3600))
+    guarantor = pt.role == 0
+    ice_first = ctx.random.pools.pick(rng, ctx.random.pools.female_first, n)
+    ctx.out.copy("patientnote", {
+        "PatNum": pt.nums,
+        "FamFinancial": np.where(guarantor, rng.choice(FINANCIAL_NOTES, n), "").tolist(),
+        "Medical": rng.choice(MEDICAL_NOTES, n).tolist(),
+        "MedicalComp": np.where(rng.random(n) < 0.1, "Reviewed medical history, no changes", "").tolist(),
+        "ICEName": np.where(rng.random(n) < 0.3, ice_first, "").tolist(),
+        "ICEPhone": np.where(rng.random(n) < 0.3, np.char.add("(503)555-01", np.char.zfill(rng.integers(0, 100, n).astype(str), 2)), "").tolist(),
+        "OrthoMonthsTreatOverride": -1, "SecDateTEntry": created, "SecDateTEdit": np.maximum(edited, created),
+        "Consent": False, "Pronoun": 0,
+    })
+
+
+def patient_links(ctx):
+    """Merge links from each duplicate chart to the real one (LinkType true = merge)."""
+    rng = ctx.rng("patientlink")
+    pt = ctx.practice.patients
+    dup = np.flatnonzero(pt.merged_into >= 0)
+    real = pt.merged_into[dup]
+    linked = np.clip(np.where(pt.first_visit[real] == NO_DATE, ctx.start, pt.first_visit[real]) + 30, ctx.start, ctx.today)
+    ctx.out.copy("patientlink", {
+        "PatientLinkNum": ctx.ids.take("patientlink", len(dup)), "PatNumFrom": pt.nums[dup], "PatNumTo": pt.nums[real],
+        "LinkType": True, "DateTimeLink": stamp(linked, rng.integers(8 * 3600, 17 * 3600, len(dup))),
+    })

@@ -1,0 +1,7 @@
+"""Phase: supporting (being built)."""
+
+TITLE = "Supporting"
+
+
+def generate(ctx):
+    pass

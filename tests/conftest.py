@@ -1,0 +1,117 @@
+"""A throwaway PostgreSQL for the tests: the server in TEST_DATABASE_URL, or an embedded one in a temp dir.
+
+Each test that writes gets a database of its own, so tests never see each other's data.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import psycopg2
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from core.embedded import EmbeddedServer  # noqa: E402
+from main import main  # noqa: E402
+
+REFERENCE = PROJECT.parent / "shared" / "reference"
+SMALL_END = "2025-06-30"
+TEST_PASSWORD = "s3cret-Test-Pw-8842"  # tests check that it never appears in any output
+
+
+@pytest.fixture(scope="session")
+def server():
+    """libpq settings (host, port, user[, password]) of a server the tests may create databases on."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        parsed = psycopg2.extensions.parse_dsn(url)
+        yield {k: parsed[k] for k in ("host", "port", "user", "password") if k in parsed}
+        return
+    data_dir = Path(tempfile.mkdtemp(prefix="dental-test-pg-"))
+    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD)
+    settings = embedded.start()
+    yield settings
+    embedded.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def new_database(server):
+    """A factory of fresh, empty databases; dropped after the test."""
+    created = []
+
+    def make(prefix="test_demo"):
+        name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+        with admin_connection(server) as conn:
+            conn.cursor().execute(f'CREATE DATABASE "{name}"')
+        created.append(name)
+        return name
+
+    yield make
+    with admin_connection(server) as conn:
+        for name in created:
+            conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class admin_connection:
+    def __init__(self, server):
+        self.conn = psycopg2.connect(dbname="postgres", **server)
+        self.conn.autocommit = True
+
+    def __enter__(self):
+        return self.conn
+
+    def __exit__(self, *exc):
+        self.conn.close()
+
+
+def db_args(server, dbname):
+    """Command-line options that point the generator at a test database."""
+    args = ["--db-host", str(server["host"]), "--db-port", str(server["port"]), "--db-user", server["user"],
+            "--db-name", dbname]
+    if server.get("password"):
+        args += ["--db-password", server["password"]]
+    return args
+
+
+def isolated(args):
+    """Keep a developer's own .env_demo and config.py out of the tests."""
+    return [*args, "--env-file", "/nonexistent/.env_demo", "--config-file", "/nonexistent/config.py"]
+
+
+def run_generator(server, dbname, *extra, patients=150, seed=7):
+    return main(isolated([*db_args(server, dbname), "--patients", str(patients), "--seed", str(seed),
+                          "--end-date", SMALL_END, "--quiet", *extra]))
+
+
+def run_cli(*args, env=None, timeout=300):
+    """The generator as a user runs it: a separate process; returns (exit code, stdout, stderr)."""
+    result = subprocess.run([sys.executable, str(PROJECT / "main.py"), *args], capture_output=True, text=True,
+                            timeout=timeout, env={**os.environ, **(env or {})}, cwd=PROJECT)
+    return result.returncode, result.stdout, result.stderr
+
+
+def query(server, dbname, sql, params=None):
+    with psycopg2.connect(dbname=dbname, **server) as conn, conn.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    conn.close()
+    return rows
+
+
+@pytest.fixture(scope="session")
+def practice_db(server):
+    """One generated practice shared by the read-only tests: (server settings, database name)."""
+    name = f"test_demo_shared_{uuid.uuid4().hex[:8]}"
+    with admin_connection(server) as conn:
+        conn.cursor().execute(f'CREATE DATABASE "{name}"')
+    code = run_generator(server, name, patients=400, seed=11)
+    assert code == 0, "the shared practice did not generate cleanly"
+    yield server, name
+    with admin_connection(server) as conn:
+        conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
