@@ -28,6 +28,20 @@ MEDICAL_NOTES = ("", "", "", "", "Allergic to penicillin", "Takes blood thinners
 FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
                    "Care Credit approved", "Send statements by email", "Spouse handles billing")
 
+FOREIGN_KEYS = [
+    ("patient", "Guarantor", "patient", None, True),
+    ("patient", "PriProv", "provider", None, True),
+    ("patient", "SecProv", "provider", None, False),
+    ("patient", "FeeSched", "feesched", None, False),
+    ("patient", "BillingType", "definition", 4, True),
+    ("patient", "EmployerNum", "employer", None, False),
+    ("patient", "ClinicNum", "clinic", None, False),
+    ("patient", "SecUserNumEntry", "userod", None, False),
+    ("patientnote", "PatNum", "patient", None, True),
+    ("patientlink", "PatNumFrom", "patient", None, True),
+    ("patientlink", "PatNumTo", "patient", None, True),
+]
+
 
 def generate(ctx):
     p = ctx.practice
@@ -73,11 +87,17 @@ def _choice(rng, pairs, n):
     return rng.choice(np.array(values), n, p=np.array(shares) / sum(shares))
 
 
-def _ages_in_days(rng, role, n):
-    """Guarantors and spouses are adults (a quarter 65+), children mostly under 18, some young adults."""
-    adult = rng.choice([0, 1], n, p=[0.72, 0.28])
-    adult_years = np.where(adult == 0, rng.uniform(22, 65, n), rng.uniform(65, 92, n))
-    child_years = np.where(rng.random(n) < 0.8, rng.uniform(0.5, 18, n), rng.uniform(18, 26, n))
+def _ages_in_days(rng, role, family, first):
+    """Children first (mostly minors, some young adults still on the family account); parents 22-40 years
+    older than their oldest child; adults without children across all ages, almost half of them 65+ (retired couples)."""
+    n = len(role)
+    child_years = np.where(rng.random(n) < 0.75, rng.uniform(0.5, 18, n), rng.uniform(18, 26, n))
+    child_years = np.where(role == 2, child_years, 0.0)
+    oldest_child = np.zeros(len(first))
+    np.maximum.at(oldest_child, family, child_years)
+    parent_years = oldest_child[family] + rng.uniform(22, 40, n)
+    single_years = np.where(rng.random(n) < 0.55, rng.uniform(19, 65, n), rng.uniform(65, 92, n))
+    adult_years = np.where(oldest_child[family] > 0, parent_years, single_years)
     years = np.where(role == 2, child_years, adult_years)
     return (years * 365.25).astype(np.int64)
 
@@ -98,11 +118,10 @@ def people(ctx):
     role = np.where(position_in_family == 0, 0, np.where((position_in_family == 1) & has_spouse[family], 1, 2))
     nums = ctx.ids.take("patient", n)
     today = ctx.today
-    age_days = _ages_in_days(rng, role, n)
-    # spouses within a few years of the guarantor; children younger than their parents
-    age_days = np.where(role == 1, age_days[first[family]] + rng.integers(-5 * 365, 5 * 365, n), age_days)
-    age_days = np.where(role == 2, np.minimum(age_days, age_days[first[family]] - 18 * 365), age_days)
-    age_days = np.maximum(age_days, 120)
+    age_days = _ages_in_days(rng, role, family, first)
+    # spouses within a few years of the guarantor
+    age_days = np.where(role == 1, np.maximum(age_days[first[family]] + rng.integers(-5 * 365, 5 * 365, n), 19 * 365),
+                        age_days)
     birth = today - age_days.astype("timedelta64[D]")
     gender = np.where(rng.random(n) < 0.51, 1, 0)
     gender = np.where(role == 1, 1 - gender[first[family]], gender)
