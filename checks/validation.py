@@ -29,7 +29,7 @@ class ValidationResult:
 
 def rules():
     """(name, SQL returning offending rows) for every rule."""
-    for table, column, parent, category, required in foreign_keys.FOREIGN_KEYS:
+    for table, column, parent, category, required in foreign_keys.all_foreign_keys():
         target = f"definition category {category}" if category is not None else parent
         yield (f"{table}.{column} must point at an existing {target}",
                foreign_keys.violation_sql(table, column, parent, category, required))

@@ -1,6 +1,7 @@
 """Phase: clinical (being built)."""
 
 TITLE = "Clinical"
+FOREIGN_KEYS = []
 
 
 def generate(ctx):

@@ -2,6 +2,8 @@
 
 TITLE = "Financial"
 
+FOREIGN_KEYS = []
+
 
 def generate(ctx):
     pass

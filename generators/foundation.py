@@ -17,6 +17,28 @@ STAFF_ROLES = ("Front Desk", "Front Desk", "Office Manager", "Billing", "Dental 
 USER_GROUPS = ("Admin", "Doctors", "Hygienists", "Assistants", "Front Desk", "Billing", "Office Manager",
                "Treatment Coordinators", "Read Only")
 
+FOREIGN_KEYS = [
+    ("provider", "FeeSched", "feesched", None, True),
+    ("provider", "Specialty", "definition", 35, False),
+    ("operatory", "ProvDentist", "provider", None, False),
+    ("operatory", "ProvHygienist", "provider", None, False),
+    ("operatory", "ClinicNum", "clinic", None, False),
+    ("operatory", "OperatoryType", "definition", 55, False),
+    ("procedurecode", "ProcCat", "definition", 11, True),
+    ("fee", "FeeSched", "feesched", None, True),
+    ("fee", "CodeNum", "procedurecode", None, True),
+    ("fee", "ClinicNum", "clinic", None, False),
+    ("fee", "SecUserNumEntry", "userod", None, False),
+    ("feesched", "SecUserNumEntry", "userod", None, False),
+    ("userod", "UserGroupNum", "usergroup", None, False),
+    ("userod", "EmployeeNum", "employee", None, False),
+    ("userod", "ProvNum", "provider", None, False),
+    ("usergroupattach", "UserNum", "userod", None, True),
+    ("usergroupattach", "UserGroupNum", "usergroup", None, True),
+    ("clinic", "DefaultProv", "provider", None, False),
+    ("clinic", "InsBillingProv", "provider", None, False),
+]
+
 
 def generate(ctx):
     p = ctx.practice

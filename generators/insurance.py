@@ -1,6 +1,7 @@
 """Phase: insurance (being built)."""
 
 TITLE = "Insurance"
+FOREIGN_KEYS = []
 
 
 def generate(ctx):

@@ -2,6 +2,8 @@
 
 TITLE = "Supporting"
 
+FOREIGN_KEYS = []
+
 
 def generate(ctx):
     pass
