@@ -1,0 +1,27 @@
+"""Your settings for the dental practice generator.
+
+Copy this file to config.py (git-ignored) and uncomment what you need. It has the lowest precedence:
+command-line options > .env_demo > environment variables > config.py > built-in defaults.
+Unknown names are rejected, so a typo is reported rather than silently ignored.
+If you set no database setting anywhere, the generator uses its embedded PostgreSQL.
+"""
+
+# Where to write (an existing PostgreSQL server):
+# DEMO_POSTGRES_HOST = "localhost"
+# DEMO_POSTGRES_PORT = 5432
+# DEMO_POSTGRES_DB = "opendental_demo"       # must look like a demo/test database (see README, Safety)
+# DEMO_POSTGRES_USER = "postgres"
+# DEMO_POSTGRES_PASSWORD = ""                # better: PGPASSWORD or ~/.pgpass
+# DEMO_DATABASE_URL = "postgresql://postgres@localhost:5432/opendental_demo"
+
+# What to generate:
+# DEMO_NUM_PATIENTS = 5000
+# DEMO_START_DATE = "2023-01-01"             # the analytics ignore anything earlier
+# DEMO_END_DATE = "2026-06-30"               # the simulated "today"; default: today
+# DEMO_SEED = 20230101                       # same seed + same options = same data
+# DEMO_CLINICS = 0                           # 0 = single location (ClinicNum 0), as the analytics expect
+# DEMO_NUM_APPOINTMENTS = 15000              # override a volume (default scales with patients)
+# DEMO_NUM_PROCEDURES = 50000
+
+# Where the embedded PostgreSQL keeps its data (default: .pgdata in the project):
+# DEMO_EMBEDDED_DIR = "~/.dental-demo-pgdata"
