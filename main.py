@@ -5,7 +5,8 @@
 """
 import argparse
 import sys
-from pathlib import Path
+
+import psycopg2
 
 from core.config import PROJECT_DIR, RATES, VOLUMES, build_config, warnings_for
 from core.errors import UserError
@@ -91,6 +92,11 @@ def print_validation(reporter, result):
     reporter.say(f"Validation: {result.rules_checked - len(result.failures)}/{result.rules_checked} rules pass")
 
 
+def _first_line(error):
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 def main(argv=None):
     reporter = Reporter()
     verbose = "--verbose" in (sys.argv[1:] if argv is None else argv)
@@ -120,13 +126,19 @@ def main(argv=None):
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
+    except psycopg2.Error as error:  # the server failed mid-run (disk full, dropped connection, timeout...)
+        if verbose:
+            raise
+        print(f"error: PostgreSQL stopped the run: {_first_line(error)}; nothing was written "
+              "(the run's transaction was rolled back)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted: nothing was written (the run's transaction was rolled back)", file=sys.stderr)
         return 130
     except Exception as error:  # an unexpected failure: one line, the traceback only with --verbose
         if verbose:
             raise
-        print(f"error: unexpected {type(error).__name__}: {error} (rerun with --verbose for details); "
+        print(f"error: unexpected {type(error).__name__}: {_first_line(error)} (rerun with --verbose for details); "
               "nothing was written", file=sys.stderr)
         return 1
 

@@ -4,6 +4,8 @@ Every rule is a SQL query returning the offending rows; a rule passes when it re
 """
 from dataclasses import dataclass, field
 
+from core import checkpoints
+
 from . import foreign_keys
 
 EXAMPLES = 3
@@ -42,6 +44,7 @@ def run(connection):
             cursor.execute(f"SELECT count(*) OVER (), v.* FROM ({query}) v LIMIT {EXAMPLES}")
             rows = cursor.fetchall()
             result.rules_checked += 1
+            checkpoints.reached("validation")
             if rows:
                 result.failures.append(Failure(name, rows[0][0], [tuple(r[1:]) for r in rows]))
     return result

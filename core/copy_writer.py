@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import numpy as np
 
-from . import schema
+from . import checkpoints, schema
 
 NULL = None  # write SQL NULL (OpenDental itself never does; rule 10 of DOMAIN.md needs it for inssub.DateTerm)
 
@@ -98,6 +98,8 @@ class _BatchStream:
         self.rows = 0
 
     def read(self, size=-1):
+        if self.rows:
+            checkpoints.reached(f"copy:{self._table.name}")
         for batch in self._batches:
             started = time.perf_counter()
             text, n = render(self._table, batch)

@@ -4,7 +4,7 @@ import time
 from checks import validation
 from generators import PHASES
 
-from . import database
+from . import checkpoints, database
 from .context import RunContext
 from .copy_writer import CopyWriter
 from .embedded import EmbeddedServer
@@ -35,6 +35,7 @@ def generate(config, reporter):
         filled = database.check_target(connection, config)
         started = time.perf_counter()
         run_id = database.begin_run(connection, config, filled)
+        checkpoints.reached("schema")
         context = RunContext(config, RandomSource(config.seed), IdAllocator(),
                              CopyWriter(connection, on_table=reporter.table))
         for number, phase in enumerate(PHASES, 1):
