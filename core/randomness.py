@@ -46,3 +46,10 @@ class FakerPools:
 
     def pick(self, rng, pool, n):
         return pool[rng.integers(0, len(pool), n)]
+
+
+def weighted_choice(rng, pairs, n):
+    """n draws from ((value, share), ...); shares need not sum to one."""
+    values, shares = zip(*pairs)
+    shares = np.array(shares, dtype=float)
+    return rng.choice(np.array(values), n, p=shares / shares.sum())

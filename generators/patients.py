@@ -10,6 +10,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from core.randomness import weighted_choice
+
 from .data import read_table
 from .timeline import NO_DATE, clamp, stamp
 
@@ -82,11 +84,6 @@ def employers(ctx):
     return nums
 
 
-def _choice(rng, pairs, n):
-    values, shares = zip(*pairs)
-    return rng.choice(np.array(values), n, p=np.array(shares) / sum(shares))
-
-
 def _ages_in_days(rng, role, family, first):
     """Children first (mostly minors, some young adults still on the family account); parents 22-40 years
     older than their oldest child; adults without children across all ages, almost half of them 65+ (retired couples)."""
@@ -126,7 +123,7 @@ def people(ctx):
     gender = np.where(rng.random(n) < 0.51, 1, 0)
     gender = np.where(role == 1, 1 - gender[first[family]], gender)
     gender[rng.random(n) < 0.003] = 2
-    status = _choice(rng, STATUS_SHARES.items(), n)
+    status = weighted_choice(rng, STATUS_SHARES.items(), n)
     # a guarantor who only pays for the children is a non-patient
     payer_only = (role == 0) & (sizes[family] >= 3) & (rng.random(n) < 0.06)
     status = np.where(payer_only, 1, status)
@@ -204,7 +201,7 @@ def patient_rows(ctx):
     adult = pt.age_days >= 18 * 365
     married = pt.role <= 1
     position = np.where(pt.role == 2, np.where(adult, 0, 2),
-                        np.where(fam.has_spouse[family], 1, _choice(rng, ((0, 0.6), (4, 0.25), (3, 0.15)), n)))
+                        np.where(fam.has_spouse[family], 1, weighted_choice(rng, ((0, 0.6), (4, 0.25), (3, 0.15)), n)))
     entered = np.where(pt.first_visit == NO_DATE, ctx.start + rng.integers(0, 400, n).astype("timedelta64[D]"),
                        pt.first_visit - rng.integers(0, 21, n).astype("timedelta64[D]"))
     entered = clamp(entered, np.datetime64("2010-01-01"), ctx.today)
@@ -231,11 +228,11 @@ def patient_rows(ctx):
         "StudentStatus": np.where((pt.role == 2) & adult, "F", "N").tolist(),
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
         "HasIns": np.where(pt.insured, "I", "").tolist(),
-        "PreferConfirmMethod": _choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": _choice(rng, CONTACT_METHODS, n),
-        "PreferRecallMethod": _choice(rng, RECALL_METHODS, n), "SchedBeforeTime": "00:00:00", "SchedAfterTime": "00:00:00",
+        "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": weighted_choice(rng, CONTACT_METHODS, n),
+        "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n), "SchedBeforeTime": "00:00:00", "SchedAfterTime": "00:00:00",
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), "AskToArriveEarly": 0,
-        "TxtMsgOk": _choice(rng, ((1, 0.7), (2, 0.1), (0, 0.2)), n), "Country": "USA",
+        "TxtMsgOk": weighted_choice(rng, ((1, 0.7), (2, 0.1), (0, 0.2)), n), "Country": "USA",
         "DateTimeDeceased": np.where(status == 5, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
         "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,
