@@ -4,7 +4,10 @@
     python main.py --patients 5000 --db-name opendental_demo --db-host localhost
 """
 import argparse
+import json
 import sys
+import time
+from pathlib import Path
 
 import psycopg2
 
@@ -54,6 +57,7 @@ def parse_args(argv):
                         help="allow a database whose name does not look like a demo/test database")
     safety.add_argument("--validate-only", action="store_true", help="only run the AR validation pass on an existing dataset")
     out = p.add_argument_group("output")
+    out.add_argument("--report-json", metavar="PATH", help="write the run's row counts and timings as JSON")
     out.add_argument("--quiet", action="store_true", help="print only errors and the final line")
     out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
     return p.parse_args(argv)
@@ -84,6 +88,13 @@ def print_connection(reporter, settings, embedded):
         reporter.say(f"  dbt:    type: postgres, host: {settings['host']}, port: {settings['port']}, "
                      f"user: {settings['user']}, password: '', dbname: {settings['dbname']}, schema: raw")
         reporter.say("  stop:   python main.py --stop-embedded")
+
+
+def write_report(path, config, rows, result, timings, wall):
+    report = {"options": config.public_options(), "wall_seconds": wall, "timings": timings,
+              "rows": rows, "total_rows": sum(rows.values()), "validation_ok": result.ok,
+              "validation_failures": [f.rule for f in result.failures], "ar_summary": result.summary}
+    Path(path).write_text(json.dumps(report, indent=2, default=str))
 
 
 def print_validation(reporter, result):
@@ -118,9 +129,14 @@ def main(argv=None):
             return 0 if result.ok else 1
         reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
                      f"seed {config.seed}")
+        started = time.perf_counter()
         settings, rows, result, timings = runner.generate(config, reporter)
+        wall = time.perf_counter() - started
         print_validation(reporter, result)
-        print(f"Wrote {sum(rows.values()):,} rows into {len(rows)} tables in {timings['generate_and_load']:.1f} s.")
+        total = sum(rows.values())
+        print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
+        if args.report_json:
+            write_report(args.report_json, config, rows, result, timings, wall)
         print_connection(reporter, settings, config.embedded)
         return 0 if result.ok else 1
     except UserError as error:

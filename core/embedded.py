@@ -81,6 +81,10 @@ class EmbeddedServer:
             except KeyError:
                 subprocess.run(["useradd", "--system", "--no-create-home", self.run_as], check=True, capture_output=True)
             entry = pwd.getpwnam(self.run_as)
+            closed = [p for p in self.data_dir.resolve().parents if not p.stat().st_mode & 0o001]
+            if closed:
+                raise UserError(f"the embedded PostgreSQL runs as user {self.run_as}, who cannot enter {closed[0]}; "
+                                "choose another --embedded-dir")
             for path in (self.data_dir, *self.data_dir.rglob("*")):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
         self.data_dir.chmod(0o700)
