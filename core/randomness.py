@@ -2,13 +2,14 @@
 
 Every table or business event draws from its own named stream, derived from the run's seed and the
 stream's name, so the data of one table does not shift when another table changes how much it draws.
-Faker is called only to fill pools once; rows sample from the pools.
+Names come from Faker's own US frequency tables, drawn into pools once; rows sample from the pools.
 """
 import zlib
 from functools import cached_property
 
 import numpy as np
-from faker import Faker
+from faker.providers.lorem.en_US import Provider as Lorem
+from faker.providers.person.en_US import Provider as Person
 
 POOL_SIZE = 4000
 
@@ -27,22 +28,36 @@ class RandomSource:
 
 
 class FakerPools:
-    """Realistic US names and addresses, drawn once from a seeded Faker."""
+    """Realistic US names, streets and companies, drawn once from Faker's own frequency tables."""
+
+    STREET_SUFFIXES = (("Street", 5), ("Avenue", 4), ("Road", 3), ("Drive", 3), ("Lane", 2), ("Court", 2),
+                       ("Way", 2), ("Place", 1), ("Boulevard", 1), ("Terrace", 1), ("Circle", 1), ("Loop", 1))
+    COMPANY_SUFFIXES = ("Inc", "LLC", "Group", "and Sons", "PLC", "Ltd", "Co")
 
     def __init__(self, seed):
-        fake = Faker("en_US")
-        fake.seed_instance(seed)
-        self.female_first = self._draw(fake.first_name_female)
-        self.male_first = self._draw(fake.first_name_male)
-        self.last = self._draw(fake.last_name)
-        self.street = self._draw(fake.street_address, size=POOL_SIZE * 2)
-        self.company = self._draw(fake.company)
-        self.word = self._draw(fake.word, size=1000)
-        self.sentence = self._draw(lambda: fake.sentence(nb_words=8), size=1000)
+        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, zlib.crc32(b"faker-pools")])))
+        self.female_first = self._weighted(rng, Person.first_names_female)
+        self.male_first = self._weighted(rng, Person.first_names_male)
+        self.last = self._weighted(rng, Person.last_names)
+        names = np.where(rng.random(POOL_SIZE) < 0.5, self.last, self.male_first)
+        suffix = weighted_choice(rng, self.STREET_SUFFIXES, POOL_SIZE)
+        number = rng.integers(100, 20000, POOL_SIZE).astype(str)
+        self.street = np.array([f"{n} {name} {s}" for n, name, s in zip(number, names, suffix)], dtype=object)
+        partners = self.last[rng.permutation(POOL_SIZE)]
+        kind = rng.integers(0, 3, POOL_SIZE)
+        company_suffix = rng.choice(self.COMPANY_SUFFIXES, POOL_SIZE)
+        self.company = np.array([f"{a} {c}" if k == 0 else f"{a}-{b}" if k == 1 else f"{a}, {b} and {c2}"
+                                 for a, b, c, c2, k in zip(self.last, partners, company_suffix,
+                                                           self.last[::-1], kind)], dtype=object)
+        self.word = rng.choice(np.array(Lorem.word_list, dtype=object), 1000)
+        self.sentence = np.array([" ".join(rng.choice(Lorem.word_list, 8)).capitalize() + "."
+                                  for _ in range(200)], dtype=object)
 
     @staticmethod
-    def _draw(method, size=POOL_SIZE):
-        return np.array([method() for _ in range(size)], dtype=object)
+    def _weighted(rng, table):
+        names = np.array(list(table), dtype=object)
+        weights = np.array(list(table.values()), dtype=float)
+        return rng.choice(names, POOL_SIZE, p=weights / weights.sum())
 
     def pick(self, rng, pool, n):
         return pool[rng.integers(0, len(pool), n)]
