@@ -1,8 +1,0 @@
-"""Phase: clinical (being built)."""
-
-TITLE = "Clinical"
-FOREIGN_KEYS = []
-
-
-def generate(ctx):
-    pass

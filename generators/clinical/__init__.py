@@ -1,0 +1,78 @@
+"""Phase 4, clinical: the practice's life over the window - cleanings, exams, treatment plans and the visits
+that carry them out, the appointment book, the procedure log and the recall list.
+
+How it unfolds (one module each):
+  reference   appointment types (IDs 1-12) and recall types with their trigger codes
+  hygiene     every active patient's cleanings: a new patient's comprehensive first visit, then returns on
+              a personal rhythm until they lapse; x-rays and fluoride when due; scaling for new perio patients
+  treatment   emergencies, and what exams find: treatment cases planned on the exam day, accepted ones
+              done at later dentist visits, the rest left planned
+  scheduling  failed and rebooked appointments, chairs and times, statuses, planned appointments
+  appointments, procedures, recall   the rows
+
+Adds to ctx.practice.clinical (numpy arrays; `patient` indexes ctx.practice.patients, `code` ctx.practice.codes):
+  appointments: nums, patient, date (datetime64[D]), start (AptDateTime, datetime64[s]), minutes, status
+    (AptStatus 1, 2, 3, 5, 6), prov, prov_hyg, op (0 for planned), clinic, is_hygiene, is_new_patient,
+    type_num, booked (SecDateTEntry), confirmed (DefNum), arrived, seated, dismissed (NO_TIME unless complete)
+  procedures: nums, patient, apt_num (0 if none), planned_apt_num (0 if none), code, date (ProcDate),
+    date_tp, status (ProcStatus), fee_cents (int64), prov, clinic, tooth, surf
+  recalls: nums, patient, type_num, due, previous, scheduled (NO_DATE if not booked)
+  appointment_types: AppointmentTypeNums; recall_types: nums, names, interval, triggers (code indices)
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from . import appointments, hygiene, procedures, recall, reference, scheduling, treatment
+from .chart import Chart
+
+TITLE = "Clinical: appointment and recall types, appointments, procedures, recalls"
+
+FOREIGN_KEYS = [
+    ("appointment", "PatNum", "patient", None, True),
+    ("appointment", "ProvNum", "provider", None, True),
+    ("appointment", "ProvHyg", "provider", None, False),
+    ("appointment", "Op", "operatory", None, False),
+    ("appointment", "ClinicNum", "clinic", None, False),
+    ("appointment", "AppointmentTypeNum", "appointmenttype", None, False),
+    ("appointment", "Confirmed", "definition", 2, True),
+    ("appointment", "UnschedStatus", "definition", 13, False),
+    ("appointment", "SecUserNumEntry", "userod", None, True),
+    ("appointment", "InsPlan1", "insplan", None, False),
+    ("appointment", "InsPlan2", "insplan", None, False),
+    ("procedurelog", "PatNum", "patient", None, True),
+    ("procedurelog", "AptNum", "appointment", None, False),
+    ("procedurelog", "PlannedAptNum", "appointment", None, False),
+    ("procedurelog", "CodeNum", "procedurecode", None, True),
+    ("procedurelog", "ProvNum", "provider", None, True),
+    ("procedurelog", "ClinicNum", "clinic", None, False),
+    ("procedurelog", "Dx", "definition", 16, False),
+    ("procedurelog", "Priority", "definition", 20, False),
+    ("procedurelog", "Prognosis", "definition", 30, False),
+    ("procedurelog", "SecUserNumEntry", "userod", None, True),
+    ("recall", "PatNum", "patient", None, True),
+    ("recall", "RecallTypeNum", "recalltype", None, True),
+    ("recall", "RecallStatus", "definition", 13, False),
+    ("recalltrigger", "RecallTypeNum", "recalltype", None, True),
+    ("recalltrigger", "CodeNum", "procedurecode", None, True),
+]
+
+
+def generate(ctx):
+    type_nums = reference.appointment_types(ctx)
+    recall_types = reference.recall_types(ctx)
+    chart = Chart(ctx.rng("visit-days"))
+    care = hygiene.plan(ctx, chart)
+    cases = treatment.load_cases(ctx)
+    treatment.emergencies(ctx, chart, care, cases)
+    treatment.diagnose(ctx, chart, care, cases)
+    apts, apt_row, planned_row = scheduling.book(ctx, chart)
+    procs = chart.procedures()
+    descript = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
+    booked_appointments = appointments.write(ctx, apts, descript)
+    done = procedures.write(ctx, procs, apts, booked_appointments["nums"], apt_row, planned_row)
+    on_scheduled_visit = (apt_row >= 0) & (apts["status"][np.maximum(apt_row, 0)] == 1)
+    recalls = recall.write(ctx, care, recall_types, done, on_scheduled_visit)
+    ctx.practice.clinical = SimpleNamespace(
+        appointments=SimpleNamespace(**booked_appointments), procedures=SimpleNamespace(**done),
+        recalls=SimpleNamespace(**recalls), appointment_types=type_nums, recall_types=recall_types)

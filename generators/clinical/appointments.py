@@ -1,0 +1,149 @@
+"""appointment rows: numbers in booking order, the front desk's confirmation, the patient's arrival, seating and
+dismissal on completed visits, appointment types, ProcDescript, and the insurance the visit was billed to."""
+import numpy as np
+
+from ..data import read_table
+from core.randomness import weighted_choice
+from ..timeline import NO_TIME, stamp
+from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
+
+CONFIRMATIONS = {  # definition category 2, by what became of the appointment
+    "complete": (("Confirmed", 0.45), ("Confirmed via text", 0.35), ("Arrived", 0.2)),
+    "broken": (("Unconfirmed", 0.3), ("Left Msg", 0.3), ("Texted", 0.25), ("Not Called", 0.15)),
+    "unscheduled": (("Left Msg", 0.4), ("Unconfirmed", 0.3), ("Confirmed", 0.3)),
+    "this_week": (("Confirmed", 0.4), ("Confirmed via text", 0.3), ("Texted", 0.2), ("Left Msg", 0.1)),
+    "later": (("Not Called", 0.5), ("Unconfirmed", 0.3), ("Texted", 0.2)),
+    "planned": (("Not Called", 1.0),),
+}
+UNSCHEDULED_REASONS = ("Left Message", "Called - No Answer", "Patient Will Call", "Texted")  # category 13
+NOTES = ("Pt requests morning appointments", "Premed 1 hr prior", "Prefers same hygienist",
+         "Called - running 10 min late", "Bring updated insurance card", "Pt prefers text reminders",
+         "Wants nitrous", "Check BP before treatment", "Spanish speaking - family member will interpret",
+         "Pt anxious, allow extra time", "Pt asked to be called if earlier opening")
+NOTE_SHARE = 0.1
+SHORT_VISIT_MINUTES = 30
+
+
+def write(ctx, apts, descript):
+    """Write the appointment table; returns the hand-over columns."""
+    rng = ctx.rng("appointment-rows")
+    pt, defs = ctx.practice.patients, ctx.practice.defs
+    n = len(apts["day"])
+    nums = np.empty(n, dtype=np.int64)
+    nums[np.argsort(apts["booked"], kind="stable")] = ctx.ids.take("appointment", n)
+    status, patient = apts["status"], apts["patient"]
+    arrived, seated, dismissed = visit_times(rng, apts)
+    confirmed = confirmations(ctx, rng, apts)
+    type_num = appointment_types(rng, apts)
+    hygiene = HYGIENE_KINDS[apts["kind"]]
+    prov_hyg = np.where(hygiene, pt.sec_prov[patient], 0)
+    plan1, plan2 = billed_insurance(ctx, apts)
+    front_desk = ctx.practice.users.front_desk
+    ctx.out.copy("appointment", {
+        "AptNum": nums, "PatNum": pt.nums[patient], "AptStatus": status, "Pattern": apts["pattern"],
+        "Confirmed": confirmed, "Op": apts["op"],
+        "Note": np.where(rng.random(n) < NOTE_SHARE, _pick(rng, NOTES, n), ""),
+        "ProvNum": pt.pri_prov[patient], "ProvHyg": prov_hyg, "AptDateTime": apts["start"],
+        "UnschedStatus": np.where(status == 3, _pick(rng, [defs.named(13, r) for r in UNSCHEDULED_REASONS], n), 0),
+        "IsNewPatient": NEW_PATIENT_KINDS[apts["kind"]], "ProcDescript": descript, "ClinicNum": apts["clinic"],
+        "IsHygiene": hygiene, "DateTStamp": last_change(ctx, rng, apts, dismissed),
+        "DateTimeArrived": arrived, "DateTimeSeated": seated, "DateTimeDismissed": dismissed,
+        "InsPlan1": plan1, "InsPlan2": plan2, "AppointmentTypeNum": type_num,
+        "SecUserNumEntry": front_desk[rng.integers(0, len(front_desk), n)], "SecDateTEntry": apts["booked"],
+        "TimeLocked": False, "Priority": False, "IsMirrored": False,
+    })
+    return dict(nums=nums, patient=patient, date=apts["day"], start=apts["start"], minutes=apts["minutes"],
+                status=status, prov=pt.pri_prov[patient], prov_hyg=prov_hyg, op=apts["op"], clinic=apts["clinic"],
+                is_hygiene=hygiene, is_new_patient=NEW_PATIENT_KINDS[apts["kind"]], type_num=type_num,
+                booked=apts["booked"], confirmed=confirmed, arrived=arrived, seated=seated, dismissed=dismissed)
+
+
+def _pick(rng, pool, n):
+    return np.asarray(pool)[rng.integers(0, len(pool), n)]
+
+
+def visit_times(rng, apts):
+    """Arrived around the start (-10..+10 min), seated after that, dismissed around the planned end; only
+    for completed appointments."""
+    n = len(apts["day"])
+    start = apts["start"]
+    seconds = lambda low, high: (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")  # noqa: E731
+    arrived = start + seconds(-10, 10)
+    seated = np.maximum(arrived, start) + seconds(0, 10)
+    dismissed = np.maximum(start + (apts["minutes"] * 60).astype("timedelta64[s]") + seconds(-5, 10),
+                           seated + seconds(5, 6))
+    complete = apts["status"] == 2
+    return tuple(np.where(complete, t, NO_TIME) for t in (arrived, seated, dismissed))
+
+
+def last_change(ctx, rng, apts, dismissed):
+    """DateTStamp: set complete after dismissal, broken at the appointment time, confirmed or moved since
+    booking for future ones; never after today."""
+    n = len(apts["day"])
+    now = stamp(ctx.today, 18 * 3600)
+    booked, start, status = apts["booked"], apts["start"], apts["status"]
+    later = lambda low, high: (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")  # noqa: E731
+    since_booking = booked + ((now - booked).astype(int) * rng.random(n)).astype("timedelta64[s]")
+    changed = np.select([status == 2, np.isin(status, (3, 5)), status == 1],
+                        [dismissed + later(1, 60), np.maximum(start + later(5, 60), booked), since_booking], booked)
+    return np.minimum(changed, now)
+
+
+def confirmations(ctx, rng, apts):
+    defs, status = ctx.practice.defs, apts["status"]
+    soon = (apts["day"] - ctx.today).astype(int) <= 7
+    situation = np.select([status == 2, status == 5, status == 3, (status == 1) & soon, status == 1],
+                          ["complete", "broken", "unscheduled", "this_week", "later"], "planned")
+    confirmed = np.zeros(len(status), dtype=np.int64)
+    for name, shares in CONFIRMATIONS.items():
+        rows = situation == name
+        confirmed[rows] = weighted_choice(rng, [(defs.named(2, item), share) for item, share in shares], rows.sum())
+    return confirmed
+
+
+def appointment_types(rng, apts):
+    """AppointmentTypeNum by the kind of visit (appointment_types.csv `used_for`); 0 - no type - for the rest,
+    as the front desk often leaves it."""
+    kind = np.where((apts["kind"] == KIND["dentist"]) & (apts["minutes"] <= SHORT_VISIT_MINUTES),
+                    KIND["short_dentist"], apts["kind"])
+    draw = rng.random(len(kind))
+    taken = np.zeros(len(kind))
+    type_num = np.zeros(len(kind), dtype=np.int64)
+    for row in read_table("appointment_types"):
+        for use in row["used_for"].split():
+            name, share = use.split(":")
+            rows = (kind == KIND[name]) & (draw >= taken) & (draw < taken + float(share))
+            type_num[rows] = int(row["AppointmentTypeNum"])
+            taken = np.where(kind == KIND[name], taken + float(share), taken)
+    return type_num
+
+
+def billed_insurance(ctx, apts):
+    """InsPlan1/InsPlan2 of a completed visit: the patient's plans then in force (phase 3), else 0."""
+    insurance = getattr(ctx.practice, "insurance", None)
+    n = len(apts["day"])
+    if insurance is None:
+        return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    patient, complete = apts["patient"], apts["status"] == 2
+    plans = []
+    for plan, since in ((insurance.primary_plan_num, insurance.primary_since),
+                        (insurance.secondary_plan_num, insurance.secondary_since)):
+        covered = complete & (since[patient] <= apts["day"])
+        plans.append(np.where(covered, plan[patient], 0))
+    return tuple(plans)
+
+
+def descriptions(ctx, apts, procs, apt_row, planned_row):
+    """ProcDescript of each appointment: its procedures' abbreviations, "#tooth-" or "quadrant-" first, e.g.
+    "PerEx, Pro, 4BW" or "#3-MOD-C, #14-Buildup"; a failed attempt keeps the text of the visit it was for."""
+    row = np.where(apt_row >= 0, apt_row, planned_row)
+    abbr = ctx.practice.codes.abbr[procs["code"]].astype(str)
+    tooth, surf = procs["tooth"], procs["surf"]
+    place = np.where(tooth != "", np.char.add("#", tooth), surf)
+    label = np.where(place != "", np.char.add(np.char.add(place, "-"), abbr), abbr)
+    attached = np.flatnonzero(row >= 0)
+    attached = attached[np.argsort(row[attached], kind="stable")]
+    rows, first = np.unique(row[attached], return_index=True)
+    text = np.full(len(apts["day"]), "", dtype=object)
+    text[rows] = [", ".join(part) for part in np.split(label[attached], first[1:])]
+    return np.where(apts["attempt"], text[np.maximum(apts["visit"], 0)], text)

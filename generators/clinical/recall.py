@@ -1,0 +1,106 @@
+"""recall rows: every patient in hygiene care keeps one hygiene recall (Perio for perio patients, Child Prophy
+for children under 14, else Prophy) and a recall for each other program they have been in (Fluoride,
+Bitewings).
+
+DatePrevious is the last completed trigger procedure (before the window: the history the hygiene cohort
+carries); DateDue = DatePrevious + the interval, added the way OpenDental does (years and months first, a
+month end staying inside a shorter month, then weeks and days); DateScheduled the booked future visit that
+carries a trigger procedure. Lapsed patients keep their overdue recalls: the analytics count the recalls due
+between 2023-01-01 and today.
+"""
+import numpy as np
+
+from ..timeline import NO_DATE, stamp
+from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
+
+HYGIENE_PROGRAMS = ("Prophy", "Perio", "Child Prophy")
+SCHEDULED_STATUS_SHARE = 0.6  # booked recalls the front desk marked "Recall Scheduled" (DefNum 95)
+COMPLETED_STATUS_SHARE = 0.05  # recalls not yet due, marked "Completed" (DefNum 298)
+RECALL_SCHEDULED, RECALL_COMPLETED = 95, 298
+DISABLED_SHARE = 0.015
+NOTES = ("Pt will call to schedule", "Prefers Tuesday/Thursday", "Call cell, not home", "Moving out of area",
+         "Wants appts after school", "Spouse schedules for family")
+NOTE_SHARE = 0.05
+NEVER = np.datetime64("9999-12-31", "D")
+
+
+def add_interval(day, encoded):
+    """OpenDental's recall arithmetic on an encoded interval (years<<24 | months<<16 | weeks<<8 | days)."""
+    months = 12 * (encoded >> 24) + ((encoded >> 16) & 0xFF)
+    month = day.astype("datetime64[M]")
+    target = month + months
+    month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(int)
+    day_of_month = (day - month.astype("datetime64[D]")).astype(int)
+    return target.astype("datetime64[D]") + np.minimum(day_of_month, month_length - 1) + \
+        7 * ((encoded >> 8) & 0xFF) + (encoded & 0xFF)
+
+
+def write(ctx, care, types, procs, on_scheduled_visit):
+    """Write the recall table; returns the hand-over columns."""
+    rng = ctx.rng("recall")
+    pt = ctx.practice.patients
+    n_patients = len(pt.nums)
+    program = hygiene_program(ctx, care)
+    before = history_before_window(ctx, care)
+    parts = []
+    for t, name in enumerate(types.names):
+        trigger = np.isin(procs["code"], types.triggers[t])
+        previous = before[name].copy()
+        done = trigger & (procs["status"] == 2)
+        np.maximum.at(previous, procs["patient"][done], procs["date"][done])
+        scheduled = np.full(n_patients, NEVER)
+        booked = trigger & on_scheduled_visit
+        np.minimum.at(scheduled, procs["patient"][booked], procs["date"][booked])
+        holds = previous != NO_DATE
+        if name in HYGIENE_PROGRAMS:
+            holds &= program == name
+        patient = np.flatnonzero(holds)
+        parts.append((patient, np.full(len(patient), t), previous[patient], scheduled[patient]))
+    patient, type_index, previous, scheduled = (np.concatenate(column) for column in zip(*parts))
+    scheduled = np.where(scheduled == NEVER, NO_DATE, scheduled)
+    interval = types.interval[type_index]
+    due = add_interval(previous, interval)
+    n = len(patient)
+    nums = ctx.ids.take("recall", n)
+    ctx.out.copy("recall", {
+        "RecallNum": nums, "PatNum": pt.nums[patient], "DateDueCalc": due, "DateDue": due, "DatePrevious": previous,
+        "RecallInterval": interval, "RecallStatus": statuses(rng, ctx, due, scheduled),
+        "Note": np.where(rng.random(n) < NOTE_SHARE, np.array(NOTES)[rng.integers(0, len(NOTES), n)], ""),
+        "IsDisabled": rng.random(n) < DISABLED_SHARE, "DateTStamp": stamp(np.minimum(previous, ctx.today),
+                                                                             rng.integers(8 * 3600, 18 * 3600, n)),
+        "RecallTypeNum": types.nums[type_index], "DisableUntilBalance": 0.0, "DateScheduled": scheduled,
+        "Priority": False,
+    })
+    return dict(nums=nums, patient=patient, type_num=types.nums[type_index], due=due, previous=previous,
+                scheduled=scheduled)
+
+
+def hygiene_program(ctx, care):
+    """Each patient's hygiene recall type: Perio, Child Prophy (under 14 today) or Prophy; '' if not in care."""
+    program = np.full(len(ctx.practice.patients.nums), "", dtype="<U12")
+    child = years(ctx.today - care.birth) < CHILD_PROPHY_AGE
+    program[care.patient] = np.where(care.perio, "Perio", np.where(child, "Child Prophy", "Prophy"))
+    return program
+
+
+def history_before_window(ctx, care):
+    """Per recall type, each patient's last trigger procedure before the window (NO_DATE if none)."""
+    def per_patient(values):
+        out = np.full(len(ctx.practice.patients.nums), NO_DATE)
+        out[care.patient] = values
+        return out
+
+    cleaning = care.before.cleaning
+    young_then = (cleaning != NO_DATE) & (years(cleaning - care.birth) < FLUORIDE_AGE)
+    return {"Prophy": per_patient(cleaning), "Perio": per_patient(cleaning), "Child Prophy": per_patient(cleaning),
+            "Fluoride": per_patient(np.where(young_then, cleaning, NO_DATE)),
+            "Bitewings": per_patient(care.before.bitewing)}
+
+
+def statuses(rng, ctx, due, scheduled):
+    """RecallStatus (category 13): mostly none (0); "Recall Scheduled" on many booked ones, "Completed" on a few
+    that are not due yet."""
+    draw = rng.random(len(due))
+    return np.select([(scheduled != NO_DATE) & (draw < SCHEDULED_STATUS_SHARE),
+                      (scheduled == NO_DATE) & (due > ctx.today) & (draw < COMPLETED_STATUS_SHARE)],
+                     [RECALL_SCHEDULED, RECALL_COMPLETED], 0)

@@ -1,0 +1,194 @@
+"""From planned visits to the appointment book: broken and rebooked appointments, chairs and times, statuses,
+and planned appointments for open treatment plans.
+
+- A visit that took place may have been booked once before and failed: a no-show (AptStatus 5) or a
+  cancellation sent to the unscheduled list (3). The patient rebooked and the procedures moved to the new
+  appointment. With the no-shows of lapsing patients (who keep their procedures), failures make past
+  appointments complete in the share ctx.config.completion_rate.
+- Chairs: each (day, clinic, hygiene-or-doctor) group of appointments is dealt, longest first and back and
+  forth, to the clinic's operatories of that kind and stacked in each chair in random order between 8:00 and
+  17:00, with the chair's idle time spread at random between them; a chair that would run past 17:00 sends
+  its last appointments to the next business day. So no operatory is ever double-booked.
+- Visits before today are complete (2), later ones scheduled (1).
+- Some open treatment plans get a planned appointment (6): no chair, dated when the plan was made, at the end
+  of that exam. (OD stamps a planned appointment with its creation time; a 0001-01-01 date would also hide
+  it from the analytics, whose staging keeps appointments from 2023 on.)
+
+Appointment rows, in order: the chart's visits (row = visit number), failed attempts, planned appointments.
+"""
+import numpy as np
+
+from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
+
+from ..timeline import next_business_day, stamp
+from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS, open_day
+from .hygiene import days
+
+DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
+BROKEN_SHARE = 0.55  # of failed appointments; the others went to the unscheduled list
+FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
+PLANNED_SHARE = 0.5  # exams with open treatment the coordinator made a planned appointment for
+MAX_PROVIDER_UNITS, MAX_ASSISTANT_UNITS = 24, 12  # a visit lasts at most three hours
+
+
+def book(ctx, chart):
+    """Appointment columns (dict of arrays) and, per procedure, its appointment row and planned appointment
+    row (-1 if none)."""
+    rng = ctx.rng("appointment")
+    visits, procs = chart.visits(), chart.procedures()
+    n_visits = len(visits["date"])
+    pattern, minutes = patterns(ctx, procs["visit"], procs["code"], n_visits)
+    attempt_of, attempt_day = failed_attempts(ctx, rng, visits)
+    visit = np.concatenate([np.arange(n_visits), attempt_of])
+    attempt = np.arange(len(visit)) >= n_visits
+    wished = np.concatenate([visits["date"], attempt_day])
+    apts = {"patient": visits["patient"][visit], "kind": visits["kind"][visit], "visit": visit,
+            "attempt": attempt, "minutes": minutes[visit], "pattern": pattern[visit]}
+    apts["clinic"] = ctx.practice.patients.clinic[apts["patient"]]
+    apts["day"], apts["start"], apts["op"] = chairs_and_times(
+        ctx, rng, wished, apts["clinic"], HYGIENE_KINDS[apts["kind"]], apts["minutes"])
+    apts["status"] = statuses(ctx, rng, apts["day"], attempt | visits["no_show"][visit])
+    apts["booked"] = booking(ctx, rng, apts, visits["planned_at"][visit], attempt_of)
+    planned, planned_row = planned_appointments(ctx, rng, apts, procs)
+    apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
+    return apts, procs["visit"], planned_row
+
+
+def patterns(ctx, visit, code, n_visits):
+    """Each visit's time pattern from its procedures' ProcTime: the provider time (X) in the middle, the
+    assistant or hygienist time (/) around it; five minutes a character."""
+    codes = ctx.practice.codes
+    provider_units = np.array([p.count("X") for p in codes.pattern])
+    attached = visit >= 0
+    x = np.bincount(visit[attached], weights=provider_units[code[attached]], minlength=n_visits).astype(int)
+    slashes = np.bincount(visit[attached], weights=(codes.minutes // 5 - provider_units)[code[attached]],
+                          minlength=n_visits).astype(int)
+    x, slashes = np.minimum(x, MAX_PROVIDER_UNITS), np.clip(slashes, 1, MAX_ASSISTANT_UNITS)
+    shapes, shape = np.unique(slashes * (MAX_PROVIDER_UNITS + 1) + x, return_inverse=True)
+    text = np.array(["/" * (s - s // 2) + "X" * x + "/" * (s // 2)
+                     for s, x in zip(*np.divmod(shapes, MAX_PROVIDER_UNITS + 1))], dtype=object)
+    return text[shape], 5 * (x + slashes)
+
+
+def failed_attempts(ctx, rng, visits):
+    """The visits that had been booked once before and failed (visits far enough into the window for the
+    failed appointment to be inside it too), and the day of each failed appointment."""
+    past = visits["date"] < ctx.today
+    kept = past & ~visits["no_show"]
+    can_fail = np.flatnonzero(kept & (visits["kind"] != KIND["emergency"]) &
+                              (visits["date"] >= ctx.start + FAILED_BEFORE_DAYS[1]))
+    completion = ctx.config.completion_rate
+    wanted = kept.sum() * (1 - completion) / completion - (past & visits["no_show"]).sum()
+    share = np.clip(wanted / max(len(can_fail), 1), 0, 1)
+    failed = can_fail[rng.random(len(can_fail)) < share]
+    return failed, open_day(rng, visits["date"][failed] - days(rng.uniform(*FAILED_BEFORE_DAYS, len(failed))))
+
+
+def statuses(ctx, rng, day, failed):
+    """Complete before today, scheduled from today on; a failed one broken or on the unscheduled list (only a
+    past appointment can have been missed)."""
+    broken = (rng.random(len(day)) < BROKEN_SHARE) & (day < ctx.today)
+    return np.where(failed, np.where(broken, 5, 3), np.where(day < ctx.today, 2, 1))
+
+
+def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes):
+    """Day, start timestamp and operatory of each appointment (`wished`: open days)."""
+    pool, chairs, op_table = operatory_pools(ctx, clinic, hygiene)
+    day = wished.copy()
+    if not len(day):
+        return day, stamp(day), np.zeros(0, dtype=np.int64)
+    shuffle = rng.random(len(day))
+    while True:
+        # longest first, dealt to the chairs back and forth, so every chair gets about the same hours
+        pool_day = combined_key(pool, day.astype(int))
+        order = sorted_by(pool_day, -minutes, shuffle)
+        rank, n_chairs = rank_in_group(pool_day[order]), chairs[pool[order]]
+        chair = np.empty(len(day), dtype=np.int64)
+        chair[order] = np.where(rank // n_chairs % 2 == 0, rank % n_chairs, n_chairs - 1 - rank % n_chairs)
+        in_chair = combined_key(pool_day, chair)
+        order = sorted_by(in_chair, shuffle)
+        before = np.empty(len(day), dtype=np.int64)
+        before[order] = cumsum_before(in_chair[order], minutes[order])
+        late = before + minutes > DAY_MINUTES
+        if not late.any():
+            break
+        day[late] = next_business_day(day[late] + 1)
+    offset = before + idle_time(rng, in_chair, order, before + minutes)
+    return day, stamp(day, (DAY_START + offset) * 60), op_table[pool, chair]
+
+
+def operatory_pools(ctx, clinic, hygiene):
+    """The chair pool of each appointment (its clinic's hygiene or doctor operatories), the number of chairs
+    in each pool and a table pool x chair -> OperatoryNum."""
+    ops = ctx.practice.operatories
+    clinics = np.unique(ops.clinic)
+    op_pool = 2 * np.searchsorted(clinics, ops.clinic) + ops.hygiene
+    chairs = np.bincount(op_pool, minlength=2 * len(clinics))
+    op_table = np.zeros((len(chairs), chairs.max()), dtype=np.int64)
+    for p in range(len(chairs)):
+        op_table[p, :chairs[p]] = ops.nums[op_pool == p]
+    return 2 * np.searchsorted(clinics, clinic) + hygiene, chairs, op_table
+
+
+def combined_key(*columns):
+    """One int64 grouping key from several non-negative integer columns."""
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        key = key * (int(column.max()) + 1) + column
+    return key
+
+
+def idle_time(rng, chair_day, order, end):
+    """Idle minutes in a chair before each appointment (`order` sorts by chair-day, then by time): the
+    chair's free time that day, spread at random in five-minute steps, never past 17:00."""
+    group = np.unique(chair_day, return_inverse=True)[1]
+    busy = np.zeros(group.max() + 1, dtype=np.int64)
+    np.maximum.at(busy, group, end)
+    weight = rng.random(len(end))
+    total = group_sum(group, weight, len(busy)) + rng.uniform(0, 2, len(busy))  # some idle time after the last
+    weight_so_far = np.empty(len(end))
+    weight_so_far[order] = cumsum_before(chair_day[order], weight[order]) + weight[order]
+    return ((DAY_MINUTES - busy[group]) * weight_so_far / total[group] // 5 * 5).astype(int)
+
+
+def booking(ctx, rng, apts, planned_at, attempt_of):
+    """When each appointment was made (SecDateTEntry): a recall visit weeks to months ahead, a new patient's
+    first visit days to weeks ahead, treatment on or after the exam that planned it, an emergency the same
+    morning, a rebooked visit when its attempt failed."""
+    n = len(apts["day"])
+    day, kind = apts["day"], apts["kind"]
+    rebooked = np.zeros(n, dtype=bool)
+    rebooked[attempt_of] = True
+    attempt_day = day.copy()
+    attempt_day[attempt_of] = day[apts["attempt"]]
+    plan_day = day[np.maximum(planned_at, 0)]
+    days_since_plan = (day - plan_day).astype(int) * np.where(rng.random(n) < 0.5, 1, rng.random(n))
+    lead = np.select(
+        [apts["attempt"], rebooked, kind == KIND["emergency"], planned_at >= 0, NEW_PATIENT_KINDS[kind],
+         kind == KIND["srp"]],
+        [rng.uniform(5, 90, n), (day - attempt_day).astype(int) - rng.uniform(0, 2, n), 0, days_since_plan,
+         rng.uniform(2, 30, n), rng.uniform(3, 14, n)],
+        rng.uniform(14, 180, n))
+    booked_day = np.clip(day - days(np.maximum(lead, 0)), ctx.start, ctx.today)  # the book opens with the window
+    same_day = np.maximum(apts["start"] - (rng.integers(15, 180, n) * 60).astype("timedelta64[s]"),
+                          stamp(day, 7 * 3600))
+    return np.where(booked_day == day, same_day, stamp(booked_day, rng.integers(8 * 3600, 17 * 3600, n)))
+
+
+def planned_appointments(ctx, rng, apts, procs):
+    """Status-6 appointments holding the open treatment planned at some exams; returns their columns and, per
+    procedure, its planned appointment row (-1 if none)."""
+    open_plan = (procs["visit"] < 0) & (procs["status"] == 0) & (procs["planned_at"] >= 0)
+    exams = np.unique(procs["planned_at"][open_plan])
+    chosen = exams[rng.random(len(exams)) < PLANNED_SHARE]
+    on_plan = open_plan & np.isin(procs["planned_at"], chosen)
+    local = np.full(len(procs["code"]), -1)
+    local[on_plan] = np.searchsorted(chosen, procs["planned_at"][on_plan])
+    pattern, minutes = patterns(ctx, local, procs["code"], len(chosen))
+    made = apts["start"][chosen] + (apts["minutes"][chosen] * 60).astype("timedelta64[s]")
+    planned = {"patient": apts["patient"][chosen], "kind": np.full(len(chosen), KIND["dentist"]),
+               "visit": np.full(len(chosen), -1), "attempt": np.zeros(len(chosen), dtype=bool),
+               "minutes": minutes, "pattern": pattern, "clinic": apts["clinic"][chosen],
+               "day": apts["day"][chosen], "start": made, "op": np.zeros(len(chosen), dtype=np.int64),
+               "status": np.full(len(chosen), 6), "booked": made}
+    return planned, np.where(on_plan, len(apts["day"]) + local, -1)

@@ -1,0 +1,244 @@
+"""Restorative dentistry: what the dentist finds at exams and emergencies, the treatment plan, and the visits
+that carry it out.
+
+An exam may find treatment CASES (generators/data/treatment_cases.csv): a filling, a crown, a root canal and
+crown, an extraction, an implant... Each case is a few procedures over one or more stages
+(treatment_steps.csv), e.g. a crown prep with build-up, then the crown seated two to three weeks later.
+Every procedure is treatment-planned on the exam day. The patient accepts a case or not (its `accept` share);
+accepted cases are done at dentist visits weeks later (some are postponed for months): the first stages of
+one exam's cases together, each later stage at a visit of its own. What is not done - declined, or not due
+before the booking horizon - stays planned.
+
+How many cases an exam finds is the free parameter: it is set so the practice charts its target number of
+procedures (ctx.config.volume("procedures")). A new patient's first exam finds the backlog of untreated
+needs, and some patients need much more than others.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from ..data import read_table
+from .chart import KIND, open_day
+from .hygiene import BOOKING_DAYS, days, years
+from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, neighbor, pick, site_numbers, sites, surface_counts,
+                    surfaces, tooth_class, wisdom_partner)
+
+AGE_GROUPS = ("child", "adult", "senior")  # case shares by age: baby teeth (under 12), 12-64, 65 and over
+PRIMARY_TEETH_AGE = 12
+NEW_PATIENT_NEEDS = 2.0
+NEED_SPREAD, MOST_NEED = 3, 3.0  # a patient's needs over the window (mean 1): gamma shape (small: a few need a lot), cap
+FIRST_VISIT_DAYS, POSTPONED_DAYS, POSTPONED_SHARE = (7, 42), (60, 240), 0.2
+EMERGENCIES_PER_YEAR = 0.06
+EMERGENCY_OUTCOMES = (("extraction", 0.3), ("palliative", 0.25), ("root_canal", 0.45))
+ROOT_CANAL_ACCEPT, ROOT_CANAL_DAYS = 0.85, (2, 10)
+EXISTING_WORK_SHARE = 0.25  # new adults whose charting shows work done elsewhere (ProcStatus 4)
+EXISTING_WORK = (("D2740", ""), ("D2750", ""), ("D3330", ""), ("D2391", "O"), ("D2392", "MO"), ("D2392", "DO"),
+                 ("D2160", "MOD"))
+CONDITION_SHARE = 0.03  # exams that chart a tooth to watch (ProcStatus 7)
+
+
+def load_cases(ctx):
+    """The case and step tables as arrays of code indices, DefNums and shares."""
+    c, defs = ctx.practice.codes.index, ctx.practice.defs
+    cases, steps = read_table("treatment_cases"), read_table("treatment_steps")
+    names = [r["case"] for r in cases]
+    case_of_step = np.array([names.index(r["case"]) for r in steps])
+    n_steps = np.bincount(case_of_step, minlength=len(names))
+    share = np.array([float(r["share"]) for r in steps])
+    alternatives = np.full((len(steps), 4), -1)
+    for i, r in enumerate(steps):
+        codes = [c[code] for code in r["code"].split("|")]
+        alternatives[i, :len(codes)] = codes
+    weights = np.array([[float(r[group]) for r in cases] for group in AGE_GROUPS])
+    expected_steps = np.bincount(case_of_step, weights=share, minlength=len(names))
+    stage = np.array([int(r["stage"]) for r in steps])
+    stage_wait = np.zeros((len(names), stage.max(), 2))
+    for i, r in enumerate(steps):
+        if r["delay_min"]:
+            stage_wait[case_of_step[i], stage[i] - 1] = int(r["delay_min"]), int(r["delay_max"])
+    return SimpleNamespace(
+        names=names, weights=weights / weights.sum(axis=1, keepdims=True),
+        accept=np.array([float(r["accept"]) for r in cases]), site=np.array([r["site"] for r in cases]),
+        dx=np.array([defs.named(16, r["dx"]) if r["dx"] else 0 for r in cases]),
+        priority=np.array([defs.named(20, r["priority"]) for r in cases]),
+        procedures_per_case=expected_steps,
+        first_step=np.cumsum(n_steps) - n_steps, n_steps=n_steps,
+        stage_wait=stage_wait, step_stage=stage, step_share=share, alternatives=alternatives,
+        step_pick=np.array([r["pick"] for r in steps]), step_tooth=np.array([r["tooth"] for r in steps]),
+        step_kind=np.array([KIND[r["visit_kind"]] if r["visit_kind"] else KIND["dentist"] for r in steps]),
+    )
+
+
+def emergencies(ctx, chart, care, cases):
+    """Patients in pain: a limited exam and a periapical x-ray, then an extraction or palliative care on the
+    spot, or a root canal booked within days."""
+    rng = ctx.rng("emergency")
+    c = ctx.practice.codes.index
+    care_start = np.where(care.new, care.first, ctx.start)
+    span = (ctx.today - care_start).astype(int)
+    count = rng.poisson(EMERGENCIES_PER_YEAR * span / 365.25)
+    who = np.repeat(np.arange(len(care.patient)), count)
+    date = open_day(rng, care_start[who] + days(rng.uniform(0, span[who] - 1)))
+    patient = care.patient[who]
+    visit = chart.add_visits(patient, date, KIND["emergency"])
+    for code in ("D0140", "D0220"):
+        chart.add_procedures(patient, visit, c[code])
+    young = years(date - care.birth[who]) < PRIMARY_TEETH_AGE
+    outcome = rng.choice([name for name, _ in EMERGENCY_OUTCOMES], len(who), p=[s for _, s in EMERGENCY_OUTCOMES])
+    outcome = np.where(young & (outcome == "root_canal"), "extraction", outcome)
+    pulled = outcome == "extraction"
+    chart.add_procedures(patient[pulled], visit[pulled], c["D7140"], tooth=sites(rng, "any", young[pulled]),
+                         dx=ctx.practice.defs.named(16, "Abscess"))
+    soothed = outcome == "palliative"
+    chart.add_procedures(patient[soothed], visit[soothed], c["D9110"])
+    canal = np.flatnonzero(outcome == "root_canal")
+    plan_cases(ctx, rng, chart, cases, visit[canal], patient[canal], date[canal], np.zeros(len(canal), bool),
+               np.full(len(canal), cases.names.index("root_canal")), rng.random(len(canal)) < ROOT_CANAL_ACCEPT,
+               days(rng.uniform(*ROOT_CANAL_DAYS, len(canal))))
+
+
+def diagnose(ctx, chart, care, cases):
+    """Findings and treatment plans at every exam that has taken place."""
+    rng = ctx.rng("treatment")
+    visits = chart.visits()
+    exam = np.flatnonzero((visits["date"] < ctx.today) & ~visits["no_show"] &
+                          np.isin(visits["kind"], [KIND[k] for k in ("new_adult", "new_child", "adult_recall",
+                                                                       "child_recall", "perio")]))
+    patient, date = visits["patient"][exam], visits["date"][exam]
+    first_exam = np.isin(visits["kind"][exam], [KIND["new_adult"], KIND["new_child"]])
+    age = years(date - ctx.practice.patients.birth[patient])
+    existing_work(ctx, rng, chart, exam[first_exam & (age >= 18)], patient[first_exam & (age >= 18)])
+    conditions(ctx, rng, chart, exam, patient)
+    group = np.searchsorted([PRIMARY_TEETH_AGE, 65], age, side="right")
+    which = exams_of_cases(ctx, rng, chart, cases, patient, group, first_exam)
+    case_type = np.empty(len(which), dtype=int)
+    for g in range(len(AGE_GROUPS)):
+        rows = group[which] == g
+        case_type[rows] = rng.choice(len(cases.names), rows.sum(), p=cases.weights[g])
+    postponed = rng.random(len(exam)) < POSTPONED_SHARE
+    delay = np.where(postponed, days(rng.uniform(*POSTPONED_DAYS, len(exam))),
+                     days(rng.uniform(*FIRST_VISIT_DAYS, len(exam))))
+    plan_cases(ctx, rng, chart, cases, exam[which], patient[which], date[which], age[which] < PRIMARY_TEETH_AGE,
+               case_type, rng.random(len(which)) < cases.accept[case_type], delay[which])
+
+
+def exams_of_cases(ctx, rng, chart, cases, patient, group, first_exam):
+    """How many cases each patient needs over the window, and the exam that finds each (a first exam weighs
+    NEW_PATIENT_NEEDS times a recall exam); returns the exam (index into the given arrays) of every case."""
+    if not len(patient):
+        return np.zeros(0, dtype=int)
+    weight = np.where(first_exam, NEW_PATIENT_NEEDS, 1.0)
+    order = np.argsort(patient, kind="stable")
+    examined, first, count = np.unique(patient[order], return_index=True, return_counts=True)
+    need = np.minimum(rng.gamma(NEED_SPREAD, 1 / NEED_SPREAD, len(examined)), MOST_NEED)
+    procedures_per_case = np.average(cases.weights[group] @ cases.procedures_per_case, weights=weight)
+    missing = max(0, ctx.config.volume("procedures") - len(chart.procedures()["code"]))
+    cases_needed = rng.poisson(missing / procedures_per_case / need.sum() * need)
+    owner = np.repeat(np.arange(len(examined)), cases_needed)
+    running = np.cumsum(weight[order])
+    before = running[first] - weight[order][first]
+    pick = before[owner] + rng.random(len(owner)) * (running[first + count - 1] - before)[owner]
+    return order[np.minimum(np.searchsorted(running, pick, side="right"), len(order) - 1)]
+
+
+def existing_work(ctx, rng, chart, exam, patient):
+    """Crowns and fillings another dentist did, charted at the new patient's first exam."""
+    charted = rng.random(len(exam)) < EXISTING_WORK_SHARE
+    count = rng.integers(1, 4, charted.sum())
+    rows = np.repeat(np.flatnonzero(charted), count)
+    work = rng.integers(0, len(EXISTING_WORK), len(rows))
+    code = np.array([ctx.practice.codes.index[code] for code, _ in EXISTING_WORK])[work]
+    chart.add_procedures(patient[rows], -1, code, tooth=pick(rng, POSTERIOR, len(rows)).astype(str),
+                         surf=np.array([surf for _, surf in EXISTING_WORK])[work], planned_at=exam[rows], status=4)
+
+
+def conditions(ctx, rng, chart, exam, patient):
+    watched = rng.random(len(exam)) < CONDITION_SHARE
+    chart.add_procedures(patient[watched], -1, ctx.practice.codes.index["Watch"],
+                         tooth=pick(rng, PERMANENT, watched.sum()).astype(str), planned_at=exam[watched], status=7)
+
+
+def plan_cases(ctx, rng, chart, cases, exam, patient, exam_date, primary, case_type, accepted, delay):
+    """Chart each case's steps as planned at `exam`, and book the stages of accepted cases that fall before
+    the horizon: one visit per exam and stage, on the earliest day one of its cases is ready for it. `delay`
+    is the time to a case's first stage."""
+    n = len(case_type)
+    row = np.repeat(np.arange(n), cases.n_steps[case_type])
+    step = cases.first_step[case_type][row] + np.arange(len(row)) - \
+        np.repeat(np.cumsum(cases.n_steps[case_type]) - cases.n_steps[case_type], cases.n_steps[case_type])
+    charted = rng.random(len(row)) < cases.step_share[step]
+    row, step = row[charted], step[charted]
+    site, dropped = case_sites(rng, cases, case_type, primary, exam, row, step)
+    row, step = row[~dropped[row]], step[~dropped[row]]
+    tooth = step_teeth(cases, site[row], step)
+    surf, code = step_codes(rng, cases, site[row], tooth, step)
+    stage = cases.step_stage[step]
+    date = exam_date[row] + stage_offsets(rng, cases, case_type, delay)[row, stage - 1]
+    booked = accepted[row] & (date <= ctx.today + BOOKING_DAYS)
+    groups, first_member, group_of = np.unique((exam[row] * 8 + stage)[booked], return_index=True,
+                                               return_inverse=True)
+    visit_date = np.full(len(groups), np.datetime64("9999-12-31", "D"))
+    np.minimum.at(visit_date, group_of, date[booked])
+    kind = np.full(len(groups), KIND["dentist"])
+    np.maximum.at(kind, group_of, cases.step_kind[step][booked])  # crown prep / implant consult outrank plain visits
+    visit_of_group = chart.add_visits(patient[row][booked][first_member], visit_date, kind,
+                                      planned_at=exam[row][booked][first_member])
+    visit = np.full(len(row), -1)
+    visit[booked] = visit_of_group[group_of]
+    chart.add_procedures(patient[row], visit, code, tooth=tooth, surf=surf, planned_at=exam[row],
+                         dx=cases.dx[case_type][row], priority=cases.priority[case_type][row])
+
+
+def case_sites(rng, cases, case_type, primary, exam, row, step, tries=10):
+    """The tooth (or arch) of each case, and whether the case is dropped. One exam's cases never share a
+    tooth or arch (a bridge also holds its neighbors): a case that clashes with an earlier one draws again,
+    and is dropped after a few tries."""
+    site = np.empty(len(case_type), dtype="<U2")
+    redo = np.arange(len(case_type))
+    for _ in range(tries):
+        for kind in np.unique(cases.site[case_type[redo]]):
+            these = redo[cases.site[case_type[redo]] == kind]
+            site[these] = sites(rng, kind, primary[these])
+        place = np.where(cases.step_tooth[step] == "arch", site[row], step_teeth(cases, site[row], step))
+        held = place != ""
+        pairs = np.unique((exam[row][held] * 64 + site_numbers(place[held])) * len(site) + row[held])
+        place_key, owner = pairs // len(site), pairs % len(site)
+        clash = np.zeros(len(site), dtype=bool)
+        clash[owner[1:][place_key[1:] == place_key[:-1]]] = True
+        redo = np.flatnonzero(clash)
+        if not len(redo):
+            break
+    return site, clash
+
+
+def stage_offsets(rng, cases, case_type, delay):
+    """Days from the exam to each stage of each case: the first after `delay`, later ones after their stage's wait."""
+    wait = days(rng.uniform(cases.stage_wait[case_type, :, 0], cases.stage_wait[case_type, :, 1]))
+    wait[:, 0] = delay
+    return np.cumsum(wait, axis=1)
+
+
+def step_teeth(cases, site, step):
+    """The tooth each step treats: the case's site, a neighbor of it (bridge abutments), or the partner of a
+    wisdom tooth; '' for whole-mouth and arch steps."""
+    role = cases.step_tooth[step]
+    tooth = np.where(role == "site", site, "")
+    for name, offset in (("abutment_a", -1), ("abutment_b", 1)):
+        tooth[role == name] = neighbor(site[role == name], offset)
+    for name in WISDOM_PARTNERS:
+        tooth[role == name] = wisdom_partner(site[role == name], name)
+    return tooth
+
+
+def step_codes(rng, cases, site, tooth, step):
+    """Surfaces and the exact code of each step: fillings by their number of surfaces, root canals by tooth
+    class, dentures by arch, the rest as listed (or at random among the listed)."""
+    pick = cases.step_pick[step]
+    surf = np.where(cases.step_tooth[step] == "arch", site, "")
+    count = surface_counts(rng, len(step))
+    filled = pick == "surfaces"
+    surf[filled] = surfaces(rng, tooth[filled], count[filled])
+    listed = (cases.alternatives[step] >= 0).sum(axis=1)
+    choice = np.select([filled, pick == "tooth_class", pick == "arch", pick == "random"],
+                       [count - 1, tooth_class(tooth), site == "L", rng.integers(0, 1 << 30, len(step)) % listed], 0)
+    return surf, cases.alternatives[step, choice]
