@@ -101,6 +101,13 @@ def print_validation(reporter, result):
     for failure in result.failures:
         print(f"FAILED {failure.rule}: {failure.count} row(s), e.g. {failure.examples}", file=sys.stderr)
     reporter.say(f"Validation: {result.rules_checked - len(result.failures)}/{result.rules_checked} rules pass")
+    ar = result.summary
+    if ar:
+        shares = " / ".join(f"{s:.0%}" for s in ar["aging_shares"])
+        reporter.say(f"AR: ${ar['total_ar']:,.2f} (0-30 / 31-60 / 61-90 / 90+: {shares}), insurance estimate "
+                     f"${ar['insurance_estimate']:,.2f}; collection rate {ar['collection_rate']:.1%} of net production "
+                     f"${ar['net_production']:,.2f}; insurance {ar['insurance_share_of_collections']:.0%} / "
+                     f"patients {1 - ar['insurance_share_of_collections']:.0%} of collections")
 
 
 def _first_line(error):

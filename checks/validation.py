@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from core import checkpoints
 
-from . import foreign_keys
+from . import ar_validation, foreign_keys
 
 EXAMPLES = 3
 
@@ -30,7 +30,8 @@ class ValidationResult:
 
 
 def rules():
-    """(name, SQL returning offending rows) for every rule."""
+    """(name, SQL returning offending rows) for every rule: the AR rules, then every foreign key."""
+    yield from ar_validation.RULES
     for table, column, parent, category, required in foreign_keys.all_foreign_keys():
         target = f"definition category {category}" if category is not None else parent
         yield (f"{table}.{column} must point at an existing {target}",
@@ -47,4 +48,5 @@ def run(connection):
             checkpoints.reached("validation")
             if rows:
                 result.failures.append(Failure(name, rows[0][0], [tuple(r[1:]) for r in rows]))
+        result.summary = ar_validation.summary(cursor)
     return result

@@ -146,3 +146,20 @@ class CopyWriter:
         if self._on_table:
             self._on_table(table_name, stream.rows)
         return stream.rows
+
+    def update(self, table_name, key, batch):
+        """Set columns of rows already written, matched on `key` (COPY into a temporary table, one UPDATE)."""
+        table = schema.table(table_name)
+        columns = [c for c in table.columns if c.name in batch]
+        staging = schema.Table(f"update_{table_name}", tuple(columns), key)
+        definition = ", ".join(f'"{c.name}" {c.pg_type}' for c in columns)
+        assignments = ", ".join(f'"{c.name}" = u."{c.name}"' for c in columns if c.name != key)
+        started = time.perf_counter()
+        with self.connection.cursor() as cursor:
+            cursor.execute(f'CREATE TEMPORARY TABLE "{staging.name}" ({definition}) ON COMMIT DROP')
+            stream = _BatchStream(staging, [batch], self.stats)
+            cursor.copy_expert(f'COPY "{staging.name}" FROM STDIN', stream, size=1 << 20)
+            cursor.execute(f'UPDATE raw."{table_name}" t SET {assignments} FROM "{staging.name}" u '
+                           f'WHERE t."{key}" = u."{key}"')
+            cursor.execute(f'DROP TABLE "{staging.name}"')
+        self.stats.copy_seconds += time.perf_counter() - started

@@ -436,8 +436,8 @@ def benefit_rows(ctx, plans, categories):
 def inssub_rows(ctx, subs, plans, carriers):
     rng = ctx.rng("inssub-rows")
     n = len(subs.nums)
-    member_id = np.char.add(carriers.member_prefix[plans.carrier_idx[subs.plan]],
-                            np.char.zfill(rng.integers(0, 10**9, n).astype(str), 9))
+    member_id = [f"{prefix}{number:09d}" for prefix, number in
+                 zip(carriers.member_prefix[plans.carrier_idx[subs.plan]], rng.integers(0, 10**9, n).tolist())]
     front_desk = ctx.practice.users.front_desk
     ctx.out.copy("inssub", {
         "InsSubNum": subs.nums, "PlanNum": plans.nums[subs.plan],

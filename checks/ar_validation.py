@@ -1,0 +1,145 @@
+"""The accounts-receivable rules: the money reconciles to the cent, OpenDental's way (DOMAIN.md section 6).
+
+Each rule is (name, SQL returning the offending rows). `today` is the run's simulated today, read from the
+ownership marker, so --validate-only checks a dataset as of the day it was generated for.
+"""
+TODAY = """(SELECT (options->>'end_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
+CENT = 0.005
+
+PROCEDURE_BALANCES = """
+    SELECT p."ProcNum", p."PatNum", round((p."ProcFee" * (p."UnitQty" + p."BaseUnits") + coalesce(a.amount, 0)
+           - coalesce(s.amount, 0) - coalesce(c.amount, 0))::numeric, 2) AS balance
+    FROM raw.procedurelog p
+    LEFT JOIN (SELECT "ProcNum", sum("AdjAmt") amount FROM raw.adjustment WHERE "ProcNum" <> 0 GROUP BY 1) a USING ("ProcNum")
+    LEFT JOIN (SELECT "ProcNum", sum("SplitAmt") amount FROM raw.paysplit WHERE "ProcNum" <> 0 GROUP BY 1) s USING ("ProcNum")
+    LEFT JOIN (SELECT "ProcNum", sum("InsPayAmt" + "WriteOff") amount FROM raw.claimproc
+               WHERE "Status" IN (1, 4) AND "ProcNum" <> 0 GROUP BY 1) c USING ("ProcNum")
+    WHERE p."ProcStatus" = 2"""
+
+# Every account entry of a family, signed: charges positive, credits negative (OpenDental's ledger).
+LEDGER = """
+    SELECT pt."Guarantor" AS family, p."ProcDate" AS day, p."ProcFee" * (p."UnitQty" + p."BaseUnits") AS amount
+      FROM raw.procedurelog p JOIN raw.patient pt USING ("PatNum") WHERE p."ProcStatus" = 2
+    UNION ALL SELECT pt."Guarantor", a."AdjDate", a."AdjAmt" FROM raw.adjustment a JOIN raw.patient pt USING ("PatNum")
+    UNION ALL SELECT pt."Guarantor", s."DatePay", -s."SplitAmt" FROM raw.paysplit s JOIN raw.patient pt USING ("PatNum")
+    UNION ALL SELECT pt."Guarantor", c."DateCP", -(c."InsPayAmt" + c."WriteOff")
+      FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" IN (1, 4)"""
+
+# Aging: credits pay the oldest charges first; what is left of each charge ages by its date.
+FAMILY_AGING = f"""
+    WITH ledger AS ({LEDGER}),
+    totals AS (SELECT family, sum(amount) total, coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) credits
+               FROM ledger GROUP BY family),
+    charges AS (SELECT family, day, amount, coalesce(sum(amount) OVER (PARTITION BY family ORDER BY day, amount
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before FROM ledger WHERE amount > 0),
+    unpaid AS (SELECT c.family, {TODAY} - c.day AS age,
+                      greatest(0, c.amount - greatest(t.credits - c.before, 0)) AS amount
+               FROM charges c JOIN totals t USING (family))
+    SELECT t.family, t.total,
+           coalesce(sum(u.amount) FILTER (WHERE u.age <= 30), 0) AS b0,
+           coalesce(sum(u.amount) FILTER (WHERE u.age BETWEEN 31 AND 60), 0) AS b30,
+           coalesce(sum(u.amount) FILTER (WHERE u.age BETWEEN 61 AND 90), 0) AS b60,
+           coalesce(sum(u.amount) FILTER (WHERE u.age > 90), 0) AS b90
+    FROM totals t LEFT JOIN unpaid u USING (family) GROUP BY t.family, t.total"""
+
+PENDING_INSURANCE = """
+    SELECT pt."Guarantor" AS family, sum(c."InsPayEst" + c."WriteOff") AS estimate
+    FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" = 0 GROUP BY 1"""
+
+RULES = [
+    ("every completed procedure's balance (fee + adjustments - patient paid - insurance paid - write-off) "
+     "is at least -0.01", f"SELECT * FROM ({PROCEDURE_BALANCES}) b WHERE balance < -0.01"),
+    ("only completed procedures carry payments or received insurance", """
+     SELECT s."SplitNum", s."ProcNum" FROM raw.paysplit s JOIN raw.procedurelog p USING ("ProcNum")
+     WHERE p."ProcStatus" <> 2
+     UNION ALL SELECT c."ClaimProcNum", c."ProcNum" FROM raw.claimproc c JOIN raw.procedurelog p USING ("ProcNum")
+     WHERE c."Status" IN (1, 4) AND p."ProcStatus" <> 2"""),
+    ("every payment equals the sum of its splits", f"""
+     SELECT p."PayNum", p."PayAmt", s.total FROM raw.payment p
+     LEFT JOIN (SELECT "PayNum", sum("SplitAmt") total FROM raw.paysplit GROUP BY 1) s USING ("PayNum")
+     WHERE abs(p."PayAmt" - coalesce(s.total, 0)) > {CENT}"""),
+    ("every split belongs to a payment", """
+     SELECT s."SplitNum", s."PayNum" FROM raw.paysplit s LEFT JOIN raw.payment p USING ("PayNum")
+     WHERE p."PayNum" IS NULL"""),
+    ("every insurance check equals the sum of its claimprocs' insurance paid", f"""
+     SELECT c."ClaimPaymentNum", c."CheckAmt", x.total FROM raw.claimpayment c
+     LEFT JOIN (SELECT "ClaimPaymentNum", sum("InsPayAmt") total FROM raw.claimproc
+                WHERE "ClaimPaymentNum" <> 0 GROUP BY 1) x USING ("ClaimPaymentNum")
+     WHERE abs(c."CheckAmt" - coalesce(x.total, 0)) > {CENT}"""),
+    ("every claim's fee, estimate, paid, deductible and write-off equal the sums of its claimprocs", f"""
+     SELECT c."ClaimNum", c."ClaimFee", x.fee, c."InsPayAmt", x.paid FROM raw.claim c
+     LEFT JOIN (SELECT "ClaimNum", sum("FeeBilled") fee, sum("InsPayEst") est, sum("InsPayAmt") paid,
+                       sum("DedApplied") ded, sum("WriteOff") wo FROM raw.claimproc WHERE "ClaimNum" <> 0 GROUP BY 1) x
+       USING ("ClaimNum")
+     WHERE x."ClaimNum" IS NULL OR abs(c."ClaimFee" - x.fee) > {CENT} OR abs(c."InsPayEst" - x.est) > {CENT}
+        OR abs(c."InsPayAmt" - x.paid) > {CENT} OR abs(c."DedApplied" - x.ded) > {CENT}
+        OR abs(c."WriteOff" - x.wo) > {CENT}"""),
+    ("received claimprocs are paid by a check dated on or after the claim was sent", """
+     SELECT cp."ClaimProcNum", cp."ClaimPaymentNum" FROM raw.claimproc cp
+     JOIN raw.claim c USING ("ClaimNum") LEFT JOIN raw.claimpayment k USING ("ClaimPaymentNum")
+     WHERE cp."Status" = 1 AND (k."ClaimPaymentNum" IS NULL OR k."CheckDate" < c."DateSent"
+                                OR cp."DateCP" <> k."CheckDate")"""),
+    ("claim dates are in order: service, sent, received", """
+     SELECT "ClaimNum", "DateService", "DateSent", "DateReceived" FROM raw.claim
+     WHERE ("DateSent" > '0001-01-01' AND "DateSent" < "DateService")
+        OR ("DateReceived" > '0001-01-01' AND ("DateReceived" < "DateSent" OR "DateReceived" < "DateService"))
+        OR ("ClaimStatus" = 'R') <> ("DateReceived" > '0001-01-01')
+        OR ("ClaimStatus" IN ('S', 'R') AND "DateSent" = '0001-01-01')"""),
+    ("every guarantor's stored balance and aging equal what the family's transactions give", f"""
+     WITH aging AS ({FAMILY_AGING}), pending AS ({PENDING_INSURANCE})
+     SELECT g."PatNum", g."BalTotal", round(a.total::numeric, 2) total, g."Bal_0_30", round(a.b0::numeric, 2) b0,
+            g."BalOver90", round(a.b90::numeric, 2) b90
+     FROM raw.patient g LEFT JOIN aging a ON a.family = g."PatNum" LEFT JOIN pending i ON i.family = g."PatNum"
+     WHERE g."Guarantor" = g."PatNum" AND (
+           abs(g."BalTotal" - coalesce(a.total, 0)) > 0.01 OR abs(g."Bal_0_30" - coalesce(a.b0, 0)) > 0.01
+        OR abs(g."Bal_31_60" - coalesce(a.b30, 0)) > 0.01 OR abs(g."Bal_61_90" - coalesce(a.b60, 0)) > 0.01
+        OR abs(g."BalOver90" - coalesce(a.b90, 0)) > 0.01 OR abs(g."InsEst" - coalesce(i.estimate, 0)) > 0.01)"""),
+    ("aging buckets are never negative and only guarantors carry family balances", """
+     SELECT "PatNum", "Bal_0_30", "Bal_31_60", "Bal_61_90", "BalOver90" FROM raw.patient
+     WHERE least("Bal_0_30", "Bal_31_60", "Bal_61_90", "BalOver90") < 0
+        OR ("Guarantor" <> "PatNum" AND ("BalTotal" <> 0 OR "InsEst" <> 0 OR "Bal_0_30" <> 0 OR "BalOver90" <> 0))"""),
+    ("income transfers (PayType 0) move money without creating it: PayAmt 0, the procedure half positive, "
+     "the prepayment half negative", """
+     SELECT p."PayNum", p."PayAmt", s."SplitNum", s."SplitAmt", s."UnearnedType" FROM raw.payment p
+     JOIN raw.paysplit s USING ("PayNum")
+     WHERE p."PayType" = 0 AND (p."PayAmt" <> 0 OR (s."UnearnedType" = 0 AND s."SplitAmt" < 0)
+                                OR (s."UnearnedType" <> 0 AND s."SplitAmt" > 0))"""),
+    ("refunds (PayType 72) are negative", 'SELECT "PayNum", "PayAmt" FROM raw.payment WHERE "PayType" = 72 AND "PayAmt" >= 0'),
+    ("a split pays a procedure or an adjustment, or is unearned (288, 439...), never two of these", """
+     SELECT "SplitNum", "ProcNum", "AdjNum", "UnearnedType" FROM raw.paysplit
+     WHERE ("ProcNum" <> 0 AND "AdjNum" <> 0) OR ("UnearnedType" = 0 AND "ProcNum" = 0 AND "AdjNum" = 0)
+        OR ("UnearnedType" <> 0 AND ("ProcNum" <> 0 OR "AdjNum" <> 0))
+        OR "UnearnedType" NOT IN (0, 288, 439, 598, 641)"""),
+    ("patient money is dated inside the window, payments on their split dates", f"""
+     SELECT p."PayNum", p."PayDate", s."DatePay" FROM raw.payment p JOIN raw.paysplit s USING ("PayNum")
+     WHERE s."DatePay" <> p."PayDate" OR p."PayDate" > {TODAY} OR p."PayDate" < '2023-01-01'
+     UNION ALL SELECT "AdjNum", "AdjDate", NULL FROM raw.adjustment WHERE "AdjDate" > {TODAY} OR "AdjDate" < '2023-01-01'"""),
+]
+
+AR_SUMMARY = f"""
+    WITH g AS (SELECT sum("BalTotal") total, sum("Bal_0_30") b0, sum("Bal_31_60") b30, sum("Bal_61_90") b60,
+                      sum("BalOver90") b90, sum("InsEst") insest FROM raw.patient WHERE "Guarantor" = "PatNum"),
+    production AS (SELECT sum("ProcFee" * ("UnitQty" + "BaseUnits")) gross FROM raw.procedurelog WHERE "ProcStatus" = 2),
+    insurance AS (SELECT sum("InsPayAmt") paid, sum("WriteOff") write_off FROM raw.claimproc WHERE "Status" IN (1, 4)),
+    patients AS (SELECT sum("PayAmt") paid FROM raw.payment),
+    adjustments AS (SELECT sum("AdjAmt") total FROM raw.adjustment)
+    SELECT g.total, g.b0, g.b30, g.b60, g.b90, g.insest, production.gross, insurance.write_off, adjustments.total,
+           insurance.paid, patients.paid
+    FROM g, production, insurance, patients, adjustments"""
+
+
+def summary(cursor):
+    cursor.execute(AR_SUMMARY)
+    total, b0, b30, b60, b90, insest, gross, write_off, adjusted, ins_paid, pat_paid = (float(v or 0) for v in
+                                                                                        cursor.fetchone())
+    net_production = gross - write_off + adjusted
+    collected = ins_paid + pat_paid
+    aged = b0 + b30 + b60 + b90
+    return {
+        "total_ar": round(total, 2), "ar_0_30": round(b0, 2), "ar_31_60": round(b30, 2), "ar_61_90": round(b60, 2),
+        "ar_over_90": round(b90, 2), "insurance_estimate": round(insest, 2),
+        "aging_shares": [round(b / aged, 3) if aged else 0.0 for b in (b0, b30, b60, b90)],
+        "gross_production": round(gross, 2), "net_production": round(net_production, 2),
+        "collected": round(collected, 2), "collection_rate": round(collected / net_production, 4) if net_production else 0.0,
+        "insurance_share_of_collections": round(ins_paid / collected, 3) if collected else 0.0,
+    }

@@ -1,9 +1,0 @@
-"""Phase: financial (being built)."""
-
-TITLE = "Financial"
-
-FOREIGN_KEYS = []
-
-
-def generate(ctx):
-    pass

@@ -1,0 +1,141 @@
+"""Phase 5, financial: OpenDental's money flow (DOMAIN.md section 6). Completed procedures of covered
+patients go on claims; the EOB pays (or denies) each line and the PPO contract writes off the rest; checks
+pay the claims; the practice grants discounts; patients pay their portion at the visit or after the
+statement; the aging of every family lands on the guarantor's row.
+
+Adds to ctx.practice.financial: claims (primary and secondary claimproc lines with their claims), checks,
+adjustments, payments, per-procedure insurance_paid / write_off / patient_paid / adjusted (cents), aging.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from . import adjustments, aging, claims, insurance_rows, payments
+
+TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
+REFUND_SHARE_OF_PAYMENTS = 0.004
+
+FOREIGN_KEYS = [
+    ("claim", "PatNum", "patient", None, True),
+    ("claim", "PlanNum", "insplan", None, True),
+    ("claim", "PlanNum2", "insplan", None, False),
+    ("claim", "InsSubNum", "inssub", None, True),
+    ("claim", "InsSubNum2", "inssub", None, False),
+    ("claim", "ProvTreat", "provider", None, True),
+    ("claim", "ProvBill", "provider", None, False),
+    ("claim", "ClinicNum", "clinic", None, False),
+    ("claim", "SecUserNumEntry", "userod", None, True),
+    ("claimproc", "ProcNum", "procedurelog", None, False),
+    ("claimproc", "ClaimNum", "claim", None, False),
+    ("claimproc", "PatNum", "patient", None, True),
+    ("claimproc", "ProvNum", "provider", None, False),
+    ("claimproc", "PlanNum", "insplan", None, True),
+    ("claimproc", "InsSubNum", "inssub", None, True),
+    ("claimproc", "ClaimPaymentNum", "claimpayment", None, False),
+    ("claimproc", "ClaimPaymentTracking", "definition", 36, False),
+    ("claimproc", "SecUserNumEntry", "userod", None, False),
+    ("claimpayment", "PayGroup", "definition", 40, False),
+    ("claimpayment", "SecUserNumEntry", "userod", None, True),
+    ("adjustment", "PatNum", "patient", None, True),
+    ("adjustment", "AdjType", "definition", 1, True),
+    ("adjustment", "ProvNum", "provider", None, True),
+    ("adjustment", "ProcNum", "procedurelog", None, False),
+    ("adjustment", "SecUserNumEntry", "userod", None, True),
+    ("payment", "PatNum", "patient", None, True),
+    ("payment", "SecUserNumEntry", "userod", None, False),
+    ("paysplit", "PayNum", "payment", None, True),
+    ("paysplit", "PatNum", "patient", None, True),
+    ("paysplit", "ProvNum", "provider", None, False),
+    ("paysplit", "ProcNum", "procedurelog", None, False),
+    ("paysplit", "AdjNum", "adjustment", None, False),
+    ("paysplit", "SecUserNumEntry", "userod", None, False),
+]
+
+
+def generate(ctx):
+    pr = ctx.practice.clinical.procedures
+    n = len(pr.nums)
+    primary = claims.primary_claims(ctx)
+    secondary = claims.secondary_claims(ctx, primary)
+    claim_sets = (primary, secondary)
+    checks = claims.insurance_checks(ctx, claim_sets)
+    insurance_rows.number_claims(ctx, claim_sets)
+    for lines in claim_sets:
+        insurance_rows.write_claims(ctx, lines)
+    insurance_rows.write_claimpayments(ctx, checks)
+    insurance_rows.write_claimprocs(ctx, claim_sets, checks, claims.estimates(ctx))
+
+    ins_paid, ins_write_off, ins_pending = claims.settled_by_insurance(ctx, claim_sets)
+    eob_date = _last_eob(n, claim_sets)
+    billable = (pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
+    left = np.where(billable, pr.fee_cents - ins_paid - ins_write_off - ins_pending, 0)
+    fees, credits = adjustments.broken_appointment_fees(ctx), adjustments.referral_credits(ctx)
+    target = ctx.config.volume("adjustments")
+    late_count = max(1, round(ctx.config.volume("payments") * REFUND_SHARE_OF_PAYMENTS))
+    room = target - len(fees.amount) - len(credits.amount) - late_count
+    discounts = adjustments.procedure_discounts(ctx, left, eob_date, room)
+    adjusted = adjustments.per_procedure(discounts, n)
+    due = left + adjusted
+    estimated_due = np.where(billable, pr.fee_cents + adjusted - _estimated_by_insurance(n, claim_sets), 0)
+    splits, written_off = payments.patient_splits(ctx, due, estimated_due, eob_date, billable)
+    bad_debt = adjustments.bad_debt(ctx, written_off)
+
+    paid, last_paid = _paid_per_procedure(n, splits)
+    late = adjustments.late_no_charges(ctx, paid, last_paid, late_count)
+    all_adjustments = adjustments.write(ctx, [discounts, bad_debt, late, fees, credits])
+    fee_rows = np.flatnonzero(all_adjustments.type == ctx.practice.defs.named(1, "Broken Appointment Fee"))
+    all_splits = payments._concat([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
+                                                                                                fee_rows)])
+    paid_out = payments.write_payments(ctx, all_splits, all_adjustments)
+
+    aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, all_splits, billable),
+                              _pending_per_patient(ctx, ins_pending))
+    aging.store_on_patients(ctx, aged)
+    ctx.practice.financial = SimpleNamespace(
+        claims=claim_sets, checks=checks, adjustments=all_adjustments, payments=paid_out, aging=aged,
+        insurance_paid=ins_paid, write_off=ins_write_off, adjusted=adjustments.per_procedure(all_adjustments, n))
+
+
+def _last_eob(n, claim_sets):
+    latest = np.full(n, np.datetime64("0001-01-01"), dtype="datetime64[D]")
+    for lines in claim_sets:
+        received = lines.status == claims.RECEIVED
+        np.maximum.at(latest, lines.proc[received], lines.date_cp[received])
+    return latest
+
+
+def _estimated_by_insurance(n, claim_sets):
+    """What the estimate said insurance would cover (payment plus write-off), as told at the visit."""
+    estimated = np.zeros(n, dtype=np.int64)
+    for lines in claim_sets:
+        np.add.at(estimated, lines.proc, lines.money.estimate + lines.money.write_off)
+    return estimated
+
+
+def _paid_per_procedure(n, splits):
+    on_proc = splits.proc >= 0
+    paid = np.zeros(n, dtype=np.int64)
+    np.add.at(paid, splits.proc[on_proc], splits.amount[on_proc])
+    last = np.full(n, np.datetime64("0001-01-01"), dtype="datetime64[D]")
+    np.maximum.at(last, splits.proc[on_proc], splits.date[on_proc])
+    return paid, last
+
+
+def _pending_per_patient(ctx, pending):
+    per_patient = np.zeros(len(ctx.practice.patients.nums), dtype=np.int64)
+    np.add.at(per_patient, ctx.practice.clinical.procedures.patient, pending)
+    return per_patient
+
+
+def _ledger(ctx, claim_sets, adjustment_rows, splits, billable):
+    """Every account entry as (patient, date, signed cents): procedures charge, the rest credit."""
+    pr = ctx.practice.clinical.procedures
+    done = np.flatnonzero(billable)
+    entries = [(pr.patient[done], pr.date[done], pr.fee_cents[done]),
+               (adjustment_rows.patient, adjustment_rows.date, adjustment_rows.amount),
+               (splits.patient, splits.date, -splits.amount)]
+    for lines in claim_sets:
+        received = lines.status == claims.RECEIVED
+        proc = lines.proc[received]
+        entries.append((pr.patient[proc], lines.date_cp[received], -(lines.paid[received] + lines.write_off[received])))
+    return entries

@@ -1,0 +1,202 @@
+"""Insurance: claims per visit and plan, their claimprocs, the checks that pay them, and the estimates kept
+on treatment-planned work (OpenDental's money flow, DOMAIN.md section 6, steps 2 to 5).
+
+Money is int64 cents throughout; dollars only at the writer.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
+from core.randomness import weighted_choice
+
+from ..timeline import NO_DATE
+
+NO_BILL_CATEGORY = 85      # no-fee / admin codes are never billed to insurance
+PREVENTIVE_CATEGORIES = (73, 74, 667)  # exams, x-rays, cleanings, sealants: deductible waived
+DENIED_SHARE = 0.03        # lines paid nothing (frequency limit, missing tooth clause...)
+UNDERPAID_SHARE = 0.05     # lines paid less than estimated
+SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
+RECEIVED, NOT_RECEIVED, ESTIMATE = 1, 0, 6   # claimproc.Status
+
+
+def _zeros(n):
+    return np.zeros(n, dtype=np.int64)
+
+
+def _groups(*keys):
+    """Group number of every row by several keys, and the sort order that makes groups contiguous."""
+    order = sorted_by(*keys)
+    if not len(order):
+        return np.zeros(0, dtype=np.int64), order
+    stacked = np.stack(keys)[:, order]
+    group = np.empty(len(order), dtype=np.int64)
+    group[order] = np.r_[0, np.cumsum(np.any(stacked[:, 1:] != stacked[:, :-1], axis=0))]
+    return group, order
+
+
+def adjudicate(ctx, proc, plan, covered, secondary=False):
+    """What a plan owes on each line: allowed fee, PPO write-off, deductible, coinsurance, annual maximum.
+
+    `covered` is what another plan already settled (paid plus its write-off). Deductibles and annual
+    maximums accumulate per patient, plan and calendar year in date order. A secondary plan writes off
+    nothing: the primary's contract already did.
+    """
+    pr, plans, codes = ctx.practice.clinical.procedures, ctx.practice.insurance.plans, ctx.practice.codes
+    fee = pr.fee_cents[proc]
+    allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc]))
+    write_off = _zeros(len(proc)) if secondary else np.where(plans.is_ppo[plan], fee - allowed, 0)
+    percent = plans.coverage_percent(plan, pr.code[proc])
+    year = pr.date[proc].astype("datetime64[Y]").astype(np.int64)
+    group, order = _groups(pr.patient[proc], plan, year, pr.date[proc].astype(np.int64), proc)
+    waived = np.isin(codes.category[pr.code[proc]], PREVENTIVE_CATEGORIES) | (percent == 0)
+    subject = np.where(waived, 0, allowed)
+    deductible = _zeros(len(proc))
+    deductible[order] = np.clip(plans.deductible_cents[plan[order]] - cumsum_before(group[order], subject[order]),
+                                0, subject[order])
+    base = np.minimum((allowed - deductible) * percent // 100, np.maximum(fee - write_off - covered, 0))
+    estimate = _zeros(len(proc))
+    estimate[order] = np.clip(plans.annual_max_cents[plan[order]] - cumsum_before(group[order], base[order]),
+                              0, base[order])
+    return SimpleNamespace(fee=fee, allowed=allowed, write_off=write_off, percent=percent, deductible=deductible,
+                           base=base, estimate=estimate)
+
+
+def _claims(proc, plan, patient, date):
+    """One claim per visit (patient and day) and plan: claim index of every line, first line of each
+    claim, and line numbers 1..n inside a claim."""
+    claim, _ = _groups(patient, date.astype(np.int64), plan)
+    order = sorted_by(claim, proc)
+    first = order[np.r_[0, np.flatnonzero(np.diff(claim[order])) + 1]] if len(order) else order
+    line = _zeros(len(proc))
+    line[order] = rank_in_group(claim[order]) + 1
+    return claim, first, line
+
+
+def _timeline(ctx, rng, service, send_from):
+    """Sent on (or soon after) `send_from`, received 14-45 days later; what 'today' makes of that:
+    W waiting in the send queue, S sent and awaited, R received."""
+    n = len(service)
+    sent = np.busday_offset(send_from + weighted_choice(rng, SENT_LAG_DAYS, n).astype("timedelta64[D]"), 0,
+                            roll="forward")
+    received = sent + rng.integers(14, 46, n).astype("timedelta64[D]")
+    status = np.where(sent > ctx.today, "W", np.where(received > ctx.today, "S", "R"))
+    return np.where(status == "W", NO_DATE, sent), np.where(status == "R", received, NO_DATE), status
+
+
+def _adjudicated_lines(rng, proc, plan, money, claims):
+    """Claimproc lines: the estimate, and once the EOB is in, what was paid (a few lines denied or underpaid)."""
+    n = len(proc)
+    received = claims.status[claims.index] == "R"
+    outcome = rng.random(n)
+    denied = received & (outcome < DENIED_SHARE)
+    underpaid = received & (outcome >= DENIED_SHARE) & (outcome < DENIED_SHARE + UNDERPAID_SHARE)
+    paid = np.where(denied, 0, np.where(underpaid, money.estimate * rng.integers(40, 95, n) // 100, money.estimate))
+    return SimpleNamespace(
+        proc=proc, plan=plan, money=money, claims=claims, claim=claims.index, line=claims.line,
+        paid=np.where(received, paid, 0), write_off=np.where(denied, 0, money.write_off),
+        denied=denied, underpaid=underpaid & (paid < money.estimate),
+        status=np.where(received, RECEIVED, NOT_RECEIVED), date_cp=claims.received[claims.index])
+
+
+def primary_claims(ctx):
+    """Completed, billable procedures of covered patients, batched per visit on the primary plan."""
+    rng = ctx.rng("claims-primary")
+    pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
+    pat = pr.patient
+    covered = ((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
+               & (codes.category[pr.code] != NO_BILL_CATEGORY)
+               & (ins.primary_plan[pat] >= 0) & (ins.primary_since[pat] <= pr.date))
+    proc = np.flatnonzero(covered)
+    plan = ins.primary_plan[pat[proc]]
+    money = adjudicate(ctx, proc, plan, _zeros(len(proc)))
+    index, first, line = _claims(proc, plan, pat[proc], pr.date[proc])
+    service = pr.date[proc][first]
+    sent, received, status = _timeline(ctx, rng, service, service)
+    claims = SimpleNamespace(index=index, first=first, line=line, service=service, sent=sent, received=received,
+                             status=status, plan=plan[first], patient=pat[proc][first], type="P")
+    lines = _adjudicated_lines(rng, proc, plan, money, claims)
+    lines.paid_other = _zeros(len(proc))
+    return lines
+
+
+def secondary_claims(ctx, primary):
+    """The secondary plan is billed for what the primary left; it waits on hold (H) until the primary EOB."""
+    rng = ctx.rng("claims-secondary")
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    pat = pr.patient[primary.proc]
+    has_secondary = (ins.secondary_plan[pat] >= 0) & (ins.secondary_since[pat] <= pr.date[primary.proc])
+    primary_done = primary.status == RECEIVED
+    left = primary.money.fee - primary.paid - primary.write_off
+    pick = np.flatnonzero(has_secondary & (~primary_done | (left > 0)))
+    proc = primary.proc[pick]
+    plan = ins.secondary_plan[pr.patient[proc]]
+    paid_other = np.where(primary_done[pick], primary.paid[pick], primary.money.estimate[pick])
+    money = adjudicate(ctx, proc, plan, paid_other + primary.write_off[pick], secondary=True)
+    index, first, line = _claims(proc, plan, pr.patient[proc], pr.date[proc])
+    primary_claim = primary.claim[pick][first]
+    on_hold = primary.claims.status[primary_claim] != "R"
+    sent, received, status = _timeline(ctx, rng, primary.claims.service[primary_claim],
+                                       np.where(on_hold, ctx.today, primary.claims.received[primary_claim]))
+    status = np.where(on_hold, "H", status)
+    claims = SimpleNamespace(index=index, first=first, line=line, service=primary.claims.service[primary_claim],
+                             sent=np.where(on_hold, NO_DATE, sent), received=np.where(on_hold, NO_DATE, received),
+                             status=status, plan=plan[first], patient=pr.patient[proc][first], type="S")
+    lines = _adjudicated_lines(rng, proc, plan, money, claims)
+    lines.paid_other = paid_other
+    return lines
+
+
+def claim_totals(lines):
+    """A claim's money columns are the sums over its claimprocs (ClaimFee = sum of FeeBilled...)."""
+    n = len(lines.claims.first)
+    received = lines.status == RECEIVED
+    return SimpleNamespace(fee=group_sum(lines.claim, lines.money.fee, n),
+                           estimate=group_sum(lines.claim, lines.money.estimate, n),
+                           paid=group_sum(lines.claim, lines.paid, n),
+                           deductible=group_sum(lines.claim, np.where(received, lines.money.deductible, 0), n),
+                           write_off=group_sum(lines.claim, lines.write_off, n))
+
+
+def insurance_checks(ctx, claim_sets):
+    """Checks and EFTs: one per carrier per day, paying every claim of that carrier received that day."""
+    rng = ctx.rng("claimpayment")
+    plans = ctx.practice.insurance.plans
+    received = [np.flatnonzero(lines.claims.status == "R") for lines in claim_sets]
+    carrier = np.concatenate([plans.carrier[l.claims.plan[r]] for l, r in zip(claim_sets, received)])
+    day = np.concatenate([l.claims.received[r] for l, r in zip(claim_sets, received)])
+    paid = np.concatenate([claim_totals(l).paid[r] for l, r in zip(claim_sets, received)])
+    check, order = _groups(carrier, day.astype(np.int64))
+    first = order[np.r_[0, np.flatnonzero(np.diff(check[order])) + 1]] if len(order) else order
+    start = 0
+    for lines, r in zip(claim_sets, received):
+        lines.claims.check = np.full(len(lines.claims.first), -1, dtype=np.int64)
+        lines.claims.check[r] = check[start:start + len(r)]
+        start += len(r)
+    n = len(first)
+    return SimpleNamespace(carrier=carrier[first], date=day[first], amount=group_sum(check, paid, n),
+                           issued=day[first] - rng.integers(0, 5, n).astype("timedelta64[D]"), n=n)
+
+
+def estimates(ctx):
+    """Treatment-planned work of covered patients keeps an estimate claimproc per plan (status 6)."""
+    pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
+    planned = (pr.status == 1) & (pr.fee_cents > 0) & (codes.category[pr.code] != NO_BILL_CATEGORY)
+    result = []
+    for plan_of in (ins.primary_plan, ins.secondary_plan):
+        proc = np.flatnonzero(planned & (plan_of[pr.patient] >= 0))
+        plan = plan_of[pr.patient[proc]]
+        result.append(SimpleNamespace(proc=proc, plan=plan, money=adjudicate(ctx, proc, plan, _zeros(len(proc)))))
+    return result
+
+
+def settled_by_insurance(ctx, claim_sets):
+    """Per procedure: insurance paid and written off on received lines, and still estimated on open ones."""
+    n = len(ctx.practice.clinical.procedures.nums)
+    paid, write_off, pending = _zeros(n), _zeros(n), _zeros(n)
+    for lines in claim_sets:
+        received = lines.status == RECEIVED
+        np.add.at(paid, lines.proc[received], lines.paid[received])
+        np.add.at(write_off, lines.proc[received], lines.write_off[received])
+        np.add.at(pending, lines.proc[~received], lines.money.estimate[~received] + lines.write_off[~received])
+    return paid, write_off, pending

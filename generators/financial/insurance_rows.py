@@ -1,0 +1,162 @@
+"""The rows of claim, claimproc and claimpayment, from the adjudicated lines of claims.py."""
+import numpy as np
+
+from core.randomness import weighted_choice
+
+from ..timeline import NO_DATE, stamp
+from .claims import ESTIMATE, RECEIVED, claim_totals
+
+CHECK_PAY_TYPES = ((261, 0.55), (303, 0.45))  # insurance check, electronic payment (definition category 32)
+BLANK = -1  # OpenDental's "no override" in claimproc money columns
+
+
+def _working_hours(rng, days):
+    return stamp(days, rng.integers(8 * 3600, 17 * 3600, len(days)))
+
+
+def _dollars(cents):
+    return cents / 100.0
+
+
+def number_claims(ctx, claim_sets):
+    """ClaimNums rise with the date each claim was created (service date; a secondary when it was made)."""
+    created = np.concatenate([l.claims.service for l in claim_sets])
+    nums = np.empty(len(created), dtype=np.int64)
+    nums[np.argsort(created, kind="stable")] = ctx.ids.take("claim", len(created))
+    start = 0
+    for lines in claim_sets:
+        lines.claims.nums = nums[start:start + len(lines.claims.first)]
+        start += len(lines.claims.first)
+
+
+def write_claims(ctx, lines):
+    rng = ctx.rng(f"claim-rows-{lines.claims.type}")
+    pr, ins, pt = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.patients
+    c = lines.claims
+    totals = claim_totals(lines)
+    n = len(c.first)
+    first_proc = lines.proc[c.first]
+    patient = c.patient
+    secondary = c.type == "S"
+    other_plan = (ins.primary_plan_num if secondary else ins.secondary_plan_num)[patient]
+    other_sub = (ins.primary_sub if secondary else ins.secondary_sub)[patient]
+    relat = (ins.secondary_relationship if secondary else ins.relationship)[patient]
+    other_relat = (ins.relationship if secondary else ins.secondary_relationship)[patient]
+    created = c.service if not secondary else np.where(c.sent != NO_DATE, c.sent, ctx.today)
+    edited = np.maximum(np.maximum(c.sent, c.received), created)
+    prosthesis = np.zeros(n, dtype=bool)
+    np.logical_or.at(prosthesis, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == 78)
+    radiographs = np.zeros(n, dtype=np.int64)
+    np.add.at(radiographs, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == 73)
+    billing_user = ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)]
+    ctx.out.copy("claim", {
+        "ClaimNum": c.nums, "PatNum": pt.nums[patient], "DateService": c.service, "DateSent": c.sent,
+        "ClaimStatus": c.status, "DateReceived": c.received, "PlanNum": ins.plans.nums[c.plan],
+        "ProvTreat": pr.prov[first_proc], "ClaimFee": _dollars(totals.fee), "InsPayEst": _dollars(totals.estimate),
+        "InsPayAmt": _dollars(totals.paid), "DedApplied": _dollars(totals.deductible),
+        "IsProsthesis": np.where(prosthesis, "I", "N"), "ClaimType": c.type,
+        "ProvBill": pr.prov[first_proc], "PlaceService": 0, "EmployRelated": 0, "AccidentRelated": "",
+        "PatRelat": np.maximum(relat, 0), "PlanNum2": other_plan, "PatRelat2": np.where(other_plan > 0, other_relat, 0),
+        "WriteOff": _dollars(totals.write_off), "Radiographs": np.minimum(radiographs, 50),
+        "ClinicNum": pr.clinic[first_proc], "InsSubNum": (ins.secondary_sub if secondary else ins.primary_sub)[patient],
+        "InsSubNum2": other_sub, "ClaimIdentifier": [f"{p}/{n}" for p, n in zip(pt.nums[patient].tolist(), c.nums.tolist())],
+        "ReasonUnderPaid": np.where(group_any(lines.underpaid, lines.claim, n), "Paid per fee schedule / frequency", ""),
+        "SecUserNumEntry": billing_user, "SecDateEntry": created, "SecDateTEdit": _working_hours(rng, edited),
+        "DateSentOrig": c.sent, "OrthoRemainM": False, "OrthoTotalM": False, "IsOrtho": False, "IsOutsideLab": False,
+    })
+
+
+def group_any(flags, groups, n):
+    out = np.zeros(n, dtype=bool)
+    np.logical_or.at(out, groups, flags)
+    return out
+
+
+def write_claimprocs(ctx, claim_sets, checks, estimate_sets):
+    """Claim lines (status 0 / 1) and the estimates kept on planned work (status 6), in one table."""
+    for lines in claim_sets:
+        ctx.out.copy("claimproc", _claim_lines(ctx, lines, checks))
+    for est in estimate_sets:
+        ctx.out.copy("claimproc", _estimate_lines(ctx, est))
+
+
+def _common(ctx, proc, plan, money, patient_plan_sub):
+    pr, ins, pt, codes = (ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.patients,
+                          ctx.practice.codes)
+    return {
+        "ProcNum": pr.nums[proc], "PatNum": pt.nums[pr.patient[proc]], "ProvNum": pr.prov[proc],
+        "FeeBilled": _dollars(money.fee), "PlanNum": ins.plans.nums[plan], "CodeSent": codes.code[pr.code[proc]],
+        "AllowedOverride": BLANK, "Percentage": money.percent, "PercentOverride": BLANK, "CopayAmt": BLANK,
+        "CopayOverride": BLANK, "BaseEst": _dollars(money.base), "ProcDate": pr.date[proc],
+        "DedEst": _dollars(money.deductible), "DedEstOverride": BLANK, "InsEstTotal": _dollars(money.estimate),
+        "InsEstTotalOverride": BLANK, "PaidOtherInsOverride": BLANK,
+        "WriteOffEst": np.where(ins.plans.is_ppo[plan], _dollars(money.write_off), BLANK),
+        "WriteOffEstOverride": BLANK, "ClinicNum": pr.clinic[proc], "InsSubNum": patient_plan_sub,
+    }
+
+
+def _claim_lines(ctx, lines, checks):
+    rng = ctx.rng(f"claimproc-rows-{lines.claims.type}")
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    c = lines.claims
+    n = len(lines.proc)
+    received = lines.status == RECEIVED
+    check = c.check[lines.claim]
+    check_date = np.where(received, checks.date[np.maximum(check, 0)], NO_DATE)
+    sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[lines.proc]]
+    entered = np.where(received, check_date, pr.date[lines.proc])
+    denial = ctx.practice.defs.nums(36)
+    return {
+        **_common(ctx, lines.proc, lines.plan, lines.money, sub),
+        "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": c.nums[lines.claim],
+        "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(np.where(received, lines.money.deductible, 0)),
+        "Status": lines.status, "InsPayAmt": _dollars(lines.paid),
+        "Remarks": np.where(lines.denied, "Denied - frequency limitation", ""),
+        "ClaimPaymentNum": np.where(received, checks.nums[np.maximum(check, 0)], 0),
+        "DateCP": np.where(received, check_date, pr.date[lines.proc]), "WriteOff": _dollars(lines.write_off),
+        "PaidOtherIns": _dollars(lines.paid_other), "DateEntry": entered, "LineNumber": lines.line,
+        "PaymentRow": np.where(received, 1, 0),
+        "ClaimPaymentTracking": np.where(lines.denied, denial[rng.integers(0, len(denial), n)], 0),
+        "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
+        "SecDateEntry": pr.date[lines.proc], "SecDateTEdit": _working_hours(rng, np.maximum(entered, pr.date[lines.proc])),
+        "DateInsFinalized": check_date,
+    }
+
+
+def _estimate_lines(ctx, est):
+    rng = ctx.rng("claimproc-estimates")
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    n = len(est.proc)
+    patient = pr.patient[est.proc]
+    plan_sub = np.where(ins.primary_plan[patient] == est.plan, ins.primary_sub[patient], ins.secondary_sub[patient])
+    planned = pr.date_tp[est.proc]
+    return {
+        **_common(ctx, est.proc, est.plan, est.money, plan_sub),
+        "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": 0, "InsPayEst": _dollars(est.money.estimate),
+        "Status": ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0,
+        "DateEntry": planned, "SecDateEntry": planned,
+        "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
+        "SecDateTEdit": _working_hours(rng, np.minimum(planned, ctx.today)),
+    }
+
+
+def write_claimpayments(ctx, checks):
+    rng = ctx.rng("claimpayment-rows")
+    plans = ctx.practice.insurance
+    n = checks.n
+    checks.nums = ctx.ids.take("claimpayment", n)
+    carrier_index = np.searchsorted(plans.carriers.nums, checks.carrier)
+    pay_type = weighted_choice(rng, CHECK_PAY_TYPES, n)
+    electronic = pay_type == 303
+    group = ctx.practice.defs
+    ctx.out.copy("claimpayment", {
+        "ClaimPaymentNum": checks.nums, "CheckDate": checks.date, "CheckAmt": _dollars(checks.amount),
+        "CheckNum": np.where(electronic, np.char.add("EFT", rng.integers(10**8, 10**9, n).astype(str)),
+                             rng.integers(100000, 999999, n).astype(str)),
+        "BankBranch": np.where(electronic, "", rng.integers(1000, 9999, n).astype(str)),
+        "CarrierName": plans.carriers.names[carrier_index], "DateIssued": checks.issued, "IsPartial": False,
+        "PayType": pay_type, "ClinicNum": ctx.practice.clinics[0],
+        "PayGroup": np.where(electronic, group.named(40, "Electronic"), group.named(40, "Paper check")),
+        "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
+        "SecDateEntry": checks.date, "SecDateTEdit": _working_hours(rng, checks.date),
+    })

@@ -1,0 +1,171 @@
+"""Patient payments and their splits.
+
+A visit's patient portion is paid at the visit (what the estimate said), after the insurance EOB when the
+statement arrives, partly, or not at all; payments of one family on one day are one payment with a split
+per procedure. Big treatment is sometimes prepaid (an unearned split, type 288 or 439) and moved onto the
+finished procedure by an income transfer (PayType 0, PayAmt 0, a -X / +X pair of splits). A no-charge
+granted after the patient paid is refunded (PayType 72, negative).
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from core.arrays import group_sum, sorted_by
+from core.randomness import weighted_choice
+
+from ..timeline import NO_DATE, stamp
+
+AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
+BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured
+             True: ((AT_VISIT, 0.60), (STATEMENT, 0.32), (PARTIAL, 0.04), (NEVER, 0.04))}    # insured
+NORMAL, PREPAYMENT, TRANSFER, REFUND, FEE = range(5)   # kinds of payment
+PREPAY_MIN_CENTS = 80000
+PREPAID_SHARE = 0.25
+PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = 288, 439       # paysplit.UnearnedType
+INCOME_TRANSFER, PATIENT_REFUND = 0, 72                # payment.PayType
+SMALL_TYPES = ((71, 0.80), (69, 0.07), (70, 0.09), (412, 0.04))
+LARGE_TYPES = ((71, 0.62), (69, 0.14), (70, 0.03), (391, 0.12), (412, 0.02), (634, 0.03), (574, 0.02),
+               (417, 0.01), (681, 0.01))
+CARD_TYPES = (71, 412)
+
+
+def _splits(proc, patient, amount, date, kind, unearned=None, adjustment=None):
+    n = len(proc)
+    return SimpleNamespace(proc=proc, patient=patient, amount=amount, date=date, kind=np.full(n, kind),
+                           unearned=np.zeros(n, dtype=np.int64) if unearned is None else unearned,
+                           adjustment=np.full(n, -1) if adjustment is None else adjustment)
+
+
+def _concat(parts):
+    return SimpleNamespace(**{k: np.concatenate([getattr(p, k) for p in parts]) for k in vars(parts[0])})
+
+
+def patient_splits(ctx, due, estimated_due, eob_date, billable):
+    """Every split a patient makes: at the visit, after the EOB, late through collections, prepayments and
+    their transfers. Also returns the balances written off as bad debt (proc, amount, date)."""
+    rng = ctx.rng("patient-payments")
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    today = ctx.today
+    proc = np.flatnonzero(billable & (due > 0))
+    patient = pr.patient[proc]
+    visit_keys = np.stack([patient, pr.date[proc].astype(np.int64)])
+    _, visit = np.unique(visit_keys, axis=1, return_inverse=True)
+    visit = visit.ravel()
+    n_visits = visit.max() + 1 if len(visit) else 0
+    insured_visit = np.zeros(n_visits, dtype=bool)
+    insured_visit[visit] = ins.primary_plan[patient] >= 0
+    behaviour = np.where(insured_visit, weighted_choice(rng, BEHAVIOUR[True], n_visits),
+                         weighted_choice(rng, BEHAVIOUR[False], n_visits))[visit]
+    at_visit = np.where(behaviour == AT_VISIT, np.clip(estimated_due[proc], 0, due[proc]), 0)
+    rest = due[proc] - at_visit
+    rest = np.where(behaviour == PARTIAL, rest * rng.integers(30, 80, len(proc)) // 100, rest)
+    rest = np.where(behaviour == NEVER, 0, rest)
+    settled = np.where(eob_date[proc] != NO_DATE, eob_date[proc], pr.date[proc])
+    statement_day = np.maximum(settled, pr.date[proc]) + rng.integers(7, 46, len(proc)).astype("timedelta64[D]")
+    statement_day = np.maximum(statement_day, _visit_max(visit, statement_day))
+    # What is still owed months after the statement goes to collections: paid late, or written off.
+    unpaid = due[proc] - at_visit - rest
+    collections_day = statement_day + rng.integers(90, 240, len(proc)).astype("timedelta64[D]")
+    collected = rng.random(len(proc)) < 0.5
+    written_off = np.flatnonzero((unpaid > 0) & ~collected & (collections_day <= today))
+    bad_debt = SimpleNamespace(proc=proc[written_off], amount=unpaid[written_off], date=collections_day[written_off])
+
+    prepaid = ((at_visit >= PREPAY_MIN_CENTS // 4) & (pr.fee_cents[proc] >= PREPAY_MIN_CENTS)
+               & (pr.date_tp[proc] < pr.date[proc]) & (pr.date_tp[proc] >= ctx.start)
+               & (rng.random(len(proc)) < PREPAID_SHARE))
+    prepay = np.where(prepaid, at_visit * rng.integers(30, 101, len(proc)) // 100, 0)
+    unearned = np.where(rng.random(len(proc)) < 0.04, TREATMENT_PLAN_PREPAYMENT, PREPAYMENT)
+    p = np.flatnonzero(prepay > 0)
+    parts = [
+        _splits(proc, patient, at_visit - prepay, pr.date[proc], NORMAL),
+        _splits(proc, patient, rest, statement_day, NORMAL),
+        _splits(proc, patient, np.where(collected, unpaid, 0), collections_day, NORMAL),
+        _splits(np.full(len(p), -1), patient[p], prepay[p], pr.date_tp[proc[p]], PREPAYMENT, unearned[p]),
+        _splits(np.full(len(p), -1), patient[p], -prepay[p], pr.date[proc[p]], TRANSFER, unearned[p]),
+        _splits(proc[p], patient[p], prepay[p], pr.date[proc[p]], TRANSFER),
+    ]
+    return _keep(_concat(parts), today), bad_debt
+
+
+def _visit_max(visit, days):
+    """Pay a visit's statement once, after the last EOB of the visit."""
+    latest = np.full(visit.max() + 1 if len(visit) else 0, np.datetime64("0001-01-01"), dtype="datetime64[D]")
+    np.maximum.at(latest, visit, days)
+    return latest[visit]
+
+
+def _keep(splits, today):
+    keep = (splits.amount != 0) & (splits.date <= today)
+    return SimpleNamespace(**{k: v[keep] for k, v in vars(splits).items()})
+
+
+def refunds(ctx, late_no_charges):
+    """A no-charge granted after the patient had paid is refunded (a negative split on the procedure)."""
+    rng = ctx.rng("refunds")
+    rows = late_no_charges
+    day = rows.date + rng.integers(0, 8, len(rows.proc)).astype("timedelta64[D]")
+    return _keep(_splits(rows.proc, rows.patient, rows.amount, day, REFUND), ctx.today)
+
+
+def fee_payments(ctx, adjustments, fee_rows):
+    """Most broken-appointment fees are paid with the next payment, a split pointing at the adjustment."""
+    rng = ctx.rng("fee-payments")
+    fees = fee_rows
+    paid = fees[rng.random(len(fees)) < 0.6]
+    day = adjustments.date[paid] + rng.integers(0, 30, len(paid)).astype("timedelta64[D]")
+    return _keep(_splits(np.full(len(paid), -1), adjustments.patient[paid], adjustments.amount[paid], day, NORMAL,
+                         adjustment=paid), ctx.today)
+
+
+def write_payments(ctx, splits, adjustments):
+    """Group splits into payments (one per family, day and kind), then write payment and paysplit."""
+    rng = ctx.rng("payment-rows")
+    pr, pt = ctx.practice.clinical.procedures, ctx.practice.patients
+    family = pt.family[splits.patient]
+    order = sorted_by(splits.date.astype(np.int64), family, splits.kind, splits.proc)
+    splits = SimpleNamespace(**{k: v[order] for k, v in vars(splits).items()})
+    family = family[order]
+    keys = np.stack([splits.date.astype(np.int64), family, splits.kind])
+    new = np.r_[True, np.any(keys[:, 1:] != keys[:, :-1], axis=0)]
+    payment = np.cumsum(new) - 1
+    first = np.flatnonzero(new)
+    n = len(first)
+    amount = group_sum(payment, splits.amount, n)
+    kind = splits.kind[first]
+    large = amount >= 50000
+    pay_type = np.where(large, weighted_choice(rng, LARGE_TYPES, n), weighted_choice(rng, SMALL_TYPES, n))
+    pay_type = np.where(kind == TRANSFER, INCOME_TRANSFER, np.where(kind == REFUND, PATIENT_REFUND, pay_type))
+    nums = ctx.ids.take("payment", n)
+    day = splits.date[first]
+    entered = stamp(day, rng.integers(8 * 3600, 17 * 3600, n))
+    users = ctx.practice.users.front_desk
+    card = np.isin(pay_type, CARD_TYPES)
+    ctx.out.copy("payment", {
+        "PayNum": nums, "PayType": pay_type, "PayDate": day, "PayAmt": amount / 100.0,
+        "CheckNum": np.where(pay_type == 69, rng.integers(1001, 9999, n).astype(str), ""),
+        "BankBranch": np.where(pay_type == 69, rng.integers(100, 999, n).astype(str), ""),
+        "PayNote": np.where(kind == TRANSFER, "INCOME TRANSFER",
+                            np.where(kind == REFUND, "REFUND - NO CHARGE PER DR", "")),
+        "IsSplit": np.diff(np.r_[first, len(payment)]) > 1, "PatNum": ctx.practice.families.guarantor[family[first]],
+        "ClinicNum": pt.clinic[splits.patient[first]], "DateEntry": day,
+        "SecUserNumEntry": users[rng.integers(0, len(users), n)], "SecDateTEdit": entered,
+        "IsRecurringCC": False, "PaymentSource": False, "ProcessStatus": False, "PaymentStatus": False,
+        "IsCcCompleted": False, "MerchantFee": np.where(card & (amount > 0), np.rint(amount * 0.029 + 30) / 100.0, 0.0),
+    })
+    on_proc = splits.proc >= 0
+    proc = np.maximum(splits.proc, 0)
+    on_fee = splits.adjustment >= 0
+    m = len(splits.amount)
+    ctx.out.copy("paysplit", {
+        "SplitNum": ctx.ids.take("paysplit", m), "SplitAmt": splits.amount / 100.0,
+        "PatNum": pt.nums[splits.patient], "ProcDate": np.where(on_proc, pr.date[proc], splits.date),
+        "PayNum": nums[payment],
+        "ProvNum": np.where(on_proc, pr.prov[proc], np.where(on_fee, adjustments.prov[np.maximum(splits.adjustment, 0)],
+                                                             pt.pri_prov[splits.patient])),
+        "DatePay": splits.date, "ProcNum": np.where(on_proc, pr.nums[proc], 0), "DateEntry": splits.date,
+        "UnearnedType": splits.unearned, "ClinicNum": pt.clinic[splits.patient],
+        "SecUserNumEntry": users[rng.integers(0, len(users), m)], "SecDateTEdit": entered[payment],
+        "AdjNum": np.where(on_fee, adjustments.nums[np.maximum(splits.adjustment, 0)], 0),
+        "IsDiscount": False, "DiscountType": False, "PayPlanDebitType": False,
+    })
+    return SimpleNamespace(splits=splits, nums=nums, amount=amount, type=pay_type, date=day)
