@@ -1,0 +1,7 @@
+"""Supporting: billing (being built)."""
+
+FOREIGN_KEYS = []
+
+
+def generate(ctx):
+    pass

@@ -1,0 +1,7 @@
+"""Supporting: communication (being built)."""
+
+FOREIGN_KEYS = []
+
+
+def generate(ctx):
+    pass

@@ -1,0 +1,7 @@
+"""Supporting: medical (being built)."""
+
+FOREIGN_KEYS = []
+
+
+def generate(ctx):
+    pass

@@ -1,0 +1,7 @@
+"""Supporting: office (being built)."""
+
+FOREIGN_KEYS = []
+
+
+def generate(ctx):
+    pass

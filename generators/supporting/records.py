@@ -1,0 +1,7 @@
+"""Supporting: records (being built)."""
+
+FOREIGN_KEYS = []
+
+
+def generate(ctx):
+    pass

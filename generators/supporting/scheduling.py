@@ -1,0 +1,7 @@
+"""Supporting: scheduling (being built)."""
+
+FOREIGN_KEYS = []
+
+
+def generate(ctx):
+    pass
