@@ -55,9 +55,13 @@ def parse_args(argv):
     safety.add_argument("--reset", action="store_true", help="replace the data of an earlier synthetic run")
     safety.add_argument("--confirm-not-production", action="store_true",
                         help="allow a database whose name does not look like a demo/test database")
-    safety.add_argument("--validate-only", action="store_true", help="only run the AR validation pass on an existing dataset")
+    safety.add_argument("--validate-only", action="store_true",
+                        help="only run the AR validation pass (and the fidelity report) on an existing dataset")
+    safety.add_argument("--fidelity-only", action="store_true", help="only compute the fidelity report of an existing dataset")
     out = p.add_argument_group("output")
     out.add_argument("--report-json", metavar="PATH", help="write the run's row counts and timings as JSON")
+    out.add_argument("--fidelity-json", metavar="PATH", help="write the fidelity report as JSON")
+    out.add_argument("--fidelity-html", metavar="PATH", help="write the fidelity report with charts as one HTML file")
     out.add_argument("--quiet", action="store_true", help="print only errors and the final line")
     out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
     return p.parse_args(argv)
@@ -93,8 +97,24 @@ def print_connection(reporter, settings, embedded):
 def write_report(path, config, rows, result, timings, wall):
     report = {"options": config.public_options(), "wall_seconds": wall, "timings": timings,
               "rows": rows, "total_rows": sum(rows.values()), "validation_ok": result.ok,
-              "validation_failures": [f.rule for f in result.failures], "ar_summary": result.summary}
+              "validation_failures": [f.rule for f in result.failures], "ar_summary": result.summary,
+              "fidelity": [vars(r) for r in result.fidelity]}
     Path(path).write_text(json.dumps(report, indent=2, default=str))
+
+
+def report_fidelity(args, reporter, settings, result, always=False):
+    """Print the fidelity table (unless --quiet) and write the JSON/HTML outputs; returns 3 if a gated metric
+    failed and the user asked only for the report, else 0 (a run's exit code is about validation)."""
+    from checks import fidelity, fidelity_html
+    if always:
+        print(fidelity.as_table(result.fidelity))
+    else:
+        reporter.say(fidelity.as_table(result.fidelity))
+    if args.fidelity_json:
+        Path(args.fidelity_json).write_text(json.dumps(fidelity.as_json(result.fidelity), indent=2))
+    if args.fidelity_html:
+        fidelity_html.write(args.fidelity_html, settings, result.fidelity)
+    return 3 if always and any(r.status == "FAIL" for r in result.fidelity) else 0
 
 
 def print_validation(reporter, result):
@@ -130,16 +150,18 @@ def main(argv=None):
             stopped = EmbeddedServer(config.embedded_dir).stop()
             print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
             return 0
-        if args.validate_only:
-            _, result = runner.validate_only(config)
-            print_validation(reporter, result)
-            return 0 if result.ok else 1
+        if args.validate_only or args.fidelity_only:
+            settings, result = runner.check_existing(config, fidelity_only=args.fidelity_only)
+            if not args.fidelity_only:
+                print_validation(reporter, result)
+            return report_fidelity(args, reporter, settings, result, always=args.fidelity_only) or (0 if result.ok else 1)
         reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
                      f"seed {config.seed}")
         started = time.perf_counter()
         settings, rows, result, timings = runner.generate(config, reporter)
         wall = time.perf_counter() - started
         print_validation(reporter, result)
+        report_fidelity(args, reporter, settings, result)
         total = sum(rows.values())
         print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
         if args.report_json:

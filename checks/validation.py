@@ -23,6 +23,7 @@ class ValidationResult:
     failures: list = field(default_factory=list)
     rules_checked: int = 0
     summary: dict = field(default_factory=dict)
+    fidelity: list = field(default_factory=list)
 
     @property
     def ok(self):

@@ -1,7 +1,7 @@
 """One run: find the server, check the target is safe, then fill it in a single transaction."""
 import time
 
-from checks import validation
+from checks import fidelity, validation
 from generators import PHASES
 
 from . import checkpoints, database
@@ -29,7 +29,8 @@ def generate(config, reporter):
     """Generate a whole practice; returns (settings, row counts, validation result, timings in seconds).
 
     Timings: schema (create, clear, mark), generate (Python building and rendering rows), load (waiting
-    for PostgreSQL to take the COPY data), validate, commit. Generating and loading overlap: COPY streams.
+    for PostgreSQL to take the COPY data), validate, report (fidelity metrics), commit. Generating and
+    loading overlap: COPY streams.
     """
     settings = server_settings(config)
     connection = open_connection(config, settings)
@@ -53,6 +54,9 @@ def generate(config, reporter):
         clock = time.perf_counter()
         result = validation.run(connection)
         timings["validate"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        result.fidelity = fidelity.report(connection, config)
+        timings["report"] = time.perf_counter() - clock
         rows = dict(stats.rows)
         database.finish_run(connection, run_id, "complete" if result.ok else "validation_failed", rows)
         clock = time.perf_counter()
@@ -63,13 +67,16 @@ def generate(config, reporter):
         connection.close()
 
 
-def validate_only(config):
+def check_existing(config, fidelity_only=False):
+    """--validate-only / --fidelity-only: the checks of a run, on a dataset generated earlier."""
     settings = server_settings(config)
     connection = database.connect(settings)
     try:
         with connection.cursor() as cursor:
             if not database.is_marked(cursor):
-                raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to validate")
-        return settings, validation.run(connection)
+                raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
+        result = validation.ValidationResult() if fidelity_only else validation.run(connection)
+        result.fidelity = fidelity.report(connection, fidelity.stored_targets(connection))
+        return settings, result
     finally:
         connection.close()

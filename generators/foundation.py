@@ -126,9 +126,13 @@ def providers(ctx):
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
-    d = _scaled(ctx, 3, 1700)
-    h = _scaled(ctx, 5, 1000)
-    kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + ["former_dentist", "former_hygienist", "former_dentist"]
+    # Staffing for the visit volume (about three appointments per patient over the window): at 5,000
+    # patients two dentists and two hygienists; plus a billing entity and former providers.
+    d = _scaled(ctx, 2, 2500)
+    h = _scaled(ctx, 2, 2500)
+    former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
+              "former_dentist", "former_hygienist"]
+    kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former
     n = len(kinds)
     nums = ctx.ids.take("provider", n)
     kinds = np.array(kinds)
@@ -147,8 +151,7 @@ def providers(ctx):
             counters[role] += 1
         abbr.append(f"{'DOC' if role == 'dentist' else 'HYG'}{counters[role]}" if role else "BILL")
     specialty_names = ["General"] * n
-    if d >= 3:
-        specialty_names[2] = "Endodontics"
+    specialty_names[kinds.tolist().index("former_dentist")] = "Endodontics"
     specialty = np.where(hygienist, ctx.practice.defs.named(35, "Hygienist"),
                          [ctx.practice.defs.named(35, s) for s in specialty_names])
     hired = np.array([day_in_window(ctx, "2016-05-01") - int(x) for x in rng.integers(0, 2500, n)], dtype="datetime64[D]")

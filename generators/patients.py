@@ -3,7 +3,7 @@ practice's dentist and hygienist for each), employers, patient notes, merge link
 
 Adds to ctx.practice.patients (one entry per patient, families contiguous):
   nums, guarantor, family, role (0 guarantor, 1 spouse, 2 child), birth, gender, status, first_visit,
-  new_in_window, active, pri_prov, sec_prov, clinic, insured, employer
+  new_in_window, active, pri_prov, sec_prov, clinic, insured, employer, contact_method (PreferContactMethod)
 and ctx.practice.families: guarantor (PatNum), first (index of first member), size, insured.
 """
 from types import SimpleNamespace
@@ -188,6 +188,7 @@ def patient_rows(ctx):
     pt, fam = ctx.practice.patients, ctx.practice.families
     n, n_fam = len(pt.nums), len(fam.first)
     family = pt.family
+    pt.contact_method = weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n)
     female = pt.gender == 1
     first = np.where(female, pools.pick(rng, pools.female_first, n), pools.pick(rng, pools.male_first, n))
     last = pools.pick(rng, pools.last, n_fam)[family]
@@ -228,7 +229,7 @@ def patient_rows(ctx):
         "StudentStatus": np.where((pt.role == 2) & adult, "F", "N").tolist(),
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
         "HasIns": np.where(pt.insured, "I", "").tolist(),
-        "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": weighted_choice(rng, CONTACT_METHODS, n),
+        "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": pt.contact_method,
         "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n), "SchedBeforeTime": "00:00:00", "SchedAfterTime": "00:00:00",
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), "AskToArriveEarly": 0,

@@ -3,8 +3,9 @@ patients go on claims; the EOB pays (or denies) each line and the PPO contract w
 pay the claims; the practice grants discounts; patients pay their portion at the visit or after the
 statement; the aging of every family lands on the guarantor's row.
 
-Adds to ctx.practice.financial: claims (primary and secondary claimproc lines with their claims), checks,
-adjustments, payments, per-procedure insurance_paid / write_off / patient_paid / adjusted (cents), aging.
+Adds to ctx.practice.financial: claims (primary and secondary claimproc lines with their claims and
+claimproc_nums), checks (with nums and check_num), adjustments, payments, per-procedure insurance_paid /
+write_off / adjusted (cents), aging.
 """
 from types import SimpleNamespace
 

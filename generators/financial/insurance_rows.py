@@ -106,9 +106,10 @@ def _claim_lines(ctx, lines, checks):
     sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[lines.proc]]
     entered = np.where(received, check_date, pr.date[lines.proc])
     denial = ctx.practice.defs.nums(36)
+    lines.claimproc_nums = ctx.ids.take("claimproc", n)
     return {
         **_common(ctx, lines.proc, lines.plan, lines.money, sub),
-        "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": c.nums[lines.claim],
+        "ClaimProcNum": lines.claimproc_nums, "ClaimNum": c.nums[lines.claim],
         "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(np.where(received, lines.money.deductible, 0)),
         "Status": lines.status, "InsPayAmt": _dollars(lines.paid),
         "Remarks": np.where(lines.denied, "Denied - frequency limitation", ""),
@@ -149,10 +150,11 @@ def write_claimpayments(ctx, checks):
     pay_type = weighted_choice(rng, CHECK_PAY_TYPES, n)
     electronic = pay_type == 303
     group = ctx.practice.defs
+    checks.check_num = np.where(electronic, np.char.add("EFT", rng.integers(10**8, 10**9, n).astype(str)),
+                                rng.integers(100000, 999999, n).astype(str))
     ctx.out.copy("claimpayment", {
         "ClaimPaymentNum": checks.nums, "CheckDate": checks.date, "CheckAmt": _dollars(checks.amount),
-        "CheckNum": np.where(electronic, np.char.add("EFT", rng.integers(10**8, 10**9, n).astype(str)),
-                             rng.integers(100000, 999999, n).astype(str)),
+        "CheckNum": checks.check_num,
         "BankBranch": np.where(electronic, "", rng.integers(1000, 9999, n).astype(str)),
         "CarrierName": plans.carriers.names[carrier_index], "DateIssued": checks.issued, "IsPartial": False,
         "PayType": pay_type, "ClinicNum": ctx.practice.clinics[0],

@@ -65,7 +65,7 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
     statement_day = np.maximum(statement_day, _visit_max(visit, statement_day))
     # What is still owed months after the statement goes to collections: paid late, or written off.
     unpaid = due[proc] - at_visit - rest
-    collections_day = statement_day + rng.integers(90, 240, len(proc)).astype("timedelta64[D]")
+    collections_day = statement_day + rng.integers(60, 180, len(proc)).astype("timedelta64[D]")
     collected = rng.random(len(proc)) < 0.5
     written_off = np.flatnonzero((unpaid > 0) & ~collected & (collections_day <= today))
     bad_debt = SimpleNamespace(proc=proc[written_off], amount=unpaid[written_off], date=collections_day[written_off])

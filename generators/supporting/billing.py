@@ -1,7 +1,519 @@
-"""Supporting: billing (being built)."""
+"""Supporting: billing - the paperwork around the money of phase 5, by the front desk and the billing office.
 
-FOREIGN_KEYS = []
+  insurance verification  a few business days before a visit the front desk verifies the patient's enrolment
+                          in each plan (unless done in the last 30 days) and, with it, the plan's benefits
+                          (unless done in the last 90 days): an insverify row per plan (VerifyType 1) and per
+                          patplan (VerifyType 2) holding the last check, an insverifyhist row per check
+  claim paperwork         a snapshot of every claim line when its claim is created (claimsnapshot), follow-up
+                          calls on claims unpaid 30 days after sending and denials (claimtracking), the scanned
+                          EOB of each insurance check (eobattach), and what out-of-network plans paid, from
+                          which OpenDental learns allowed fees (insbluebook, insbluebooklog)
+  statements              the monthly billing run: every family owing more than a few dollars after what
+                          insurance is still expected to pay gets a statement listing its recent production
+  reference               claim forms, the procedure code groups frequency limitations name, auto codes
+
+Adds nothing to ctx.practice.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from core.arrays import cumsum_before, rank_in_group, sorted_by
+from core.randomness import weighted_choice
+
+from ..data import read_table
+from ..timeline import NO_DATE, NO_TIME, clamp, stamp
+
+INSURANCE_BENEFITS, PATIENT_ENROLMENT = 1, 2      # insverify.VerifyType
+ENROLMENT_DAYS, BENEFIT_DAYS = 30, 90             # OpenDental's re-verification intervals (preferences)
+# (status in definition category 38, share, notes on a patient's enrolment check)
+VERIFICATION_OUTCOMES = (
+    ("Verified", 0.93, ("Eligible - verified on {carrier} provider portal",
+                        "Active coverage confirmed by phone with {carrier}",
+                        "Eligibility verified through clearinghouse ({carrier})")),
+    ("Pending", 0.03, ("Left message with {carrier}, waiting for call back",)),
+    ("Needs attention", 0.04, ("Subscriber ID not found at {carrier} - asked patient for a new card",)),
+)
+FOLLOW_UP_DAYS = 30
+APPEALED_SHARE, RESUBMITTED_SHARE = 0.4, 0.1
+EOB_SCANNED_SHARE = 0.9
+BILLING_DAY_OF_MONTH = 5               # the billing run: the first business day from the 5th of each month
+MIN_STATEMENT_CENTS = 500
+STATEMENT_DAYS = 45                    # OpenDental's billing default: a statement lists the last 45 days
+EMAIL_STATEMENT_SHARE = 0.2            # guarantors who asked for e-mailed statements
+PROCEDURE, ADJUSTMENT = 0, 1           # statementprod.ProdType
+STATEMENT_NOTES = ("Your insurance has processed your claims; the balance shown is your portion. Thank you!",
+                   "SECOND NOTICE - please remit the balance shown.",
+                   "Your account is past due. Please call our office to arrange payment.")
+MAIL, EMAIL = 0, 2                     # statement.Mode_
+DAY_STEP = 100_000                     # more days than from 1970 to any date of a run
+
+FOREIGN_KEYS = [
+    ("insverify", "DefNum", "definition", 38, False),
+    ("insverifyhist", "InsVerifyNum", "insverify", None, True),
+    ("insverifyhist", "UserNum", "userod", None, True),
+    ("insverifyhist", "VerifyUserNum", "userod", None, True),
+    ("insverifyhist", "DefNum", "definition", 38, True),
+    ("insbluebook", "ProcCodeNum", "procedurecode", None, True),
+    ("insbluebook", "CarrierNum", "carrier", None, True),
+    ("insbluebook", "PlanNum", "insplan", None, True),
+    ("insbluebook", "ProcNum", "procedurelog", None, True),
+    ("insbluebook", "ClaimNum", "claim", None, True),
+    ("insbluebooklog", "ClaimProcNum", "claimproc", None, True),
+    ("claimsnapshot", "ProcNum", "procedurelog", None, True),
+    ("claimsnapshot", "ClaimProcNum", "claimproc", None, True),
+    ("claimtracking", "ClaimNum", "claim", None, True),
+    ("claimtracking", "UserNum", "userod", None, True),
+    ("claimtracking", "TrackingDefNum", "definition", 31, True),
+    ("claimtracking", "TrackingErrorDefNum", "definition", 36, False),
+    ("eobattach", "ClaimPaymentNum", "claimpayment", None, True),
+    ("statement", "PatNum", "patient", None, True),
+    ("statementprod", "StatementNum", "statement", None, True),
+]
 
 
 def generate(ctx):
-    pass
+    reference_tables(ctx)
+    insurance_verification(ctx)
+    claims, lines = _claims_and_lines(ctx)
+    claim_snapshots(ctx, claims, lines)
+    claim_tracking(ctx, claims)
+    blue_book(ctx, claims, lines)
+    eob_attachments(ctx)
+    statements(ctx, claims, lines)
+
+
+def _office_hours(rng, days):
+    return stamp(days, rng.integers(8 * 3600, 17 * 3600, len(days)))
+
+
+def _expand(low, high):
+    """Every position of each row's range [low, high): (row, position) arrays."""
+    row = np.repeat(np.arange(len(low)), high - low)
+    return row, np.repeat(low, high - low) + rank_in_group(row)
+
+
+def _group_starts(keys):
+    """For keys sorted ascending: the first position of each run of equal keys."""
+    return np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=np.int64)
+
+
+def _day_key(group, days):
+    """One sortable integer per (group, day): days since 1970 stay below DAY_STEP."""
+    return group.astype(np.int64) * DAY_STEP + days.astype("datetime64[D]").astype(np.int64)
+
+
+def _sum_runs(values, starts):
+    """Sums of values over the runs beginning at `starts` (exact in int64)."""
+    total = np.r_[0, np.cumsum(values)]
+    return total[np.r_[starts[1:], len(values)]] - total[starts]
+
+
+# --- reference -----------------------------------------------------------------------------------------------
+
+def reference_tables(ctx):
+    """Claim forms, code groups and auto codes, as listed in generators/data/billing_*.csv."""
+    forms = read_table("billing_claim_forms")
+    ctx.out.copy("claimform", {
+        "ClaimFormNum": ctx.ids.take("claimform", len(forms)),
+        **_columns(forms, bools=("IsHidden", "PrintImages"),
+                   numbers=("FontSize", "OffsetX", "OffsetY", "Width", "Height")),
+    })
+    groups = read_table("billing_code_groups")
+    ctx.out.copy("codegroup", {
+        "CodeGroupNum": ctx.ids.take("codegroup", len(groups)), "ItemOrder": np.arange(len(groups)), "IsHidden": False,
+        **_columns(groups, bools=("ShowInAgeLimit",), numbers=("CodeGroupFixed",)),
+    })
+    auto_codes = read_table("billing_auto_codes")
+    ctx.out.copy("autocode", {"AutoCodeNum": ctx.ids.take("autocode", len(auto_codes)),
+                              **_columns(auto_codes, bools=("IsHidden", "LessIntrusive"))})
+
+
+def _columns(rows, bools=(), numbers=()):
+    """CSV rows as typed columns: '1'/'0' flags as booleans, numbers as integers, the rest as text."""
+    columns = {}
+    for column in rows[0]:
+        values = [r[column] for r in rows]
+        columns[column] = (np.array([v == "1" for v in values]) if column in bools
+                           else np.array([int(v) for v in values]) if column in numbers else values)
+    return columns
+
+
+# --- insurance verification ----------------------------------------------------------------------------------
+
+def insurance_verification(ctx):
+    """Enrolment checks per patplan before visits; the plan's benefits checked along, at most every 90 days."""
+    rng = ctx.rng("insverify")
+    plans = ctx.practice.insurance.plans
+    patplans = _patient_plans(ctx)
+    enrolment = _enrolment_checks(ctx, rng, patplans)
+    benefits = _subset(enrolment, _spaced(enrolment.plan, enrolment.day, BENEFIT_DAYS))
+    benefits.target = benefits.plan
+    notes = [VERIFICATION_OUTCOMES[k][2] for k in enrolment.outcome.tolist()]
+    enrolment.note = [n[int(r * len(n))].format(carrier=c) for n, r, c in
+                      zip(notes, rng.random(len(notes)).tolist(), plans.carrier_name[enrolment.plan].tolist())]
+    benefits.note = [f"Benefits verified: ${m // 100:,} annual max, ${d // 100} deductible" if k == 0
+                     else "Benefits not confirmed yet" for k, m, d in
+                     zip(benefits.outcome.tolist(), plans.annual_max_cents[benefits.plan].tolist(),
+                         plans.deductible_cents[benefits.plan].tolist())]
+    patplan_added = clamp(patplans.first_visit - 14, ctx.practice.setup_day, ctx.today)
+    _write_verifications(ctx, INSURANCE_BENEFITS, plans.nums, plans.entered, benefits)
+    _write_verifications(ctx, PATIENT_ENROLMENT, patplans.nums, patplan_added, enrolment)
+
+
+def _patient_plans(ctx):
+    """Every patplan, primary then secondary: PatPlanNum, patient, plan index, coverage start, first visit."""
+    ins, pt = ctx.practice.insurance, ctx.practice.patients
+    parts = []
+    for patplan, plan, since in ((ins.primary_patplan, ins.primary_plan, ins.primary_since),
+                                 (ins.secondary_patplan, ins.secondary_plan, ins.secondary_since)):
+        patient = np.flatnonzero(patplan > 0)
+        parts.append((patplan[patient], patient, plan[patient], since[patient]))
+    nums, patient, plan, since = (np.concatenate(column) for column in zip(*parts))
+    return SimpleNamespace(nums=nums, patient=patient, plan=plan, since=since, first_visit=pt.first_visit[patient])
+
+
+def _enrolment_checks(ctx, rng, patplans):
+    """A few business days before each visit (not before it was booked) the patient's plans in force are
+    verified, unless they were in the last 30 days. Returns the checks with the hours left until the visit."""
+    apt = ctx.practice.clinical.appointments
+    visit = np.flatnonzero(np.isin(apt.status, (1, 2, 5)))
+    order = np.argsort(patplans.patient, kind="stable")
+    holder = patplans.patient[order]
+    row, position = _expand(np.searchsorted(holder, apt.patient[visit], "left"),
+                            np.searchsorted(holder, apt.patient[visit], "right"))
+    visit, patplan = visit[row], order[position]
+    booked = apt.booked[visit].astype("datetime64[D]")
+    lead = rng.integers(1, 6, len(visit))
+    day = np.maximum(np.busday_offset(apt.date[visit], -lead, roll="backward"), booked)
+    keep = (patplans.since[patplan] <= apt.date[visit]) & (day >= ctx.start) & (day <= ctx.today)
+    visit, patplan, day = visit[keep], patplan[keep], day[keep]
+    kept = _spaced(patplan, day, ENROLMENT_DAYS)
+    visit, patplan, day = visit[kept], patplan[kept], day[kept]
+    at = np.minimum(_office_hours(rng, day), apt.start[visit] - np.timedelta64(15 * 60, "s"))
+    at = np.maximum(at, apt.booked[visit])
+    n = len(visit)
+    verifiers = np.concatenate([ctx.practice.users.front_desk, ctx.practice.users.billing])
+    return SimpleNamespace(
+        target=patplan, plan=patplans.plan[patplan], day=day, at=at,
+        hours=np.round((apt.start[visit] - at).astype(np.int64) / 3600, 1),
+        outcome=weighted_choice(rng, [(k, share) for k, (_, share, _) in enumerate(VERIFICATION_OUTCOMES)], n),
+        assigned=np.busday_offset(day, -rng.integers(0, 3, n), roll="backward"),
+        user=verifiers[rng.integers(0, len(verifiers), n)],
+    )
+
+
+def _spaced(group, days, gap):
+    """Per group, the earliest event, then each next event at least `gap` days after the last one kept.
+    Returns the kept positions, in time order per group."""
+    key = _day_key(group, days)
+    order = np.argsort(key, kind="stable")
+    key, group = key[order], group[order]
+    current = _group_starts(group)
+    kept = [current]
+    while len(current):
+        following = np.searchsorted(key, key[current] + gap, "left")
+        inside = following < len(key)
+        current, following = current[inside], following[inside]
+        current = following[group[following] == group[current]]
+        kept.append(current)
+    return order[np.sort(np.concatenate(kept))]
+
+
+def _subset(checks, rows):
+    return SimpleNamespace(**{k: v[rows] for k, v in vars(checks).items()})
+
+
+def _write_verifications(ctx, verify_type, fkeys, added, checks):
+    """insverify: one row per plan or patplan (FKey), created with it, carrying its latest check; insverifyhist:
+    a copy of the row at each check. insverify.UserNum stays 0: the practice works the list, no one is assigned."""
+    n = len(fkeys)
+    nums = ctx.ids.take("insverify", n)
+    order = sorted_by(checks.target, checks.at.astype(np.int64))
+    position = np.full(n, -1)
+    np.maximum.at(position, checks.target[order], np.arange(len(order)))
+    latest = np.append(order, -1)[position]  # -1: never verified, picks the "never" value appended last below
+
+    def current(values, never):
+        return np.append(values, never)[latest]
+
+    first_check = np.full(n, stamp(ctx.today + 1))
+    np.minimum.at(first_check, checks.target, checks.at)
+    created = np.minimum(stamp(added, 8 * 3600), first_check)
+    status = np.array([ctx.practice.defs.named(38, name) for name, _, _ in VERIFICATION_OUTCOMES])[checks.outcome]
+    note = np.array(checks.note, dtype=object)
+    set_up = np.maximum(created, stamp(ctx.practice.setup_day, 8 * 3600))
+    ctx.out.copy("insverify", {
+        "InsVerifyNum": nums, "VerifyType": verify_type, "FKey": fkeys, "UserNum": 0,
+        "DateLastVerified": current(checks.day, NO_DATE), "DefNum": current(status, 0), "Note": current(note, ""),
+        "DateLastAssigned": current(checks.assigned, NO_DATE),
+        "HoursAvailableForVerification": current(checks.hours, 0.0), "DateTimeEntry": created,
+        "SecDateTEdit": np.where(latest >= 0, current(checks.at, NO_TIME), set_up),
+    })
+    ctx.out.copy("insverifyhist", {
+        "InsVerifyHistNum": ctx.ids.take("insverifyhist", len(checks.target)), "InsVerifyNum": nums[checks.target],
+        "VerifyType": verify_type, "FKey": fkeys[checks.target], "UserNum": checks.user, "VerifyUserNum": checks.user,
+        "DateLastVerified": checks.day, "DefNum": status, "Note": note, "DateLastAssigned": checks.assigned,
+        "DateTimeEntry": created[checks.target], "HoursAvailableForVerification": checks.hours,
+        "SecDateTEdit": checks.at,
+    })
+
+
+# --- claim paperwork -----------------------------------------------------------------------------------------
+
+def _claims_and_lines(ctx):
+    """Every claim (primary, then secondary) and every claimproc on a claim, in one numbering each.
+
+    insurance_rows writes these claim lines before any other claimproc and in this order, so their
+    ClaimProcNums are 1, 2, 3... A claim is created on its service date; a secondary when it is sent
+    (one still on hold: today), as insurance_rows records it.
+    """
+    rng = ctx.rng("claim-paperwork")
+    claim_parts, line_parts, offset = [], [], 0
+    for lines in ctx.practice.financial.claims:
+        c = lines.claims
+        created = c.service if c.type == "P" else np.where(c.sent != NO_DATE, c.sent, ctx.today)
+        denied = np.zeros(len(c.first), dtype=bool)
+        np.logical_or.at(denied, lines.claim, lines.denied)
+        claim_parts.append(SimpleNamespace(
+            nums=c.nums, type=np.full(len(c.first), c.type), plan=c.plan, created=created, sent=c.sent,
+            received=c.received, denied=denied))
+        line_parts.append(SimpleNamespace(
+            proc=lines.proc, plan=lines.plan, claim=lines.claim + offset, fee=lines.money.fee,
+            estimate=lines.money.estimate, write_off_estimate=lines.money.write_off, allowed=lines.money.allowed,
+            paid=lines.paid, write_off=lines.write_off, received=lines.status == 1, denied=lines.denied,
+            date_cp=lines.date_cp))
+        offset += len(c.first)
+    claims, lines = _stack(claim_parts), _stack(line_parts)
+    claims.created_at = _office_hours(rng, claims.created)
+    lines.nums = np.arange(1, len(lines.proc) + 1, dtype=np.int64)
+    return claims, lines
+
+
+def claim_snapshots(ctx, claims, lines):
+    """OpenDental snapshots each line's fee and estimates when the claim is created (trigger ClaimCreate)."""
+    pr = ctx.practice.clinical.procedures
+    ctx.out.copy("claimsnapshot", {
+        "ClaimSnapshotNum": ctx.ids.take("claimsnapshot", len(lines.proc)), "ProcNum": pr.nums[lines.proc],
+        "ClaimProcNum": lines.nums, "ClaimType": claims.type[lines.claim], "Fee": lines.fee / 100.0,
+        "InsPayEst": lines.estimate / 100.0, "Writeoff": lines.write_off_estimate / 100.0,
+        "DateTEntry": claims.created_at[lines.claim], "SnapshotTrigger": False,
+    })
+
+
+def claim_tracking(ctx, claims):
+    """Custom tracking (StatusHistory): a call to the carrier on claims still unpaid 30 days after sending (a
+    few turn out lost and are resubmitted), the denial when the EOB denies a line, and some appeals."""
+    rng = ctx.rng("claimtracking")
+    defs = ctx.practice.defs
+    sent = claims.sent != NO_DATE
+    follow_up = np.where(sent, np.busday_offset(claims.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
+    unpaid_then = (claims.received == NO_DATE) | (follow_up < claims.received)
+    late = np.flatnonzero(sent & (follow_up <= ctx.today) & unpaid_then)
+    lost = rng.random(len(late)) < RESUBMITTED_SHARE
+    denied = np.flatnonzero(claims.denied)
+    appeal_day = np.busday_offset(claims.received[denied] + rng.integers(3, 15, len(denied)), 0, roll="forward")
+    appeal = (rng.random(len(denied)) < APPEALED_SHARE) & (appeal_day <= ctx.today)
+    frequency = defs.named(36, "Frequency limitation")
+    entries = _stack([
+        _tracking(late, follow_up[late],
+                  np.where(lost, defs.named(31, "Resubmitted"), defs.named(31, "Called carrier")), 0,
+                  np.where(lost, "Called {} - no record of claim, resubmitted electronically",
+                           "Called {} - claim in process, payment expected in 7-10 days")),
+        _tracking(denied, claims.received[denied], defs.named(31, "Denied"), frequency,
+                  "EOB from {} - line(s) denied: frequency limitation"),
+        _tracking(denied[appeal], appeal_day[appeal], defs.named(31, "Appealed"), frequency,
+                  "Appeal sent to {} with narrative and x-rays"),
+    ])
+    carrier = ctx.practice.insurance.plans.carrier_name[claims.plan[entries.claim]]
+    users = ctx.practice.users.billing
+    n = len(entries.claim)
+    ctx.out.copy("claimtracking", {
+        "ClaimTrackingNum": ctx.ids.take("claimtracking", n), "ClaimNum": claims.nums[entries.claim],
+        "TrackingType": "StatusHistory", "UserNum": users[rng.integers(0, len(users), n)],
+        "DateTimeEntry": _office_hours(rng, entries.day), "TrackingDefNum": entries.status,
+        "TrackingErrorDefNum": entries.error,
+        "Note": [note.format(c) for note, c in zip(entries.note.tolist(), carrier.tolist())],
+    })
+
+
+def _tracking(claim, day, status, error, note):
+    n = len(claim)
+    return SimpleNamespace(claim=claim, day=day, status=np.broadcast_to(status, n), error=np.broadcast_to(error, n),
+                           note=np.broadcast_to(np.asarray(note, dtype=object), n))
+
+
+def _stack(parts):
+    """Concatenate namespaces of equal-length arrays, field by field."""
+    return SimpleNamespace(**{k: np.concatenate([vars(p)[k] for p in parts]) for k in vars(parts[0])})
+
+
+def blue_book(ctx, claims, lines):
+    """Out-of-network (percentage) plans have no contracted fees: OpenDental learns what they allow from what
+    they pay. An insbluebook row per paid line of such a plan, dated with the check; and per claim line of
+    such a plan, the allowed fee its estimate used and the blue book entries it could draw on (insbluebooklog)."""
+    rng = ctx.rng("insbluebook")
+    pr, plans, codes = ctx.practice.clinical.procedures, ctx.practice.insurance.plans, ctx.practice.codes
+    out_of_network = ~plans.is_ppo[lines.plan]
+    paid = np.flatnonzero(out_of_network & lines.received & ~lines.denied)
+    proc, plan = lines.proc[paid], lines.plan[paid]
+    ctx.out.copy("insbluebook", {
+        "InsBlueBookNum": ctx.ids.take("insbluebook", len(paid)), "ProcCodeNum": codes.nums[pr.code[proc]],
+        "CarrierNum": plans.carrier[plan], "PlanNum": plans.nums[plan], "GroupNum": plans.group_num[plan],
+        "InsPayAmt": lines.paid[paid] / 100.0, "AllowedOverride": -1.0, "ProcNum": pr.nums[proc],
+        "ProcDate": pr.date[proc], "ClaimType": claims.type[lines.claim[paid]],
+        "ClaimNum": claims.nums[lines.claim[paid]], "DateTEntry": _office_hours(rng, lines.date_cp[paid]),
+    })
+    logged = np.flatnonzero(out_of_network)
+    created = claims.created[lines.claim[logged]]
+    known = _entries_before(_carrier_code(ctx, lines, paid), lines.date_cp[paid],
+                            _carrier_code(ctx, lines, logged), created)
+    carrier, code = plans.carrier_name[lines.plan[logged]], codes.code[pr.code[lines.proc[logged]]]
+    ctx.out.copy("insbluebooklog", {
+        "InsBlueBookLogNum": ctx.ids.take("insbluebooklog", len(logged)), "ClaimProcNum": lines.nums[logged],
+        "AllowedFee": lines.allowed[logged] / 100.0, "DateTEntry": claims.created_at[lines.claim[logged]],
+        "Description": [f"Allowed fee from {k} blue book entries for {c} {p}, limited to the UCR fee." if k
+                        else f"No blue book entries for {c} {p}. Allowed fee is the UCR fee."
+                        for k, c, p in zip(known.tolist(), carrier.tolist(), code.tolist())],
+    })
+
+
+def _carrier_code(ctx, lines, rows):
+    plans, pr = ctx.practice.insurance.plans, ctx.practice.clinical.procedures
+    return plans.carrier_idx[lines.plan[rows]] * len(ctx.practice.codes.nums) + pr.code[lines.proc[rows]]
+
+
+def _entries_before(entry_group, entry_day, group, day):
+    """How many entries share each row's group and are dated before the row's day."""
+    entries = np.sort(_day_key(entry_group, entry_day))
+    return (np.searchsorted(entries, _day_key(group, day), "left")
+            - np.searchsorted(entries, _day_key(group, np.zeros(len(group), dtype="datetime64[D]")), "left"))
+
+
+def eob_attachments(ctx):
+    """Most insurance checks are posted with their EOB scanned and attached (the file lives in the images folder)."""
+    rng = ctx.rng("eobattach")
+    checks = ctx.practice.financial.checks
+    scanned = np.flatnonzero(rng.random(len(checks.nums)) < EOB_SCANNED_SHARE)
+    created = _office_hours(rng, checks.date[scanned])
+    nums = ctx.ids.take("eobattach", len(scanned))
+    ctx.out.copy("eobattach", {
+        "EobAttachNum": nums, "ClaimPaymentNum": checks.nums[scanned], "DateTCreated": created,
+        "FileName": [f"{t:%Y%m%d_%H%M%S}_{n}.pdf" for t, n in zip(created.tolist(), nums.tolist())],
+        "RawBase64": "",
+    })
+
+
+# --- statements ----------------------------------------------------------------------------------------------
+
+def statements(ctx, claims, lines):
+    """The monthly billing run sends a statement to every family whose balance, less what insurance is still
+    expected to pay, is at least $5 that day; it lists the family's production of the last 45 days."""
+    rng = ctx.rng("statement")
+    runs = _billing_runs(ctx)
+    owing = _families_owing(ctx, runs, *_account_events(ctx, claims, lines))
+    order = sorted_by(owing.run, owing.family)
+    owing = _subset(owing, order)
+    n = len(owing.family)
+    sent = runs[owing.run]
+    email = (rng.random(len(ctx.practice.families.first)) < EMAIL_STATEMENT_SHARE)[owing.family]
+    notice = np.minimum(owing.notice, len(STATEMENT_NOTES) - 1)
+    nums = ctx.ids.take("statement", n)
+    ctx.out.copy("statement", {
+        "StatementNum": nums, "PatNum": ctx.practice.families.guarantor[owing.family], "DateSent": sent,
+        "DateRangeFrom": sent - STATEMENT_DAYS, "DateRangeTo": sent, "Note": np.array(STATEMENT_NOTES)[notice],
+        "NoteBold": np.where(notice == len(STATEMENT_NOTES) - 1, "PAST DUE", ""),
+        "Mode_": np.where(email, EMAIL, MAIL),
+        "HidePayment": False, "SinglePatient": False, "Intermingled": False, "IsSent": True, "IsReceipt": False,
+        "IsInvoice": False, "IsInvoiceCopy": False, "IsBalValid": True, "ShowTransSinceBalZero": False,
+        "EmailSubject": np.where(email, "Your statement from our dental office", ""),
+        "EmailBody": np.where(email, "Your account statement is attached. Please call us with any questions.", ""),
+        "BalTotal": owing.balance / 100.0, "InsEst": owing.estimate / 100.0, "StatementType": "NotSet",
+        "SmsSendStatus": 0, "LimitedCustomFamily": 0, "DateTStamp": stamp(sent, rng.integers(7 * 3600, 9 * 3600, n)),
+    })
+    _statement_production(ctx, nums, owing.family, sent)
+
+
+def _billing_runs(ctx):
+    """The first business day from the 5th of every month of the window."""
+    months = np.arange(ctx.start.astype("datetime64[M]"), ctx.today.astype("datetime64[M]") + 1)
+    runs = np.busday_offset(months.astype("datetime64[D]") + BILLING_DAY_OF_MONTH - 1, 0, roll="forward")
+    return runs[(runs >= ctx.start) & (runs <= ctx.today)]
+
+
+def _account_events(ctx, claims, lines):
+    """Every change to a family's account as (patient, date, balance change, insurance estimate change) in cents:
+    completed procedures charge; adjustments, patient payments and insurance payments with their write-offs
+    settle; a claim line counts in the insurance estimate from its claim's creation until its EOB (OpenDental's
+    balance and aging, DOMAIN.md 6)."""
+    pr, fin = ctx.practice.clinical.procedures, ctx.practice.financial
+    done = np.flatnonzero((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
+    adjustments, splits = fin.adjustments, fin.payments.splits
+    expected = lines.estimate + lines.write_off_estimate
+    received = np.flatnonzero(lines.received)
+    line_patient = pr.patient[lines.proc]
+    events = [
+        (pr.patient[done], pr.date[done], pr.fee_cents[done], 0),
+        (adjustments.patient, adjustments.date, adjustments.amount, 0),
+        (splits.patient, splits.date, -splits.amount, 0),
+        (line_patient[received], lines.date_cp[received], -(lines.paid + lines.write_off)[received],
+         -expected[received]),
+        (line_patient, claims.created[lines.claim], 0, expected),
+    ]
+    return [np.concatenate([np.broadcast_to(e[i], len(e[0])) for e in events]) for i in range(4)]
+
+
+def _families_owing(ctx, runs, patient, date, balance_change, estimate_change):
+    """(family, billing run) pairs where the family owes after insurance, with its balance, estimate, and the
+    number of statements it already received in a row (its notice)."""
+    family = ctx.practice.patients.family[patient]
+    run = np.searchsorted(runs, date, "left")  # the first billing run that sees the event
+    seen = run < len(runs)
+    key = family[seen].astype(np.int64) * (len(runs) + 1) + run[seen]
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = _group_starts(key)
+    family, run = key[starts] // (len(runs) + 1), key[starts] % (len(runs) + 1)
+    balance_change, estimate_change = (_sum_runs(v[seen][order], starts) for v in (balance_change, estimate_change))
+    balance = cumsum_before(family, balance_change) + balance_change
+    estimate = cumsum_before(family, estimate_change) + estimate_change
+    last_of_family = np.r_[family[1:] != family[:-1], True]
+    until = np.where(last_of_family, len(runs), np.r_[run[1:], 0])
+    owes = np.flatnonzero(balance - estimate >= MIN_STATEMENT_CENTS)
+    row, statement_run = _expand(run[owes], until[owes])
+    state = owes[row]
+    streak = np.cumsum(np.r_[True, (family[state][1:] != family[state][:-1]) | (np.diff(statement_run) != 1)])
+    return SimpleNamespace(family=family[state], run=statement_run, balance=balance[state],
+                           estimate=estimate[state], notice=rank_in_group(streak))
+
+
+def _statement_production(ctx, nums, family, sent):
+    """statementprod: the family's completed procedures (ProdType 0) and charges (positive adjustments,
+    ProdType 1) dated in the statement's range."""
+    pr, adjustments = ctx.practice.clinical.procedures, ctx.practice.financial.adjustments
+    family_of = ctx.practice.patients.family
+    done = np.flatnonzero((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
+    charges = np.flatnonzero(adjustments.amount > 0)
+    items = [(PROCEDURE, pr.nums[done], family_of[pr.patient[done]], pr.date[done]),
+             (ADJUSTMENT, adjustments.nums[charges], family_of[adjustments.patient[charges]],
+              adjustments.date[charges])]
+    statement, fkey, prod_type = [], [], []
+    for kind, item_nums, item_family, item_date in items:
+        found, item = _items_in_range(family, sent - STATEMENT_DAYS, sent, item_family, item_date)
+        statement.append(nums[found])
+        fkey.append(item_nums[item])
+        prod_type.append(np.full(len(found), kind))
+    statement, fkey, prod_type = (np.concatenate(v) for v in (statement, fkey, prod_type))
+    ctx.out.copy("statementprod", {
+        "StatementProdNum": ctx.ids.take("statementprod", len(statement)), "StatementNum": statement, "FKey": fkey,
+        "ProdType": prod_type, "DocNum": 0, "LateChargeAdjNum": 0,
+    })
+
+
+def _items_in_range(family, first, last, item_family, item_date):
+    """(statement, item) pairs where the item belongs to the statement's family and is dated first..last."""
+    keys = _day_key(item_family, item_date)
+    order = np.argsort(keys, kind="stable")
+    statement, position = _expand(np.searchsorted(keys[order], _day_key(family, first), "left"),
+                                  np.searchsorted(keys[order], _day_key(family, last), "right"))
+    return statement, order[position]

@@ -1,0 +1,238 @@
+"""The practice fidelity report: does the generated practice behave like a real US dental practice?
+
+Every metric is computed in SQL on the database. Its target comes from the configuration where the user
+set the rate (coverage, completion, fee match), otherwise from industry ranges or DOMAIN.md section 8.
+Tolerances know about sampling noise: a share observed on n cases may wander 3 standard errors
+(sqrt(p(1-p)/n)) beyond its range before it fails, so a 100-patient run does not fail by chance while a
+large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational.
+"""
+import math
+from dataclasses import asdict, dataclass
+from types import SimpleNamespace
+
+from .ar_validation import TODAY
+
+MIN_CASES = 30
+Z = 3.0
+
+PAST_APPOINTMENTS = f"""FROM raw.appointment WHERE "AptStatus" IN (2, 3, 5) AND "AptDateTime" < {TODAY}"""
+HYGIENE_CODES = "('D1110', 'D1120', 'D4910')"
+HYGIENE_VISITS = f"""
+    SELECT DISTINCT p."PatNum", p."ProcDate" FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+    WHERE p."ProcStatus" = 2 AND c."ProcCode" IN {HYGIENE_CODES}"""
+RECALL_GAPS = f"""
+    SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
+    FROM ({HYGIENE_VISITS}) v"""
+CATEGORY = """CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcCode" LIKE 'D1%' THEN 'preventive'
+    WHEN c."ProcCode" LIKE 'D2%' AND c."ProcCat" = 78 THEN 'prosthodontic' WHEN c."ProcCode" LIKE 'D2%' THEN 'restorative'
+    WHEN c."ProcCode" LIKE 'D3%' THEN 'endodontic' WHEN c."ProcCode" LIKE 'D4%' THEN 'periodontic'
+    WHEN c."ProcCode" LIKE 'D5%' OR c."ProcCode" LIKE 'D6%' THEN 'prosthodontic'
+    WHEN c."ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
+COMPLETED = f"""FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+    WHERE p."ProcStatus" = 2 AND p."ProcFee" > 0"""
+
+
+@dataclass
+class Metric:
+    name: str
+    sql: str          # returns (value, cases) for shares and values, (mean, cases, standard deviation) for means
+    low: float
+    high: float
+    source: str
+    kind: str = "share"      # share | mean | value
+    gated: bool = True
+    config: str = ""         # a GeneratorConfig rate that sets the target instead of low/high
+    unit: str = ""
+
+
+def _share(condition, population):
+    return f"SELECT avg(({condition})::int)::float8, count(*) {population}"
+
+
+def _category_share(category, by_fee):
+    amount = 'p."ProcFee"' if by_fee else "1"
+    return (f"SELECT (sum({amount}) FILTER (WHERE {CATEGORY} = '{category}'))::float8 / nullif(sum({amount}), 0), "
+            f"count(*) {COMPLETED}")
+
+
+CATEGORY_RANGES = {  # share of completed procedures by count, and of production by fee
+    "diagnostic": ((0.25, 0.50), (0.08, 0.25)), "preventive": ((0.15, 0.35), (0.08, 0.25)),
+    "restorative": ((0.08, 0.25), (0.10, 0.30)), "endodontic": ((0.005, 0.05), (0.02, 0.12)),
+    "periodontic": ((0.01, 0.10), (0.01, 0.12)), "prosthodontic": ((0.02, 0.12), (0.15, 0.45)),
+    "oral surgery": ((0.01, 0.08), (0.01, 0.10)),
+}
+
+METRICS = [
+    Metric("insured share of active patients", _share('"HasIns" = \'I\'', """FROM raw.patient WHERE "PatStatus" = 0
+           AND "DateFirstVisit" > '0001-01-01'"""), 0, 0, "configured --coverage-rate", config="coverage_rate"),
+    Metric("appointment completion rate", _share('"AptStatus" = 2', PAST_APPOINTMENTS), 0, 0,
+           "configured --completion-rate", config="completion_rate"),
+    Metric("no-show / broken rate", _share('"AptStatus" = 5', PAST_APPOINTMENTS), 0.05, 0.12,
+           "industry: no-shows about 5-10% of visits"),
+    Metric("cancellation rate (unscheduled list)", _share('"AptStatus" = 3', PAST_APPOINTMENTS), 0.06, 0.20,
+           "industry: 8-15% of visits cancelled or moved"),
+    Metric("hygiene recall interval, mean", f"""SELECT avg(gap)::float8, count(gap), stddev(gap)::float8
+           FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL""", 150, 280,
+           "six-month recall; real patients slip to 7-9 months on average",
+           kind="mean", unit="days"),
+    Metric("hygiene recall interval, spread (sd)", f"""SELECT stddev(gap)::float8, count(gap) FROM ({RECALL_GAPS}) g
+           WHERE gap IS NOT NULL""", 20, 150, "real rhythms vary: 3-4 month perio to 12+ months lapsed",
+           kind="value", gated=False, unit="days"),
+    Metric("active hygiene patients overdue for recall", _share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
+           f"""FROM raw.recall r WHERE NOT r."IsDisabled" AND r."DatePrevious" >= {TODAY} - 540"""), 0.15, 0.55,
+           "industry: a third to a half of active recall patients are past due"),
+    Metric("new patients per month per 1,000 patients", f"""SELECT (count(*) FILTER (WHERE "DateFirstVisit" >=
+           (SELECT (options->>'start_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1))
+           * 1000.0 / count(*) / greatest(1, ({TODAY} - (SELECT (options->>'start_date')::date
+           FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)) / 30.4))::float8, count(*)
+           FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
+           kind="value", unit="/month"),
+    Metric("procedures per completed visit", f"""SELECT (count(p.*)::float8 / count(DISTINCT a."AptNum")), count(DISTINCT a."AptNum")
+           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2""", 2.0, 5.5,
+           "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
+    Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
+           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
+           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND NOT v."IsSecondary"
+           GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
+           kind="mean", unit="$"),
+    Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
+           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
+           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND v."IsSecondary"
+           GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$"),
+    *[Metric(f"{category} share of procedures", _category_share(category, False), count[0], count[1],
+             "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
+    *[Metric(f"{category} share of production", _category_share(category, True), fee[0], fee[1],
+             "ADA production mix of a general practice") for category, (_, fee) in CATEGORY_RANGES.items()],
+    Metric("standard-fee match rate", f"""SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
+           FROM raw.procedurelog p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
+           "Amount" std FROM raw.fee ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
+           USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = 2 AND p."ProcFee" > 0""", 0, 0,
+           "configured --fee-match-rate", config="fee_match_rate"),
+    Metric("claim turnaround, median", """SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
+           count(*) FROM raw.claim WHERE "ClaimStatus" = 'R'""", 14, 35, "industry: claims paid 2-6 weeks after sending",
+           kind="value", unit="days"),
+    Metric("claim turnaround, 90th percentile", """SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
+           count(*) FROM raw.claim WHERE "ClaimStatus" = 'R'""", 21, 50, "industry: claims paid 2-6 weeks after sending",
+           kind="value", unit="days"),
+    Metric("insurance paid / billed fee", """SELECT (sum("InsPayAmt") / nullif(sum("ClaimFee"), 0))::float8, count(*)
+           FROM raw.claim WHERE "ClaimStatus" = 'R'""", 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
+           kind="value", unit="%"),
+    Metric("write-off share of gross production", f"""SELECT ((SELECT sum("WriteOff") FROM raw.claimproc WHERE "Status" IN (1, 4))
+           / nullif(sum(p."ProcFee"), 0))::float8, count(*) {COMPLETED}""", 0.03, 0.30,
+           "industry: PPO contractual write-offs 10-30% of production", kind="value", unit="%"),
+    Metric("collection rate", """SELECT (((SELECT sum("InsPayAmt") FROM raw.claimproc WHERE "Status" IN (1, 4))
+           + (SELECT sum("PayAmt") FROM raw.payment)) / nullif(sum(p."ProcFee") - (SELECT coalesce(sum("WriteOff"), 0)
+           FROM raw.claimproc WHERE "Status" IN (1, 4)) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8,
+           count(*) FROM raw.procedurelog p WHERE p."ProcStatus" = 2""", 0.95, 0.995,
+           "industry: 95-99% of net production collected", kind="value", unit="%"),
+    *[Metric(f"AR share {label}", f"""SELECT (sum("{column}") / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90"
+             + "BalOver90"), 0))::float8, count(*) FILTER (WHERE "BalTotal" > 0) FROM raw.patient
+             WHERE "Guarantor" = "PatNum" """, low, high, source, kind="value", unit="%")
+      for label, column, low, high, source in (
+          ("0-30 days", "Bal_0_30", 0.40, 0.85, "industry: most receivables are current"),
+          ("31-60 days", "Bal_31_60", 0.05, 0.35, "industry aging profile"),
+          ("61-90 days", "Bal_61_90", 0.0, 0.20, "industry aging profile"),
+          ("over 90 days", "BalOver90", 0.0, 0.15, "industry: AR over 90 days under 15%"))],
+    Metric("days in AR", f"""SELECT ((SELECT sum("BalTotal") FROM raw.patient WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0)
+           / nullif(sum(p."ProcFee") / 90.0, 0))::float8, count(*) FROM raw.procedurelog p
+           WHERE p."ProcStatus" = 2 AND p."ProcDate" > {TODAY} - 90""", 5, 45,
+           "industry: days in AR under 30-40", kind="value", unit="days"),
+    *[Metric(f"payment type: {label}", _share(f'"PayType" IN ({types})', 'FROM raw.payment WHERE "PayAmt" > 0'),
+             low, high, "DOMAIN.md 8: card 71%, check 8%, cash 5%, Care Credit 4% of payments")
+      for label, types, low, high in (("credit card", "71, 412", 0.60, 0.92), ("check", "69", 0.03, 0.18),
+                                      ("cash", "70", 0.02, 0.15), ("financing", "391, 574, 634, 417, 681", 0.005, 0.10))],
+    *[Metric(f"patients aged {label}", _share(condition, "FROM raw.patient"), low, high,
+             "DOMAIN.md 5.2: about 20% children, 60% adults, 20% 65+")
+      for label, condition, low, high in (
+          ("under 18", f"age({TODAY}, \"Birthdate\") < interval '18 years'", 0.12, 0.30),
+          ("18-64", f"age({TODAY}, \"Birthdate\") BETWEEN interval '18 years' AND interval '65 years'", 0.50, 0.72),
+          ("65 and over", f"age({TODAY}, \"Birthdate\") >= interval '65 years'", 0.12, 0.30))],
+    Metric("family size, mean", """SELECT avg(n)::float8, count(*), stddev(n)::float8 FROM (SELECT count(*) n
+           FROM raw.patient GROUP BY "Guarantor") f""", 1.6, 2.8, "US households average 2.5 people", kind="mean",
+           unit="people"),
+    Metric("single-person families", """SELECT avg((n = 1)::int)::float8, count(*) FROM (SELECT count(*) n
+           FROM raw.patient GROUP BY "Guarantor") f""", 0.25, 0.60, "US: 28% one-person households, more in practices"),
+]
+
+
+@dataclass
+class Result:
+    name: str
+    observed: float | None
+    low: float
+    high: float
+    source: str
+    status: str       # pass | FAIL | info
+    cases: int
+    unit: str = ""
+
+
+def _tolerance(metric, value, cases, sd):
+    """How far beyond its range an observation on `cases` may fall by sampling noise alone."""
+    if metric.kind == "share":
+        p = min(max(value, 0.02), 0.98)
+        return Z * math.sqrt(p * (1 - p) / cases)
+    if metric.kind == "mean" and sd is not None:
+        return Z * sd / math.sqrt(cases)
+    return 0.0
+
+
+def evaluate(metric, row, config):
+    value, cases, *rest = row if row else (None, 0)
+    sd = float(rest[0]) if rest and rest[0] is not None else None
+    low, high = metric.low, metric.high
+    if metric.config:
+        target = getattr(config, metric.config) if config else None
+        low, high = (target - 0.03, target + 0.03) if target is not None else (0.0, 1.0)
+    cases = int(cases or 0)
+    if value is None or cases < MIN_CASES or not metric.gated or (metric.config and config is None):
+        status = "info"
+    else:
+        slack = _tolerance(metric, float(value), cases, sd)
+        status = "pass" if low - slack <= float(value) <= high + slack else "FAIL"
+    unit = metric.unit or ("%" if metric.kind == "share" else "")
+    return Result(metric.name, None if value is None else round(float(value), 4), round(low, 4), round(high, 4),
+                  metric.source, status, cases, unit)
+
+
+def report(connection, config=None):
+    """All metrics on the database; `config` (the run's GeneratorConfig) sets the configured targets."""
+    results = []
+    with connection.cursor() as cursor:
+        for metric in METRICS:
+            cursor.execute(metric.sql)
+            results.append(evaluate(metric, cursor.fetchone(), config))
+    return results
+
+
+def stored_targets(connection):
+    """The configured rates of the run that generated the database (for --fidelity-only)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT options FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1")
+        row = cursor.fetchone()
+    return SimpleNamespace(**{k: row[0][k] for k in ("coverage_rate", "completion_rate", "fee_match_rate")}) if row else None
+
+
+def as_table(results):
+    width = max(len(r.name) for r in results)
+    lines = [f"{'metric':<{width}}  {'observed':>12}  {'target':>19}  status  source"]
+    for r in results:
+        shown = "-" if r.observed is None else format_value(r.observed, r)
+        target = f"{format_value(r.low, r)}-{format_value(r.high, r)}"
+        lines.append(f"{r.name:<{width}}  {shown:>12}  {target:>19}  {r.status:<6}  {r.source}")
+    failed = sum(r.status == "FAIL" for r in results)
+    gated = sum(r.status != "info" for r in results)
+    lines.append(f"Fidelity: {gated - failed}/{gated} gated metrics pass, {len(results) - gated} informational")
+    return "\n".join(lines)
+
+
+def format_value(value, result):
+    if result.unit == "$":
+        return f"${value:,.0f}"
+    if result.unit == "%":
+        return f"{value:.1%}"
+    return f"{value:,.1f}" if result.unit else f"{value:,.2f}"
+
+
+def as_json(results):
+    return [asdict(r) for r in results]

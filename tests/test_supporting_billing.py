@@ -1,0 +1,161 @@
+"""Phase 6, billing: insurance verification, claim paperwork (snapshots, tracking, EOBs, blue book),
+statements and the billing reference tables tell the same story as the claims and the money."""
+import pytest
+
+from checks import foreign_keys
+from conftest import SMALL_END, query
+from generators.supporting import billing
+
+TABLES = ("insverify", "insverifyhist", "insbluebook", "insbluebooklog", "claimsnapshot", "claimtracking",
+          "eobattach", "statement", "statementprod", "claimform", "codegroup", "autocode")
+IN_WINDOW = f"BETWEEN '2023-01-01' AND '{SMALL_END} 23:59:59'"
+
+
+def count(practice_db, sql):
+    server, name = practice_db
+    return query(server, name, f"SELECT count(*) FROM ({sql}) v")[0][0]
+
+
+def test_billing_tables_have_rows(practice_db):
+    for table in TABLES:
+        assert count(practice_db, f'SELECT 1 FROM raw."{table}"') > 0, table
+
+
+@pytest.mark.parametrize("key", billing.FOREIGN_KEYS, ids=[f"{k[0]}.{k[1]}" for k in billing.FOREIGN_KEYS])
+def test_foreign_key_resolves(practice_db, key):
+    assert count(practice_db, foreign_keys.violation_sql(*key)) == 0
+
+
+def test_verification_fkey_points_at_a_plan_for_type_1_and_a_patplan_for_type_2(practice_db):
+    for table in ("insverify", "insverifyhist"):
+        assert count(practice_db, f"""SELECT 1 FROM raw."{table}" v WHERE v."VerifyType" NOT IN (1, 2)
+            OR (v."VerifyType" = 1 AND NOT EXISTS (SELECT 1 FROM raw.insplan p WHERE p."PlanNum" = v."FKey"))
+            OR (v."VerifyType" = 2 AND NOT EXISTS (SELECT 1 FROM raw.patplan p WHERE p."PatPlanNum" = v."FKey"))
+            """) == 0
+    # OpenDental keeps one verification row per plan and per patplan, never assigned to a user (UserNum 0).
+    assert count(practice_db, """SELECT 1 FROM raw.insverify WHERE "UserNum" <> 0""") == 0
+    assert count(practice_db, 'SELECT 1 FROM raw.insverify WHERE "VerifyType" = 1') == count(
+        practice_db, "SELECT 1 FROM raw.insplan")
+    assert count(practice_db, 'SELECT 1 FROM raw.insverify WHERE "VerifyType" = 2') == count(
+        practice_db, "SELECT 1 FROM raw.patplan")
+    assert count(practice_db, 'SELECT "VerifyType", "FKey" FROM raw.insverify GROUP BY 1, 2 HAVING count(*) > 1') == 0
+
+
+def test_verification_history_is_dated_in_the_window_and_ends_in_the_current_row(practice_db):
+    for table in ("insverify", "insverifyhist"):
+        assert count(practice_db, f"""SELECT 1 FROM raw."{table}" WHERE "SecDateTEdit" NOT {IN_WINDOW}
+                                      OR "DateTimeEntry" > "SecDateTEdit" """) == 0
+    assert count(practice_db, """SELECT 1 FROM raw.insverifyhist WHERE "DateLastVerified" <> "SecDateTEdit"::date
+                                 OR "DateLastAssigned" > "DateLastVerified" OR "FKey" = 0""") == 0
+    assert count(practice_db, """SELECT 1 FROM raw.insverify v JOIN (SELECT "InsVerifyNum", max("DateLastVerified") d
+                                 FROM raw.insverifyhist GROUP BY 1) h USING ("InsVerifyNum")
+                                 WHERE v."DateLastVerified" <> h.d""") == 0
+
+
+def test_enrolment_is_verified_a_few_days_before_a_visit_at_most_monthly(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.insverifyhist WHERE "VerifyType" = 2') > 0
+    assert count(practice_db, """SELECT 1 FROM raw.insverifyhist h JOIN raw.patplan pp ON pp."PatPlanNum" = h."FKey"
+        WHERE h."VerifyType" = 2 AND NOT EXISTS (SELECT 1 FROM raw.appointment a WHERE a."PatNum" = pp."PatNum"
+            AND a."AptDateTime" BETWEEN h."SecDateTEdit" AND h."SecDateTEdit" + interval '9 days')""") == 0
+    for verify_type, days in ((2, billing.ENROLMENT_DAYS), (1, billing.BENEFIT_DAYS)):
+        assert count(practice_db, f"""SELECT 1 FROM (SELECT "DateLastVerified" - lag("DateLastVerified")
+            OVER (PARTITION BY "FKey" ORDER BY "DateLastVerified") gap FROM raw.insverifyhist
+            WHERE "VerifyType" = {verify_type}) g WHERE gap < {days}""") == 0
+
+
+def test_statements_are_sent_monthly_to_guarantors_with_an_ordered_date_range(practice_db):
+    assert count(practice_db, f"""SELECT 1 FROM raw.statement s JOIN raw.patient p USING ("PatNum")
+        WHERE s."DateSent" NOT {IN_WINDOW}
+        OR NOT (s."DateRangeFrom" < s."DateRangeTo" AND s."DateRangeTo" <= s."DateSent")
+        OR p."Guarantor" <> p."PatNum" OR s."Mode_" NOT IN (0, 2) OR s."StatementType" <> 'NotSet' OR NOT s."IsSent"
+        OR s."DateTStamp"::date <> s."DateSent" """) == 0
+    assert count(practice_db, 'SELECT 1 FROM raw.statement GROUP BY "PatNum", date_trunc(\'month\', "DateSent") '
+                              'HAVING count(*) > 1') == 0
+
+
+FAMILY_LEDGER = """
+    SELECT f."Guarantor" g, p."ProcDate" d, p."ProcFee" amount FROM raw.procedurelog p
+    JOIN raw.patient f USING ("PatNum") WHERE p."ProcStatus" = 2
+    UNION ALL SELECT f."Guarantor", a."AdjDate", a."AdjAmt" FROM raw.adjustment a JOIN raw.patient f USING ("PatNum")
+    UNION ALL SELECT f."Guarantor", s."DatePay", -s."SplitAmt" FROM raw.paysplit s JOIN raw.patient f USING ("PatNum")
+    UNION ALL SELECT f."Guarantor", c."DateCP", -(c."InsPayAmt" + c."WriteOff") FROM raw.claimproc c
+    JOIN raw.patient f USING ("PatNum") WHERE c."Status" = 1"""
+
+
+def test_statement_balance_is_the_family_balance_on_the_day_it_was_sent(practice_db):
+    assert count(practice_db, f"""SELECT 1 FROM raw.statement s
+        LEFT JOIN LATERAL (SELECT sum(l.amount) balance FROM ({FAMILY_LEDGER}) l
+                           WHERE l.g = s."PatNum" AND l.d <= s."DateSent") l ON true
+        WHERE abs(coalesce(l.balance, 0) - s."BalTotal") > 0.005
+        OR s."BalTotal" - s."InsEst" < {billing.MIN_STATEMENT_CENTS / 100}""") == 0
+
+
+def test_statement_insurance_estimate_is_what_open_claims_expected_that_day(practice_db):
+    assert count(practice_db, """SELECT 1 FROM raw.statement s
+        LEFT JOIN LATERAL (SELECT sum(n."InsPayEst" + n."Writeoff") estimate FROM raw.claimsnapshot n
+            JOIN raw.claimproc c USING ("ClaimProcNum") JOIN raw.patient f ON f."PatNum" = c."PatNum"
+            WHERE f."Guarantor" = s."PatNum" AND n."DateTEntry"::date <= s."DateSent"
+            AND (c."Status" = 0 OR c."DateCP" > s."DateSent")) e ON true
+        WHERE abs(coalesce(e.estimate, 0) - s."InsEst") > 0.005""") == 0
+
+
+def test_statementprod_lists_the_familys_production_in_the_statement_range(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.statementprod WHERE "ProdType" = 0') > 0
+    assert count(practice_db, """SELECT 1 FROM raw.statementprod sp JOIN raw.statement s USING ("StatementNum")
+        WHERE sp."ProdType" NOT IN (0, 1) OR s."DateSent" < '2023-01-01'
+        OR (sp."ProdType" = 0 AND NOT EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.patient f USING ("PatNum")
+            WHERE p."ProcNum" = sp."FKey" AND f."Guarantor" = s."PatNum" AND p."ProcStatus" = 2
+            AND p."ProcDate" BETWEEN s."DateRangeFrom" AND s."DateRangeTo"))
+        OR (sp."ProdType" = 1 AND NOT EXISTS (SELECT 1 FROM raw.adjustment a JOIN raw.patient f USING ("PatNum")
+            WHERE a."AdjNum" = sp."FKey" AND f."Guarantor" = s."PatNum" AND a."AdjAmt" > 0
+            AND a."AdjDate" BETWEEN s."DateRangeFrom" AND s."DateRangeTo"))""") == 0
+
+
+def test_claim_snapshot_copies_its_claim_line_when_the_claim_was_created(practice_db):
+    assert count(practice_db, f"""SELECT 1 FROM raw.claimsnapshot n JOIN raw.claimproc c USING ("ClaimProcNum")
+        JOIN raw.claim k ON k."ClaimNum" = c."ClaimNum"
+        WHERE c."ProcNum" <> n."ProcNum" OR abs(c."FeeBilled" - n."Fee") > 0.005
+        OR abs(c."InsPayEst" - n."InsPayEst") > 0.005 OR n."Writeoff" < 0 OR n."ClaimType" <> k."ClaimType"
+        OR n."DateTEntry" NOT {IN_WINDOW} OR n."DateTEntry"::date < k."DateService" """) == 0
+    assert count(practice_db, 'SELECT 1 FROM raw.claimproc WHERE "ClaimNum" <> 0') == count(
+        practice_db, "SELECT 1 FROM raw.claimsnapshot")
+
+
+def test_claim_tracking_follows_unpaid_and_denied_claims(practice_db):
+    assert count(practice_db, f"""SELECT 1 FROM raw.claimtracking t JOIN raw.claim k USING ("ClaimNum")
+        JOIN raw.definition d ON d."DefNum" = t."TrackingDefNum"
+        WHERE t."DateTimeEntry" NOT {IN_WINDOW} OR t."TrackingType" <> 'StatusHistory' OR t."UserNum" <= 0
+        OR k."DateSent" = '0001-01-01' OR t."DateTimeEntry"::date < k."DateSent"
+        OR (d."ItemName" IN ('Called carrier', 'Resubmitted') AND (t."DateTimeEntry"::date < k."DateSent" + 30
+            OR (k."ClaimStatus" = 'R' AND t."DateTimeEntry"::date >= k."DateReceived")))
+        OR (d."ItemName" = 'Denied' AND (t."DateTimeEntry"::date <> k."DateReceived" OR NOT EXISTS (
+            SELECT 1 FROM raw.claimproc c WHERE c."ClaimNum" = k."ClaimNum" AND c."Status" = 1
+            AND c."InsPayAmt" = 0 AND c."Remarks" LIKE 'Denied%')))""") == 0
+
+
+def test_blue_book_records_what_out_of_network_plans_paid_on_the_check_date(practice_db):
+    assert count(practice_db, f"""SELECT 1 FROM raw.insbluebook b JOIN raw.insplan p USING ("PlanNum")
+        JOIN raw.procedurelog pr USING ("ProcNum")
+        LEFT JOIN raw.claimproc c ON c."ProcNum" = b."ProcNum" AND c."ClaimNum" = b."ClaimNum" AND c."Status" = 1
+        WHERE c."ClaimProcNum" IS NULL OR abs(c."InsPayAmt" - b."InsPayAmt") > 0.005 OR b."InsPayAmt" < 0
+        OR b."DateTEntry"::date <> c."DateCP" OR b."DateTEntry" NOT {IN_WINDOW} OR p."PlanType" <> ''
+        OR p."CarrierNum" <> b."CarrierNum" OR pr."CodeNum" <> b."ProcCodeNum" OR b."ProcDate" <> pr."ProcDate"
+        OR NOT (b."AllowedOverride" = -1 OR b."AllowedOverride" >= 0)""") == 0
+    assert count(practice_db, f"""SELECT 1 FROM raw.insbluebooklog l JOIN raw.claimproc c USING ("ClaimProcNum")
+        JOIN raw.insplan p USING ("PlanNum") WHERE c."ClaimNum" = 0 OR p."PlanType" <> '' OR l."AllowedFee" < 0
+        OR l."Description" = '' OR l."DateTEntry" NOT {IN_WINDOW} OR l."DateTEntry"::date < c."ProcDate" """) == 0
+
+
+def test_eob_is_scanned_when_the_check_is_posted(practice_db):
+    assert count(practice_db, """SELECT 1 FROM raw.eobattach e JOIN raw.claimpayment c USING ("ClaimPaymentNum")
+        WHERE e."DateTCreated"::date <> c."CheckDate" OR e."FileName" = '' """) == 0
+    assert count(practice_db, 'SELECT 1 FROM raw.eobattach GROUP BY "FileName" HAVING count(*) > 1') == 0
+
+
+def test_code_groups_list_real_codes_and_reference_rows_are_valid(practice_db):
+    assert count(practice_db, """SELECT 1 FROM raw.codegroup g, unnest(string_to_array(g."ProcCodes", ',')) code
+        WHERE NOT EXISTS (SELECT 1 FROM raw.procedurecode p WHERE p."ProcCode" = code)""") == 0
+    assert count(practice_db, """SELECT 1 FROM raw.codegroup WHERE "GroupName" = '' OR "CodeGroupFixed" NOT IN (0, 1)
+                                 OR "ItemOrder" < 0""") == 0
+    assert count(practice_db, 'SELECT 1 FROM raw.claimform WHERE "Width" <= 0 OR "Height" <= 0') == 0
+    assert count(practice_db, """SELECT 1 FROM raw.autocode WHERE "Description" = ''""") == 0
