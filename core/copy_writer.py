@@ -59,9 +59,10 @@ def _strings(values):
         if kind == "U":
             values = values.tolist()
     strings = ["\\N" if v is None else v if isinstance(v, str) else _scalar(v) for v in values]
-    joined = "".join(strings)
+    joined = "\0".join(strings)
     if "\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined:
-        strings = [s if s == "\\N" else s.translate(_ESCAPES) for s in strings]
+        escaped = joined.translate(_ESCAPES).split("\0")
+        strings = [s if s == "\\N" else e for s, e in zip(strings, escaped)]
     return strings
 
 

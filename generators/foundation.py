@@ -1,7 +1,8 @@
 """Phase 1, foundation: the practice itself. Clinics, definitions, providers, operatories, staff and users,
 the CDT code catalog, fee schedules and fees.
 
-Adds to ctx.practice: defs, clinics, providers, operatories, users, codes, fee_scheds.
+Adds to ctx.practice: defs, clinics, providers, operatories, users (nums, admin, front_desk, billing,
+coordinators, by_provider, employees), codes (..., is_multi_visit), fee_scheds.
 """
 from types import SimpleNamespace
 
@@ -14,6 +15,9 @@ TITLE = "Foundation: clinics, definitions, providers, operatories, users, proced
 PRACTICE_CITY = ("Beaverton", "OR", "97005", "(503)")
 STAFF_ROLES = ("Front Desk", "Front Desk", "Office Manager", "Billing", "Dental Assistant", "Dental Assistant",
                "Dental Assistant", "Treatment Coordinator", "Insurance Coordinator")
+# Procedures done over several appointments (prep then seat; access then obturation...).
+MULTI_VISIT_CODES = {"D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
+                     "D5120"}
 USER_GROUPS = ("Admin", "Doctors", "Hygienists", "Assistants", "Front Desk", "Billing", "Office Manager",
                "Treatment Coordinators", "Read Only")
 
@@ -253,7 +257,9 @@ def staff_and_users(ctx):
     })
     front_desk = user_nums[1 + len(active):][np.isin(roles, ["Front Desk", "Office Manager"])]
     billing = user_nums[1 + len(active):][np.isin(roles, ["Billing", "Insurance Coordinator"])]
+    coordinators = user_nums[1 + len(active):][np.isin(roles, ["Treatment Coordinator"])]
     return SimpleNamespace(nums=user_nums, admin=user_nums[0], front_desk=front_desk, billing=billing,
+                           coordinators=coordinators,
                            by_provider=dict(zip(active.tolist(), user_nums[1:1 + len(active)].tolist())),
                            employees=emp_nums)
 
@@ -263,7 +269,6 @@ def procedure_codes(ctx):
     rows = read_table("procedure_codes")
     n = len(rows)
     nums = ctx.ids.take("procedurecode", n)
-    multi_visit = {"D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110", "D5120"}
     codes = [r["code"] for r in rows]
     ctx.out.copy("procedurecode", {
         "CodeNum": nums, "ProcCode": codes, "Descript": [r["description"] for r in rows],
@@ -275,7 +280,7 @@ def procedure_codes(ctx):
         "IsHygiene": np.array([r["is_hygiene"] == "1" for r in rows]),
         "IsRadiology": np.array([r["is_radiology"] == "1" for r in rows]),
         "PaintType": np.array([int(r["paint_type"]) for r in rows]),
-        "IsMultiVisit": np.array([c in multi_visit for c in codes]),
+        "IsMultiVisit": np.array([c in MULTI_VISIT_CODES for c in codes]),
         "LaymanTerm": [r["description"].split(" - ")[0].capitalize() for r in rows],
         "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "PreExisting": False, "BaseUnits": 0,
         "IsTaxed": False, "IsCanadianLab": False, "BypassGlobalLock": False, "AreaAlsoToothRange": False,
@@ -290,6 +295,7 @@ def procedure_codes(ctx):
         minutes=np.array([5 * len(r["pattern"]) for r in rows]),
         pattern=np.array([r["pattern"] for r in rows], dtype=object),
         abbr=np.array([r["abbr"] for r in rows], dtype=object),
+        is_multi_visit=np.array([c in MULTI_VISIT_CODES for c in codes]),
     )
 
 

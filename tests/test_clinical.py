@@ -18,9 +18,10 @@ TODAY = f"DATE '{SMALL_END}'"
 ON_THE_BOOK = '"AptStatus" IN (1, 2, 3, 5)'  # appointments with a chair and a time (not planned ones)
 END = """("AptDateTime" + length("Pattern") * interval '5 minutes')"""
 APPOINTMENT_TYPES = {"......", "Adult Cleaning (Existing Patient)", "zzzzzzzzDO NOT USE",
-                     "Child Cleaning (Existing Patient)", "Adult Cleaning (New Patient)", "Child Cleaning (New Patient)",
-                     "30 Minute Appt", "Emergency Pain", "Crown Prep", "WebSched New Patient Default",
-                     "Implant Consult", "Prophy Child New", "None", "Adult Recare", "Comp, FMX, 4BWX"}
+                     "Child Cleaning (Existing Patient)", "Adult Cleaning (New Patient)",
+                     "Child Cleaning (New Patient)", "30 Minute Appt", "Emergency Pain", "Crown Prep",
+                     "WebSched New Patient Default", "Implant Consult", "Prophy Child New", "None", "Adult Recare",
+                     "Comp, FMX, 4BWX"}
 DECODED_INTERVALS = {0, 196609, 393216, 393217, 16777217, 83886081}
 
 
@@ -57,7 +58,8 @@ def test_appointment_types_are_ids_1_to_12_with_the_tested_names(practice_db):
 
 def test_recall_intervals_are_the_ones_the_analytics_decode(practice_db):
     server, name = practice_db
-    used = query(server, name, 'SELECT "DefaultInterval" FROM raw.recalltype UNION SELECT "RecallInterval" FROM raw.recall')
+    used = query(server, name, """SELECT "DefaultInterval" FROM raw.recalltype
+                                  UNION SELECT "RecallInterval" FROM raw.recall""")
     assert {interval for (interval,) in used} <= DECODED_INTERVALS
 
 
@@ -116,10 +118,11 @@ def test_booked_before_the_visit_and_stamped_since(practice_db):
 
 
 def test_past_appointments_complete_at_the_completion_rate(practice_db):
-    complete, broken, unscheduled = one(practice_db, f"""SELECT avg(("AptStatus" = 2)::int), avg(("AptStatus" = 5)::int),
-        avg(("AptStatus" = 3)::int) FROM raw.appointment WHERE {ON_THE_BOOK} AND "AptDateTime" < {TODAY}""")
+    complete, broken, unscheduled = one(practice_db, f"""SELECT avg(("AptStatus" = 2)::int),
+        avg(("AptStatus" = 5)::int), avg(("AptStatus" = 3)::int)
+        FROM raw.appointment WHERE {ON_THE_BOOK} AND "AptDateTime" < {TODAY}""")
     assert abs(float(complete) - GeneratorConfig().completion_rate) < 0.04
-    assert 0.08 < broken < 0.18 and 0.06 < unscheduled < 0.15
+    assert 0.06 < broken < 0.14 and 0.10 < unscheduled < 0.19
 
 
 def test_new_patient_visits_are_hygiene_visits_with_a_comprehensive_exam(practice_db):
@@ -188,9 +191,10 @@ def test_baby_teeth_only_in_children(practice_db):
 
 
 def test_fees_are_the_ucr_fee_at_the_fee_match_rate(practice_db):
-    share, negative = one(practice_db, """SELECT avg((p."ProcFee" = f."Amount")::int), count(*) FILTER (WHERE p."ProcFee" < 0)
-        FROM raw.procedurelog p JOIN raw.fee f ON f."CodeNum" = p."CodeNum" AND f."FeeSched" = 8285
-        AND f."ClinicNum" = p."ClinicNum" WHERE p."ProcStatus" IN (1, 2) AND f."Amount" > 0""")
+    share, negative = one(practice_db, """SELECT avg((p."ProcFee" = f."Amount")::int),
+        count(*) FILTER (WHERE p."ProcFee" < 0) FROM raw.procedurelog p JOIN raw.fee f
+        ON f."CodeNum" = p."CodeNum" AND f."FeeSched" = 8285 AND f."ClinicNum" = p."ClinicNum"
+        WHERE p."ProcStatus" IN (1, 2) AND f."Amount" > 0""")
     assert abs(float(share) - GeneratorConfig().fee_match_rate) < 0.04 and negative == 0
 
 
@@ -236,14 +240,17 @@ def test_volumes_scale_with_patients(practice_db, table, volume):
 
 
 def test_hand_over_matches_the_tables(practice_db, handed_over):
+    """What later phases receive is what was written (later phases may add rows of their own, numbered after)."""
     server, name = practice_db
     clinical_state = handed_over.clinical
     for table, key, handed in (("appointment", "AptNum", clinical_state.appointments.nums),
                                ("procedurelog", "ProcNum", clinical_state.procedures.nums),
                                ("recall", "RecallNum", clinical_state.recalls.nums)):
-        assert one(practice_db, f'SELECT count(*), sum("{key}") FROM raw.{table}') == (len(handed), int(handed.sum()))
+        mine = f'FROM raw.{table} WHERE "{key}" <= {handed.max()}'
+        assert one(practice_db, f'SELECT count(*), sum("{key}") {mine}') == (len(handed), int(handed.sum()))
     procedures = clinical_state.procedures
     attached = procedures.apt_num > 0
     assert np.isin(procedures.apt_num[attached], clinical_state.appointments.nums).all()
-    completed_fees = query(server, name, 'SELECT sum(round("ProcFee" * 100)) FROM raw.procedurelog WHERE "ProcStatus" = 2')
+    completed_fees = query(server, name, f"""SELECT sum(round("ProcFee" * 100)) FROM raw.procedurelog
+                                             WHERE "ProcStatus" = 2 AND "ProcNum" <= {procedures.nums.max()}""")
     assert completed_fees[0][0] == int(procedures.fee_cents[procedures.status == 2].sum())

@@ -3,12 +3,14 @@ that carry them out, the appointment book, the procedure log and the recall list
 
 How it unfolds (one module each):
   reference   appointment types (IDs 1-12) and recall types with their trigger codes
-  hygiene     every active patient's cleanings: a new patient's comprehensive first visit, then returns on
-              a personal rhythm until they lapse; x-rays and fluoride when due; scaling for new perio patients
+  hygiene     every active patient's cleanings: a new patient's comprehensive first visit, then a due date
+              every personal interval that the patient keeps or not (regulars and seldom-seen patients);
+              x-rays and fluoride when due; scaling and root planing for new perio patients
   treatment   emergencies, and what exams find: treatment cases planned on the exam day, accepted ones
               done at later dentist visits, the rest left planned
   scheduling  failed and rebooked appointments, chairs and times, statuses, planned appointments
-  appointments, procedures, recall   the rows
+  appointments, procedures, recall   the rows;  chart: the visits and procedures while they are planned;
+  teeth: tooth numbers and surfaces
 
 Adds to ctx.practice.clinical (numpy arrays; `patient` indexes ctx.practice.patients, `code` ctx.practice.codes):
   appointments: nums, patient, date (datetime64[D]), start (AptDateTime, datetime64[s]), minutes, status
@@ -61,7 +63,7 @@ FOREIGN_KEYS = [
 def generate(ctx):
     type_nums = reference.appointment_types(ctx)
     recall_types = reference.recall_types(ctx)
-    chart = Chart(ctx.rng("visit-days"))
+    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx))
     care = hygiene.plan(ctx, chart)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)

@@ -2,10 +2,12 @@
 dismissal on completed visits, appointment types, ProcDescript, and the insurance the visit was billed to."""
 import numpy as np
 
-from ..data import read_table
 from core.randomness import weighted_choice
+
+from ..data import read_table
 from ..timeline import NO_TIME, stamp
-from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
+from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS, occasional_notes, sliced
+from .teeth import site_numbers
 
 CONFIRMATIONS = {  # definition category 2, by what became of the appointment
     "complete": (("Confirmed", 0.45), ("Confirmed via text", 0.35), ("Arrived", 0.2)),
@@ -39,27 +41,29 @@ def write(ctx, apts, descript):
     prov_hyg = np.where(hygiene, pt.sec_prov[patient], 0)
     plan1, plan2 = billed_insurance(ctx, apts)
     front_desk = ctx.practice.users.front_desk
-    ctx.out.copy("appointment", {
+    ctx.out.copy("appointment", sliced({
         "AptNum": nums, "PatNum": pt.nums[patient], "AptStatus": status, "Pattern": apts["pattern"],
         "Confirmed": confirmed, "Op": apts["op"],
-        "Note": np.where(rng.random(n) < NOTE_SHARE, _pick(rng, NOTES, n), ""),
+        "Note": occasional_notes(rng, NOTES, NOTE_SHARE, n),
         "ProvNum": pt.pri_prov[patient], "ProvHyg": prov_hyg, "AptDateTime": apts["start"],
-        "UnschedStatus": np.where(status == 3, _pick(rng, [defs.named(13, r) for r in UNSCHEDULED_REASONS], n), 0),
+        "UnschedStatus": unscheduled_reasons(defs, rng, status),
         "IsNewPatient": NEW_PATIENT_KINDS[apts["kind"]], "ProcDescript": descript, "ClinicNum": apts["clinic"],
         "IsHygiene": hygiene, "DateTStamp": last_change(ctx, rng, apts, dismissed),
         "DateTimeArrived": arrived, "DateTimeSeated": seated, "DateTimeDismissed": dismissed,
         "InsPlan1": plan1, "InsPlan2": plan2, "AppointmentTypeNum": type_num,
         "SecUserNumEntry": front_desk[rng.integers(0, len(front_desk), n)], "SecDateTEntry": apts["booked"],
         "TimeLocked": False, "Priority": False, "IsMirrored": False,
-    })
+    }))
     return dict(nums=nums, patient=patient, date=apts["day"], start=apts["start"], minutes=apts["minutes"],
                 status=status, prov=pt.pri_prov[patient], prov_hyg=prov_hyg, op=apts["op"], clinic=apts["clinic"],
                 is_hygiene=hygiene, is_new_patient=NEW_PATIENT_KINDS[apts["kind"]], type_num=type_num,
                 booked=apts["booked"], confirmed=confirmed, arrived=arrived, seated=seated, dismissed=dismissed)
 
 
-def _pick(rng, pool, n):
-    return np.asarray(pool)[rng.integers(0, len(pool), n)]
+def unscheduled_reasons(defs, rng, status):
+    """UnschedStatus (category 13) of appointments on the unscheduled list, 0 on the others."""
+    reasons = np.array([defs.named(13, reason) for reason in UNSCHEDULED_REASONS])
+    return np.where(status == 3, reasons[rng.integers(0, len(reasons), len(status))], 0)
 
 
 def visit_times(rng, apts):
@@ -137,13 +141,18 @@ def descriptions(ctx, apts, procs, apt_row, planned_row):
     """ProcDescript of each appointment: its procedures' abbreviations, "#tooth-" or "quadrant-" first, e.g.
     "PerEx, Pro, 4BW" or "#3-MOD-C, #14-Buildup"; a failed attempt keeps the text of the visit it was for."""
     row = np.where(apt_row >= 0, apt_row, planned_row)
-    abbr = ctx.practice.codes.abbr[procs["code"]].astype(str)
-    tooth, surf = procs["tooth"], procs["surf"]
-    place = np.where(tooth != "", np.char.add("#", tooth), surf)
-    label = np.where(place != "", np.char.add(np.char.add(place, "-"), abbr), abbr)
+    code, tooth, surf = procs["code"], procs["tooth"], procs["surf"]
+    on_tooth = tooth != ""
+    # one label per distinct (code, tooth or quadrant/arch), built once
+    place = np.where(on_tooth, site_numbers(tooth), 2**14 + site_numbers(np.where(on_tooth, "", surf)))
+    _, example, same = np.unique(code * 2**15 + place, return_index=True, return_inverse=True)
+    abbr = ctx.practice.codes.abbr
+    label = np.array([f"#{tooth[i]}-{abbr[code[i]]}" if tooth[i] else f"{surf[i]}-{abbr[code[i]]}" if surf[i]
+                      else abbr[code[i]] for i in example.tolist()], dtype=object)[same]
     attached = np.flatnonzero(row >= 0)
     attached = attached[np.argsort(row[attached], kind="stable")]
     rows, first = np.unique(row[attached], return_index=True)
+    labels = label[attached].tolist()
     text = np.full(len(apts["day"]), "", dtype=object)
-    text[rows] = [", ".join(part) for part in np.split(label[attached], first[1:])]
+    text[rows] = [", ".join(labels[a:b]) for a, b in zip(first.tolist(), [*first[1:].tolist(), len(labels)])]
     return np.where(apts["attempt"], text[np.maximum(apts["visit"], 0)], text)

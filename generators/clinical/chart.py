@@ -19,18 +19,31 @@ NEW_PATIENT_KINDS = np.array([k in ("new_adult", "new_child") for k in KINDS])
 VISIT_DEFAULTS = {"no_show": False, "planned_at": -1}
 PROCEDURE_DEFAULTS = {"tooth": "", "surf": "", "planned_at": -1, "dx": 0, "priority": 0, "status": 0}
 DTYPES = {"tooth": "<U2", "surf": "<U5"}
+BATCH_ROWS = 500_000  # rows rendered for COPY at a time
 
 
 class Chart:
-    def __init__(self, rng):
-        self._rng = rng
+    def __init__(self, rng, hygiene_weekdays):
+        """`hygiene_weekdays`: per patient, the weekmask of the days their hygienist works ("1010000")."""
+        self._rng, self._hygiene_weekdays = rng, hygiene_weekdays
         self._visits, self._procedures = [], []
         self.visit_count = 0
 
+    def open_day(self, patient, date, kind):
+        """The office is open Monday to Friday: a visit that would fall on a weekend goes to a day of the next
+        week; a cleaning goes to the next day the patient's hygienist works."""
+        date = np.where(np.is_busday(date), date,
+                        np.busday_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date)))
+        weekdays = np.where(HYGIENE_KINDS[np.broadcast_to(kind, len(date))], self._hygiene_weekdays[patient], "1111100")
+        for mask in np.unique(weekdays):
+            these = weekdays == mask
+            date[these] = np.busday_offset(date[these], 0, roll="forward", weekmask=mask)
+        return date
+
     def add_visits(self, patient, date, kind, **columns):
-        """New visits (on the next open day); returns their visit numbers."""
+        """New visits (on their next open day); returns their visit numbers."""
         n = len(patient)
-        date = open_day(self._rng, date)
+        date = self.open_day(patient, date, kind)
         ids = np.arange(self.visit_count, self.visit_count + n)
         self.visit_count += n
         self._visits.append(_columns(dict(patient=patient, date=date, kind=kind, **columns), VISIT_DEFAULTS, n))
@@ -41,16 +54,37 @@ class Chart:
                                          PROCEDURE_DEFAULTS, len(patient)))
 
     def visits(self):
-        return _stack(self._visits)
+        self._visits = [_stack(self._visits)]
+        return self._visits[0]
 
     def procedures(self):
-        return _stack(self._procedures)
+        self._procedures = [_stack(self._procedures)]
+        return self._procedures[0]
+
+    @property
+    def procedure_count(self):
+        return sum(len(part["code"]) for part in self._procedures)
 
 
-def open_day(rng, date):
-    """The office is open Monday to Friday: a visit that would fall on a weekend goes to a day of the next week."""
-    weekend = ~np.is_busday(date)
-    return np.where(weekend, np.busday_offset(date, 0, roll="forward") + rng.integers(0, 5, len(date)), date)
+def batches(n, make_batch, size=BATCH_ROWS):
+    """The rows of a big table as COPY batches, each made from a slice of 0..n-1 only when it is written."""
+    for start in range(0, n, size):
+        yield make_batch(slice(start, min(n, start + size)))
+
+
+def sliced(columns):
+    """COPY batches of a table whose columns are all computed already: slices of its array columns."""
+    n = max(len(value) for value in columns.values() if isinstance(value, np.ndarray))
+    return batches(n, lambda part: {name: value[part] if isinstance(value, np.ndarray) else value
+                                    for name, value in columns.items()})
+
+
+def occasional_notes(rng, notes, share, n):
+    """A note from `notes` on about `share` of n rows, '' on the others."""
+    text = np.full(n, "", dtype=object)
+    noted = np.flatnonzero(rng.random(n) < share)
+    text[noted] = np.array(notes, dtype=object)[rng.integers(0, len(notes), len(noted))]
+    return text
 
 
 def _columns(given, defaults, n):

@@ -19,21 +19,22 @@ from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE
 from .chart import KIND
-from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS
+from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
 
-# Hygiene visits are about this share of the visits that take place (restorative and emergency ones are the rest);
-# broken and planned appointments come on top (completion_rate of appointments take place).
-HYGIENE_SHARE = 0.36
+# Hygiene visits are about this share of the visits that take place (restorative and emergency ones are the
+# rest); broken and planned appointments come on top (completion_rate of appointments take place).
+HYGIENE_SHARE = 0.48
 BOOKING_DAYS = 90  # how far ahead the book is filled
+CLEANINGS_A_DAY = 4  # a hygienist's full day
 PROPHY_DAYS, PERIO_DAYS = 182, 105
-LATENESS = ((1.0, 0.55), (1.35, 0.25), (2.0, 0.20))  # a patient's own interval, as a multiple of the recall one
+LATENESS = ((1.0, 0.6), (1.25, 0.25), (1.6, 0.15))  # a patient's own interval, as a multiple of the recall one
 ATTENDANCE_SPREAD = 0.6  # beta concentration: small = patients are either regulars or seldom come
 PERIO_SHARE_BY_AGE = ((25, 0.0), (45, 0.07), (65, 0.15), (200, 0.20))
 NO_SHOW_SHARE = 0.3  # of the due dates a regular patient skips: booked, then missed
 CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE = 14, 16, 5, 12
 BITEWING_DAYS, PANO_DAYS = 330, 1826
 FMX_SHARE = 0.6  # new adults: full-mouth series, else panoramic + four bitewings
-ADULT_FLUORIDE, ADULT_PA, CHILD_HYGIENE_INSTRUCTION = 0.2, 0.05, 0.4
+ADULT_FLUORIDE, ADULT_PA, CHILD_HYGIENE_INSTRUCTION = 0.3, 0.05, 0.4
 SEALANTS_AT_FIRST_VISIT, SEALANTS_AT_RECALL = 0.35, 0.08
 ANTIMICROBIAL_SHARE = 0.25  # perio maintenance visits with antibiotic placed in one to four deep pockets
 
@@ -52,13 +53,30 @@ def plan(ctx, chart):
     rng = ctx.rng("hygiene")
     horizon = ctx.today + BOOKING_DAYS
     care = cohort(ctx, rng)
-    visits = ctx.config.volume("appointments") * ctx.config.completion_rate * HYGIENE_SHARE
-    care.attendance = attendance(rng, care, horizon, visits)
-    care.before = history_before_window(ctx, rng, care)
+    care.attendance = attendance(rng, care, horizon, visit_budget(ctx))
+    care.before = history_before_window(rng, care)
     care.bitewing, care.pano = care.before.bitewing.copy(), care.before.pano.copy()  # x-rays are due again from these
     first_visits(ctx, rng, chart, care, horizon)
     due_dates(ctx, rng, chart, care, horizon)
     return care
+
+
+def visit_budget(ctx):
+    """The number of hygiene visits the practice's appointment volume holds."""
+    return ctx.config.volume("appointments") * ctx.config.completion_rate * HYGIENE_SHARE
+
+
+def hygienist_weekdays(ctx):
+    """Per patient, the weekmask of the days their hygienist works: as many a week as the practice's hygiene
+    volume keeps a hygienist busy (part-time in a small practice), the hygienists spread over the week."""
+    hygienists = ctx.practice.providers.hygienists
+    weeks = max((ctx.today - ctx.start).astype(int) / 7, 1)
+    per_hygienist_week = visit_budget(ctx) / weeks / len(hygienists)
+    days_a_week = int(np.clip(np.ceil(per_hygienist_week / CLEANINGS_A_DAY), 1, 5))
+    first_day = np.arange(len(hygienists)) * 5 // len(hygienists)
+    masks = np.array(["".join("1" if (day - first) % 5 < days_a_week else "0" for day in range(5)) + "00"
+                      for first in first_day.tolist()])
+    return masks[np.searchsorted(hygienists, ctx.practice.patients.sec_prov)]
 
 
 def cohort(ctx, rng):
@@ -72,7 +90,8 @@ def cohort(ctx, rng):
     perio_chance = np.array([share for _, share in PERIO_SHARE_BY_AGE])[
         np.searchsorted([limit for limit, _ in PERIO_SHARE_BY_AGE], age, side="right")]
     perio = rng.random(n) < perio_chance
-    interval = np.where(perio, PERIO_DAYS, PROPHY_DAYS) * weighted_choice(rng, LATENESS, n) * rng.uniform(0.95, 1.1, n)
+    lateness = weighted_choice(rng, LATENESS, n) * rng.uniform(0.95, 1.1, n)
+    interval = np.where(perio, PERIO_DAYS, PROPHY_DAYS) * lateness
     due = np.where(new, first, ctx.start - days(rng.uniform(0, interval)))
     return SimpleNamespace(patient=patient, birth=birth, first=first, new=new, perio=perio, interval=interval,
                            due=due)
@@ -86,7 +105,7 @@ def attendance(rng, care, horizon, budget):
     return rng.beta(mean * ATTENDANCE_SPREAD, (1 - mean) * ATTENDANCE_SPREAD, len(care.patient))
 
 
-def history_before_window(ctx, rng, care):
+def history_before_window(rng, care):
     """An established patient was last seen at their last due date before the window (the patients phase
     counts them active); bitewings then or one interval earlier; a panoramic x-ray at the first visit and
     every five years since. NO_DATE for new patients."""
@@ -119,7 +138,8 @@ def due_dates(ctx, rng, chart, care, horizon):
         who, date = who[in_time], date[in_time]
         in_window = date >= ctx.start  # a first due date may still fall just before the window
         comes = in_window & (rng.random(len(who)) < care.attendance[who])
-        missed = in_window & ~comes & (date < ctx.today) & (rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE)
+        booked = rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE
+        missed = in_window & ~comes & booked & (date < ctx.today)
         cleaning_visit(ctx, rng, chart, care, who[comes], date[comes], comprehensive=False)
         cleaning_visit(ctx, rng, chart, care, who[missed], date[missed], comprehensive=False, no_show=True)
         due[who] = date
@@ -158,30 +178,27 @@ def cleaning_visit(ctx, rng, chart, care, who, date, comprehensive, no_show=Fals
     charted = slots >= 0
     rows = np.repeat(np.arange(n), charted.sum(axis=1))
     chart.add_procedures(care.patient[who][rows], visit[rows], slots[charted])
-    sealing = (age >= 6) & (age < 15) & (rng.random(n) < (SEALANTS_AT_FIRST_VISIT if comprehensive else SEALANTS_AT_RECALL))
+    sealants = SEALANTS_AT_FIRST_VISIT if comprehensive else SEALANTS_AT_RECALL
+    sealing = (age >= 6) & (age < 15) & (rng.random(n) < sealants)
     per_tooth(ctx, rng, chart, care, who, visit, sealing, "D1351", SEALANT_MOLARS, np.where(rng.random(n) < 0.5, 2, 4))
     pockets = perio & ~comprehensive & (rng.random(n) < ANTIMICROBIAL_SHARE)
-    per_tooth(ctx, rng, chart, care, who, visit, pockets, "D4381", PERMANENT, rng.integers(1, 5, n), spread=True)
+    per_tooth(ctx, rng, chart, care, who, visit, pockets, "D4381", PERMANENT, rng.integers(1, 5, n))
     if not no_show:
         care.bitewing[who[bitewings_due | fmx]] = date[bitewings_due | fmx]
         care.pano[who[fmx | pano]] = date[fmx | pano]
     return visit
 
 
-def per_tooth(ctx, rng, chart, care, who, visit, chosen, code, teeth, count, spread=False):
-    """`count` procedures of `code` on different teeth at each chosen visit: the first teeth of `teeth`, or
-    (`spread`) teeth spaced around the mouth from a random one."""
+def per_tooth(ctx, rng, chart, care, who, visit, chosen, code, teeth, count):
+    """count[i] procedures of `code` on different teeth of `teeth` at each chosen visit."""
     chosen = np.flatnonzero(chosen)
     rows = np.repeat(chosen, count[chosen])
-    position = np.arange(len(rows)) - np.repeat(np.cumsum(count[chosen]) - count[chosen], count[chosen])
-    start = rng.integers(0, len(teeth), len(chosen)) if spread else np.zeros(len(chosen), dtype=int)
-    index = (np.repeat(start, count[chosen]) + position * (7 if spread else 1)) % len(teeth)
     chart.add_procedures(care.patient[who][rows], visit[rows], ctx.practice.codes.index[code],
-                         tooth=np.array(teeth).astype(str)[index])
+                         tooth=distinct(rng, teeth, count[chosen]))
 
 
 def scaling_and_root_planing(ctx, rng, chart, care, who, date, quadrants):
-    """Deep cleaning of two quadrants a visit: four or more diseased teeth per quadrant (D4341) or one to three (D4342)."""
+    """Deep cleaning of two quadrants a visit: D4341 (four or more diseased teeth in the quadrant) or D4342."""
     c = ctx.practice.codes.index
     visit = chart.add_visits(care.patient[who], date, KIND["srp"])
     rows = np.repeat(np.arange(len(who)), len(quadrants))

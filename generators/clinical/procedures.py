@@ -12,6 +12,7 @@ import numpy as np
 
 from ..data import read_table
 from ..timeline import NO_DATE, stamp
+from .chart import batches
 from .hygiene import days
 
 FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
@@ -23,7 +24,7 @@ PROGNOSIS_CATEGORIES = (76, 78, 80)  # endodontics, crowns and bridges, implants
 
 
 def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
-    """Write procedurelog; returns the hand-over columns."""
+    """Write procedurelog, a batch at a time; returns the hand-over columns."""
     rng = ctx.rng("procedurelog")
     pt, codes = ctx.practice.patients, ctx.practice.codes
     n = len(procs["code"])
@@ -31,45 +32,50 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
     attached = apt_row >= 0
     row = np.maximum(apt_row, 0)
     exam = np.maximum(procs["planned_at"], 0)
-    planned_day = apts["day"][exam]
-    status = np.where(procs["status"] > 0, procs["status"],
-                      np.where(attached & (apts["status"][row] == 2), 2, 1))
+    status = np.where(procs["status"] > 0, procs["status"], np.where(attached & (apts["status"][row] == 2), 2, 1))
     status = np.where((status == 1) & ~attached & (planned_row < 0) & (rng.random(n) < DELETED_SHARE), 6, status)
-    date = np.where(attached, apts["day"][row], planned_day)
     charted_at = np.where(procs["planned_at"] >= 0,
                           apts["start"][exam] + (apts["minutes"][exam] * 60).astype("timedelta64[s]"),
                           apts["booked"][row])
-    date_tp = charted_at.astype("datetime64[D]")
+    done = dict(
+        nums=ctx.ids.take("procedurelog", n), patient=patient, apt_num=np.where(attached, apt_nums[row], 0),
+        planned_apt_num=np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0), code=code,
+        date=np.where(attached, apts["day"][row], apts["day"][exam]), date_tp=charted_at.astype("datetime64[D]"),
+        status=status, fee_cents=fees(ctx, rng, code, procs["status"]),
+        prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
+        clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"])
+    visit_start = apts["start"][row]
+    visit_end = visit_start + (apts["minutes"][row] * 60).astype("timedelta64[s]")
+    ctx.out.copy("procedurelog", batches(n, lambda part: rows(ctx, rng, done, procs, part, charted_at[part],
+                                                              visit_start[part], visit_end[part])))
+    return done
+
+
+def rows(ctx, rng, done, procs, part, charted_at, visit_start, visit_end):
+    """The procedurelog rows of one batch (`part`, a slice of the procedures)."""
+    pt, codes = ctx.practice.patients, ctx.practice.codes
+    status, date, code = done["status"][part], done["date"][part], done["code"][part]
+    n = len(status)
     complete = status == 2
-    end = apts["start"][row] + (apts["minutes"][row] * 60).astype("timedelta64[s]")
-    now = stamp(ctx.today, 18 * 3600)
-    touched = np.where(complete, end + (rng.integers(60, 3600, n)).astype("timedelta64[s]"),
-                       np.where(status == 6, charted_at + (rng.integers(60, 30 * 86400, n)).astype("timedelta64[s]"),
-                                charted_at))
-    fee = fees(ctx, rng, code, procs["status"])
-    prov = np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient])
-    prosthesis, original = prostheses(ctx, rng, code, date)
-    nums = ctx.ids.take("procedurelog", n)
-    users = ctx.practice.users
-    ctx.out.copy("procedurelog", {
-        "ProcNum": nums, "PatNum": pt.nums[patient], "AptNum": np.where(attached, apt_nums[row], 0),
-        "ProcDate": date, "ProcFee": fee / 100.0, "Surf": procs["surf"], "ToothNum": procs["tooth"],
-        "Priority": procs["priority"], "ProcStatus": status, "ProvNum": prov, "Dx": procs["dx"],
-        "PlannedAptNum": np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0),
+    touched = np.select([complete, status == 6],
+                        [visit_end + rng.integers(60, 3600, n).astype("timedelta64[s]"),
+                         charted_at + rng.integers(60, 30 * 86400, n).astype("timedelta64[s]")], charted_at)
+    prosthesis, original = prostheses(rng, code, date)
+    return {
+        "ProcNum": done["nums"][part], "PatNum": pt.nums[done["patient"][part]], "AptNum": done["apt_num"][part],
+        "ProcDate": date, "ProcFee": done["fee_cents"][part] / 100.0, "Surf": done["surf"][part],
+        "ToothNum": done["tooth"][part], "Priority": procs["priority"][part], "ProcStatus": status,
+        "ProvNum": done["prov"][part], "Dx": procs["dx"][part], "PlannedAptNum": done["planned_apt_num"][part],
         "Prosthesis": prosthesis, "DateOriginalProsth": original,
-        "DateEntryC": np.where(complete, date, NO_DATE), "ClinicNum": pt.clinic[patient],
-        "CodeNum": codes.nums[code], "UnitQty": 1, "BaseUnits": 0, "DateTP": date_tp, "PlaceService": 0,
-        "ProcTime": np.where(complete, time_of_day(apts["start"][row]), "00:00:00"),
-        "ProcTimeEnd": np.where(complete, time_of_day(end), "00:00:00"),
-        "DateTStamp": np.minimum(touched, now), "Prognosis": prognoses(ctx, rng, code, status),
+        "DateEntryC": np.where(complete, date, NO_DATE), "ClinicNum": done["clinic"][part],
+        "CodeNum": codes.nums[code], "UnitQty": 1, "BaseUnits": 0, "DateTP": done["date_tp"][part], "PlaceService": 0,
+        "ProcTime": np.where(complete, time_of_day(visit_start), "00:00:00"),
+        "ProcTimeEnd": np.where(complete, time_of_day(visit_end), "00:00:00"),
+        "DateTStamp": np.minimum(touched, stamp(ctx.today, 18 * 3600)), "Prognosis": prognoses(ctx, rng, code, status),
         "IsLocked": complete & ((ctx.today - date).astype(int) > LOCKED_AFTER_DAYS), "IcdVersion": 10,
-        "SecUserNumEntry": user_of(users, prov), "SecDateEntry": charted_at,
+        "SecUserNumEntry": user_of(ctx.practice.users, done["prov"][part]), "SecDateEntry": charted_at,
         "DateComplete": np.where(complete, date, NO_DATE), "HideGraphics": False, "IsCpoe": False,
-    })
-    return dict(nums=nums, patient=patient, apt_num=np.where(attached, apt_nums[row], 0),
-                planned_apt_num=np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0), code=code,
-                date=date, date_tp=date_tp, status=status, fee_cents=fee, prov=prov, clinic=pt.clinic[patient],
-                tooth=procs["tooth"], surf=procs["surf"])
+    }
 
 
 def fees(ctx, rng, code, charted_status):
@@ -82,7 +88,7 @@ def fees(ctx, rng, code, charted_status):
     return np.where(charted_status > 0, 0, fee)
 
 
-def prostheses(ctx, rng, code, date):
+def prostheses(rng, code, date):
     """Crowns, bridges and dentures: an initial prosthesis (I) or the replacement (R) of one placed years ago."""
     is_prosth = np.array([r["is_prosth"] == "1" for r in read_table("procedure_codes")])[code]
     replacement = is_prosth & (rng.random(len(code)) < REPLACEMENT_SHARE)

@@ -11,6 +11,7 @@ between 2023-01-01 and today.
 import numpy as np
 
 from ..timeline import NO_DATE, stamp
+from .chart import occasional_notes, sliced
 from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
 
 HYGIENE_PROGRAMS = ("Prophy", "Perio", "Child Prophy")
@@ -62,15 +63,15 @@ def write(ctx, care, types, procs, on_scheduled_visit):
     due = add_interval(previous, interval)
     n = len(patient)
     nums = ctx.ids.take("recall", n)
-    ctx.out.copy("recall", {
+    ctx.out.copy("recall", sliced({
         "RecallNum": nums, "PatNum": pt.nums[patient], "DateDueCalc": due, "DateDue": due, "DatePrevious": previous,
         "RecallInterval": interval, "RecallStatus": statuses(rng, ctx, due, scheduled),
-        "Note": np.where(rng.random(n) < NOTE_SHARE, np.array(NOTES)[rng.integers(0, len(NOTES), n)], ""),
+        "Note": occasional_notes(rng, NOTES, NOTE_SHARE, n),
         "IsDisabled": rng.random(n) < DISABLED_SHARE, "DateTStamp": stamp(np.minimum(previous, ctx.today),
                                                                              rng.integers(8 * 3600, 18 * 3600, n)),
         "RecallTypeNum": types.nums[type_index], "DisableUntilBalance": 0.0, "DateScheduled": scheduled,
         "Priority": False,
-    })
+    }))
     return dict(nums=nums, patient=patient, type_num=types.nums[type_index], due=due, previous=previous,
                 scheduled=scheduled)
 

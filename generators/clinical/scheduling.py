@@ -20,14 +20,14 @@ import numpy as np
 
 from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
 
-from ..timeline import next_business_day, stamp
-from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS, open_day
+from ..timeline import stamp
+from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
 from .hygiene import days
 
 DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
-BROKEN_SHARE = 0.55  # of failed appointments; the others went to the unscheduled list
+BROKEN_SHARE = 0.42  # of failed appointments; the others went to the unscheduled list
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
-PLANNED_SHARE = 0.5  # exams with open treatment the coordinator made a planned appointment for
+PLANNED_SHARE = 0.3  # exams with open treatment the coordinator made a planned appointment for
 MAX_PROVIDER_UNITS, MAX_ASSISTANT_UNITS = 24, 12  # a visit lasts at most three hours
 
 
@@ -38,17 +38,23 @@ def book(ctx, chart):
     visits, procs = chart.visits(), chart.procedures()
     n_visits = len(visits["date"])
     pattern, minutes = patterns(ctx, procs["visit"], procs["code"], n_visits)
-    attempt_of, attempt_day = failed_attempts(ctx, rng, visits)
+    attempt_of, attempt_day = failed_attempts(ctx, rng, chart, visits)
     visit = np.concatenate([np.arange(n_visits), attempt_of])
     attempt = np.arange(len(visit)) >= n_visits
     wished = np.concatenate([visits["date"], attempt_day])
     apts = {"patient": visits["patient"][visit], "kind": visits["kind"][visit], "visit": visit,
             "attempt": attempt, "minutes": minutes[visit], "pattern": pattern[visit]}
     apts["clinic"] = ctx.practice.patients.clinic[apts["patient"]]
-    apts["day"], apts["start"], apts["op"] = chairs_and_times(
-        ctx, rng, wished, apts["clinic"], HYGIENE_KINDS[apts["kind"]], apts["minutes"])
-    apts["status"] = statuses(ctx, rng, apts["day"], attempt | visits["no_show"][visit])
-    apts["booked"] = booking(ctx, rng, apts, visits["planned_at"][visit], attempt_of)
+    hygiene = HYGIENE_KINDS[apts["kind"]]
+    pt = ctx.practice.patients
+    provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
+    apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, apts["clinic"], hygiene,
+                                                              apts["minutes"], provider)
+    # a failed attempt that the chairs pushed past its visit never happened
+    kept = ~attempt | (apts["day"] < apts["day"][visit])
+    apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
+    apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
+    apts["booked"] = booking(ctx, rng, apts, visits["planned_at"][apts["visit"]], attempt_of)
     planned, planned_row = planned_appointments(ctx, rng, apts, procs)
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
@@ -70,7 +76,7 @@ def patterns(ctx, visit, code, n_visits):
     return text[shape], 5 * (x + slashes)
 
 
-def failed_attempts(ctx, rng, visits):
+def failed_attempts(ctx, rng, chart, visits):
     """The visits that had been booked once before and failed (visits far enough into the window for the
     failed appointment to be inside it too), and the day of each failed appointment."""
     past = visits["date"] < ctx.today
@@ -81,40 +87,54 @@ def failed_attempts(ctx, rng, visits):
     wanted = kept.sum() * (1 - completion) / completion - (past & visits["no_show"]).sum()
     share = np.clip(wanted / max(len(can_fail), 1), 0, 1)
     failed = can_fail[rng.random(len(can_fail)) < share]
-    return failed, open_day(rng, visits["date"][failed] - days(rng.uniform(*FAILED_BEFORE_DAYS, len(failed))))
+    wished = visits["date"][failed] - days(rng.uniform(*FAILED_BEFORE_DAYS, len(failed)))
+    return failed, chart.open_day(visits["patient"][failed], wished, visits["kind"][failed])
 
 
 def statuses(ctx, rng, day, failed):
     """Complete before today, scheduled from today on; a failed one broken or on the unscheduled list (only a
-    past appointment can have been missed)."""
-    broken = (rng.random(len(day)) < BROKEN_SHARE) & (day < ctx.today)
-    return np.where(failed, np.where(broken, 5, 3), np.where(day < ctx.today, 2, 1))
+    past appointment can have failed: one the chairs pushed to today or later is still on the book)."""
+    past = day < ctx.today
+    broken = rng.random(len(day)) < BROKEN_SHARE
+    return np.where(past, np.where(failed, np.where(broken, 5, 3), 2), 1)
 
 
-def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes):
-    """Day, start timestamp and operatory of each appointment (`wished`: open days)."""
+def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes, provider):
+    """Day, start timestamp and operatory of each appointment (`wished`: open days). Each provider works a
+    day in one chair of the clinic's hygiene (or doctor) operatories, in random order; when more providers
+    work than there are chairs, they take turns in a chair. The chairs used change from day to day. An
+    appointment that does not fit before 17:00 moves to a later day of the week."""
     pool, chairs, op_table = operatory_pools(ctx, clinic, hygiene)
     day = wished.copy()
     if not len(day):
         return day, stamp(day), np.zeros(0, dtype=np.int64)
     shuffle = rng.random(len(day))
-    while True:
-        # longest first, dealt to the chairs back and forth, so every chair gets about the same hours
+    check = np.arange(len(day))
+    while len(check):
+        _, before = layout(day[check], pool[check], provider[check], minutes[check], shuffle[check], chairs)
+        late = check[before + minutes[check] > DAY_MINUTES]
+        day[late] = np.busday_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
         pool_day = combined_key(pool, day.astype(int))
-        order = sorted_by(pool_day, -minutes, shuffle)
-        rank, n_chairs = rank_in_group(pool_day[order]), chairs[pool[order]]
-        chair = np.empty(len(day), dtype=np.int64)
-        chair[order] = np.where(rank // n_chairs % 2 == 0, rank % n_chairs, n_chairs - 1 - rank % n_chairs)
-        in_chair = combined_key(pool_day, chair)
-        order = sorted_by(in_chair, shuffle)
-        before = np.empty(len(day), dtype=np.int64)
-        before[order] = cumsum_before(in_chair[order], minutes[order])
-        late = before + minutes > DAY_MINUTES
-        if not late.any():
-            break
-        day[late] = next_business_day(day[late] + 1)
+        check = np.flatnonzero(np.isin(pool_day, pool_day[late]))  # the days that got more to fit
+    chair, before = layout(day, pool, provider, minutes, shuffle, chairs)
+    in_chair = combined_key(pool, day.astype(int), chair)
+    order = sorted_by(in_chair, before)
     offset = before + idle_time(rng, in_chair, order, before + minutes)
     return day, stamp(day, (DAY_START + offset) * 60), op_table[pool, chair]
+
+
+def layout(day, pool, provider, minutes, shuffle, chairs):
+    """Chair of each appointment and the minutes booked before it in that chair that day."""
+    pool_day = combined_key(pool, day.astype(int))
+    shift = combined_key(pool_day, provider)  # a provider's day in the clinic
+    _, first, shift_of = np.unique(shift, return_index=True, return_inverse=True)
+    turn = rank_in_group(pool_day[first])  # shifts come sorted by pool-day
+    chair = ((turn + day[first].astype(int)) % chairs[pool[first]])[shift_of]
+    in_chair = combined_key(pool_day, chair)
+    order = sorted_by(in_chair, turn[shift_of], shuffle)
+    before = np.empty(len(day), dtype=np.int64)
+    before[order] = cumsum_before(in_chair[order], minutes[order])
+    return chair, before
 
 
 def operatory_pools(ctx, clinic, hygiene):

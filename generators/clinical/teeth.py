@@ -6,6 +6,8 @@ distal the way charts write them (MO, DO, MOD, MODB).
 """
 import numpy as np
 
+from core.arrays import rank_in_group
+
 WISDOM = (1, 16, 17, 32)
 MOLARS = (2, 3, 14, 15, 18, 19, 30, 31)
 PREMOLARS = (4, 5, 12, 13, 20, 21, 28, 29)
@@ -36,6 +38,15 @@ def pick(rng, pool, n):
     return np.asarray(pool)[rng.integers(0, len(pool), n)]
 
 
+def distinct(rng, teeth, count):
+    """Teeth for groups of count[i] procedures, different within a group: spaced around `teeth` from a
+    random one."""
+    group = np.repeat(np.arange(len(count)), count)
+    stride = max(1, len(teeth) // max(int(count.max(initial=1)), 1))
+    position = rng.integers(0, len(teeth), len(count))[group] + rank_in_group(group) * stride
+    return np.array(teeth).astype(str)[position % len(teeth)]
+
+
 def sites(rng, kind, primary):
     """A tooth (or arch) for each case of one site kind; `primary` marks young children (baby teeth)."""
     n = len(primary)
@@ -53,13 +64,10 @@ def sites(rng, kind, primary):
     return pick(rng, pools[kind], n).astype(str)
 
 
-SITE_NUMBER = {site: i for i, site in enumerate([str(t) for t in range(1, 33)] + list(PRIMARY) + list(ARCHES))}
-
-
 def site_numbers(site):
-    """A small integer per tooth or arch, to compare sites quickly."""
-    unique, inverse = np.unique(site, return_inverse=True)
-    return np.array([SITE_NUMBER[s] for s in unique.tolist()], dtype=np.int64)[inverse]
+    """A small integer per tooth or arch name (from its one or two characters), to compare sites quickly."""
+    characters = np.asarray(site, dtype="<U2").view(np.uint32).reshape(-1, 2).astype(np.int64)
+    return characters[:, 0] * 128 + characters[:, 1]
 
 
 def neighbor(tooth, step):

@@ -10,23 +10,24 @@ one exam's cases together, each later stage at a visit of its own. What is not d
 before the booking horizon - stays planned.
 
 How many cases an exam finds is the free parameter: it is set so the practice charts its target number of
-procedures (ctx.config.volume("procedures")). A new patient's first exam finds the backlog of untreated
-needs, and some patients need much more than others.
+procedures (ctx.config.volume("procedures")). Some patients need much more than others; most of a
+patient's needs show at their first exam in the window.
 """
 from types import SimpleNamespace
 
 import numpy as np
 
 from ..data import read_table
-from .chart import KIND, open_day
+from .chart import KIND
 from .hygiene import BOOKING_DAYS, days, years
-from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, neighbor, pick, site_numbers, sites, surface_counts,
-                    surfaces, tooth_class, wisdom_partner)
+from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, distinct, neighbor, pick, site_numbers, sites,
+                    surface_counts, surfaces, tooth_class, wisdom_partner)
 
-AGE_GROUPS = ("child", "adult", "senior")  # case shares by age: baby teeth (under 12), 12-64, 65 and over
+AGE_GROUPS = ("child", "teen", "adult", "senior")  # case shares by age: under 12 (baby teeth), 12-17, 18-64, 65+
+AGE_LIMITS = (12, 18, 65)
 PRIMARY_TEETH_AGE = 12
-NEW_PATIENT_NEEDS = 2.0
-NEED_SPREAD, MOST_NEED = 3, 3.0  # a patient's needs over the window (mean 1): gamma shape (small: a few need a lot), cap
+FIRST_EXAM_SHARE = 0.6  # of a patient's cases, found at their first exam in the window
+NEED_SPREAD, MOST_NEED = 3, 3.0  # a patient's needs over the window (mean 1): gamma shape (small: few need a lot)
 FIRST_VISIT_DAYS, POSTPONED_DAYS, POSTPONED_SHARE = (7, 42), (60, 240), 0.2
 EMERGENCIES_PER_YEAR = 0.06
 EMERGENCY_OUTCOMES = (("extraction", 0.3), ("palliative", 0.25), ("root_canal", 0.45))
@@ -78,8 +79,8 @@ def emergencies(ctx, chart, care, cases):
     span = (ctx.today - care_start).astype(int)
     count = rng.poisson(EMERGENCIES_PER_YEAR * span / 365.25)
     who = np.repeat(np.arange(len(care.patient)), count)
-    date = open_day(rng, care_start[who] + days(rng.uniform(0, span[who] - 1)))
     patient = care.patient[who]
+    date = chart.open_day(patient, care_start[who] + days(rng.uniform(0, span[who] - 1)), KIND["emergency"])
     visit = chart.add_visits(patient, date, KIND["emergency"])
     for code in ("D0140", "D0220"):
         chart.add_procedures(patient, visit, c[code])
@@ -109,8 +110,8 @@ def diagnose(ctx, chart, care, cases):
     age = years(date - ctx.practice.patients.birth[patient])
     existing_work(ctx, rng, chart, exam[first_exam & (age >= 18)], patient[first_exam & (age >= 18)])
     conditions(ctx, rng, chart, exam, patient)
-    group = np.searchsorted([PRIMARY_TEETH_AGE, 65], age, side="right")
-    which = exams_of_cases(ctx, rng, chart, cases, patient, group, first_exam)
+    group = np.searchsorted(AGE_LIMITS, age, side="right")
+    which = exams_of_cases(ctx, rng, chart, cases, patient, date, group)
     case_type = np.empty(len(which), dtype=int)
     for g in range(len(AGE_GROUPS)):
         rows = group[which] == g
@@ -122,23 +123,21 @@ def diagnose(ctx, chart, care, cases):
                case_type, rng.random(len(which)) < cases.accept[case_type], delay[which])
 
 
-def exams_of_cases(ctx, rng, chart, cases, patient, group, first_exam):
-    """How many cases each patient needs over the window, and the exam that finds each (a first exam weighs
-    NEW_PATIENT_NEEDS times a recall exam); returns the exam (index into the given arrays) of every case."""
+def exams_of_cases(ctx, rng, chart, cases, patient, date, group):
+    """How many cases each patient needs over the window, and the exam that finds each: most at the patient's
+    first exam in the window (the treatment plan), the others at any exam. Returns the exam (index into the
+    given arrays) of every case."""
     if not len(patient):
         return np.zeros(0, dtype=int)
-    weight = np.where(first_exam, NEW_PATIENT_NEEDS, 1.0)
-    order = np.argsort(patient, kind="stable")
+    order = np.lexsort((date, patient))
     examined, first, count = np.unique(patient[order], return_index=True, return_counts=True)
     need = np.minimum(rng.gamma(NEED_SPREAD, 1 / NEED_SPREAD, len(examined)), MOST_NEED)
-    procedures_per_case = np.average(cases.weights[group] @ cases.procedures_per_case, weights=weight)
-    missing = max(0, ctx.config.volume("procedures") - len(chart.procedures()["code"]))
-    cases_needed = rng.poisson(missing / procedures_per_case / need.sum() * need)
-    owner = np.repeat(np.arange(len(examined)), cases_needed)
-    running = np.cumsum(weight[order])
-    before = running[first] - weight[order][first]
-    pick = before[owner] + rng.random(len(owner)) * (running[first + count - 1] - before)[owner]
-    return order[np.minimum(np.searchsorted(running, pick, side="right"), len(order) - 1)]
+    per_case = (cases.weights[group] @ cases.procedures_per_case).mean()
+    missing = max(0, ctx.config.volume("procedures") - chart.procedure_count)
+    owner = np.repeat(np.arange(len(examined)), rng.poisson(missing / per_case / need.sum() * need))
+    any_exam = (rng.random(len(owner)) * count[owner]).astype(int)
+    nth = np.where(rng.random(len(owner)) < FIRST_EXAM_SHARE, 0, any_exam)
+    return order[first[owner] + nth]
 
 
 def existing_work(ctx, rng, chart, exam, patient):
@@ -148,7 +147,7 @@ def existing_work(ctx, rng, chart, exam, patient):
     rows = np.repeat(np.flatnonzero(charted), count)
     work = rng.integers(0, len(EXISTING_WORK), len(rows))
     code = np.array([ctx.practice.codes.index[code] for code, _ in EXISTING_WORK])[work]
-    chart.add_procedures(patient[rows], -1, code, tooth=pick(rng, POSTERIOR, len(rows)).astype(str),
+    chart.add_procedures(patient[rows], -1, code, tooth=distinct(rng, POSTERIOR, count),
                          surf=np.array([surf for _, surf in EXISTING_WORK])[work], planned_at=exam[rows], status=4)
 
 
@@ -192,22 +191,28 @@ def plan_cases(ctx, rng, chart, cases, exam, patient, exam_date, primary, case_t
 def case_sites(rng, cases, case_type, primary, exam, row, step, tries=10):
     """The tooth (or arch) of each case, and whether the case is dropped. One exam's cases never share a
     tooth or arch (a bridge also holds its neighbors): a case that clashes with an earlier one draws again,
-    and is dropped after a few tries."""
+    and is dropped after a few tries. `row`, `step`: the case and step of each charted step."""
     site = np.empty(len(case_type), dtype="<U2")
+    clash = np.zeros(len(case_type), dtype=bool)
     redo = np.arange(len(case_type))
+    unsettled = np.ones(len(row), dtype=bool)  # steps of the exams still being sorted out
     for _ in range(tries):
         for kind in np.unique(cases.site[case_type[redo]]):
             these = redo[cases.site[case_type[redo]] == kind]
             site[these] = sites(rng, kind, primary[these])
-        place = np.where(cases.step_tooth[step] == "arch", site[row], step_teeth(cases, site[row], step))
+        case, case_step = row[unsettled], step[unsettled]
+        teeth = step_teeth(cases, site[case], case_step)
+        place = np.where(cases.step_tooth[case_step] == "arch", site[case], teeth)
         held = place != ""
-        pairs = np.unique((exam[row][held] * 64 + site_numbers(place[held])) * len(site) + row[held])
-        place_key, owner = pairs // len(site), pairs % len(site)
-        clash = np.zeros(len(site), dtype=bool)
-        clash[owner[1:][place_key[1:] == place_key[:-1]]] = True
+        key, owner = exam[case][held] * 16384 + site_numbers(place[held]), case[held]
+        order = np.lexsort((owner, key))
+        key, owner = key[order], owner[order]
+        clash[:] = False
+        clash[owner[1:][(key[1:] == key[:-1]) & (owner[1:] != owner[:-1])]] = True
         redo = np.flatnonzero(clash)
         if not len(redo):
             break
+        unsettled = np.isin(exam[row], exam[redo])
     return site, clash
 
 

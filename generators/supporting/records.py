@@ -1,7 +1,694 @@
-"""Supporting: records (being built)."""
+"""Supporting: the clinical record around the procedures (DOMAIN.md 5.4).
 
-FOREIGN_KEYS = []
+  treatplan, proctp, treatplanattach, treatplanparam
+      the plan saved at each exam that found work: every procedure charted that day (ProcStatus 1, or 2 once
+      done from the plan) on one plan per patient and exam day, with the fee and insurance estimate as
+      presented; the patient signs the plans they accept
+  procmultivisit  crowns, bridges, dentures, root canals and implants (procedurecode.IsMultiVisit) grouped
+      with the plan's other work on the same tooth; a group is in process while part of it is done
+  procedurelog (group notes), procgroupitem
+      at some visits of several procedures the provider writes one group note: a "~GRP~" procedure of the
+      visit, linked to each procedure it covers
+  procnote        the signed clinical note of completed procedures, written after the visit; a group note
+      replaces the notes of its procedures; some notes are edited later (a new row with an addendum)
+  toothinitial    the chart at the first visit in the window: missing teeth of adults (never a tooth the
+      patient has work on, except the gap an implant or bridge fills), primary teeth of children, a few
+      drifted teeth. Extractions are not repeated here: OpenDental charts them from the completed procedure.
+  perioexam, periomeasure
+      perio charting at the exams of patients in periodontal care (scaling and root planing or perio
+      maintenance): probing depths of every present tooth, bleeding points, mobility, skipped (missing) teeth
+
+Adds nothing to ctx.practice.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from core.arrays import rank_in_group, sorted_by
+from core.randomness import weighted_choice
+
+from ..clinical.procedures import LOCKED_AFTER_DAYS, time_of_day, user_of
+from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM
+from ..clinical.treatment import PRIMARY_TEETH_AGE, load_cases
+from ..data import read_table
+from ..financial.claims import estimates
+from ..foundation import STAFF_ROLES
+from ..timeline import NO_TIME, stamp
+
+FOREIGN_KEYS = [
+    ("treatplan", "PatNum", "patient", None, True),
+    ("treatplan", "ResponsParty", "patient", None, True),
+    ("treatplan", "UserNumPresenter", "userod", None, True),
+    ("treatplan", "SecUserNumEntry", "userod", None, True),
+    ("proctp", "TreatPlanNum", "treatplan", None, True),
+    ("proctp", "PatNum", "patient", None, True),
+    ("proctp", "ProcNumOrig", "procedurelog", None, True),
+    ("proctp", "ProvNum", "provider", None, True),
+    ("proctp", "ClinicNum", "clinic", None, False),
+    ("proctp", "Priority", "definition", 20, False),
+    ("proctp", "SecUserNumEntry", "userod", None, True),
+    ("treatplanattach", "TreatPlanNum", "treatplan", None, True),
+    ("treatplanattach", "ProcNum", "procedurelog", None, True),
+    ("treatplanattach", "Priority", "definition", 20, False),
+    ("treatplanparam", "PatNum", "patient", None, True),
+    ("treatplanparam", "TreatPlanNum", "treatplan", None, True),
+    ("procmultivisit", "GroupProcMultiVisitNum", "procmultivisit", None, True),
+    ("procmultivisit", "ProcNum", "procedurelog", None, True),
+    ("procmultivisit", "PatNum", "patient", None, True),
+    ("procgroupitem", "ProcNum", "procedurelog", None, True),
+    ("procgroupitem", "GroupNum", "procedurelog", None, True),
+    ("procnote", "PatNum", "patient", None, True),
+    ("procnote", "ProcNum", "procedurelog", None, True),
+    ("procnote", "UserNum", "userod", None, True),
+    ("toothinitial", "PatNum", "patient", None, True),
+    ("perioexam", "PatNum", "patient", None, True),
+    ("perioexam", "ProvNum", "provider", None, True),
+    ("periomeasure", "PerioExamNum", "perioexam", None, True),
+]
+
+EXAM_CODES = ("D0120", "D0140", "D0150", "D0180")
+BLANK = -1  # OpenDental's "no value" in proctp.FeeAllowed and the periomeasure values
+# procedurecode.IsMultiVisit (set by the foundation on these codes)
+MULTI_VISIT_CODES = ("D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
+                     "D5120")
+PERIO_CARE_CODES = ("D4341", "D4342", "D4910")
+EDENTULOUS_ARCH_CODES = ("D5110", "D5120", "D6114", "D6115")  # complete dentures, full-arch implant prostheses
+GAP_CODES = ("D6240",)  # a bridge pontic fills a gap, like the implant codes (category 80)
+IMPLANT_CATEGORY = 80
+
+HEADINGS = (("Treatment Plan", 0.55), ("Proposed Treatment Plan", 0.25), ("Phase 1", 0.1),
+            ("Restorative Treatment Plan", 0.1))
+PLAN_NOTES = (("Insurance estimates are not a guarantee of payment. Fees quoted are valid for 6 months.", 0.7),
+              ("Estimate based on current benefits; remaining maximum may change.", 0.15),
+              ("Pt to call to schedule. Financing options (Care Credit) discussed.", 0.1),
+              ("Pt wants to phase treatment over two benefit years.", 0.05))
+COORDINATOR_SHARE = 0.6  # plans presented by a treatment coordinator, the rest by the dentist
+SIGNED_SHARE, PRACTICE_SIGNED_SHARE = 0.85, 0.5  # accepted plans the patient signed; of those, the dentist too
+DISPLAY_FLAGS = {"ShowDiscount": 0.9, "ShowMaxDed": 0.85, "ShowSubTotals": 0.95, "ShowTotals": 0.98,
+                 "ShowCompleted": 0.3, "ShowFees": 0.97, "ShowIns": 0.9}  # treatplanparam: share shown
+
+GROUP_NOTE_SHARE = 0.2  # of completed visits with several procedures
+NOTE_SHARE = {"dentist": 0.92, "hygiene": 0.5}  # completed procedures with a note of their own
+SIGNED_NOTE_SHARE, EDITED_NOTE_SHARE = 0.85, 0.08
+NOTE_KIND_BY_CODE = {"D2950": "buildup", "D6010": "implant_surgery", "D7953": "graft", "D9110": "palliative",
+                     "D1110": "prophy", "D1120": "prophy"}
+NOTE_KIND_BY_CATEGORY = {73: "exam", 74: "preventive", 667: "preventive", 75: "filling", 76: "endo", 77: "perio",
+                         78: "crown", 79: "denture", 80: "implant_restoration", 81: "extraction"}
+
+# toothinitial.InitialType
+MISSING, PRIMARY = 0, 2
+DRIFTS = ((3, 0.3, (1.0, 2.5)), (5, 0.2, (1.0, 2.0)), (6, 0.4, (10, 30)), (7, 0.1, (5, 15)))  # type, share, movement
+DRIFT_SHARE = 0.05  # adults with a drifted or rotated tooth
+ADULT_AGE, SENIOR_AGE = 18, 65
+# Chance that each permanent tooth is missing at the first visit: (wisdom, molar, other) for adults, seniors.
+MISSING_CHANCE = {"adult": (0.45, 0.04, 0.01), "senior": (0.7, 0.15, 0.06)}
+PRIMARY_POSITIONS = np.r_[4:14, 20:30]  # permanent numbers whose primary predecessors are A-J and K-T
+PRIMARY_LETTERS = np.array(list("ABCDEFGHIJKLMNOPQRST"))
+# Age (years) below which each primary position is still primary: incisors go first, molars last.
+PRIMARY_UNTIL = {4: 11.5, 5: 10.5, 6: 11, 7: 8, 8: 7, 9: 7, 10: 8, 11: 11, 12: 10.5, 13: 11.5,
+                 20: 11.5, 21: 10.5, 22: 10, 23: 7.5, 24: 6.5, 25: 6.5, 26: 7.5, 27: 10, 28: 10.5, 29: 11.5}
+
+# periomeasure.SequenceType (OpenDental's PerioSequenceType): 0 mobility, 1 furcation, 2 gingival margin, 3 MGJ,
+# 4 probing, 5 skip tooth, 6 bleeding (flags: 1 bleeding, 2 suppuration, 4 plaque, 8 calculus), 7 CAL (never saved)
+MOBILITY, PROBING, SKIP_TOOTH, BLEEDING = 0, 4, 5, 6
+SITES = ("MBvalue", "Bvalue", "DBvalue", "MLvalue", "Lvalue", "DLvalue")
+INTERPROXIMAL = np.array([1, 0, 1, 1, 0, 1])
+LATER_CHART_SHARE = 0.5  # perio visits charted after a patient's first
+SEVERITY = (("mild", 0.45), ("moderate", 0.4), ("severe", 0.15))
+EXTRACTION_CODES = ("D7140", "D7210", "D7250")
 
 
 def generate(ctx):
-    pass
+    plans = saved_plans(ctx)
+    user = treatment_plans(ctx, plans)
+    plan_procedures(ctx, plans, user)
+    multi_visit_groups(ctx, plans)
+    notes = group_notes(ctx)
+    procedure_notes(ctx, notes)
+    missing = tooth_chart(ctx)
+    perio_charts(ctx, missing)
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def row_of(keys, wanted):
+    """Position of each wanted key in `keys`, -1 where it is absent (0 = none)."""
+    order = np.argsort(keys, kind="stable")
+    at = order[np.minimum(np.searchsorted(keys, wanted, sorter=order), len(keys) - 1)]
+    return np.where(keys[at] == wanted, at, -1)
+
+
+def day_key(patient, days):
+    """One integer per (patient, day)."""
+    return patient.astype(np.int64) * 100_000 + days.astype(np.int64)
+
+
+def tooth_key(patient, tooth):
+    return patient.astype(np.int64) * 64 + tooth
+
+
+def permanent_teeth(tooth):
+    """Universal numbers 1-32 of tooth strings; 0 for primary letters, supernumeraries and no tooth."""
+    number = np.char.isdigit(tooth)
+    value = np.where(number, np.char.zfill(tooth, 2), "0").astype(int)
+    return np.where(value <= 32, value, 0)
+
+
+def minutes(rng, low, high, n):
+    return (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")
+
+
+def signatures(rng, n):
+    """Signature strings as OpenDental stores them (an encrypted hash of the signature)."""
+    digits = np.array(list("0123456789ABCDEF"))[rng.integers(0, 16, (n, 64), dtype=np.uint8)]
+    return np.ascontiguousarray(digits).view("<U64").ravel()
+
+
+def code_descriptions():
+    return np.array([r["description"] for r in read_table("procedure_codes")], dtype=object)
+
+
+def completed_appointment(ctx, proc):
+    """Row in ctx.practice.clinical.appointments of each (completed) procedure's visit."""
+    ap = ctx.practice.clinical.appointments
+    return row_of(ap.nums, ctx.practice.clinical.procedures.apt_num[proc])
+
+
+# ---------------------------------------------------------------- treatment plans
+
+def saved_plans(ctx):
+    """The plans saved at exams: procedures charted (DateTP) on a day the patient had an exam, still planned or
+    done later from the plan. Returns the procedures (sorted by plan) with their plan, and per plan the patient,
+    the day, when it was saved (after the exam visit) and whether the patient accepted any of it."""
+    rng = ctx.rng("treatplan-saved")
+    pr, codes, ap = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.clinical.appointments
+    is_exam = np.isin(codes.code[pr.code], EXAM_CODES)
+    exam = np.flatnonzero(is_exam & (pr.status == 2))
+    exam_keys, first = np.unique(day_key(pr.patient[exam], pr.date[exam]), return_index=True)
+    planned_before = np.isin(pr.status, (1, 2)) & ~is_exam & ((pr.status == 1) | (pr.date_tp < pr.date))
+    key = day_key(pr.patient, pr.date_tp)
+    proc = np.flatnonzero(planned_before & np.isin(key, exam_keys))
+    plan_keys, plan = np.unique(key[proc], return_inverse=True)
+    order = sorted_by(plan, proc)
+    proc, plan = proc[order], plan[order]
+    exam_visit = completed_appointment(ctx, exam[first][np.searchsorted(exam_keys, plan_keys)])
+    n = len(plan_keys)
+    accepted = np.zeros(n, dtype=bool)
+    np.logical_or.at(accepted, plan, pr.status[proc] == 2)
+    first_proc = proc[np.r_[0, np.flatnonzero(np.diff(plan)) + 1]] if len(proc) else proc
+    saved = ap.dismissed[exam_visit] + minutes(rng, 1, 15, n)
+    nums = np.empty(n, dtype=np.int64)
+    nums[np.argsort(saved, kind="stable")] = ctx.ids.take("treatplan", n)  # numbered in the order saved
+    return SimpleNamespace(proc=proc, plan=plan, n=n, nums=nums, patient=pr.patient[first_proc],
+                           day=pr.date_tp[first_proc], dentist=pr.prov[first_proc], accepted=accepted, saved=saved)
+
+
+def treatment_coordinators(users):
+    """Logins of the treatment coordinators: the foundation gives every employee a login, in STAFF_ROLES order,
+    after the admin's and the providers'."""
+    staff = users.nums[1 + len(users.by_provider):]
+    return staff[np.resize(np.array(STAFF_ROLES), len(staff)) == "Treatment Coordinator"]
+
+
+def treatment_plans(ctx, plans):
+    """treatplan and treatplanparam rows; returns the user who presented (and saved) each plan."""
+    rng = ctx.rng("treatplan")
+    pt, users = ctx.practice.patients, ctx.practice.users
+    n = plans.n
+    user = user_of(users, plans.dentist)
+    coordinators = treatment_coordinators(users)
+    if len(coordinators):
+        user = np.where(rng.random(n) < COORDINATOR_SHARE, coordinators[rng.integers(0, len(coordinators), n)], user)
+    signed = plans.accepted & (rng.random(n) < SIGNED_SHARE)
+    practice_signed = signed & (rng.random(n) < PRACTICE_SIGNED_SHARE)
+    signed_at = plans.saved + minutes(rng, 1, 10, n)
+    practice_signed_at = signed_at + minutes(rng, 1, 30, n)
+    ctx.out.copy("treatplan", {
+        "TreatPlanNum": plans.nums, "PatNum": pt.nums[plans.patient], "DateTP": plans.day,
+        "Heading": weighted_choice(rng, HEADINGS, n), "Note": weighted_choice(rng, PLAN_NOTES, n),
+        "Signature": np.where(signed, signatures(rng, n), ""), "SigIsTopaz": False,
+        "ResponsParty": pt.guarantor[plans.patient], "DocNum": 0, "TPStatus": 0, "TPType": False,
+        "SecUserNumEntry": user, "SecDateEntry": plans.day,
+        "SecDateTEdit": np.where(practice_signed, practice_signed_at, np.where(signed, signed_at, plans.saved)),
+        "UserNumPresenter": user, "SignaturePractice": np.where(practice_signed, signatures(rng, n), ""),
+        "DateTSigned": np.where(signed, signed_at, NO_TIME),
+        "DateTPracticeSigned": np.where(practice_signed, practice_signed_at, NO_TIME), "MobileAppDeviceNum": 0,
+    })
+    insured = ctx.practice.insurance.primary_plan[plans.patient] >= 0
+    shown = {flag: rng.random(n) < share for flag, share in DISPLAY_FLAGS.items()}
+    ctx.out.copy("treatplanparam", {
+        "TreatPlanParamNum": ctx.ids.take("treatplanparam", n), "PatNum": pt.nums[plans.patient],
+        "TreatPlanNum": plans.nums, **shown,
+        "ShowMaxDed": shown["ShowMaxDed"] & insured, "ShowIns": shown["ShowIns"] & insured,
+    })
+    return user
+
+
+def case_priorities(ctx):
+    """Treatment-plan priority (definition category 20) of each code: that of the first treatment case
+    (generators/data/treatment_cases.csv) listing it, as the clinical phase charts it; 0 for other codes."""
+    cases = load_cases(ctx)
+    listed = cases.alternatives.ravel()
+    case = np.repeat(np.repeat(np.arange(len(cases.names)), cases.n_steps), cases.alternatives.shape[1])
+    code, first = np.unique(listed, return_index=True)
+    priority = np.zeros(len(ctx.practice.codes.nums), dtype=np.int64)
+    priority[code[code >= 0]] = cases.priority[case[first[code >= 0]]]
+    return priority
+
+
+def presented_estimates(ctx):
+    """Per procedure and plan ordinal (0 primary, 1 secondary): the insurance estimate in cents as the plan
+    showed it - the claim's estimate once billed, else the estimate kept on the planned work (claimproc 6)."""
+    n = len(ctx.practice.clinical.procedures.nums)
+    estimate = np.zeros((2, n), dtype=np.int64)
+    for ordinal, (billed, kept) in enumerate(zip(ctx.practice.financial.claims, estimates(ctx))):
+        estimate[ordinal, kept.proc] = kept.money.estimate
+        estimate[ordinal, billed.proc] = billed.money.estimate
+    return estimate
+
+
+def plan_procedures(ctx, plans, user):
+    """proctp (the snapshot of each procedure on a saved plan) and treatplanattach."""
+    pr, codes, ins = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.insurance
+    pt = ctx.practice.patients
+    proc, plan = plans.proc, plans.plan
+    code, patient = pr.code[proc], pr.patient[proc]
+    fee = pr.fee_cents[proc]
+    estimate = presented_estimates(ctx)[:, proc]
+    insurance_plan = ins.primary_plan[patient]
+    covered = (insurance_plan >= 0) & (ins.primary_since[patient] <= pr.date_tp[proc])
+    on_plan = np.maximum(insurance_plan, 0)
+    allowed = ins.plans.allowed_cents(on_plan, code)
+    priority = case_priorities(ctx)[code]
+    ctx.out.copy("proctp", {
+        "ProcTPNum": ctx.ids.take("proctp", len(proc)), "TreatPlanNum": plans.nums[plan], "PatNum": pt.nums[patient],
+        "ProcNumOrig": pr.nums[proc], "ItemOrder": rank_in_group(plan), "Priority": priority,
+        "ToothNumTP": pr.tooth[proc], "Surf": pr.surf[proc], "ProcCode": codes.code[code],
+        "Descript": code_descriptions()[code], "ProcAbbr": codes.abbr[code], "FeeAmt": fee / 100.0,
+        "PriInsAmt": estimate[0] / 100.0, "SecInsAmt": estimate[1] / 100.0,
+        "PatAmt": np.maximum(fee - estimate.sum(axis=0), 0) / 100.0, "Discount": 0.0, "Prognosis": "", "Dx": "",
+        "SecUserNumEntry": user[plan], "SecDateEntry": plans.day[plan], "SecDateTEdit": plans.saved[plan],
+        "FeeAllowed": np.where(covered & ins.plans.is_ppo[on_plan], allowed / 100.0, BLANK), "TaxAmt": 0.0,
+        "ProvNum": pr.prov[proc], "DateTP": plans.day[plan],
+        "ClinicNum": pr.clinic[proc], "CatPercUCR": np.where(covered, ins.plans.coverage_percent(on_plan, code), 0),
+    })
+    ctx.out.copy("treatplanattach", {
+        "TreatPlanAttachNum": ctx.ids.take("treatplanattach", len(proc)), "TreatPlanNum": plans.nums[plan],
+        "ProcNum": pr.nums[proc], "Priority": priority,
+    })
+
+
+def multi_visit_groups(ctx, plans):
+    """procmultivisit: each multi-visit procedure of a plan with the plan's other work on its tooth (a build-up
+    and its crown, a root canal and its crown, an implant and its restoration); toothless ones (dentures) alone.
+    GroupProcMultiVisitNum is the group's first row. A group is in process while part of it is done."""
+    pr, ap = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments
+    proc, plan = plans.proc, plans.plan
+    multi = np.isin(ctx.practice.codes.code[pr.code[proc]], MULTI_VISIT_CODES)
+    tooth = pr.tooth[proc]
+    site = np.unique(tooth, return_inverse=True)[1]
+    key = np.where(tooth != "", plan.astype(np.int64) * 1024 + site, -1 - np.arange(len(proc)))
+    keys, group = np.unique(key, return_inverse=True)
+    holds_multi = np.zeros(len(keys), dtype=bool)
+    np.logical_or.at(holds_multi, group, multi)
+    member = np.flatnonzero(holds_multi[group])
+    member = member[sorted_by(group[member], proc[member])]
+    group, proc, plan = group[member], proc[member], plan[member]
+    n = len(member)
+    nums = ctx.ids.take("procmultivisit", n)
+    first = np.r_[0, np.flatnonzero(np.diff(group)) + 1] if n else np.zeros(0, dtype=int)
+    done = pr.status[proc] == 2
+    done_count = np.bincount(group, weights=done, minlength=len(keys))
+    size = np.bincount(group, minlength=len(keys))
+    entered = plans.saved[plan]
+    completed_at = ap.dismissed[np.maximum(completed_appointment(ctx, proc), 0)]
+    ctx.out.copy("procmultivisit", {
+        "ProcMultiVisitNum": nums, "GroupProcMultiVisitNum": np.repeat(nums[first], np.diff(np.r_[first, n])),
+        "ProcNum": pr.nums[proc], "ProcStatus": pr.status[proc],
+        "IsInProcess": (done_count[group] > 0) & (done_count[group] < size[group]),
+        "SecDateTEntry": entered, "SecDateTEdit": np.where(done, np.maximum(completed_at, entered), entered),
+        "PatNum": ctx.practice.patients.nums[pr.patient[proc]],
+    })
+
+
+# ---------------------------------------------------------------- group notes and procedure notes
+
+def group_notes(ctx):
+    """Group notes at a share of the completed visits with several procedures: a "~GRP~" procedurelog row on
+    the visit (no fee, the visit's dentist) and a procgroupitem per procedure it covers. Returns the group
+    note procedures (nums, visit rows, when written) and, per procedure, the group note covering it (-1 if none)."""
+    rng = ctx.rng("group-notes")
+    pr, ap, codes = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.codes
+    done = np.flatnonzero(pr.status == 2)
+    visit = completed_appointment(ctx, done)
+    count = np.bincount(visit, minlength=len(ap.nums))
+    chosen = np.flatnonzero((count >= 2) & (rng.random(len(ap.nums)) < GROUP_NOTE_SHARE))
+    n = len(chosen)
+    nums = ctx.ids.take("procedurelog", n)
+    day = ap.date[chosen]
+    written = ap.dismissed[chosen] + minutes(rng, 2, 60, n)
+    end = ap.start[chosen] + (ap.minutes[chosen] * 60).astype("timedelta64[s]")
+    ctx.out.copy("procedurelog", {
+        "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": ap.nums[chosen],
+        "ProcDate": day, "ProcFee": 0.0, "ProcStatus": 2, "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
+        "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
+        "DateTP": day, "DateEntryC": day, "DateComplete": day, "ProcTime": time_of_day(ap.start[chosen]),
+        "ProcTimeEnd": time_of_day(end), "SecDateEntry": written, "DateTStamp": written,
+        "SecUserNumEntry": user_of(ctx.practice.users, ap.prov[chosen]),
+        "IsLocked": (ctx.today - day).astype(int) > LOCKED_AFTER_DAYS, "HideGraphics": False, "IsCpoe": False,
+    })
+    note_of_visit = np.full(len(ap.nums), -1)
+    note_of_visit[chosen] = np.arange(n)
+    covering = np.full(len(pr.nums), -1)
+    covering[done] = note_of_visit[visit]
+    covered = np.flatnonzero(covering >= 0)
+    ctx.out.copy("procgroupitem", {
+        "ProcGroupItemNum": ctx.ids.take("procgroupitem", len(covered)), "ProcNum": pr.nums[covered],
+        "GroupNum": nums[covering[covered]],
+    })
+    return SimpleNamespace(nums=nums, visit=chosen, written=written, covering=covering)
+
+
+def note_kinds(codes):
+    """The kind of note (generators/data/records_procnotes.csv) of each code: by code, radiographs, by category."""
+    radiology = np.array([r["is_radiology"] == "1" for r in read_table("procedure_codes")])
+    kind = np.array([NOTE_KIND_BY_CATEGORY.get(int(c), "other") for c in codes.category], dtype="<U20")
+    kind[radiology] = "radiograph"
+    for code, name in NOTE_KIND_BY_CODE.items():
+        kind[codes.index[code]] = name
+    return kind
+
+
+class NoteText:
+    """Clinical note text from generators/data/records_procnotes.csv: "Pt presented for <site> <procedure>."
+    then an anesthetic, the steps and a closing sentence of the procedure's kind. The sentences are chosen
+    from a hash of the ProcNum, so a note and its later edit tell the same."""
+
+    PARTS = ("anesthesia", "body", "closing", "addendum")
+
+    def __init__(self, ctx):
+        rows = read_table("records_procnotes")
+        self.kinds = np.array(sorted({r["kind"] for r in rows}))
+        self.sentences = {part: self._sentences(rows, part) for part in self.PARTS}
+        self.salt = dict(zip(self.PARTS, ctx.rng("procnote-text").integers(1, 2**62, len(self.PARTS), dtype=np.uint64)))
+        self.kind_of_code = np.searchsorted(self.kinds, note_kinds(ctx.practice.codes))
+        self.description = code_descriptions()
+
+    def _sentences(self, rows, part):
+        """One part's sentences grouped by kind: (texts, first text of each kind, count of each kind)."""
+        texts = [[" " + r["text"] for r in rows if r["part"] == part and r["kind"] == kind] for kind in self.kinds]
+        count = np.array([len(t) for t in texts])
+        return np.array(sum(texts, []) + [""], dtype=object), np.cumsum(count) - count, count
+
+    def sentence(self, part, kind, proc_num):
+        flat, start, count = self.sentences[part]
+        mixed = (proc_num.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + self.salt[part]) >> np.uint64(33)
+        pick = start[kind] + (mixed % np.maximum(count[kind], 1).astype(np.uint64)).astype(np.int64)
+        return np.where(count[kind] > 0, flat[np.minimum(pick, len(flat) - 1)], "")
+
+    def of(self, ctx, proc, grouped):
+        """The note of each procedure; in a group note (`grouped`) a line per procedure: "<procedure>: ..." """
+        pr = ctx.practice.clinical.procedures
+        kind, num = self.kind_of_code[pr.code[proc]], pr.nums[proc]
+        tooth, surf = pr.tooth[proc].astype(object), pr.surf[proc].astype(object)
+        site = np.where(tooth != "", "#" + tooth + np.where(surf != "", " " + surf, "") + " ",
+                        np.where(surf != "", surf + " ", ""))
+        what = site + self.description[pr.code[proc]]
+        return (np.where(grouped, what + ":", "Pt presented for " + what + ".")
+                + self.sentence("anesthesia", kind, num) + self.sentence("body", kind, num)
+                + self.sentence("closing", kind, num))
+
+    def addendum(self, proc_num):
+        return self.sentence("addendum", np.full(len(proc_num), np.searchsorted(self.kinds, "any")), proc_num)
+
+
+def chunks(start, stop, size=200_000):
+    return (slice(first, min(first + size, stop)) for first in range(start, stop, size))
+
+
+def spans(start, count):
+    """Positions start[i] ... start[i] + count[i] - 1 of every i, and the i of each."""
+    owner = np.repeat(np.arange(len(start)), count)
+    return np.repeat(start, count) + rank_in_group(owner), owner
+
+
+def clinical_notes(ctx, rng, groups):
+    """The notes: first the procedures' own (most completed dentist work, some hygiene work), then the group
+    notes; each with the procedures it tells of (`members`, `member_count` of them), its procedure, patient,
+    author (the provider's login) and when it was written (after the visit, on its day)."""
+    pr, ap, users = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.users
+    done = np.flatnonzero(pr.status == 2)
+    share = np.where(ctx.practice.codes.is_hygiene[pr.code[done]], NOTE_SHARE["hygiene"], NOTE_SHARE["dentist"])
+    own = done[(groups.covering[done] < 0) & (rng.random(len(done)) < share)]
+    covered = np.flatnonzero(groups.covering >= 0)
+    covered = covered[np.argsort(groups.covering[covered], kind="stable")]
+    return SimpleNamespace(
+        proc_num=np.r_[pr.nums[own], groups.nums], patient=np.r_[pr.patient[own], ap.patient[groups.visit]],
+        user=np.r_[user_of(users, pr.prov[own]), user_of(users, ap.prov[groups.visit])],
+        written=np.r_[ap.dismissed[completed_appointment(ctx, own)] + minutes(rng, 2, 90, len(own)), groups.written],
+        members=np.r_[own, covered], own=len(own),
+        member_count=np.r_[np.ones(len(own), dtype=np.int64), np.bincount(groups.covering[covered],
+                                                                          minlength=len(groups.nums))])
+
+
+def procedure_notes(ctx, groups):
+    """procnote: a row per version of each note. Some notes are edited on one of the next business days:
+    OpenDental keeps each version, the last one with an addendum. A group note holds the notes of its
+    procedures, a line each. Rows come in batches (own notes and their edits, then the multi-line group notes)."""
+    rng = ctx.rng("procnote")
+    note = clinical_notes(ctx, rng, groups)
+    n_notes = len(note.proc_num)
+    edited = rng.random(n_notes) < EDITED_NOTE_SHARE
+    edit_day = np.busday_offset(note.written.astype("datetime64[D]"), rng.integers(1, 4, n_notes), roll="forward")
+    edit_time = np.minimum(stamp(edit_day, rng.integers(8 * 3600, 17 * 3600, n_notes)), stamp(ctx.today, 18 * 3600))
+    own, grouped = np.arange(note.own), np.arange(note.own, n_notes)
+    version_of = np.r_[own, own[edited[own]], grouped, grouped[edited[grouped]]]
+    is_edit = np.r_[np.zeros(note.own, bool), np.ones(edited[own].sum(), bool),
+                    np.zeros(len(grouped), bool), np.ones(edited[grouped].sum(), bool)]
+    entry = np.where(is_edit, edit_time[version_of], note.written[version_of])
+    n, first_group_version = len(version_of), note.own + edited[own].sum()
+    nums = ctx.ids.take("procnote", n)
+    text = NoteText(ctx)
+    first_member = np.cumsum(note.member_count) - note.member_count
+
+    def batches():
+        for part in [*chunks(0, first_group_version), *chunks(first_group_version, n)]:
+            these, edit = version_of[part], is_edit[part]
+            position, owner = spans(first_member[these], note.member_count[these])
+            told = text.of(ctx, note.members[position], note.member_count[these][owner] > 1)
+            starts = np.r_[0, np.cumsum(note.member_count[these])[:-1]]
+            separator = np.full(len(told), "\r\n", dtype=object)
+            separator[starts] = ""
+            body = np.add.reduceat(separator + told, starts)
+            body[edit] = body[edit] + text.addendum(note.proc_num[these][edit])
+            k = len(these)
+            yield {"ProcNoteNum": nums[part], "PatNum": ctx.practice.patients.nums[note.patient[these]],
+                   "ProcNum": note.proc_num[these], "UserNum": note.user[these], "EntryDateTime": entry[part],
+                   "Note": body, "SigIsTopaz": False,
+                   "Signature": np.where(rng.random(k) < SIGNED_NOTE_SHARE, signatures(rng, k), "")}
+
+    ctx.out.copy("procnote", batches())
+
+
+# ---------------------------------------------------------------- tooth chart
+
+def first_visits(ctx):
+    """The patients seen in the window (sorted) and the row of each one's first completed appointment."""
+    ap = ctx.practice.clinical.appointments
+    done = np.flatnonzero(ap.status == 2)
+    done = done[sorted_by(ap.patient[done], ap.start[done])]
+    patient, first = np.unique(ap.patient[done], return_index=True)
+    return patient, done[first]
+
+
+def gap_work(ctx, code):
+    """Implants and bridge pontics: work that fills the gap of a missing tooth."""
+    codes = ctx.practice.codes
+    return (codes.category[code] == IMPLANT_CATEGORY) | np.isin(codes.code[code], GAP_CODES)
+
+
+def worked_teeth(ctx, count_gap_work):
+    """(patient, tooth) keys of every permanent tooth with charted work (deleted entries aside)."""
+    pr = ctx.practice.clinical.procedures
+    tooth = permanent_teeth(pr.tooth)
+    counted = (tooth > 0) & (pr.status != 6) & (count_gap_work | ~gap_work(ctx, pr.code))
+    return tooth_key(pr.patient[counted], tooth[counted])
+
+
+def missing_teeth(ctx, rng, patient, age):
+    """Keys (patient, tooth) of the teeth missing at the first visit: wisdom teeth and some others of adults
+    (more of seniors), every tooth of an arch that gets a complete denture, and the gaps implants and bridges
+    fill - never a tooth the patient has other work on (an extracted tooth was there at the first visit)."""
+    pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
+    number = np.arange(1, 33)
+    kind_of_tooth = np.select([np.isin(number, WISDOM), np.isin(number, MOLARS)], [0, 1], 2)
+    adult = np.flatnonzero(age >= ADULT_AGE)
+    chance = np.array([MISSING_CHANCE["adult"], MISSING_CHANCE["senior"]], dtype=np.float32)[:, kind_of_tooth]
+    drawn = rng.random((len(adult), 32), dtype=np.float32) < chance[(age[adult] >= SENIOR_AGE).astype(int)]
+    who, tooth = np.nonzero(drawn)
+    keys = [tooth_key(patient[adult][who], tooth + 1)]
+    planned_or_done = np.isin(pr.status, (1, 2))
+    arch = np.flatnonzero(planned_or_done & np.isin(codes.code[pr.code], EDENTULOUS_ARCH_CODES))
+    arch_teeth = np.where(pr.surf[arch] == "U", 1, 17)[:, None] + np.arange(16)
+    keys.append(tooth_key(np.repeat(pr.patient[arch], 16), arch_teeth.ravel()))
+    gap = np.flatnonzero(planned_or_done & gap_work(ctx, pr.code) & (permanent_teeth(pr.tooth) > 0))
+    keys.append(tooth_key(pr.patient[gap], permanent_teeth(pr.tooth[gap])))
+    keys = np.unique(np.concatenate(keys))
+    return keys[np.isin(keys // 64, patient) & ~np.isin(keys, worked_teeth(ctx, count_gap_work=False))]
+
+
+def primary_teeth(ctx, patient, age):
+    """Keys (patient, permanent position) still primary at a child's first visit, by age, and every position
+    whose primary tooth (A-T) the patient has work on; never one with work on its permanent tooth."""
+    pr = ctx.practice.clinical.procedures
+    until = np.array([PRIMARY_UNTIL[p] for p in PRIMARY_POSITIONS])
+    who, which = np.nonzero((age[:, None] < PRIMARY_TEETH_AGE) & (age[:, None] < until))
+    keys = [tooth_key(patient[who], PRIMARY_POSITIONS[which])]
+    letter = np.isin(pr.tooth, PRIMARY_LETTERS) & (pr.status != 6)
+    keys.append(tooth_key(pr.patient[letter], PRIMARY_POSITIONS[np.searchsorted(PRIMARY_LETTERS, pr.tooth[letter])]))
+    keys = np.unique(np.concatenate(keys))
+    return keys[np.isin(keys // 64, patient) & ~np.isin(keys, worked_teeth(ctx, count_gap_work=True))]
+
+
+def drifted_teeth(rng, patient, age, missing):
+    """A few adults have a front tooth shifted, rotated or tipped: keys, InitialType and Movement (mm or degrees)."""
+    adult = np.flatnonzero((age >= ADULT_AGE) & (rng.random(len(patient)) < DRIFT_SHARE))
+    keys = tooth_key(patient[adult], np.array(ANTERIOR)[rng.integers(0, len(ANTERIOR), len(adult))])
+    drift = rng.choice(len(DRIFTS), len(keys), p=[share for _, share, _ in DRIFTS])
+    low, high = np.array([span for _, _, span in DRIFTS], dtype=float)[drift].T
+    present = ~np.isin(keys, missing)
+    initial_type = np.array([kind for kind, _, _ in DRIFTS])[drift]
+    return keys[present], initial_type[present], np.round(rng.uniform(low, high), 1)[present]
+
+
+def tooth_chart(ctx):
+    """toothinitial rows, charted at each patient's first visit in the window; returns the missing-teeth keys."""
+    rng = ctx.rng("toothinitial")
+    pt, ap = ctx.practice.patients, ctx.practice.clinical.appointments
+    patient, visit = first_visits(ctx)
+    age = (ap.date[visit] - pt.birth[patient]).astype(int) / 365.25
+    missing = missing_teeth(ctx, rng, patient, age)
+    primary = primary_teeth(ctx, patient, age)
+    drifted, drift_type, movement = drifted_teeth(rng, patient, age, missing)
+    keys = np.r_[missing, primary, drifted]
+    charted = (ap.start[visit] + minutes(rng, 5, 30, len(visit)))[np.searchsorted(patient, keys // 64)]
+    ctx.out.copy("toothinitial", {
+        "ToothInitialNum": ctx.ids.take("toothinitial", len(keys)), "PatNum": pt.nums[keys // 64],
+        "ToothNum": (keys % 64).astype(str),
+        "InitialType": np.r_[np.full(len(missing), MISSING), np.full(len(primary), PRIMARY), drift_type],
+        "Movement": np.r_[np.zeros(len(missing) + len(primary)), movement], "DrawingSegment": "", "ColorDraw": 0,
+        "SecDateTEntry": charted, "SecDateTEdit": charted, "DrawText": "",
+    })
+    return missing
+
+
+# ---------------------------------------------------------------- perio charting
+
+def perio_visits(ctx):
+    """The charted perio exams: completed exam or perio maintenance visits of the patients in periodontal care,
+    sorted by patient and time; each patient's first is always charted, later ones at LATER_CHART_SHARE.
+    Returns their appointment rows and whether each is the patient's first."""
+    rng = ctx.rng("perioexam")
+    pr, codes, ap = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.clinical.appointments
+    done = pr.status == 2
+    in_care = np.unique(pr.patient[done & np.isin(codes.code[pr.code], PERIO_CARE_CODES)])
+    charting = done & np.isin(codes.code[pr.code], EXAM_CODES + ("D4910",)) & np.isin(pr.patient, in_care)
+    visit = np.unique(completed_appointment(ctx, np.flatnonzero(charting)))
+    visit = visit[sorted_by(ap.patient[visit], ap.start[visit])]
+    first = np.r_[True, ap.patient[visit][1:] != ap.patient[visit][:-1]][:len(visit)]
+    charted = first | (rng.random(len(visit)) < LATER_CHART_SHARE)
+    return visit[charted], first[charted]
+
+
+def present_teeth(ctx, patient, exam_day, missing):
+    """Boolean [exam, tooth 1-32] of exams sorted by patient and day: not missing at the first visit and not
+    extracted before the exam."""
+    pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
+    extracted = np.flatnonzero((pr.status == 2) & np.isin(codes.code[pr.code], EXTRACTION_CODES)
+                               & (permanent_teeth(pr.tooth) > 0))
+    owner_patient = np.r_[missing // 64, pr.patient[extracted]]
+    tooth = np.r_[missing % 64, permanent_teeth(pr.tooth[extracted])]
+    gone_after = np.r_[np.full(len(missing), ctx.start - 1), pr.date[extracted]].astype("datetime64[D]")
+    exam_key = day_key(patient, exam_day)
+    first = np.searchsorted(exam_key, day_key(owner_patient, gone_after), side="right")
+    last = np.searchsorted(patient, owner_patient, side="right")
+    exam, which = spans(first, np.maximum(last - first, 0))
+    present = np.ones((len(patient), 32), dtype=bool)
+    present[exam, tooth[which] - 1] = False
+    return present
+
+
+def perio_charts(ctx, missing):
+    """perioexam and periomeasure rows: one exam per charted perio visit by its hygienist, with its measures."""
+    rng = ctx.rng("periomeasure")
+    pt, ap = ctx.practice.patients, ctx.practice.clinical.appointments
+    visit, first = perio_visits(ctx)
+    patient, n = ap.patient[visit], len(visit)
+    present = present_teeth(ctx, patient, ap.date[visit], missing)
+    in_care, of_patient = np.unique(patient, return_inverse=True)
+    severity = weighted_choice(rng, tuple((i, share) for i, (_, share) in enumerate(SEVERITY)), len(in_care))
+    measured = np.minimum(ap.seated[visit] + minutes(rng, 10, 30, n), ap.dismissed[visit])
+    nums = np.empty(n, dtype=np.int64)
+    nums[np.argsort(measured, kind="stable")] = ctx.ids.take("perioexam", n)
+    hygienist = np.where(ap.prov_hyg[visit] > 0, ap.prov_hyg[visit],
+                         np.where(pt.sec_prov[patient] > 0, pt.sec_prov[patient], ap.prov[visit]))
+    exam = SimpleNamespace(nums=nums, severity=severity[of_patient], maintained=~first, measured=measured)
+    for part in chunks(0, n, 20_000):
+        found = perio_findings(rng, exam, present, part)
+        measures = measure_rows(exam, present, part, found)
+        measures["PerioMeasureNum"] = ctx.ids.take("periomeasure", len(measures["PerioExamNum"]))
+        ctx.out.copy("perioexam", {
+            "PerioExamNum": nums[part], "PatNum": pt.nums[patient[part]], "ExamDate": ap.date[visit[part]],
+            "ProvNum": hygienist[part], "DateTMeasureEdit": measured[part], "Note": perio_notes(exam, part, found),
+        })
+        ctx.out.copy("periomeasure", measures)
+
+
+def perio_findings(rng, exam, present, part):
+    """For every present tooth of the exams in `part` (row, tooth index): probing depths of its six sites -
+    deeper with the patient's disease, at molars and between teeth, shallower once in maintenance - with
+    bleeding (1) and suppuration (2) flags, and the mobility of teeth with deep pockets."""
+    row, tooth = np.nonzero(present[part])
+    mean = (2.4 + 0.9 * exam.severity[part][row] + 0.6 * np.isin(tooth + 1, MOLARS + WISDOM)
+            - 0.4 * exam.maintained[part][row])
+    noise = rng.normal(0, 0.7, (len(row), 6))
+    depth = np.clip(np.rint(mean[:, None] + 0.6 * INTERPROXIMAL + noise), 1, 10).astype(np.int64)
+    bleeding = rng.random(depth.shape) < np.clip(0.04 + 0.12 * (depth - 2), 0.02, 0.9)
+    suppuration = (depth >= 6) & (rng.random(depth.shape) < 0.15)
+    deepest = depth.max(axis=1)
+    mobility = np.where((deepest >= 6) & (rng.random(len(row)) < 0.3), np.where(deepest >= 8, 2, 1), 0)
+    return SimpleNamespace(row=row, tooth=tooth, depth=depth, flags=bleeding + 2 * suppuration, mobility=mobility)
+
+
+def measure_rows(exam, present, part, found):
+    """periomeasure rows of the exams in `part`: probing for every present tooth, bleeding for teeth with a
+    flagged site, mobility for mobile teeth, skip tooth for missing ones."""
+    skip_row, skip_tooth = np.nonzero(~present[part])
+    bleeds, mobile = found.flags.any(axis=1), found.mobility > 0
+    pieces = [  # (SequenceType, exam row, tooth index, ToothValue, the six site values)
+        (PROBING, found.row, found.tooth, BLANK, found.depth),
+        (BLEEDING, found.row[bleeds], found.tooth[bleeds], BLANK,
+         np.where(found.flags[bleeds] > 0, found.flags[bleeds], BLANK)),
+        (MOBILITY, found.row[mobile], found.tooth[mobile], found.mobility[mobile], BLANK),
+        (SKIP_TOOTH, skip_row, skip_tooth, 1, BLANK),
+    ]
+    row = np.concatenate([rows for _, rows, _, _, _ in pieces])
+    values = np.concatenate([np.broadcast_to(v, (len(rows), 6)) for _, rows, _, _, v in pieces])
+    measured = exam.measured[part][row]
+    return {"PerioExamNum": exam.nums[part][row],
+            "SequenceType": np.concatenate([np.full(len(rows), kind) for kind, rows, _, _, _ in pieces]),
+            "IntTooth": np.concatenate([tooth for _, _, tooth, _, _ in pieces]) + 1,
+            "ToothValue": np.concatenate([np.broadcast_to(value, len(rows)) for _, rows, _, value, _ in pieces]),
+            **{site: values[:, i] for i, site in enumerate(SITES)}, "SecDateTEntry": measured, "SecDateTEdit": measured}
+
+
+def perio_notes(exam, part, found):
+    """E.g. "Moderate periodontitis. BOP 24%, 11 sites 5 mm or deeper." """
+    k = part.stop - part.start
+    sites = np.bincount(found.row, minlength=k) * 6
+    bleeding = np.bincount(found.row, weights=(found.flags & 1).sum(axis=1), minlength=k)
+    deep = np.bincount(found.row, weights=(found.depth >= 5).sum(axis=1), minlength=k).astype(int)
+    percent = np.rint(100 * bleeding / np.maximum(sites, 1)).astype(int)
+    names = np.array([name.capitalize() for name, _ in SEVERITY], dtype=object)[exam.severity[part]]
+    return (names + " periodontitis. BOP " + percent.astype(str).astype(object) + "%, "
+            + deep.astype(str).astype(object) + " sites 5 mm or deeper.")

@@ -1,7 +1,440 @@
-"""Supporting: scheduling (being built)."""
+"""Supporting: the appointment book around the appointments - who works when, chair time held back, the
+history of every appointment, and the views the front desk reads the book through.
 
-FOREIGN_KEYS = []
+- Days: every business day from the window's start to the last booked appointment (at least four weeks
+  ahead). The office closes on six US holidays, observed on a weekday - unless patients are booked that day
+  (the clinical phase does not avoid holidays yet).
+- Practice rows (SchedType 0): a holiday row (Status 2) per closed holiday and clinic, and notes on some days.
+- Provider schedules (SchedType 1): each dentist works four weekdays and each hygienist three or four (a
+  weekly pattern), plus every day an appointment needs them (its ProvNum; its ProvHyg too on hygiene visits):
+  one block over the chairs' day, linked (scheduleop) to their home chair and the chairs they work in that day.
+- Blockouts (SchedType 2): chair time held for emergencies, crown seats, hygiene only... placed in the
+  chairs' free time, so no appointment sits in one; a block over noon is the lunch break.
+- Employee schedules (SchedType 3): each employee's shift on their weekly work days.
+- histappointment: a full copy of the appointment at each event of its life: created (action 0, when
+  booked), moved to its final chair and time, confirmed, then set complete after dismissal (1), missed (2)
+  or cancelled to the unscheduled list (3). The last copy is the appointment as it stands.
+- apptview / apptviewitem / userodapptview: "All", "Doctors" and "Hygiene" views per clinic, each user's own.
+
+Adds to ctx.practice: nothing.
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from core.arrays import sorted_by
+from core.randomness import weighted_choice
+
+from ..clinical.chart import batches
+from ..clinical.scheduling import operatory_pools
+from ..data import read_table
+from ..timeline import NO_TIME, business_days, stamp
+
+MINUTE, HOUR, DAY = 60, 3600, 86400
+OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it
+FUTURE_DAYS = 28  # the schedule is set at least four weeks ahead
+SET_UP_DAYS = (14, 90)  # how long before a day the office manager set its schedule
+HOLIDAYS = (  # name, and a fixed month-day (a weekend one is taken on Friday or Monday) or (month, weekday, nth)
+    ("New Year's Day", "01-01"), ("Memorial Day", ("06", "Mon", -1)), ("Independence Day", "07-04"),
+    ("Labor Day", ("09", "Mon", 0)), ("Thanksgiving Day", ("11", "Thu", 3)), ("Christmas Day", "12-25"))
+PRACTICE_NOTES = ("Staff meeting 7:30 am", "Fire drill at noon", "Office closes 3 pm - team event",
+                  "Sterilizer service visit", "Lunch and learn - implant rep", "OSHA training at lunch",
+                  "Phones forwarded 12-1 pm", "Quarterly inventory", "Carpet cleaning after hours",
+                  "Payroll cutoff today", "Water line testing", "Bring potluck dish - birthday lunch")
+PRACTICE_NOTE_SHARE = 0.08  # of open days
+DENTIST_DAYS_OFF, HYGIENIST_DAYS_OFF, EMPLOYEE_DAYS_OFF = (1, 2), (1, 3), (0, 2)  # weekdays off: [low, high)
+EMPLOYEE_SHIFTS = ((7.5, 16.5), (8, 17), (8.5, 17.5))  # hours
+BLOCKOUTS_PER_CHAIR_DAY = 0.06
+BLOCKOUT_MINUTES, LUNCH_MINUTES, SHORTEST_BLOCKOUT = (30, 45, 60, 90, 120), (30, 60), 30
+LUNCH_SHARE = 0.25  # of blockouts that could hold a lunch break
+MOVED_SHARE = 0.15
+ROOM_TO_CHANGE = 4 * HOUR  # an appointment booked closer to its time is neither moved nor confirmed before it
+CREATED, MOVED, CONFIRMED, OUTCOME = range(4)  # history events, in the order they happen
+OUTCOME_ACTION = {2: 1, 5: 2, 3: 3}  # HistApptAction by AptStatus: set complete (changed), missed, cancelled
+# Appointment columns the clinical hand-over does not carry yet (asked of the clinical phase); the history
+# copies each one once it is handed over.
+NOT_YET_HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript", "ins_plan1": "InsPlan1",
+                       "ins_plan2": "InsPlan2", "entry_user": "SecUserNumEntry", "unsched_status": "UnschedStatus"}
+SET_AT_OUTCOME = ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed", "UnschedStatus")
+VIEWS = (("All", None), ("Doctors", False), ("Hygiene", True))  # name, hygiene chairs (None: every chair)
+VIEW_ELEMENTS = ("PatientNameF", "Age", "ProcDescript", "Note", "Production", "ConfirmedColor")
+
+FOREIGN_KEYS = [
+    ("schedule", "ProvNum", "provider", None, False),
+    ("schedule", "EmployeeNum", "employee", None, False),
+    ("schedule", "BlockoutType", "definition", 25, False),
+    ("schedule", "ClinicNum", "clinic", None, False),
+    ("scheduleop", "ScheduleNum", "schedule", None, True),
+    ("scheduleop", "OperatoryNum", "operatory", None, True),
+    ("histappointment", "AptNum", "appointment", None, True),
+    ("histappointment", "HistUserNum", "userod", None, True),
+    ("histappointment", "PatNum", "patient", None, True),
+    ("histappointment", "ProvNum", "provider", None, True),
+    ("histappointment", "ProvHyg", "provider", None, False),
+    ("histappointment", "Op", "operatory", None, False),
+    ("histappointment", "ClinicNum", "clinic", None, False),
+    ("histappointment", "Confirmed", "definition", 2, True),
+    ("histappointment", "UnschedStatus", "definition", 13, False),
+    ("histappointment", "AppointmentTypeNum", "appointmenttype", None, False),
+    ("histappointment", "SecUserNumEntry", "userod", None, False),
+    ("histappointment", "InsPlan1", "insplan", None, False),
+    ("histappointment", "InsPlan2", "insplan", None, False),
+    ("apptview", "ClinicNum", "clinic", None, False),
+    ("apptviewitem", "ApptViewNum", "apptview", None, True),
+    ("apptviewitem", "OpNum", "operatory", None, False),
+    ("apptviewitem", "ProvNum", "provider", None, False),
+    ("userodapptview", "UserNum", "userod", None, True),
+    ("userodapptview", "ApptViewNum", "apptview", None, True),
+    ("userodapptview", "ClinicNum", "clinic", None, False),
+]
 
 
 def generate(ctx):
-    pass
+    book = ctx.practice.clinical.appointments
+    days, holidays = office_days(ctx, book)
+    practice_days(ctx, days, holidays)
+    provider_schedules(ctx, days, book)
+    blockouts(ctx, days, book)
+    employee_schedules(ctx, days)
+    appointment_history(ctx, book)
+    appointment_views(ctx)
+
+
+def end_of_today(ctx):
+    return stamp(ctx.today, 18 * HOUR)
+
+
+def weekday(days):
+    """Monday 0 ... Sunday 6 (1970-01-01 was a Thursday)."""
+    return (days.astype("datetime64[D]").astype(np.int64) + 3) % 7
+
+
+def seconds(values):
+    return np.asarray(values).astype(np.int64).astype("timedelta64[s]")
+
+
+def time_of_day(secs):
+    return f"{secs // HOUR:02d}:{secs // MINUTE % 60:02d}:00"
+
+
+def clock(secs):
+    """A time column from seconds after midnight."""
+    values, inverse = np.unique(np.asarray(secs, dtype=np.int64), return_inverse=True)
+    return np.array([time_of_day(v) for v in values.tolist()], dtype=object)[inverse]
+
+
+def index_of(keys, values):
+    """Position of each value in the array `keys` (all values present)."""
+    order = np.argsort(keys)
+    return order[np.searchsorted(keys, values, sorter=order)]
+
+
+# --- days ----------------------------------------------------------------------------------------------------
+
+def office_days(ctx, book):
+    """The open business days of the schedule, and the holidays the office closed on (dates, names)."""
+    last = max(book.date.max(), ctx.today + FUTURE_DAYS)
+    dates, names = us_holidays(ctx.start, last)
+    closed = ~np.isin(dates, book.date[book.op != 0])
+    days = business_days(ctx.start, last)
+    return days[~np.isin(days, dates[closed])], (dates[closed], names[closed])
+
+
+def us_holidays(first, last):
+    """Observed dates and names of the HOLIDAYS between two days."""
+    years = range(int(str(first)[:4]), int(str(last)[:4]) + 2)
+    dates, names = [], []
+    for year in years:
+        for name, rule in HOLIDAYS:
+            if isinstance(rule, str):
+                fixed = np.datetime64(f"{year}-{rule}")
+                dates.append(fixed + {5: -1, 6: 1}.get(int(weekday(fixed)), 0))
+            else:
+                month, day_name, nth = rule
+                dates.append(np.busday_offset(f"{year}-{month}", nth, roll="forward", weekmask=day_name))
+            names.append(name)
+    dates, names = np.array(dates, dtype="datetime64[D]"), np.array(names)
+    inside = (dates >= first) & (dates <= last)
+    return dates[inside], names[inside]
+
+
+def weekly_pattern(rng, days, days_off):
+    """Whether each person (row) works each day (column): the same random weekdays off every week."""
+    off = rng.random((len(days_off), 5)).argsort(axis=1) < np.asarray(days_off)[:, None]
+    return ~off[:, weekday(days)]
+
+
+# --- schedule rows ------------------------------------------------------------------------------------------
+
+def write_blocks(ctx, rng, blocks):
+    """schedule rows, stamped when the day's schedule was set up (never after today); returns ScheduleNums."""
+    dates = blocks["SchedDate"]
+    n = len(dates)
+    nums = ctx.ids.take("schedule", n)
+    made = stamp(dates - rng.integers(*SET_UP_DAYS, n).astype("timedelta64[D]"), rng.integers(OPENS, CLOSES, n))
+    set_up = np.minimum(np.maximum(made, stamp(ctx.start, OPENS)), end_of_today(ctx))
+    ctx.out.copy("schedule", {"ScheduleNum": nums, "DateTStamp": set_up, "Status": 0, **blocks})
+    return nums
+
+
+def link_chairs(ctx, schedule_nums, op_nums):
+    ctx.out.copy("scheduleop", {"ScheduleOpNum": ctx.ids.take("scheduleop", len(op_nums)),
+                                "ScheduleNum": schedule_nums, "OperatoryNum": op_nums})
+
+
+def practice_days(ctx, days, holidays):
+    """SchedType 0: each clinic's closed holidays (Status 2, the holiday's name as note) and day notes."""
+    rng = ctx.rng("schedule-practice")
+    clinics = ctx.practice.clinics
+    dates, names = holidays
+    noted = days[rng.random(len(days)) < PRACTICE_NOTE_SHARE]
+    n_holiday_rows = len(dates) * len(clinics)
+    write_blocks(ctx, rng, {
+        "SchedDate": np.concatenate([np.repeat(dates, len(clinics)), noted]), "SchedType": 0,
+        "Status": np.repeat([2, 0], [n_holiday_rows, len(noted)]),
+        "Note": np.concatenate([np.repeat(names, len(clinics)),
+                                np.array(PRACTICE_NOTES)[rng.integers(0, len(PRACTICE_NOTES), len(noted))]]),
+        "ClinicNum": np.concatenate([np.tile(clinics, len(dates)), clinics[rng.integers(0, len(clinics), len(noted))]]),
+    })
+
+
+def provider_schedules(ctx, days, book):
+    """SchedType 1: the active providers' days, and the chairs each one works in."""
+    rng = ctx.rng("schedule-provider")
+    providers, ops = ctx.practice.providers, ctx.practice.operatories
+    people = np.concatenate([providers.dentists, providers.hygienists])
+    hygienist = np.arange(len(people)) >= len(providers.dentists)
+    days_off = np.where(hygienist, rng.integers(*HYGIENIST_DAYS_OFF, len(people)),
+                        rng.integers(*DENTIST_DAYS_OFF, len(people)))
+    works = weekly_pattern(rng, days, days_off)
+    on_book = book.op != 0
+    hygiene, doctor = on_book & book.is_hygiene, on_book & ~book.is_hygiene
+    # every appointment needs its dentist that day, a hygiene visit its hygienist too
+    works[index_of(people, np.concatenate([book.prov[on_book], book.prov_hyg[hygiene]])),
+          np.searchsorted(days, np.concatenate([book.date[on_book], book.date[hygiene]]))] = True
+    person, day = np.nonzero(works)
+    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": time_of_day(OPENS),
+                                   "StopTime": time_of_day(CLOSES), "SchedType": 1, "ProvNum": people[person]})
+    # chairs: the provider's home chair, and the chairs of their own chair work that day
+    worker = np.concatenate([book.prov[doctor], book.prov_hyg[hygiene]])
+    work_day = np.searchsorted(days, np.concatenate([book.date[doctor], book.date[hygiene]]))
+    work_chair = index_of(ops.nums, np.concatenate([book.op[doctor], book.op[hygiene]]))
+    block = np.searchsorted(person * len(days) + day, index_of(people, worker) * len(days) + work_day)
+    block = np.concatenate([np.arange(len(nums)), block])
+    chair = np.concatenate([home_chairs(ops, hygienist)[person], work_chair])
+    pairs = np.unique(block * len(ops.nums) + chair)
+    link_chairs(ctx, nums[pairs // len(ops.nums)], ops.nums[pairs % len(ops.nums)])
+
+
+def home_chairs(ops, hygienist):
+    """Each provider's usual chair (index into the operatories): dentists doctor chairs, hygienists hygiene
+    chairs, dealt in turn."""
+    rank = np.where(hygienist, np.cumsum(hygienist), np.cumsum(~hygienist)) - 1
+    doctor, hygiene = np.flatnonzero(~ops.hygiene), np.flatnonzero(ops.hygiene)
+    return np.where(hygienist, hygiene[rank % len(hygiene)], doctor[rank % len(doctor)])
+
+
+def blockouts(ctx, days, book):
+    """SchedType 2: chair time held back, in stretches of free chair time; over noon it is lunch."""
+    rng = ctx.rng("schedule-blockout")
+    ops, defs = ctx.practice.operatories, ctx.practice.defs
+    chair, day, free_from, free_to = free_time(ctx, days, book)
+    long_enough = free_to - free_from >= SHORTEST_BLOCKOUT * MINUTE
+    share = BLOCKOUTS_PER_CHAIR_DAY * len(ops.nums) * len(days) / max(long_enough.sum(), 1)
+    chosen = long_enough & (rng.random(len(day)) < share)
+    chair, day, free_from, free_to = chair[chosen], day[chosen], free_from[chosen], free_to[chosen]
+    noon = stamp(day, 12 * HOUR).astype(np.int64)
+    lunch = ((free_from <= noon) & (free_to >= noon + LUNCH_MINUTES[0] * MINUTE)
+             & (rng.random(len(day)) < LUNCH_SHARE))
+    minutes = np.where(lunch, rng.choice(LUNCH_MINUTES, len(day)), rng.choice(BLOCKOUT_MINUTES, len(day)))
+    starts = np.where(lunch, noon, free_from)
+    length = np.minimum(minutes * MINUTE, free_to - starts)
+    # anywhere in the free stretch, on the five-minute grid
+    slots = np.where(lunch, 0, (free_to - starts - length) // (5 * MINUTE))
+    starts = starts + (rng.random(len(day)) * (slots + 1)).astype(np.int64) * 5 * MINUTE
+    stops = starts + length
+    midnight = stamp(day).astype(np.int64)
+    kind = np.where(lunch, defs.named(25, "Lunch"), blockout_types(ctx, rng, ops.hygiene[chair]))
+    nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock(starts - midnight),
+                                   "StopTime": clock(stops - midnight), "SchedType": 2, "BlockoutType": kind,
+                                   "ClinicNum": ops.clinic[chair]})
+    link_chairs(ctx, nums, ops.nums[chair])
+
+
+def blockout_types(ctx, rng, hygiene_chair):
+    """BlockoutType by the kind of chair (generators/data/scheduling_blockouts.csv)."""
+    kinds = np.zeros(len(hygiene_chair), dtype=np.int64)
+    for hygiene, chairs in ((False, "doctor"), (True, "hygiene")):
+        shares = [(ctx.practice.defs.named(25, row["ItemName"]), float(row["weight"]))
+                  for row in read_table("scheduling_blockouts") if row["chairs"] in (chairs, "any")]
+        rows = hygiene_chair == hygiene
+        kinds[rows] = weighted_choice(rng, shares, rows.sum())
+    return kinds
+
+
+def free_time(ctx, days, book):
+    """Every stretch of time between appointments in every chair on every open day: chair index, day, and
+    from, to (epoch seconds)."""
+    ops = ctx.practice.operatories
+    on_book = book.op != 0
+    marker_chair, marker_day = np.divmod(np.arange(len(ops.nums) * len(days)), len(days))
+    opening, closing = stamp(days[marker_day], OPENS), stamp(days[marker_day], CLOSES)
+    # the chair's opening and closing are zero-length appointments around its day
+    chair = np.concatenate([index_of(ops.nums, book.op[on_book]), marker_chair, marker_chair])
+    day = np.concatenate([book.date[on_book], days[marker_day], days[marker_day]])
+    start = np.concatenate([book.start[on_book], opening, closing]).astype(np.int64)
+    end = np.concatenate([book.start[on_book] + seconds(book.minutes[on_book] * MINUTE), opening, closing]
+                         ).astype(np.int64)
+    order = sorted_by(chair, day.astype(np.int64), start, end)
+    chair, day, start, end = chair[order], day[order], start[order], end[order]
+    same = (chair[1:] == chair[:-1]) & (day[1:] == day[:-1])
+    return chair[:-1][same], day[:-1][same], end[:-1][same], start[1:][same]
+
+
+def employee_schedules(ctx, days):
+    """SchedType 3: every employee's shift on their weekly work days."""
+    rng = ctx.rng("schedule-employee")
+    staff = ctx.practice.users.employees
+    works = weekly_pattern(rng, days, rng.integers(*EMPLOYEE_DAYS_OFF, len(staff)))
+    person, day = np.nonzero(works)
+    shift = rng.integers(0, len(EMPLOYEE_SHIFTS), len(staff))[person]
+    starts, stops = (np.array(EMPLOYEE_SHIFTS) * HOUR).astype(np.int64).T
+    write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock(starts[shift]),
+                            "StopTime": clock(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
+
+
+# --- appointment history -----------------------------------------------------------------------------------
+
+def appointment_history(ctx, book):
+    rng = ctx.rng("histappointment")
+    handed_over = {column: getattr(book, name) for name, column in NOT_YET_HANDED_OVER.items() if hasattr(book, name)}
+    if "ProcDescript" in handed_over:  # text in the appointment, varchar(255) in its history
+        handed_over["ProcDescript"] = np.array([text[:255] for text in handed_over["ProcDescript"].tolist()],
+                                               dtype=object)
+    events = history_events(ctx, rng, book, handed_over.get("SecUserNumEntry"))
+    n = len(events.apt)
+    nums = np.empty(n, dtype=np.int64)
+    nums[np.argsort(events.time, kind="stable")] = ctx.ids.take("histappointment", n)
+    copied = {"DateTimeArrived": book.arrived, "DateTimeSeated": book.seated, "DateTimeDismissed": book.dismissed,
+              **handed_over}
+    ctx.out.copy("histappointment", batches(n, lambda part: history_rows(ctx, book, events, nums[part], part, copied)))
+
+
+def history_events(ctx, rng, book, entry_user):
+    """Every event of every appointment, sorted by appointment then time: apt (row), kind, time, user; and
+    per appointment its first chair, time and confirmation."""
+    n = len(book.nums)
+    status, start, booked = book.status, book.start, book.booked
+    deadline = np.where(status == 1, np.minimum(start, end_of_today(ctx)), start)
+    gap = (deadline - booked).astype(np.int64)
+    room = (status != 6) & (gap >= ROOM_TO_CHANGE)
+    moved = room & (rng.random(n) < MOVED_SHARE)
+    not_called = ctx.practice.defs.named(2, "Not Called")
+    confirmed = room & (book.confirmed != not_called)
+    move_at = booked + seconds(gap * rng.uniform(0.1, 0.5, n))
+    # confirmed in the days before the visit, always after a move (which falls in the first half)
+    confirm_at = np.maximum(deadline - seconds(rng.uniform(HOUR, 3 * DAY, n)),
+                            booked + seconds(gap * rng.uniform(0.55, 0.75, n)))
+    cancel_at = confirm_at + seconds((deadline - confirm_at).astype(np.int64) * rng.uniform(0.2, 0.8, n))
+    outcome_at = np.where(status == 2, book.dismissed + seconds(rng.integers(1, 60, n) * MINUTE),
+                          np.where(status == 5, start + seconds(rng.integers(15, 120, n) * MINUTE), cancel_at))
+    outcome = np.isin(status, list(OUTCOME_ACTION))
+    apt = np.concatenate([np.arange(n), np.flatnonzero(moved), np.flatnonzero(confirmed), np.flatnonzero(outcome)])
+    kind = np.repeat([CREATED, MOVED, CONFIRMED, OUTCOME], [n, moved.sum(), confirmed.sum(), outcome.sum()])
+    time = np.concatenate([booked, move_at[moved], confirm_at[confirmed], outcome_at[outcome]])
+    order = sorted_by(apt, kind)
+    apt, kind, time = apt[order], kind[order], time[order]
+    first_start, first_op = first_places(ctx, rng, book, moved)
+    return SimpleNamespace(apt=apt, kind=kind, time=time, user=history_users(ctx, rng, book, apt, kind, entry_user),
+                           first_start=first_start, first_op=first_op,
+                           first_confirmed=np.where(confirmed, not_called, book.confirmed))
+
+
+def first_places(ctx, rng, book, moved):
+    """Where a moved appointment was first booked: another chair of its kind, up to two hours off, that day."""
+    pool, chairs, op_table = operatory_pools(ctx, book.clinic, book.is_hygiene)
+    other_chair = op_table[pool, rng.integers(0, chairs[pool])]
+    shifted = book.start + seconds(rng.integers(-8, 9, len(moved)) * 15 * MINUTE)
+    latest = stamp(book.date, CLOSES) - seconds(book.minutes * MINUTE)
+    first_start = np.minimum(np.maximum(shifted, stamp(book.date, OPENS)), latest)
+    return np.where(moved, first_start, book.start), np.where(moved, other_chair, book.op)
+
+
+def history_users(ctx, rng, book, apt, kind, entry_user):
+    """HistUserNum: whoever booked it creates it, the provider sets it complete, the front desk does the rest."""
+    users = ctx.practice.users
+    front_desk = users.front_desk[rng.integers(0, len(users.front_desk), len(apt))]
+    creator = front_desk if entry_user is None else entry_user[apt]
+    provider = np.where(book.is_hygiene, book.prov_hyg, book.prov)[apt]
+    keys = np.array(list(users.by_provider), dtype=np.int64)
+    provider_user = np.array(list(users.by_provider.values()), dtype=np.int64)[index_of(keys, provider)]
+    completed = (kind == OUTCOME) & (book.status[apt] == 2)
+    return np.where(kind == CREATED, creator, np.where(completed, provider_user, front_desk))
+
+
+def history_rows(ctx, book, events, nums, part, copied):
+    """histappointment rows of a slice of the events: the appointment as it stood after each one. `copied`:
+    further appointment columns, those in SET_AT_OUTCOME empty until the outcome."""
+    apt, kind, time = events.apt[part], events.kind[part], events.time[part]
+    status = book.status[apt]
+    outcome = kind == OUTCOME
+    action = np.zeros(7, dtype=np.int64)
+    action[list(OUTCOME_ACTION)] = list(OUTCOME_ACTION.values())
+    return {
+        "HistApptNum": nums, "HistUserNum": events.user[part], "HistDateTStamp": time,
+        "HistApptAction": np.where(outcome, action[status], np.where(kind == CREATED, 0, 1)), "ApptSource": False,
+        "AptNum": book.nums[apt], "PatNum": ctx.practice.patients.nums[book.patient[apt]],
+        "AptStatus": np.where(outcome | (status == 6), status, 1),
+        "AptDateTime": np.where(kind == CREATED, events.first_start[apt], book.start[apt]),
+        "Op": np.where(kind == CREATED, events.first_op[apt], book.op[apt]),
+        "Confirmed": np.where(kind < CONFIRMED, events.first_confirmed[apt], book.confirmed[apt]),
+        "ProvNum": book.prov[apt], "ProvHyg": book.prov_hyg[apt], "ClinicNum": book.clinic[apt],
+        "IsNewPatient": book.is_new_patient[apt], "IsHygiene": book.is_hygiene[apt],
+        "AppointmentTypeNum": book.type_num[apt], "SecDateTEntry": book.booked[apt], "DateTStamp": time,
+        "TimeLocked": False, "Priority": False, "IsMirrored": False,
+        **{column: np.where(outcome, values[apt], NO_TIME if values.dtype.kind == "M" else 0)
+           if column in SET_AT_OUTCOME else values[apt] for column, values in copied.items()},
+    }
+
+
+# --- appointment views -------------------------------------------------------------------------------------
+
+def appointment_views(ctx):
+    """The views of the appointment book per clinic (chairs, providers and what each appointment shows), and
+    each user's current view: providers their own kind of chairs, everyone else all of them."""
+    ops, providers, users = ctx.practice.operatories, ctx.practice.providers, ctx.practice.users
+    clinics = ctx.practice.clinics
+    nums = ctx.ids.take("apptview", len(clinics) * len(VIEWS)).reshape(len(clinics), len(VIEWS))
+    items = {"ApptViewNum": [], "OpNum": [], "ProvNum": [], "ElementDesc": [], "ElementOrder": []}
+    for c, clinic in enumerate(clinics.tolist()):
+        for v, (name, hygiene) in enumerate(VIEWS):
+            chairs = ops.nums[(ops.clinic == clinic) & ((ops.hygiene == hygiene) if hygiene is not None else True)]
+            staff = {None: np.concatenate([providers.dentists, providers.hygienists]), False: providers.dentists,
+                     True: providers.hygienists}[hygiene]
+            rows = len(chairs) + len(staff) + len(VIEW_ELEMENTS)
+            items["ApptViewNum"] += [nums[c, v]] * rows
+            items["OpNum"] += chairs.tolist() + [0] * (len(staff) + len(VIEW_ELEMENTS))
+            items["ProvNum"] += [0] * len(chairs) + staff.tolist() + [0] * len(VIEW_ELEMENTS)
+            items["ElementDesc"] += [""] * (len(chairs) + len(staff)) + list(VIEW_ELEMENTS)
+            items["ElementOrder"] += [0] * (len(chairs) + len(staff)) + list(range(len(VIEW_ELEMENTS)))
+    only_scheduled = np.tile([hygiene is not None for _, hygiene in VIEWS], len(clinics))
+    ctx.out.copy("apptview", {
+        "ApptViewNum": nums.ravel(), "ItemOrder": np.arange(nums.size),
+        "Description": [name if clinic == 0 else f"{name} - {c + 1}"
+                        for c, clinic in enumerate(clinics.tolist()) for name, _ in VIEWS],
+        "RowsPerIncr": True, "OnlyScheduledProvs": only_scheduled, "StackBehavUR": 0, "StackBehavLR": 1,
+        "ClinicNum": np.repeat(clinics, len(VIEWS)), "ApptTimeScrollStart": time_of_day(OPENS),
+        "IsScrollStartDynamic": False, "IsApptBubblesDisabled": False, "WaitingRmName": False,
+        "OnlyScheduledProvDays": False,
+    })
+    n_items = len(items["ApptViewNum"])
+    ctx.out.copy("apptviewitem", {"ApptViewItemNum": ctx.ids.take("apptviewitem", n_items),
+                                  **{name: np.array(values) for name, values in items.items()},
+                                  "ElementColor": -16777216, "IsMobile": False})
+    own_view = {**{users.by_provider[p]: 1 for p in providers.dentists.tolist()},
+                **{users.by_provider[p]: 2 for p in providers.hygienists.tolist()}}
+    clinic = np.arange(len(users.nums)) % len(clinics)
+    view = np.array([own_view.get(u, 0) for u in users.nums.tolist()])
+    ctx.out.copy("userodapptview", {
+        "UserodApptViewNum": ctx.ids.take("userodapptview", len(users.nums)), "UserNum": users.nums,
+        "ClinicNum": clinics[clinic], "ApptViewNum": nums[clinic, view]})

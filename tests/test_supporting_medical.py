@@ -1,0 +1,278 @@
+"""Phase 6, medical: allergies, problems, prescriptions, pharmacies, lab cases and patient forms tell the same
+story as the appointment book and the procedure log."""
+import pytest
+
+from checks.foreign_keys import violation_sql
+from conftest import SMALL_END, query
+from generators.supporting import medical
+
+TODAY = f"DATE '{SMALL_END}'"
+PATIENTS = 400
+EXTRACTIONS = "('D7111', 'D7140', 'D7210', 'D7220', 'D7230', 'D7240', 'D7241', 'D7250')"
+IMPLANT_SURGERY = "('D6010', 'D6013')"
+LAB_MADE = ("('D2740', 'D2962', 'D6750', 'D6240', 'D6058', 'D6065', 'D5110', 'D5120', 'D5213', 'D5214', 'D6114', "
+            "'D6115')")
+PREMED_PROBLEMS = "('Artificial joint', 'Prosthetic heart valve', 'History of infective endocarditis')"
+
+
+def completed_on(patient, day, codes=None):
+    """SQL: the patient had a completed procedure (of one of the codes) at a completed visit that day."""
+    of_codes = f'AND c."ProcCode" IN {codes}' if codes else ""
+    return f"""EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+        JOIN raw.appointment a ON a."AptNum" = p."AptNum" AND a."AptStatus" = 2
+        WHERE p."PatNum" = {patient} AND p."ProcStatus" = 2 AND p."ProcDate" = {day} {of_codes})"""
+
+
+def one(practice_db, sql):
+    server, name = practice_db
+    return query(server, name, sql)[0]
+
+
+@pytest.mark.parametrize("key", medical.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
+def test_medical_keys_resolve(practice_db, key):
+    assert one(practice_db, f"SELECT count(*) FROM ({violation_sql(*key)}) v") == (0,)
+
+
+@pytest.mark.parametrize("table", ["medication", "allergydef", "allergy", "diseasedef", "disease", "rxdef", "rxnorm",
+                                   "rxpat", "pharmacy", "pharmclinic", "laboratory", "labcase", "sheetdef",
+                                   "sheetfielddef", "sheet", "sheetfield"])
+def test_tables_have_rows(practice_db, table):
+    assert one(practice_db, f"SELECT count(*) > 0 FROM raw.{table}") == (True,)
+
+
+@pytest.mark.parametrize("table, column", [
+    ("medication", "MedName"), ("allergydef", "Description"), ("diseasedef", "DiseaseName"), ("rxdef", "Drug"),
+    ("rxnorm", "RxCui"), ("rxnorm", "Description"), ("pharmacy", "StoreName"), ("laboratory", "Description"),
+    ("sheetdef", "Description")])
+def test_definition_tables_have_names(practice_db, table, column):
+    assert one(practice_db, f"""SELECT count(*) FROM raw.{table} WHERE coalesce(trim("{column}"), '') = ''""") == (0,)
+
+
+def test_form_fields_are_named_where_the_analytics_require_it(practice_db):
+    """sheetfielddef.FieldName is tested not null except on static text, check boxes and images (2, 6, 7, 9)."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfielddef
+        WHERE "FieldType" NOT IN (2, 6, 7, 9) AND coalesce(trim("FieldName"), '') = ''""")
+    assert bad == (0,)
+
+
+def test_filtered_dates_in_the_window(practice_db):
+    """labcase.DateTimeCreated and sheet.DateTimeSheet are staging filters; rxpat.RxDate must be after 1990."""
+    bad = one(practice_db, f"""SELECT
+        (SELECT count(*) FROM raw.labcase WHERE "DateTimeCreated" < '2023-01-01' OR "DateTimeCreated" >= {TODAY} + 1),
+        (SELECT count(*) FROM raw.sheet WHERE "DateTimeSheet" < '2023-01-01' OR "DateTimeSheet" >= {TODAY}),
+        (SELECT count(*) FROM raw.rxpat WHERE "RxDate" < '2023-01-01' OR "RxDate" >= {TODAY})""")
+    assert bad == (0, 0, 0)
+
+
+def test_audit_timestamps_are_real_and_not_after_today(practice_db):
+    for table, column in (("allergy", "DateTStamp"), ("allergydef", "DateTStamp"), ("disease", "DateTStamp"),
+                          ("diseasedef", "DateTStamp"), ("medication", "DateTStamp"), ("pharmacy", "DateTStamp"),
+                          ("rxpat", "DateTStamp"), ("labcase", "DateTStamp"), ("sheetdef", "DateTCreated"),
+                          ("sheet", "DateTSheetEdited")):
+        bad = one(practice_db, f"""SELECT count(*) FROM raw.{table}
+            WHERE "{column}" IS NULL OR "{column}" < '1990-01-01' OR "{column}" >= {TODAY} + 1""")
+        assert bad == (0,), f"{table}.{column}"
+
+
+def test_lab_case_timestamps_in_order_and_before_the_seat(practice_db):
+    """created <= sent <= received <= checked (unset ones stay 0001-01-01), due after sending; the work is back,
+    checked and due before the seat appointment; only an open case's due date may lie after today."""
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.labcase l JOIN raw.appointment a USING ("AptNum")
+        WHERE NOT ("DateTimeCreated" <= "DateTimeSent" AND "DateTimeSent" < "DateTimeDue"
+                   AND ("DateTimeRecd" = '0001-01-01' OR "DateTimeSent" <= "DateTimeRecd")
+                   AND ("DateTimeChecked" = '0001-01-01' OR ("DateTimeRecd" > '0001-01-01'
+                                                             AND "DateTimeRecd" <= "DateTimeChecked"))
+                   AND "DateTimeDue" < a."AptDateTime" AND "DateTimeChecked" < a."AptDateTime"
+                   AND "DateTimeRecd" < {TODAY} + 1 AND "DateTimeChecked" < {TODAY} + 1
+                   AND l."DateTStamp" >= "DateTimeSent" AND l."DateTStamp" >= "DateTimeChecked"
+                   AND "LabFee" >= 0)
+           OR (a."AptStatus" = 2 AND "DateTimeChecked" = '0001-01-01')""")
+    assert bad == (0,)
+
+
+def test_every_lab_made_restoration_has_a_lab_case_on_its_seat_appointment(practice_db):
+    """Crowns, bridges, veneers, implant crowns and dentures seated (prepared within the window) went to a lab;
+    and a lab case is only ever made for such work."""
+    missing = one(practice_db, f"""SELECT count(*) FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+        WHERE c."ProcCode" IN {LAB_MADE} AND p."ProcStatus" = 2 AND p."ProcDate" >= '2023-04-01'
+          AND NOT EXISTS (SELECT 1 FROM raw.labcase l WHERE l."AptNum" = p."AptNum" AND l."PatNum" = p."PatNum")""")
+    stray = one(practice_db, f"""SELECT count(*) FROM raw.labcase l WHERE NOT EXISTS (
+        SELECT 1 FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+        WHERE p."AptNum" = l."AptNum" AND p."PatNum" = l."PatNum" AND c."ProcCode" IN {LAB_MADE})""")
+    assert (missing, stray) == ((0,), (0,))
+
+
+def test_prescriptions_on_the_day_of_a_procedure_that_calls_for_them(practice_db):
+    """An Rx is written the day of a completed procedure of its rules (extraction, root canal, implant, scaling,
+    emergency exam, filling), or is the premedication of a joint or heart-valve patient at a visit."""
+    rules = medical.table("medical_rx_rules")
+    codes = "(" + ", ".join(sorted({f"'{code}'" for listed in rules["codes"] for code in listed.split("|")})) + ")"
+    after_procedure = completed_on('r."PatNum"', 'r."RxDate"', codes)
+    at_a_visit = completed_on('r."PatNum"', 'r."RxDate"')
+    unexplained = one(practice_db, f"""SELECT count(*) FROM raw.rxpat r WHERE NOT ({after_procedure}
+        OR ("Sig" LIKE '%before dental appointment%' AND {at_a_visit}
+            AND EXISTS (SELECT 1 FROM raw.disease d JOIN raw.diseasedef dd USING ("DiseaseDefNum")
+                        WHERE d."PatNum" = r."PatNum" AND dd."DiseaseName" IN {PREMED_PROBLEMS})))""")
+    assert unexplained == (0,)
+
+
+def test_prescriptions_avoid_the_patients_allergies(practice_db):
+    """No penicillin-class drug for a penicillin-allergic patient, no opioid for a codeine-allergic one, no
+    ibuprofen for an NSAID-allergic one: the dentist prescribes the alternative."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.rxpat r JOIN raw.allergy a USING ("PatNum")
+        JOIN raw.allergydef d USING ("AllergyDefNum") WHERE a."StatusIsActive" AND (
+            (d."Description" IN ('Penicillin', 'Amoxicillin') AND r."Drug" ~ '^(Amoxicillin|Penicillin)')
+         OR (d."Description" IN ('Codeine', 'Hydrocodone') AND r."Drug" ~ '^Hydrocodone')
+         OR (d."Description" IN ('Aspirin', 'Ibuprofen') AND r."Drug" ~ '^Ibuprofen'))""")
+    alternatives = one(practice_db, """SELECT count(*) FROM raw.rxpat
+        WHERE "Drug" ~ '^(Clindamycin|Azithromycin|Acetaminophen)'""")
+    assert bad == (0,) and alternatives[0] > 0
+
+
+def test_controlled_prescriptions_are_the_opioids_tied_to_their_procedure(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.rxpat r WHERE "IsControlled" <> ("Drug" ~ '^Hydrocodone')
+        OR ("IsControlled" AND NOT EXISTS (SELECT 1 FROM raw.procedurelog p WHERE p."ProcNum" = r."ProcNum"
+                                           AND p."PatNum" = r."PatNum" AND p."ProcDate" = r."RxDate"))""")
+    assert bad == (0,)
+
+
+def test_prescriptions_sent_electronically_carry_the_erx_details(practice_db):
+    """SendStatus 2 (sent electronically) with a GUID and the pharmacy, or 3 (printed) without; refills 0-9;
+    the prescriber is a dentist with his own login."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.rxpat r JOIN raw.provider p USING ("ProvNum") WHERE
+        "SendStatus" NOT IN (2, 3) OR ("SendStatus" = 2) <> ("ErxGuid" ~ '^[0-9a-f-]{36}$' AND "ErxPharmacyInfo" <> '')
+        OR "Refills" !~ '^[0-9]$' OR p."IsSecondary" OR r."RxType"
+        OR NOT EXISTS (SELECT 1 FROM raw.userod u WHERE u."UserNum" = r."UserNum" AND u."ProvNum" = r."ProvNum")""")
+    assert bad == (0,)
+
+
+def test_allergies_and_problems_recorded_once_seen(practice_db):
+    """Recorded on (or after) the first visit; about a quarter of the patients seen report an allergy."""
+    late = one(practice_db, f"""SELECT
+        (SELECT count(*) FROM raw.allergy a JOIN raw.patient p USING ("PatNum")
+         WHERE p."DateFirstVisit" = '0001-01-01' OR a."DateTStamp"::date < p."DateFirstVisit"
+            OR a."DateAdverseReaction" > a."DateTStamp" OR a."Reaction" = ''),
+        (SELECT count(*) FROM raw.disease d JOIN raw.patient p USING ("PatNum")
+         WHERE p."DateFirstVisit" = '0001-01-01' OR d."DateTStamp"::date < p."DateFirstVisit")""")
+    share = one(practice_db, """SELECT count(DISTINCT a."PatNum")::float / count(DISTINCT p."PatNum")
+        FROM raw.patient p LEFT JOIN raw.allergy a USING ("PatNum") WHERE p."DateFirstVisit" > '0001-01-01'""")
+    assert late == (0, 0) and 0.15 < share[0] < 0.35
+
+
+def test_problem_status_and_dates(practice_db):
+    """ProbStatus is tested as a boolean: 0 active without a stop date, 1 resolved with one, after the start; no
+    date after today."""
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.disease WHERE "ProbStatus" NOT IN (0, 1)
+        OR ("ProbStatus" = 1) <> ("DateStop" > '0001-01-01')
+        OR ("DateStart" > '0001-01-01' AND "DateStop" > '0001-01-01' AND "DateStop" < "DateStart")
+        OR "DateStart" > {TODAY} OR "DateStop" > {TODAY}""")
+    assert bad == (0,)
+
+
+def test_older_patients_have_more_problems(practice_db):
+    server, name = practice_db
+    rows = query(server, name, f"""SELECT CASE WHEN age(p."Birthdate") < interval '18 years' THEN 0
+                                          WHEN age(p."Birthdate") < interval '65 years' THEN 1 ELSE 2 END,
+        count(d."DiseaseNum")::float / count(DISTINCT p."PatNum")
+        FROM raw.patient p LEFT JOIN raw.disease d USING ("PatNum") WHERE p."DateFirstVisit" > '0001-01-01'
+        GROUP BY 1 ORDER BY 1""")
+    child, adult, senior = (per_patient for _, per_patient in rows)
+    assert child < adult < senior
+
+
+def test_forms_filled_on_visit_days(practice_db):
+    """Every form belongs to a completed visit of its patient that day; consents to a visit with the matching
+    procedure."""
+    extraction = completed_on('s."PatNum"', 's."DateTimeSheet"::date', EXTRACTIONS)
+    implant_surgery = completed_on('s."PatNum"', 's."DateTimeSheet"::date', IMPLANT_SURGERY)
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.sheet s WHERE NOT EXISTS (
+            SELECT 1 FROM raw.appointment a WHERE a."PatNum" = s."PatNum" AND a."AptStatus" = 2
+              AND a."AptDateTime"::date = s."DateTimeSheet"::date)
+        OR (s."Description" = 'Consent - Extraction' AND NOT {extraction})
+        OR (s."Description" = 'Consent - Implant Surgery' AND NOT {implant_surgery})
+        OR s."DateTSheetEdited" < s."DateTimeSheet" OR s."ShowInTerminal" NOT IN (0, 1)""")
+    assert bad == (0,)
+
+
+def test_new_patients_fill_registration_hipaa_and_medical_history_at_the_first_visit(practice_db):
+    missing = one(practice_db, """SELECT count(*) FROM raw.appointment a CROSS JOIN
+        (VALUES ('Registration/Patient Info'), ('HIPAA Acknowledgement'), ('Medical History')) f(form)
+        WHERE a."AptStatus" = 2 AND a."IsNewPatient" AND NOT EXISTS (SELECT 1 FROM raw.sheet s
+            WHERE s."PatNum" = a."PatNum" AND s."Description" = f.form
+              AND s."DateTimeSheet"::date = a."AptDateTime"::date)""")
+    assert missing == (0,)
+
+
+def test_web_forms_have_unique_ids(practice_db):
+    bad = one(practice_db, """SELECT count(*) - count(DISTINCT "WebFormSheetID")
+        + count(*) FILTER (WHERE "WebFormSheetID" = 0) FROM raw.sheet WHERE "IsWebForm" """)
+    assert bad == (0,)
+
+
+def test_sheet_fields_copy_their_definition(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
+        JOIN raw.sheetfielddef d USING ("SheetFieldDefNum") WHERE d."SheetDefNum" <> s."SheetDefNum"
+        OR (f."FieldType", f."FieldName", f."XPos", f."YPos", f."Width", f."Height", f."RadioButtonValue",
+            f."IsRequired") IS DISTINCT FROM (d."FieldType", d."FieldName", d."XPos", d."YPos", d."Width", d."Height",
+                             d."RadioButtonValue", d."IsRequired")""")
+    per_sheet = one(practice_db, """SELECT count(*)::float / (SELECT count(*) FROM raw.sheet) FROM raw.sheetfield""")
+    assert bad == (0,) and 10 <= per_sheet[0] <= 30
+
+
+def test_sheet_fields_hold_the_patients_own_data(practice_db):
+    """Name and birthdate as on the patient row; signatures signed when the form was saved."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
+        JOIN raw.patient p USING ("PatNum") WHERE
+           (f."FieldName" = 'FName' AND f."FieldValue" <> p."FName")
+        OR (f."FieldName" = 'LName' AND f."FieldValue" <> p."LName")
+        OR (f."FieldName" = 'nameFL' AND f."FieldValue" <> p."FName" || ' ' || p."LName")
+        OR (f."FieldName" = 'Birthdate' AND f."FieldValue" <> to_char(p."Birthdate", 'MM/DD/YYYY'))
+        OR (f."FieldName" = 'dateTime.Today' AND f."FieldValue" <> to_char(s."DateTimeSheet", 'MM/DD/YYYY'))
+        OR (f."FieldType" IN (8, 14) AND (f."FieldValue" = '' OR f."DateTimeSig" <> s."DateTSheetEdited"))""")
+    assert bad == (0,)
+
+
+def test_medical_history_answers_match_the_chart(practice_db):
+    """'problem:X' / 'allergy:X' check boxes: Yes is checked exactly when the patient has it at that date."""
+    bad = one(practice_db, """WITH answers AS (
+        SELECT s."PatNum", s."DateTimeSheet"::date AS day, split_part(f."FieldName", ':', 1) AS kind,
+               split_part(f."FieldName", ':', 2) AS item, f."FieldValue" = 'X' AS yes
+        FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
+        WHERE f."FieldType" = 6 AND f."RadioButtonValue" = 'Y' AND f."FieldName" ~ '^(problem|allergy):')
+    SELECT count(*) FROM answers WHERE yes <> CASE kind
+        WHEN 'problem' THEN EXISTS (SELECT 1 FROM raw.disease d JOIN raw.diseasedef dd USING ("DiseaseDefNum")
+            WHERE d."PatNum" = answers."PatNum" AND dd."DiseaseName" = item
+              AND (d."DateStart" = '0001-01-01' OR d."DateStart" <= day)
+              AND (d."DateStop" = '0001-01-01' OR d."DateStop" > day))
+        ELSE EXISTS (SELECT 1 FROM raw.allergy a JOIN raw.allergydef ad USING ("AllergyDefNum")
+            WHERE a."PatNum" = answers."PatNum" AND ad."Description" = item AND a."StatusIsActive") END""")
+    not_one_answer = one(practice_db, """SELECT count(*) FROM (SELECT 1 FROM raw.sheetfield f
+        WHERE f."FieldType" = 6 AND f."FieldName" ~ '^(problem|allergy):' GROUP BY f."SheetNum", f."FieldName"
+        HAVING count(*) FILTER (WHERE f."FieldValue" = 'X') <> 1) q""")
+    assert bad == (0,) and not_one_answer == (0,)
+
+
+def test_generics_point_at_themselves_and_brands_at_their_generic(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.medication m
+        JOIN raw.medication g ON g."MedicationNum" = m."GenericNum"
+        WHERE g."GenericNum" <> g."MedicationNum" OR (m."RxCui" = 0 AND m."GenericNum" = m."MedicationNum")""")
+    assert bad == (0,)
+
+
+def test_pharmacies_are_linked_to_the_practice(practice_db):
+    """pharmclinic: one link per pharmacy and clinic (ClinicNum 0 in a practice without clinics)."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.pharmacy ph WHERE (SELECT count(*) FROM raw.pharmclinic pc
+        WHERE pc."PharmacyNum" = ph."PharmacyNum") <> greatest((SELECT count(*) FROM raw.clinic), 1)""")
+    assert bad == (0,)
+
+
+def test_volumes_scale_with_the_patients(practice_db):
+    """Per 5,000 patients: about 1,500 allergies, 3,000 problems, 1,500 prescriptions; forms about one per active
+    patient a year."""
+    server, name = practice_db
+    counts = dict(query(server, name, """SELECT 'allergy', count(*) FROM raw.allergy UNION ALL
+        SELECT 'disease', count(*) FROM raw.disease UNION ALL SELECT 'rxpat', count(*) FROM raw.rxpat"""))
+    scale = PATIENTS / 5000
+    assert 900 * scale <= counts["allergy"] <= 2200 * scale
+    assert 2000 * scale <= counts["disease"] <= 4500 * scale
+    assert 800 * scale <= counts["rxpat"] <= 2500 * scale
