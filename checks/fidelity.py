@@ -83,11 +83,11 @@ METRICS = [
            "industry: a third to a half of active recall patients are past due"),
     Metric("new patients per month per 1,000 patients", f"""SELECT (count(*) FILTER (WHERE "DateFirstVisit" >=
            (SELECT (options->>'start_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1))
-           * 1000.0 / count(*) / greatest(1, ({TODAY} - (SELECT (options->>'start_date')::date
+           * 1000.0 / nullif(count(*), 0) / greatest(1, ({TODAY} - (SELECT (options->>'start_date')::date
            FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)) / 30.4))::float8, count(*)
            FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", f"""SELECT (count(p.*)::float8 / count(DISTINCT a."AptNum")), count(DISTINCT a."AptNum")
+    Metric("procedures per completed visit", f"""SELECT (count(p.*)::float8 / nullif(count(DISTINCT a."AptNum"), 0)), count(DISTINCT a."AptNum")
            FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2""", 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
     Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (

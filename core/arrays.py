@@ -28,3 +28,11 @@ def group_sum(groups, values, n_groups):
     out = np.zeros(n_groups, dtype=values.dtype)
     np.add.at(out, groups, values)
     return out
+
+
+def lookup(values, index, missing):
+    """values[index] where index >= 0, else `missing` (also when `values` is empty)."""
+    index = np.asarray(index)
+    if not len(values):
+        return np.full(index.shape, missing)
+    return np.where(index >= 0, values[np.maximum(index, 0)], missing)

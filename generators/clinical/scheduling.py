@@ -5,11 +5,11 @@ and planned appointments for open treatment plans.
   cancellation sent to the unscheduled list (3). The patient rebooked and the procedures moved to the new
   appointment. With the no-shows of lapsing patients (who keep their procedures), failures make past
   appointments complete in the share ctx.config.completion_rate.
-- Chairs: each (day, clinic, hygiene-or-doctor) group of appointments is dealt, longest first and back and
-  forth, to the clinic's operatories of that kind and stacked in each chair in random order between 8:00 and
-  17:00, with the chair's idle time spread at random between them; a chair that would run past 17:00 sends
-  its last appointments to the next business day. So no operatory is ever double-booked.
-- Visits before today are complete (2), later ones scheduled (1).
+- Chairs: a provider works a day in one chair of the clinic's hygiene (or doctor) operatories, their
+  appointments one after the other in random order between 8:00 and 17:00, the chair's idle time spread at
+  random between them; an appointment that would run past 17:00 moves to a later day of the week. So no
+  operatory is ever double-booked, and no hygienist is in two chairs at once.
+- Visits before today are complete (2), later ones scheduled (1); only a past appointment can have failed.
 - Some open treatment plans get a planned appointment (6): no chair, dated when the plan was made, at the end
   of that exam. (OD stamps a planned appointment with its creation time; a 0001-01-01 date would also hide
   it from the analytics, whose staging keeps appointments from 2023 on.)
@@ -32,8 +32,8 @@ MAX_PROVIDER_UNITS, MAX_ASSISTANT_UNITS = 24, 12  # a visit lasts at most three 
 
 
 def book(ctx, chart):
-    """Appointment columns (dict of arrays) and, per procedure, its appointment row and planned appointment
-    row (-1 if none)."""
+    """Appointment columns (dict of arrays) and, per procedure, its appointment row (= its visit number) and
+    planned appointment row (-1 if none)."""
     rng = ctx.rng("appointment")
     visits, procs = chart.visits(), chart.procedures()
     n_visits = len(visits["date"])
@@ -44,9 +44,9 @@ def book(ctx, chart):
     wished = np.concatenate([visits["date"], attempt_day])
     apts = {"patient": visits["patient"][visit], "kind": visits["kind"][visit], "visit": visit,
             "attempt": attempt, "minutes": minutes[visit], "pattern": pattern[visit]}
-    apts["clinic"] = ctx.practice.patients.clinic[apts["patient"]]
-    hygiene = HYGIENE_KINDS[apts["kind"]]
     pt = ctx.practice.patients
+    apts["clinic"] = pt.clinic[apts["patient"]]
+    hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, apts["clinic"], hygiene,
                                                               apts["minutes"], provider)

@@ -1,6 +1,7 @@
 """The rows of claim, claimproc and claimpayment, from the adjudicated lines of claims.py."""
 import numpy as np
 
+from core.arrays import lookup
 from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE, stamp
@@ -102,7 +103,7 @@ def _claim_lines(ctx, lines, checks):
     n = len(lines.proc)
     received = lines.status == RECEIVED
     check = c.check[lines.claim]
-    check_date = np.where(received, checks.date[np.maximum(check, 0)], NO_DATE)
+    check_date = np.where(received, lookup(checks.date, check, NO_DATE), NO_DATE)
     sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[lines.proc]]
     entered = np.where(received, check_date, pr.date[lines.proc])
     denial = ctx.practice.defs.nums(36)
@@ -113,7 +114,7 @@ def _claim_lines(ctx, lines, checks):
         "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(np.where(received, lines.money.deductible, 0)),
         "Status": lines.status, "InsPayAmt": _dollars(lines.paid),
         "Remarks": np.where(lines.denied, "Denied - frequency limitation", ""),
-        "ClaimPaymentNum": np.where(received, checks.nums[np.maximum(check, 0)], 0),
+        "ClaimPaymentNum": np.where(received, lookup(checks.nums, check, 0), 0),
         "DateCP": np.where(received, check_date, pr.date[lines.proc]), "WriteOff": _dollars(lines.write_off),
         "PaidOtherIns": _dollars(lines.paid_other), "DateEntry": entered, "LineNumber": lines.line,
         "PaymentRow": np.where(received, 1, 0),

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import group_sum, sorted_by
+from core.arrays import group_sum, lookup, sorted_by
 from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE, stamp
@@ -126,7 +126,7 @@ def write_payments(ctx, splits, adjustments):
     splits = SimpleNamespace(**{k: v[order] for k, v in vars(splits).items()})
     family = family[order]
     keys = np.stack([splits.date.astype(np.int64), family, splits.kind])
-    new = np.r_[True, np.any(keys[:, 1:] != keys[:, :-1], axis=0)]
+    new = np.r_[True, np.any(keys[:, 1:] != keys[:, :-1], axis=0)][:len(family)]
     payment = np.cumsum(new) - 1
     first = np.flatnonzero(new)
     n = len(first)
@@ -154,18 +154,17 @@ def write_payments(ctx, splits, adjustments):
     })
     on_proc = splits.proc >= 0
     proc = np.maximum(splits.proc, 0)
-    on_fee = splits.adjustment >= 0
     m = len(splits.amount)
     ctx.out.copy("paysplit", {
         "SplitNum": ctx.ids.take("paysplit", m), "SplitAmt": splits.amount / 100.0,
         "PatNum": pt.nums[splits.patient], "ProcDate": np.where(on_proc, pr.date[proc], splits.date),
         "PayNum": nums[payment],
-        "ProvNum": np.where(on_proc, pr.prov[proc], np.where(on_fee, adjustments.prov[np.maximum(splits.adjustment, 0)],
+        "ProvNum": np.where(on_proc, pr.prov[proc], np.where(splits.adjustment >= 0, lookup(adjustments.prov, splits.adjustment, 0),
                                                              pt.pri_prov[splits.patient])),
         "DatePay": splits.date, "ProcNum": np.where(on_proc, pr.nums[proc], 0), "DateEntry": splits.date,
         "UnearnedType": splits.unearned, "ClinicNum": pt.clinic[splits.patient],
         "SecUserNumEntry": users[rng.integers(0, len(users), m)], "SecDateTEdit": entered[payment],
-        "AdjNum": np.where(on_fee, adjustments.nums[np.maximum(splits.adjustment, 0)], 0),
+        "AdjNum": lookup(adjustments.nums, splits.adjustment, 0),
         "IsDiscount": False, "DiscountType": False, "PayPlanDebitType": False,
     })
     return SimpleNamespace(splits=splits, nums=nums, amount=amount, type=pay_type, date=day)

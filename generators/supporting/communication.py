@@ -145,7 +145,8 @@ def text(*parts):
 
 def padded(numbers, width):
     """Numbers as zero-padded strings ('07')."""
-    return np.strings.zfill(np.asarray(numbers).astype(STRING), width)
+    numbers = np.asarray(numbers).astype(STRING)
+    return np.strings.zfill(numbers, width) if numbers.size else numbers
 
 
 def _calendar(days):
@@ -976,6 +977,7 @@ def history_updates(ctx, n):
     """Updated medical-history forms signed at check-in of completed visits."""
     rng = ctx.rng("document-history-updates")
     ap = ctx.practice.clinical.appointments
-    visit = pick(rng, np.flatnonzero((ap.status == 2) & (ap.date >= ctx.start)), n)
-    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, n) * MINUTE, "Patient Forms", 0, "FORM",
+    completed = np.flatnonzero((ap.status == 2) & (ap.date >= ctx.start))
+    visit = pick(rng, completed, n if len(completed) else 0)
+    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms", 0, "FORM",
                 "Medical history update", extension="pdf")

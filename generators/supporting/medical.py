@@ -387,7 +387,7 @@ def yearly_reviews(apts, first_visits):
     cleanings = cleanings[sorted_by(apts.patient[cleanings], apts.date[cleanings])]
     year_key = apts.patient * 10_000 + apts.date.astype("datetime64[Y]").astype(int)
     key = year_key[cleanings]
-    first_of_year = cleanings[np.r_[True, key[1:] != key[:-1]]]
+    first_of_year = cleanings[np.r_[True, key[1:] != key[:-1]][:len(cleanings)]]
     return first_of_year[~np.isin(year_key[first_of_year], year_key[first_visits])]
 
 
@@ -666,6 +666,8 @@ def lab_cases(ctx, labs):
     apts = ctx.practice.clinical.appointments
     work = table("medical_lab_work")
     units = lab_units(ctx, rng, work)
+    if not len(units.proc):
+        return
     kind, apt = units.kind[units.first], units.apt[units.first]  # the costliest unit names the case
     prep = np.maximum.reduceat(prep_times(ctx, units.proc, apts.date[units.apt]).astype(np.int64), units.first)
     created, sent, due, received, checked = lab_timeline(ctx, rng, work, kind, apts.date[apt],

@@ -149,8 +149,8 @@ def tooth_key(patient, tooth):
 
 def permanent_teeth(tooth):
     """Universal numbers 1-32 of tooth strings; 0 for primary letters, supernumeraries and no tooth."""
-    number = np.char.isdigit(tooth)
-    value = np.where(number, np.char.zfill(tooth, 2), "0").astype(int)
+    tooth = np.asarray(tooth)
+    value = np.where(np.char.isdigit(tooth), tooth, "0").astype(int) if tooth.size else np.zeros(0, dtype=int)
     return np.where(value <= 32, value, 0)
 
 

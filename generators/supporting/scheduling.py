@@ -133,7 +133,7 @@ def index_of(keys, values):
 
 def office_days(ctx, book):
     """The open business days of the schedule, and the holidays the office closed on (dates, names)."""
-    last = max(book.date.max(), ctx.today + FUTURE_DAYS)
+    last = max(book.date.max(), ctx.today + FUTURE_DAYS) if len(book.date) else ctx.today + FUTURE_DAYS
     dates, names = us_holidays(ctx.start, last)
     closed = ~np.isin(dates, book.date[book.op != 0])
     days = business_days(ctx.start, last)
