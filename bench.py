@@ -34,7 +34,7 @@ def run_generator(server, dbname, patients, seed, report):
             "--db-name", dbname, "--quiet", "--report-json", str(report),
             "--env-file", "/nonexistent", "--config-file", "/nonexistent"]
     started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=PROJECT)
+    process = subprocess.Popen(args, cwd=PROJECT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:

@@ -127,7 +127,7 @@ METRICS = [
            "industry: 95-99% of net production collected", kind="value", unit="%"),
     *[Metric(f"AR share {label}", f"""SELECT (sum("{column}") / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90"
              + "BalOver90"), 0))::float8, count(*) FILTER (WHERE "BalTotal" > 0) FROM raw.patient
-             WHERE "Guarantor" = "PatNum" """, low, high, source, kind="value", unit="%")
+             WHERE "Guarantor" = "PatNum" """, low, high, source, kind="share", unit="%")
       for label, column, low, high, source in (
           ("0-30 days", "Bal_0_30", 0.40, 0.85, "industry: most receivables are current"),
           ("31-60 days", "Bal_31_60", 0.05, 0.35, "industry aging profile"),

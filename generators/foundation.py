@@ -131,9 +131,9 @@ def providers(ctx):
     rng = ctx.rng("provider")
     pools = ctx.random.pools
     # Staffing for the visit volume (about three appointments per patient over the window): at 5,000
-    # patients two dentists and two hygienists; plus a billing entity and former providers.
-    d = _scaled(ctx, 2, 2500)
-    h = _scaled(ctx, 2, 2500)
+    # patients two dentists and two hygienists (one each below 3,750); plus a billing entity and former providers.
+    d = _scaled(ctx, 1, 2500)
+    h = _scaled(ctx, 1, 2500)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former

@@ -3,7 +3,8 @@ practice's dentist and hygienist for each), employers, patient notes, merge link
 
 Adds to ctx.practice.patients (one entry per patient, families contiguous):
   nums, guarantor, family, role (0 guarantor, 1 spouse, 2 child), birth, gender, status, first_visit,
-  new_in_window, active, pri_prov, sec_prov, clinic, insured, employer, contact_method (PreferContactMethod)
+  new_in_window, active, pri_prov, sec_prov, clinic, insured, employer, contact_method (PreferContactMethod),
+  details (the written name, address, phone, e-mail and contact-preference columns, keyed by column name)
 and ctx.practice.families: guarantor (PatNum), first (index of first member), size, insured.
 """
 from types import SimpleNamespace
@@ -16,6 +17,10 @@ from .data import read_table
 from .timeline import NO_DATE, clamp, stamp
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
+# Columns of the written patient rows later phases print on forms, referrals and messages (pt.details).
+METHODS = ("PreferContactMethod", "PreferConfirmMethod", "PreferRecallMethod")
+DETAILS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "City", "State", "Zip", "HmPhone",
+           "WkPhone", "WirelessPhone", "Email", *METHODS)
 FAMILY_SIZES = (1, 2, 3, 4, 5)
 FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
 # PatStatus: 0 patient, 1 non-patient, 2 inactive, 3 archived, 4 deleted, 5 deceased.
@@ -211,7 +216,7 @@ def patient_rows(ctx):
                       zip(first, last, rng.integers(1, 99, n), rng.choice(["com", "net", "org"], n))], dtype=object)
     email[rng.random(n) < 0.15] = ""
     status = pt.status
-    ctx.out.copy("patient", {
+    rows = {
         "PatNum": pt.nums, "LName": list(last), "FName": list(first),
         "MiddleI": [chr(65 + x) if y else "" for x, y in zip(rng.integers(0, 26, n), rng.random(n) < 0.6)],
         "Preferred": np.where(rng.random(n) < 0.08, [f[:3] + "y" if len(f) > 4 else f for f in first], "").tolist(),
@@ -237,7 +242,10 @@ def patient_rows(ctx):
         "DateTimeDeceased": np.where(status == 5, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
         "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,
-    })
+    }
+    ctx.out.copy("patient", rows)
+    pt.details = {name: np.broadcast_to(np.asarray(rows[name], dtype=np.int64 if name in METHODS else object), n).copy()
+                  for name in DETAILS}
 
 
 def _titles(pt, married, adult):

@@ -205,7 +205,6 @@ def test_every_user_has_a_view_of_the_book(practice_db):
     assert wrong == (0,)
 
 
-@pytest.mark.xfail(reason="the clinical hand-over lacks these columns yet (scheduling.NOT_YET_HANDED_OVER)")
 def test_history_copies_the_rest_of_the_appointment(practice_db):
     """histappointment.ProcDescript is varchar(255): the copy keeps the first 255 characters."""
     bad = one(practice_db, f"""SELECT count(*) FROM raw.appointment a JOIN {LAST_ROWS} h USING ("AptNum")

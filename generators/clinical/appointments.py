@@ -41,23 +41,28 @@ def write(ctx, apts, descript):
     prov_hyg = np.where(hygiene, pt.sec_prov[patient], 0)
     plan1, plan2 = billed_insurance(ctx, apts)
     front_desk = ctx.practice.users.front_desk
+    note = occasional_notes(rng, NOTES, NOTE_SHARE, n)
+    unsched_status = unscheduled_reasons(defs, rng, status)
+    stamped = last_change(ctx, rng, apts, dismissed)
+    entry_user = front_desk[rng.integers(0, len(front_desk), n)]
     ctx.out.copy("appointment", sliced({
         "AptNum": nums, "PatNum": pt.nums[patient], "AptStatus": status, "Pattern": apts["pattern"],
-        "Confirmed": confirmed, "Op": apts["op"],
-        "Note": occasional_notes(rng, NOTES, NOTE_SHARE, n),
+        "Confirmed": confirmed, "Op": apts["op"], "Note": note,
         "ProvNum": pt.pri_prov[patient], "ProvHyg": prov_hyg, "AptDateTime": apts["start"],
-        "UnschedStatus": unscheduled_reasons(defs, rng, status),
+        "UnschedStatus": unsched_status,
         "IsNewPatient": NEW_PATIENT_KINDS[apts["kind"]], "ProcDescript": descript, "ClinicNum": apts["clinic"],
-        "IsHygiene": hygiene, "DateTStamp": last_change(ctx, rng, apts, dismissed),
+        "IsHygiene": hygiene, "DateTStamp": stamped,
         "DateTimeArrived": arrived, "DateTimeSeated": seated, "DateTimeDismissed": dismissed,
         "InsPlan1": plan1, "InsPlan2": plan2, "AppointmentTypeNum": type_num,
-        "SecUserNumEntry": front_desk[rng.integers(0, len(front_desk), n)], "SecDateTEntry": apts["booked"],
+        "SecUserNumEntry": entry_user, "SecDateTEntry": apts["booked"],
         "TimeLocked": False, "Priority": False, "IsMirrored": False,
     }))
     return dict(nums=nums, patient=patient, date=apts["day"], start=apts["start"], minutes=apts["minutes"],
                 status=status, prov=pt.pri_prov[patient], prov_hyg=prov_hyg, op=apts["op"], clinic=apts["clinic"],
                 is_hygiene=hygiene, is_new_patient=NEW_PATIENT_KINDS[apts["kind"]], type_num=type_num,
-                booked=apts["booked"], confirmed=confirmed, arrived=arrived, seated=seated, dismissed=dismissed)
+                booked=apts["booked"], confirmed=confirmed, arrived=arrived, seated=seated, dismissed=dismissed,
+                pattern=apts["pattern"], note=note, descript=descript, unsched_status=unsched_status,
+                ins_plan1=plan1, ins_plan2=plan2, entry_user=entry_user)
 
 
 def unscheduled_reasons(defs, rng, status):

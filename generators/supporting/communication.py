@@ -125,18 +125,6 @@ def generate(ctx):
 
 # --- shared helpers (office.py uses them too) ---------------------------------------------------------------
 
-def read_back(ctx, table, key, columns, keys):
-    """Columns of rows an earlier phase wrote but did not hand over, aligned with `keys` (object arrays).
-    Read inside the run's transaction."""
-    names = ", ".join(f'"{c}"' for c in (key, *columns))
-    with ctx.out.connection.cursor() as cursor:
-        cursor.execute(f'SELECT {names} FROM raw."{table}" WHERE "{key}" = ANY(%s) ORDER BY "{key}"',
-                       (np.asarray(keys).tolist(),))
-        rows = np.array(cursor.fetchall(), dtype=object).reshape(-1, len(columns) + 1)
-    at = np.searchsorted(rows[:, 0].astype(np.int64), keys)
-    return {column: rows[at, i + 1] for i, column in enumerate(columns)}
-
-
 def text(*parts):
     """Element-wise concatenation of strings, numbers and arrays of them (variable-width strings: notes of millions
     of rows stay compact)."""
@@ -243,10 +231,8 @@ def appointment_rows(ctx, apt_nums):
 
 
 def contact_preferences(ctx):
-    """Every patient's PreferContactMethod, PreferConfirmMethod and PreferRecallMethod. The patients phase draws
-    them without handing them over, so they are read back from its rows."""
-    stored = read_back(ctx, "patient", "PatNum", ("PreferContactMethod", "PreferConfirmMethod", "PreferRecallMethod"),
-                       ctx.practice.patients.nums)
+    """Every patient's PreferContactMethod, PreferConfirmMethod and PreferRecallMethod."""
+    stored = ctx.practice.patients.details
     return SimpleNamespace(**{name: stored[column].astype(np.int64) for name, column in
                               (("contact", "PreferContactMethod"), ("confirm", "PreferConfirmMethod"),
                                ("recall", "PreferRecallMethod"))})
@@ -318,8 +304,7 @@ def _referring_patients(ctx, rng):
     others = rng.permutation(np.setdiff1d(established, credited))
     n = max(len(credited), _scaled(ctx, REFERRING_PATIENTS_PER_5000, 2))
     who = np.concatenate([credited, others])[:n]
-    stored = read_back(ctx, "patient", "PatNum", ("LName", "FName", "MiddleI", "Address", "Address2", "City", "State",
-                                                  "Zip", "WirelessPhone", "HmPhone", "Email"), pt.nums[who])
+    stored = {name: values[who] for name, values in pt.details.items()}
     phone = np.where(stored["WirelessPhone"] != "", stored["WirelessPhone"], stored["HmPhone"]).astype(STRING)
     digits = reduce(lambda s, c: np.strings.replace(s, c, ""), ("(", ")", "-"), phone)
     n = len(who)

@@ -474,19 +474,12 @@ def field_values(ctx, rng, forms, sheets, sheet, field, details, answers):
 
 def patient_details(ctx):
     """FORM_DETAILS of every patient (rows aligned with ctx.practice.patients): name, address and phones as the
-    patient rows hold them, nameFL and the birthdate as forms print them. The patients phase hands no names over,
-    so they are read back from raw.patient (same transaction)."""
+    patient rows hold them, nameFL and the birthdate as forms print them."""
     pt = ctx.practice.patients
-    columns = ", ".join(f'"{c}"' for c in ("PatNum",) + PATIENT_FIELDS)
-    with ctx.out.connection.cursor() as cursor:
-        cursor.execute(f'SELECT {columns} FROM raw.patient')
-        rows = np.array(cursor.fetchall(), dtype=object).reshape(-1, len(PATIENT_FIELDS) + 1)
-    order = np.argsort(pt.nums)
-    at = order[np.searchsorted(pt.nums, rows[:, 0].astype(np.int64), sorter=order)]
     held = np.empty((len(pt.nums), len(FORM_DETAILS)), dtype=object)
-    held[at, :len(PATIENT_FIELDS)] = rows[:, 1:]
-    first_name, last_name = (held[:, PATIENT_FIELDS.index(name)] for name in ("FName", "LName"))
-    held[:, FORM_DETAILS.index("nameFL")] = first_name + " " + last_name
+    for i, name in enumerate(PATIENT_FIELDS):
+        held[:, i] = pt.details[name]
+    held[:, FORM_DETAILS.index("nameFL")] = pt.details["FName"] + " " + pt.details["LName"]
     held[:, FORM_DETAILS.index("Birthdate")] = us_dates(pt.birth)
     return held
 

@@ -20,7 +20,7 @@ from ..clinical.chart import sliced
 from ..data import read_table
 from ..timeline import NO_DATE, NO_TIME, business_days, stamp
 from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, concat, dollars,
-                            mdy, now, overdue_hygiene_recalls, padded, pick, read_back, recall_names, rows_of, take,
+                            mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of, take,
                             text)
 
 FOREIGN_KEYS = [
@@ -434,7 +434,7 @@ def entry_log(ctx):
     appointment's SecUserNumEntry is read back from its row (the clinical phase does not hand it over)."""
     ap = ctx.practice.clinical.appointments
     booked = np.flatnonzero((ap.booked >= stamp(ctx.start)) & (ap.status != 6))
-    user = read_back(ctx, "appointment", "AptNum", ("SecUserNumEntry",), ap.nums[booked])["SecUserNumEntry"]
+    user = ap.entry_user[booked]
     ctx.out.copy("entrylog", sliced({
         "EntryLogNum": ctx.ids.take("entrylog", len(booked)), "UserNum": user.astype(np.int64), "FKeyType": False,
         "FKey": ap.nums[booked], "LogSource": 0, "EntryDateTime": ap.booked[booked],

@@ -53,7 +53,7 @@ CREATED, MOVED, CONFIRMED, OUTCOME = range(4)  # history events, in the order th
 OUTCOME_ACTION = {2: 1, 5: 2, 3: 3}  # HistApptAction by AptStatus: set complete (changed), missed, cancelled
 # Appointment columns the clinical hand-over does not carry yet (asked of the clinical phase); the history
 # copies each one once it is handed over.
-NOT_YET_HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript", "ins_plan1": "InsPlan1",
+HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript", "ins_plan1": "InsPlan1",
                        "ins_plan2": "InsPlan2", "entry_user": "SecUserNumEntry", "unsched_status": "UnschedStatus"}
 SET_AT_OUTCOME = ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed", "UnschedStatus")
 VIEWS = (("All", None), ("Doctors", False), ("Hygiene", True))  # name, hygiene chairs (None: every chair)
@@ -307,7 +307,7 @@ def employee_schedules(ctx, days):
 
 def appointment_history(ctx, book):
     rng = ctx.rng("histappointment")
-    handed_over = {column: getattr(book, name) for name, column in NOT_YET_HANDED_OVER.items() if hasattr(book, name)}
+    handed_over = {column: getattr(book, name) for name, column in HANDED_OVER.items()}
     if "ProcDescript" in handed_over:  # text in the appointment, varchar(255) in its history
         handed_over["ProcDescript"] = np.array([text[:255] for text in handed_over["ProcDescript"].tolist()],
                                                dtype=object)
