@@ -158,6 +158,7 @@ def main(argv=None):
         reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
                      f"seed {config.seed}")
         started = time.perf_counter()
+        reporter.start(config.patients)
         settings, rows, result, timings = runner.generate(config, reporter)
         wall = time.perf_counter() - started
         print_validation(reporter, result)

@@ -42,6 +42,23 @@ def _scalar(value):
     return str(value).translate(_ESCAPES)
 
 
+_CLOCK = [f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)]
+
+
+def _datetimes(values):
+    """Dates and timestamps as text: each distinct day formatted once, times of day from a table."""
+    days = values.astype("datetime64[D]")
+    unique, index = np.unique(days, return_inverse=True)
+    day_text = np.datetime_as_string(unique).tolist()
+    text = [day_text[i] for i in index.ravel().tolist()]
+    if values.dtype != np.dtype("datetime64[D]"):
+        seconds = ((values - days) // np.timedelta64(1, "s")).astype(np.int64).tolist()
+        text = [f"{d} {_CLOCK[s]}" for d, s in zip(text, seconds)]
+    if np.isnat(values).any():
+        text = ["\\N" if missing else t for t, missing in zip(text, np.isnat(values).tolist())]
+    return text
+
+
 def _strings(values):
     """A column of values as COPY text fields."""
     if isinstance(values, np.ndarray) and values.dtype != object:
@@ -53,9 +70,7 @@ def _strings(values):
         if kind == "f":
             return list(map(repr, values.tolist()))
         if kind == "M":
-            text = np.datetime_as_string(values)
-            text[np.isnat(values)] = "\\N"
-            return text.tolist()
+            return _datetimes(values)
         if kind == "U":
             values = values.tolist()
     strings = ["\\N" if v is None else v if isinstance(v, str) else _scalar(v) for v in values]
@@ -148,6 +163,14 @@ class CopyWriter:
             self._on_table(table_name, stream.rows)
         return stream.rows
 
+    def analyze(self):
+        """Planner statistics for every table written (freshly loaded tables have none); small samples are
+        enough for the validation's joins."""
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET LOCAL default_statistics_target = 10")
+            cursor.execute("ANALYZE " + ", ".join(f'raw."{name}"' for name in sorted(self.stats.rows)))
+            cursor.execute("RESET default_statistics_target")
+
     def update(self, table_name, key, batch):
         """Set columns of rows already written, matched on `key` (COPY into a temporary table, one UPDATE)."""
         table = schema.table(table_name)
@@ -160,6 +183,7 @@ class CopyWriter:
             cursor.execute(f'CREATE TEMPORARY TABLE "{staging.name}" ({definition}) ON COMMIT DROP')
             stream = _BatchStream(staging, [batch], self.stats)
             cursor.copy_expert(f'COPY "{staging.name}" FROM STDIN', stream, size=1 << 20)
+            cursor.execute(f'ANALYZE "{staging.name}"')
             cursor.execute(f'UPDATE raw."{table_name}" t SET {assignments} FROM "{staging.name}" u '
                            f'WHERE t."{key}" = u."{key}"')
             cursor.execute(f'DROP TABLE "{staging.name}"')

@@ -52,6 +52,7 @@ def generate(config, reporter):
         timings["load"] = stats.copy_seconds - stats.render_seconds
         timings["generate"] = phases - timings["load"]
         clock = time.perf_counter()
+        context.out.analyze()
         result = validation.run(connection)
         timings["validate"] = time.perf_counter() - clock
         clock = time.perf_counter()
