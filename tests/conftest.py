@@ -104,14 +104,24 @@ def query(server, dbname, sql, params=None):
     return rows
 
 
-@pytest.fixture(scope="session")
-def practice_db(server):
-    """One generated practice shared by the read-only tests: (server settings, database name)."""
+def one(practice_db, sql):
+    """The first row of a query on a generated practice."""
+    server, name = practice_db
+    return query(server, name, sql)[0]
+
+
+def generated_practice(server, patients, seed):
+    """Generate a practice into a database of its own; yields (server settings, database name), then drops it."""
     name = f"test_demo_shared_{uuid.uuid4().hex[:8]}"
     with admin_connection(server) as conn:
         conn.cursor().execute(f'CREATE DATABASE "{name}"')
-    code = run_generator(server, name, patients=400, seed=11)
-    assert code == 0, "the shared practice did not generate cleanly"
+    assert run_generator(server, name, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
     yield server, name
     with admin_connection(server) as conn:
         conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def practice_db(server):
+    """One generated practice shared by the read-only tests."""
+    yield from generated_practice(server, patients=400, seed=11)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from checks.foreign_keys import violation_sql
-from conftest import SMALL_END, query
+from conftest import SMALL_END, one, query
 from core.config import GeneratorConfig
 from core.context import RunContext
 from core.ids import IdAllocator
@@ -23,11 +23,6 @@ APPOINTMENT_TYPES = {"......", "Adult Cleaning (Existing Patient)", "zzzzzzzzDO 
                      "WebSched New Patient Default", "Implant Consult", "Prophy Child New", "None", "Adult Recare",
                      "Comp, FMX, 4BWX"}
 DECODED_INTERVALS = {0, 196609, 393216, 393217, 16777217, 83886081}
-
-
-def one(practice_db, sql):
-    server, name = practice_db
-    return query(server, name, sql)[0]
 
 
 def scaled(name):

@@ -4,12 +4,11 @@ single-location practice leaves it so (LEGITIMATELY_EMPTY) or it is a known gap 
 (tests/data/column_gaps.csv). The gap list is a ratchet: a column filled since must leave the list, and
 a column newly left empty fails."""
 import csv
-import uuid
 from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, admin_connection, query, run_generator
+from conftest import REFERENCE, generated_practice, query
 from core import schema
 from core.copy_writer import OD_EMPTY
 
@@ -35,13 +34,7 @@ def analytics_columns():
 
 @pytest.fixture(scope="module")
 def practice_1000(server):
-    name = f"test_demo_coverage_{uuid.uuid4().hex[:8]}"
-    with admin_connection(server) as conn:
-        conn.cursor().execute(f'CREATE DATABASE "{name}"')
-    assert run_generator(server, name, patients=1000, seed=5) == 0
-    yield server, name
-    with admin_connection(server) as conn:
-        conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from generated_practice(server, patients=1000, seed=5)
 
 
 def filled(column):

@@ -2,7 +2,6 @@
 import json
 from types import SimpleNamespace
 
-import pytest
 
 from checks import fidelity
 from conftest import db_args, isolated, run_cli, run_generator

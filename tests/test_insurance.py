@@ -6,17 +6,12 @@ import numpy as np
 import pytest
 
 from checks.foreign_keys import violation_sql
-from conftest import SMALL_END, query
+from conftest import SMALL_END, one, query
 from core.config import GeneratorConfig
 from core.context import RunContext
 from core.ids import IdAllocator
 from core.randomness import RandomSource
 from generators import foundation, insurance, patients
-
-
-def one(practice_db, sql):
-    server, name = practice_db
-    return query(server, name, sql)[0]
 
 
 def rows(practice_db, sql):

@@ -1,10 +1,5 @@
 """Phase 2: the people of the practice look like a real one's."""
-from conftest import SMALL_END, query
-
-
-def one(practice_db, sql):
-    server, name = practice_db
-    return query(server, name, sql)[0]
+from conftest import SMALL_END, one
 
 
 def test_families_of_one_to_five_share_a_guarantor_and_an_address(practice_db):

@@ -3,7 +3,7 @@ story as the appointment book and the procedure log."""
 import pytest
 
 from checks.foreign_keys import violation_sql
-from conftest import SMALL_END, query
+from conftest import SMALL_END, one, query
 from generators.supporting import medical
 
 TODAY = f"DATE '{SMALL_END}'"
@@ -21,11 +21,6 @@ def completed_on(patient, day, codes=None):
     return f"""EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
         JOIN raw.appointment a ON a."AptNum" = p."AptNum" AND a."AptStatus" = 2
         WHERE p."PatNum" = {patient} AND p."ProcStatus" = 2 AND p."ProcDate" = {day} {of_codes})"""
-
-
-def one(practice_db, sql):
-    server, name = practice_db
-    return query(server, name, sql)[0]
 
 
 @pytest.mark.parametrize("key", medical.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")

@@ -3,7 +3,7 @@ perio charting tell the same story as the procedures and visits they belong to."
 import pytest
 
 from checks.foreign_keys import violation_sql
-from conftest import SMALL_END, query
+from conftest import SMALL_END, one, query
 from generators.supporting import records
 
 TODAY = f"DATE '{SMALL_END}'"
@@ -15,11 +15,6 @@ PLAN_PROCEDURES = """raw.treatplanattach a JOIN raw.treatplan t USING ("TreatPla
 NOTED = """raw.procnote n JOIN raw.procedurelog p USING ("ProcNum") JOIN raw.procedurecode c USING ("CodeNum")"""
 FIRST_VISIT = """(SELECT "PatNum", min("AptDateTime") AS first FROM raw.appointment WHERE "AptStatus" = 2
                   GROUP BY 1)"""
-
-
-def one(practice_db, sql):
-    server, name = practice_db
-    return query(server, name, sql)[0]
 
 
 @pytest.mark.parametrize("key", records.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")

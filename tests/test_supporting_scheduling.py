@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from checks.foreign_keys import violation_sql
-from conftest import SMALL_END, query
+from conftest import SMALL_END, one, query
 from generators.supporting import scheduling
 
 TODAY = f"DATE '{SMALL_END}'"
@@ -12,11 +12,6 @@ ON_THE_BOOK = '"AptStatus" IN (1, 2, 3, 5)'  # appointments with a chair and a t
 END = """(a."AptDateTime" + length(a."Pattern") * interval '5 minutes')"""
 BLOCKOUT_TYPES = {241, 257, 258, 424, 506, 532, 590, 617, 618, 619, 620, 621, 638}
 LAST_ROWS = """(SELECT DISTINCT ON ("AptNum") * FROM raw.histappointment ORDER BY "AptNum", "HistDateTStamp" DESC)"""
-
-
-def one(practice_db, sql):
-    server, name = practice_db
-    return query(server, name, sql)[0]
 
 
 @pytest.mark.parametrize("key", scheduling.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
