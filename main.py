@@ -11,7 +11,7 @@ from pathlib import Path
 
 import psycopg2
 
-from core.config import PROJECT_DIR, RATES, VOLUMES, build_config, warnings_for
+from core.config import PROJECT_DIR, RATES, VOLUMES, build_config, parse_volume, warnings_for
 from core.errors import UserError
 from core.progress import Reporter
 
@@ -76,8 +76,8 @@ def config_from(args):
         ("embedded_dir", args.embedded_dir),
         *((rate, getattr(args, rate)) for rate in RATES)) if value is not None}
     for text in args.volume:
-        name, _, count = text.partition("=")
-        cli[f"volume:{name.strip().replace('-', '_')}"] = count if name.strip().replace('-', '_') in VOLUMES else text
+        name, count = parse_volume(text)
+        cli[f"volume:{name}"] = count
     config = build_config(cli, args.env_file, args.config_file, force_embedded=args.embedded)
     config.reset, config.allow_non_demo_database = args.reset, args.confirm_not_production
     config.quiet, config.verbose = args.quiet, args.verbose
@@ -95,10 +95,11 @@ def print_connection(reporter, settings, embedded):
 
 
 def write_report(path, config, rows, result, timings, wall):
+    from checks import fidelity
     report = {"options": config.public_options(), "wall_seconds": wall, "timings": timings,
               "rows": rows, "total_rows": sum(rows.values()), "validation_ok": result.ok,
               "validation_failures": [f.rule for f in result.failures], "ar_summary": result.summary,
-              "fidelity": [vars(r) for r in result.fidelity]}
+              "fidelity": fidelity.as_json(result.fidelity)}
     Path(path).write_text(json.dumps(report, indent=2, default=str))
 
 

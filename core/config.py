@@ -142,7 +142,7 @@ def _parse_date(key, value):
         raise UserError(f"{key} must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def _parse_volume(text):
+def parse_volume(text):
     name, sep, count = str(text).partition("=")
     name = name.strip().replace("-", "_")
     if not sep or name not in VOLUMES:

@@ -11,7 +11,6 @@ import numpy as np
 
 from . import checkpoints, schema
 
-NULL = None  # write SQL NULL (OpenDental itself never does; rule 10 of DOMAIN.md needs it for inssub.DateTerm)
 
 OD_EMPTY = {
     "int": "0",

@@ -21,6 +21,3 @@ class IdAllocator:
             ids = ids[~np.isin(ids, reserved)][:n]
         self._next[table] = int(ids[-1]) + 1 if n else first
         return ids
-
-    def next_id(self, table):
-        return self._next.get(table, 1)

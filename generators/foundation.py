@@ -12,7 +12,6 @@ from .data import read_table
 from .timeline import day, day_in_window, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
-PRACTICE_CITY = ("Beaverton", "OR", "97005", "(503)")
 STAFF_ROLES = ("Front Desk", "Front Desk", "Office Manager", "Billing", "Dental Assistant", "Dental Assistant",
                "Dental Assistant", "Treatment Coordinator", "Insurance Coordinator")
 # Procedures done over several appointments (prep then seat; access then obturation...).

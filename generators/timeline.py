@@ -27,9 +27,5 @@ def business_days(first, last):
     return np.arange(first, last + 1, dtype="datetime64[D]")[np.is_busday(np.arange(first, last + 1, dtype="datetime64[D]"))]
 
 
-def next_business_day(days):
-    return np.busday_offset(days, 0, roll="forward")
-
-
 def clamp(days, low, high):
     return np.minimum(np.maximum(days, low), high)

@@ -40,6 +40,19 @@ def server():
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def password_server(server):
+    """A server that checks passwords: the shared one when it does, else an embedded one of its own."""
+    if server.get("password"):
+        yield server
+        return
+    data_dir = Path(tempfile.mkdtemp(prefix="dental-test-pw-pg-"))
+    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD)
+    yield embedded.start()
+    embedded.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
 @pytest.fixture
 def new_database(server):
     """A factory of fresh, empty databases; dropped after the test."""

@@ -1,7 +1,9 @@
 """Bad input gives one line naming the problem and exit code 2, with nothing written and no secret shown."""
+import uuid
+
 import pytest
 
-from conftest import TEST_PASSWORD, db_args, isolated, query, run_cli
+from conftest import TEST_PASSWORD, admin_connection, db_args, isolated, query, run_cli
 
 
 def assert_clean_refusal(code, out, err, *words):
@@ -41,15 +43,19 @@ def test_unreachable_server(server):
     assert_clean_refusal(code, out, err, "cannot reach PostgreSQL")
 
 
-def test_wrong_password(server, new_database):
-    if not server.get("password"):
-        pytest.skip("the test server does not check passwords")
-    name = new_database()
-    args = db_args({**server, "password": "not-the-password"}, name)
-    code, out, err = run_cli(*isolated([*args, "--patients", "10"]))
-    assert_clean_refusal(code, out, err, "password")
-    assert "not-the-password" not in out + err
-    assert query(server, name, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw'") == [(0,)]
+def test_wrong_password(password_server):
+    name = f"test_demo_password_{uuid.uuid4().hex[:8]}"
+    with admin_connection(password_server) as conn:
+        conn.cursor().execute(f'CREATE DATABASE "{name}"')
+    try:
+        args = db_args({**password_server, "password": "not-the-password"}, name)
+        code, out, err = run_cli(*isolated([*args, "--patients", "10"]))
+        assert_clean_refusal(code, out, err, "password")
+        assert "not-the-password" not in out + err
+        assert query(password_server, name, "SELECT count(*) FROM pg_namespace WHERE nspname = 'raw'") == [(0,)]
+    finally:
+        with admin_connection(password_server) as conn:
+            conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_password_never_printed_on_success(server, new_database):

@@ -11,6 +11,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from core.arrays import concat_rows
+
 from . import adjustments, aging, claims, insurance_rows, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
@@ -85,8 +87,8 @@ def generate(ctx):
     late = adjustments.late_no_charges(ctx, paid, last_paid, late_count)
     all_adjustments = adjustments.write(ctx, [discounts, bad_debt, late, fees, credits])
     fee_rows = np.flatnonzero(all_adjustments.type == ctx.practice.defs.named(1, "Broken Appointment Fee"))
-    all_splits = payments._concat([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
-                                                                                                fee_rows)])
+    all_splits = concat_rows([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
+                                                                                          fee_rows)])
     paid_out = payments.write_payments(ctx, all_splits, all_adjustments)
 
     aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, all_splits, billable),

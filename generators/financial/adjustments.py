@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import group_sum
+from core.arrays import concat_rows, group_sum
 
 from ..timeline import NO_DATE, stamp
 
@@ -140,7 +140,7 @@ def write(ctx, parts):
     """Number and write every adjustment; returns all rows (with nums and provider) as one set."""
     rng = ctx.rng("adjustment-rows")
     pr, pt = ctx.practice.clinical.procedures, ctx.practice.patients
-    rows = SimpleNamespace(**{k: np.concatenate([getattr(p, k) for p in parts]) for k in vars(parts[0])})
+    rows = concat_rows(parts)
     n = len(rows.amount)
     rows.nums = ctx.ids.take("adjustment", n)
     on_proc = rows.proc >= 0

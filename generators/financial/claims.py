@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
+from core.arrays import cumsum_before, group_sum, groups, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE
@@ -24,17 +24,6 @@ def _zeros(n):
     return np.zeros(n, dtype=np.int64)
 
 
-def _groups(*keys):
-    """Group number of every row by several keys, and the sort order that makes groups contiguous."""
-    order = sorted_by(*keys)
-    if not len(order):
-        return np.zeros(0, dtype=np.int64), order
-    stacked = np.stack(keys)[:, order]
-    group = np.empty(len(order), dtype=np.int64)
-    group[order] = np.r_[0, np.cumsum(np.any(stacked[:, 1:] != stacked[:, :-1], axis=0))]
-    return group, order
-
-
 def adjudicate(ctx, proc, plan, covered, secondary=False):
     """What a plan owes on each line: allowed fee, PPO write-off, deductible, coinsurance, annual maximum.
 
@@ -48,7 +37,7 @@ def adjudicate(ctx, proc, plan, covered, secondary=False):
     write_off = _zeros(len(proc)) if secondary else np.where(plans.is_ppo[plan], fee - allowed, 0)
     percent = plans.coverage_percent(plan, pr.code[proc])
     year = pr.date[proc].astype("datetime64[Y]").astype(np.int64)
-    group, order = _groups(pr.patient[proc], plan, year, pr.date[proc].astype(np.int64), proc)
+    group, order, _ = groups(pr.patient[proc], plan, year, pr.date[proc].astype(np.int64), proc)
     waived = np.isin(codes.category[pr.code[proc]], PREVENTIVE_CATEGORIES) | (percent == 0)
     subject = np.where(waived, 0, allowed)
     deductible = _zeros(len(proc))
@@ -65,7 +54,7 @@ def adjudicate(ctx, proc, plan, covered, secondary=False):
 def _claims(proc, plan, patient, date):
     """One claim per visit (patient and day) and plan: claim index of every line, first line of each
     claim, and line numbers 1..n inside a claim."""
-    claim, _ = _groups(patient, date.astype(np.int64), plan)
+    claim, _, _ = groups(patient, date.astype(np.int64), plan)
     order = sorted_by(claim, proc)
     first = order[np.r_[0, np.flatnonzero(np.diff(claim[order])) + 1]] if len(order) else order
     line = _zeros(len(proc))
@@ -166,8 +155,7 @@ def insurance_checks(ctx, claim_sets):
     carrier = np.concatenate([plans.carrier[l.claims.plan[r]] for l, r in zip(claim_sets, received)])
     day = np.concatenate([l.claims.received[r] for l, r in zip(claim_sets, received)])
     paid = np.concatenate([claim_totals(l).paid[r] for l, r in zip(claim_sets, received)])
-    check, order = _groups(carrier, day.astype(np.int64))
-    first = order[np.r_[0, np.flatnonzero(np.diff(check[order])) + 1]] if len(order) else order
+    check, _, first = groups(carrier, day.astype(np.int64))
     start = 0
     for lines, r in zip(claim_sets, received):
         lines.claims.check = np.full(len(lines.claims.first), -1, dtype=np.int64)

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import group_sum, lookup, sorted_by
+from core.arrays import concat_rows, group_sum, lookup, run_starts, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE, stamp
@@ -34,10 +34,6 @@ def _splits(proc, patient, amount, date, kind, unearned=None, adjustment=None):
     return SimpleNamespace(proc=proc, patient=patient, amount=amount, date=date, kind=np.full(n, kind),
                            unearned=np.zeros(n, dtype=np.int64) if unearned is None else unearned,
                            adjustment=np.full(n, -1) if adjustment is None else adjustment)
-
-
-def _concat(parts):
-    return SimpleNamespace(**{k: np.concatenate([getattr(p, k) for p in parts]) for k in vars(parts[0])})
 
 
 def patient_splits(ctx, due, estimated_due, eob_date, billable):
@@ -84,7 +80,7 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
         _splits(np.full(len(p), -1), patient[p], -prepay[p], pr.date[proc[p]], TRANSFER, unearned[p]),
         _splits(proc[p], patient[p], prepay[p], pr.date[proc[p]], TRANSFER),
     ]
-    return _keep(_concat(parts), today), bad_debt
+    return _keep(concat_rows(parts), today), bad_debt
 
 
 def _visit_max(visit, days):
@@ -96,7 +92,7 @@ def _visit_max(visit, days):
 
 def _keep(splits, today):
     keep = (splits.amount != 0) & (splits.date <= today)
-    return SimpleNamespace(**{k: v[keep] for k, v in vars(splits).items()})
+    return take_rows(splits, keep)
 
 
 def refunds(ctx, late_no_charges):
@@ -107,10 +103,10 @@ def refunds(ctx, late_no_charges):
     return _keep(_splits(rows.proc, rows.patient, rows.amount, day, REFUND), ctx.today)
 
 
-def fee_payments(ctx, adjustments, fee_rows):
-    """Most broken-appointment fees are paid with the next payment, a split pointing at the adjustment."""
+def fee_payments(ctx, adjustments, fees):
+    """Most broken-appointment fees (rows `fees` of the adjustments) are paid with the next payment, a split
+    pointing at the adjustment."""
     rng = ctx.rng("fee-payments")
-    fees = fee_rows
     paid = fees[rng.random(len(fees)) < 0.6]
     day = adjustments.date[paid] + rng.integers(0, 30, len(paid)).astype("timedelta64[D]")
     return _keep(_splits(np.full(len(paid), -1), adjustments.patient[paid], adjustments.amount[paid], day, NORMAL,
@@ -123,10 +119,9 @@ def write_payments(ctx, splits, adjustments):
     pr, pt = ctx.practice.clinical.procedures, ctx.practice.patients
     family = pt.family[splits.patient]
     order = sorted_by(splits.date.astype(np.int64), family, splits.kind, splits.proc)
-    splits = SimpleNamespace(**{k: v[order] for k, v in vars(splits).items()})
+    splits = take_rows(splits, order)
     family = family[order]
-    keys = np.stack([splits.date.astype(np.int64), family, splits.kind])
-    new = np.r_[True, np.any(keys[:, 1:] != keys[:, :-1], axis=0)][:len(family)]
+    new = run_starts(splits.date.astype(np.int64), family, splits.kind)
     payment = np.cumsum(new) - 1
     first = np.flatnonzero(new)
     n = len(first)

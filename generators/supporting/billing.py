@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import cumsum_before, rank_in_group, sorted_by
+from core.arrays import concat_rows, cumsum_before, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from ..data import read_table
@@ -147,7 +147,7 @@ def insurance_verification(ctx):
     plans = ctx.practice.insurance.plans
     patplans = _patient_plans(ctx)
     enrolment = _enrolment_checks(ctx, rng, patplans)
-    benefits = _subset(enrolment, _spaced(enrolment.plan, enrolment.day, BENEFIT_DAYS))
+    benefits = take_rows(enrolment, _spaced(enrolment.plan, enrolment.day, BENEFIT_DAYS))
     benefits.target = benefits.plan
     notes = [VERIFICATION_OUTCOMES[k][2] for k in enrolment.outcome.tolist()]
     enrolment.note = [n[int(r * len(n))].format(carrier=c) for n, r, c in
@@ -220,10 +220,6 @@ def _spaced(group, days, gap):
     return order[np.sort(np.concatenate(kept))]
 
 
-def _subset(checks, rows):
-    return SimpleNamespace(**{k: v[rows] for k, v in vars(checks).items()})
-
-
 def _write_verifications(ctx, verify_type, fkeys, added, checks):
     """insverify: one row per plan or patplan (FKey), created with it, carrying its latest check; insverifyhist:
     a copy of the row at each check. insverify.UserNum stays 0: the practice works the list, no one is assigned."""
@@ -284,7 +280,7 @@ def _claims_and_lines(ctx):
             paid=lines.paid, write_off=lines.write_off, received=lines.status == 1, denied=lines.denied,
             date_cp=lines.date_cp))
         offset += len(c.first)
-    claims, lines = _stack(claim_parts), _stack(line_parts)
+    claims, lines = concat_rows(claim_parts), concat_rows(line_parts)
     claims.created_at = _office_hours(rng, claims.created)
     lines.nums = np.arange(1, len(lines.proc) + 1, dtype=np.int64)
     return claims, lines
@@ -315,7 +311,7 @@ def claim_tracking(ctx, claims):
     appeal_day = np.busday_offset(claims.received[denied] + rng.integers(3, 15, len(denied)), 0, roll="forward")
     appeal = (rng.random(len(denied)) < APPEALED_SHARE) & (appeal_day <= ctx.today)
     frequency = defs.named(36, "Frequency limitation")
-    entries = _stack([
+    entries = concat_rows([
         _tracking(late, follow_up[late],
                   np.where(lost, defs.named(31, "Resubmitted"), defs.named(31, "Called carrier")), 0,
                   np.where(lost, "Called {} - no record of claim, resubmitted electronically",
@@ -341,11 +337,6 @@ def _tracking(claim, day, status, error, note):
     n = len(claim)
     return SimpleNamespace(claim=claim, day=day, status=np.broadcast_to(status, n), error=np.broadcast_to(error, n),
                            note=np.broadcast_to(np.asarray(note, dtype=object), n))
-
-
-def _stack(parts):
-    """Concatenate namespaces of equal-length arrays, field by field."""
-    return SimpleNamespace(**{k: np.concatenate([vars(p)[k] for p in parts]) for k in vars(parts[0])})
 
 
 def blue_book(ctx, claims, lines):
@@ -413,7 +404,7 @@ def statements(ctx, claims, lines):
     runs = _billing_runs(ctx)
     owing = _families_owing(ctx, runs, *_account_events(ctx, claims, lines))
     order = sorted_by(owing.run, owing.family)
-    owing = _subset(owing, order)
+    owing = take_rows(owing, order)
     n = len(owing.family)
     sent = runs[owing.run]
     email = (rng.random(len(ctx.practice.families.first)) < EMAIL_STATEMENT_SHARE)[owing.family]

@@ -28,7 +28,7 @@ from types import SimpleNamespace
 import numpy as np
 from numpy.dtypes import StringDType
 
-from core.arrays import group_sum, rank_in_group, sorted_by
+from core.arrays import concat_rows, group_sum, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from ..clinical.chart import sliced
@@ -181,20 +181,12 @@ def rows_of(n, **columns):
     return {name: np.broadcast_to(np.asarray(value), (n,)) for name, value in columns.items()}
 
 
-def concat(parts):
-    return {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
-
-
-def take(rows, index):
-    return {name: column[index] for name, column in rows.items()}
-
-
 def fit_to_volume(rng, rows, target, top_up):
     """Thin the rows uniformly to `target`, or add `top_up(missing)` rows to reach it."""
     n = len(next(iter(rows.values())))
     if n >= target:
-        return take(rows, np.sort(rng.choice(n, target, replace=False)))
-    return concat([rows, top_up(target - n)])
+        return take_rows(rows, np.sort(rng.choice(n, target, replace=False)))
+    return concat_rows([rows, top_up(target - n)])
 
 
 def now(ctx):
@@ -205,20 +197,10 @@ def _scaled(ctx, per_5000, minimum):
     return max(minimum, round(per_5000 * ctx.config.patients / 5000))
 
 
-def _first_of_groups(*keys):
-    """Index of the first row of each group of equal keys, and the group number of every row."""
-    order = sorted_by(*keys)
-    stacked = np.stack([np.asarray(key)[order] for key in keys])
-    starts = np.r_[True, np.any(stacked[:, 1:] != stacked[:, :-1], axis=0)][:len(order)]
-    group = np.empty(len(order), dtype=np.int64)
-    group[order] = np.cumsum(starts) - 1
-    return order[starts], group
-
-
 def _number_within(*keys):
     """1, 2, 3... among rows with equal keys."""
     order = sorted_by(*keys)
-    _, group = _first_of_groups(*keys)
+    group, _, _ = groups(*keys)
     number = np.empty(len(order), dtype=np.int64)
     number[order] = rank_in_group(group[order]) + 1
     return number
@@ -250,7 +232,7 @@ def referral_sources(ctx, rng):
     parts = [_specialists(ctx, rng), _marketing_channels(), _referring_patients(ctx, rng)]
     meta = ("kind", "specialty_name", "patient", "hidden", "preferred")
     sources = SimpleNamespace(**{name: np.concatenate([part.pop(name) for part in parts]) for name in meta})
-    sources.rows = concat(parts)
+    sources.rows = concat_rows(parts)
     sources.lname = sources.rows["LName"]
     sources.nums = ctx.ids.take("referral", len(sources.kind))
     return sources
@@ -341,10 +323,10 @@ def referral_attachments(ctx, rng, sources):
     """
     target = ctx.config.volume("referral_attachments")
     out = _referrals_out(ctx, rng, sources)
-    out = take(out, np.sort(rng.permutation(len(out["patient"]))[:target]))
-    attached = concat([out, _referred_from(ctx, rng, sources, target - len(out["patient"]))])
+    out = take_rows(out, np.sort(rng.permutation(len(out["patient"]))[:target]))
+    attached = concat_rows([out, _referred_from(ctx, rng, sources, target - len(out["patient"]))])
     order = sorted_by(attached["patient"], attached["day"].astype(np.int64))
-    attached = SimpleNamespace(**take(attached, order))
+    attached = SimpleNamespace(**take_rows(attached, order))
     n = len(attached.patient)
     pt, pr = ctx.practice.patients, ctx.practice.clinical.procedures
     proc = attached.proc
@@ -376,7 +358,7 @@ def _referrals_out(ctx, rng, sources):
         share[codes.index[row["code"]]], specialty[codes.index[row["code"]]] = float(row["share"]), row["specialty"]
     planned = (pr.status == 1) & (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
     sent = np.flatnonzero(planned & (rng.random(len(pr.nums)) < share[pr.code]))
-    first, _ = _first_of_groups(pr.patient[sent], np.unique(specialty[pr.code[sent]], return_inverse=True)[1])
+    _, _, first = groups(pr.patient[sent], np.unique(specialty[pr.code[sent]], return_inverse=True)[1])
     proc = sent[first]
     tooth = pr.tooth[proc]
     work = _attachments(pr.patient[proc], np.zeros(len(proc), np.int64), pr.date_tp[proc], True,
@@ -384,7 +366,7 @@ def _referrals_out(ctx, rng, sources):
                         proc=proc, prov=pr.prov[proc])
     work["referral"] = _specialist_for(rng, sources, specialty[pr.code[proc]].astype(str))
     ortho = _ortho_evaluations(ctx, rng, sources)
-    out = concat([work, ortho])
+    out = concat_rows([work, ortho])
     out["status"], out["report"], out["completed"] = _progress(ctx, rng, out["day"])
     return out
 
@@ -396,7 +378,7 @@ def _ortho_evaluations(ctx, rng, sources):
     age = (pr.date - pt.birth[pr.patient]).astype(int) / 365.25
     exam &= (age >= ORTHO_AGES[0]) & (age < ORTHO_AGES[1])
     candidates = np.flatnonzero(exam)
-    first, _ = _first_of_groups(pr.patient[candidates])
+    _, _, first = groups(pr.patient[candidates])
     proc = candidates[first]
     proc = proc[rng.random(len(proc)) < ORTHO_SHARE]
     n = len(proc)
@@ -470,7 +452,7 @@ def treatment_plans(ctx):
     in_window = (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
     planned = in_window & ((pr.status == 1) | ((pr.status == 2) & (pr.date > pr.date_tp)))
     proc = np.flatnonzero(planned)
-    first, group = _first_of_groups(pr.patient[proc], pr.date_tp[proc].astype(np.int64))
+    group, _, first = groups(pr.patient[proc], pr.date_tp[proc].astype(np.int64))
     total = group_sum(group, pr.fee_cents[proc], len(first))
     accepted = group_sum(group, (pr.status[proc] == 2).astype(np.int64), len(first)) > 0
     keep = total >= TREATMENT_PLAN_CENTS
@@ -525,7 +507,7 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
     general calls) to the volume and numbered in time order. A note is entered when the call ends."""
     rng = ctx.rng("commlog")
     reminded = _reminder_times(ctx)
-    logs = concat([
+    logs = concat_rows([
         appointment_reminders(ctx, prefs, reminded),
         confirmations(ctx, prefs, reminded),
         no_show_follow_ups(ctx, prefs),
@@ -542,10 +524,10 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
         visit_texts(ctx, prefs),
         general_calls(ctx, ctx.rng("commlog-general"), prefs, _general_volume(ctx)),
     ])
-    logs = take(logs, np.flatnonzero((logs["when"] >= stamp(ctx.start)) & (logs["when"] <= now(ctx))))
+    logs = take_rows(logs, np.flatnonzero((logs["when"] >= stamp(ctx.start)) & (logs["when"] <= now(ctx))))
     logs = fit_to_volume(rng, logs, ctx.config.volume("commlogs"),
                          lambda n: general_calls(ctx, ctx.rng("commlog-general-more"), prefs, n))
-    logs = take(logs, np.argsort(logs["when"], kind="stable"))
+    logs = take_rows(logs, np.argsort(logs["when"], kind="stable"))
     n = len(logs["patient"])
     ended = logs["when"] + logs["minutes"] * MINUTE
     ctx.out.copy("commlog", sliced({
@@ -610,7 +592,7 @@ def confirmations(ctx, prefs, reminded):
                  _front_desk(ctx, rng, len(called)),
                  text(np.where(reached, "Confirmed appt for ", "Left message to confirm appt for "),
                       appointment_time(ap.start[called])), minutes=rng.integers(1, 5, len(called)))
-    return concat([replies, calls])
+    return concat_rows([replies, calls])
 
 
 def no_show_follow_ups(ctx, prefs):
@@ -719,7 +701,7 @@ def denial_calls(ctx, denials):
     narratives = _log(denials.patient[narrated], at_hours(rng, day[narrated], 16, 17), NARRATIVE, FAX, SENT, BY_USER,
                       _billing(ctx, rng, narrated.sum()),
                       text("Narrative and x-rays faxed for appeal: ", what[narrated]))
-    return concat([calls, narratives])
+    return concat_rows([calls, narratives])
 
 
 def referral_letters(ctx, sources, attached):
@@ -741,7 +723,7 @@ def referral_letters(ctx, sources, attached):
     incoming = _log(attached.patient[sent_in], at_hours(rng, attached.day[sent_in] - 3, 9, 17), REFERRAL_IN, FAX,
                     RECEIVED, BY_USER, _front_desk(ctx, rng, len(sent_in)),
                     text("Referral received from Dr. ", doctor[sent_in]), referral=attached.referral[sent_in])
-    return concat([letters, reports, incoming])
+    return concat_rows([letters, reports, incoming])
 
 
 def referral_thanks(ctx, sources, attached):
@@ -775,12 +757,12 @@ def surgical_clearances(ctx):
                & (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
                & ((pr.date_tp - pt.birth[pr.patient]).astype(int) >= CLEARANCE_AGE * 365.25))
     candidates = np.flatnonzero(surgery)
-    first, _ = _first_of_groups(pr.patient[candidates], pr.date_tp[candidates].astype(np.int64))
+    _, _, first = groups(pr.patient[candidates], pr.date_tp[candidates].astype(np.int64))
     proc = candidates[first]
     n = len(proc)
     asked = pr.date_tp[proc] + rng.integers(1, 4, n)
     answered = asked + rng.integers(2, 8, n)
-    return concat([
+    return concat_rows([
         _log(pr.patient[proc], at_hours(rng, asked, 9, 17), CLEARANCE_ASKED, FAX, SENT, BY_USER,
              _front_desk(ctx, rng, n), np.full(n, "Surgical clearance request faxed to pt's physician")),
         _log(pr.patient[proc], at_hours(rng, answered, 9, 17), CLEARANCE_RECEIVED, FAX, RECEIVED, BY_USER,
@@ -793,7 +775,7 @@ def post_op_texts(ctx, prefs):
     rng = ctx.rng("commlog-post-op-texts")
     pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
     done = np.flatnonzero((pr.status == 2) & np.isin(codes.category[pr.code], POST_OP_CATEGORIES))
-    first, _ = _first_of_groups(pr.patient[done], pr.date[done].astype(np.int64))
+    _, _, first = groups(pr.patient[done], pr.date[done].astype(np.int64))
     proc = done[first]
     patient = pr.patient[proc]
     return _log(patient, at_hours(rng, pr.date[proc] + 1, 9, 11), TEXTING, _automated_mode(prefs.contact[patient]),
@@ -809,7 +791,7 @@ def visit_texts(ctx, prefs):
     new = np.flatnonzero(done & ap.is_new_patient)
     reviewed = np.flatnonzero(done & ~ap.is_new_patient & (rng.random(len(ap.nums)) < REVIEW_SHARE))
     patient = ap.patient[new]
-    return concat([
+    return concat_rows([
         _log(patient, ap.dismissed[new] + rng.integers(60, 180, len(new)) * MINUTE, TEXTING,
              _automated_mode(prefs.contact[patient]), SENT, THANK_YOU, 0,
              np.full(len(new), "Thank you for choosing Beaverton Family Dental! Welcome to the practice.")),
@@ -850,11 +832,11 @@ def documents(ctx, sources, attached, plans, denials):
     """Images and scans on the days they were taken (each kind drawing from its own stream), thinned (or topped up
     with medical-history updates) to the volume; a file name unique per patient and day."""
     rng = ctx.rng("document")
-    docs = concat([radiographs(ctx), photos(ctx), first_visit_forms(ctx), referral_documents(ctx, sources, attached),
+    docs = concat_rows([radiographs(ctx), photos(ctx), first_visit_forms(ctx), referral_documents(ctx, sources, attached),
                    signed_plans(ctx, plans), eob_scans(ctx, denials)])
-    docs = take(docs, np.flatnonzero((docs["when"] >= stamp(ctx.start)) & (docs["when"] <= now(ctx))))
+    docs = take_rows(docs, np.flatnonzero((docs["when"] >= stamp(ctx.start)) & (docs["when"] <= now(ctx))))
     docs = fit_to_volume(rng, docs, ctx.config.volume("documents"), lambda n: history_updates(ctx, n))
-    docs = take(docs, np.argsort(docs["when"], kind="stable"))
+    docs = take_rows(docs, np.argsort(docs["when"], kind="stable"))
     n = len(docs["patient"])
     day = docs["when"].astype("datetime64[D]")
     number = _number_within(docs["patient"], day.astype(np.int64), np.unique(docs["prefix"], return_inverse=True)[1])
@@ -908,7 +890,7 @@ def photos(ctx):
     cosmetic = np.flatnonzero((pr.status == 2) & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES])
                               & (pr.apt_num > 0))
     cosmetic_row = appointment_rows(ctx, pr.apt_num[cosmetic])
-    return concat([
+    return concat_rows([
         _doc(ctx, ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", 2, "PHOTO",
              "Intraoral photos", prov=ap.prov[new]),
         _doc(ctx, pr.patient[cosmetic], ap.seated[cosmetic_row] + rng.integers(1, 5, len(cosmetic)) * MINUTE, "Photos",
@@ -922,7 +904,7 @@ def first_visit_forms(ctx):
     ap, pt = ctx.practice.clinical.appointments, ctx.practice.patients
     new = np.flatnonzero((ap.status == 2) & ap.is_new_patient)
     insured = new[pt.insured[ap.patient[new]]]
-    return concat([
+    return concat_rows([
         _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", 0, "FORM",
              "New patient registration and HIPAA", extension="pdf"),
         _doc(ctx, ap.patient[insured], ap.arrived[insured] + rng.integers(1, 6, len(insured)) * MINUTE,
@@ -935,7 +917,7 @@ def referral_documents(ctx, sources, attached):
     out = np.flatnonzero(attached.out)
     reported = np.flatnonzero(attached.report != NO_DATE)
     doctor = text("Dr. ", sources.lname[attached.referral])
-    return concat([
+    return concat_rows([
         _doc(ctx, attached.patient[out], at_hours(rng, attached.day[out], 10, 16), "Referral Letters", 0, "REF",
              text("Referral to ", doctor[out], " - ", sources.specialty_name[attached.referral[out]]),
              prov=attached.prov[out], extension="pdf"),

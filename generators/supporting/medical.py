@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import rank_in_group, sorted_by
+from core.arrays import rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
 
 from ..data import read_table
@@ -40,7 +40,6 @@ PREMEDICATION = "amoxicillin_premed"
 ELECTRONIC_RX_SHARE = 0.75
 RX_SENT_ELECTRONICALLY, RX_PRINTED = 2, 3  # rxpat.SendStatus
 BUILD_UP = "D2950"  # the crown-prep visit's code: its day is the day the impression goes to the lab
-PONTIC = "D6240"
 PREP_WINDOW_DAYS = 120
 SHADES = (("A1", 0.15), ("A2", 0.4), ("A3", 0.2), ("A3.5", 0.08), ("B1", 0.1), ("B2", 0.05), ("C2", 0.02))
 LAB_NOTES = ("", "", "Light contacts please.", "Please return with the model.", "Minimum 1.5 mm occlusal clearance.",
@@ -387,7 +386,7 @@ def yearly_reviews(apts, first_visits):
     cleanings = cleanings[sorted_by(apts.patient[cleanings], apts.date[cleanings])]
     year_key = apts.patient * 10_000 + apts.date.astype("datetime64[Y]").astype(int)
     key = year_key[cleanings]
-    first_of_year = cleanings[np.r_[True, key[1:] != key[:-1]][:len(cleanings)]]
+    first_of_year = cleanings[run_starts(key)]
     return first_of_year[~np.isin(year_key[first_of_year], year_key[first_visits])]
 
 

@@ -16,11 +16,13 @@ etl_load_status and etl_transform_status stay empty: the analytics' run hooks fi
 """
 import numpy as np
 
+from core.arrays import concat_rows, take_rows
+
 from ..clinical.chart import sliced
 from ..data import read_table
 from ..timeline import NO_DATE, NO_TIME, business_days, stamp
-from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, concat, dollars,
-                            mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of, take,
+from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, dollars,
+                            mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of,
                             text)
 
 FOREIGN_KEYS = [
@@ -129,10 +131,10 @@ def tasks(ctx, subscribers):
     """Every follow-up (each kind drawing from its own stream), numbered in the order it was entered, with its
     history, notes and unread marks."""
     rng = ctx.rng("task")
-    rows = concat([claim_tasks(ctx), denial_tasks(ctx), balance_tasks(ctx), recall_tasks(ctx), lab_tasks(ctx)])
+    rows = concat_rows([claim_tasks(ctx), denial_tasks(ctx), balance_tasks(ctx), recall_tasks(ctx), lab_tasks(ctx)])
     keep = (rows["created"] >= stamp(ctx.start)) & (rows["created"] <= now(ctx))
-    rows = take(rows, np.flatnonzero(keep))
-    rows = take(rows, np.argsort(rows["created"], kind="stable"))
+    rows = take_rows(rows, np.flatnonzero(keep))
+    rows = take_rows(rows, np.argsort(rows["created"], kind="stable"))
     n = len(rows["key"])
     rows["num"] = ctx.ids.take("task", n)
     rows["creator"] = _member_of(rng, subscribers, rows["list"])
@@ -218,7 +220,7 @@ def write_task_history(ctx, rows, life):
         parts.append({"TaskNum": rows["num"][index], **_task_columns(rows, index, status, edited[index]),
                       "DateTStamp": changed[index], "UserNumHist": rows["worker"][index], "IsNoteChange": note,
                       "DateTimeFinished": np.full(len(index), NO_TIME)})
-    history = concat([{k: np.broadcast_to(v, len(part["TaskNum"])) for k, v in part.items()} for part in parts])
+    history = concat_rows([{k: np.broadcast_to(v, len(part["TaskNum"])) for k, v in part.items()} for part in parts])
     n = len(history["TaskNum"])
     ctx.out.copy("taskhist", sliced({"TaskHistNum": ctx.ids.take("taskhist", n), **history}))
 
@@ -402,7 +404,7 @@ def time_adjustments(ctx, rng):
         parts.append(rows_of(n.sum(), employee=np.repeat(employees, n), day=pick(rng, work_days, n.sum()),
                              kind=defs.named(50, name), hours=np.where(rng.random(n.sum()) < 0.2, 4, 8),
                              note="CE course" if name == "Training" else name))
-    leave = concat(parts)
+    leave = concat_rows(parts)
     fridays = work_days[np.is_busday(work_days, weekmask="0000100")]
     overtime = rng.random((len(employees), len(fridays))) < OVERTIME_WEEK_SHARE
     who, week = np.nonzero(overtime)

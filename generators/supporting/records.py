@@ -24,7 +24,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import rank_in_group, sorted_by
+from core.arrays import rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
 
 from ..clinical.procedures import LOCKED_AFTER_DAYS, time_of_day, user_of
@@ -595,7 +595,7 @@ def perio_visits(ctx):
     charting = done & np.isin(codes.code[pr.code], EXAM_CODES + ("D4910",)) & np.isin(pr.patient, in_care)
     visit = np.unique(completed_appointment(ctx, np.flatnonzero(charting)))
     visit = visit[sorted_by(ap.patient[visit], ap.start[visit])]
-    first = np.r_[True, ap.patient[visit][1:] != ap.patient[visit][:-1]][:len(visit)]
+    first = run_starts(ap.patient[visit])
     charted = first | (rng.random(len(visit)) < LATER_CHART_SHARE)
     return visit[charted], first[charted]
 
