@@ -4,7 +4,8 @@ Every metric is computed in SQL on the database. Its target comes from the confi
 set the rate (coverage, completion, fee match), otherwise from industry ranges or DOMAIN.md section 8.
 Tolerances know about sampling noise: a share observed on n cases may wander 3 standard errors
 (sqrt(p(1-p)/n)) beyond its range before it fails, so a 100-patient run does not fail by chance while a
-large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational.
+large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational (production per
+provider-day needs FULL_BOOK_DAYS: a practice of a few hundred patients cannot fill a provider's day).
 """
 import math
 from dataclasses import asdict, dataclass
@@ -13,6 +14,7 @@ from types import SimpleNamespace
 from .ar_validation import TODAY
 
 MIN_CASES = 30
+FULL_BOOK_DAYS = 500  # provider-days below which a practice is too small to fill a provider's day
 Z = 3.0
 
 PAST_APPOINTMENTS = f"""FROM raw.appointment WHERE "AptStatus" IN (2, 3, 5) AND "AptDateTime" < {TODAY}"""
@@ -42,6 +44,7 @@ class Metric:
     kind: str = "share"      # share | mean | value
     gated: bool = True
     config: str = ""         # a GeneratorConfig rate that sets the target instead of low/high
+    min_cases: int = MIN_CASES
     unit: str = ""
 
 
@@ -94,11 +97,12 @@ METRICS = [
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
            JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND NOT v."IsSecondary"
            GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
-           kind="mean", unit="$"),
+           kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
     Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
            JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND v."IsSecondary"
-           GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$"),
+           GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
+           min_cases=FULL_BOOK_DAYS),
     *[Metric(f"{category} share of procedures", _category_share(category, False), count[0], count[1],
              "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
     *[Metric(f"{category} share of production", _category_share(category, True), fee[0], fee[1],
@@ -185,7 +189,7 @@ def evaluate(metric, row, config):
         target = getattr(config, metric.config) if config else None
         low, high = (target - 0.03, target + 0.03) if target is not None else (0.0, 1.0)
     cases = int(cases or 0)
-    if value is None or cases < MIN_CASES or not metric.gated or (metric.config and config is None):
+    if value is None or cases < metric.min_cases or not metric.gated or (metric.config and config is None):
         status = "info"
     else:
         slack = _tolerance(metric, float(value), cases, sd)

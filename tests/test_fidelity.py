@@ -21,6 +21,13 @@ def test_tolerance_forgives_noise_on_small_samples_but_not_drift_on_large_ones()
     assert fidelity.evaluate(configured, (0.76, 20_000), None).status == "info"
 
 
+def test_production_per_provider_day_is_judged_only_on_a_full_book():
+    dentist = next(m for m in fidelity.METRICS if m.name == "production per dentist-day")
+    assert fidelity.evaluate(dentist, (850.0, 200, 400.0), None).status == "info"      # a 100-patient practice
+    assert fidelity.evaluate(dentist, (850.0, 2_000, 400.0), None).status == "FAIL"    # a real book, too little
+    assert fidelity.evaluate(dentist, (3_300.0, 2_000, 900.0), None).status == "pass"
+
+
 def test_fidelity_only_writes_json_and_a_self_contained_html(practice_db, tmp_path):
     server, name = practice_db
     code, out, err = run_cli(*isolated([*db_args(server, name), "--fidelity-only",
