@@ -1,15 +1,17 @@
 """Phase 1, foundation: the practice itself. Clinics, definitions, providers, operatories, staff and users,
 the CDT code catalog, fee schedules and fees.
 
-Adds to ctx.practice: defs, clinics, providers, operatories, users (nums, admin, front_desk, billing,
-coordinators, by_provider, employees), codes (..., is_multi_visit), fee_scheds.
+Adds to ctx.practice: defs, clinics, providers, operatories (the chairs in use), users (nums: every login, the
+hidden ones of former employees last; admin, front_desk, billing, coordinators, by_provider; employees: the current
+EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, out_of_network, share,
+cents[schedule index, code index] in nums order: 0 the UCR, then the PPO tiers).
 """
 from types import SimpleNamespace
 
 import numpy as np
 
 from .data import read_table
-from .timeline import day, day_in_window, stamp
+from .timeline import NO_DATE, NO_TIME, day, day_in_window, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
 STAFF_ROLES = ("Front Desk", "Front Desk", "Office Manager", "Billing", "Dental Assistant", "Dental Assistant",
@@ -17,8 +19,21 @@ STAFF_ROLES = ("Front Desk", "Front Desk", "Office Manager", "Billing", "Dental 
 # Procedures done over several appointments (prep then seat; access then obturation...).
 MULTI_VISIT_CODES = {"D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
                      "D5120"}
+FORMER_STAFF_ROLES = ("Dental Assistant", "Front Desk")
+ROLE_GROUPS = {"admin": "Admin", "dentist": "Doctors", "hygienist": "Hygienists", "Front Desk": "Front Desk",
+               "Office Manager": "Office Manager", "Billing": "Billing", "Dental Assistant": "Assistants",
+               "Treatment Coordinator": "Treatment Coordinators", "Insurance Coordinator": "Billing"}
 USER_GROUPS = ("Admin", "Doctors", "Hygienists", "Assistants", "Front Desk", "Billing", "Office Manager",
                "Treatment Coordinators", "Read Only")
+# Shared task lists (generators/data/office_task_lists.csv) that are one user's inbox: list -> login role.
+INBOXES = {"Front Desk": "Front Desk", "Billing": "Billing", "Insurance Follow-up": "Insurance Coordinator",
+           "Doctor": "dentist"}
+PROVIDER_SCHED_NOTES = {"dentist": "Crown preps and root canals in the morning; emergencies at 11:00 and 3:00",
+                        "hygienist": "SRP needs 90 minutes; perio maintenance 60"}
+WEB_SCHED_BIOS = {
+    "dentist": "Dr. {last} has cared for Beaverton families since {year} and keeps every visit calm and unhurried.",
+    "hygienist": "{first} is a registered dental hygienist who loves helping patients keep their smiles healthy."}
+OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
 
 FOREIGN_KEYS = [
     ("provider", "FeeSched", "feesched", None, True),
@@ -36,6 +51,8 @@ FOREIGN_KEYS = [
     ("userod", "UserGroupNum", "usergroup", None, False),
     ("userod", "EmployeeNum", "employee", None, False),
     ("userod", "ProvNum", "provider", None, False),
+    ("userod", "TaskListInBox", "tasklist", None, False),
+    ("employee", "ReportsTo", "employee", None, False),
     ("usergroupattach", "UserNum", "userod", None, True),
     ("usergroupattach", "UserGroupNum", "usergroup", None, True),
     ("clinic", "DefaultProv", "provider", None, False),
@@ -51,6 +68,7 @@ def generate(ctx):
     p.fee_scheds = fee_schedules(ctx)
     p.providers = providers(ctx)
     p.operatories = operatories(ctx)
+    retired_operatory(ctx)
     p.users = staff_and_users(ctx)
     p.codes = procedure_codes(ctx)
     fees(ctx)
@@ -109,16 +127,23 @@ def clinics(ctx):
 
 
 def fee_schedules(ctx):
-    """Three schedules: the office's UCR fees and two PPO schedules (numbered like the production practice's)."""
-    nums = np.array([8285, 8286, 8287], dtype=np.int64)
-    setup = stamp(ctx.practice.setup_day, 9 * 3600)
+    """The schedules of generators/data/foundation_fee_schedules.csv (numbered like the production practice's):
+    the office's UCR fees, the PPO tiers plans price at, an out-of-network allowed schedule (FeeSchedType 2)
+    and the hidden schedule of a PPO network the office left."""
+    rows = read_table("foundation_fee_schedules")
+    nums = np.array([int(r["FeeSchedNum"]) for r in rows], dtype=np.int64)
+    use = np.array([r["use"] for r in rows])
+    hidden = np.array([r["IsHidden"] == "1" for r in rows])
+    edited = np.where(hidden, day_in_window(ctx, "2024-01-02"), ctx.practice.setup_day)
     ctx.out.copy("feesched", {
-        "FeeSchedNum": nums, "Description": ["Standard UCR", "PPO Tier 1", "PPO Tier 2"],
-        "FeeSchedType": np.array([0, 0, 0]), "ItemOrder": np.arange(3), "IsHidden": False, "IsGlobal": True,
-        "SecUserNumEntry": 1, "SecDateEntry": ctx.practice.setup_day, "SecDateTEdit": setup,
+        "FeeSchedNum": nums, "Description": [r["Description"] for r in rows],
+        "FeeSchedType": np.array([int(r["FeeSchedType"]) for r in rows]), "ItemOrder": np.arange(len(rows)),
+        "IsHidden": hidden, "IsGlobal": True, "SecUserNumEntry": 1, "SecDateEntry": ctx.practice.setup_day,
+        "SecDateTEdit": stamp(edited, 9 * 3600),
     })
-    # Allowed amount as a share of UCR: PPO tier 1 pays less than tier 2.
-    return SimpleNamespace(nums=nums, ucr=nums[0], ppo=nums[1:], ppo_share=np.array([1.0, 0.68, 0.78]))
+    return SimpleNamespace(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"],
+                           out_of_network=nums[use == "out_of_network"][0],
+                           share=np.array([float(r["share"]) for r in rows]))
 
 
 def _scaled(ctx, minimum, per_patients):
@@ -176,10 +201,24 @@ def providers(ctx):
         "IsHiddenReport": former, "Birthdate": np.where(kinds == "billing", np.datetime64("0001-01-01"), birth),
         "DateTerm": term, "PreferredName": list(first),
         "HourlyProdGoalAmt": np.where(dentist, 600.0, np.where(hygienist, 180.0, 0.0)),
-        "SchedNote": "", "EhrMuStage": 0, "AnesthProvType": 0,
+        "IsErxEnabled": kinds == "dentist",  # the prescribers, on DoseSpot
+        "OutlineColor": OUTLINE_GRAY, "SchedNote": [PROVIDER_SCHED_NOTES.get(kind, "") for kind in kinds.tolist()],
+        **web_sched_profiles(kinds, first, last, hired),
     })
-    return SimpleNamespace(nums=nums, dentists=nums[kinds == "dentist"], hygienists=nums[kinds == "hygienist"],
-                           billing=nums[kinds == "billing"][0], former=nums[former], abbr=dict(zip(nums.tolist(), abbr)))
+    return SimpleNamespace(nums=nums, dentists=nums[kinds == "dentist"],
+                           hygienists=nums[kinds == "hygienist"], billing=nums[kinds == "billing"][0],
+                           former=nums[former], abbr=dict(zip(nums.tolist(), abbr)))
+
+
+def web_sched_profiles(kinds, first, last, hired):
+    """What Web Sched shows patients booking online about the active dentists and hygienists: a line and a photo."""
+    years = hired.astype("datetime64[Y]").astype(int) + 1970
+    bios, photos = [], []
+    for kind, first_name, last_name, year in zip(kinds.tolist(), first, last, years.tolist()):
+        shown = kind in WEB_SCHED_BIOS
+        bios.append(WEB_SCHED_BIOS[kind].format(first=first_name, last=last_name, year=year) if shown else "")
+        photos.append(f"{first_name}_{last_name}.jpg".lower() if shown else "")
+    return {"WebSchedDescript": bios, "WebSchedImageLocation": photos}
 
 
 def operatories(ctx):
@@ -211,64 +250,128 @@ def operatories(ctx):
     return SimpleNamespace(nums=nums, clinic=clinic, hygiene=hygiene)
 
 
-def staff_and_users(ctx):
-    """Employees (front desk, assistants...), user groups, and a login for every provider and employee."""
-    rng = ctx.rng("staff")
-    pools = ctx.random.pools
-    providers = ctx.practice.providers
-    roles = list(STAFF_ROLES) * max(1, round(ctx.config.patients / 5000))
-    n_emp = len(roles)
-    emp_nums = ctx.ids.take("employee", n_emp)
-    first = pools.pick(rng, pools.female_first, n_emp)
-    last = pools.pick(rng, pools.last, n_emp)
-    ctx.out.copy("employee", {
-        "EmployeeNum": emp_nums, "LName": list(last), "FName": list(first),
-        "MiddleI": [chr(65 + x) for x in rng.integers(0, 26, n_emp)], "IsHidden": False, "ClockStatus": "Home",
-        "PhoneExt": np.arange(101, 101 + n_emp), "PayrollID": [f"E{1000 + i}" for i in range(n_emp)],
-        "WirelessPhone": [f"(503)555-01{x:02d}" for x in rng.integers(0, 100, n_emp)],
-        "EmailWork": [f"{f.lower()}.{l.lower()}@beavertonfamilydental.example" for f, l in zip(first, last)],
-        "IsFurloughed": False, "IsWorkingHome": False, "ReportsTo": 0,
+def retired_operatory(ctx):
+    """A consult room taken out of service: hidden, so never scheduled (it is not among ctx.practice.operatories)."""
+    ctx.out.copy("operatory", {
+        "OperatoryNum": ctx.ids.take("operatory", 1), "OpName": "Consult", "Abbrev": "CONS",
+        "ItemOrder": len(ctx.practice.operatories.nums), "IsHidden": True, "ClinicNum": ctx.practice.clinics[0],
+        "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "OperatoryType": ctx.practice.defs.named(55, "Consult"),
     })
+
+
+def staff_and_users(ctx):
+    """Employees, user groups, and a login for every active provider and every employee."""
+    staff = employees(ctx)
     group_nums = ctx.ids.take("usergroup", len(USER_GROUPS))
     ctx.out.copy("usergroup", {"UserGroupNum": group_nums, "Description": list(USER_GROUPS), "UserGroupNumCEMT": 0})
-    group = dict(zip(USER_GROUPS, group_nums.tolist()))
-    role_group = {"Front Desk": "Front Desk", "Office Manager": "Office Manager", "Billing": "Billing",
-                  "Dental Assistant": "Assistants", "Treatment Coordinator": "Treatment Coordinators",
-                  "Insurance Coordinator": "Billing"}
-    active = np.concatenate([providers.dentists, providers.hygienists])
-    n_users = 1 + len(active) + n_emp
-    user_nums = ctx.ids.take("userod", n_users)
-    names = ["Admin"] + [providers.abbr[p] for p in active.tolist()] + \
-            [f"{f[0]}{l}".lower() for f, l in zip(first, last)]
+    return logins(ctx, staff, dict(zip(USER_GROUPS, group_nums.tolist())))
+
+
+def _staff_names(rng, pools, n):
+    first = pools.pick(rng, pools.female_first, n)
+    last = pools.pick(rng, pools.last, n)
+    middle = np.array([chr(65 + x) for x in rng.integers(0, 26, n)], dtype=object)
+    phone = np.array([f"(503)555-01{x:02d}" for x in rng.integers(0, 100, n)], dtype=object)
+    return first, last, middle, phone
+
+
+def employees(ctx):
+    """A team of STAFF_ROLES per 5,000 patients, reporting to its office manager, then two former employees (hidden)
+    who reported to the first team's. The billing clerk works from home; most staff left a personal email too."""
+    teams = max(1, round(ctx.config.patients / 5000))
+    current = np.array(STAFF_ROLES * teams)
+    roles = np.concatenate([current, FORMER_STAFF_ROLES])
+    n = len(roles)
+    former_rng = ctx.rng("employee-former")
+    names = zip(_staff_names(ctx.rng("staff"), ctx.random.pools, len(current)),
+                _staff_names(former_rng, ctx.random.pools, len(FORMER_STAFF_ROLES)))
+    first, last, middle, phone = (np.concatenate(pair) for pair in names)
+    left = np.full(n, NO_DATE)
+    left[len(current):] = ctx.start + former_rng.integers(60, 600, len(FORMER_STAFF_ROLES)).astype("timedelta64[D]")
+    left = np.minimum(left, ctx.today)
+    nums = ctx.ids.take("employee", n)
+    team = np.concatenate([np.arange(len(current)) // len(STAFF_ROLES), np.zeros(len(FORMER_STAFF_ROLES), int)])
+    manager = nums[team * len(STAFF_ROLES) + STAFF_ROLES.index("Office Manager")]
+    rng = ctx.rng("employee-email")
+    personal = np.array([f"{f}.{l}{x}@example.{d}".lower() for f, l, x, d in
+                         zip(first, last, rng.integers(1, 99, n), rng.choice(["com", "net", "org"], n))], dtype=object)
+    ctx.out.copy("employee", {
+        "EmployeeNum": nums, "LName": list(last), "FName": list(first), "MiddleI": list(middle),
+        "IsHidden": left != NO_DATE, "ClockStatus": "Home", "PhoneExt": np.arange(101, 101 + n),
+        "PayrollID": [f"E{1000 + i}" for i in range(n)], "WirelessPhone": list(phone),
+        "EmailWork": [f"{f.lower()}.{l.lower()}@beavertonfamilydental.example" for f, l in zip(first, last)],
+        "EmailPersonal": np.where(rng.random(n) < 0.6, personal, ""), "IsFurloughed": False,
+        "IsWorkingHome": roles == "Billing", "ReportsTo": np.where(manager == nums, 0, manager),
+    })
+    return SimpleNamespace(nums=nums, roles=roles, first=first, last=last, left=left)
+
+
+def logins(ctx, staff, group):
+    """userod and usergroupattach: the admin, the active providers and every employee (a former one's login hidden
+    since the day they left). Two users mistyped their password after their morning login, the admin reset a third
+    one's; the chairside providers hide popups; a few users have a shared task list as their inbox.
+    Employee logins come last, current employees first, in STAFF_ROLES order."""
+    providers = ctx.practice.providers
+    clinicians = np.concatenate([providers.dentists, providers.hygienists])
+    role = np.concatenate([["admin"], np.where(np.isin(clinicians, providers.dentists), "dentist", "hygienist"),
+                           staff.roles])
+    n = len(role)
+    nums = ctx.ids.take("userod", n)
+    names = ["Admin"] + [providers.abbr[p] for p in clinicians.tolist()] + \
+            [f"{f[0]}{l}".lower() for f, l in zip(staff.first, staff.last)]
     names = [name if names.index(name) == i else f"{name}{i}" for i, name in enumerate(names)]
-    groups = [group["Admin"]] + [group["Doctors"] if p in set(providers.dentists.tolist()) else group["Hygienists"]
-                                 for p in active.tolist()] + [group[role_group[r]] for r in roles]
+    groups = np.array([group[ROLE_GROUPS[r]] for r in role.tolist()], dtype=np.int64)
+    chairside = np.isin(role, ["dentist", "hygienist"])
+    left = np.concatenate([np.full(1 + len(clinicians), NO_DATE), staff.left])
+    hidden = left != NO_DATE
+    rng = ctx.rng("userod-login")
+    failed, reset = np.split(rng.choice(np.flatnonzero(~hidden)[1:], 3, replace=False), [2])
+    attempts = np.zeros(n, dtype=np.int64)
+    attempts[failed] = rng.integers(1, 3, len(failed))
+    failed_at = np.full(n, NO_TIME)
+    failed_at[failed] = stamp(ctx.today, 12 * 3600 + rng.integers(30 * 60, 90 * 60, len(failed)))
+    inbox = task_list_inboxes(role)
     ctx.out.copy("userod", {
-        "UserNum": user_nums, "UserName": names, "UserGroupNum": np.array(groups, dtype=np.int64),
-        "EmployeeNum": np.concatenate([[0], np.zeros(len(active), dtype=np.int64), emp_nums]),
-        "ProvNum": np.concatenate([[0], active, np.zeros(n_emp, dtype=np.int64)]),
-        "IsHidden": False, "TaskListInBox": 0, "PasswordIsStrong": True, "FailedAttempts": 0,
-        "DateTLastLogin": stamp(ctx.today, 8 * 3600),
+        "UserNum": nums, "UserName": names, "UserGroupNum": groups,
+        "EmployeeNum": np.concatenate([np.zeros(1 + len(clinicians), dtype=np.int64), staff.nums]),
+        "ProvNum": np.concatenate([[0], clinicians, np.zeros(len(staff.nums), dtype=np.int64)]),
+        "IsHidden": hidden, "TaskListInBox": inbox, "PasswordIsStrong": True, "FailedAttempts": attempts,
+        "DateTFail": failed_at, "IsPasswordResetRequired": np.isin(np.arange(n), reset),
+        "DefaultHidePopups": chairside, "InboxHidePopups": chairside & (inbox != 0),
+        "DateTLastLogin": stamp(np.where(hidden, left, ctx.today), 8 * 3600),
     })
     ctx.out.copy("usergroupattach", {
-        "UserGroupAttachNum": ctx.ids.take("usergroupattach", n_users), "UserNum": user_nums,
-        "UserGroupNum": np.array(groups, dtype=np.int64),
+        "UserGroupAttachNum": ctx.ids.take("usergroupattach", n), "UserNum": nums, "UserGroupNum": groups,
     })
-    front_desk = user_nums[1 + len(active):][np.isin(roles, ["Front Desk", "Office Manager"])]
-    billing = user_nums[1 + len(active):][np.isin(roles, ["Billing", "Insurance Coordinator"])]
-    coordinators = user_nums[1 + len(active):][np.isin(roles, ["Treatment Coordinator"])]
-    return SimpleNamespace(nums=user_nums, admin=user_nums[0], front_desk=front_desk, billing=billing,
-                           coordinators=coordinators,
-                           by_provider=dict(zip(active.tolist(), user_nums[1:1 + len(active)].tolist())),
-                           employees=emp_nums)
+    current = staff.left == NO_DATE
+    logins_of = lambda *roles: nums[1 + len(clinicians):][current & np.isin(staff.roles, roles)]  # noqa: E731
+    return SimpleNamespace(nums=nums, admin=nums[0], front_desk=logins_of("Front Desk", "Office Manager"),
+                           billing=logins_of("Billing", "Insurance Coordinator"),
+                           coordinators=logins_of("Treatment Coordinator"),
+                           by_provider=dict(zip(clinicians.tolist(), nums[1:1 + len(clinicians)].tolist())),
+                           employees=staff.nums[current])
+
+
+def task_list_inboxes(role):
+    """TaskListInBox of each login: the first login of each INBOXES role owns that shared list (one user per inbox)."""
+    lists = {row["Descript"]: int(row["TaskListNum"]) for row in read_table("office_task_lists")}
+    inbox = np.zeros(len(role), dtype=np.int64)
+    for task_list, owner in INBOXES.items():
+        inbox[np.flatnonzero(role == owner)[0]] = lists[task_list]
+    return inbox
 
 
 def procedure_codes(ctx):
-    """The CDT catalog (generators/data/procedure_codes.csv) as procedurecode rows."""
+    """The CDT catalog (generators/data/procedure_codes.csv) as procedurecode rows, with the office's settings:
+    insurance downgrades (a posterior composite or ceramic crown on a molar is paid as the amalgam or the cast
+    crown), chart colors and text, default diagnoses, and the note templates of foundation_code_notes.csv."""
     rows = read_table("procedure_codes")
     n = len(rows)
     nums = ctx.ids.take("procedurecode", n)
     codes = [r["code"] for r in rows]
+    notes = {r["code"]: r for r in read_table("foundation_code_notes")}
+    note = {column: [notes[c][column] if c in notes else "" for c in codes]
+            for column in ("default_note", "tp_note", "claim_note")}
     ctx.out.copy("procedurecode", {
         "CodeNum": nums, "ProcCode": codes, "Descript": [r["description"] for r in rows],
         "AbbrDesc": [r["abbr"] for r in rows], "ProcTime": [r["pattern"] for r in rows],
@@ -279,10 +382,17 @@ def procedure_codes(ctx):
         "IsHygiene": np.array([r["is_hygiene"] == "1" for r in rows]),
         "IsRadiology": np.array([r["is_radiology"] == "1" for r in rows]),
         "PaintType": np.array([int(r["paint_type"]) for r in rows]),
+        "PaintText": [r["paint_text"] for r in rows],
+        "GraphicColor": np.array([int(r["graphic_color"]) for r in rows]),
         "IsMultiVisit": np.array([c in MULTI_VISIT_CODES for c in codes]),
         "LaymanTerm": [r["description"].split(" - ")[0].capitalize() for r in rows],
+        "SubstitutionCode": [r["subst_code"] for r in rows],
+        "SubstOnlyIf": np.array([int(r["subst_only_if"]) for r in rows]),  # 1 = only on molars
+        "AreaAlsoToothRange": np.array([r["area_also_tooth_range"] == "1" for r in rows]),
+        "DiagnosticCodes": [r["diagnostic_codes"] for r in rows],
+        "DefaultNote": note["default_note"], "DefaultTPNote": note["tp_note"], "DefaultClaimNote": note["claim_note"],
         "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "PreExisting": False, "BaseUnits": 0,
-        "IsTaxed": False, "IsCanadianLab": False, "BypassGlobalLock": False, "AreaAlsoToothRange": False,
+        "IsTaxed": False, "IsCanadianLab": False, "BypassGlobalLock": False,
     })
     return SimpleNamespace(
         nums=nums, code=np.array(codes), index={c: i for i, c in enumerate(codes)},
@@ -304,7 +414,7 @@ def fees(ctx):
     codes = ctx.practice.codes
     scheds = ctx.practice.fee_scheds
     clinic_nums = ctx.practice.clinics
-    amounts = np.rint(codes.ucr_cents[None, :] * scheds.ppo_share[:, None] / 100.0) * 100
+    amounts = np.rint(codes.ucr_cents[None, :] * scheds.share[:, None] / 100.0) * 100
     amounts[0] = codes.ucr_cents
     ctx.practice.fee_scheds.cents = amounts.astype(np.int64)  # [schedule index, code index]
     n_codes, n_scheds, n_clinics = len(codes.nums), len(scheds.nums), len(clinic_nums)
