@@ -7,10 +7,17 @@ minority the spouse) subscribes to a plan of their employer, and every insured m
 subscription as self, spouse or child. Some two-earner families also hold the other spouse's plan, which
 is secondary (for the children the birthday rule decides which is primary). Some subscribers changed jobs:
 their old subscription ended (DateTerm) the day before the new one began, and only the new one has patplans.
+A few retired plans that no employer offers any more stay in the plan list, hidden, under the carriers that
+left the market. Plans name their claim form and claim filing code (insfilingcode, written here).
+
+Claim forms and procedure code groups (benefit.CodeGroupNum) are written later by the billing phase, which
+numbers the rows of its data files 1, 2... in file order; the keys here follow that order.
 
 Adds to ctx.practice.insurance:
   carriers: nums, names
-  plans: nums, carrier (CarrierNum), carrier_name, employer, is_ppo, fee_sched_index (row of
+  plans: nums, carrier (CarrierNum), carrier_name, employer, is_ppo, offered (how many plans employers still
+    offer; the retired ones follow them), hidden (retired), claim_form (ClaimFormNum), excluded ([plan, rule]
+    of EXCLUDED_CODES), fee_sched_index (row of
     fee_scheds.cents holding the allowed fee; 0 = UCR for percentage plans), annual_max_cents,
     deductible_cents (individual), family_deductible_cents, month_renew (0 = calendar year),
     coverage_percent(plan_idx, code_idx) -> int array, allowed_cents(plan_idx, code_idx) -> int64 array
@@ -25,6 +32,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from core.arrays import concat_rows, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
 from .data import read_table
@@ -46,17 +54,39 @@ DEDUCTIBLE_DOLLARS = (((50, 150), 0.75), ((25, 75), 0.1), ((100, 300), 0.15))  #
 DEDUCTIBLE_WAIVED = ("Diagnostic", "X-Ray", "Preventive")
 RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRenew, 0 = calendar year
 COB_RULES = ((0, 0.85), (1, 0.15))  # insplan.CobRule: 0 basic, 1 standard
+RETIRED_PLAN_SHARE = 0.1  # plans no employer offers any more, per offered plan
+CODE_SUBST_NONE_SHARE = 0.25  # plans paying posterior composites as composites (no downgrade to amalgam)
+DIVISION_SHARE = 0.15  # plans whose cards carry a division number
+PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = 0.4, 0.3, 0.1
+PENDING_DAYS, PENDING_SHARE = 90, 0.5  # patplans entered lately that still wait for verification
+EXTRA_CLEANINGS_SHARE = 0.02  # adults whose plan adds two cleanings a year (diabetes, pregnancy, perio)
+DEFAULT_CLAIM_FORM = "ADA 2019"
+PPO_FILING_CODE, DEFAULT_FILING_CODE = "12", "CI"  # X12 claim filing indicators
+MAJOR_CODES = ("D2950",)  # core build-ups are paid at the crown percent
+EXCLUDED_CODES = (("D9972", 1.0), ("D9975", 1.0), ("D9944", 0.4))  # whitening never covered; night guards on some plans
+PLAN_NOTES = ("Missing tooth clause applies", "Waiting period 12 months on major services",
+              "Send x-rays and perio charting with SRP claims", "Preauthorization recommended over $500",
+              "Frequencies are per calendar year, not 6 months + 1 day", "Downgrades posterior composites to amalgam")
+NO_DOWNGRADE_NOTE = "Posterior composites paid as composites (no alternate benefit)"
+SUBSCRIBER_NOTES = ("Copy of card scanned to Documents", "Card lists group number only; member ID from carrier portal",
+                    "COBRA coverage - verify each month", "Retiree coverage through former employer",
+                    "Subscriber moved - address updated with carrier")
 # OpenDental enums
 COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = 1, 2, 4, 5  # benefit.BenefitType
 SERVICE_YEAR, CALENDAR_YEAR, LIFETIME = 1, 2, 3  # benefit.TimePeriod
 NUMBER_OF_SERVICES, AGE_LIMIT, YEARS = 1, 2, 4  # benefit.QuantityQualifier
 INDIVIDUAL, FAMILY = 1, 2  # benefit.CoverageLevel
+NO_AREA, TOOTH, QUADRANT = 0, 2, 4  # benefit.TreatArea
 SELF, SPOUSE, CHILD, DEPENDENT = 0, 1, 2, 8  # patplan.Relationship
 EARLIEST_ENTRY = day("2010-01-01")
-# Frequency limits keyed on a procedure code, as OpenDental's frequency checks read them: two exams and two
-# cleanings per benefit year, bitewings once a year, a full-mouth series or a panoramic once every five years.
-FREQUENCY_LIMITS = (("D0120", NUMBER_OF_SERVICES, 2), ("D1110", NUMBER_OF_SERVICES, 2),
-                    ("D0274", NUMBER_OF_SERVICES, 1), ("D0210", YEARS, 5), ("D0330", YEARS, 5))
+# Frequency and age limits on procedure code groups, as OpenDental's Frequencies tab stores them (group,
+# qualifier, quantity, treatment area): two exams and two cleanings per benefit year, bitewings once a year, a
+# full-mouth series or panoramic every five years, sealants once per tooth in three years and up to age 16,
+# fluoride up to age 19, scaling and root planing once per quadrant in two years, a crown per tooth in five.
+CODE_GROUP_LIMITS = (("Exams", NUMBER_OF_SERVICES, 2, NO_AREA), ("Prophy", NUMBER_OF_SERVICES, 2, NO_AREA),
+                     ("BWs", NUMBER_OF_SERVICES, 1, NO_AREA), ("Pano/FMX", YEARS, 5, NO_AREA),
+                     ("Sealants", YEARS, 3, TOOTH), ("Sealants", AGE_LIMIT, 16, NO_AREA),
+                     ("Fluoride", AGE_LIMIT, 19, NO_AREA), ("SRP", YEARS, 2, QUADRANT), ("Crowns", YEARS, 5, TOOTH))
 
 FOREIGN_KEYS = [
     ("covspan", "CovCatNum", "covcat", None, True),
@@ -66,13 +96,15 @@ FOREIGN_KEYS = [
     ("insplan", "EmployerNum", "employer", None, False),
     ("insplan", "FeeSched", "feesched", None, False),
     ("insplan", "BillingType", "definition", 4, False),
+    ("insplan", "ClaimFormNum", "claimform", None, True),
+    ("insplan", "FilingCode", "insfilingcode", None, True),
     ("insplan", "SecUserNumEntry", "userod", None, False),
     ("inssub", "PlanNum", "insplan", None, True),
     ("inssub", "Subscriber", "patient", None, True),
     ("inssub", "SecUserNumEntry", "userod", None, False),
     ("patplan", "PatNum", "patient", None, True),
     ("patplan", "InsSubNum", "inssub", None, True),
-    ("benefit", "PlanNum", "insplan", None, True),
+    ("benefit", "PlanNum", "insplan", None, False),
     ("benefit", "PatPlanNum", "patplan", None, False),
     ("benefit", "CovCatNum", "covcat", None, False),
     ("benefit", "CodeNum", "procedurecode", None, False),
@@ -86,14 +118,15 @@ def generate(ctx):
     plans = group_plans(ctx, carriers, categories)
     holders = policy_holders(ctx)
     subs = subscriptions(ctx, plans, holders)
-    patplans = patient_plans(ctx, holders, subs)
+    inssub_rows(ctx, subs, plans, carriers, categories)
+    patplans = patient_plans(ctx, holders, subs, plans, carriers)
     plans.entered, plans.edited = entry_and_edit(ctx, "insplan-dates", subs.entered, subs.plan, len(plans.nums))
     carriers.entered, carriers.edited = entry_and_edit(ctx, "carrier-dates", plans.entered, plans.carrier_idx,
                                                        len(carriers.nums))
     carrier_rows(ctx, carriers)
-    insplan_rows(ctx, plans)
+    insplan_rows(ctx, plans, carriers, filing_codes(ctx))
     benefit_rows(ctx, plans, categories)
-    inssub_rows(ctx, subs, plans, carriers)
+    patient_benefits(ctx, plans, subs, patplans)
     ctx.practice.insurance = SimpleNamespace(
         carriers=SimpleNamespace(nums=carriers.nums, names=carriers.names), plans=plans,
         **coverage_by_patient(ctx, plans, subs, patplans))
@@ -122,7 +155,8 @@ def coverage_categories(ctx):
 
 
 def carrier_catalog(ctx):
-    """The dental carriers of generators/data/carriers.csv, with their claims address and payer ID."""
+    """The dental carriers of generators/data/carriers.csv, with their claims address and payer ID. Hidden
+    carriers left the market: they hold only retired plans."""
     rows = read_table("carriers")
     defs = ctx.practice.defs
     weight = np.array([float(r["weight"]) for r in rows])
@@ -131,6 +165,8 @@ def carrier_catalog(ctx):
         group=np.array([defs.named(46, r["group"]) if r["group"] else 0 for r in rows], dtype=np.int64),
         fee_tier=np.array([int(r["fee_tier"]) for r in rows]), weight=weight / weight.sum(),
         member_prefix=np.array([r["member_prefix"] for r in rows]),
+        hidden=np.array([r["IsHidden"] == "1" for r in rows]), filing_code=np.array([r["filing_code"] for r in rows]),
+        dependent_ids=np.array([r["dependent_ids"] == "1" for r in rows]),  # a member ID per family member
     )
 
 
@@ -139,13 +175,43 @@ def _plan_count(patients):
     return int(np.clip(round(patients / 120), 30, round(45 * np.sqrt(max(patients, 5000) / 5000))))
 
 
+def _billing_key(table, column, value):
+    """Key of a row of a reference table the billing phase writes (see the module docstring)."""
+    return [row[column] for row in read_table(table)].index(value) + 1
+
+
 def group_plans(ctx, carriers, categories):
     """Employer group plans: a carrier, PPO (the carrier's network fee schedule) or percentage (UCR), and
-    coverage rules. Larger employers offer two or three plans."""
-    rng = ctx.rng("insplan")
+    coverage rules. Larger employers offer two or three plans. After them, the retired plans of the hidden
+    carriers, hidden too (OpenDental keeps a plan once entered)."""
     n = _plan_count(ctx.config.patients)
+    n_retired = max(2, round(n * RETIRED_PLAN_SHARE))
+    offered = _plans(ctx, ctx.rng("insplan"), n, carriers, carriers.weight, categories)
+    retired = _plans(ctx, ctx.rng("insplan-retired"), n_retired, carriers, carriers.hidden / carriers.hidden.sum(),
+                     categories)
+    plans = concat_rows([offered, retired])
+    plans.offered, plans.hidden = n, np.arange(n + n_retired) >= n
+    plans.carrier, plans.carrier_name = carriers.nums[plans.carrier_idx], carriers.names[plans.carrier_idx]
+    plans.claim_form = _billing_key("billing_claim_forms", "Description", DEFAULT_CLAIM_FORM)
+    shares = [share for _, share in EXCLUDED_CODES]
+    plans.excluded = ctx.rng("insplan-code-rules").random((n + n_retired, len(EXCLUDED_CODES))) < shares
+    coverage = _code_coverage(ctx, plans, categories)
     scheds = ctx.practice.fee_scheds
-    carrier_idx = rng.choice(len(carriers.nums), n, p=carriers.weight)
+
+    def coverage_percent(plan_idx, code_idx):
+        return coverage[plan_idx, code_idx]
+
+    def allowed_cents(plan_idx, code_idx):
+        return scheds.cents[plans.fee_sched_index[plan_idx], code_idx]
+
+    plans.coverage_percent, plans.allowed_cents = coverage_percent, allowed_cents
+    return plans
+
+
+def _plans(ctx, rng, n, carriers, carrier_weight, categories):
+    """n plans of carriers drawn by weight: their pricing and coverage rules."""
+    scheds = ctx.practice.fee_scheds
+    carrier_idx = rng.choice(len(carriers.nums), n, p=carrier_weight)
     employers = ctx.practice.employers
     is_ppo = rng.random(n) < PPO_SHARE
     fee_sched_index = np.where(is_ppo, np.minimum(carriers.fee_tier[carrier_idx], len(scheds.ppo)), 0)
@@ -153,9 +219,9 @@ def group_plans(ctx, carriers, categories):
     class_percent = np.column_stack([weighted_choice(rng, COINSURANCE_DESIGNS, n), np.where(has_ortho, ORTHO_PERCENT, 0)])
     percent = class_percent[:, categories.benefit_class]  # [plan, coverage category]
     deductible = weighted_choice(rng, DEDUCTIBLE_DOLLARS, n) * 100
-    plans = SimpleNamespace(
-        nums=ctx.ids.take("insplan", n), carrier_idx=carrier_idx, carrier=carriers.nums[carrier_idx],
-        carrier_name=carriers.names[carrier_idx], employer=rng.permutation(employers)[np.arange(n) % len(employers)],
+    return SimpleNamespace(
+        nums=ctx.ids.take("insplan", n), carrier_idx=carrier_idx,
+        employer=rng.permutation(employers)[np.arange(n) % len(employers)],
         is_ppo=is_ppo, fee_sched_index=fee_sched_index, percent=percent,
         annual_max_cents=weighted_choice(rng, ANNUAL_MAX_DOLLARS, n) * 100,
         ortho_max_cents=np.where(has_ortho, weighted_choice(rng, ORTHO_LIFETIME_MAX_DOLLARS, n) * 100, 0),
@@ -164,15 +230,18 @@ def group_plans(ctx, carriers, categories):
         group_num=np.array([f"{x:07d}" for x in rng.integers(10000, 9999999, n)]),
     )
 
-    def coverage_percent(plan_idx, code_idx):
-        category = categories.of_code[code_idx]
-        return np.where(category >= 0, percent[plan_idx, category], 0)
 
-    def allowed_cents(plan_idx, code_idx):
-        return scheds.cents[fee_sched_index[plan_idx], code_idx]
-
-    plans.coverage_percent, plans.allowed_cents = coverage_percent, allowed_cents
-    return plans
+def _code_coverage(ctx, plans, categories):
+    """Coverage percent of every code under every plan [plan, code]: its coverage category's, except that
+    build-ups are paid like crowns and the plan's excluded codes (plans.excluded) are not covered."""
+    index = ctx.practice.codes.index
+    category = categories.of_code
+    coverage = np.where(category >= 0, plans.percent[:, category], 0)
+    for code in MAJOR_CODES:
+        coverage[:, index[code]] = plans.percent[:, categories.index["Crowns"]]
+    for rule, (code, _) in enumerate(EXCLUDED_CODES):
+        coverage[plans.excluded[:, rule], index[code]] = 0
+    return coverage
 
 
 def policy_holders(ctx):
@@ -220,11 +289,11 @@ def _office_hours(rng, days):
 
 def _plan_of_employer(rng, plans, employer):
     """A plan the employer offers; a subscriber without such an employer (retired, self-employed...) buys any."""
-    order = np.argsort(plans.employer, kind="stable")
+    order = np.argsort(plans.employer[:plans.offered], kind="stable")
     offered = plans.employer[order]
     low, high = np.searchsorted(offered, employer, "left"), np.searchsorted(offered, employer, "right")
     pick = low + (rng.random(len(employer)) * (high - low)).astype(np.int64)
-    anyone = rng.integers(0, len(plans.nums), len(employer))
+    anyone = rng.integers(0, plans.offered, len(employer))
     return np.where(high > low, order[np.minimum(pick, len(order) - 1)], anyone)
 
 
@@ -238,7 +307,7 @@ def subscriptions(ctx, plans, holders):
     that ended when their holder changed jobs. Coverage usually began before the family's first visit."""
     rng = ctx.rng("inssub")
     pt = ctx.practice.patients
-    n_plans = len(plans.nums)
+    n_plans = plans.offered
     n = len(holders.holder)
     first_visit = holders.first_visit
     effective = _coverage_start(rng, first_visit)
@@ -288,10 +357,11 @@ def _day_of_year(days):
     return (days - days.astype("datetime64[Y]")).astype(np.int64)
 
 
-def patient_plans(ctx, holders, subs):
+def patient_plans(ctx, holders, subs, plans, carriers):
     """patplan rows: every insured patient on the family policy and, in two-earner families, on the second
     policy too. Each spouse is primary (Ordinal 1) on their own plan; children are primary on the plan of the
-    parent whose birthday comes first in the year (the birthday rule)."""
+    parent whose birthday comes first in the year (the birthday rule). Coverage entered in the last three
+    months is partly still pending verification."""
     rng = ctx.rng("patplan")
     pt = ctx.practice.patients
     patient = np.flatnonzero(pt.insured)
@@ -314,12 +384,28 @@ def patient_plans(ctx, holders, subs):
     entered = clamp(np.maximum(subs.entered[patplans.sub], seen), ctx.practice.setup_day, ctx.today)
     created = _office_hours(rng, entered)
     edited = _office_hours(rng, _day_between(rng, entered, np.minimum(entered + 365, ctx.today)))
+    patplans.edited = np.maximum(edited, created)
+    recent = entered > ctx.today - PENDING_DAYS
     ctx.out.copy("patplan", {
         "PatPlanNum": patplans.nums, "PatNum": pt.nums[patplans.patient], "Ordinal": patplans.ordinal,
-        "IsPending": False, "Relationship": patplans.relationship, "PatID": "", "InsSubNum": subs.nums[patplans.sub],
-        "SecDateTEntry": created, "SecDateTEdit": np.maximum(edited, created),
+        "IsPending": recent & (ctx.rng("patplan-pending").random(len(recent)) < PENDING_SHARE),
+        "Relationship": patplans.relationship, "PatID": _patient_ids(subs, plans, carriers, patplans),
+        "InsSubNum": subs.nums[patplans.sub], "SecDateTEntry": created, "SecDateTEdit": patplans.edited,
     })
     return patplans
+
+
+def _patient_ids(subs, plans, carriers, patplans):
+    """patplan.PatID: carriers that give each family member an ID print the subscriber's ID plus the member's
+    two-digit number (01 the subscriber, then the others in family order); other carriers need none."""
+    order = sorted_by(patplans.sub, patplans.relationship != SELF, patplans.patient)
+    member = np.empty(len(order), dtype=np.int64)
+    member[order] = rank_in_group(patplans.sub[order]) + 1
+    own_ids = carriers.dependent_ids[plans.carrier_idx[subs.plan[patplans.sub]]] & (patplans.relationship != SELF)
+    patient_id = np.full(len(order), "", dtype=object)
+    member_number = np.char.zfill(member[own_ids].astype(str), 2)
+    patient_id[own_ids] = np.char.add(subs.member_id[patplans.sub[own_ids]], member_number)
+    return patient_id
 
 
 def coverage_by_patient(ctx, plans, subs, patplans):
@@ -350,13 +436,29 @@ def entry_and_edit(ctx, stream, used_since, group, n):
 
 
 def carrier_rows(ctx, carriers):
-    address = {column: [r[column] for r in carriers.rows] for column in ("Address", "City", "State", "Zip", "Phone")}
+    """Carriers as generators/data/carriers.csv describes them: a paper-only trust fund never sent electronic
+    claims (NoSendElect 1), the payer tax ID OpenDental stores from their ERAs (TIN), a highlight colour of
+    the carrier's name in the appointment book for a few."""
+    text = {column: [r[column] for r in carriers.rows]
+            for column in ("Address", "Address2", "City", "State", "Zip", "Phone", "ElectID", "TIN")}
     ctx.out.copy("carrier", {
-        "CarrierNum": carriers.nums, "CarrierName": carriers.names, **address,
-        "ElectID": [r["ElectID"] for r in carriers.rows], "NoSendElect": 0, "IsCDA": False, "IsHidden": False,
-        "CarrierGroupName": carriers.group, "SecUserNumEntry": ctx.practice.users.admin,
-        "SecDateEntry": carriers.entered, "SecDateTEdit": carriers.edited,
+        "CarrierNum": carriers.nums, "CarrierName": carriers.names, **text,
+        "NoSendElect": np.array([int(r["NoSendElect"]) for r in carriers.rows]), "IsCDA": False,
+        "IsHidden": carriers.hidden, "CarrierGroupName": carriers.group,
+        "ApptTextBackColor": np.array([int(r["ApptTextBackColor"]) for r in carriers.rows]),
+        "SecUserNumEntry": ctx.practice.users.admin, "SecDateEntry": carriers.entered, "SecDateTEdit": carriers.edited,
     })
+
+
+def filing_codes(ctx):
+    """OpenDental's claim filing codes (insfilingcode); returns their keys by X12 claim filing indicator."""
+    rows = read_table("insurance_filing_codes")
+    nums = ctx.ids.take("insfilingcode", len(rows))
+    ctx.out.copy("insfilingcode", {
+        "InsFilingCodeNum": nums, "Descript": [r["Descript"] for r in rows],
+        "EclaimCode": [r["EclaimCode"] for r in rows], "ItemOrder": np.arange(len(rows)),
+    })
+    return dict(zip((r["EclaimCode"] for r in rows), nums.tolist()))
 
 
 def _employer_names(ctx, employer):
@@ -366,16 +468,30 @@ def _employer_names(ctx, employer):
     return [names[i % len(names)][:50] for i in position.tolist()]
 
 
-def insplan_rows(ctx, plans):
+def insplan_rows(ctx, plans, carriers, filing_code):
+    """insplan rows. The filing code is the carrier's (Blue Cross, federal employees) or follows the plan type;
+    some plans pay posterior composites without downgrading them (CodeSubstNone), with a note saying so.
+    Retired plans are hidden, also from the verification list. PPO substitution write-offs and the blue book
+    (estimates of out-of-network allowed fees) are on, OpenDental's default for every plan."""
     rng = ctx.rng("insplan-rows")
     n = len(plans.nums)
     billing_users = ctx.practice.users.billing
+    details = ctx.rng("insplan-details")
+    no_downgrade = details.random(n) < CODE_SUBST_NONE_SHARE
+    note = np.where(no_downgrade, NO_DOWNGRADE_NOTE, details.choice(PLAN_NOTES, n))
+    division = np.char.zfill(details.integers(1, 300, n).astype(str), 4)
+    carrier_code = carriers.filing_code[plans.carrier_idx]
+    indicator = np.where(carrier_code != "", carrier_code, np.where(plans.is_ppo, PPO_FILING_CODE, DEFAULT_FILING_CODE))
     ctx.out.copy("insplan", {
         "PlanNum": plans.nums, "GroupName": _employer_names(ctx, plans.employer), "GroupNum": plans.group_num,
+        "DivisionNo": np.where(details.random(n) < DIVISION_SHARE, division, ""),
+        "PlanNote": np.where(no_downgrade | (details.random(n) < PLAN_NOTE_SHARE), note, ""),
         "FeeSched": np.where(plans.is_ppo, ctx.practice.fee_scheds.nums[plans.fee_sched_index], 0),
-        "PlanType": np.where(plans.is_ppo, "p", ""), "ClaimFormNum": 0, "EmployerNum": plans.employer,
+        "PlanType": np.where(plans.is_ppo, "p", ""), "ClaimFormNum": plans.claim_form, "EmployerNum": plans.employer,
         "CarrierNum": plans.carrier, "MonthRenew": plans.month_renew, "CobRule": plans.cob_rule,
-        "BillingType": ctx.practice.defs.billing_standard,
+        "FilingCode": np.array([filing_code[x] for x in indicator.tolist()]), "CodeSubstNone": no_downgrade,
+        "IsHidden": plans.hidden, "HideFromVerifyList": plans.hidden, "HasPpoSubstWriteoffs": True,
+        "IsBlueBookEnabled": True, "BillingType": ctx.practice.defs.billing_standard,
         "SecUserNumEntry": billing_users[rng.integers(0, len(billing_users), n)],
         "SecDateEntry": plans.entered, "SecDateTEdit": plans.edited,
     })
@@ -383,24 +499,29 @@ def insplan_rows(ctx, plans):
 
 def _benefits(plan, benefit_type, **columns):
     """Rows of one kind of benefit for the plans `plan`; OpenDental writes -1 for a blank Percent or amount."""
-    rows = {"plan": plan, "BenefitType": benefit_type, "CovCatNum": 0, "CodeNum": 0, "Percent": -1,
-            "MonetaryAmt": -1.0, "TimePeriod": 0, "QuantityQualifier": 0, "Quantity": 0, "CoverageLevel": 0,
-            **columns}
+    rows = {"plan": plan, "BenefitType": benefit_type, "CovCatNum": 0, "CodeNum": 0, "CodeGroupNum": 0,
+            "Percent": -1, "MonetaryAmt": -1.0, "TimePeriod": 0, "QuantityQualifier": 0, "Quantity": 0,
+            "CoverageLevel": 0, "TreatArea": NO_AREA, **columns}
     return {column: np.broadcast_to(value, len(plan)) for column, value in rows.items()}
+
+
+def _benefit_year(month_renew):
+    return np.where(month_renew > 0, SERVICE_YEAR, CALENDAR_YEAR)
 
 
 def benefit_rows(ctx, plans, categories):
     """Each plan's benefits as OpenDental's benefit window stores them: a coinsurance percent per coverage
     category, the annual maximum, individual and family deductibles (waived on diagnostic and preventive care),
-    frequency limits on exam, prophy and x-ray codes, and orthodontic coverage or its exclusion. Category rules
-    name a covcat (CovCatNum), frequency limits a procedure code (CodeNum); every unused key is 0, never NULL."""
+    frequency and age limits, build-ups at the crown percent, excluded codes, and orthodontic coverage or its
+    exclusion. Category rules name a covcat (CovCatNum), limits a code group (CodeGroupNum, per tooth or
+    quadrant where TreatArea says so), code rules a procedure code (CodeNum); every unused key is 0, never NULL."""
     n, n_categories = len(plans.nums), len(categories.nums)
     every = np.arange(n)
-    year = np.where(plans.month_renew > 0, SERVICE_YEAR, CALENDAR_YEAR)
+    year = _benefit_year(plans.month_renew)
     plan, category = np.repeat(every, n_categories), np.tile(np.arange(n_categories), n)
     covered = plans.percent[plan, category] > 0
     plan, category = plan[covered], category[covered]
-    ortho = categories.nums[categories.index["Orthodontics"]]
+    ortho, crowns = categories.nums[categories.index["Orthodontics"]], categories.index["Crowns"]
     with_ortho, without_ortho = every[plans.ortho_max_cents > 0], every[plans.ortho_max_cents == 0]
     code_num = ctx.practice.codes.num
     kinds = [
@@ -414,9 +535,14 @@ def benefit_rows(ctx, plans, categories):
                   CoverageLevel=FAMILY),
         *(_benefits(every, DEDUCTIBLE, CovCatNum=categories.nums[categories.index[name]], MonetaryAmt=0.0,
                     TimePeriod=year, CoverageLevel=INDIVIDUAL) for name in DEDUCTIBLE_WAIVED),
-        *(_benefits(every, LIMITATION, CodeNum=code_num[code], QuantityQualifier=qualifier, Quantity=quantity,
+        *(_benefits(every, LIMITATION, CodeGroupNum=_billing_key("billing_code_groups", "GroupName", group),
+                    QuantityQualifier=qualifier, Quantity=quantity, TreatArea=area,
                     TimePeriod=year if qualifier == NUMBER_OF_SERVICES else 0)
-          for code, qualifier, quantity in FREQUENCY_LIMITS),
+          for group, qualifier, quantity, area in CODE_GROUP_LIMITS),
+        *(_benefits(every, COINSURANCE, CodeNum=code_num[code], Percent=plans.percent[:, crowns], TimePeriod=year)
+          for code in MAJOR_CODES),
+        *(_benefits(every[plans.excluded[:, rule]], EXCLUSION, CodeNum=code_num[code])
+          for rule, (code, _) in enumerate(EXCLUDED_CODES)),
         _benefits(with_ortho, LIMITATION, CovCatNum=ortho, MonetaryAmt=plans.ortho_max_cents[with_ortho] / 100.0,
                   TimePeriod=LIFETIME, CoverageLevel=INDIVIDUAL),
         _benefits(with_ortho, LIMITATION, CovCatNum=ortho, QuantityQualifier=AGE_LIMIT, Quantity=ORTHO_AGE_LIMIT),
@@ -427,23 +553,58 @@ def benefit_rows(ctx, plans, categories):
     rows = {column: values[order] for column, values in rows.items()}
     plan = rows.pop("plan")
     ctx.out.copy("benefit", {
-        "BenefitNum": ctx.ids.take("benefit", len(plan)), "PlanNum": plans.nums[plan], "PatPlanNum": 0,
-        "CodeGroupNum": 0, **rows,
+        "BenefitNum": ctx.ids.take("benefit", len(plan)), "PlanNum": plans.nums[plan], "PatPlanNum": 0, **rows,
         "SecDateTEntry": stamp(plans.entered[plan], 8 * 3600), "SecDateTEdit": plans.edited[plan],
     })
 
 
-def inssub_rows(ctx, subs, plans, carriers):
+def patient_benefits(ctx, plans, subs, patplans):
+    """Benefits OpenDental keeps on one patient's plan (PatPlanNum instead of PlanNum): a few adults whose plan
+    adds two cleanings a year (diabetes, pregnancy, periodontal disease) get four, entered with that patplan's
+    last edit."""
+    rng = ctx.rng("benefit-patient")
+    adult = ctx.practice.patients.age_days[patplans.patient] >= 18 * 365
+    on = np.flatnonzero(adult & (rng.random(len(adult)) < EXTRA_CLEANINGS_SHARE))
+    plan = subs.plan[patplans.sub[on]]
+    rows = _benefits(plan, LIMITATION, CodeGroupNum=_billing_key("billing_code_groups", "GroupName", "Prophy"),
+                     QuantityQualifier=NUMBER_OF_SERVICES, Quantity=4,
+                     TimePeriod=_benefit_year(plans.month_renew[plan]))
+    rows.pop("plan")
+    ctx.out.copy("benefit", {
+        "BenefitNum": ctx.ids.take("benefit", len(on)), "PlanNum": 0, "PatPlanNum": patplans.nums[on], **rows,
+        "SecDateTEntry": patplans.edited[on], "SecDateTEdit": patplans.edited[on],
+    })
+
+
+def _benefit_summaries(plans, categories):
+    """Per plan, what the front desk writes down of its benefits when verifying a subscriber."""
+    percent = plans.percent[:, [categories.index[name] for name in ("Preventive", "Restorative", "Crowns")]]
+    return np.array([
+        f"Annual max ${maximum // 100:,}, deductible ${deductible // 100} (waived on preventive), {p}/{b}/{m}"
+        + (f"; ortho {ORTHO_PERCENT}% to ${ortho // 100} lifetime, to age {ORTHO_AGE_LIMIT}" if ortho else "")
+        for maximum, deductible, (p, b, m), ortho in zip(plans.annual_max_cents.tolist(),
+                                                         plans.deductible_cents.tolist(), percent.tolist(),
+                                                         plans.ortho_max_cents.tolist())])
+
+
+def inssub_rows(ctx, subs, plans, carriers, categories):
+    """inssub rows; sets subs.member_id (SubscriberID). Some subscriptions carry the benefits noted when they
+    were verified (BenefitNotes) or a note on the subscriber."""
     rng = ctx.rng("inssub-rows")
     n = len(subs.nums)
-    member_id = [f"{prefix}{number:09d}" for prefix, number in
-                 zip(carriers.member_prefix[plans.carrier_idx[subs.plan]], rng.integers(0, 10**9, n).tolist())]
+    subs.member_id = np.array([f"{prefix}{number:09d}" for prefix, number in
+                               zip(carriers.member_prefix[plans.carrier_idx[subs.plan]],
+                                   rng.integers(0, 10**9, n).tolist())])
     front_desk = ctx.practice.users.front_desk
+    notes = ctx.rng("inssub-notes")
+    benefit_notes = _benefit_summaries(plans, categories)[subs.plan]
     ctx.out.copy("inssub", {
         "InsSubNum": subs.nums, "PlanNum": plans.nums[subs.plan],
         "Subscriber": ctx.practice.patients.nums[subs.subscriber],
         "DateEffective": subs.effective, "DateTerm": subs.term,  # NaT = NULL: active coverage (DOMAIN rule 10)
-        "ReleaseInfo": True, "AssignBen": True, "SubscriberID": member_id,
+        "ReleaseInfo": True, "AssignBen": True, "SubscriberID": subs.member_id,
+        "BenefitNotes": np.where(notes.random(n) < BENEFIT_NOTE_SHARE, benefit_notes, ""),
+        "SubscNote": np.where(notes.random(n) < SUBSCRIBER_NOTE_SHARE, notes.choice(SUBSCRIBER_NOTES, n), ""),
         "SecUserNumEntry": front_desk[rng.integers(0, len(front_desk), n)],
         "SecDateEntry": subs.entered, "SecDateTEdit": subs.edited,
     })

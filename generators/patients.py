@@ -4,6 +4,7 @@ practice's dentist and hygienist for each), employers, patient notes, merge link
 Adds to ctx.practice.patients (one entry per patient, families contiguous):
   nums, guarantor, family, role (0 guarantor, 1 spouse, 2 child), birth, gender, status, first_visit,
   new_in_window, active, pri_prov, sec_prov, clinic, insured, employer, contact_method (PreferContactMethod),
+  premed (antibiotic premedication required, patient.Premed),
   details (the written name, address, phone, e-mail and contact-preference columns, keyed by column name)
 and ctx.practice.families: guarantor (PatNum), first (index of first member), size, insured.
 """
@@ -30,8 +31,23 @@ CONFIRM_METHODS = ((8, 0.55), (4, 0.15), (2, 0.08), (0, 0.2), (3, 0.02))
 CONTACT_METHODS = ((4, 0.4), (8, 0.25), (5, 0.2), (2, 0.1), (0, 0.05))
 RECALL_METHODS = ((8, 0.5), (4, 0.2), (2, 0.1), (0, 0.2))
 MEDICAL_NOTES = ("", "", "", "", "Allergic to penicillin", "Takes blood thinners - check before extractions",
-                 "Type 2 diabetes, controlled", "High blood pressure", "Premed required (joint replacement)",
-                 "Latex allergy", "Asthma - bring inhaler", "Pregnant - no x-rays", "Anxious patient, prefers nitrous")
+                 "Type 2 diabetes, controlled", "High blood pressure", "Latex allergy", "Asthma - bring inhaler",
+                 "Pregnant - no x-rays", "Anxious patient, prefers nitrous")
+PREMED_NOTES = ("Premed required (joint replacement)", "Premed required (prosthetic heart valve)")
+SERVICE_NOTES = ("Hard of hearing - face patient when speaking", "Strong gag reflex - use small sensors",
+                 "Uses a wheelchair", "Prefers the same hygienist", "Needs extra time - anxious")
+TREATMENT_NOTES = ("Wants to wait for the new benefit year for the crown", "Watch incipient decay at next recall",
+                   "Discussed implant vs bridge, thinking it over", "Declined SRP - re-evaluate at next recall",
+                   "Wants to phase treatment over two years", "Night guard recommended, declined for now")
+PREMED_SHARES = (0.01, 0.06)  # under 65, 65 and over (joint replacements, heart valves)
+ARRIVE_EARLY_SHARE = 0.03  # asked to come 10-15 minutes early (paperwork, habitually late)
+# (SchedBeforeTime, SchedAfterTime): appointments before and/or after these times of day, with shares.
+SCHEDULE_PREFERENCES = ((("00:00:00", "00:00:00"), 0.91), (("10:00:00", "00:00:00"), 0.03),
+                        (("00:00:00", "15:00:00"), 0.04), (("08:30:00", "16:00:00"), 0.02))
+MONDAY_SHARE = 0.02  # prefer Mondays: SchedDayOfWeek is a DayOfWeek (0 Sunday, 1 Monday) squeezed into bool
+CONFIDENTIAL_SHARE = 0.01  # asked not to be phoned about confidential matters (ContactMethod 1, do not call)
+PLANNED_DONE_SHARE = 0.4  # of patients who left the practice: planned treatment marked done (PlannedIsDone)
+SERVICE_NOTE_SHARE, TREATMENT_NOTE_SHARE, CONSENT_SHARE, PRONOUN_SHARE = 0.05, 0.12, 0.4, 0.06
 FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
                    "Care Credit approved", "Send statements by email", "Spouse handles billing")
 
@@ -85,8 +101,14 @@ def employers(ctx):
         "Address": list(pools.pick(rng, pools.street, n)), "City": [z["City"] for z in picked],
         "State": [z["State"] for z in picked], "Zip": [z["ZipCodeDigits"] for z in picked],
         "Phone": [f"(503)555-01{x:02d}" for x in rng.integers(0, 100, n)],
+        "Address2": _suites(ctx.rng("employer-suite"), n),
     })
     return nums
+
+
+def _suites(rng, n):
+    """Address2 of offices in a larger building: a quarter of them."""
+    return np.where(rng.random(n) < 0.25, np.char.add("Suite ", (rng.integers(1, 40, n) * 10).astype(str)), "")
 
 
 def _ages_in_days(rng, role, family, first):
@@ -235,17 +257,36 @@ def patient_rows(ctx):
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
         "HasIns": np.where(pt.insured, "I", "").tolist(),
         "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": pt.contact_method,
-        "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n), "SchedBeforeTime": "00:00:00", "SchedAfterTime": "00:00:00",
+        "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n),
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
-        "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), "AskToArriveEarly": 0,
+        "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)),
         "TxtMsgOk": weighted_choice(rng, ((1, 0.7), (2, 0.1), (0, 0.2)), n), "Country": "USA",
         "DateTimeDeceased": np.where(status == 5, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
         "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,
+        **_preferences(ctx, pt),
     }
     ctx.out.copy("patient", rows)
     pt.details = {name: np.broadcast_to(np.asarray(rows[name], dtype=np.int64 if name in METHODS else object), n).copy()
                   for name in DETAILS}
+
+
+def _preferences(ctx, pt):
+    """What the front desk records of a patient's needs and wishes: antibiotic premedication (mostly seniors),
+    coming early, preferred times and weekday, no calls about confidential matters; and, for some patients
+    who left the practice, their planned treatment marked done (off the planned-appointment tracker)."""
+    rng = ctx.rng("patient-preferences")
+    n = len(pt.nums)
+    pt.premed = rng.random(n) < np.where(pt.age_days >= 65 * 365, PREMED_SHARES[1], PREMED_SHARES[0])
+    times = weighted_choice(rng, SCHEDULE_PREFERENCES, n)  # [patient, (before, after)]
+    left = np.isin(pt.status, (2, 3, 5)) & (pt.first_visit != NO_DATE)
+    return {
+        "Premed": pt.premed, "AskToArriveEarly": np.where(rng.random(n) < ARRIVE_EARLY_SHARE,
+                                                          rng.choice([10, 15], n), 0),
+        "SchedBeforeTime": times[:, 0], "SchedAfterTime": times[:, 1], "SchedDayOfWeek": rng.random(n) < MONDAY_SHARE,
+        "PreferContactConfidential": rng.random(n) < CONFIDENTIAL_SHARE,
+        "PlannedIsDone": left & (rng.random(n) < PLANNED_DONE_SHARE),
+    }
 
 
 def _titles(pt, married, adult):
@@ -254,7 +295,8 @@ def _titles(pt, married, adult):
 
 
 def patient_notes(ctx):
-    """One patientnote per patient (OpenDental creates it with the patient); entry dates inside the window."""
+    """One patientnote per patient (OpenDental creates it with the patient); entry dates inside the window.
+    Premedicated patients' medical summary says why."""
     rng = ctx.rng("patientnote")
     pt = ctx.practice.patients
     n = len(pt.nums)
@@ -268,13 +310,30 @@ def patient_notes(ctx):
     ctx.out.copy("patientnote", {
         "PatNum": pt.nums,
         "FamFinancial": np.where(guarantor, rng.choice(FINANCIAL_NOTES, n), "").tolist(),
-        "Medical": rng.choice(MEDICAL_NOTES, n).tolist(),
+        "Medical": np.where(pt.premed, rng.choice(PREMED_NOTES, n), rng.choice(MEDICAL_NOTES, n)).tolist(),
         "MedicalComp": np.where(rng.random(n) < 0.1, "Reviewed medical history, no changes", "").tolist(),
         "ICEName": np.where(rng.random(n) < 0.3, ice_first, "").tolist(),
         "ICEPhone": np.where(rng.random(n) < 0.3, np.char.add("(503)555-01", np.char.zfill(rng.integers(0, 100, n).astype(str), 2)), "").tolist(),
         "OrthoMonthsTreatOverride": -1, "SecDateTEntry": created, "SecDateTEdit": np.maximum(edited, created),
-        "Consent": False, "Pronoun": 0,
+        **_chart_notes(ctx, pt),
     })
+
+
+def _chart_notes(ctx, pt):
+    """The patientnote columns of the chart: service notes for the staff (Service), the dentist's treatment
+    notes (Treatment), the consent to share medication history with the e-prescribing service (Consent,
+    PatConsentFlags 1) and the preferred pronoun (Pronoun: 1 he/him, 2 she/her, 3 they/them) from the
+    intake form, for patients who came."""
+    rng = ctx.rng("patientnote-chart")
+    n = len(pt.nums)
+    came = pt.first_visit != NO_DATE
+    adult = pt.age_days >= 18 * 365
+    return {
+        "Service": np.where(came & (rng.random(n) < SERVICE_NOTE_SHARE), rng.choice(SERVICE_NOTES, n), ""),
+        "Treatment": np.where(came & (rng.random(n) < TREATMENT_NOTE_SHARE), rng.choice(TREATMENT_NOTES, n), ""),
+        "Consent": came & adult & (rng.random(n) < CONSENT_SHARE),
+        "Pronoun": np.where(came & (rng.random(n) < PRONOUN_SHARE), np.choose(pt.gender, [1, 2, 3]), 0),
+    }
 
 
 def patient_links(ctx):

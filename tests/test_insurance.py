@@ -75,8 +75,7 @@ def test_a_family_shares_one_subscription_per_policy(practice_db):
 
 def test_relationship_is_self_exactly_for_the_subscriber(practice_db):
     assert one(practice_db, """SELECT count(*) FROM raw.patplan pp JOIN raw.inssub s USING ("InsSubNum")
-        WHERE ("Relationship" = 0) <> (pp."PatNum" = s."Subscriber") OR "Relationship" NOT IN (0, 1, 2, 8)
-           OR "IsPending" OR "PatID" <> ''""") == (0,)
+        WHERE ("Relationship" = 0) <> (pp."PatNum" = s."Subscriber") OR "Relationship" NOT IN (0, 1, 2, 8)""") == (0,)
     assert one(practice_db, """SELECT count(*) FROM raw.patplan pp JOIN raw.inssub s USING ("InsSubNum")
         JOIN raw.patient p ON p."PatNum" = pp."PatNum" JOIN raw.patient h ON h."PatNum" = s."Subscriber"
         WHERE "Relationship" = 2 AND p."Birthdate" < h."Birthdate" """) == (0,)
@@ -117,7 +116,7 @@ def test_every_plan_has_coinsurance_an_annual_maximum_and_deductibles(practice_d
         OR (SELECT count(*) FROM raw.benefit b WHERE b."PlanNum" = p."PlanNum" AND "BenefitType" = 2
             AND "CovCatNum" = 0 AND "CoverageLevel" = 1 AND "MonetaryAmt" > 0) <> 1
         OR (SELECT count(*) FROM raw.benefit b WHERE b."PlanNum" = p."PlanNum" AND "BenefitType" = 5
-            AND "CodeNum" <> 0 AND "QuantityQualifier" IN (1, 4) AND "Quantity" > 0) < 3""") == (0,)
+            AND "CodeGroupNum" <> 0 AND "QuantityQualifier" IN (1, 4) AND "Quantity" > 0) < 3""") == (0,)
     percents = dict(rows(practice_db, """SELECT c."Description", array_agg(DISTINCT b."Percent") FROM raw.benefit b
         JOIN raw.covcat c USING ("CovCatNum") WHERE "BenefitType" = 1 GROUP BY 1"""))
     assert percents["Preventive"] == [100] and set(percents["Crowns"]) <= {50, 60}
@@ -184,3 +183,95 @@ def test_coverage_percent_and_allowed_fee_follow_the_plan(handed_over):
     ucr = codes.ucr_cents[codes.index["D2740"]]
     assert (allowed[~plans.is_ppo] == ucr).all() and (allowed[plans.is_ppo] < ucr).all()
     assert plans.is_ppo.any() and (~plans.is_ppo).any()
+
+
+def test_pending_coverage_was_entered_lately(practice_db):
+    pending, old = one(practice_db, f"""SELECT count(*), count(*) FILTER (WHERE "SecDateTEntry"
+        <= date '{SMALL_END}' - {insurance.PENDING_DAYS}) FROM raw.patplan WHERE "IsPending" """)
+    assert pending > 0 and old == 0
+
+
+def test_dependents_of_some_carriers_carry_their_own_member_number(practice_db):
+    with_id, bad = one(practice_db, r"""SELECT count(*), count(*) FILTER (WHERE "Relationship" = 0
+            OR "PatID" !~ ('^' || s."SubscriberID" || '\d{2}$')
+            OR c."CarrierName" NOT IN ('Cigna Dental', 'Aetna Dental', 'UnitedHealthcare Dental'))
+        FROM raw.patplan pp JOIN raw.inssub s USING ("InsSubNum") JOIN raw.insplan p USING ("PlanNum")
+        JOIN raw.carrier c USING ("CarrierNum") WHERE "PatID" <> ''""")
+    assert with_id > 0 and bad == 0
+
+
+def test_frequency_limits_name_code_groups_per_tooth_or_quadrant(practice_db):
+    limits = set(rows(practice_db, """SELECT g."GroupName", "QuantityQualifier", "Quantity", "TreatArea"
+        FROM raw.benefit b JOIN raw.codegroup g USING ("CodeGroupNum") WHERE "PlanNum" <> 0"""))
+    assert limits == {(group, qualifier, quantity, area)
+                      for group, qualifier, quantity, area in insurance.CODE_GROUP_LIMITS}
+    assert one(practice_db, """SELECT count(*) FROM raw.benefit
+                               WHERE "TreatArea" <> 0 AND "CodeGroupNum" = 0""") == (0,)
+
+
+def test_buildups_are_paid_like_crowns_and_whitening_is_excluded(practice_db, handed_over):
+    assert one(practice_db, """SELECT count(*) FROM raw.insplan p WHERE
+        (SELECT b."Percent" FROM raw.benefit b JOIN raw.procedurecode c USING ("CodeNum")
+         WHERE b."PlanNum" = p."PlanNum" AND "ProcCode" = 'D2950' AND "BenefitType" = 1)
+        IS DISTINCT FROM (SELECT b."Percent" FROM raw.benefit b JOIN raw.covcat USING ("CovCatNum")
+         WHERE b."PlanNum" = p."PlanNum" AND "Description" = 'Crowns' AND "BenefitType" = 1)
+        OR (SELECT count(*) FROM raw.benefit b JOIN raw.procedurecode c USING ("CodeNum")
+            WHERE b."PlanNum" = p."PlanNum" AND "BenefitType" = 4 AND "ProcCode" IN ('D9972', 'D9975')) <> 2""") == (0,)
+    plans, codes = handed_over.insurance.plans, handed_over.codes
+    every = np.arange(len(plans.nums))
+    for code in ("D9972", "D9975"):
+        assert (plans.coverage_percent(every, np.full(len(every), codes.index[code])) == 0).all()
+    night_guard = plans.coverage_percent(every, np.full(len(every), codes.index["D9944"]))
+    assert ((night_guard == 0) == plans.excluded[:, 2]).all() and 0 < plans.excluded[:, 2].sum() < len(every)
+
+
+def test_patient_level_benefits_replace_the_plan_key(practice_db):
+    on_patient, bad = one(practice_db, """SELECT count(*) FILTER (WHERE "PatPlanNum" <> 0),
+        count(*) FILTER (WHERE ("PlanNum" = 0) = ("PatPlanNum" = 0)
+            OR ("PatPlanNum" <> 0 AND ("Quantity" <> 4 OR "CodeGroupNum" <> (SELECT "CodeGroupNum"
+                FROM raw.codegroup WHERE "GroupName" = 'Prophy'))))
+        FROM raw.benefit""")
+    assert on_patient > 0 and bad == 0
+
+
+def test_retired_plans_are_hidden_with_their_carriers_and_unused(practice_db):
+    hidden, bad = one(practice_db, """SELECT count(*) FILTER (WHERE p."IsHidden"), count(*) FILTER (WHERE
+        p."IsHidden" <> c."IsHidden" OR p."IsHidden" <> p."HideFromVerifyList"
+        OR (p."IsHidden" AND EXISTS (SELECT 1 FROM raw.inssub s WHERE s."PlanNum" = p."PlanNum")))
+        FROM raw.insplan p JOIN raw.carrier c USING ("CarrierNum")""")
+    assert hidden >= 2 and bad == 0
+
+
+def test_plans_name_the_default_claim_form_and_their_filing_code(practice_db):
+    assert one(practice_db, """SELECT count(*) FROM raw.insplan p JOIN raw.claimform f USING ("ClaimFormNum")
+        JOIN raw.carrier c USING ("CarrierNum") JOIN raw.insfilingcode i ON i."InsFilingCodeNum" = p."FilingCode"
+        WHERE f."Description" <> 'ADA 2019' OR "EclaimCode" <> CASE
+            WHEN c."CarrierName" IN ('Regence BlueCross BlueShield of Oregon', 'Anthem Blue Cross') THEN 'BL'
+            WHEN c."CarrierName" = 'GEHA' THEN 'FI' WHEN "PlanType" = 'p' THEN '12' ELSE 'CI' END""") == (0,)
+    assert one(practice_db, "SELECT count(*) FROM raw.insplan") == one(practice_db, """SELECT count(*)
+        FROM raw.insplan WHERE "HasPpoSubstWriteoffs" AND "IsBlueBookEnabled" AND "ClaimFormNum" <> 0""")
+
+
+def test_plans_that_do_not_downgrade_composites_say_so(practice_db):
+    no_downgrade, bad = one(practice_db, f"""SELECT count(*) FILTER (WHERE "CodeSubstNone"), count(*) FILTER (
+        WHERE "CodeSubstNone" <> ("PlanNote" = '{insurance.NO_DOWNGRADE_NOTE}')
+           OR ("CodeSubstNone" AND "PlanNote" LIKE 'Downgrades%')) FROM raw.insplan""")
+    assert no_downgrade > 0 and bad == 0
+
+
+def test_paper_only_carriers_have_no_payer_id_or_tax_id(practice_db):
+    paper, bad = one(practice_db, r"""SELECT count(*) FILTER (WHERE "NoSendElect" = 1), count(*) FILTER (WHERE
+        ("NoSendElect" = 1) <> ("ElectID" = '') OR ("TIN" = '') <> ("ElectID" = '') OR "NoSendElect" NOT IN (0, 1)
+        OR ("TIN" <> '' AND "TIN" !~ '^\d{9}$')) FROM raw.carrier""")
+    assert paper == 1 and bad == 0
+
+
+def test_benefit_notes_quote_the_plan_benefits(practice_db):
+    noted, bad = one(practice_db, """SELECT count(*), count(*) FILTER (WHERE "BenefitNotes" NOT LIKE
+        'Annual max $' || (SELECT to_char(b."MonetaryAmt", 'FM9,999') FROM raw.benefit b WHERE b."PlanNum" = s."PlanNum"
+            AND "BenefitType" = 5 AND "CovCatNum" = 0 AND "CodeGroupNum" = 0 AND "CodeNum" = 0) || ', deductible $'
+        || (SELECT b."MonetaryAmt"::int FROM raw.benefit b WHERE b."PlanNum" = s."PlanNum" AND "BenefitType" = 2
+            AND "CovCatNum" = 0 AND "CoverageLevel" = 1) || ' %')
+        FROM raw.inssub s WHERE "BenefitNotes" <> ''""")
+    assert noted > 0 and bad == 0
+    assert one(practice_db, """SELECT count(*) FROM raw.inssub WHERE "SubscNote" <> ''""")[0] > 0

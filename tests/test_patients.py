@@ -1,5 +1,6 @@
 """Phase 2: the people of the practice look like a real one's."""
 from conftest import SMALL_END, one
+from generators import patients
 
 
 def test_families_of_one_to_five_share_a_guarantor_and_an_address(practice_db):
@@ -60,3 +61,51 @@ def test_providers_are_dentists_hygienists_and_a_few_former_ones(practice_db):
         FROM raw.provider""")
     assert dentists >= 1 and hygienists >= 1 and former >= 1
     assert one(practice_db, "SELECT count(*) FROM raw.definition") >= (150,)
+
+
+def test_premedicated_patients_are_mostly_seniors_and_their_medical_note_says_why(practice_db):
+    premed, seniors, bad = one(practice_db, f"""SELECT count(*) FILTER (WHERE "Premed"),
+        count(*) FILTER (WHERE "Premed" AND age(date '{SMALL_END}', "Birthdate") >= interval '65 years'),
+        count(*) FILTER (WHERE "Premed" <> (n."Medical" LIKE 'Premed required%'))
+        FROM raw.patient p JOIN raw.patientnote n USING ("PatNum")""")
+    assert premed > 0 and seniors >= premed / 3 and bad == 0
+
+
+def test_scheduling_wishes_are_rare_and_coherent(practice_db):
+    before, after, monday, early, confidential, bad = one(practice_db, """SELECT
+        count(*) FILTER (WHERE "SchedBeforeTime" > '00:00'), count(*) FILTER (WHERE "SchedAfterTime" > '00:00'),
+        count(*) FILTER (WHERE "SchedDayOfWeek"), count(*) FILTER (WHERE "AskToArriveEarly" > 0),
+        count(*) FILTER (WHERE "PreferContactConfidential"),
+        count(*) FILTER (WHERE ("SchedBeforeTime" > '00:00' AND "SchedAfterTime" > '00:00'
+                                AND "SchedBeforeTime" > "SchedAfterTime") OR "AskToArriveEarly" NOT IN (0, 10, 15))
+        FROM raw.patient""")
+    assert min(before, after, monday, early, confidential) > 0 and bad == 0
+    patients_count = one(practice_db, "SELECT count(*) FROM raw.patient")[0]
+    assert max(before, after, monday, early, confidential) < 0.1 * patients_count
+
+
+def test_planned_treatment_is_marked_done_only_for_patients_who_left(practice_db):
+    done, bad = one(practice_db, """SELECT count(*), count(*) FILTER (WHERE "PatStatus" NOT IN (2, 3, 5)
+        OR "DateFirstVisit" = '0001-01-01' OR EXISTS (SELECT 1 FROM raw.appointment a
+            WHERE a."PatNum" = p."PatNum" AND "AptStatus" = 6))
+        FROM raw.patient p WHERE "PlannedIsDone" """)
+    assert done > 0 and bad == 0
+
+
+def test_chart_notes_consent_and_pronouns_belong_to_patients_who_came(practice_db):
+    counts = one(practice_db, f"""SELECT count(*) FILTER (WHERE "Service" <> ''),
+        count(*) FILTER (WHERE "Treatment" <> ''),
+        count(*) FILTER (WHERE "Consent"), count(*) FILTER (WHERE "Pronoun" <> 0),
+        count(*) FILTER (WHERE ("DateFirstVisit" = '0001-01-01' AND ("Service" <> '' OR "Treatment" <> ''
+                                OR "Consent" OR "Pronoun" <> 0))
+            OR ("Consent" AND date '{SMALL_END}' - "Birthdate" < 18 * 365)
+            OR ("Pronoun" <> 0 AND "Pronoun" <> "Gender" + 1)
+            OR ("Service" <> '' AND "Service" NOT IN {patients.SERVICE_NOTES}))
+        FROM raw.patient p JOIN raw.patientnote n USING ("PatNum")""")
+    assert min(counts[:4]) > 0 and counts[4] == 0
+
+
+def test_some_employers_sit_in_a_suite(practice_db):
+    suites, bad = one(practice_db, r"""SELECT count(*) FILTER (WHERE "Address2" <> ''),
+        count(*) FILTER (WHERE "Address2" <> '' AND "Address2" !~ '^Suite \d+0$') FROM raw.employer""")
+    assert suites > 0 and bad == 0
