@@ -155,10 +155,90 @@ def test_procedure_dates_in_order(practice_db):
     assert bad == (0,)
 
 
-def test_planned_appointment_holds_only_planned_work(practice_db):
+def test_planned_appointment_holds_planned_work_or_the_visit_scheduled_from_it(practice_db):
+    """OD keeps a scheduled planned appointment: its procedures keep PlannedAptNum and get the AptNum of the
+    appointment made from it (NextAptNum); the rest is still planned work."""
     bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog p JOIN raw.appointment a
-        ON a."AptNum" = p."PlannedAptNum" WHERE a."AptStatus" <> 6 OR p."ProcStatus" <> 1 OR p."AptNum" <> 0""")
+        ON a."AptNum" = p."PlannedAptNum" LEFT JOIN raw.appointment v ON v."AptNum" = p."AptNum"
+        WHERE a."AptStatus" <> 6 OR CASE WHEN p."AptNum" = 0 THEN p."ProcStatus" <> 1
+                                         ELSE v."NextAptNum" IS DISTINCT FROM p."PlannedAptNum" END""")
     assert bad == (0,)
+    assert one(practice_db, """SELECT count(*) > 0 FROM raw.procedurelog WHERE "PlannedAptNum" <> 0
+                               AND "AptNum" <> 0""") == (True,)
+
+
+def test_visits_are_scheduled_from_a_planned_appointment_made_before(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.appointment a
+        JOIN raw.appointment p ON p."AptNum" = a."NextAptNum"
+        WHERE p."AptStatus" <> 6 OR p."PatNum" <> a."PatNum" OR a."AptStatus" = 6
+           OR a."SecDateTEntry" <= p."SecDateTEntry" OR a."AptDateTime" <= p."AptDateTime" """)
+    assert bad == (0,)
+    share = one(practice_db, """SELECT avg(("NextAptNum" <> 0)::int) FROM raw.appointment
+        WHERE "AptStatus" <> 6 AND NOT "IsHygiene" """)[0]
+    assert 0.05 < share < 0.4
+
+
+def test_planned_appointments_numbered_per_patient_in_the_order_made(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM (SELECT "ItemOrderPlanned", "AptStatus", CASE WHEN "AptStatus" = 6
+        THEN row_number() OVER (PARTITION BY "PatNum", "AptStatus" = 6 ORDER BY "AptDateTime") ELSE 0 END AS rank
+        FROM raw.appointment) x WHERE "ItemOrderPlanned" <> rank""")
+    assert bad == (0,)
+
+
+def test_assistants_are_dental_assistants_on_doctor_visits(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.appointment a WHERE a."Assistant" <> 0 AND (a."IsHygiene"
+        OR a."Op" = 0 OR NOT EXISTS (SELECT 1 FROM raw.userod u JOIN raw.usergroup g USING ("UserGroupNum")
+                                     WHERE u."EmployeeNum" = a."Assistant" AND g."Description" = 'Assistants'))""")
+    assert bad == (0,)
+    share = one(practice_db, f"""SELECT avg(("Assistant" <> 0)::int) FROM raw.appointment
+        WHERE {ON_THE_BOOK} AND NOT "IsHygiene" """)[0]
+    assert 0.7 < share < 0.95
+
+
+def test_new_patients_are_asked_to_come_early(practice_db):
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.appointment WHERE CASE WHEN "IsNewPatient" AND {ON_THE_BOOK}
+        THEN "DateTimeAskedToArrive" <> "AptDateTime" - interval '15 minutes'
+        ELSE "DateTimeAskedToArrive" <> '0001-01-01' END""")
+    assert bad == (0,)
+
+
+def test_dentist_exam_time_on_hygiene_visits_with_an_exam(practice_db):
+    """PatternSecondary: the dentist's ten-minute exam, as long as the hygienist's pattern."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.appointment a WHERE CASE WHEN a."PatternSecondary" = '' THEN
+        a."AptStatus" = 2 AND a."IsHygiene" AND EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.procedurecode c
+            USING ("CodeNum") WHERE p."AptNum" = a."AptNum" AND c."ProcCode" IN ('D0120', 'D0150'))
+        ELSE NOT a."IsHygiene" OR length(a."PatternSecondary") <> length(a."Pattern")
+             OR a."PatternSecondary" !~ '^/*XX/$' END""")
+    assert bad == (0,)
+
+
+def test_procs_colored_is_proc_descript_in_color_spans(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.appointment WHERE "ProcDescript" <>
+        regexp_replace("ProcsColored", '<span color="-?[0-9]+">|</span>', '', 'g')
+        OR ("ProcDescript" <> '' AND "ProcsColored" !~ '^<span color="-16777216">.*</span>$')""")
+    assert bad == (0,)
+
+
+def test_front_desk_flags_follow_the_appointment_note(practice_db):
+    """A color override on premed, blood pressure and anxious-patient notes; the ASAP list (Priority) holds
+    every patient who asked to be called for an earlier opening, and a few more; a few locked lengths."""
+    colored, asap_missing, asap, locked = one(practice_db, f"""SELECT
+        count(*) FILTER (WHERE "ColorOverride" <> 0 AND "Note" NOT IN
+                         ('Premed 1 hr prior', 'Check BP before treatment', 'Pt anxious, allow extra time')),
+        count(*) FILTER (WHERE {ON_THE_BOOK} AND "Note" = 'Pt asked to be called if earlier opening'
+                         AND NOT "Priority"),
+        avg("Priority"::int), avg("TimeLocked"::int) FROM raw.appointment""")
+    assert colored == 0 and asap_missing == 0 and 0.01 < asap < 0.06 and 0.01 < locked < 0.08
+    assert one(practice_db, 'SELECT count(*) > 0 FROM raw.appointment WHERE "ColorOverride" <> 0') == (True,)
+
+
+def test_appointment_types_book_into_blockouts(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.appointmenttype t,
+        unnest(string_to_array(t."BlockoutTypes", ',')) AS b(num)
+        LEFT JOIN raw.definition d ON d."DefNum" = b.num::bigint AND d."Category" = 25
+        WHERE d."DefNum" IS NULL""")
+    assert bad == (0,)
+    assert one(practice_db, """SELECT count(*) > 5 FROM raw.appointmenttype WHERE "BlockoutTypes" <> ''""") == (True,)
 
 
 @pytest.mark.parametrize("area, rule", [
@@ -197,6 +277,63 @@ def test_completed_outnumber_half_the_planned(practice_db):
     complete, planned = one(practice_db, """SELECT count(*) FILTER (WHERE "ProcStatus" = 2),
         count(*) FILTER (WHERE "ProcStatus" = 1) FROM raw.procedurelog""")
     assert complete > planned / 2
+
+
+def test_discount_only_on_large_planned_work(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog WHERE "Discount" <> 0 AND ("ProcStatus" <> 1
+        OR "ProcFee" < 500 OR "Discount" <> round("Discount")
+        OR least(abs("Discount" - "ProcFee" * 0.05), abs("Discount" - "ProcFee" * 0.10)) > 0.5)""")
+    assert bad == (0,)
+    assert one(practice_db, 'SELECT count(*) > 0 FROM raw.procedurelog WHERE "Discount" > 0') == (True,)
+
+
+def test_diagnosis_codes_follow_the_diagnosis(practice_db):
+    """ICD-10 codes exactly on procedures charted with a diagnosis, the first one principal, the others after
+    it without gaps and all different."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog WHERE ("Dx" <> 0) <> ("DiagnosticCode" <> '')
+        OR "IsPrincDiag" <> ("DiagnosticCode" <> '')
+        OR "DiagnosticCode" !~ '^([A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?)?$'
+        OR ("DiagnosticCode2" = '' AND "DiagnosticCode3" <> '') OR ("DiagnosticCode3" = '' AND "DiagnosticCode4" <> '')
+        OR ("DiagnosticCode2" <> '' AND "DiagnosticCode2" IN ("DiagnosticCode", "DiagnosticCode3", "DiagnosticCode4"))
+        OR ("DiagnosticCode3" <> '' AND "DiagnosticCode3" IN ("DiagnosticCode", "DiagnosticCode4"))""")
+    assert bad == (0,)
+    abscess = one(practice_db, """SELECT count(*) FROM raw.procedurelog p JOIN raw.definition d ON d."DefNum" = p."Dx"
+        WHERE d."ItemName" = 'Abscess' AND p."DiagnosticCode" NOT LIKE 'K04.%'""")
+    assert abscess == (0,)
+
+
+def test_claim_notes_on_completed_insured_work(practice_db):
+    """A replacement names the year the original was placed (approximately when that date is an estimate)."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog p WHERE p."ClaimNote" <> '' AND (
+        p."ProcStatus" <> 2 OR NOT EXISTS (SELECT 1 FROM raw.patplan pp WHERE pp."PatNum" = p."PatNum")
+        OR (p."Prosthesis" = 'R') <> (p."ClaimNote" LIKE 'Replacement - original placed %')
+        OR (p."Prosthesis" = 'R' AND p."ClaimNote" <> 'Replacement - original placed '
+            || CASE WHEN p."IsDateProsthEst" THEN 'approx. ' ELSE '' END
+            || extract(year FROM p."DateOriginalProsth")))""")
+    assert bad == (0,)
+    estimated_elsewhere, noted = one(practice_db, """SELECT
+        count(*) FILTER (WHERE "IsDateProsthEst" AND "Prosthesis" <> 'R'), count(*) FILTER (WHERE "ClaimNote" <> '')
+        FROM raw.procedurelog""")
+    assert estimated_elsewhere == 0 and noted > 0
+
+
+def test_billing_notes_and_hidden_graphics_where_they_make_sense(practice_db):
+    """Billing notes on completed procedures with a fee; graphics hidden only on procedures drawn on a tooth."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog WHERE ("BillingNote" <> '' AND ("ProcStatus" <> 2
+        OR "ProcFee" = 0)) OR ("HideGraphics" AND "ToothNum" = '')""")
+    assert bad == (0,)
+
+
+def test_partial_dentures_list_the_teeth_they_replace(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+        WHERE (p."ToothRange" <> '') <> (c."ProcCode" IN ('D5211', 'D5212', 'D5213', 'D5214', 'D5221', 'D5222',
+                                                           'D5225', 'D5226'))
+        OR (p."ToothRange" <> '' AND (p."ToothRange" !~ '^[0-9]+(,[0-9]+)*$' OR EXISTS (
+            SELECT 1 FROM unnest(string_to_array(p."ToothRange", ',')::int[]) WITH ORDINALITY t(tooth, i)
+            WHERE t.tooth NOT BETWEEN CASE p."Surf" WHEN 'U' THEN 2 ELSE 18 END
+                                  AND CASE p."Surf" WHEN 'U' THEN 15 ELSE 31 END
+               OR t.tooth <= (string_to_array(p."ToothRange", ',')::int[])[greatest(i - 1, 0)])))""")
+    assert bad == (0,)
 
 
 def test_recall_due_is_previous_plus_the_interval(practice_db):
@@ -249,3 +386,25 @@ def test_hand_over_matches_the_tables(practice_db, handed_over):
     completed_fees = query(server, name, f"""SELECT sum(round("ProcFee" * 100)) FROM raw.procedurelog
                                              WHERE "ProcStatus" = 2 AND "ProcNum" <= {procedures.nums.max()}""")
     assert completed_fees[0][0] == int(procedures.fee_cents[procedures.status == 2].sum())
+
+
+def test_recalls_paused_prioritized_or_lengthened_by_the_front_desk(practice_db):
+    """Paused until a date after the last edit or until the balance is paid down (never both, never on a disabled
+    recall); a longer time pattern only on hygiene recalls, the type's pattern and ten more minutes."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.recall r JOIN raw.recalltype t USING ("RecallTypeNum")
+        WHERE ("DisableUntilDate" <> '0001-01-01' AND ("DisableUntilDate" <= r."DateTStamp"::date OR r."IsDisabled"
+                                                      OR r."DisableUntilBalance" <> 0))
+           OR r."DisableUntilBalance" < 0 OR r."DisableUntilBalance" > 10000
+           OR (r."DisableUntilBalance" > 0 AND r."IsDisabled")
+           OR (r."TimePatternOverride" <> '' AND (t."Description" NOT IN ('Prophy', 'Perio', 'Child Prophy')
+                                                  OR r."TimePatternOverride" <> t."TimePattern" || '//'))""")
+    assert bad == (0,)
+    assert one(practice_db, """SELECT count(*) FILTER (WHERE "DisableUntilDate" <> '0001-01-01') > 0,
+        count(*) FILTER (WHERE "DisableUntilBalance" > 0) > 0, count(*) FILTER (WHERE "Priority") > 0,
+        count(*) FILTER (WHERE "TimePatternOverride" <> '') > 0 FROM raw.recall""") == (True, True, True, True)
+
+
+def test_x_ray_and_fluoride_recalls_append_to_hygiene_visits(practice_db):
+    server, name = practice_db
+    appended = query(server, name, 'SELECT "Description" FROM raw.recalltype WHERE "AppendToSpecial"')
+    assert {d for (d,) in appended} == {"Fluoride", "Bitewings"}

@@ -133,8 +133,20 @@ def test_history_stamps_strictly_increase_per_appointment_with_the_row_numbers(p
 def test_history_inside_the_window(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM raw.histappointment WHERE "HistDateTStamp" IS NULL
         OR "HistDateTStamp" < '2023-01-01' OR "HistDateTStamp" >= {TODAY} + 1 OR "DateTStamp" <> "HistDateTStamp"
-        OR "HistApptAction" NOT BETWEEN 0 AND 4 OR "AptStatus" NOT IN (1, 2, 3, 5, 6) OR "ApptSource" """)
+        OR "HistApptAction" NOT BETWEEN 0 AND 4 OR "AptStatus" NOT IN (1, 2, 3, 5, 6)""")
     assert bad == (0,)
+
+
+def test_patients_book_some_recall_visits_online(practice_db):
+    """ApptSource (OD's eService, 1 = Web Sched) on the creation of hygiene recall visits booked a day or more
+    ahead, not of new patients' or planned appointments."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.histappointment h JOIN raw.appointment a USING ("AptNum")
+        WHERE h."ApptSource" AND (h."HistApptAction" <> 0 OR NOT a."IsHygiene" OR a."IsNewPatient"
+                                  OR a."AptStatus" = 6 OR h."HistDateTStamp" >= a."AptDateTime" - interval '1 day')""")
+    assert bad == (0,)
+    share = one(practice_db, """SELECT avg(h."ApptSource"::int) FROM raw.histappointment h JOIN raw.appointment a
+        USING ("AptNum") WHERE h."HistApptAction" = 0 AND a."IsHygiene" AND NOT a."IsNewPatient" """)[0]
+    assert 0.03 < share < 0.2
 
 
 def test_last_history_row_is_the_appointment_as_it_stands(practice_db):
@@ -204,7 +216,38 @@ def test_history_copies_the_rest_of_the_appointment(practice_db):
     """histappointment.ProcDescript is varchar(255): the copy keeps the first 255 characters."""
     bad = one(practice_db, f"""SELECT count(*) FROM raw.appointment a JOIN {LAST_ROWS} h USING ("AptNum")
         WHERE (h."Pattern", h."Note", h."ProcDescript", h."UnschedStatus", h."InsPlan1", h."InsPlan2",
-               h."SecUserNumEntry")
+               h."SecUserNumEntry", h."Assistant", h."ColorOverride", h."ItemOrderPlanned", h."NextAptNum",
+               h."PatternSecondary", h."Priority", h."ProcsColored", h."TimeLocked", h."DateTimeAskedToArrive")
         IS DISTINCT FROM (a."Pattern", a."Note", left(a."ProcDescript", 255), a."UnschedStatus", a."InsPlan1",
-                          a."InsPlan2", a."SecUserNumEntry")""")
+                          a."InsPlan2", a."SecUserNumEntry", a."Assistant", a."ColorOverride", a."ItemOrderPlanned",
+                          a."NextAptNum", a."PatternSecondary", a."Priority", a."ProcsColored", a."TimeLocked",
+                          a."DateTimeAskedToArrive")""")
     assert bad == (0,)
+
+
+def test_asked_to_arrive_moves_with_the_appointment_time(practice_db):
+    """A moved appointment's first copy asks the patient to come the same minutes before its first time."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.histappointment h JOIN raw.appointment a USING ("AptNum")
+        WHERE CASE WHEN a."DateTimeAskedToArrive" = '0001-01-01' THEN h."DateTimeAskedToArrive" <> '0001-01-01'
+              ELSE h."AptDateTime" - h."DateTimeAskedToArrive" <> a."AptDateTime" - a."DateTimeAskedToArrive" END""")
+    assert bad == (0,)
+
+
+def test_assistants_work_the_days_they_assist(practice_db):
+    outside = one(practice_db, f"""SELECT count(*) FROM raw.appointment a WHERE a."Assistant" <> 0
+        AND NOT EXISTS (SELECT 1 FROM raw.schedule s WHERE s."SchedType" = 3 AND s."EmployeeNum" = a."Assistant"
+            AND s."SchedDate" = a."AptDateTime"::date AND s."SchedDate" + s."StartTime" <= a."AptDateTime"
+            AND s."SchedDate" + s."StopTime" >= {END})""")
+    assert outside == (0,)
+
+
+def test_views_have_the_settings_of_their_kind(practice_db):
+    """Doctor and hygiene views show only scheduled providers and their days and scroll to the day's start;
+    the all-chairs view has bubbles off and a minimum chair width; every view lists first names."""
+    server, name = practice_db
+    rows = query(server, name, """SELECT "Description", "OnlyScheduledProvs", "OnlyScheduledProvDays",
+        "IsScrollStartDynamic", "IsApptBubblesDisabled", "WidthOpMinimum" > 0, "WaitingRmName", "StackBehavUR"
+        FROM raw.apptview""")
+    assert {row[0]: row[1:] for row in rows} == {"All": (False, False, False, True, True, True, 0),
+                                                 "Doctors": (True, True, True, False, False, True, 1),
+                                                 "Hygiene": (True, True, True, False, False, True, 0)}

@@ -15,11 +15,16 @@ How it unfolds (one module each):
 Adds to ctx.practice.clinical (numpy arrays; `patient` indexes ctx.practice.patients, `code` ctx.practice.codes):
   appointments: nums, patient, date (datetime64[D]), start (AptDateTime, datetime64[s]), minutes, status
     (AptStatus 1, 2, 3, 5, 6), prov, prov_hyg, op (0 for planned), clinic, is_hygiene, is_new_patient,
-    type_num, booked (SecDateTEntry), confirmed (DefNum), arrived, seated, dismissed (NO_TIME unless complete)
+    type_num, booked (SecDateTEntry), confirmed (DefNum), arrived, seated, dismissed (NO_TIME unless complete),
+    and the other appointment columns as written: pattern, note, descript, unsched_status, ins_plan1, ins_plan2,
+    entry_user, assistant, color_override, asked_to_arrive, item_order_planned, next_apt_num, pattern_secondary,
+    priority, procs_colored, time_locked; web_sched (booked online by the patient, OD's ApptSource)
   procedures: nums, patient, apt_num (0 if none), planned_apt_num (0 if none), code, date (ProcDate),
-    date_tp, status (ProcStatus), fee_cents (int64), prov, clinic, tooth, surf
+    date_tp, status (ProcStatus), fee_cents (int64), discount_cents (int64, procedurelog.Discount), prov, clinic,
+    tooth, surf
   recalls: nums, patient, type_num, due, previous, scheduled (NO_DATE if not booked)
-  appointment_types: AppointmentTypeNums; recall_types: nums, names, interval, triggers (code indices)
+  appointment_types: AppointmentTypeNums; recall_types: nums, names, interval, time_pattern, triggers (code
+    indices)
 """
 from types import SimpleNamespace
 
@@ -42,6 +47,8 @@ FOREIGN_KEYS = [
     ("appointment", "SecUserNumEntry", "userod", None, True),
     ("appointment", "InsPlan1", "insplan", None, False),
     ("appointment", "InsPlan2", "insplan", None, False),
+    ("appointment", "Assistant", "employee", None, False),
+    ("appointment", "NextAptNum", "appointment", None, False),
     ("procedurelog", "PatNum", "patient", None, True),
     ("procedurelog", "AptNum", "appointment", None, False),
     ("procedurelog", "PlannedAptNum", "appointment", None, False),
@@ -70,8 +77,8 @@ def generate(ctx):
     treatment.diagnose(ctx, chart, care, cases)
     apts, apt_row, planned_row = scheduling.book(ctx, chart)
     procs = chart.procedures()
-    descript = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
-    booked_appointments = appointments.write(ctx, apts, descript)
+    descript, colored = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
+    booked_appointments = appointments.write(ctx, apts, descript, colored)
     done = procedures.write(ctx, procs, apts, booked_appointments["nums"], apt_row, planned_row)
     on_scheduled_visit = (apt_row >= 0) & (apts["status"][np.maximum(apt_row, 0)] == 1)
     recalls = recall.write(ctx, care, recall_types, done, on_scheduled_visit)

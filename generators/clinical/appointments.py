@@ -1,10 +1,18 @@
 """appointment rows: numbers in booking order, the front desk's confirmation, the patient's arrival, seating and
-dismissal on completed visits, appointment types, ProcDescript, and the insurance the visit was billed to."""
+dismissal on completed visits, appointment types, ProcDescript, and the insurance the visit was billed to.
+
+Also what the appointment window holds besides: the dental assistant on doctor visits, new patients asked to
+come early for their paperwork, the dentist's exam time on hygiene visits (PatternSecondary), the ASAP flag
+and color override the front desk sets on a few, a few time-locked lengths, the planned appointment a visit
+was scheduled from (NextAptNum) and the order of each patient's planned appointments.
+"""
 import numpy as np
 
+from core.arrays import rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
 from ..data import read_table
+from ..foundation import STAFF_ROLES
 from ..timeline import NO_TIME, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS, occasional_notes, sliced
 from .teeth import site_numbers
@@ -23,11 +31,26 @@ NOTES = ("Pt requests morning appointments", "Premed 1 hr prior", "Prefers same 
          "Wants nitrous", "Check BP before treatment", "Spanish speaking - family member will interpret",
          "Pt anxious, allow extra time", "Pt asked to be called if earlier opening")
 NOTE_SHARE = 0.1
+ASAP_NOTE = "Pt asked to be called if earlier opening"
+NOTE_COLORS = {"Premed 1 hr prior": -65536, "Check BP before treatment": -23296,  # ColorOverride: red, orange,
+               "Pt anxious, allow extra time": -256}  # yellow (ARGB)
 SHORT_VISIT_MINUTES = 30
+ASSISTED_SHARE, OWN_ASSISTANT_SHARE = 0.85, 0.8  # doctor visits with an assistant; with the dentist's usual one
+EARLY_ARRIVAL = np.timedelta64(15 * 60, "s")  # new patients come early to fill in their forms
+ASAP_SHARE = 0.02  # appointments on the ASAP list (Priority) besides the ones whose note asks for it
+TIME_LOCKED_SHARE = 0.04
+DENTIST_EXAM_UNITS = 2  # the dentist's exam at the end of a hygiene visit, in five-minute units
+WEB_SCHED_SHARE = 0.12  # recall visits the patient booked online (Web Sched)
+RECALL_KINDS = np.isin(np.arange(len(KIND)), [KIND[k] for k in ("adult_recall", "child_recall", "perio")])
+PROCS_COLOR = -16777216  # black: the practice set no procedure colors, OD wraps every procedure in it
+DETAIL_COLUMNS = {"assistant": "Assistant", "color_override": "ColorOverride", "priority": "Priority",
+                  "asked_to_arrive": "DateTimeAskedToArrive", "time_locked": "TimeLocked", "next_apt_num": "NextAptNum",
+                  "item_order_planned": "ItemOrderPlanned", "pattern_secondary": "PatternSecondary"}
 
 
-def write(ctx, apts, descript):
-    """Write the appointment table; returns the hand-over columns."""
+def write(ctx, apts, descript, colored):
+    """Write the appointment table (`descript`, `colored`: ProcDescript, ProcsColored); returns the hand-over
+    columns."""
     rng = ctx.rng("appointment-rows")
     pt, defs = ctx.practice.patients, ctx.practice.defs
     n = len(apts["day"])
@@ -45,6 +68,7 @@ def write(ctx, apts, descript):
     unsched_status = unscheduled_reasons(defs, rng, status)
     stamped = last_change(ctx, rng, apts, dismissed)
     entry_user = front_desk[rng.integers(0, len(front_desk), n)]
+    details = front_desk_details(ctx, apts, nums, note, hygiene)
     ctx.out.copy("appointment", sliced({
         "AptNum": nums, "PatNum": pt.nums[patient], "AptStatus": status, "Pattern": apts["pattern"],
         "Confirmed": confirmed, "Op": apts["op"], "Note": note,
@@ -54,15 +78,68 @@ def write(ctx, apts, descript):
         "IsHygiene": hygiene, "DateTStamp": stamped,
         "DateTimeArrived": arrived, "DateTimeSeated": seated, "DateTimeDismissed": dismissed,
         "InsPlan1": plan1, "InsPlan2": plan2, "AppointmentTypeNum": type_num,
-        "SecUserNumEntry": entry_user, "SecDateTEntry": apts["booked"],
-        "TimeLocked": False, "Priority": False, "IsMirrored": False,
+        "SecUserNumEntry": entry_user, "SecDateTEntry": apts["booked"], "IsMirrored": False, "ProcsColored": colored,
+        **{column: details[name] for name, column in DETAIL_COLUMNS.items()},
     }))
     return dict(nums=nums, patient=patient, date=apts["day"], start=apts["start"], minutes=apts["minutes"],
                 status=status, prov=pt.pri_prov[patient], prov_hyg=prov_hyg, op=apts["op"], clinic=apts["clinic"],
                 is_hygiene=hygiene, is_new_patient=NEW_PATIENT_KINDS[apts["kind"]], type_num=type_num,
                 booked=apts["booked"], confirmed=confirmed, arrived=arrived, seated=seated, dismissed=dismissed,
                 pattern=apts["pattern"], note=note, descript=descript, unsched_status=unsched_status,
-                ins_plan1=plan1, ins_plan2=plan2, entry_user=entry_user)
+                ins_plan1=plan1, ins_plan2=plan2, entry_user=entry_user, procs_colored=colored, **details)
+
+
+def front_desk_details(ctx, apts, nums, note, hygiene):
+    """The Edit Appointment window's other fields (by hand-over name, see DETAIL_COLUMNS), and web_sched: the
+    recall visits the patient booked online."""
+    n = len(nums)
+    on_book = apts["op"] != 0
+    flags = ctx.rng("appointment-flags")
+    color = np.zeros(n, dtype=np.int64)
+    for text, argb in NOTE_COLORS.items():
+        color[note == text] = argb
+    return dict(
+        assistant=assistants(ctx, apts, ctx.practice.patients.pri_prov[apts["patient"]], hygiene),
+        color_override=color,
+        asked_to_arrive=np.where(NEW_PATIENT_KINDS[apts["kind"]] & on_book, apts["start"] - EARLY_ARRIVAL, NO_TIME),
+        priority=on_book & ((note == ASAP_NOTE) | (flags.random(n) < ASAP_SHARE)),
+        time_locked=on_book & (flags.random(n) < TIME_LOCKED_SHARE),
+        next_apt_num=np.where(apts["next_row"] >= 0, nums[np.maximum(apts["next_row"], 0)], 0),
+        item_order_planned=planned_order(apts),
+        pattern_secondary=dentist_exam_patterns(apts["pattern"], hygiene & (apts["kind"] != KIND["srp"])),
+        web_sched=RECALL_KINDS[apts["kind"]] & (apts["booked"] < apts["start"] - np.timedelta64(1, "D")) &
+        (flags.random(n) < WEB_SCHED_SHARE),
+    )
+
+
+def assistants(ctx, apts, dentist, hygiene):
+    """Assistant (an employee) of doctor visits on the book: mostly the dentist's usual assistant, else another
+    one; 0 on hygiene visits, planned appointments and visits the front desk left without one."""
+    rng = ctx.rng("appointment-assistant")
+    staff = ctx.practice.users.employees
+    assistant = staff[np.resize(np.array(STAFF_ROLES), len(staff)) == "Dental Assistant"]  # foundation's staff order
+    n = len(dentist)
+    usual = assistant[np.searchsorted(ctx.practice.providers.dentists, dentist) % len(assistant)]
+    chosen = np.where(rng.random(n) < OWN_ASSISTANT_SHARE, usual, assistant[rng.integers(0, len(assistant), n)])
+    return np.where(~hygiene & (apts["op"] != 0) & (rng.random(n) < ASSISTED_SHARE), chosen, 0)
+
+
+def planned_order(apts):
+    """ItemOrderPlanned: 1, 2, 3... over each patient's planned appointments in the order they were made; 0 on
+    the others."""
+    planned = np.flatnonzero(apts["status"] == 6)
+    planned = planned[sorted_by(apts["patient"][planned], apts["start"][planned])]
+    order = np.zeros(len(apts["status"]), dtype=np.int64)
+    order[planned] = rank_in_group(apts["patient"][planned]) + 1
+    return order
+
+
+def dentist_exam_patterns(pattern, examined):
+    """PatternSecondary of hygiene visits with an exam: the secondary provider's (the dentist's) time, an exam
+    just before the hygienist's last five minutes; '' on the others."""
+    lengths, length_of = np.unique(np.char.str_len(pattern.astype(str)), return_inverse=True)
+    shapes = np.array([("/" * k + "X" * DENTIST_EXAM_UNITS + "/")[-k:] for k in lengths.tolist()], dtype=object)
+    return np.where(examined, shapes[length_of], "")
 
 
 def unscheduled_reasons(defs, rng, status):
@@ -144,8 +221,8 @@ def billed_insurance(ctx, apts):
 
 def descriptions(ctx, apts, procs, apt_row, planned_row):
     """ProcDescript of each appointment: its procedures' abbreviations, "#tooth-" or "quadrant-" first, e.g.
-    "PerEx, Pro, 4BW" or "#3-MOD-C, #14-Buildup"; a failed attempt keeps the text of the visit it was for."""
-    row = np.where(apt_row >= 0, apt_row, planned_row)
+    "PerEx, Pro, 4BW" or "#3-MOD-C, #14-Buildup"; a failed attempt keeps the text of the visit it was for. And
+    ProcsColored, the same with each procedure in a color span (OD's Appointments.SetProcDescript)."""
     code, tooth, surf = procs["code"], procs["tooth"], procs["surf"]
     on_tooth = tooth != ""
     # one label per distinct (code, tooth or quadrant/arch), built once
@@ -154,10 +231,16 @@ def descriptions(ctx, apts, procs, apt_row, planned_row):
     abbr = ctx.practice.codes.abbr
     label = np.array([f"#{tooth[i]}-{abbr[code[i]]}" if tooth[i] else f"{surf[i]}-{abbr[code[i]]}" if surf[i]
                       else abbr[code[i]] for i in example.tolist()], dtype=object)[same]
+    # a procedure shows on its appointment and on the planned appointment it was planned on
+    row = np.concatenate([apt_row, planned_row])
     attached = np.flatnonzero(row >= 0)
     attached = attached[np.argsort(row[attached], kind="stable")]
     rows, first = np.unique(row[attached], return_index=True)
-    labels = label[attached].tolist()
+    labels = label[attached % len(label)].tolist()
     text = np.full(len(apts["day"]), "", dtype=object)
     text[rows] = [", ".join(labels[a:b]) for a, b in zip(first.tolist(), [*first[1:].tolist(), len(labels)])]
-    return np.where(apts["attempt"], text[np.maximum(apts["visit"], 0)], text)
+    text = np.where(apts["attempt"], text[np.maximum(apts["visit"], 0)], text)
+    span = f'<span color="{PROCS_COLOR}">'
+    colored = np.array([span + t.replace(", ", "</span>, " + span) + "</span>" if t else "" for t in text.tolist()],
+                       dtype=object)
+    return text, colored

@@ -7,12 +7,19 @@
 - ProcFee: the office's UCR fee in ctx.config.fee_match_rate of procedures; the others carry an older fee
   or a manual change (5-20 % off, whole dollars). Existing work and conditions have no fee.
 - ProvNum: the hygienist (patient's SecProv) for hygiene codes, the dentist (PriProv) for the rest.
+- Discount: a few large planned procedures carry the discount the coordinator quoted (5 or 10 %).
+- Diagnosis codes: procedures charted with a diagnosis (Dx) carry its ICD-10 code as the principal one, a few
+  with related codes after it (clinical_diagnoses.csv) - what box 34 of the ADA claim form reports.
+- Notes: claim notes insurers ask for on completed insured work (the placement year of the prosthesis a crown
+  replaces; narratives of clinical_claim_notes.csv); a few billing notes.
+- Partial dentures name the teeth they replace (ToothRange); a replacement's original date is sometimes an
+  estimate (IsDateProsthEst); staff hide a few procedures from the graphical chart (HideGraphics).
 """
 import numpy as np
 
 from ..data import read_table
 from ..timeline import NO_DATE, stamp
-from .chart import batches
+from .chart import batches, occasional_notes
 from .hygiene import days
 
 FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
@@ -21,6 +28,16 @@ LOCKED_AFTER_DAYS = 180  # the practice locks completed procedures after six mon
 REPLACEMENT_SHARE = 0.25  # crowns and prostheses that replace an older one
 PROGNOSES = (("Good", 0.7), ("Fair", 0.25), ("Poor", 0.05))
 PROGNOSIS_CATEGORIES = (76, 78, 80)  # endodontics, crowns and bridges, implants
+DISCOUNTED_SHARE, DISCOUNTS, DISCOUNT_FROM_CENTS = 0.1, (0.05, 0.10), 50_000  # of planned procedures from $500
+EXTRA_DIAGNOSES = (0.92, 0.06, 0.015, 0.005)  # a coded procedure with 0, 1, 2, 3 related codes after the principal
+ESTIMATED_ORIGINAL_SHARE = 0.5  # replaced prostheses whose original placement date the patient only remembers
+BILLING_NOTES = ("Pt aware insurance may not cover", "Fee quoted at consult", "Pt to pay balance at next visit",
+                 "Estimate given - pt signed financial agreement", "Bill secondary insurance after primary EOB")
+BILLING_NOTE_SHARE = 0.01  # of completed procedures with a fee
+HIDDEN_GRAPHICS_SHARE = 0.01  # of procedures on a tooth
+PARTIAL_DENTURES = ("D5211", "D5212", "D5213", "D5214", "D5221", "D5222", "D5225", "D5226")
+ARCH_TEETH = {"U": np.arange(2, 16), "L": np.arange(18, 32)}  # the teeth a partial may replace (no wisdom teeth)
+REPLACED_TOOTH_SHARE = 0.2
 
 
 def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
@@ -44,15 +61,18 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
         status=status, fee_cents=fees(ctx, rng, code, procs["status"]),
         prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
         clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"])
+    done["discount_cents"] = discounts(ctx, done)
     visit_start = apts["start"][row]
     visit_end = visit_start + (apts["minutes"][row] * 60).astype("timedelta64[s]")
-    ctx.out.copy("procedurelog", batches(n, lambda part: rows(ctx, rng, done, procs, part, charted_at[part],
+    details = ctx.rng("procedurelog-details")
+    ctx.out.copy("procedurelog", batches(n, lambda part: rows(ctx, rng, details, done, procs, part, charted_at[part],
                                                               visit_start[part], visit_end[part])))
     return done
 
 
-def rows(ctx, rng, done, procs, part, charted_at, visit_start, visit_end):
-    """The procedurelog rows of one batch (`part`, a slice of the procedures)."""
+def rows(ctx, rng, details, done, procs, part, charted_at, visit_start, visit_end):
+    """The procedurelog rows of one batch (`part`, a slice of the procedures); `details` draws the columns
+    besides the core ones."""
     pt, codes = ctx.practice.patients, ctx.practice.codes
     status, date, code = done["status"][part], done["date"][part], done["code"][part]
     n = len(status)
@@ -61,6 +81,9 @@ def rows(ctx, rng, done, procs, part, charted_at, visit_start, visit_end):
                         [visit_end + rng.integers(60, 3600, n).astype("timedelta64[s]"),
                          charted_at + rng.integers(60, 30 * 86400, n).astype("timedelta64[s]")], charted_at)
     prosthesis, original = prostheses(rng, code, date)
+    estimated = (prosthesis == "R") & (details.random(n) < ESTIMATED_ORIGINAL_SHARE)
+    diagnoses = diagnosis_codes(ctx, details, procs["dx"][part])
+    tooth = done["tooth"][part]
     return {
         "ProcNum": done["nums"][part], "PatNum": pt.nums[done["patient"][part]], "AptNum": done["apt_num"][part],
         "ProcDate": date, "ProcFee": done["fee_cents"][part] / 100.0, "Surf": done["surf"][part],
@@ -74,7 +97,15 @@ def rows(ctx, rng, done, procs, part, charted_at, visit_start, visit_end):
         "DateTStamp": np.minimum(touched, stamp(ctx.today, 18 * 3600)), "Prognosis": prognoses(ctx, rng, code, status),
         "IsLocked": complete & ((ctx.today - date).astype(int) > LOCKED_AFTER_DAYS), "IcdVersion": 10,
         "SecUserNumEntry": user_of(ctx.practice.users, done["prov"][part]), "SecDateEntry": charted_at,
-        "DateComplete": np.where(complete, date, NO_DATE), "HideGraphics": False, "IsCpoe": False,
+        "DateComplete": np.where(complete, date, NO_DATE), "IsCpoe": False,
+        "Discount": done["discount_cents"][part] / 100.0, "IsDateProsthEst": estimated,
+        "DiagnosticCode": diagnoses[0], "DiagnosticCode2": diagnoses[1], "DiagnosticCode3": diagnoses[2],
+        "DiagnosticCode4": diagnoses[3], "IsPrincDiag": diagnoses[0] != "",
+        "ClaimNote": claim_notes(ctx, details, done, part, prosthesis == "R", original, estimated),
+        "BillingNote": np.where(complete & (done["fee_cents"][part] > 0),
+                                occasional_notes(details, BILLING_NOTES, BILLING_NOTE_SHARE, n), ""),
+        "HideGraphics": (tooth != "") & (details.random(n) < HIDDEN_GRAPHICS_SHARE),
+        "ToothRange": replaced_teeth(ctx, details, code, done["surf"][part]),
     }
 
 
@@ -86,6 +117,68 @@ def fees(ctx, rng, code, charted_status):
     changed = np.rint(ucr * rng.uniform(low, high) / 100) * 100
     fee = np.where(rng.random(n) < ctx.config.fee_match_rate, ucr, changed).astype(np.int64)
     return np.where(charted_status > 0, 0, fee)
+
+
+def discounts(ctx, done):
+    """Discount in cents on some large planned procedures: 5 or 10 % of the fee, whole dollars (OD turns it into
+    an adjustment once the procedure is done)."""
+    rng = ctx.rng("procedurelog-discount")
+    n = len(done["status"])
+    fee = done["fee_cents"]
+    quoted = (done["status"] == 1) & (fee >= DISCOUNT_FROM_CENTS) & (rng.random(n) < DISCOUNTED_SHARE)
+    return np.where(quoted, np.rint(fee * rng.choice(DISCOUNTS, n) / 100) * 100, 0).astype(np.int64)
+
+
+def diagnosis_codes(ctx, rng, dx):
+    """DiagnosticCode..DiagnosticCode4 (ICD-10, rows 0-3) of procedures charted with a diagnosis: a principal
+    code for the Dx definition, sometimes related ones after it; '' elsewhere."""
+    table = read_table("clinical_diagnoses")
+    dx_nums = np.array([ctx.practice.defs.named(16, r["dx"]) for r in table])
+    principal = [r["codes"].split() for r in table]
+    choices = np.array([len(c) for c in principal])
+    principal = np.array([c + [""] * (choices.max() - len(c)) for c in principal], dtype=object)
+    related = np.array([r["related"].split() for r in table], dtype=object)
+    codes = np.full((4, len(dx)), "", dtype=object)
+    coded = np.flatnonzero(np.isin(dx, dx_nums))
+    by_num = np.argsort(dx_nums)
+    kind = by_num[np.searchsorted(dx_nums, dx[coded], sorter=by_num)]
+    codes[0, coded] = principal[kind, (rng.random(len(coded)) * choices[kind]).astype(int)]
+    extra = rng.choice(len(EXTRA_DIAGNOSES), len(coded), p=EXTRA_DIAGNOSES)
+    others = related[kind[:, None], np.argsort(rng.random((len(coded), related.shape[1])), axis=1)]
+    for k in range(1, 4):
+        codes[k, coded] = np.where(extra >= k, others[:, k - 1], "")
+    return codes
+
+
+def claim_notes(ctx, rng, done, part, replaced, original, estimated):
+    """ClaimNote of completed procedures billed to insurance: the year the prosthesis a new one replaces was
+    placed (insurers' replacement rule), or a narrative the carrier asks for (clinical_claim_notes.csv)."""
+    insurance, index = ctx.practice.insurance, ctx.practice.codes.index
+    patient, date, code = done["patient"][part], done["date"][part], done["code"][part]
+    billed = (done["status"][part] == 2) & (insurance.primary_plan_num[patient] > 0) & \
+        (insurance.primary_since[patient] <= date)
+    note = np.full(len(code), "", dtype=object)
+    draw = rng.random(len(code))
+    for r in read_table("clinical_claim_notes"):
+        note[(code == index[r["code"]]) & (draw < float(r["share"]))] = r["note"]
+    year = (original.astype("datetime64[Y]").astype(int) + 1970).astype(str)
+    placed = np.char.add("Replacement - original placed ", np.char.add(np.where(estimated, "approx. ", ""), year))
+    return np.where(billed, np.where(replaced, placed.astype(object), note), "")
+
+
+def replaced_teeth(ctx, rng, code, arch):
+    """ToothRange of partial dentures: the teeth of the arch ("U"/"L") they replace, e.g. "3,4,13"; '' elsewhere."""
+    partial = np.flatnonzero(np.isin(code, [ctx.practice.codes.index[c] for c in PARTIAL_DENTURES]))
+    teeth = len(ARCH_TEETH["U"])
+    replaced = rng.random((len(partial), teeth)) < REPLACED_TOOTH_SHARE
+    replaced[np.arange(len(partial)), rng.integers(0, teeth, len(partial))] = True  # at least one
+    key = 2 * (replaced @ (1 << np.arange(teeth))) + (arch[partial] == "U")
+    keys, key_of = np.unique(key, return_inverse=True)
+    listed = np.array([",".join(ARCH_TEETH["U" if k % 2 else "L"][(k // 2 >> np.arange(teeth)) & 1 == 1].astype(str))
+                       for k in keys.tolist()], dtype=object)
+    tooth_range = np.full(len(code), "", dtype=object)
+    tooth_range[partial] = listed[key_of]
+    return tooth_range
 
 
 def prostheses(rng, code, date):

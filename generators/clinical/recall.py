@@ -7,6 +7,9 @@ carries); DateDue = DatePrevious + the interval, added the way OpenDental does (
 month end staying inside a shorter month, then weeks and days); DateScheduled the booked future visit that
 carries a trigger procedure. Lapsed patients keep their overdue recalls: the analytics count the recalls due
 between 2023-01-01 and today.
+
+The front desk adjusts a few: marked priority, a longer time pattern for a patient who needs it, or paused -
+until a date (DisableUntilDate) or until the family balance is paid down (DisableUntilBalance).
 """
 import numpy as np
 
@@ -23,6 +26,10 @@ NOTES = ("Pt will call to schedule", "Prefers Tuesday/Thursday", "Call cell, not
          "Wants appts after school", "Spouse schedules for family")
 NOTE_SHARE = 0.05
 NEVER = np.datetime64("9999-12-31", "D")
+PRIORITY_SHARE = 0.02
+LONGER_VISIT_SHARE, LONGER_BY = 0.03, "//"  # hygiene recalls of patients who need ten more minutes
+PAUSED_UNTIL_DATE_SHARE, PAUSED_DAYS = 0.015, (60, 365)
+PAUSED_UNTIL_PAID_SHARE, BALANCE_LIMITS = 0.01, (1.0, 25.0, 50.0, 100.0)
 
 
 def add_interval(day, encoded):
@@ -63,17 +70,33 @@ def write(ctx, care, types, procs, on_scheduled_visit):
     due = add_interval(previous, interval)
     n = len(patient)
     nums = ctx.ids.take("recall", n)
+    disabled = rng.random(n) < DISABLED_SHARE
+    stamped = stamp(np.minimum(previous, ctx.today), rng.integers(8 * 3600, 18 * 3600, n))
+    details = ctx.rng("recall-details")
+    until_date, until_balance = pauses(details, stamped, disabled)
+    hygiene = np.isin(np.array(types.names)[type_index], HYGIENE_PROGRAMS)
+    longer = hygiene & (details.random(n) < LONGER_VISIT_SHARE)
     ctx.out.copy("recall", sliced({
         "RecallNum": nums, "PatNum": pt.nums[patient], "DateDueCalc": due, "DateDue": due, "DatePrevious": previous,
         "RecallInterval": interval, "RecallStatus": statuses(rng, ctx, due, scheduled),
-        "Note": occasional_notes(rng, NOTES, NOTE_SHARE, n),
-        "IsDisabled": rng.random(n) < DISABLED_SHARE, "DateTStamp": stamp(np.minimum(previous, ctx.today),
-                                                                             rng.integers(8 * 3600, 18 * 3600, n)),
-        "RecallTypeNum": types.nums[type_index], "DisableUntilBalance": 0.0, "DateScheduled": scheduled,
-        "Priority": False,
+        "Note": occasional_notes(rng, NOTES, NOTE_SHARE, n), "IsDisabled": disabled, "DateTStamp": stamped,
+        "RecallTypeNum": types.nums[type_index], "DisableUntilBalance": until_balance, "DisableUntilDate": until_date,
+        "DateScheduled": scheduled, "Priority": details.random(n) < PRIORITY_SHARE,
+        "TimePatternOverride": np.where(longer, np.char.add(types.time_pattern[type_index], LONGER_BY), ""),
     }))
     return dict(nums=nums, patient=patient, type_num=types.nums[type_index], due=due, previous=previous,
                 scheduled=scheduled)
+
+
+def pauses(rng, stamped, disabled):
+    """Recalls the front desk paused (not the disabled ones): until a date some months after the last edit, or
+    until the family balance falls below a limit. Returns DisableUntilDate, DisableUntilBalance."""
+    draw = rng.random(len(stamped))
+    until_date = ~disabled & (draw < PAUSED_UNTIL_DATE_SHARE)
+    until_paid = ~disabled & ~until_date & (draw < PAUSED_UNTIL_DATE_SHARE + PAUSED_UNTIL_PAID_SHARE)
+    resume = stamped.astype("datetime64[D]") + rng.integers(*PAUSED_DAYS, len(stamped)).astype("timedelta64[D]")
+    return (np.where(until_date, resume, NO_DATE),
+            np.where(until_paid, rng.choice(BALANCE_LIMITS, len(stamped)), 0.0))
 
 
 def hygiene_program(ctx, care):

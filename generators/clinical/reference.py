@@ -14,6 +14,7 @@ from ..data import read_table
 
 
 def appointment_types(ctx):
+    """appointmenttype rows; BlockoutTypes: the blockouts (DefNums, comma-separated) each type may be booked in."""
     rows = read_table("appointment_types")
     nums = np.array([int(r["AppointmentTypeNum"]) for r in rows], dtype=np.int64)
     ctx.out.copy("appointmenttype", {
@@ -23,19 +24,23 @@ def appointment_types(ctx):
         "Pattern": [r["Pattern"] for r in rows], "CodeStr": [r["CodeStr"] for r in rows],
         "RequiredProcCodesNeeded": np.array([int(r["RequiredProcCodesNeeded"]) for r in rows]),
         "CodeStrRequired": [r["CodeStr"] if r["RequiredProcCodesNeeded"] != "0" else "" for r in rows],
+        "BlockoutTypes": [",".join(str(ctx.practice.defs.named(25, name)) for name in r["blockout_types"].split("|")
+                                   if name) for r in rows],
     })
     return nums
 
 
 def recall_types(ctx):
-    """recalltype and recalltrigger rows; returns nums, names, encoded intervals and trigger code indices."""
+    """recalltype and recalltrigger rows; returns nums, names, encoded intervals, time patterns and trigger code
+    indices. AppendToSpecial: the x-ray and fluoride types whose procedures OD adds to the hygiene (Prophy,
+    Perio) recall appointments when due."""
     rows = read_table("recall_types")
     nums = ctx.ids.take("recalltype", len(rows))
     ctx.out.copy("recalltype", {
         "RecallTypeNum": nums, "Description": [r["Description"] for r in rows],
         "DefaultInterval": np.array([int(r["DefaultInterval"]) for r in rows]),
         "TimePattern": [r["TimePattern"] for r in rows], "Procedures": [r["Procedures"] for r in rows],
-        "AppendToSpecial": False,
+        "AppendToSpecial": np.array([r["append_to_special"] == "1" for r in rows]),
     })
     index = ctx.practice.codes.index
     triggers = [np.array([index[code] for code in r["triggers"].split(",")]) for r in rows]
@@ -46,4 +51,5 @@ def recall_types(ctx):
         "CodeNum": ctx.practice.codes.nums[trigger_codes],
     })
     return SimpleNamespace(nums=nums, names=[r["Description"] for r in rows],
-                           interval=np.array([int(r["DefaultInterval"]) for r in rows]), triggers=triggers)
+                           interval=np.array([int(r["DefaultInterval"]) for r in rows]),
+                           time_pattern=np.array([r["TimePattern"] for r in rows]), triggers=triggers)

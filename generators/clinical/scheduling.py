@@ -9,12 +9,16 @@ and planned appointments for open treatment plans.
   appointments one after the other in random order between 8:00 and 17:00, the chair's idle time spread at
   random between them; an appointment that would run past 17:00 moves to a later day of the week. So no
   operatory is ever double-booked, and no hygienist is in two chairs at once.
-- Visits before today are complete (2), later ones scheduled (1); only a past appointment can have failed.
-- Some open treatment plans get a planned appointment (6): no chair, dated when the plan was made, at the end
-  of that exam. (OD stamps a planned appointment with its creation time; a 0001-01-01 date would also hide
-  it from the analytics, whose staging keeps appointments from 2023 on.)
+- Visits before today are complete (2), later ones scheduled (1); only a past appointment can have failed,
+  and only after the exam that planned its treatment.
+- Planned appointments (6): at some exams that plan treatment the coordinator makes one for each visit the
+  treatment needs - no chair, dated when the plan was made, at the end of that exam (OD stamps a planned
+  appointment with its creation time; a 0001-01-01 date would also hide it from the analytics, whose staging
+  keeps appointments from 2023 on). The visits booked so far were scheduled from theirs (OD keeps the planned
+  appointment, and the procedures keep its PlannedAptNum); the work not booked yet waits on one.
 
 Appointment rows, in order: the chart's visits (row = visit number), failed attempts, planned appointments.
+`next_row` of an appointment: the row of the planned appointment it was scheduled from (NextAptNum), -1 if none.
 """
 import numpy as np
 
@@ -27,7 +31,7 @@ from .hygiene import days
 DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
 BROKEN_SHARE = 0.42  # of failed appointments; the others went to the unscheduled list
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
-PLANNED_SHARE = 0.3  # exams with open treatment the coordinator made a planned appointment for
+PLANNED_SHARE = 0.3  # exams planning treatment the coordinator made planned appointments for
 MAX_PROVIDER_UNITS, MAX_ASSISTANT_UNITS = 24, 12  # a visit lasts at most three hours
 
 
@@ -50,12 +54,14 @@ def book(ctx, chart):
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, apts["clinic"], hygiene,
                                                               apts["minutes"], provider)
-    # a failed attempt that the chairs pushed past its visit never happened
-    kept = ~attempt | (apts["day"] < apts["day"][visit])
+    # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
+    planned_at = visits["planned_at"][visit]
+    kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
     apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
-    apts["booked"] = booking(ctx, rng, apts, visits["planned_at"][apts["visit"]], attempt_of)
-    planned, planned_row = planned_appointments(ctx, rng, apts, procs)
+    planned_at = planned_at[kept]
+    apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of)
+    planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
 
@@ -78,16 +84,20 @@ def patterns(ctx, visit, code, n_visits):
 
 def failed_attempts(ctx, rng, chart, visits):
     """The visits that had been booked once before and failed (visits far enough into the window for the
-    failed appointment to be inside it too), and the day of each failed appointment."""
+    failed appointment to be inside it too, and after the exam that planned the visit), and the day of each
+    failed appointment."""
     past = visits["date"] < ctx.today
     kept = past & ~visits["no_show"]
+    planned_on = visits["date"][np.maximum(visits["planned_at"], 0)]
+    room = np.where(visits["planned_at"] >= 0, visits["date"] - planned_on, visits["date"] - ctx.start).astype(int)
     can_fail = np.flatnonzero(kept & (visits["kind"] != KIND["emergency"]) &
-                              (visits["date"] >= ctx.start + FAILED_BEFORE_DAYS[1]))
+                              (visits["date"] >= ctx.start + FAILED_BEFORE_DAYS[1]) & (room > FAILED_BEFORE_DAYS[0]))
     completion = ctx.config.completion_rate
     wanted = kept.sum() * (1 - completion) / completion - (past & visits["no_show"]).sum()
     share = np.clip(wanted / max(len(can_fail), 1), 0, 1)
     failed = can_fail[rng.random(len(can_fail)) < share]
-    wished = visits["date"][failed] - days(rng.uniform(*FAILED_BEFORE_DAYS, len(failed)))
+    before = rng.uniform(FAILED_BEFORE_DAYS[0], np.minimum(FAILED_BEFORE_DAYS[1], room[failed] - 1))
+    wished = visits["date"][failed] - days(before)
     return failed, chart.open_day(visits["patient"][failed], wished, visits["kind"][failed])
 
 
@@ -173,8 +183,8 @@ def idle_time(rng, chair_day, order, end):
 
 def booking(ctx, rng, apts, planned_at, attempt_of):
     """When each appointment was made (SecDateTEntry): a recall visit weeks to months ahead, a new patient's
-    first visit days to weeks ahead, treatment on or after the exam that planned it, an emergency the same
-    morning, a rebooked visit when its attempt failed."""
+    first visit days to weeks ahead, treatment (and a failed attempt at it) after the exam that planned it, an
+    emergency the same morning, a rebooked visit when its attempt failed."""
     n = len(apts["day"])
     day, kind = apts["day"], apts["kind"]
     rebooked = np.zeros(n, dtype=bool)
@@ -192,23 +202,55 @@ def booking(ctx, rng, apts, planned_at, attempt_of):
     booked_day = np.clip(day - days(np.maximum(lead, 0)), ctx.start, ctx.today)  # the book opens with the window
     same_day = np.maximum(apts["start"] - (rng.integers(15, 180, n) * 60).astype("timedelta64[s]"),
                           stamp(day, 7 * 3600))
-    return np.where(booked_day == day, same_day, stamp(booked_day, rng.integers(8 * 3600, 17 * 3600, n)))
+    booked = np.where(booked_day == day, same_day, stamp(booked_day, rng.integers(8 * 3600, 17 * 3600, n)))
+    after_exam = end_of(apts, np.maximum(planned_at, 0)) + \
+        (ctx.rng("appointment-after-exam").integers(5, 60, n) * 60).astype("timedelta64[s]")
+    return np.where(after_planning(apts, planned_at), np.maximum(booked, after_exam), booked)
 
 
-def planned_appointments(ctx, rng, apts, procs):
-    """Status-6 appointments holding the open treatment planned at some exams; returns their columns and, per
-    procedure, its planned appointment row (-1 if none)."""
-    open_plan = (procs["visit"] < 0) & (procs["status"] == 0) & (procs["planned_at"] >= 0)
-    exams = np.unique(procs["planned_at"][open_plan])
+def after_planning(apts, planned_at):
+    """Whether each appointment comes after the exam that planned it (`planned_at`, -1 if none); a few visits
+    do not, when the chairs moved their exam to a later time."""
+    return (planned_at >= 0) & (apts["start"] > end_of(apts, np.maximum(planned_at, 0)) + np.timedelta64(1, "h"))
+
+
+def end_of(apts, row):
+    """When the appointments at `row` end."""
+    return apts["start"][row] + (apts["minutes"][row] * 60).astype("timedelta64[s]")
+
+
+def planned_appointments(ctx, apts, procs, after_exam):
+    """Status-6 appointments made at some exams for the treatment they planned: one per visit the treatment
+    was booked for (`after_exam`: the appointments booked after their exam) and one holding the work not
+    booked yet. Returns their columns, per procedure its planned appointment row (-1 if none), and per
+    appointment the row it was scheduled from (-1 if none)."""
+    rng = ctx.rng("appointment-planned")
+    n_apts = len(apts["day"])
+    treatment = (procs["planned_at"] >= 0) & (procs["status"] == 0) & \
+        ((procs["visit"] < 0) | after_exam[np.maximum(procs["visit"], 0)])
+    exams = np.unique(procs["planned_at"][treatment])
     chosen = exams[rng.random(len(exams)) < PLANNED_SHARE]
-    on_plan = open_plan & np.isin(procs["planned_at"], chosen)
-    local = np.full(len(procs["code"]), -1)
-    local[on_plan] = np.searchsorted(chosen, procs["planned_at"][on_plan])
-    pattern, minutes = patterns(ctx, local, procs["code"], len(chosen))
-    made = apts["start"][chosen] + (apts["minutes"][chosen] * 60).astype("timedelta64[s]")
-    planned = {"patient": apts["patient"][chosen], "kind": np.full(len(chosen), KIND["dentist"]),
-               "visit": np.full(len(chosen), -1), "attempt": np.zeros(len(chosen), dtype=bool),
-               "minutes": minutes, "pattern": pattern, "clinic": apts["clinic"][chosen],
-               "day": apts["day"][chosen], "start": made, "op": np.zeros(len(chosen), dtype=np.int64),
-               "status": np.full(len(chosen), 6), "booked": made}
-    return planned, np.where(on_plan, len(apts["day"]) + local, -1)
+    on_plan = treatment & np.isin(procs["planned_at"], chosen)
+    holder = np.where(procs["visit"] >= 0, procs["visit"], -1 - procs["planned_at"])  # a visit, or an exam's open work
+    holders, first, local = np.unique(holder[on_plan], return_index=True, return_inverse=True)
+    exam = procs["planned_at"][on_plan][first]
+    plan_of = np.full(len(procs["code"]), -1)
+    plan_of[on_plan] = local
+    pattern, minutes = patterns(ctx, plan_of, procs["code"], len(holders))
+    # made a few seconds apart at the end of the exam, the open work's first
+    order = sorted_by(exam, holders)
+    nth = np.empty(len(holders), dtype=np.int64)
+    nth[order] = rank_in_group(exam[order])
+    made = end_of(apts, exam) + (nth * 20).astype("timedelta64[s]")
+    n = len(holders)
+    planned = {"patient": apts["patient"][exam], "visit": np.full(n, -1), "attempt": np.zeros(n, dtype=bool),
+               "kind": np.where(holders >= 0, apts["kind"][np.clip(holders, 0, None)], KIND["dentist"]),
+               "minutes": minutes, "pattern": pattern, "clinic": apts["clinic"][exam], "day": apts["day"][exam],
+               "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, 6), "booked": made,
+               "next_row": np.full(n, -1)}
+    booked = holders >= 0
+    next_row = np.full(n_apts, -1)
+    scheduled_from = np.isin(apts["visit"], holders[booked])
+    next_row[scheduled_from] = n_apts + np.flatnonzero(booked)[np.searchsorted(holders[booked],
+                                                                               apts["visit"][scheduled_from])]
+    return planned, np.where(on_plan, n_apts + plan_of, -1), next_row

@@ -10,11 +10,14 @@ history of every appointment, and the views the front desk reads the book throug
   one block over the chairs' day, linked (scheduleop) to their home chair and the chairs they work in that day.
 - Blockouts (SchedType 2): chair time held for emergencies, crown seats, hygiene only... placed in the
   chairs' free time, so no appointment sits in one; a block over noon is the lunch break.
-- Employee schedules (SchedType 3): each employee's shift on their weekly work days.
+- Employee schedules (SchedType 3): each employee's shift on their weekly work days; a dental assistant also
+  works every day they assist at a chair (appointment.Assistant), and works the chairs' day.
 - histappointment: a full copy of the appointment at each event of its life: created (action 0, when
-  booked), moved to its final chair and time, confirmed, then set complete after dismissal (1), missed (2)
-  or cancelled to the unscheduled list (3). The last copy is the appointment as it stands.
-- apptview / apptviewitem / userodapptview: "All", "Doctors" and "Hygiene" views per clinic, each user's own.
+  booked; ApptSource Web Sched when the patient booked online), moved to its final chair and time, confirmed,
+  then set complete after dismissal (1), missed (2) or cancelled to the unscheduled list (3). The last copy is
+  the appointment as it stands.
+- apptview / apptviewitem / userodapptview: the views of scheduling_appt_views.csv ("All", "Doctors",
+  "Hygiene") per clinic with their display settings, each user's own.
 
 Adds to ctx.practice: nothing.
 """
@@ -44,6 +47,7 @@ PRACTICE_NOTES = ("Staff meeting 7:30 am", "Fire drill at noon", "Office closes 
 PRACTICE_NOTE_SHARE = 0.08  # of open days
 DENTIST_DAYS_OFF, HYGIENIST_DAYS_OFF, EMPLOYEE_DAYS_OFF = (1, 2), (1, 3), (0, 2)  # weekdays off: [low, high)
 EMPLOYEE_SHIFTS = ((7.5, 16.5), (8, 17), (8.5, 17.5))  # hours
+CHAIR_SHIFT = EMPLOYEE_SHIFTS.index((OPENS / HOUR, CLOSES / HOUR))  # an assistant's shift
 BLOCKOUTS_PER_CHAIR_DAY = 0.06
 BLOCKOUT_MINUTES, LUNCH_MINUTES, SHORTEST_BLOCKOUT = (30, 45, 60, 90, 120), (30, 60), 30
 LUNCH_SHARE = 0.25  # of blockouts that could hold a lunch break
@@ -51,12 +55,13 @@ MOVED_SHARE = 0.15
 ROOM_TO_CHANGE = 4 * HOUR  # an appointment booked closer to its time is neither moved nor confirmed before it
 CREATED, MOVED, CONFIRMED, OUTCOME = range(4)  # history events, in the order they happen
 OUTCOME_ACTION = {2: 1, 5: 2, 3: 3}  # HistApptAction by AptStatus: set complete (changed), missed, cancelled
-# Appointment columns the clinical hand-over does not carry yet (asked of the clinical phase); the history
-# copies each one once it is handed over.
+# Appointment columns the history copies as handed over by the clinical phase (hand-over name: column).
 HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript", "ins_plan1": "InsPlan1",
-                       "ins_plan2": "InsPlan2", "entry_user": "SecUserNumEntry", "unsched_status": "UnschedStatus"}
+               "ins_plan2": "InsPlan2", "entry_user": "SecUserNumEntry", "unsched_status": "UnschedStatus",
+               "assistant": "Assistant", "color_override": "ColorOverride", "item_order_planned": "ItemOrderPlanned",
+               "next_apt_num": "NextAptNum", "pattern_secondary": "PatternSecondary", "priority": "Priority",
+               "procs_colored": "ProcsColored", "time_locked": "TimeLocked"}
 SET_AT_OUTCOME = ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed", "UnschedStatus")
-VIEWS = (("All", None), ("Doctors", False), ("Hygiene", True))  # name, hygiene chairs (None: every chair)
 VIEW_ELEMENTS = ("PatientNameF", "Age", "ProcDescript", "Note", "Production", "ConfirmedColor")
 
 FOREIGN_KEYS = [
@@ -79,6 +84,8 @@ FOREIGN_KEYS = [
     ("histappointment", "SecUserNumEntry", "userod", None, False),
     ("histappointment", "InsPlan1", "insplan", None, False),
     ("histappointment", "InsPlan2", "insplan", None, False),
+    ("histappointment", "Assistant", "employee", None, False),
+    ("histappointment", "NextAptNum", "appointment", None, False),
     ("apptview", "ClinicNum", "clinic", None, False),
     ("apptviewitem", "ApptViewNum", "apptview", None, True),
     ("apptviewitem", "OpNum", "operatory", None, False),
@@ -95,7 +102,7 @@ def generate(ctx):
     practice_days(ctx, days, holidays)
     provider_schedules(ctx, days, book)
     blockouts(ctx, days, book)
-    employee_schedules(ctx, days)
+    employee_schedules(ctx, days, book)
     appointment_history(ctx, book)
     appointment_views(ctx)
 
@@ -291,13 +298,18 @@ def free_time(ctx, days, book):
     return chair[:-1][same], day[:-1][same], end[:-1][same], start[1:][same]
 
 
-def employee_schedules(ctx, days):
-    """SchedType 3: every employee's shift on their weekly work days."""
+def employee_schedules(ctx, days, book):
+    """SchedType 3: every employee's shift on their weekly work days, and every day they assist at a chair."""
     rng = ctx.rng("schedule-employee")
     staff = ctx.practice.users.employees
     works = weekly_pattern(rng, days, rng.integers(*EMPLOYEE_DAYS_OFF, len(staff)))
+    assisting = book.assistant != 0
+    assistant = index_of(staff, book.assistant[assisting])
+    works[assistant, np.searchsorted(days, book.date[assisting])] = True
     person, day = np.nonzero(works)
-    shift = rng.integers(0, len(EMPLOYEE_SHIFTS), len(staff))[person]
+    shift = rng.integers(0, len(EMPLOYEE_SHIFTS), len(staff))
+    shift[assistant] = CHAIR_SHIFT
+    shift = shift[person]
     starts, stops = (np.array(EMPLOYEE_SHIFTS) * HOUR).astype(np.int64).T
     write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock(starts[shift]),
                             "StopTime": clock(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
@@ -308,10 +320,9 @@ def employee_schedules(ctx, days):
 def appointment_history(ctx, book):
     rng = ctx.rng("histappointment")
     handed_over = {column: getattr(book, name) for name, column in HANDED_OVER.items()}
-    if "ProcDescript" in handed_over:  # text in the appointment, varchar(255) in its history
-        handed_over["ProcDescript"] = np.array([text[:255] for text in handed_over["ProcDescript"].tolist()],
-                                               dtype=object)
-    events = history_events(ctx, rng, book, handed_over.get("SecUserNumEntry"))
+    # text in the appointment, varchar(255) in its history
+    handed_over["ProcDescript"] = np.array([text[:255] for text in book.descript.tolist()], dtype=object)
+    events = history_events(ctx, rng, book)
     n = len(events.apt)
     nums = np.empty(n, dtype=np.int64)
     nums[np.argsort(events.time, kind="stable")] = ctx.ids.take("histappointment", n)
@@ -320,7 +331,7 @@ def appointment_history(ctx, book):
     ctx.out.copy("histappointment", batches(n, lambda part: history_rows(ctx, book, events, nums[part], part, copied)))
 
 
-def history_events(ctx, rng, book, entry_user):
+def history_events(ctx, rng, book):
     """Every event of every appointment, sorted by appointment then time: apt (row), kind, time, user; and
     per appointment its first chair, time and confirmation."""
     n = len(book.nums)
@@ -345,7 +356,7 @@ def history_events(ctx, rng, book, entry_user):
     order = sorted_by(apt, kind)
     apt, kind, time = apt[order], kind[order], time[order]
     first_start, first_op = first_places(ctx, rng, book, moved)
-    return SimpleNamespace(apt=apt, kind=kind, time=time, user=history_users(ctx, rng, book, apt, kind, entry_user),
+    return SimpleNamespace(apt=apt, kind=kind, time=time, user=history_users(ctx, rng, book, apt, kind),
                            first_start=first_start, first_op=first_op,
                            first_confirmed=np.where(confirmed, not_called, book.confirmed))
 
@@ -360,16 +371,15 @@ def first_places(ctx, rng, book, moved):
     return np.where(moved, first_start, book.start), np.where(moved, other_chair, book.op)
 
 
-def history_users(ctx, rng, book, apt, kind, entry_user):
+def history_users(ctx, rng, book, apt, kind):
     """HistUserNum: whoever booked it creates it, the provider sets it complete, the front desk does the rest."""
     users = ctx.practice.users
     front_desk = users.front_desk[rng.integers(0, len(users.front_desk), len(apt))]
-    creator = front_desk if entry_user is None else entry_user[apt]
     provider = np.where(book.is_hygiene, book.prov_hyg, book.prov)[apt]
     keys = np.array(list(users.by_provider), dtype=np.int64)
     provider_user = np.array(list(users.by_provider.values()), dtype=np.int64)[index_of(keys, provider)]
     completed = (kind == OUTCOME) & (book.status[apt] == 2)
-    return np.where(kind == CREATED, creator, np.where(completed, provider_user, front_desk))
+    return np.where(kind == CREATED, book.entry_user[apt], np.where(completed, provider_user, front_desk))
 
 
 def history_rows(ctx, book, events, nums, part, copied):
@@ -380,18 +390,21 @@ def history_rows(ctx, book, events, nums, part, copied):
     outcome = kind == OUTCOME
     action = np.zeros(7, dtype=np.int64)
     action[list(OUTCOME_ACTION)] = list(OUTCOME_ACTION.values())
+    start = np.where(kind == CREATED, events.first_start[apt], book.start[apt])
+    asked = book.asked_to_arrive[apt]
     return {
         "HistApptNum": nums, "HistUserNum": events.user[part], "HistDateTStamp": time,
-        "HistApptAction": np.where(outcome, action[status], np.where(kind == CREATED, 0, 1)), "ApptSource": False,
+        "HistApptAction": np.where(outcome, action[status], np.where(kind == CREATED, 0, 1)),
+        "ApptSource": (kind == CREATED) & book.web_sched[apt],  # bool here; OD's EServiceType 1 is Web Sched
         "AptNum": book.nums[apt], "PatNum": ctx.practice.patients.nums[book.patient[apt]],
-        "AptStatus": np.where(outcome | (status == 6), status, 1),
-        "AptDateTime": np.where(kind == CREATED, events.first_start[apt], book.start[apt]),
+        "AptStatus": np.where(outcome | (status == 6), status, 1), "AptDateTime": start,
+        "DateTimeAskedToArrive": np.where(asked == NO_TIME, NO_TIME, start - (book.start[apt] - asked)),
         "Op": np.where(kind == CREATED, events.first_op[apt], book.op[apt]),
         "Confirmed": np.where(kind < CONFIRMED, events.first_confirmed[apt], book.confirmed[apt]),
         "ProvNum": book.prov[apt], "ProvHyg": book.prov_hyg[apt], "ClinicNum": book.clinic[apt],
         "IsNewPatient": book.is_new_patient[apt], "IsHygiene": book.is_hygiene[apt],
         "AppointmentTypeNum": book.type_num[apt], "SecDateTEntry": book.booked[apt], "DateTStamp": time,
-        "TimeLocked": False, "Priority": False, "IsMirrored": False,
+        "IsMirrored": False,
         **{column: np.where(outcome, values[apt], NO_TIME if values.dtype.kind == "M" else 0)
            if column in SET_AT_OUTCOME else values[apt] for column, values in copied.items()},
     }
@@ -400,14 +413,17 @@ def history_rows(ctx, book, events, nums, part, copied):
 # --- appointment views -------------------------------------------------------------------------------------
 
 def appointment_views(ctx):
-    """The views of the appointment book per clinic (chairs, providers and what each appointment shows), and
-    each user's current view: providers their own kind of chairs, everyone else all of them."""
+    """The views of the appointment book per clinic (chairs, providers, what each appointment shows and the
+    display settings of scheduling_appt_views.csv), and each user's current view: providers their own kind of
+    chairs, everyone else all of them. WaitingRmName true: the waiting room lists first names and last initials."""
     ops, providers, users = ctx.practice.operatories, ctx.practice.providers, ctx.practice.users
     clinics = ctx.practice.clinics
-    nums = ctx.ids.take("apptview", len(clinics) * len(VIEWS)).reshape(len(clinics), len(VIEWS))
+    views = read_table("scheduling_appt_views")
+    nums = ctx.ids.take("apptview", len(clinics) * len(views)).reshape(len(clinics), len(views))
     items = {"ApptViewNum": [], "OpNum": [], "ProvNum": [], "ElementDesc": [], "ElementOrder": []}
     for c, clinic in enumerate(clinics.tolist()):
-        for v, (name, hygiene) in enumerate(VIEWS):
+        for v, view in enumerate(views):
+            hygiene = {"all": None, "doctor": False, "hygiene": True}[view["chairs"]]
             chairs = ops.nums[(ops.clinic == clinic) & ((ops.hygiene == hygiene) if hygiene is not None else True)]
             staff = {None: np.concatenate([providers.dentists, providers.hygienists]), False: providers.dentists,
                      True: providers.hygienists}[hygiene]
@@ -417,15 +433,16 @@ def appointment_views(ctx):
             items["ProvNum"] += [0] * len(chairs) + staff.tolist() + [0] * len(VIEW_ELEMENTS)
             items["ElementDesc"] += [""] * (len(chairs) + len(staff)) + list(VIEW_ELEMENTS)
             items["ElementOrder"] += [0] * (len(chairs) + len(staff)) + list(range(len(VIEW_ELEMENTS)))
-    only_scheduled = np.tile([hygiene is not None for _, hygiene in VIEWS], len(clinics))
+    setting = lambda column: np.tile([int(view[column]) for view in views], len(clinics))  # noqa: E731
     ctx.out.copy("apptview", {
         "ApptViewNum": nums.ravel(), "ItemOrder": np.arange(nums.size),
-        "Description": [name if clinic == 0 else f"{name} - {c + 1}"
-                        for c, clinic in enumerate(clinics.tolist()) for name, _ in VIEWS],
-        "RowsPerIncr": True, "OnlyScheduledProvs": only_scheduled, "StackBehavUR": 0, "StackBehavLR": 1,
-        "ClinicNum": np.repeat(clinics, len(VIEWS)), "ApptTimeScrollStart": time_of_day(OPENS),
-        "IsScrollStartDynamic": False, "IsApptBubblesDisabled": False, "WaitingRmName": False,
-        "OnlyScheduledProvDays": False,
+        "Description": [view["Description"] if clinic == 0 else f'{view["Description"]} - {c + 1}'
+                        for c, clinic in enumerate(clinics.tolist()) for view in views],
+        "RowsPerIncr": True, "ClinicNum": np.repeat(clinics, len(views)), "ApptTimeScrollStart": time_of_day(OPENS),
+        **{column: setting(column) for column in ("StackBehavUR", "StackBehavLR", "WidthOpMinimum")},
+        **{column: setting(column).astype(bool) for column in ("OnlyScheduledProvs", "OnlyScheduledProvDays",
+                                                               "IsScrollStartDynamic", "IsApptBubblesDisabled",
+                                                               "WaitingRmName")},
     })
     n_items = len(items["ApptViewNum"])
     ctx.out.copy("apptviewitem", {"ApptViewItemNum": ctx.ids.take("apptviewitem", n_items),
