@@ -48,10 +48,128 @@ def test_ppo_write_off_is_fee_minus_allowed_and_never_negative(practice_db):
     assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.claimproc WHERE "WriteOff" > 0') == [(True,)]
 
 
-def test_estimates_are_kept_on_planned_work_only(practice_db):
+def test_estimates_are_kept_on_planned_work_and_unbilled_work(practice_db):
     assert rows(practice_db, """SELECT count(*) FROM raw.claimproc c JOIN raw.procedurelog p USING ("ProcNum")
-                                WHERE c."Status" = 6 AND (c."ClaimNum" <> 0 OR p."ProcStatus" <> 1)""") == [(0,)]
+                                WHERE c."Status" = 6 AND (c."ClaimNum" <> 0
+                                      OR p."ProcStatus" <> CASE WHEN c."NoBillIns" THEN 2 ELSE 1 END)""") == [(0,)]
     assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.claimproc WHERE "Status" = 6') == [(True,)]
+
+
+def test_work_the_plan_does_not_cover_is_not_billed(practice_db):
+    # a do-not-bill estimate: nothing expected from the plan, and the procedure is on no claim of that plan
+    assert rows(practice_db, """SELECT count(*) FROM raw.claimproc n WHERE n."NoBillIns"
+                                AND (n."Status" <> 6 OR n."Percentage" <> 0 OR n."InsPayEst" <> 0
+                                     OR EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = n."ProcNum"
+                                                AND c."PlanNum" = n."PlanNum" AND c."ClaimNum" <> 0))""") == [(0,)]
+    assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.claimproc WHERE "NoBillIns"') == [(True,)]
+
+
+def test_every_claim_is_on_the_default_claim_form_and_not_employment_related(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim c LEFT JOIN raw.claimform f ON f."ClaimFormNum" = c."ClaimForm"
+                                WHERE f."ClaimFormNum" IS NULL OR f."IsHidden" OR c."EmployRelated" <> 2""") == [(0,)]
+
+
+def test_resent_claims_are_resent_after_sending_and_corrections_name_the_original(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim WHERE ("DateResent" > '0001-01-01' AND "DateResent" <= "DateSent")
+                                OR ("CorrectionType" AND ("OrigRefNum" = '' OR "DateResent" <= "DateReceived"))
+                                OR (NOT "CorrectionType" AND "OrigRefNum" <> '')""") == [(0,)]
+    assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claim WHERE "DateResent" > '0001-01-01'""") == [(True,)]
+
+
+def test_custom_tracking_is_the_claims_latest_status(practice_db):
+    statuses = dict(rows(practice_db, """SELECT d."ItemName", count(*) FROM raw.claim c
+                                         JOIN raw.definition d ON d."DefNum" = c."CustomTracking" AND d."Category" = 31
+                                         GROUP BY 1"""))
+    assert {"Called carrier", "Denied", "Appealed"} <= set(statuses)
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim c JOIN raw.definition d ON d."DefNum" = c."CustomTracking"
+                                WHERE (d."ItemName" = 'Denied' AND NOT EXISTS (SELECT 1 FROM raw.claimproc p
+                                       WHERE p."ClaimNum" = c."ClaimNum" AND p."Status" = 1 AND p."ClaimPaymentTracking" <> 0))
+                                   OR (d."ItemName" = 'Called carrier' AND c."DateReceived" > '0001-01-01'
+                                       AND c."DateReceived" - c."DateSent" < 30)""") == [(0,)]
+
+
+def test_accident_details_come_together(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim WHERE "AccidentRelated" NOT IN ('', 'O', 'A')
+                                OR ("AccidentRelated" = '') <> ("AccidentDate" = '0001-01-01')
+                                OR "AccidentDate" > "DateService" OR ("AccidentST" <> '') <> ("AccidentRelated" = 'A')
+                                OR ("AccidentST" <> '' AND length("AccidentST") <> 2)""") == [(0,)]
+
+
+def test_attachments_have_an_id_and_clinical_ones_a_narrative(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim WHERE ("AttachedFlags" = '') <> ("AttachmentID" = '')
+                                OR ("AttachedFlags" IN ('Elect,Misc', 'Elect,Perio')) <> ("Narrative" <> '')
+                                OR ("AttachedFlags" IN ('Elect,Misc', 'Elect,Perio')) <> ("AttachedImages" BETWEEN 1 AND 50)
+                                OR ("AttachedFlags" = 'Elect,EoB') <> ("ClaimType" = 'S' AND "DateSent" > '0001-01-01')""") == [(0,)]
+    assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claim WHERE "Narrative" <> ''""") == [(True,)]
+
+
+def test_predeterminations_are_quoted_on_major_work_only(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim c WHERE "PreAuthString" <> '' AND NOT EXISTS (
+                                SELECT 1 FROM raw.claimproc p JOIN raw.procedurelog l USING ("ProcNum")
+                                JOIN raw.procedurecode k USING ("CodeNum")
+                                WHERE p."ClaimNum" = c."ClaimNum" AND k."ProcCat" IN (78, 79, 80))""") == [(0,)]
+    assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claim WHERE "PreAuthString" <> ''""") == [(True,)]
+
+
+def test_supplemental_payments_pay_a_denied_line_of_an_appealed_claim(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claimproc s
+                                JOIN raw.claim c USING ("ClaimNum") JOIN raw.claimpayment k USING ("ClaimPaymentNum")
+                                LEFT JOIN raw.claimproc o ON o."ClaimNum" = s."ClaimNum" AND o."ProcNum" = s."ProcNum"
+                                     AND o."Status" = 1 AND o."InsPayAmt" = 0 AND o."ClaimPaymentTracking" <> 0
+                                WHERE s."Status" = 4 AND (o."ClaimProcNum" IS NULL OR s."FeeBilled" <> 0
+                                      OR s."InsPayAmt" <= 0 OR s."DateSuppReceived" <> k."CheckDate"
+                                      OR s."DateCP" <> k."CheckDate" OR k."CheckDate" <= c."DateReceived"
+                                      OR c."CustomTracking" <> (SELECT "DefNum" FROM raw.definition
+                                                                WHERE "Category" = 31 AND "ItemName" = 'Appealed'))""") == [(0,)]
+    assert rows(practice_db, """SELECT count(*) FROM raw.claimproc WHERE "DateSuppReceived" > '0001-01-01'
+                                AND "Status" <> 4""") == [(0,)]
+    assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.claimproc WHERE "Status" = 4') == [(True,)]
+
+
+def test_reason_codes_come_from_the_era_of_an_electronic_payment(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.claimproc p LEFT JOIN raw.claimpayment k USING ("ClaimPaymentNum")
+                                WHERE p."ClaimAdjReasonCodes" <> '' AND (p."Status" <> 1 OR k."PayType" <> 303
+                                      OR p."ClaimAdjReasonCodes" !~ '^[0-9]+(,[0-9]+)*$'
+                                      OR (p."WriteOff" > 0) <> (p."ClaimAdjReasonCodes" ~ '(^|,)45(,|$)'))""") == [(0,)]
+    assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claimproc WHERE "ClaimAdjReasonCodes" <> ''""") == [(True,)]
+
+
+def test_deposit_slips_hold_the_previous_days_checks_and_cash(practice_db):
+    assert rows(practice_db, f"""WITH item AS (SELECT "DepositNum", "CheckAmt" amount, "CheckDate" paid_on, "PayType" kind
+                                              FROM raw.claimpayment WHERE "DepositNum" <> 0
+                                              UNION ALL SELECT "DepositNum", "PayAmt", "PayDate", "PayType"
+                                              FROM raw.payment WHERE "DepositNum" <> 0)
+                                SELECT count(*) FROM raw.deposit d JOIN item i USING ("DepositNum")
+                                GROUP BY d."DepositNum", d."Amount", d."DateDeposit"
+                                HAVING abs(d."Amount" - sum(i.amount)) > 0.005 OR bool_or(i.kind NOT IN (261, 69, 70))
+                                    OR bool_or(i.paid_on >= d."DateDeposit") OR d."DateDeposit" > date '{SMALL_END}'""") == []
+    assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.deposit') == [(True,)]
+
+
+def test_only_the_last_weeks_checks_are_partial(practice_db):
+    assert rows(practice_db, f"""SELECT count(*) FROM raw.claimpayment WHERE "IsPartial"
+                                 AND ("CheckDate" <= date '{SMALL_END}' - 7 OR "DepositNum" <> 0)""") == [(0,)]
+
+
+def test_recurring_card_charges_are_completed_with_a_receipt(practice_db):
+    assert rows(practice_db, """SELECT count(*) FROM raw.payment WHERE ("IsRecurringCC" AND ("PayType" <> 71
+                                OR "RecurringChargeDate" <> "PayDate" OR "Receipt" NOT LIKE 'PayConnect%'))
+                                OR "IsCcCompleted" <> "IsRecurringCC" OR ("Receipt" <> '') <> "IsRecurringCC"
+                                OR ("ProcessStatus" AND ("PayType" <> 71 OR "IsRecurringCC"))
+                                OR ("ExternalId" <> '') <> ("PayType" = 412)
+                                OR ("ExternalId" <> '' AND "ExternalId" !~ '^pi_[A-Za-z0-9]{24}$')""") == [(0,)]
+    assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.payment WHERE "IsRecurringCC"') == [(True,)]
+
+
+def test_income_transfers_link_back_to_the_prepayment(practice_db):
+    # the prepayment half names the prepayment split, the procedure half names the prepayment half
+    linked = rows(practice_db, """SELECT s."ProcNum" <> 0, f."ProcNum" <> 0, s."SplitAmt" + f."SplitAmt",
+                                  s."PatNum" = f."PatNum", s."DatePay" >= f."DatePay"
+                                  FROM raw.paysplit s JOIN raw.paysplit f ON f."SplitNum" = s."FSplitNum" """)
+    assert linked and all(amount == 0 and same and later and not parent_on_proc
+                          for _, parent_on_proc, amount, same, later in linked)
+    assert rows(practice_db, """SELECT count(*) FROM raw.paysplit s LEFT JOIN raw.paysplit f ON f."SplitNum" = s."FSplitNum"
+                                WHERE s."FSplitNum" <> 0 AND f."SplitNum" IS NULL""") == [(0,)]
 
 
 def test_payment_types_and_signs_follow_the_definitions(practice_db):

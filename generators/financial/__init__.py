@@ -3,9 +3,15 @@ patients go on claims; the EOB pays (or denies) each line and the PPO contract w
 pay the claims; the practice grants discounts; patients pay their portion at the visit or after the
 statement; the aging of every family lands on the guarantor's row.
 
+The billing office follows up on claims (claims.follow_ups): calls on claims unpaid after 30 days (a few
+lost and resent), appeals and corrected claims after a denial, and half the appeals paid later as
+supplemental payments (claimproc status 4). Paper checks and cash go to the bank on daily deposit slips.
+
 Adds to ctx.practice.financial: claims (primary and secondary claimproc lines with their claims and
-claimproc_nums), checks (with nums and check_num), adjustments, payments, per-procedure insurance_paid /
-write_off / adjusted (cents), aging.
+claimproc_nums; per line supplemental, supplemental_paid, supplemental_write_off; per claim call, lost, resent,
+corrected, appealed, tracking (CustomTracking DefNum), supplemental_day, check, supplemental_check), checks
+(with nums, check_num, pay_type, partial, deposit), adjustments, payments (splits, nums, amount, type, date,
+deposit...), per-procedure insurance_paid / write_off / adjusted (cents), aging.
 """
 from types import SimpleNamespace
 
@@ -13,7 +19,7 @@ import numpy as np
 
 from core.arrays import concat_rows
 
-from . import adjustments, aging, claims, insurance_rows, payments
+from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
 REFUND_SHARE_OF_PAYMENTS = 0.004
@@ -28,6 +34,8 @@ FOREIGN_KEYS = [
     ("claim", "ProvBill", "provider", None, False),
     ("claim", "ClinicNum", "clinic", None, False),
     ("claim", "SecUserNumEntry", "userod", None, True),
+    ("claim", "ClaimForm", "claimform", None, True),
+    ("claim", "CustomTracking", "definition", 31, False),
     ("claimproc", "ProcNum", "procedurelog", None, False),
     ("claimproc", "ClaimNum", "claim", None, False),
     ("claimproc", "PatNum", "patient", None, True),
@@ -39,6 +47,7 @@ FOREIGN_KEYS = [
     ("claimproc", "SecUserNumEntry", "userod", None, False),
     ("claimpayment", "PayGroup", "definition", 40, False),
     ("claimpayment", "SecUserNumEntry", "userod", None, True),
+    ("claimpayment", "DepositNum", "deposit", None, False),
     ("adjustment", "PatNum", "patient", None, True),
     ("adjustment", "AdjType", "definition", 1, True),
     ("adjustment", "ProvNum", "provider", None, True),
@@ -46,12 +55,14 @@ FOREIGN_KEYS = [
     ("adjustment", "SecUserNumEntry", "userod", None, True),
     ("payment", "PatNum", "patient", None, True),
     ("payment", "SecUserNumEntry", "userod", None, False),
+    ("payment", "DepositNum", "deposit", None, False),
     ("paysplit", "PayNum", "payment", None, True),
     ("paysplit", "PatNum", "patient", None, True),
     ("paysplit", "ProvNum", "provider", None, False),
     ("paysplit", "ProcNum", "procedurelog", None, False),
     ("paysplit", "AdjNum", "adjustment", None, False),
     ("paysplit", "SecUserNumEntry", "userod", None, False),
+    ("paysplit", "FSplitNum", "paysplit", None, False),
 ]
 
 
@@ -61,11 +72,13 @@ def generate(ctx):
     primary = claims.primary_claims(ctx)
     secondary = claims.secondary_claims(ctx, primary)
     claim_sets = (primary, secondary)
+    claims.follow_ups(ctx, claim_sets)
     checks = claims.insurance_checks(ctx, claim_sets)
     insurance_rows.number_claims(ctx, claim_sets)
+    paperwork.accidents(ctx, claim_sets)
     for lines in claim_sets:
         insurance_rows.write_claims(ctx, lines)
-    insurance_rows.write_claimpayments(ctx, checks)
+    insurance_rows.number_checks(ctx, checks)
     insurance_rows.write_claimprocs(ctx, claim_sets, checks, claims.estimates(ctx))
 
     ins_paid, ins_write_off, ins_pending = claims.settled_by_insurance(ctx, claim_sets)
@@ -89,7 +102,10 @@ def generate(ctx):
     fee_rows = np.flatnonzero(all_adjustments.type == ctx.practice.defs.named(1, "Broken Appointment Fee"))
     all_splits = concat_rows([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
                                                                                           fee_rows)])
-    paid_out = payments.write_payments(ctx, all_splits, all_adjustments)
+    paid_out = payments.collect(ctx, all_splits)
+    deposits.deposit_slips(ctx, checks, paid_out)
+    insurance_rows.write_claimpayments(ctx, checks)
+    payments.write_payments(ctx, paid_out, all_adjustments)
 
     aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, all_splits, billable),
                               _pending_per_patient(ctx, ins_pending))
@@ -104,6 +120,8 @@ def _last_eob(n, claim_sets):
     for lines in claim_sets:
         received = lines.status == claims.RECEIVED
         np.maximum.at(latest, lines.proc[received], lines.date_cp[received])
+        granted = lines.supplemental
+        np.maximum.at(latest, lines.proc[granted], lines.claims.supplemental_day[lines.claim[granted]])
     return latest
 
 
@@ -141,4 +159,7 @@ def _ledger(ctx, claim_sets, adjustment_rows, splits, billable):
         received = lines.status == claims.RECEIVED
         proc = lines.proc[received]
         entries.append((pr.patient[proc], lines.date_cp[received], -(lines.paid[received] + lines.write_off[received])))
+        granted = lines.supplemental
+        entries.append((pr.patient[lines.proc[granted]], lines.claims.supplemental_day[lines.claim[granted]],
+                        -(lines.supplemental_paid[granted] + lines.supplemental_write_off[granted])))
     return entries

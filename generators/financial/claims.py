@@ -1,5 +1,6 @@
-"""Insurance: claims per visit and plan, their claimprocs, the checks that pay them, and the estimates kept
-on treatment-planned work (OpenDental's money flow, DOMAIN.md section 6, steps 2 to 5).
+"""Insurance: claims per visit and plan, their claimprocs, the checks that pay them, the billing office's
+follow-up on unpaid and denied claims (with the appeals the carrier pays later), and the estimates kept on
+treatment-planned work (OpenDental's money flow, DOMAIN.md section 6, steps 2 to 5).
 
 Money is int64 cents throughout; dollars only at the writer.
 """
@@ -17,7 +18,11 @@ PREVENTIVE_CATEGORIES = (73, 74, 667)  # exams, x-rays, cleanings, sealants: ded
 DENIED_SHARE = 0.03        # lines paid nothing (frequency limit, missing tooth clause...)
 UNDERPAID_SHARE = 0.05     # lines paid less than estimated
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
-RECEIVED, NOT_RECEIVED, ESTIMATE = 1, 0, 6   # claimproc.Status
+RECEIVED, NOT_RECEIVED, SUPPLEMENTAL, ESTIMATE = 1, 0, 4, 6   # claimproc.Status
+FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to the carrier...
+LOST_SHARE = 0.1           # ...who has no record of some of them: they are resent that day
+APPEALED_SHARE, CORRECTED_SHARE = 0.4, 0.15  # denied claims appealed, or corrected and resent as a replacement
+OVERTURNED_SHARE = 0.5     # appeals the carrier pays, on a supplemental payment
 
 
 def _zeros(n):
@@ -88,15 +93,24 @@ def _adjudicated_lines(rng, proc, plan, money, claims):
         status=np.where(received, RECEIVED, NOT_RECEIVED), date_cp=claims.received[claims.index])
 
 
-def primary_claims(ctx):
-    """Completed, billable procedures of covered patients, batched per visit on the primary plan."""
-    rng = ctx.rng("claims-primary")
+def _completed_and_covered(ctx):
+    """Completed, billable procedures of patients covered by a primary plan that day: those the plan covers,
+    and those it does not (0 %), which the office marks "do not bill to insurance" (claimproc.NoBillIns)."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
     pat = pr.patient
     covered = ((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
                & (codes.category[pr.code] != NO_BILL_CATEGORY)
                & (ins.primary_plan[pat] >= 0) & (ins.primary_since[pat] <= pr.date))
-    proc = np.flatnonzero(covered)
+    no_coverage = ins.plans.coverage_percent(np.maximum(ins.primary_plan[pat], 0), pr.code) == 0
+    return covered & ~no_coverage, covered & no_coverage
+
+
+def primary_claims(ctx):
+    """Procedures the primary plan covers, batched per visit."""
+    rng = ctx.rng("claims-primary")
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    pat = pr.patient
+    proc = np.flatnonzero(_completed_and_covered(ctx)[0])
     plan = ins.primary_plan[pat[proc]]
     money = adjudicate(ctx, proc, plan, _zeros(len(proc)))
     index, first, line = _claims(proc, plan, pat[proc], pr.date[proc])
@@ -129,11 +143,70 @@ def secondary_claims(ctx, primary):
                                        np.where(on_hold, ctx.today, primary.claims.received[primary_claim]))
     status = np.where(on_hold, "H", status)
     claims = SimpleNamespace(index=index, first=first, line=line, service=primary.claims.service[primary_claim],
+                             primary_claim=primary_claim,
                              sent=np.where(on_hold, NO_DATE, sent), received=np.where(on_hold, NO_DATE, received),
                              status=status, plan=plan[first], patient=pr.patient[proc][first], type="S")
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
     lines.paid_other = paid_other
     return lines
+
+
+def group_any(flags, groups, n):
+    """Per group 0..n-1: whether any of its rows is flagged."""
+    out = np.zeros(n, dtype=bool)
+    np.logical_or.at(out, groups, flags)
+    return out
+
+
+def follow_ups(ctx, claim_sets):
+    """What the billing office does after sending each claim, then which appeals the carriers pay."""
+    pr = ctx.practice.clinical.procedures
+    on_secondary = np.zeros(len(pr.nums), dtype=bool)
+    on_secondary[claim_sets[1].proc] = True
+    for lines in claim_sets:
+        _follow_up(ctx, lines)
+        _supplemental_payments(ctx, lines, on_secondary)
+
+
+def _follow_up(ctx, lines):
+    """A call to the carrier on a claim still unpaid 30 days after sending (some turn out lost and are resent
+    that day); after an EOB that denies a line, an appeal, or a corrected claim resent as a replacement.
+    claim.CustomTracking holds the latest status (definition category 31)."""
+    rng = ctx.rng(f"claim-follow-up-{lines.claims.type}")
+    c, defs, today = lines.claims, ctx.practice.defs, ctx.today
+    n = len(c.first)
+    sent = c.sent != NO_DATE
+    call = np.where(sent, np.busday_offset(c.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
+    late = sent & (call <= today) & ((c.received == NO_DATE) | (call < c.received))
+    lost = late & (rng.random(n) < LOST_SHARE)
+    denied = group_any(lines.denied, lines.claim, n)
+    answered = np.busday_offset(c.received + rng.integers(3, 15, n).astype("timedelta64[D]"), 0, roll="forward")
+    choice = rng.random(n)
+    contested = denied & (answered <= today)
+    appealed = contested & (choice < APPEALED_SHARE)
+    corrected = contested & (choice >= APPEALED_SHARE) & (choice < APPEALED_SHARE + CORRECTED_SHARE)
+    c.call = np.where(late, call, NO_DATE)
+    c.lost, c.corrected = lost, corrected
+    c.appealed = np.where(appealed, answered, NO_DATE)
+    c.resent = np.where(corrected, answered, np.where(lost, call, NO_DATE))
+    c.tracking = np.select([appealed, corrected, denied, lost, late],
+                           [defs.named(31, "Appealed"), defs.named(31, "Resubmitted"), defs.named(31, "Denied"),
+                            defs.named(31, "Resubmitted"), defs.named(31, "Called carrier")], 0)
+
+
+def _supplemental_payments(ctx, lines, on_secondary):
+    """Half the appeals win: 2-6 weeks later the carrier pays the denied lines as estimated, a supplemental
+    payment (claimproc status 4) with its PPO write-off. Lines a secondary plan also billed stay denied."""
+    rng = ctx.rng(f"claim-appeals-{lines.claims.type}")
+    c = lines.claims
+    n = len(c.first)
+    paid_on = np.busday_offset(c.appealed + rng.integers(14, 46, n).astype("timedelta64[D]"), 0, roll="forward")
+    overturned = (c.appealed != NO_DATE) & (rng.random(n) < OVERTURNED_SHARE) & (paid_on <= ctx.today)
+    paid = overturned[lines.claim] & lines.denied & ~on_secondary[lines.proc] & (lines.money.estimate > 0)
+    lines.supplemental = paid
+    lines.supplemental_paid = np.where(paid, lines.money.estimate, 0)
+    lines.supplemental_write_off = np.where(paid, lines.money.write_off, 0)
+    c.supplemental_day = np.where(group_any(paid, lines.claim, n), paid_on, NO_DATE)
 
 
 def claim_totals(lines):
@@ -142,49 +215,65 @@ def claim_totals(lines):
     received = lines.status == RECEIVED
     return SimpleNamespace(fee=group_sum(lines.claim, lines.money.fee, n),
                            estimate=group_sum(lines.claim, lines.money.estimate, n),
-                           paid=group_sum(lines.claim, lines.paid, n),
+                           paid=group_sum(lines.claim, lines.paid + lines.supplemental_paid, n),
                            deductible=group_sum(lines.claim, np.where(received, lines.money.deductible, 0), n),
-                           write_off=group_sum(lines.claim, lines.write_off, n))
+                           write_off=group_sum(lines.claim, lines.write_off + lines.supplemental_write_off, n))
 
 
 def insurance_checks(ctx, claim_sets):
-    """Checks and EFTs: one per carrier per day, paying every claim of that carrier received that day."""
+    """Checks and EFTs: one per carrier per day, paying every claim of that carrier received that day and every
+    appeal it granted that day. Sets claims.check and claims.supplemental_check (-1: none)."""
     rng = ctx.rng("claimpayment")
     plans = ctx.practice.insurance.plans
-    received = [np.flatnonzero(lines.claims.status == "R") for lines in claim_sets]
-    carrier = np.concatenate([plans.carrier[l.claims.plan[r]] for l, r in zip(claim_sets, received)])
-    day = np.concatenate([l.claims.received[r] for l, r in zip(claim_sets, received)])
-    paid = np.concatenate([claim_totals(l).paid[r] for l, r in zip(claim_sets, received)])
+    payments = []  # (claims, attribute naming the check, claim indices, day, cents)
+    for lines in claim_sets:
+        c = lines.claims
+        n = len(c.first)
+        received = np.flatnonzero(c.status == "R")
+        granted = np.flatnonzero(c.supplemental_day != NO_DATE)
+        payments += [(c, "check", received, c.received[received], group_sum(lines.claim, lines.paid, n)[received]),
+                     (c, "supplemental_check", granted, c.supplemental_day[granted],
+                      group_sum(lines.claim, lines.supplemental_paid, n)[granted])]
+    claims_, attributes, indices, days, amounts = zip(*payments)
+    carrier = np.concatenate([plans.carrier[c.plan[index]] for c, index in zip(claims_, indices)])
+    day, paid = np.concatenate(days), np.concatenate(amounts)
+    appeal = np.concatenate([np.full(len(index), a == "supplemental_check") for a, index in zip(attributes, indices)])
     check, _, first = groups(carrier, day.astype(np.int64))
     start = 0
-    for lines, r in zip(claim_sets, received):
-        lines.claims.check = np.full(len(lines.claims.first), -1, dtype=np.int64)
-        lines.claims.check[r] = check[start:start + len(r)]
-        start += len(r)
+    for c, attribute, index in zip(claims_, attributes, indices):
+        setattr(c, attribute, np.full(len(c.first), -1, dtype=np.int64))
+        getattr(c, attribute)[index] = check[start:start + len(index)]
+        start += len(index)
     n = len(first)
     return SimpleNamespace(carrier=carrier[first], date=day[first], amount=group_sum(check, paid, n),
-                           issued=day[first] - rng.integers(0, 5, n).astype("timedelta64[D]"), n=n)
+                           issued=day[first] - rng.integers(0, 5, n).astype("timedelta64[D]"), n=n,
+                           pays_appeal=group_any(appeal, check, n))
 
 
 def estimates(ctx):
-    """Treatment-planned work of covered patients keeps an estimate claimproc per plan (status 6)."""
+    """Treatment-planned work of covered patients keeps an estimate claimproc per plan (status 6); so does
+    completed work the primary plan does not cover, marked NoBillIns: it never goes on a claim."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
     planned = (pr.status == 1) & (pr.fee_cents > 0) & (codes.category[pr.code] != NO_BILL_CATEGORY)
+    not_billed = _completed_and_covered(ctx)[1]
     result = []
-    for plan_of in (ins.primary_plan, ins.secondary_plan):
-        proc = np.flatnonzero(planned & (plan_of[pr.patient] >= 0))
+    for plan_of, since in ((ins.primary_plan, ins.primary_since), (ins.secondary_plan, ins.secondary_since)):
+        covered = plan_of[pr.patient] >= 0
+        proc = np.flatnonzero(covered & (planned | (not_billed & (since[pr.patient] <= pr.date))))
         plan = plan_of[pr.patient[proc]]
-        result.append(SimpleNamespace(proc=proc, plan=plan, money=adjudicate(ctx, proc, plan, _zeros(len(proc)))))
+        result.append(SimpleNamespace(proc=proc, plan=plan, money=adjudicate(ctx, proc, plan, _zeros(len(proc))),
+                                      no_bill=not_billed[proc]))
     return result
 
 
 def settled_by_insurance(ctx, claim_sets):
-    """Per procedure: insurance paid and written off on received lines, and still estimated on open ones."""
+    """Per procedure: insurance paid and written off on received lines (and their supplemental payments), and
+    still estimated on open ones."""
     n = len(ctx.practice.clinical.procedures.nums)
     paid, write_off, pending = _zeros(n), _zeros(n), _zeros(n)
     for lines in claim_sets:
         received = lines.status == RECEIVED
-        np.add.at(paid, lines.proc[received], lines.paid[received])
-        np.add.at(write_off, lines.proc[received], lines.write_off[received])
+        np.add.at(paid, lines.proc[received], lines.paid[received] + lines.supplemental_paid[received])
+        np.add.at(write_off, lines.proc[received], lines.write_off[received] + lines.supplemental_write_off[received])
         np.add.at(pending, lines.proc[~received], lines.money.estimate[~received] + lines.write_off[~received])
     return paid, write_off, pending

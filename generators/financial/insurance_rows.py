@@ -1,14 +1,21 @@
 """The rows of claim, claimproc and claimpayment, from the adjudicated lines of claims.py."""
 import numpy as np
 
-from core.arrays import lookup
+from core.arrays import lookup, take_rows
 from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE, stamp
-from .claims import ESTIMATE, RECEIVED, claim_totals
+from . import paperwork
+from .claims import ESTIMATE, RECEIVED, SUPPLEMENTAL, claim_totals, group_any
 
 CHECK_PAY_TYPES = ((261, 0.55), (303, 0.45))  # insurance check, electronic payment (definition category 32)
 BLANK = -1  # OpenDental's "no override" in claimproc money columns
+PARTIAL_DAYS, PARTIAL_SHARE = 7, 0.5  # checks of the last week still being posted (not finalized yet)
+# Claim adjustment reason codes an ERA (835) gives a line: contractual write-off, deductible, coinsurance,
+# benefit maximum / frequency; a denial gives the reason of its denial (claimproc.ClaimPaymentTracking).
+CARC_WRITE_OFF, CARC_DEDUCTIBLE, CARC_COINSURANCE, CARC_MAXIMUM = "45", "1", "2", "119"
+DENIAL_CARC = {"Frequency limitation": "119", "Missing tooth clause": "96", "Waiting period": "96",
+               "Not a covered benefit": "96", "Annual maximum met": "119", "Needs x-rays / narrative": "16"}
 
 
 def _working_hours(rng, days):
@@ -56,7 +63,7 @@ def write_claims(ctx, lines):
         "ProvTreat": pr.prov[first_proc], "ClaimFee": _dollars(totals.fee), "InsPayEst": _dollars(totals.estimate),
         "InsPayAmt": _dollars(totals.paid), "DedApplied": _dollars(totals.deductible),
         "IsProsthesis": np.where(prosthesis, "I", "N"), "ClaimType": c.type,
-        "ProvBill": pr.prov[first_proc], "PlaceService": 0, "EmployRelated": 0, "AccidentRelated": "",
+        "ProvBill": pr.prov[first_proc], "PlaceService": 0,
         "PatRelat": np.maximum(relat, 0), "PlanNum2": other_plan, "PatRelat2": np.where(other_plan > 0, other_relat, 0),
         "WriteOff": _dollars(totals.write_off), "Radiographs": np.minimum(radiographs, 50),
         "ClinicNum": pr.clinic[first_proc], "InsSubNum": (ins.secondary_sub if secondary else ins.primary_sub)[patient],
@@ -64,19 +71,17 @@ def write_claims(ctx, lines):
         "ReasonUnderPaid": np.where(group_any(lines.underpaid, lines.claim, n), "Paid per fee schedule / frequency", ""),
         "SecUserNumEntry": billing_user, "SecDateEntry": created, "SecDateTEdit": _working_hours(rng, edited),
         "DateSentOrig": c.sent, "OrthoRemainM": False, "OrthoTotalM": False, "IsOrtho": False, "IsOutsideLab": False,
+        **paperwork.columns(ctx, lines),
     })
 
 
-def group_any(flags, groups, n):
-    out = np.zeros(n, dtype=bool)
-    np.logical_or.at(out, groups, flags)
-    return out
-
-
 def write_claimprocs(ctx, claim_sets, checks, estimate_sets):
-    """Claim lines (status 0 / 1) and the estimates kept on planned work (status 6), in one table."""
+    """Claim lines (status 0 / 1) first (billing.py counts on their ClaimProcNums being 1, 2, 3...), then the
+    supplemental payments of granted appeals (status 4) and the estimates (status 6), in one table."""
     for lines in claim_sets:
         ctx.out.copy("claimproc", _claim_lines(ctx, lines, checks))
+    for lines in claim_sets:
+        ctx.out.copy("claimproc", _supplemental_lines(ctx, lines, checks))
     for est in estimate_sets:
         ctx.out.copy("claimproc", _estimate_lines(ctx, est))
 
@@ -93,6 +98,8 @@ def _common(ctx, proc, plan, money, patient_plan_sub):
         "InsEstTotalOverride": BLANK, "PaidOtherInsOverride": BLANK,
         "WriteOffEst": np.where(ins.plans.is_ppo[plan], _dollars(money.write_off), BLANK),
         "WriteOffEstOverride": BLANK, "ClinicNum": pr.clinic[proc], "InsSubNum": patient_plan_sub,
+        "EstimateNote": np.where(money.percent == 0, "Not covered",
+                                 np.where(money.estimate < money.base, "Over annual max", "")),
     }
 
 
@@ -107,21 +114,61 @@ def _claim_lines(ctx, lines, checks):
     sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[lines.proc]]
     entered = np.where(received, check_date, pr.date[lines.proc])
     denial = ctx.practice.defs.nums(36)
+    named = dict(ctx.practice.defs.by_category[36])
+    denial_pick = rng.integers(0, len(denial), n)
+    denial_name = np.array([named[num] for num in denial.tolist()], dtype=object)[denial_pick]
+    denial_code = np.array([DENIAL_CARC[named[num]] for num in denial.tolist()], dtype=object)[denial_pick]
     lines.claimproc_nums = ctx.ids.take("claimproc", n)
     return {
         **_common(ctx, lines.proc, lines.plan, lines.money, sub),
         "ClaimProcNum": lines.claimproc_nums, "ClaimNum": c.nums[lines.claim],
         "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(np.where(received, lines.money.deductible, 0)),
         "Status": lines.status, "InsPayAmt": _dollars(lines.paid),
-        "Remarks": np.where(lines.denied, "Denied - frequency limitation", ""),
+        "Remarks": np.where(lines.denied, "Denied - " + denial_name, ""),
         "ClaimPaymentNum": np.where(received, lookup(checks.nums, check, 0), 0),
         "DateCP": np.where(received, check_date, pr.date[lines.proc]), "WriteOff": _dollars(lines.write_off),
         "PaidOtherIns": _dollars(lines.paid_other), "DateEntry": entered, "LineNumber": lines.line,
         "PaymentRow": np.where(received, 1, 0),
-        "ClaimPaymentTracking": np.where(lines.denied, denial[rng.integers(0, len(denial), n)], 0),
+        "ClaimPaymentTracking": np.where(lines.denied, denial[denial_pick], 0),
+        "ClaimAdjReasonCodes": np.where(received & lookup(checks.electronic, check, False),
+                                        _reason_codes(lines, denial_code), ""),
         "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
         "SecDateEntry": pr.date[lines.proc], "SecDateTEdit": _working_hours(rng, np.maximum(entered, pr.date[lines.proc])),
         "DateInsFinalized": check_date,
+    }
+
+
+def _reason_codes(lines, denial_code):
+    """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee; for a
+    denied line, the code of its denial reason."""
+    money = lines.money
+    reasons = ((lines.write_off > 0, CARC_WRITE_OFF), (money.deductible > 0, CARC_DEDUCTIBLE),
+               (money.percent < 100, CARC_COINSURANCE), (lines.underpaid, CARC_MAXIMUM))
+    combination = sum(flag.astype(np.int64) << bit for bit, (flag, _) in enumerate(reasons))
+    spelled = np.array([",".join(code for bit, (_, code) in enumerate(reasons) if k >> bit & 1)
+                        for k in range(1 << len(reasons))], dtype=object)
+    return np.where(lines.denied, denial_code, spelled[combination])
+
+
+def _supplemental_lines(ctx, lines, checks):
+    """A granted appeal: a new claimproc (status 4) on the claim carrying the payment and its write-off."""
+    rng = ctx.rng(f"claimproc-supplemental-{lines.claims.type}")
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    c = lines.claims
+    rows = np.flatnonzero(lines.supplemental)
+    proc = lines.proc[rows]
+    day = checks.date[c.supplemental_check[lines.claim[rows]]]
+    sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[proc]]
+    return {
+        **_common(ctx, proc, lines.plan[rows], take_rows(lines.money, rows), sub),
+        "ClaimProcNum": ctx.ids.take("claimproc", len(rows)), "ClaimNum": c.nums[lines.claim[rows]],
+        "FeeBilled": 0.0, "InsPayEst": 0.0, "Status": SUPPLEMENTAL,
+        "InsPayAmt": _dollars(lines.supplemental_paid[rows]), "WriteOff": _dollars(lines.supplemental_write_off[rows]),
+        "Remarks": "Appeal approved", "ClaimPaymentNum": checks.nums[c.supplemental_check[lines.claim[rows]]],
+        "DateCP": day, "DateEntry": day, "DateSuppReceived": day, "DateInsFinalized": day,
+        "LineNumber": lines.line[rows], "PaymentRow": 2, "PaidOtherIns": _dollars(lines.paid_other[rows]),
+        "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), len(rows))],
+        "SecDateEntry": day, "SecDateTEdit": _working_hours(rng, day),
     }
 
 
@@ -135,30 +182,42 @@ def _estimate_lines(ctx, est):
     return {
         **_common(ctx, est.proc, est.plan, est.money, plan_sub),
         "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": 0, "InsPayEst": _dollars(est.money.estimate),
-        "Status": ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0,
+        "Status": ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0, "NoBillIns": est.no_bill,
         "DateEntry": planned, "SecDateEntry": planned,
         "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateTEdit": _working_hours(rng, np.minimum(planned, ctx.today)),
     }
 
 
-def write_claimpayments(ctx, checks):
+def number_checks(ctx, checks):
+    """Number the checks; how each was paid (paper check or EFT) and whether it is still being posted (IsPartial)."""
     rng = ctx.rng("claimpayment-rows")
-    plans = ctx.practice.insurance
     n = checks.n
     checks.nums = ctx.ids.take("claimpayment", n)
-    carrier_index = np.searchsorted(plans.carriers.nums, checks.carrier)
-    pay_type = weighted_choice(rng, CHECK_PAY_TYPES, n)
-    electronic = pay_type == 303
-    group = ctx.practice.defs
-    checks.check_num = np.where(electronic, np.char.add("EFT", rng.integers(10**8, 10**9, n).astype(str)),
+    checks.pay_type = weighted_choice(rng, CHECK_PAY_TYPES, n)
+    checks.electronic = checks.pay_type == 303
+    checks.check_num = np.where(checks.electronic, np.char.add("EFT", rng.integers(10**8, 10**9, n).astype(str)),
                                 rng.integers(100000, 999999, n).astype(str))
+    recent = checks.date > ctx.today - PARTIAL_DAYS
+    checks.partial = recent & (ctx.rng("claimpayment-partial").random(n) < PARTIAL_SHARE)
+
+
+def write_claimpayments(ctx, checks):
+    """claimpayment rows; deposits.py has set checks.deposit (DepositNum or 0)."""
+    rng = ctx.rng("claimpayment-entry")
+    plans = ctx.practice.insurance
+    n = checks.n
+    carrier_index = np.searchsorted(plans.carriers.nums, checks.carrier)
+    electronic = checks.electronic
+    group = ctx.practice.defs
     ctx.out.copy("claimpayment", {
         "ClaimPaymentNum": checks.nums, "CheckDate": checks.date, "CheckAmt": _dollars(checks.amount),
         "CheckNum": checks.check_num,
         "BankBranch": np.where(electronic, "", rng.integers(1000, 9999, n).astype(str)),
-        "CarrierName": plans.carriers.names[carrier_index], "DateIssued": checks.issued, "IsPartial": False,
-        "PayType": pay_type, "ClinicNum": ctx.practice.clinics[0],
+        "CarrierName": plans.carriers.names[carrier_index], "DateIssued": checks.issued, "IsPartial": checks.partial,
+        "PayType": checks.pay_type, "ClinicNum": ctx.practice.clinics[0], "DepositNum": checks.deposit,
+        "Note": np.where(checks.pays_appeal, "Appeal approved - supplemental payment",
+                         np.where(checks.partial, "Partial - EOB not fully posted yet", "")),
         "PayGroup": np.where(electronic, group.named(40, "Electronic"), group.named(40, "Paper check")),
         "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
         "SecDateEntry": checks.date, "SecDateTEdit": _working_hours(rng, checks.date),

@@ -5,6 +5,11 @@ statement arrives, partly, or not at all; payments of one family on one day are 
 per procedure. Big treatment is sometimes prepaid (an unearned split, type 288 or 439) and moved onto the
 finished procedure by an income transfer (PayType 0, PayAmt 0, a -X / +X pair of splits). A no-charge
 granted after the patient paid is refunded (PayType 72, negative).
+
+Card payments: a few families pay their statements by a recurring charge to the card on file (OpenDental's
+recurring charges, run through PayConnect: IsRecurringCC, IsCcCompleted, RecurringChargeDate and the processor's
+receipt); some other statement payments are made online in the patient portal (ProcessStatus 1, online
+processed). Payments through the text-to-pay service are Stripe payments (PayType 412) carrying Stripe's id.
 """
 from types import SimpleNamespace
 
@@ -27,13 +32,19 @@ SMALL_TYPES = ((71, 0.80), (69, 0.07), (70, 0.09), (412, 0.04))
 LARGE_TYPES = ((71, 0.62), (69, 0.14), (70, 0.03), (391, 0.12), (412, 0.02), (634, 0.03), (574, 0.02),
                (417, 0.01), (681, 0.01))
 CARD_TYPES = (71, 412)
+CREDIT_CARD, STRIPE = 71, 412
+AUTOPAY_SHARE = 0.04       # families paying statements by a recurring charge to the card on file
+ONLINE_SHARE = 0.2         # other card payments of a statement made online in the patient portal
+STRIPE_ID_CHARACTERS = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
 
 
-def _splits(proc, patient, amount, date, kind, unearned=None, adjustment=None):
+def _splits(proc, patient, amount, date, kind, unearned=None, adjustment=None, prepaid=None):
+    """`prepaid`: for a prepayment and the two halves of its income transfer, their common number (else -1)."""
     n = len(proc)
     return SimpleNamespace(proc=proc, patient=patient, amount=amount, date=date, kind=np.full(n, kind),
                            unearned=np.zeros(n, dtype=np.int64) if unearned is None else unearned,
-                           adjustment=np.full(n, -1) if adjustment is None else adjustment)
+                           adjustment=np.full(n, -1) if adjustment is None else adjustment,
+                           prepaid=np.full(n, -1) if prepaid is None else prepaid)
 
 
 def patient_splits(ctx, due, estimated_due, eob_date, billable):
@@ -72,13 +83,14 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
     prepay = np.where(prepaid, at_visit * rng.integers(30, 101, len(proc)) // 100, 0)
     unearned = np.where(rng.random(len(proc)) < 0.04, TREATMENT_PLAN_PREPAYMENT, PREPAYMENT)
     p = np.flatnonzero(prepay > 0)
+    group = np.arange(len(p))
     parts = [
         _splits(proc, patient, at_visit - prepay, pr.date[proc], NORMAL),
         _splits(proc, patient, rest, statement_day, NORMAL),
         _splits(proc, patient, np.where(collected, unpaid, 0), collections_day, NORMAL),
-        _splits(np.full(len(p), -1), patient[p], prepay[p], pr.date_tp[proc[p]], PREPAYMENT, unearned[p]),
-        _splits(np.full(len(p), -1), patient[p], -prepay[p], pr.date[proc[p]], TRANSFER, unearned[p]),
-        _splits(proc[p], patient[p], prepay[p], pr.date[proc[p]], TRANSFER),
+        _splits(np.full(len(p), -1), patient[p], prepay[p], pr.date_tp[proc[p]], PREPAYMENT, unearned[p], prepaid=group),
+        _splits(np.full(len(p), -1), patient[p], -prepay[p], pr.date[proc[p]], TRANSFER, unearned[p], prepaid=group),
+        _splits(proc[p], patient[p], prepay[p], pr.date[proc[p]], TRANSFER, prepaid=group),
     ]
     return _keep(concat_rows(parts), today), bad_debt
 
@@ -113,11 +125,10 @@ def fee_payments(ctx, adjustments, fees):
                          adjustment=paid), ctx.today)
 
 
-def write_payments(ctx, splits, adjustments):
-    """Group splits into payments (one per family, day and kind), then write payment and paysplit."""
+def collect(ctx, splits):
+    """Group splits into payments (one per family, day and kind) and choose how each was paid."""
     rng = ctx.rng("payment-rows")
-    pr, pt = ctx.practice.clinical.procedures, ctx.practice.patients
-    family = pt.family[splits.patient]
+    family = ctx.practice.patients.family[splits.patient]
     order = sorted_by(splits.date.astype(np.int64), family, splits.kind, splits.proc)
     splits = take_rows(splits, order)
     family = family[order]
@@ -130,8 +141,49 @@ def write_payments(ctx, splits, adjustments):
     large = amount >= 50000
     pay_type = np.where(large, weighted_choice(rng, LARGE_TYPES, n), weighted_choice(rng, SMALL_TYPES, n))
     pay_type = np.where(kind == TRANSFER, INCOME_TRANSFER, np.where(kind == REFUND, PATIENT_REFUND, pay_type))
-    nums = ctx.ids.take("payment", n)
-    day = splits.date[first]
+    paid = SimpleNamespace(splits=splits, payment=payment, first=first, family=family[first], amount=amount,
+                           kind=kind, type=pay_type, date=splits.date[first], nums=ctx.ids.take("payment", n))
+    _card_processing(ctx, paid)
+    return paid
+
+
+def _card_processing(ctx, paid):
+    """Recurring charges on statements of autopay families, online portal payments, Stripe ids."""
+    rng = ctx.rng("payment-card-processing")
+    pr = ctx.practice.clinical.procedures
+    s = paid.splits
+    n = len(paid.nums)
+    at_visit = np.zeros(n, dtype=bool)
+    np.logical_or.at(at_visit, paid.payment, (s.proc >= 0) & (s.date == pr.date[np.maximum(s.proc, 0)]))
+    statement = (paid.kind == NORMAL) & ~at_visit & (paid.amount > 0)
+    autopay = rng.random(len(ctx.practice.families.first)) < AUTOPAY_SHARE
+    paid.recurring = statement & autopay[paid.family]
+    paid.type = np.where(paid.recurring, CREDIT_CARD, paid.type)
+    paid.online = statement & ~paid.recurring & (paid.type == CREDIT_CARD) & (rng.random(n) < ONLINE_SHARE)
+    stripe = paid.type == STRIPE
+    characters = STRIPE_ID_CHARACTERS[rng.integers(0, len(STRIPE_ID_CHARACTERS), (n, 24))]
+    paid.external_id = np.where(stripe, np.char.add("pi_", characters.view("<U24").ravel()), "")
+    card, approval = rng.integers(1000, 10000, n), rng.integers(100000, 1000000, n)
+    charged = paid.recurring
+    paid.receipt = np.full(n, "", dtype=object)
+    paid.receipt[charged] = [_receipt(*values) for values in zip(paid.date[charged].tolist(),
+                                                                  paid.amount[charged].tolist(),
+                                                                  card[charged].tolist(), approval[charged].tolist())]
+
+
+def _receipt(day, cents, card, code):
+    """The receipt PayConnect returns for a recurring charge (payment.Receipt)."""
+    return (f"PayConnect\r\nTransaction Type: Sale\r\nResult: Approved\r\nCard: XXXXXXXXXXXX{card}\r\n"
+            f"Amount: ${cents / 100:,.2f}\r\nAuth Code: {code}\r\nEntry: Recurring charge\r\nDate: {day:%m/%d/%Y}")
+
+
+def write_payments(ctx, paid, adjustments):
+    """payment and paysplit rows; deposits.py has set paid.deposit (DepositNum or 0)."""
+    rng = ctx.rng("payment-entry")
+    pr, pt = ctx.practice.clinical.procedures, ctx.practice.patients
+    splits, payment, first, nums, day, pay_type = paid.splits, paid.payment, paid.first, paid.nums, paid.date, paid.type
+    n = len(nums)
+    amount, kind = paid.amount, paid.kind
     entered = stamp(day, rng.integers(8 * 3600, 17 * 3600, n))
     users = ctx.practice.users.front_desk
     card = np.isin(pay_type, CARD_TYPES)
@@ -141,17 +193,20 @@ def write_payments(ctx, splits, adjustments):
         "BankBranch": np.where(pay_type == 69, rng.integers(100, 999, n).astype(str), ""),
         "PayNote": np.where(kind == TRANSFER, "INCOME TRANSFER",
                             np.where(kind == REFUND, "REFUND - NO CHARGE PER DR", "")),
-        "IsSplit": np.diff(np.r_[first, len(payment)]) > 1, "PatNum": ctx.practice.families.guarantor[family[first]],
-        "ClinicNum": pt.clinic[splits.patient[first]], "DateEntry": day,
+        "IsSplit": np.diff(np.r_[first, len(payment)]) > 1, "PatNum": ctx.practice.families.guarantor[paid.family],
+        "ClinicNum": pt.clinic[splits.patient[first]], "DateEntry": day, "DepositNum": paid.deposit,
         "SecUserNumEntry": users[rng.integers(0, len(users), n)], "SecDateTEdit": entered,
-        "IsRecurringCC": False, "PaymentSource": False, "ProcessStatus": False, "PaymentStatus": False,
-        "IsCcCompleted": False, "MerchantFee": np.where(card & (amount > 0), np.rint(amount * 0.029 + 30) / 100.0, 0.0),
+        "IsRecurringCC": paid.recurring, "IsCcCompleted": paid.recurring,
+        "RecurringChargeDate": np.where(paid.recurring, day, NO_DATE), "Receipt": paid.receipt,
+        "ProcessStatus": paid.online, "ExternalId": paid.external_id, "PaymentSource": False, "PaymentStatus": False,
+        "MerchantFee": np.where(card & (amount > 0), np.rint(amount * 0.029 + 30) / 100.0, 0.0),
     })
     on_proc = splits.proc >= 0
     proc = np.maximum(splits.proc, 0)
     m = len(splits.amount)
+    split_nums = ctx.ids.take("paysplit", m)
     ctx.out.copy("paysplit", {
-        "SplitNum": ctx.ids.take("paysplit", m), "SplitAmt": splits.amount / 100.0,
+        "SplitNum": split_nums, "SplitAmt": splits.amount / 100.0,
         "PatNum": pt.nums[splits.patient], "ProcDate": np.where(on_proc, pr.date[proc], splits.date),
         "PayNum": nums[payment],
         "ProvNum": np.where(on_proc, pr.prov[proc], np.where(splits.adjustment >= 0, lookup(adjustments.prov, splits.adjustment, 0),
@@ -159,7 +214,19 @@ def write_payments(ctx, splits, adjustments):
         "DatePay": splits.date, "ProcNum": np.where(on_proc, pr.nums[proc], 0), "DateEntry": splits.date,
         "UnearnedType": splits.unearned, "ClinicNum": pt.clinic[splits.patient],
         "SecUserNumEntry": users[rng.integers(0, len(users), m)], "SecDateTEdit": entered[payment],
-        "AdjNum": lookup(adjustments.nums, splits.adjustment, 0),
+        "AdjNum": lookup(adjustments.nums, splits.adjustment, 0), "FSplitNum": _transferred_from(splits, split_nums),
         "IsDiscount": False, "DiscountType": False, "PayPlanDebitType": False,
     })
-    return SimpleNamespace(splits=splits, nums=nums, amount=amount, type=pay_type, date=day)
+    return paid
+
+
+def _transferred_from(splits, split_nums):
+    """paysplit.FSplitNum: the half of an income transfer that takes money out of a prepayment names the
+    prepayment's split; the half that puts it on the procedure names that first half."""
+    linked = splits.prepaid >= 0
+    step = np.select([splits.kind == PREPAYMENT, splits.amount < 0], [0, 1], 2)
+    position = np.full((3, splits.prepaid.max() + 1 if linked.any() else 0), -1)
+    position[step[linked], splits.prepaid[linked]] = np.flatnonzero(linked)
+    parent = np.full(len(split_nums), -1)
+    parent[linked] = np.where(step[linked] > 0, position[np.maximum(step[linked] - 1, 0), splits.prepaid[linked]], -1)
+    return lookup(split_nums, parent, 0)
