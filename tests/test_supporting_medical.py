@@ -208,8 +208,11 @@ def test_sheet_fields_copy_their_definition(practice_db):
     bad = one(practice_db, """SELECT count(*) FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
         JOIN raw.sheetfielddef d USING ("SheetFieldDefNum") WHERE d."SheetDefNum" <> s."SheetDefNum"
         OR (f."FieldType", f."FieldName", f."XPos", f."YPos", f."Width", f."Height", f."RadioButtonValue",
-            f."IsRequired") IS DISTINCT FROM (d."FieldType", d."FieldName", d."XPos", d."YPos", d."Width", d."Height",
-                             d."RadioButtonValue", d."IsRequired")""")
+            f."IsRequired", f."TextAlign", f."GrowthBehavior", f."RadioButtonGroup", f."ReportableName",
+            f."UiLabelMobile", f."UiLabelMobileRadioButton")
+           IS DISTINCT FROM (d."FieldType", d."FieldName", d."XPos", d."YPos", d."Width", d."Height",
+            d."RadioButtonValue", d."IsRequired", d."TextAlign", d."GrowthBehavior", d."RadioButtonGroup",
+            d."ReportableName", d."UiLabelMobile", d."UiLabelMobileRadioButton")""")
     per_sheet = one(practice_db, """SELECT count(*)::float / (SELECT count(*) FROM raw.sheet) FROM raw.sheetfield""")
     assert bad == (0,) and 10 <= per_sheet[0] <= 30
 
@@ -245,6 +248,79 @@ def test_medical_history_answers_match_the_chart(practice_db):
         WHERE f."FieldType" = 6 AND f."FieldName" ~ '^(problem|allergy):' GROUP BY f."SheetNum", f."FieldName"
         HAVING count(*) FILTER (WHERE f."FieldValue" = 'X') <> 1) q""")
     assert bad == (0,) and not_one_answer == (0,)
+
+
+def test_physician_care_is_answered_once_and_matches_the_ongoing_problems(practice_db):
+    """The misc radio group PhysicianCare: exactly one box checked per form; Yes when the patient has a problem
+    not resolved that started by then (or of unknown start); only those patients write a comment."""
+    not_one = one(practice_db, """SELECT count(*) FROM (SELECT 1 FROM raw.sheetfield f
+        JOIN raw.sheet s USING ("SheetNum") WHERE s."Description" = 'Medical History' GROUP BY f."SheetNum"
+        HAVING count(*) FILTER (WHERE f."RadioButtonGroup" = 'PhysicianCare' AND f."FieldValue" = 'X') <> 1) q""")
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM raw.disease d WHERE d."PatNum" = s."PatNum"
+            AND d."DateStop" = '0001-01-01' AND d."DateStart" <= s."DateTimeSheet"::date) AS cared_for) c
+        WHERE (f."ReportableName" = 'PhysicianCareYes' AND (f."FieldValue" = 'X') <> c.cared_for)
+           OR (f."ReportableName" = 'MedicalComments' AND f."FieldValue" <> '' AND NOT c.cared_for)""")
+    answered = one(practice_db, """SELECT count(*) FILTER (WHERE "ReportableName" = 'PhysicianCareYes') > 0,
+        count(*) FILTER (WHERE "ReportableName" = 'MedicalComments') > 0
+        FROM raw.sheetfield WHERE "FieldValue" <> ''""")
+    assert (not_one, bad, answered) == ((0,), (0,), (True, True))
+
+
+def test_misc_fields_are_reportable_and_mobile_labels_only_on_mobile_forms(practice_db):
+    """OpenDental names a field that is not a patient column "misc" and reports it by its ReportableName; the
+    eClipboard labels belong to the fields a patient fills in on the forms with a mobile layout."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfielddef f JOIN raw.sheetdef d USING ("SheetDefNum")
+        WHERE (f."FieldName" = 'misc') <> (f."ReportableName" <> '')
+           OR (f."UiLabelMobile" <> '' AND (NOT d."HasMobileLayout" OR f."FieldType" IN (0, 2)))
+           OR (f."UiLabelMobileRadioButton" <> '' AND (f."FieldType" <> 6 OR f."UiLabelMobile" = ''))
+           OR (d."HasMobileLayout" AND f."FieldType" IN (1, 6, 8) AND f."UiLabelMobile" = '')
+           OR (f."RadioButtonGroup" <> '' AND f."FieldName" <> 'misc')""")
+    assert bad == (0,)
+
+
+def test_fields_lie_on_the_pages_of_their_form(practice_db):
+    """A form's fields fit its pages (Height per page, PageCount); a multi-page form and its filled sheets say so."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfielddef f JOIN raw.sheetdef d USING ("SheetDefNum")
+        WHERE f."YPos" + f."Height" > d."Height" * d."PageCount" OR d."IsMultiPage" <> (d."PageCount" > 1)
+           OR (d."PageCount" > 1 AND NOT EXISTS (SELECT 1 FROM raw.sheetfielddef o
+                                                 WHERE o."SheetDefNum" = d."SheetDefNum" AND o."YPos" > d."Height"))""")
+    sheets = one(practice_db, """SELECT count(*) FROM raw.sheet s JOIN raw.sheetdef d USING ("SheetDefNum")
+        WHERE s."IsMultiPage" <> d."IsMultiPage" OR s."Height" <> d."Height" """)
+    multi = one(practice_db, 'SELECT count(*) > 0 FROM raw.sheet WHERE "IsMultiPage"')
+    assert (bad, sheets, multi) == ((0,), (0,), (True,))
+
+
+def test_deleted_forms_carry_the_staffs_note(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.sheet WHERE "IsDeleted" AND "InternalNote" = ''""")
+    noted = one(practice_db, """SELECT count(*) > 0 FROM raw.sheet WHERE NOT "IsDeleted" AND "InternalNote" <> ''""")
+    assert (bad, noted) == ((0,), (True,))
+
+
+def test_hidden_definitions_are_retired_duplicates_no_patient_has(practice_db):
+    hidden, used = one(practice_db, """SELECT
+        (SELECT count(*) FROM raw.allergydef WHERE "IsHidden")
+        + (SELECT count(*) FROM raw.diseasedef WHERE "IsHidden"),
+        (SELECT count(*) FROM raw.allergy JOIN raw.allergydef USING ("AllergyDefNum") WHERE "IsHidden")
+        + (SELECT count(*) FROM raw.disease JOIN raw.diseasedef USING ("DiseaseDefNum") WHERE "IsHidden")""")
+    assert hidden > 0 and used == 0
+
+
+def test_lab_case_on_a_visit_scheduled_from_a_planned_appointment_keeps_it(practice_db):
+    """labcase.PlannedAptNum: the planned appointment (AptStatus 6) of the same patient the seat visit came from."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.labcase l JOIN raw.appointment seat USING ("AptNum")
+        LEFT JOIN raw.appointment planned ON planned."AptNum" = l."PlannedAptNum"
+        WHERE l."PlannedAptNum" <> 0 AND (planned."AptStatus" IS DISTINCT FROM 6 OR planned."PatNum" <> l."PatNum"
+                                         OR seat."NextAptNum" <> l."PlannedAptNum")""")
+    linked = one(practice_db, 'SELECT count(*) > 0 FROM raw.labcase WHERE "PlannedAptNum" <> 0')
+    assert (bad, linked) == ((0,), (True,))
+
+
+def test_pharmacy_suites_are_second_address_lines(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.pharmacy WHERE "Address2" <> ''
+        AND ("Address" = '' OR "Address2" !~ '^(Suite|Ste) ')""")
+    suites = one(practice_db, """SELECT count(*) > 0 FROM raw.pharmacy WHERE "Address2" <> ''""")
+    assert (bad, suites) == ((0,), (True,))
 
 
 def test_generics_point_at_themselves_and_brands_at_their_generic(practice_db):

@@ -70,16 +70,18 @@ def test_the_snapshot_copies_the_procedure_and_its_plan(practice_db):
         WHERE s."PatNum" <> t."PatNum" OR s."DateTP" <> t."DateTP" OR s."FeeAmt" <> p."ProcFee"
            OR s."ProcCode" <> c."ProcCode" OR s."ToothNumTP" <> p."ToothNum" OR s."Surf" <> p."Surf"
            OR s."ProvNum" <> p."ProvNum" OR s."SecUserNumEntry" <> t."SecUserNumEntry"
-           OR s."SecDateEntry" <> t."SecDateEntry" OR s."SecDateTEdit" < s."SecDateEntry" """)
+           OR s."SecDateEntry" <> t."SecDateEntry" OR s."SecDateTEdit" < s."SecDateEntry"
+           OR s."Discount" <> p."Discount" """)
     assert bad == (0,)
 
 
 def test_patient_portion_is_the_fee_less_the_insurance_estimates(practice_db):
     bad = one(practice_db, """SELECT count(*) FROM raw.proctp WHERE "PriInsAmt" < 0 OR "SecInsAmt" < 0
-        OR "Discount" <> 0 OR "TaxAmt" <> 0 OR ("FeeAllowed" <> -1 AND "FeeAllowed" < 0)
-        OR abs("PatAmt" - greatest("FeeAmt" - "PriInsAmt" - "SecInsAmt", 0)) > 0.005""")
+        OR "Discount" < 0 OR "TaxAmt" <> 0 OR ("FeeAllowed" <> -1 AND "FeeAllowed" < 0)
+        OR abs("PatAmt" - greatest("FeeAmt" - "PriInsAmt" - "SecInsAmt" - "Discount", 0)) > 0.005""")
     assert bad == (0,)
-    assert one(practice_db, 'SELECT count(*) > 0 FROM raw.proctp WHERE "PriInsAmt" > 0') == (True,)
+    assert one(practice_db, """SELECT count(*) FILTER (WHERE "PriInsAmt" > 0) > 0,
+        count(*) FILTER (WHERE "Discount" > 0) > 0 FROM raw.proctp""") == (True, True)
 
 
 def test_insurance_estimate_of_billed_work_is_the_claims_estimate(practice_db):
@@ -97,6 +99,45 @@ def test_only_accepted_plans_are_signed_on_the_day(practice_db):
         OR ("Signature" <> '' AND ("DateTSigned"::date <> "DateTP" OR "SecDateTEdit" < "DateTSigned"
             OR NOT EXISTS (SELECT 1 FROM raw.treatplanattach a JOIN raw.procedurelog p USING ("ProcNum")
                            WHERE a."TreatPlanNum" = t."TreatPlanNum" AND p."ProcStatus" = 2)))""")
+    assert bad == (0,)
+
+
+def test_the_signer_types_their_name_a_guarantor_for_a_minor(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.treatplan t JOIN raw.patient p USING ("PatNum")
+        JOIN raw.patient g ON g."PatNum" = t."ResponsParty"
+        WHERE ("Signature" <> '') <> ("SignatureText" <> '')
+           OR ("Signature" <> '' AND "SignatureText" <> CASE
+                   WHEN age(t."DateTP", p."Birthdate") < interval '18 years' THEN g."FName" || ' ' || g."LName"
+                   ELSE p."FName" || ' ' || p."LName" END)""")
+    minors = one(practice_db, """SELECT count(*) > 0 FROM raw.treatplan t JOIN raw.patient p USING ("PatNum")
+        WHERE "SignatureText" <> '' AND t."ResponsParty" <> t."PatNum"
+          AND age(t."DateTP", p."Birthdate") < interval '18 years'""")
+    assert (bad, minors) == ((0,), (True,))
+
+
+TOPAZ_CHAIRS = """(SELECT a."Op", bool_or(n."SigIsTopaz") AS pad, bool_and(n."SigIsTopaz") AS every
+    FROM raw.procnote n JOIN raw.procedurelog p USING ("ProcNum") JOIN raw.appointment a USING ("AptNum")
+    WHERE n."Signature" <> '' GROUP BY 1)"""
+
+
+def test_topaz_signatures_come_from_the_chairs_with_a_pad(practice_db):
+    """A signed note is a Topaz signature exactly when its visit's chair has a pad: some chairs have one."""
+    unsigned, mixed, pads = one(practice_db, f"""SELECT
+        (SELECT count(*) FROM raw.procnote WHERE "SigIsTopaz" AND "Signature" = ''),
+        (SELECT count(*) FROM {TOPAZ_CHAIRS} c WHERE pad <> every),
+        (SELECT count(*) FILTER (WHERE pad) FROM {TOPAZ_CHAIRS} c)""")
+    chairs = one(practice_db, f"SELECT count(*) FROM {TOPAZ_CHAIRS} c")[0]
+    assert (unsigned, mixed) == (0, 0) and 0 < pads < chairs
+
+
+def test_a_dentists_plan_is_signed_on_the_pad_of_the_exam_chair_a_coordinators_on_hers(practice_db):
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.treatplan t
+        JOIN raw.userod u ON u."UserNum" = t."UserNumPresenter" WHERE (t."SigIsTopaz" AND t."Signature" = '')
+           OR (t."Signature" <> '' AND u."ProvNum" = 0 AND NOT t."SigIsTopaz")
+           OR (t."Signature" <> '' AND u."ProvNum" <> 0 AND EXISTS (
+                SELECT 1 FROM raw.appointment a JOIN {TOPAZ_CHAIRS} c USING ("Op")
+                WHERE a."PatNum" = t."PatNum" AND a."AptStatus" = 2 AND a."AptDateTime"::date = t."DateTP"
+                  AND c.pad <> t."SigIsTopaz"))""")
     assert bad == (0,)
 
 
@@ -137,7 +178,7 @@ def test_procnote_is_written_on_the_procedure_day_after_the_visit(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM {NOTED} JOIN raw.appointment a USING ("AptNum")
         WHERE p."ProcStatus" <> 2 OR n."EntryDateTime" < '2023-01-01' OR n."EntryDateTime" >= {TODAY} + 1
            OR n."EntryDateTime"::date < p."ProcDate" OR n."EntryDateTime" < a."DateTimeDismissed"
-           OR n."PatNum" <> p."PatNum" OR n."Note" = '' OR n."SigIsTopaz" """)
+           OR n."PatNum" <> p."PatNum" OR n."Note" = '' """)
     first = one(practice_db, f"""SELECT count(*) FROM (SELECT DISTINCT ON (n."ProcNum") n."EntryDateTime", p."ProcDate"
         FROM {NOTED} ORDER BY n."ProcNum", n."EntryDateTime") x WHERE "EntryDateTime"::date <> "ProcDate" """)
     assert (bad, first) == ((0,), (0,))

@@ -2,11 +2,13 @@
 
 - Pick lists (generators/data/medical_*.csv): medications (brands point at their generic), allergies, problems
   (diseasedef with ICD-10 and SNOMED codes), prescription templates (rxdef) and their RxNorm concepts,
-  pharmacies, dental laboratories, patient forms (sheetdef, sheetfielddef).
+  pharmacies, dental laboratories, patient forms (sheetdef, sheetfielddef); retired allergies and problems hidden.
 - Forms: registration, HIPAA and medical history filled at a new patient's first visit (some online that
   morning), the medical history again at the first cleaning of each later year, and consents signed on the day
   of extractions, implant surgery, major treatment and nitrous. The filled fields carry the patient's own data:
-  name, birthdate, address, phones, and medical-history answers that match the patient's allergies and problems.
+  name, birthdate, address, phones, and medical-history answers that match the patient's allergies and problems
+  (under a physician's care: an ongoing problem). The medical history is a two-page form; the forms patients
+  fill on the eClipboard carry mobile labels; staff leave an internal note on a few.
 - About a quarter of the patients seen have an allergy; problems grow with age. Both are recorded when the
   patient first fills in a medical history (else on the first visit).
 - Prescriptions the dentist writes on the day of extractions, root canals, implants, scaling, emergencies and
@@ -52,7 +54,15 @@ TEXT_FIELDS = (0, 2)  # SheetFieldType OutputText, StaticText: no tab stop
 PATIENT_FIELDS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "City", "State", "Zip",
                   "HmPhone", "WirelessPhone", "WkPhone", "Email")
 FORM_DETAILS = PATIENT_FIELDS + ("nameFL", "Birthdate")  # what a form's 'patient:' fields can print
-SOURCES = ("static", "patient", "gender", "problem", "allergy", "date", "signature", "checked")  # of field values
+SOURCES = ("static", "patient", "gender", "problem", "allergy", "physician", "comment", "date", "signature",
+           "checked")  # of field values
+COMMENT_SHARE = 0.4  # medical histories of patients under a physician's care with a written comment
+COMMENTS = ("See my physician once a year", "Last physical this year, all normal", "Taking vitamins and fish oil",
+            "Seeing a specialist, will bring a letter", "Blood work every 3 months", "No changes since last visit")
+SHEET_NOTES = (("Reviewed with patient, no changes", 0.4), ("Scanned paper copy, patient filled in by hand", 0.25),
+               ("Family member helped fill in the form", 0.15), ("Patient declined to list medications", 0.1),
+               ("Doctor reviewed before treatment", 0.1))
+SHEET_NOTE_SHARE = 0.03  # forms staff leave an internal note on (deleted duplicates always get one)
 FIELDS_PER_BATCH = 500_000
 HOUR = 3600
 NEVER = np.datetime64("9999-12-31T00:00:00")
@@ -198,11 +208,12 @@ def medication_list(ctx):
 
 
 def allergy_definitions(ctx, medications):
+    """allergydef; duplicates the staff retired are hidden (weight 0: no patient gets them any more)."""
     defs = table("medical_allergies")
     nums = ctx.ids.take("allergydef", len(defs["description"]))
     ctx.out.copy("allergydef", {
-        "AllergyDefNum": nums, "Description": defs["description"], "IsHidden": False, "DateTStamp": setup_time(ctx),
-        "SnomedType": defs["snomed_type"].astype(int),
+        "AllergyDefNum": nums, "Description": defs["description"], "IsHidden": defs["hidden"] == "1",
+        "DateTStamp": setup_time(ctx), "SnomedType": defs["snomed_type"].astype(int),
         "MedicationNum": np.array([medications.num.get(m, 0) for m in defs["medication"]]),
     })
     weight = defs["weight"].astype(float)
@@ -211,13 +222,14 @@ def allergy_definitions(ctx, medications):
 
 
 def problem_definitions(ctx):
+    """diseasedef; retired entries are hidden (no prevalence)."""
     defs = table("medical_diseases")
     n = len(defs["name"])
     nums = ctx.ids.take("diseasedef", n)
     ctx.out.copy("diseasedef", {
-        "DiseaseDefNum": nums, "DiseaseName": defs["name"], "ItemOrder": np.arange(n), "IsHidden": False,
-        "DateTStamp": setup_time(ctx), "ICD9Code": defs["icd9"], "SnomedCode": defs["snomed"],
-        "Icd10Code": defs["icd10"],
+        "DiseaseDefNum": nums, "DiseaseName": defs["name"], "ItemOrder": np.arange(n),
+        "IsHidden": defs["hidden"] == "1", "DateTStamp": setup_time(ctx), "ICD9Code": defs["icd9"],
+        "SnomedCode": defs["snomed"], "Icd10Code": defs["icd10"],
     })
     return SimpleNamespace(
         nums=nums, names=defs["name"].tolist(),
@@ -266,7 +278,7 @@ def pharmacies(ctx):
     phone = lambda: np.char.mod("(503)555-01%02d", rng.integers(0, 100, n))  # noqa: E731
     ctx.out.copy("pharmacy", {
         "PharmacyNum": nums, "PharmID": np.char.mod("%07d", rng.integers(3_800_000, 3_899_999, n)), "StoreName": store,
-        "Phone": phone(), "Fax": phone(), "Address": street, "City": city,
+        "Phone": phone(), "Fax": phone(), "Address": street, "Address2": rows["address2"], "City": city,
         "State": [zips.rows[i]["State"] for i in where], "Zip": [zips.rows[i]["ZipCodeDigits"] for i in where],
         "Note": rows["note"], "DateTStamp": setup_time(ctx),
     })
@@ -298,10 +310,11 @@ def form_definitions(ctx, allergy_defs, problem_defs):
     form_nums = ctx.ids.take("sheetdef", len(names))
     sheet_type = sheets["sheet_type"].astype(int)
     patient_form = sheet_type != CONSENT
+    pages = sheets["pages"].astype(int)
     ctx.out.copy("sheetdef", {
         "SheetDefNum": form_nums, "Description": names, "SheetType": sheet_type, "FontName": FONT,
         "FontSize": sheets["font_size"].astype(float), "Width": sheets["width"].astype(int),
-        "Height": sheets["height"].astype(int), "IsLandscape": False, "PageCount": 1, "IsMultiPage": False,
+        "Height": sheets["height"].astype(int), "IsLandscape": False, "PageCount": pages, "IsMultiPage": pages > 1,
         "BypassGlobalLock": False, "HasMobileLayout": sheets["mobile"] == "1", "DateTCreated": setup_time(ctx),
         "RevID": sheets["rev_id"].astype(int), "AutoCheckSaveImage": patient_form,
         "AutoCheckSaveImageDocCategory": np.where(patient_form, ctx.practice.defs.named(18, "Patient Forms"), 0),
@@ -309,7 +322,8 @@ def form_definitions(ctx, allergy_defs, problem_defs):
     field, count = field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs)
     return SimpleNamespace(
         nums=form_nums, names=np.array(names), sheet_type=sheet_type, font_size=sheets["font_size"].astype(float),
-        width=sheets["width"].astype(int), height=sheets["height"].astype(int), mobile=sheets["mobile"] == "1",
+        width=sheets["width"].astype(int), height=sheets["height"].astype(int), multi_page=pages > 1,
+        mobile=sheets["mobile"] == "1",
         web_share=sheets["web_share"].astype(float), rev_id=sheets["rev_id"].astype(int), patient_form=patient_form,
         events=[e.split("|") for e in sheets["event"]], codes=[c.split("|") if c else [] for c in sheets["codes"]],
         medical_history=sheet_type == MEDICAL_HISTORY, field=field, field_count=count,
@@ -337,19 +351,24 @@ def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
         "TabOrderMobile": tab_order, "ItemColor": BLACK, "IsLocked": False,
         "CanElectronicallySign": np.isin(field_type, (SIG_BOX, SIG_BOX_PRACTICE)),
         "IsSigProvRestricted": field_type == SIG_BOX_PRACTICE,
+        "TextAlign": numbers(fields["align"], 0).astype(int),
+        "GrowthBehavior": numbers(fields["growth"], 0).astype(int),
+        "RadioButtonGroup": fields["radio_group"], "ReportableName": fields["reportable_name"],
+        "UiLabelMobile": fields["mobile_label"], "UiLabelMobileRadioButton": fields["mobile_option"],
     }
     nums = ctx.ids.take("sheetfielddef", len(form))
     ctx.out.copy("sheetfielddef", {**layout, "SheetFieldDefNum": nums, "SheetDefNum": form_nums[form],
                                    "FieldValue": fields["field_value"], "IsPaymentOption": False, "LayoutMode": False})
     source, _, argument = np.char.partition(fields["source"], ":").T
     answer_of = {"problem": problem_defs.names, "allergy": allergy_defs.names}
-    asked = np.array([answer_of[s].index(name.split(":")[1]) if s in answer_of else -1
+    asked = np.array([answer_of[s].index(name.split(":")[1]) if s in answer_of else 0  # 0: under_care's one question
                       for s, name in zip(source, fields["field_name"])])
     field = SimpleNamespace(
         nums=nums, layout=layout, value=fields["field_value"].astype(object),
         source=np.array([SOURCES.index(s) for s in source]),
         detail=np.array([FORM_DETAILS.index(a) if s == "patient" else -1 for s, a in zip(source, argument)]),
-        gender=np.where(source == "gender", argument, "-1").astype(int), asked=asked, yes=fields["radio_value"] == "Y")
+        gender=np.where(source == "gender", argument, "-1").astype(int), asked=asked,
+        yes=(fields["radio_value"] == "Y") | (argument == "Y"))
     return field, np.bincount(form, minlength=len(names))
 
 
@@ -419,7 +438,8 @@ def write_sheets(ctx, forms, sheets, allergies, problems):
         "DateTimeSheet": sheets.filled, "FontSize": forms.font_size[f], "FontName": FONT, "Width": forms.width[f],
         "Height": forms.height[f], "IsLandscape": False, "Description": forms.names[f],
         "ShowInTerminal": (forms.patient_form[f] & ~sheets.web).astype(int), "IsWebForm": sheets.web,
-        "IsMultiPage": False, "IsDeleted": sheets.deleted, "SheetDefNum": forms.nums[f], "ClinicNum": sheets.clinic,
+        "IsMultiPage": forms.multi_page[f], "IsDeleted": sheets.deleted, "InternalNote": internal_notes(ctx, sheets),
+        "SheetDefNum": forms.nums[f], "ClinicNum": sheets.clinic,
         "DateTSheetEdited": sheets.edited, "HasMobileLayout": forms.mobile[f], "RevID": forms.rev_id[f],
         "WebFormSheetID": np.where(sheets.web, WEB_FORM_FIRST_ID + np.cumsum(sheets.web), 0),
     })
@@ -427,7 +447,17 @@ def write_sheets(ctx, forms, sheets, allergies, problems):
     ctx.out.copy("sheetfield", filled_fields(ctx, rng, forms, sheets, nums, details, {
         "allergy": answer_book(allergies.patient[allergies.active], allergies.allergy[allergies.active],
                                NO_DATE, NO_DATE),
-        "problem": answer_book(problems.patient, problems.problem, problems.start, problems.stop)}))
+        "problem": answer_book(problems.patient, problems.problem, problems.start, problems.stop),
+        "physician": under_care(problems)}))
+
+
+def internal_notes(ctx, sheets):
+    """The staff's note on a few forms; a deleted form was a duplicate."""
+    rng = ctx.rng("sheet-notes")
+    n = len(sheets.apt)
+    noted = rng.random(n) < SHEET_NOTE_SHARE
+    return np.where(sheets.deleted, "Duplicate form, deleted",
+                    np.where(noted, weighted_choice(rng, SHEET_NOTES, n), ""))
 
 
 def filled_fields(ctx, rng, forms, sheets, sheet_nums, details, answers):
@@ -468,6 +498,9 @@ def field_values(ctx, rng, forms, sheets, sheet, field, details, answers):
     rows = fed_by("signature")
     value[rows] = hex_ids(rng, rows.sum(), (12, 12, 12, 12), separator="")  # the signature's data
     value[fed_by("checked")] = "X"
+    rows = np.flatnonzero(fed_by("comment"))
+    cared_for = answers["physician"].has(patient[rows], 0, sheets.filled[sheet[rows]].astype("datetime64[D]"))
+    value[rows] = np.where(cared_for & (rng.random(len(rows)) < COMMENT_SHARE), rng.choice(COMMENTS, len(rows)), "")
     return value
 
 
@@ -500,6 +533,15 @@ def answer_book(patient, item, start, stop):
         return (what < n_items) & (key[at] == asked) & current
 
     return SimpleNamespace(has=has)
+
+
+def under_care(problems):
+    """The medical history's "under the care of a physician?": yes from the start (if known) of the patient's
+    first ongoing problem. An answer book of one question (item 0)."""
+    ongoing = np.flatnonzero(problems.stop == NO_DATE)
+    ongoing = ongoing[np.lexsort((problems.start[ongoing], problems.patient[ongoing]))]
+    first = ongoing[run_starts(problems.patient[ongoing])]
+    return answer_book(problems.patient[first], np.zeros(len(first), dtype=int), problems.start[first], NO_DATE)
 
 
 # --- allergies and problems ---------------------------------------------------------------------------------

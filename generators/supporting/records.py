@@ -3,14 +3,16 @@
   treatplan, proctp, treatplanattach, treatplanparam
       the plan saved at each exam that found work: every procedure charted that day (ProcStatus 1, or 2 once
       done from the plan) on one plan per patient and exam day, with the fee and insurance estimate as
-      presented; the patient signs the plans they accept
+      presented; the patient signs the plans they accept (on a Topaz pad at the coordinator's desk or at
+      chairs that have one) and types their name, the guarantor's for a minor
   procmultivisit  crowns, bridges, dentures, root canals and implants (procedurecode.IsMultiVisit) grouped
       with the plan's other work on the same tooth; a group is in process while part of it is done
   procedurelog (group notes), procgroupitem
       at some visits of several procedures the provider writes one group note: a "~GRP~" procedure of the
       visit, linked to each procedure it covers
   procnote        the signed clinical note of completed procedures, written after the visit; a group note
-      replaces the notes of its procedures; some notes are edited later (a new row with an addendum)
+      replaces the notes of its procedures; some notes are edited later (a new row with an addendum); signed
+      on the Topaz pad of the visit's chair where it has one
   toothinitial    the chart at the first visit in the window: missing teeth of adults (never a tooth the
       patient has work on, except the gap an implant or bridge fills), primary teeth of children, a few
       drifted teeth. Extractions are not repeated here: OpenDental charts them from the completed procedure.
@@ -84,6 +86,7 @@ PLAN_NOTES = (("Insurance estimates are not a guarantee of payment. Fees quoted 
               ("Pt wants to phase treatment over two benefit years.", 0.05))
 COORDINATOR_SHARE = 0.6  # plans presented by a treatment coordinator, the rest by the dentist
 SIGNED_SHARE, PRACTICE_SIGNED_SHARE = 0.85, 0.5  # accepted plans the patient signed; of those, the dentist too
+TOPAZ_CHAIR_SHARE = 0.5  # chairs with a Topaz signature pad (the treatment coordinator's desk has one too)
 DISPLAY_FLAGS = {"ShowDiscount": 0.9, "ShowMaxDed": 0.85, "ShowSubTotals": 0.95, "ShowTotals": 0.98,
                  "ShowCompleted": 0.3, "ShowFees": 0.97, "ShowIns": 0.9}  # treatplanparam: share shown
 
@@ -200,7 +203,8 @@ def saved_plans(ctx):
     nums = np.empty(n, dtype=np.int64)
     nums[np.argsort(saved, kind="stable")] = ctx.ids.take("treatplan", n)  # numbered in the order saved
     return SimpleNamespace(proc=proc, plan=plan, n=n, nums=nums, patient=pr.patient[first_proc],
-                           day=pr.date_tp[first_proc], dentist=pr.prov[first_proc], accepted=accepted, saved=saved)
+                           day=pr.date_tp[first_proc], dentist=pr.prov[first_proc], accepted=accepted, saved=saved,
+                           visit=exam_visit)
 
 
 def treatment_coordinators(users):
@@ -210,15 +214,36 @@ def treatment_coordinators(users):
     return staff[np.resize(np.array(STAFF_ROLES), len(staff)) == "Treatment Coordinator"]
 
 
+def topaz_pads(ctx):
+    """Whether each appointment row's chair has a Topaz signature pad: OpenDental stores what is signed on one
+    with SigIsTopaz (the other chairs sign on the screen)."""
+    ops = ctx.practice.operatories.nums
+    has_pad = np.zeros(len(ops), dtype=bool)
+    has_pad[ctx.rng("operatory-topaz").permutation(len(ops))[:max(1, round(TOPAZ_CHAIR_SHARE * len(ops)))]] = True
+    op = row_of(ops, ctx.practice.clinical.appointments.op)
+    return has_pad[op] & (op >= 0)
+
+
+def signer_names(ctx, patient, day):
+    """The name typed under a patient's signature: the patient's, or the guarantor's for a minor."""
+    pt = ctx.practice.patients
+    minor = (day - pt.birth[patient]).astype(int) < ADULT_AGE * 365.25
+    signer = np.where(minor, row_of(pt.nums, pt.guarantor[patient]), patient)
+    return pt.details["FName"][signer] + " " + pt.details["LName"][signer]
+
+
 def treatment_plans(ctx, plans):
-    """treatplan and treatplanparam rows; returns the user who presented (and saved) each plan."""
+    """treatplan and treatplanparam rows; returns the user who presented (and saved) each plan. A coordinator's
+    patient signs on the Topaz pad at the coordinator's desk, a dentist's at the chair."""
     rng = ctx.rng("treatplan")
     pt, users = ctx.practice.patients, ctx.practice.users
     n = plans.n
     user = user_of(users, plans.dentist)
     coordinators = treatment_coordinators(users)
+    by_coordinator = np.zeros(n, dtype=bool)
     if len(coordinators):
-        user = np.where(rng.random(n) < COORDINATOR_SHARE, coordinators[rng.integers(0, len(coordinators), n)], user)
+        by_coordinator = rng.random(n) < COORDINATOR_SHARE
+        user = np.where(by_coordinator, coordinators[rng.integers(0, len(coordinators), n)], user)
     signed = plans.accepted & (rng.random(n) < SIGNED_SHARE)
     practice_signed = signed & (rng.random(n) < PRACTICE_SIGNED_SHARE)
     signed_at = plans.saved + minutes(rng, 1, 10, n)
@@ -226,7 +251,9 @@ def treatment_plans(ctx, plans):
     ctx.out.copy("treatplan", {
         "TreatPlanNum": plans.nums, "PatNum": pt.nums[plans.patient], "DateTP": plans.day,
         "Heading": weighted_choice(rng, HEADINGS, n), "Note": weighted_choice(rng, PLAN_NOTES, n),
-        "Signature": np.where(signed, signatures(rng, n), ""), "SigIsTopaz": False,
+        "Signature": np.where(signed, signatures(rng, n), ""),
+        "SigIsTopaz": signed & (by_coordinator | topaz_pads(ctx)[plans.visit]),
+        "SignatureText": np.where(signed, signer_names(ctx, plans.patient, plans.day), ""),
         "ResponsParty": pt.guarantor[plans.patient], "DocNum": 0, "TPStatus": 0, "TPType": False,
         "SecUserNumEntry": user, "SecDateEntry": plans.day,
         "SecDateTEdit": np.where(practice_signed, practice_signed_at, np.where(signed, signed_at, plans.saved)),
@@ -268,12 +295,13 @@ def presented_estimates(ctx):
 
 
 def plan_procedures(ctx, plans, user):
-    """proctp (the snapshot of each procedure on a saved plan) and treatplanattach."""
+    """proctp (the snapshot of each procedure on a saved plan, with the discount quoted on it; the patient pays
+    the fee less the insurance estimates and the discount) and treatplanattach."""
     pr, codes, ins = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.insurance
     pt = ctx.practice.patients
     proc, plan = plans.proc, plans.plan
     code, patient = pr.code[proc], pr.patient[proc]
-    fee = pr.fee_cents[proc]
+    fee, discount = pr.fee_cents[proc], pr.discount_cents[proc]
     estimate = presented_estimates(ctx)[:, proc]
     insurance_plan = ins.primary_plan[patient]
     covered = (insurance_plan >= 0) & (ins.primary_since[patient] <= pr.date_tp[proc])
@@ -286,7 +314,7 @@ def plan_procedures(ctx, plans, user):
         "ToothNumTP": pr.tooth[proc], "Surf": pr.surf[proc], "ProcCode": codes.code[code],
         "Descript": code_descriptions()[code], "ProcAbbr": codes.abbr[code], "FeeAmt": fee / 100.0,
         "PriInsAmt": estimate[0] / 100.0, "SecInsAmt": estimate[1] / 100.0,
-        "PatAmt": np.maximum(fee - estimate.sum(axis=0), 0) / 100.0, "Discount": 0.0, "Prognosis": "", "Dx": "",
+        "PatAmt": np.maximum(fee - estimate.sum(axis=0) - discount, 0) / 100.0, "Discount": discount / 100.0,
         "SecUserNumEntry": user[plan], "SecDateEntry": plans.day[plan], "SecDateTEdit": plans.saved[plan],
         "FeeAllowed": np.where(covered & ins.plans.is_ppo[on_plan], allowed / 100.0, BLANK), "TaxAmt": 0.0,
         "ProvNum": pr.prov[proc], "DateTP": plans.day[plan],
@@ -435,17 +463,20 @@ def spans(start, count):
 def clinical_notes(ctx, rng, groups):
     """The notes: first the procedures' own (most completed dentist work, some hygiene work), then the group
     notes; each with the procedures it tells of (`members`, `member_count` of them), its procedure, patient,
-    author (the provider's login) and when it was written (after the visit, on its day)."""
+    author (the provider's login), its visit (appointment row) and when it was written (after the visit, on its
+    day)."""
     pr, ap, users = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.users
     done = np.flatnonzero(pr.status == 2)
     share = np.where(ctx.practice.codes.is_hygiene[pr.code[done]], NOTE_SHARE["hygiene"], NOTE_SHARE["dentist"])
     own = done[(groups.covering[done] < 0) & (rng.random(len(done)) < share)]
+    own_visit = completed_appointment(ctx, own)
     covered = np.flatnonzero(groups.covering >= 0)
     covered = covered[np.argsort(groups.covering[covered], kind="stable")]
     return SimpleNamespace(
         proc_num=np.r_[pr.nums[own], groups.nums], patient=np.r_[pr.patient[own], ap.patient[groups.visit]],
         user=np.r_[user_of(users, pr.prov[own]), user_of(users, ap.prov[groups.visit])],
-        written=np.r_[ap.dismissed[completed_appointment(ctx, own)] + minutes(rng, 2, 90, len(own)), groups.written],
+        visit=np.r_[own_visit, groups.visit],
+        written=np.r_[ap.dismissed[own_visit] + minutes(rng, 2, 90, len(own)), groups.written],
         members=np.r_[own, covered], own=len(own),
         member_count=np.r_[np.ones(len(own), dtype=np.int64), np.bincount(groups.covering[covered],
                                                                           minlength=len(groups.nums))])
@@ -469,6 +500,7 @@ def procedure_notes(ctx, groups):
     n, first_group_version = len(version_of), note.own + edited[own].sum()
     nums = ctx.ids.take("procnote", n)
     text = NoteText(ctx)
+    topaz = topaz_pads(ctx)
     first_member = np.cumsum(note.member_count) - note.member_count
 
     def batches():
@@ -482,10 +514,11 @@ def procedure_notes(ctx, groups):
             body = np.add.reduceat(separator + told, starts)
             body[edit] = body[edit] + text.addendum(note.proc_num[these][edit])
             k = len(these)
+            signed = rng.random(k) < SIGNED_NOTE_SHARE
             yield {"ProcNoteNum": nums[part], "PatNum": ctx.practice.patients.nums[note.patient[these]],
                    "ProcNum": note.proc_num[these], "UserNum": note.user[these], "EntryDateTime": entry[part],
-                   "Note": body, "SigIsTopaz": False,
-                   "Signature": np.where(rng.random(k) < SIGNED_NOTE_SHARE, signatures(rng, k), "")}
+                   "Note": body, "SigIsTopaz": signed & topaz[note.visit[these]],
+                   "Signature": np.where(signed, signatures(rng, k), "")}
 
     ctx.out.copy("procnote", batches())
 
