@@ -8,6 +8,7 @@ from core.config import GeneratorConfig
 from generators.supporting import communication
 
 PATIENTS = 400
+NOT_A_STATEMENT = """"DocCategory" NOT IN (SELECT "DefNum" FROM raw.definition WHERE "ItemName" = 'Statements')"""
 END_OF_TODAY = f"(DATE '{SMALL_END}' + interval '1 day')"
 COMM_TYPES = {0, 224, 225, 226, 228, 425, 427, 428, 429, 432, 509, 510, 571, 603, 614, 615, 636}
 # ContactMethod -> Mode_ of a message the staff sends by hand (1 email, 2 mail, 3 phone, 5 text)
@@ -34,10 +35,11 @@ def test_communication_keys_resolve(practice_db, key):
 
 def test_communication_tables_have_their_volumes(practice_db):
     assert count(practice_db, "SELECT 1 FROM raw.commlog") == scaled("commlogs")
-    assert count(practice_db, "SELECT 1 FROM raw.document") == scaled("documents")
+    assert count(practice_db, f"SELECT 1 FROM raw.document WHERE {NOT_A_STATEMENT}") == scaled("documents")
     assert count(practice_db, "SELECT 1 FROM raw.refattach") == scaled("referral_attachments")
     kinds = dict(rows(practice_db, """SELECT CASE WHEN "IsDoctor" THEN 'doctor' WHEN "NotPerson" THEN 'channel'
-                                      ELSE 'patient' END, count(*) FROM raw.referral GROUP BY 1"""))
+                                      ELSE 'patient' END, count(*) FROM raw.referral WHERE NOT "IsHidden"
+                                      GROUP BY 1"""))
     assert kinds["doctor"] >= 6 and kinds["channel"] == 6 and kinds["patient"] >= 2
 
 
@@ -178,5 +180,61 @@ def test_documents_have_unique_file_names_per_patient_and_day_and_matching_categ
     assert categories[1] == ["Xrays"] and categories[2] == ["Photos"]
     assert count(practice_db, f"""SELECT 1 FROM raw.document WHERE "DateCreated" < DATE '2023-01-01'
                                   OR "DateCreated" >= {END_OF_TODAY} OR "DateTStamp" < "DateCreated"
-                                  OR "DateTStamp" >= {END_OF_TODAY} OR "RawBase64" <> '' OR "DegreesRotated" <> 0
+                                  OR "DateTStamp" >= {END_OF_TODAY} OR "RawBase64" <> '' OR "Thumbnail" <> ''
                                   OR ("FileName" LIKE 'PA\\_%' AND "ToothNumbers" = '')""") == 0
+
+
+def test_retired_referral_sources_are_hidden_and_never_attached(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.referral WHERE "IsHidden" AND "NotPerson"') == len(
+        communication.RETIRED_CHANNELS)
+    assert count(practice_db, """SELECT 1 FROM raw.refattach r JOIN raw.referral f USING ("ReferralNum")
+                                 WHERE f."IsHidden" AND f."NotPerson" """) == 0
+
+
+def test_direct_messaging_is_with_trusted_specialists_only(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.referral WHERE "IsTrustedDirect"') > 0
+    assert count(practice_db, """SELECT 1 FROM raw.referral WHERE "IsTrustedDirect"
+                                 AND (NOT "IsDoctor" OR "EMail" NOT LIKE '%@direct.%')""") == 0
+    assert count(practice_db, """SELECT 1 FROM raw.refattach r JOIN raw.referral f USING ("ReferralNum")
+                                 WHERE r."IsTransitionOfCare" AND (r."RefType" OR NOT f."IsTrustedDirect")""") == 0
+    assert count(practice_db, """SELECT 1 FROM raw.referral WHERE "Note" <> '' AND NOT "IsDoctor" """) == 0
+
+
+def test_signed_commlogs_are_accepted_financial_arrangements_signed_on_the_pad(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.commlog WHERE "SigIsTopaz"') > 0
+    assert count(practice_db, """SELECT 1 FROM raw.commlog WHERE ("Signature" <> '') <> "SigIsTopaz"
+                                 OR ("SigIsTopaz" AND ("CommType" <> 636 OR "Mode_" <> 4
+                                     OR "Note" NOT LIKE '%signed financial arrangement%'
+                                     OR "Signature" !~ '^[0-9A-F]+$'))""") == 0
+
+
+def test_image_edits_fit_the_kind_of_image(practice_db):
+    edited = rows(practice_db, """SELECT count(*) FILTER (WHERE "CropW" > 0), count(*) FILTER (WHERE "IsFlipped"),
+                                  count(*) FILTER (WHERE "DegreesRotated" <> 0),
+                                  count(*) FILTER (WHERE "WindowingMax" > 0) FROM raw.document""")[0]
+    assert min(edited) > 0
+    assert count(practice_db, """SELECT 1 FROM raw.document WHERE "DegreesRotated" NOT IN (0, 90, 180, 270)
+        OR (("CropW" > 0 OR "IsFlipped" OR "DegreesRotated" <> 0) AND "ImgType" <> 2)
+        OR ("CropW" > 0 AND ("CropX" + "CropW" > 1280 OR "CropY" + "CropH" > 1024 OR "CropH" <= 0))
+        OR ("CropW" = 0 AND ("CropX" <> 0 OR "CropY" <> 0 OR "CropH" <> 0))
+        OR ("WindowingMax" > 0 AND ("ImgType" <> 1 OR "WindowingMin" >= "WindowingMax" OR "WindowingMax" > 255))
+        OR ("WindowingMax" = 0 AND "WindowingMin" <> 0)
+        OR "MountItemNum" <> 0 OR "IsCropOld" OR "ExternalGUID" <> '' OR "OcrResponseData" <> ''""") == 0
+
+
+def test_radiographs_printed_with_heading_went_to_the_specialist_referred_that_day(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.document WHERE "PrintHeading"') > 0
+    assert count(practice_db, """SELECT 1 FROM raw.document d WHERE d."PrintHeading" AND (d."ImgType" <> 1
+        OR NOT EXISTS (SELECT 1 FROM raw.refattach r JOIN raw.referral f USING ("ReferralNum")
+            WHERE r."PatNum" = d."PatNum" AND NOT r."RefType" AND r."RefDate" = d."DateCreated"::date
+            AND d."Note" LIKE '%Dr. ' || f."LName"))""") == 0
+
+
+def test_signed_documents_sign_their_note(practice_db):
+    signed = dict(rows(practice_db, """SELECT "SigIsTopaz", count(*) FROM raw.document WHERE "Signature" <> ''
+                                       GROUP BY 1"""))
+    assert signed.get(True, 0) > 0 and signed.get(False, 0) > 0
+    assert count(practice_db, """SELECT 1 FROM raw.document WHERE ("Signature" <> '' AND ("Note" = ''
+        OR ("Description" NOT IN ('New patient registration and HIPAA', 'Medical history update')
+            AND "Description" NOT LIKE 'Consult report from %')))
+        OR ("SigIsTopaz" AND ("Signature" = '' OR "Description" <> 'New patient registration and HIPAA'))""") == 0

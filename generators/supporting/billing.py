@@ -9,7 +9,9 @@
                           EOB of each insurance check (eobattach), and what out-of-network plans paid, from
                           which OpenDental learns allowed fees (insbluebook, insbluebooklog)
   statements              the monthly billing run: every family owing more than a few dollars after what
-                          insurance is still expected to pay gets a statement listing its recent production
+                          insurance is still expected to pay gets a statement listing its recent production;
+                          receipts at the front desk and walkout statements after visits; the PDF of each
+                          archived as a document (Statements image category)
   reference               claim forms, the procedure code groups frequency limitations name, auto codes
 
 Adds nothing to ctx.practice.
@@ -18,11 +20,13 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import concat_rows, cumsum_before, rank_in_group, sorted_by, take_rows
+from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from ..data import read_table
+from ..financial.payments import NORMAL as PATIENT_PAYMENT
 from ..timeline import NO_DATE, NO_TIME, clamp, stamp
+from .communication import text, tokens
 
 INSURANCE_BENEFITS, PATIENT_ENROLMENT = 1, 2      # insverify.VerifyType
 ENROLMENT_DAYS, BENEFIT_DAYS = 30, 90             # OpenDental's re-verification intervals (preferences)
@@ -45,7 +49,15 @@ PROCEDURE, ADJUSTMENT = 0, 1           # statementprod.ProdType
 STATEMENT_NOTES = ("Your insurance has processed your claims; the balance shown is your portion. Thank you!",
                    "SECOND NOTICE - please remit the balance shown.",
                    "Your account is past due. Please call our office to arrange payment.")
-MAIL, EMAIL = 0, 2                     # statement.Mode_
+MAIL, IN_PERSON, EMAIL = 0, 1, 2       # statement.Mode_
+BILLING, RECEIPT, WALKOUT = range(3)   # kinds of statement
+STATEMENT_DOCUMENTS = ("Statement", "Receipt", "Walkout statement")
+RECEIPT_SHARE = 0.15                   # days a family pays at the desk and takes a receipt
+WALKOUT_SHARE = 0.05                   # completed visits the patient leaves with a walkout statement
+UNDEFINED, DO_NOT_SEND = 0, 1          # statement.SmsSendStatus (AutoCommStatus)
+SHORT_GUID_LENGTH = 12
+STATEMENT_URL = "https://portal.beavertonfamilydental.example/statement?id="
+SHORT_URL = "https://bfd.example/s/"
 DAY_STEP = 100_000                     # more days than from 1970 to any date of a run
 
 FOREIGN_KEYS = [
@@ -68,7 +80,9 @@ FOREIGN_KEYS = [
     ("claimtracking", "TrackingErrorDefNum", "definition", 36, False),
     ("eobattach", "ClaimPaymentNum", "claimpayment", None, True),
     ("statement", "PatNum", "patient", None, True),
+    ("statement", "DocNum", "document", None, True),
     ("statementprod", "StatementNum", "statement", None, True),
+    ("statementprod", "DocNum", "document", None, True),
 ]
 
 
@@ -112,7 +126,8 @@ def _sum_runs(values, starts):
 # --- reference -----------------------------------------------------------------------------------------------
 
 def reference_tables(ctx):
-    """Claim forms, code groups and auto codes, as listed in generators/data/billing_*.csv."""
+    """Claim forms (the one printed on paper nudged to the printer with OffsetX/Y), code groups (those whose
+    frequency the office does not track hidden) and auto codes, as listed in generators/data/billing_*.csv."""
     forms = read_table("billing_claim_forms")
     ctx.out.copy("claimform", {
         "ClaimFormNum": ctx.ids.take("claimform", len(forms)),
@@ -121,8 +136,8 @@ def reference_tables(ctx):
     })
     groups = read_table("billing_code_groups")
     ctx.out.copy("codegroup", {
-        "CodeGroupNum": ctx.ids.take("codegroup", len(groups)), "ItemOrder": np.arange(len(groups)), "IsHidden": False,
-        **_columns(groups, bools=("ShowInAgeLimit",), numbers=("CodeGroupFixed",)),
+        "CodeGroupNum": ctx.ids.take("codegroup", len(groups)), "ItemOrder": np.arange(len(groups)),
+        **_columns(groups, bools=("ShowInAgeLimit", "IsHidden"), numbers=("CodeGroupFixed",)),
     })
     auto_codes = read_table("billing_auto_codes")
     ctx.out.copy("autocode", {"AutoCodeNum": ctx.ids.take("autocode", len(auto_codes)),
@@ -398,31 +413,116 @@ def eob_attachments(ctx):
 # --- statements ----------------------------------------------------------------------------------------------
 
 def statements(ctx, claims, lines):
+    """Every statement the office produces, numbered in time order: the monthly billing run, receipts printed at
+    the front desk and walkout statements handed out after visits. OpenDental archives a PDF of each in the
+    Statements image category (statement.DocNum); the billing run's statements list their production."""
+    events = _account_events(ctx, claims, lines)
+    sent = concat_rows([billing_run(ctx, events), receipts(ctx, events), walkout_statements(ctx, events)])
+    sent = take_rows(sent, np.argsort(sent.at, kind="stable"))
+    nums = ctx.ids.take("statement", len(sent.kind))
+    doc_nums = ctx.ids.take("document", len(sent.kind))
+    write_statements(ctx, sent, nums, doc_nums)
+    archive_statements(ctx, sent, nums, doc_nums)
+    billed = np.flatnonzero(sent.kind == BILLING)
+    _statement_production(ctx, nums[billed], doc_nums[billed], sent.family[billed], sent.day[billed])
+
+
+def _sent(kind, patient, family, day, at, mode, balance, estimate, first_day=None, note="", bold=""):
+    n = len(patient)
+    return SimpleNamespace(kind=np.full(n, kind), patient=patient, family=family, day=day, at=at,
+                           mode=np.broadcast_to(mode, n), balance=balance, estimate=estimate,
+                           first_day=day if first_day is None else first_day,
+                           note=np.broadcast_to(np.asarray(note, dtype=object), n),
+                           bold=np.broadcast_to(np.asarray(bold, dtype=object), n))
+
+
+def billing_run(ctx, events):
     """The monthly billing run sends a statement to every family whose balance, less what insurance is still
-    expected to pay, is at least $5 that day; it lists the family's production of the last 45 days."""
+    expected to pay, is at least $5 that day; it covers the last 45 days."""
     rng = ctx.rng("statement")
     runs = _billing_runs(ctx)
-    owing = _families_owing(ctx, runs, *_account_events(ctx, claims, lines))
-    order = sorted_by(owing.run, owing.family)
-    owing = take_rows(owing, order)
-    n = len(owing.family)
-    sent = runs[owing.run]
+    owing = _families_owing(ctx, runs, events)
+    owing = take_rows(owing, sorted_by(owing.run, owing.family))
+    day = runs[owing.run]
     email = (rng.random(len(ctx.practice.families.first)) < EMAIL_STATEMENT_SHARE)[owing.family]
     notice = np.minimum(owing.notice, len(STATEMENT_NOTES) - 1)
-    nums = ctx.ids.take("statement", n)
+    return _sent(BILLING, ctx.practice.families.guarantor[owing.family], owing.family, day,
+                 stamp(day, rng.integers(7 * 3600, 9 * 3600, len(day))), np.where(email, EMAIL, MAIL), owing.balance,
+                 owing.estimate, first_day=day - STATEMENT_DAYS, note=np.array(STATEMENT_NOTES)[notice],
+                 bold=np.where(notice == len(STATEMENT_NOTES) - 1, "PAST DUE", ""))
+
+
+def receipts(ctx, events):
+    """Some days a family pays at the front desk, the guarantor takes a receipt of the day (family balance)."""
+    rng = ctx.rng("statement-receipts")
+    splits, pt = ctx.practice.financial.payments.splits, ctx.practice.patients
+    paid = np.flatnonzero((splits.kind == PATIENT_PAYMENT) & (splits.amount > 0))
+    _, _, first = groups(pt.family[splits.patient[paid]], splits.date[paid].astype(np.int64))
+    paid = paid[first]
+    paid = paid[rng.random(len(paid)) < RECEIPT_SHARE]
+    family, day = pt.family[splits.patient[paid]], splits.date[paid]
+    balance, estimate = _totals_through(pt.family[events.patient], events, family, day)
+    return _sent(RECEIPT, ctx.practice.families.guarantor[family], family, day, _office_hours(rng, day), IN_PERSON,
+                 balance, estimate)
+
+
+def walkout_statements(ctx, events):
+    """Some patients leave a completed visit with a walkout statement of the day: their own account only."""
+    rng = ctx.rng("statement-walkouts")
+    ap, pt = ctx.practice.clinical.appointments, ctx.practice.patients
+    visit = np.flatnonzero((ap.status == 2) & (ap.date >= ctx.start))
+    visit = visit[rng.random(len(visit)) < WALKOUT_SHARE]
+    patient, day = ap.patient[visit], ap.date[visit]
+    balance, estimate = _totals_through(events.patient, events, patient, day)
+    return _sent(WALKOUT, pt.nums[patient], pt.family[patient], day,
+                 ap.dismissed[visit] + rng.integers(60, 600, len(visit)).astype("timedelta64[s]"), IN_PERSON,
+                 balance, estimate)
+
+
+def _totals_through(event_group, events, group, day):
+    """For each (group, day): the balance and the insurance estimate over the group's account events (their
+    group in `event_group`: patient or family) dated on or before the day."""
+    key = _day_key(event_group, events.day)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    last = np.searchsorted(key, _day_key(group, day), "right")
+    first = np.searchsorted(key, group.astype(np.int64) * DAY_STEP, "left")
+    running = [np.r_[0, np.cumsum(values[order])] for values in (events.balance, events.estimate)]
+    return [total[last] - total[first] for total in running]
+
+
+def write_statements(ctx, sent, nums, doc_nums):
+    """Billing statements carry the payment slip and a family's intermingled transactions (the practice's
+    default); receipts and walkouts hide the slip, a walkout shows one patient. E-mailed statements link to
+    the statement online (ShortGUID and its URLs); the billing run sends no text (SmsSendStatus DoNotSend)."""
+    rng = ctx.rng("statement-links")
+    n = len(nums)
+    billing, walkout, email = sent.kind == BILLING, sent.kind == WALKOUT, sent.mode == EMAIL
+    guid = np.where(email, tokens(rng, n, SHORT_GUID_LENGTH), "")
+    short_url = np.where(email, text(SHORT_URL, guid), "")
     ctx.out.copy("statement", {
-        "StatementNum": nums, "PatNum": ctx.practice.families.guarantor[owing.family], "DateSent": sent,
-        "DateRangeFrom": sent - STATEMENT_DAYS, "DateRangeTo": sent, "Note": np.array(STATEMENT_NOTES)[notice],
-        "NoteBold": np.where(notice == len(STATEMENT_NOTES) - 1, "PAST DUE", ""),
-        "Mode_": np.where(email, EMAIL, MAIL),
-        "HidePayment": False, "SinglePatient": False, "Intermingled": False, "IsSent": True, "IsReceipt": False,
-        "IsInvoice": False, "IsInvoiceCopy": False, "IsBalValid": True, "ShowTransSinceBalZero": False,
+        "StatementNum": nums, "PatNum": sent.patient, "DateSent": sent.day, "DateRangeFrom": sent.first_day,
+        "DateRangeTo": sent.day, "Note": sent.note, "NoteBold": sent.bold, "Mode_": sent.mode,
+        "HidePayment": ~billing, "SinglePatient": walkout, "Intermingled": ~walkout, "IsSent": True,
+        "DocNum": doc_nums, "IsReceipt": sent.kind == RECEIPT, "IsInvoice": False, "IsInvoiceCopy": False,
+        "IsBalValid": True, "ShowTransSinceBalZero": False,
         "EmailSubject": np.where(email, "Your statement from our dental office", ""),
-        "EmailBody": np.where(email, "Your account statement is attached. Please call us with any questions.", ""),
-        "BalTotal": owing.balance / 100.0, "InsEst": owing.estimate / 100.0, "StatementType": "NotSet",
-        "SmsSendStatus": 0, "LimitedCustomFamily": 0, "DateTStamp": stamp(sent, rng.integers(7 * 3600, 9 * 3600, n)),
+        "EmailBody": np.where(email, text("Your account statement is ready. View and pay online: ", short_url), ""),
+        "BalTotal": sent.balance / 100.0, "InsEst": sent.estimate / 100.0, "StatementType": "NotSet",
+        "ShortGUID": guid, "StatementShortURL": short_url,
+        "StatementURL": np.where(email, text(STATEMENT_URL, guid), ""),
+        "SmsSendStatus": np.where(billing, DO_NOT_SEND, UNDEFINED), "LimitedCustomFamily": 0, "DateTStamp": sent.at,
     })
-    _statement_production(ctx, nums, owing.family, sent)
+
+
+def archive_statements(ctx, sent, nums, doc_nums):
+    """The PDF of each statement, filed under the statement's patient when it was produced."""
+    ctx.out.copy("document", {
+        "DocNum": doc_nums, "Description": np.array(STATEMENT_DOCUMENTS)[sent.kind], "DateCreated": sent.at,
+        "DocCategory": ctx.practice.defs.named(18, "Statements"), "PatNum": sent.patient,
+        "FileName": text("STMT_", np.strings.replace(np.datetime_as_string(sent.day), "-", ""), "_", nums, ".pdf"),
+        "ImgType": 0, "DateTStamp": sent.at,
+    })
 
 
 def _billing_runs(ctx):
@@ -433,7 +533,7 @@ def _billing_runs(ctx):
 
 
 def _account_events(ctx, claims, lines):
-    """Every change to a family's account as (patient, date, balance change, insurance estimate change) in cents:
+    """Every change to an account: patient, day, balance change and insurance estimate change in cents:
     completed procedures charge; adjustments, patient payments and insurance payments with their write-offs
     settle; a claim line counts in the insurance estimate from its claim's creation until its EOB (OpenDental's
     balance and aging, DOMAIN.md 6)."""
@@ -451,21 +551,23 @@ def _account_events(ctx, claims, lines):
          -expected[received]),
         (line_patient, claims.created[lines.claim], 0, expected),
     ]
-    return [np.concatenate([np.broadcast_to(e[i], len(e[0])) for e in events]) for i in range(4)]
+    patient, day, balance, estimate = (np.concatenate([np.broadcast_to(e[i], len(e[0])) for e in events])
+                                       for i in range(4))
+    return SimpleNamespace(patient=patient, day=day, balance=balance, estimate=estimate)
 
 
-def _families_owing(ctx, runs, patient, date, balance_change, estimate_change):
+def _families_owing(ctx, runs, events):
     """(family, billing run) pairs where the family owes after insurance, with its balance, estimate, and the
     number of statements it already received in a row (its notice)."""
-    family = ctx.practice.patients.family[patient]
-    run = np.searchsorted(runs, date, "left")  # the first billing run that sees the event
+    family = ctx.practice.patients.family[events.patient]
+    run = np.searchsorted(runs, events.day, "left")  # the first billing run that sees the event
     seen = run < len(runs)
     key = family[seen].astype(np.int64) * (len(runs) + 1) + run[seen]
     order = np.argsort(key, kind="stable")
     key = key[order]
     starts = _group_starts(key)
     family, run = key[starts] // (len(runs) + 1), key[starts] % (len(runs) + 1)
-    balance_change, estimate_change = (_sum_runs(v[seen][order], starts) for v in (balance_change, estimate_change))
+    balance_change, estimate_change = (_sum_runs(v[seen][order], starts) for v in (events.balance, events.estimate))
     balance = cumsum_before(family, balance_change) + balance_change
     estimate = cumsum_before(family, estimate_change) + estimate_change
     last_of_family = np.r_[family[1:] != family[:-1], True]
@@ -478,9 +580,10 @@ def _families_owing(ctx, runs, patient, date, balance_change, estimate_change):
                            estimate=estimate[state], notice=rank_in_group(streak))
 
 
-def _statement_production(ctx, nums, family, sent):
+def _statement_production(ctx, nums, doc_nums, family, sent):
     """statementprod: the family's completed procedures (ProdType 0) and charges (positive adjustments,
-    ProdType 1) dated in the statement's range."""
+    ProdType 1) dated in the statement's range, with the statement's archived PDF. No late charges
+    (LateChargeAdjNum 0): the practice does not charge late fees."""
     pr, adjustments = ctx.practice.clinical.procedures, ctx.practice.financial.adjustments
     family_of = ctx.practice.patients.family
     done = np.flatnonzero((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
@@ -491,13 +594,13 @@ def _statement_production(ctx, nums, family, sent):
     statement, fkey, prod_type = [], [], []
     for kind, item_nums, item_family, item_date in items:
         found, item = _items_in_range(family, sent - STATEMENT_DAYS, sent, item_family, item_date)
-        statement.append(nums[found])
+        statement.append(found)
         fkey.append(item_nums[item])
         prod_type.append(np.full(len(found), kind))
     statement, fkey, prod_type = (np.concatenate(v) for v in (statement, fkey, prod_type))
     ctx.out.copy("statementprod", {
-        "StatementProdNum": ctx.ids.take("statementprod", len(statement)), "StatementNum": statement, "FKey": fkey,
-        "ProdType": prod_type, "DocNum": 0, "LateChargeAdjNum": 0,
+        "StatementProdNum": ctx.ids.take("statementprod", len(statement)), "StatementNum": nums[statement],
+        "FKey": fkey, "ProdType": prod_type, "DocNum": doc_nums[statement], "LateChargeAdjNum": 0,
     })
 
 

@@ -1,8 +1,9 @@
 """Supporting: communication. Who sent each patient to the practice and to which specialists the practice sent
 them, what the office said to patients (and heard back), and the images and scans filed in their charts.
 
-  referral   specialists the practice works with, the marketing channels new patients name, and patients who
-             referred friends (names copied from their chart; those with a referral credit among them)
+  referral   specialists the practice works with (the regulars exchange records by trusted Direct messaging),
+             the marketing channels new patients name (retired ones hidden), and patients who referred friends
+             (names copied from their chart; those with a referral credit among them)
   refattach  "referred from" (RefType true): how a new patient found the practice, dated at the first visit
              (for an established patient, at a visit in the window); "referred to" (false): planned endo,
              surgery, perio, implant and full-arch work sent to a specialist, and children sent for an ortho
@@ -13,7 +14,9 @@ them, what the office said to patients (and heard back), and the images and scan
              surgical clearances, post-op, thank-you and review texts; general calls fill up to the volume
   document   radiographs at visits with x-ray codes, photos at new-patient and cosmetic visits, registration
              forms and insurance cards at first visits, referral letters, consult reports, EOBs of denied
-             claims, signed treatment plans; updated medical-history forms fill up to the volume
+             claims, signed treatment plans; updated medical-history forms fill up to the volume; with what
+             the staff did to them (crops, flips, windowing, notes, signatures, printed headings). Statement
+             PDFs are filed by billing.py, on top of the volume.
 
 Adds to ctx.practice.communication: preferences (contact, confirm, recall: each patient's ContactMethod),
 slow_claims (patient, service, carrier, called, answered) and denied_claims (patient, received, service, carrier,
@@ -28,10 +31,10 @@ from types import SimpleNamespace
 import numpy as np
 from numpy.dtypes import StringDType
 
-from core.arrays import concat_rows, group_sum, groups, rank_in_group, sorted_by, take_rows
+from core.arrays import concat_rows, group_sum, groups, lookup, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
-from ..clinical.chart import sliced
+from ..clinical.chart import occasional_notes, sliced
 from ..data import read_table
 from ..clinical.recall import HYGIENE_PROGRAMS
 from ..timeline import NO_DATE, NO_TIME, business_days, clamp, stamp
@@ -54,9 +57,18 @@ FOREIGN_KEYS = [
 ]
 
 CLOSING_HOUR = 18  # "now" is the end of the simulated today's office hours
+RADIOGRAPH, PHOTO = 1, 2  # document.ImgType
+CROPPED_SHARE, FLIPPED_SHARE, ROTATED_SHARE, WINDOWED_SHARE = 0.3, 0.2, 0.1, 0.25
+HISTORY_REVIEWS = ("Reviewed with patient - no changes", "Reviewed - medication list updated",
+                   "Reviewed - new allergy noted in medical tab", "Reviewed - premed not indicated")
 MINUTE = np.timedelta64(60, "s")
 NEVER = np.datetime64("9999-12-31", "D")
 STRING = StringDType()
+ALPHANUMERIC = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
+HEX = ALPHANUMERIC[np.r_[52:62, 0:6]]
+BASE64 = np.r_[ALPHANUMERIC, ["+", "/"]]
+SIGNATURE_LENGTH = 400
+DAY_STEP = 100_000  # more days than from 1970 to any date of a run
 
 # commlog.Mode_, SentOrReceived and CommSource
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = 1, 2, 3, 4, 5, 8
@@ -107,7 +119,12 @@ REFERRING_PATIENTS_PER_5000 = 30
 SOURCE_KINDS = (("marketing", 0.6), ("patient", 0.3), ("doctor", 0.1))
 MARKETING = (("Google Search", 0.35), ("Website", 0.2), ("Insurance directory", 0.15), ("Facebook", 0.12),
              ("Yelp", 0.1), ("Drive-by / signage", 0.08))
+RETIRED_CHANNELS = ("Yellow Pages", "Newspaper ad")  # hidden: no longer in the pick list
 SPECIALIST, CHANNEL, REFERRING_PATIENT = 0, 1, 2
+SPECIALIST_NOTE_SHARE = 0.7
+SPECIALIST_NOTES = ("In network with Delta Dental, MetLife and Cigna PPO", "Sees emergencies same day",
+                    "IV sedation available", "Send pano and recent BWs with the referral", "Not accepting Medicaid",
+                    "Spanish-speaking staff", "Closed Fridays")
 TRANSITION_OF_CARE_SHARE = 0.3
 REFERRAL_CREDIT = 483  # adjustment type
 
@@ -174,6 +191,19 @@ def at_hours(rng, days, first_hour, last_hour):
 
 def pick(rng, pool, n):
     return np.asarray(pool)[rng.integers(0, len(pool), n)]
+
+
+def tokens(rng, n, width, alphabet=ALPHANUMERIC):
+    """n random strings of `width` characters of the alphabet."""
+    drawn = np.ascontiguousarray(np.asarray(alphabet)[rng.integers(0, len(alphabet), (n, width))])
+    return drawn.view(f"<U{width}").reshape(n)
+
+
+def signatures(rng, topaz):
+    """Signature data as OpenDental stores it: a Topaz pad's signature string (hex) or the on-screen signature
+    box's encrypted points (base64). Random characters: they sign nothing real."""
+    n = len(topaz)
+    return np.where(topaz, tokens(rng, n, SIGNATURE_LENGTH, HEX), tokens(rng, n, SIGNATURE_LENGTH, BASE64))
 
 
 def rows_of(n, **columns):
@@ -252,7 +282,7 @@ def _specialists(ctx, rng):
     business = text(last, " ", np.array([row["business"] for row in table])[kind])
     domain = text(np.strings.lower(last.astype(STRING)), np.array([row["domain"] for row in table])[kind])
     phone = rng.integers(0, 100, (2, n))
-    preferred = np.arange(n) < len(table)
+    preferred = np.arange(n) < len(table)  # the regulars exchange records by Direct messaging
     return rows_of(
         n, kind=SPECIALIST, specialty_name=names[kind], patient=-1, preferred=preferred,
         hidden=~preferred & (rng.random(n) < 0.05),
@@ -262,19 +292,21 @@ def _specialists(ctx, rng):
         City=[zips.rows[i]["City"] for i in place], ST="OR", Zip=[zips.rows[i]["ZipCodeDigits"] for i in place],
         Telephone=text("50355501", padded(phone[0], 2)),
         Phone2=text("(503)555-01", padded(phone[1], 2)),
-        EMail=text("referrals@", domain, ".example"),
+        EMail=text("referrals@", np.where(preferred, "direct.", ""), domain, ".example"),
         NationalProvID=text(rng.integers(1_000_000_000, 1_999_999_999, n)), BusinessName=business,
-        IsDoctor=True, NotPerson=False,
+        IsDoctor=True, NotPerson=False, IsTrustedDirect=preferred,
         DisplayNote=np.where(rng.random(n) < 0.3, "Prefers referrals by fax with recent x-rays", ""))
 
 
 def _marketing_channels():
-    names = np.array([name for name, _ in MARKETING])
+    """The channels new patients name, and retired ones hidden from the pick list."""
+    names = np.array([name for name, _ in MARKETING] + list(RETIRED_CHANNELS))
     n = len(names)
-    return rows_of(n, kind=CHANNEL, specialty_name="", patient=-1, preferred=False, hidden=False, LName=names,
+    return rows_of(n, kind=CHANNEL, specialty_name="", patient=-1, preferred=False,
+                   hidden=np.arange(n) >= len(MARKETING), LName=names,
                    FName="", MName="", Title="", Specialty=0, Address="", Address2="", City="", ST="", Zip="",
                    Telephone="", Phone2="", EMail="", NationalProvID="", BusinessName="", IsDoctor=False,
-                   NotPerson=True, DisplayNote="Marketing source")
+                   NotPerson=True, IsTrustedDirect=False, DisplayNote="Marketing source")
 
 
 def _referring_patients(ctx, rng):
@@ -294,11 +326,13 @@ def _referring_patients(ctx, rng):
                    LName=stored["LName"], FName=stored["FName"], MName=stored["MiddleI"], Title="", Specialty=0,
                    Address=stored["Address"], Address2=stored["Address2"], City=stored["City"], ST=stored["State"],
                    Zip=stored["Zip"], Telephone=digits, Phone2="", EMail=stored["Email"], NationalProvID="",
-                   BusinessName="", IsDoctor=False, NotPerson=False, DisplayNote="Patient referral")
+                   BusinessName="", IsDoctor=False, NotPerson=False, IsTrustedDirect=False,
+                   DisplayNote="Patient referral")
 
 
 def write_referrals(ctx, rng, sources, attached):
-    """A referral row is entered when first used (just before its first attachment), else early in the window."""
+    """A referral row is entered when first used (just before its first attachment), else early in the window.
+    Most specialists carry a note of what the office should know about them."""
     n = len(sources.nums)
     first_used = np.full(n, NEVER)
     np.minimum.at(first_used, attached.referral, attached.day)
@@ -306,10 +340,11 @@ def write_referrals(ctx, rng, sources, attached):
     entered = np.where(first_used < NEVER, first_used - rng.integers(0, 4, n), unused)
     entered = clamp(entered, ctx.start, ctx.today)
     patient = np.where(sources.patient >= 0, ctx.practice.patients.nums[sources.patient], 0)
+    note = occasional_notes(ctx.rng("referral-notes"), SPECIALIST_NOTES, SPECIALIST_NOTE_SHARE, n)
     ctx.out.copy("referral", {
         **sources.rows, "ReferralNum": sources.nums, "PatNum": patient,
-        "IsHidden": sources.hidden, "IsPreferred": sources.preferred, "UsingTIN": False, "IsTrustedDirect": False,
-        "Slip": 0, "SSN": "", "Note": "", "DateTStamp": at_hours(rng, entered, 8, 17),
+        "IsHidden": sources.hidden, "IsPreferred": sources.preferred, "UsingTIN": False, "Slip": 0, "SSN": "",
+        "Note": np.where(sources.kind == SPECIALIST, note, ""), "DateTStamp": at_hours(rng, entered, 8, 17),
     })
 
 
@@ -335,7 +370,8 @@ def referral_attachments(ctx, rng, sources):
         "RefAttachNum": ctx.ids.take("refattach", n), "ReferralNum": sources.nums[attached.referral],
         "PatNum": pt.nums[attached.patient], "ItemOrder": rank_in_group(attached.patient), "RefDate": attached.day,
         "RefType": ~attached.out, "RefToStatus": attached.status, "Note": attached.note,
-        "IsTransitionOfCare": attached.out & (rng.random(n) < TRANSITION_OF_CARE_SHARE),
+        "IsTransitionOfCare": attached.out & sources.rows["IsTrustedDirect"][attached.referral]
+                              & (rng.random(n) < TRANSITION_OF_CARE_SHARE),
         "ProcNum": np.where(proc >= 0, pr.nums[np.maximum(proc, 0)], 0), "DateProcComplete": attached.completed,
         "ProvNum": attached.prov, "DateTStamp": at_hours(rng, last_change, 8, 17),
     })
@@ -433,7 +469,7 @@ def _referred_from(ctx, rng, sources, count):
 def _family_sources(rng, sources, n_families):
     """One referral source per family: a marketing channel, a referring patient or a doctor."""
     kind = weighted_choice(rng, SOURCE_KINDS, n_families)
-    channels = np.flatnonzero(sources.kind == CHANNEL)
+    channels = np.flatnonzero((sources.kind == CHANNEL) & ~sources.hidden)
     channel = channels[weighted_choice(rng, [(i, share) for i, (_, share) in enumerate(MARKETING)], n_families)]
     referrers = np.flatnonzero(sources.kind == REFERRING_PATIENT)
     if not len(referrers):
@@ -496,10 +532,13 @@ def denied_claims(ctx):
 
 # --- commlog ----------------------------------------------------------------------------------------------
 
-def _log(patient, when, comm_type, mode, direction, source, user, note, minutes=0, program=0, referral=-1):
-    """Commlog events: `referral` indexes the referral sources (-1 none), `minutes` the length of a call."""
+def _log(patient, when, comm_type, mode, direction, source, user, note, minutes=0, program=0, referral=-1,
+         signed=False):
+    """Commlog events: `referral` indexes the referral sources (-1 none), `minutes` the length of a call, `signed`
+    marks notes the patient signed on the front desk's Topaz pad."""
     return rows_of(len(patient), patient=patient, when=when, type=comm_type, mode=mode, direction=direction,
-                   source=source, user=user, note=note, minutes=minutes, program=program, referral=referral)
+                   source=source, user=user, note=note, minutes=minutes, program=program, referral=referral,
+                   signed=signed)
 
 
 def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
@@ -530,10 +569,14 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
     logs = take_rows(logs, np.argsort(logs["when"], kind="stable"))
     n = len(logs["patient"])
     ended = logs["when"] + logs["minutes"] * MINUTE
+    signed = np.flatnonzero(logs["signed"])
+    signature = np.full(n, "", dtype=object)
+    signature[signed] = signatures(ctx.rng("commlog-signatures"), np.ones(len(signed), dtype=bool))
     ctx.out.copy("commlog", sliced({
         "CommlogNum": ctx.ids.take("commlog", n), "PatNum": ctx.practice.patients.nums[logs["patient"]],
         "CommDateTime": logs["when"], "CommType": logs["type"], "Note": logs["note"], "Mode_": logs["mode"],
-        "SentOrReceived": logs["direction"], "UserNum": logs["user"], "Signature": "", "SigIsTopaz": False,
+        "SentOrReceived": logs["direction"], "UserNum": logs["user"], "Signature": signature,
+        "SigIsTopaz": logs["signed"],
         "DateTStamp": ended, "DateTimeEnd": np.where(logs["minutes"] > 0, ended, NO_TIME),
         "CommSource": logs["source"], "ProgramNum": logs["program"], "DateTEntry": ended,
         "ReferralNum": np.where(logs["referral"] >= 0, sources.nums[np.maximum(logs["referral"], 0)], 0),
@@ -737,15 +780,17 @@ def referral_thanks(ctx, sources, attached):
 
 
 def treatment_plan_talks(ctx, plans):
+    """The treatment coordinator goes over big plans; a patient who accepts signs the financial arrangement (the
+    commlog note) on the signature pad."""
     rng = ctx.rng("commlog-treatment-plan-talks")
     n = len(plans.patient)
-    outcome = np.where(plans.accepted, " - pt accepted, scheduling first visit",
+    outcome = np.where(plans.accepted, " - pt accepted and signed financial arrangement, scheduling first visit",
                        pick(rng, (" - pt will think it over", " - pt wants to check insurance first",
                                   " - CareCredit application discussed"), n))
     return _log(plans.patient, at_hours(rng, plans.day, 9, 17), TREATMENT_PLAN, IN_PERSON, SENT, BY_USER,
                 _front_desk(ctx, rng, n), text("Reviewed treatment plan (", dollars(plans.total),
                                                " est.) and payment options", outcome),
-                minutes=rng.integers(10, 30, n))
+                minutes=rng.integers(10, 30, n), signed=plans.accepted)
 
 
 def surgical_clearances(ctx):
@@ -822,10 +867,13 @@ def general_calls(ctx, rng, prefs, n):
 
 # --- document ---------------------------------------------------------------------------------------------
 
-def _doc(ctx, patient, when, category, img_type, prefix, description, prov=0, tooth="", extension="jpg"):
+def _doc(ctx, patient, when, category, img_type, prefix, description, prov=0, tooth="", extension="jpg", note="",
+         signed=False, topaz=False):
+    """Documents: `note` is the Document Info note, `signed` that someone signed it (`topaz`: on the front desk's
+    Topaz pad, else in the on-screen signature box)."""
     return rows_of(len(patient), patient=patient, when=when, category=ctx.practice.defs.named(18, category),
                    img_type=img_type, prefix=prefix, description=description, prov=prov, tooth=tooth,
-                   extension=extension)
+                   extension=extension, note=note, signed=signed, topaz=topaz)
 
 
 def documents(ctx, sources, attached, plans, denials):
@@ -842,15 +890,52 @@ def documents(ctx, sources, attached, plans, denials):
     number = _number_within(docs["patient"], day.astype(np.int64), np.unique(docs["prefix"], return_inverse=True)[1])
     year, month, dom = _calendar(day)
     stamp_text = text(year, padded(month, 2), padded(dom, 2))
+    printed, note = referral_copies(docs, sources, attached)
+    signed = np.flatnonzero(docs["signed"])
+    signature = np.full(n, "", dtype=object)
+    signature[signed] = signatures(ctx.rng("document-signatures"), docs["topaz"][signed])
     ctx.out.copy("document", sliced({
         "DocNum": ctx.ids.take("document", n), "Description": docs["description"], "DateCreated": docs["when"],
         "DocCategory": docs["category"], "PatNum": ctx.practice.patients.nums[docs["patient"]],
         "FileName": text(docs["prefix"], "_", stamp_text, "_", number, ".", docs["extension"]),
-        "ImgType": docs["img_type"], "IsFlipped": False, "DegreesRotated": 0.0, "ToothNumbers": docs["tooth"],
-        "Note": "", "SigIsTopaz": False, "Signature": "", "MountItemNum": 0, "RawBase64": "", "Thumbnail": "",
+        "ImgType": docs["img_type"], "ToothNumbers": docs["tooth"], "Note": note, "SigIsTopaz": docs["topaz"],
+        "Signature": signature, "MountItemNum": 0, "RawBase64": "", "Thumbnail": "",
         "DateTStamp": np.minimum(docs["when"] + rng.integers(5, 900, n).astype("timedelta64[s]"), now(ctx)),
-        "ProvNum": docs["prov"], "IsCropOld": False, "PrintHeading": False, "ImageCaptureType": False,
+        "ProvNum": docs["prov"], "IsCropOld": False, "PrintHeading": printed, "ImageCaptureType": False,
+        **image_edits(ctx, docs["img_type"]),
     }))
+
+
+def referral_copies(docs, sources, attached):
+    """Radiographs taken the day a patient is referred out are printed with the heading (patient, date) for the
+    specialist, and the Document Info note says so. Returns (PrintHeading, Note) of every document."""
+    out = np.flatnonzero(attached.out)
+    referred, first = np.unique(attached.patient[out] * DAY_STEP + attached.day[out].astype(np.int64),
+                                return_index=True)
+    taken = docs["patient"] * DAY_STEP + docs["when"].astype("datetime64[D]").astype(np.int64)
+    printed = (docs["img_type"] == RADIOGRAPH) & np.isin(taken, referred)
+    referral = lookup(attached.referral[out[first]], np.where(printed, np.searchsorted(referred, taken), -1), 0)
+    doctor = text("Printed with heading for referral to Dr. ", sources.lname[referral])
+    return printed, np.where(printed, doctor, docs["note"])
+
+
+def image_edits(ctx, img_type):
+    """What the staff did to images in the Imaging module: photos cropped (the rectangle in image pixels of an
+    intraoral camera's 1280x1024 frame), mirror shots flipped, some turned upright; radiographs' brightness and
+    contrast windowed (0-255 levels; 0/0 is OpenDental's untouched full range)."""
+    rng = ctx.rng("document-edits")
+    n = len(img_type)
+    photo, radiograph = img_type == PHOTO, img_type == RADIOGRAPH
+    cropped = photo & (rng.random(n) < CROPPED_SHARE)
+    x, y = rng.integers(0, 300, n), rng.integers(0, 200, n)
+    width, height = rng.integers(700, 980, n), rng.integers(500, 820, n)
+    turned = photo & (rng.random(n) < ROTATED_SHARE)
+    windowed = radiograph & (rng.random(n) < WINDOWED_SHARE)
+    return {"CropX": np.where(cropped, x, 0), "CropY": np.where(cropped, y, 0), "CropW": np.where(cropped, width, 0),
+            "CropH": np.where(cropped, height, 0), "IsFlipped": photo & (rng.random(n) < FLIPPED_SHARE),
+            "DegreesRotated": np.where(turned, pick(rng, (90.0, 180.0, 270.0), n), 0.0),
+            "WindowingMin": np.where(windowed, rng.integers(5, 60, n), 0),
+            "WindowingMax": np.where(windowed, rng.integers(190, 250, n), 0)}
 
 
 def radiographs(ctx):
@@ -899,20 +984,24 @@ def photos(ctx):
 
 
 def first_visit_forms(ctx):
-    """Registration and HIPAA forms scanned at check-in of a new patient's first visit, and the insurance card."""
+    """Registration and HIPAA forms scanned at check-in of a new patient's first visit (the patient signs the
+    privacy-notice acknowledgement on the signature pad), and the insurance card."""
     rng = ctx.rng("document-forms")
     ap, pt = ctx.practice.clinical.appointments, ctx.practice.patients
     new = np.flatnonzero((ap.status == 2) & ap.is_new_patient)
     insured = new[pt.insured[ap.patient[new]]]
     return concat_rows([
         _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", 0, "FORM",
-             "New patient registration and HIPAA", extension="pdf"),
+             "New patient registration and HIPAA", extension="pdf",
+             note="Notice of privacy practices acknowledged", signed=True, topaz=True),
         _doc(ctx, ap.patient[insured], ap.arrived[insured] + rng.integers(1, 6, len(insured)) * MINUTE,
              "Insurance Cards", 0, "INSCARD", "Insurance card front and back"),
     ])
 
 
 def referral_documents(ctx, sources, attached):
+    """Referral letters out, and the specialists' consult reports, which the dentist signs off as reviewed in the
+    on-screen signature box."""
     rng = ctx.rng("document-referrals")
     out = np.flatnonzero(attached.out)
     reported = np.flatnonzero(attached.report != NO_DATE)
@@ -922,7 +1011,8 @@ def referral_documents(ctx, sources, attached):
              text("Referral to ", doctor[out], " - ", sources.specialty_name[attached.referral[out]]),
              prov=attached.prov[out], extension="pdf"),
         _doc(ctx, attached.patient[reported], at_hours(rng, attached.report[reported], 9, 17), "Correspondence", 3,
-             "CONSULT", text("Consult report from ", doctor[reported]), extension="pdf"),
+             "CONSULT", text("Consult report from ", doctor[reported]), extension="pdf",
+             note="Reviewed by the treating dentist", signed=True),
     ])
 
 
@@ -937,14 +1027,17 @@ def signed_plans(ctx, plans):
 def eob_scans(ctx, denials):
     rng = ctx.rng("document-eobs")
     return _doc(ctx, denials.patient, at_hours(rng, denials.received, 9, 17), "EOBs", 4, "EOB",
-                text("EOB ", denials.carrier, " DOS ", mdy(denials.service)), extension="pdf")
+                text("EOB ", denials.carrier, " DOS ", mdy(denials.service)), extension="pdf",
+                note=text("Denied: ", denials.reason))
 
 
 def history_updates(ctx, n):
-    """Updated medical-history forms signed at check-in of completed visits."""
+    """Updated medical-history forms signed at check-in of completed visits; the dentist notes the review and
+    signs it in the on-screen signature box."""
     rng = ctx.rng("document-history-updates")
     ap = ctx.practice.clinical.appointments
     completed = np.flatnonzero((ap.status == 2) & (ap.date >= ctx.start))
     visit = pick(rng, completed, n if len(completed) else 0)
-    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms", 0, "FORM",
-                "Medical history update", extension="pdf")
+    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms", 0,
+                "FORM", "Medical history update", extension="pdf", note=pick(rng, HISTORY_REVIEWS, len(visit)),
+                signed=True)

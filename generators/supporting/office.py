@@ -3,20 +3,25 @@
   tasklist, task   the office's to-do folders and the follow-ups worked in them: claims without an answer after
                    a month and denied claims (Insurance Follow-up), families more than 90 days past due
                    (Billing), overdue hygiene recalls (Recall), lab cases to check before a crown is seated
-                   (Lab Cases, on the appointment)
+                   (Lab Cases, on the appointment); the daily checklist, a repeating list whose repeating tasks
+                   OpenDental copies into a dated list every business day (FromNum: what the copy came from)
   taskhist ...     a snapshot of the task each time someone viewed it, added a note or finished it; the notes;
-                   who subscribes to which list; unread marks of new tasks
-  program          bridged programs and their settings (Podium sends the review invitations logged in commlog)
-  userodpref       the image categories each user keeps expanded
-  timeadjust       holidays, PTO, sick days and CE training on the employees' time cards, automatic overtime
-  entrylog         who booked each appointment of the window, and when
+                   who subscribes to which list (and dentists to single denied-claim tasks); unread marks
+  program          bridged programs and their settings (Podium sends the review invitations logged in commlog),
+                   with a workstation's own path to DEXIS (ComputerName)
+  userodpref       the image categories each user keeps expanded; the Account module's procedure breakdown
+  timeadjust       holidays, PTO, sick days and CE training on the employees' time cards, automatic overtime,
+                   missed clock-ins added back, unpaid protected leave
+  entrylog         who booked each appointment of the window, when, and whether through Web Sched
   clinic           a practice without clinics (ClinicNum 0 everywhere) still describes its location in one row
 
 etl_load_status and etl_transform_status stay empty: the analytics' run hooks fill them.
 """
+from types import SimpleNamespace
+
 import numpy as np
 
-from core.arrays import concat_rows, take_rows
+from core.arrays import concat_rows, rank_in_group, take_rows
 
 from ..clinical.chart import sliced
 from ..data import read_table
@@ -27,24 +32,27 @@ from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appoint
 
 FOREIGN_KEYS = [
     ("tasklist", "Parent", "tasklist", None, False),
-    ("tasklist", "FromNum", "userod", None, False),
+    ("tasklist", "FromNum", "tasklist", None, False),
     ("task", "TaskListNum", "tasklist", None, True),
     ("task", "UserNum", "userod", None, True),
     ("task", "PriorityDefNum", "definition", 33, True),
+    ("task", "FromNum", "task", None, False),
     ("taskhist", "TaskNum", "task", None, True),
     ("taskhist", "TaskListNum", "tasklist", None, True),
     ("taskhist", "UserNum", "userod", None, True),
     ("taskhist", "UserNumHist", "userod", None, True),
     ("taskhist", "PriorityDefNum", "definition", 33, True),
+    ("taskhist", "FromNum", "task", None, False),
     ("tasknote", "TaskNum", "task", None, True),
     ("tasknote", "UserNum", "userod", None, True),
     ("tasksubscription", "UserNum", "userod", None, True),
-    ("tasksubscription", "TaskListNum", "tasklist", None, True),
+    ("tasksubscription", "TaskListNum", "tasklist", None, False),
+    ("tasksubscription", "TaskNum", "task", None, False),
     ("taskunread", "TaskNum", "task", None, True),
     ("taskunread", "UserNum", "userod", None, True),
     ("programproperty", "ProgramNum", "program", None, True),
     ("userodpref", "UserNum", "userod", None, True),
-    ("userodpref", "Fkey", "definition", 18, True),
+    ("userodpref", "Fkey", "definition", 18, False),
     ("timeadjust", "EmployeeNum", "employee", None, True),
     ("timeadjust", "PtoDefNum", "definition", 50, False),
     ("timeadjust", "SecuUserNumEntry", "userod", None, False),
@@ -73,17 +81,36 @@ BALANCE_NOTES = ("Left VM for guarantor", "Guarantor promised payment by end of 
                  "Set up payment by card on file")
 RECALL_NOTES = ("Left VM to schedule", "Pt will call back", "Sent Web Sched link", "Pt moved out of area")
 LAB_NOTES = ("Lab case received, checked in", "Lab says case ships tomorrow", "Shade verified with lab")
+# The daily checklist's repeating tasks: (description, hours between which the day's copy is done, instructions)
+DAILY_CHECKLIST = (("Morning huddle: review today's schedule, unconfirmed patients and balances due", 8, 9,
+                    "Print the huddle report from Reports > Daily; flag pts with balances over $100"),
+                   ("End of day: balance the day sheet and prepare the bank deposit", 17, 18,
+                    "Run the daily payments report; deposit slips are in the top drawer of the front desk"))
+CHECKLIST_NOTES = ("Done", "Done - 2 unconfirmed pts called", "Deposit taken to bank", "Day sheet balanced")
+AFTER_DONE_NOTE_SHARE = 0.05
+AFTER_DONE_NOTES = ("Follow-up: payment posted to account", "Added copy of EOB to chart",
+                    "Pt called back - no further action needed")
+FOLLOWED_SHARE = 0.5
+DAY = np.timedelta64(1, "D")
 
 IMAGE_CATEGORIES = ("Xrays", "Photos", "Patient Forms", "Insurance Cards")
 FIXED_HOLIDAYS = (("New Year's Day", 1, 1), ("Independence Day", 7, 4), ("Christmas", 12, 25))
 WEEKDAY_HOLIDAYS = (("Memorial Day", 5, -1, "Mon"), ("Labor Day", 9, 1, "Mon"), ("Thanksgiving", 11, 4, "Thu"))
 LEAVE_DAYS_PER_YEAR = (("PTO", 8), ("Sick", 3), ("Training", 1))  # timeadjust kinds (definition category 50)
 OVERTIME_WEEK_SHARE = 0.1
+CLOCK_IN_CORRECTIONS_PER_YEAR = 3
+CORRECTION_NOTES = ("Forgot to clock in", "Forgot to clock back in from lunch", "Clock-in missed - system down",
+                    "Worked through lunch (approved)")
+PROTECTED_LEAVES_PER_EMPLOYEE_YEAR = 0.02
+PROTECTED_LEAVE_NOTE = "Unpaid protected leave - Oregon Paid Leave / FMLA"
+IMAGE_CATEGORY, ACCOUNT_PROC_BREAKDOWN = 0, 3  # userodpref.FkeyType (UserOdFkeyType Definition, AcctProcBreakdown)
+IN_OPEN_DENTAL, WEB_SCHED = 0, 1               # entrylog.LogSource (LogSources)
+WEB_SCHED_NEW_PATIENT = 9                      # appointment type "WebSched New Patient Default"
 
 
 def generate(ctx):
-    subscribers = task_lists(ctx)
-    tasks(ctx, subscribers)
+    subscribers, checklist = task_lists(ctx)
+    tasks(ctx, subscribers, checklist)
     programs(ctx, ctx.rng("program"))
     user_preferences(ctx, ctx.rng("userodpref"))
     time_adjustments(ctx, ctx.rng("timeadjust"))
@@ -95,55 +122,108 @@ def generate(ctx):
 # --- tasks -------------------------------------------------------------------------------------------------
 
 def task_lists(ctx):
-    """The folders (generators/data/office_task_lists.csv), set up with the practice (DateTL, which OpenDental
-    ignores on undated lists, is that day), and their subscribers (a few users of each role named in the file:
-    the team that works the list), as {TaskListNum: UserNums}."""
+    """The folders (generators/data/office_task_lists.csv: a retired one archived, the daily checklist a
+    repeating list of DateType Day), set up with the practice (DateTL, which OpenDental ignores on undated lists,
+    is that day), and the copy of the checklist OpenDental makes for each business day (FromNum: the repeating
+    list). Returns the subscribers of each list (a few users of each role named in the file: the team that works
+    it) as {TaskListNum: UserNums}, and the daily checklists."""
     users = ctx.practice.users
     role_users = {"front_desk": users.front_desk, "billing": users.billing, "admin": np.array([users.admin]),
                   "dentists": np.array([users.by_provider[p] for p in ctx.practice.providers.dentists.tolist()])}
     rows = read_table("office_task_lists")
     nums = np.array([int(row["TaskListNum"]) for row in rows], dtype=np.int64)
-    ctx.out.copy("tasklist", {
-        "TaskListNum": nums, "Descript": [row["Descript"] for row in rows],
-        "Parent": np.array([int(row["Parent"]) for row in rows]), "DateTL": ctx.practice.setup_day,
-        "IsRepeating": False, "DateType": False, "FromNum": users.admin, "ObjectType": 0, "TaskListStatus": 0,
-        "DateTimeEntry": stamp(ctx.practice.setup_day, 9 * 3600), "GlobalTaskFilterType": False,
-    })
+    repeating = np.array([row["IsRepeating"] == "1" for row in rows])
+    folders = rows_of(len(rows), TaskListNum=nums, Descript=np.array([row["Descript"] for row in rows]),
+                      Parent=np.array([int(row["Parent"]) for row in rows]), DateTL=ctx.practice.setup_day,
+                      IsRepeating=repeating, DateType=repeating, FromNum=0,
+                      ObjectType=np.array([int(row["ObjectType"]) for row in rows]),
+                      TaskListStatus=np.array([int(row["TaskListStatus"]) for row in rows]),
+                      DateTimeEntry=stamp(ctx.practice.setup_day, 9 * 3600))
+    checklist = daily_checklists(ctx, nums[repeating][0], nums.max() + 1)
+    copies = rows_of(len(checklist.nums), TaskListNum=checklist.nums, Descript=folders["Descript"][repeating][0],
+                     Parent=0, DateTL=checklist.days, IsRepeating=False, DateType=True, FromNum=checklist.template,
+                     ObjectType=0, TaskListStatus=0, DateTimeEntry=checklist.opened)
+    ctx.out.copy("tasklist", {**concat_rows([folders, copies]), "GlobalTaskFilterType": False})
     subscribers = {int(row["TaskListNum"]): np.unique(np.concatenate([role_users[role][:SUBSCRIBERS_PER_ROLE] for role
-                                                                      in row["subscribers"].split()])) for row in rows}
-    pairs = [(num, user) for num, members in subscribers.items() for user in members.tolist()]
-    ctx.out.copy("tasksubscription", {
-        "TaskSubscriptionNum": ctx.ids.take("tasksubscription", len(pairs)),
-        "TaskListNum": np.array([p[0] for p in pairs], dtype=np.int64),
-        "UserNum": np.array([p[1] for p in pairs], dtype=np.int64), "TaskNum": 0,
-    })
-    return subscribers
+                                                                      in row["subscribers"].split()]))
+                   for row in rows if row["subscribers"]}
+    return subscribers, checklist
 
 
-def _task(rng, task_list, key, object_type, created, due, finished, descript, priority, notes):
+def daily_checklists(ctx, template, first_num):
+    """A copy of the repeating checklist for every business day, made when the front desk opens that day's tab
+    in the morning: the repeating list's TaskListNum, the days, the copies' TaskListNums and creation times."""
+    rng = ctx.rng("tasklist-daily")
+    days = business_days(ctx.practice.setup_day, ctx.today)
+    return SimpleNamespace(template=template, days=days, nums=ctx.ids.take("tasklist", len(days), start=first_num),
+                           opened=at_hours(rng, days, 7, 8))
+
+
+def _task(rng, task_list, key, object_type, created, due, finished, descript, priority, notes, team=None, source=0,
+          follower=0):
     """Task rows: `finished` NaT while open, `due` NO_DATE for undated tasks, the note the worker would add drawn
-    from `notes`."""
+    from `notes`; `team` the list whose subscribers work it (its own list by default), `source` the repeating
+    task it copies (FromNum), `follower` a user who subscribes to it."""
     return rows_of(len(key), list=task_list, key=key, object_type=object_type, created=created, due=due,
-                   finished=finished, descript=descript, priority=priority, note=pick(rng, notes, len(key)))
+                   finished=finished, descript=descript, priority=priority, note=pick(rng, notes, len(key)),
+                   team=task_list if team is None else team, source=source, follower=follower, repeating=False)
 
 
-def tasks(ctx, subscribers):
+def tasks(ctx, subscribers, checklist):
     """Every follow-up (each kind drawing from its own stream), numbered in the order it was entered, with its
-    history, notes and unread marks."""
+    history, notes, subscriptions and unread marks; before them the checklist's repeating tasks."""
     rng = ctx.rng("task")
-    rows = concat_rows([claim_tasks(ctx), denial_tasks(ctx), balance_tasks(ctx), recall_tasks(ctx), lab_tasks(ctx)])
+    templates = repeating_tasks(ctx, checklist)
+    rows = concat_rows([claim_tasks(ctx), denial_tasks(ctx), balance_tasks(ctx), recall_tasks(ctx), lab_tasks(ctx),
+                        checklist_tasks(ctx, checklist, templates)])
     keep = (rows["created"] >= stamp(ctx.start)) & (rows["created"] <= now(ctx))
     rows = take_rows(rows, np.flatnonzero(keep))
     rows = take_rows(rows, np.argsort(rows["created"], kind="stable"))
     n = len(rows["key"])
     rows["num"] = ctx.ids.take("task", n)
-    rows["creator"] = _member_of(rng, subscribers, rows["list"])
-    rows["worker"] = _member_of(rng, subscribers, rows["list"])
+    rows["creator"] = _member_of(rng, subscribers, rows["team"])
+    rows["worker"] = _member_of(rng, subscribers, rows["team"])
     life = _task_life(ctx, rng, rows)
     write_task_rows(ctx, rows, life)
     write_task_history(ctx, rows, life)
     write_task_notes(ctx, rows, life)
+    write_subscriptions(ctx, subscribers, rows)
     write_unread(ctx, rows, life, subscribers)
+
+
+def repeating_tasks(ctx, checklist):
+    """The checklist's repeating tasks (IsRepeating, DateType Day, no date), entered by the office manager when
+    the practice was set up, who adds the instructions as a note three weeks later (taskhist keeps the task as it
+    was). They stay new: OpenDental works their daily copies. Returns their TaskNums."""
+    n, admin = len(DAILY_CHECKLIST), ctx.practice.users.admin
+    created = stamp(ctx.practice.setup_day, 9 * 3600 + 60 * np.arange(1, n + 1))
+    noted = np.minimum(created + 21 * DAY, now(ctx))
+    rows = rows_of(n, num=ctx.ids.take("task", n), list=checklist.template, key=0, object_type=0, created=created,
+                   due=NO_DATE, descript=np.array([task[0] for task in DAILY_CHECKLIST]), priority=NORMAL,
+                   creator=admin, source=0, repeating=True)
+    index = np.arange(n)
+    ctx.out.copy("task", {"TaskNum": rows["num"], **_task_columns(rows, index, NEW, noted),
+                          "DateTimeFinished": NO_TIME})
+    ctx.out.copy("taskhist", {"TaskHistNum": ctx.ids.take("taskhist", n), "TaskNum": rows["num"],
+                              **_task_columns(rows, index, NEW, created), "DateTStamp": noted, "UserNumHist": admin,
+                              "IsNoteChange": True, "DateTimeFinished": NO_TIME})
+    ctx.out.copy("tasknote", {"TaskNoteNum": ctx.ids.take("tasknote", n), "TaskNum": rows["num"], "UserNum": admin,
+                              "DateTimeNote": noted, "Note": [task[3] for task in DAILY_CHECKLIST]})
+    return rows["num"]
+
+
+def checklist_tasks(ctx, checklist, templates):
+    """Each day's copies of the repeating tasks (FromNum), in that day's checklist, done that day."""
+    rng = ctx.rng("task-daily-checklist")
+    k, days = len(DAILY_CHECKLIST), len(checklist.days)
+    which = np.tile(np.arange(k), days)
+    first, last = (np.array(column)[which] for column in list(zip(*DAILY_CHECKLIST))[1:3])
+    day = np.repeat(checklist.days, k)
+    created = np.repeat(checklist.opened, k)
+    finished = np.maximum(stamp(day, rng.integers(first * 3600, last * 3600)), created + 5 * MINUTE)
+    return _task(rng, np.repeat(checklist.nums, k), np.zeros(k * days, dtype=np.int64), 0, created, day, finished,
+                 np.array([task[0] for task in DAILY_CHECKLIST])[which], NORMAL, CHECKLIST_NOTES,
+                 team=checklist.template, source=templates[which])
 
 
 def _member_of(rng, subscribers, task_list):
@@ -156,7 +236,8 @@ def _member_of(rng, subscribers, task_list):
 
 
 def _task_life(ctx, rng, rows):
-    """When each task was viewed, noted and finished; its status now (done, viewed or new)."""
+    """When each task was viewed, noted and finished; its status now (done, viewed or new); and the note some
+    workers add to a task after finishing it (within a week)."""
     n = len(rows["key"])
     created, finished = rows["created"], rows["finished"]
     done = ~np.isnat(finished)
@@ -167,9 +248,13 @@ def _task_life(ctx, rng, rows):
     noted = viewed & (rng.random(n) < NOTE_SHARE)
     noted_at = _office_hours_between(rng, viewed_at, end)
     status = np.where(done, DONE, np.where(viewed, VIEWED, NEW))
-    edited = np.select([done, noted, viewed], [finished, noted_at, viewed_at], created)
+    later = ctx.rng("task-after-done")
+    after_done_at = _office_hours_between(later, end + MINUTE, np.minimum(end + 7 * DAY, now(ctx)))
+    after_done = done & (later.random(n) < AFTER_DONE_NOTE_SHARE) & (after_done_at > end) & (after_done_at <= now(ctx))
+    edited = np.select([after_done, done, noted, viewed], [after_done_at, finished, noted_at, viewed_at], created)
     return dict(status=status, viewed=viewed, viewed_at=viewed_at, noted=noted, noted_at=noted_at, edited=edited,
-                done=done)
+                done=done, after_done=after_done, after_done_at=after_done_at,
+                after_done_note=pick(later, AFTER_DONE_NOTES, n))
 
 
 def _office_hours_between(rng, after, before):
@@ -188,10 +273,12 @@ def _task_columns(rows, index, status, edited):
     """The columns task and taskhist share, for the given tasks in the given state."""
     due = rows["due"][index]
     lab = rows["list"][index] == LAB_LIST
+    repeating = rows["repeating"][index]
     return {
         "TaskListNum": rows["list"][index], "DateTask": due, "KeyNum": rows["key"][index],
-        "Descript": rows["descript"][index], "TaskStatus": status, "IsRepeating": False, "DateType": due != NO_DATE,
-        "FromNum": 0, "ObjectType": rows["object_type"][index], "DateTimeEntry": rows["created"][index],
+        "Descript": rows["descript"][index], "TaskStatus": status, "IsRepeating": repeating,
+        "DateType": (due != NO_DATE) | repeating, "FromNum": rows["source"][index],
+        "ObjectType": rows["object_type"][index], "DateTimeEntry": rows["created"][index],
         "UserNum": rows["creator"][index], "PriorityDefNum": rows["priority"][index],
         "ReminderGroupId": np.where(lab, text("LAB", rows["num"][index]), ""),
         "ReminderType": np.where(lab, REMIND_ONCE, 0), "ReminderFrequency": lab.astype(int),
@@ -209,28 +296,50 @@ def write_task_rows(ctx, rows, life):
 
 
 def write_task_history(ctx, rows, life):
-    """OpenDental keeps the task as it was before each change: viewed (was new), a note added, finished."""
-    viewed, noted, done = (np.flatnonzero(life[name]) for name in ("viewed", "noted", "done"))
+    """OpenDental keeps the task as it was before each change: viewed (was new), a note added, finished, a note
+    added after it was done (was done: DateTimeFinished set)."""
+    viewed, noted, done, after_done = (np.flatnonzero(life[name]) for name in ("viewed", "noted", "done",
+                                                                               "after_done"))
     before_finish = np.where(life["noted"], life["noted_at"], life["viewed_at"])
     changes = [(viewed, NEW, rows["created"], life["viewed_at"], False),
                (noted, VIEWED, life["viewed_at"], life["noted_at"], True),
-               (done, VIEWED, before_finish, rows["finished"], False)]
+               (done, VIEWED, before_finish, rows["finished"], False),
+               (after_done, DONE, rows["finished"], life["after_done_at"], True)]
     parts = []
     for index, status, edited, changed, note in changes:
         parts.append({"TaskNum": rows["num"][index], **_task_columns(rows, index, status, edited[index]),
                       "DateTStamp": changed[index], "UserNumHist": rows["worker"][index], "IsNoteChange": note,
-                      "DateTimeFinished": np.full(len(index), NO_TIME)})
+                      "DateTimeFinished": rows["finished"][index] if status == DONE else np.full(len(index), NO_TIME)})
     history = concat_rows([{k: np.broadcast_to(v, len(part["TaskNum"])) for k, v in part.items()} for part in parts])
     n = len(history["TaskNum"])
     ctx.out.copy("taskhist", sliced({"TaskHistNum": ctx.ids.take("taskhist", n), **history}))
 
 
 def write_task_notes(ctx, rows, life):
-    noted = np.flatnonzero(life["noted"])
+    """The worker's note while working the task, and the one added after finishing it."""
+    noted, after_done = np.flatnonzero(life["noted"]), np.flatnonzero(life["after_done"])
+    task = np.r_[noted, after_done]
     ctx.out.copy("tasknote", {
-        "TaskNoteNum": ctx.ids.take("tasknote", len(noted)), "TaskNum": rows["num"][noted],
-        "UserNum": rows["worker"][noted], "DateTimeNote": life["noted_at"][noted],
-        "Note": rows["note"][noted],
+        "TaskNoteNum": ctx.ids.take("tasknote", len(task)), "TaskNum": rows["num"][task],
+        "UserNum": rows["worker"][task],
+        "DateTimeNote": np.r_[life["noted_at"][noted], life["after_done_at"][after_done]],
+        "Note": np.r_[rows["note"][noted], life["after_done_note"][after_done]],
+    })
+
+
+def write_subscriptions(ctx, subscribers, rows):
+    """Users subscribe to the lists they work (TaskListNum) and some follow a single task (TaskNum): the treating
+    dentist follows half the denied-claim tasks, whose appeal needs their narrative."""
+    rng = ctx.rng("tasksubscription")
+    pairs = [(num, user) for num, members in subscribers.items() for user in members.tolist()]
+    followed = np.flatnonzero((rows["follower"] > 0) & (rng.random(len(rows["key"])) < FOLLOWED_SHARE))
+    lists = np.array([p[0] for p in pairs], dtype=np.int64)
+    n = len(pairs) + len(followed)
+    ctx.out.copy("tasksubscription", {
+        "TaskSubscriptionNum": ctx.ids.take("tasksubscription", n),
+        "TaskListNum": np.r_[lists, np.zeros(len(followed), dtype=np.int64)],
+        "TaskNum": np.r_[np.zeros(len(pairs), dtype=np.int64), rows["num"][followed]],
+        "UserNum": np.r_[np.array([p[1] for p in pairs], dtype=np.int64), rows["follower"][followed]],
     })
 
 
@@ -270,10 +379,20 @@ def denial_tasks(ctx):
     n = len(denied.patient)
     created = at_hours(rng, denied.received, 9, 17)
     finished = at_hours(rng, denied.received + rng.integers(3, 21, n), 9, 17)
-    return _task(rng, INSURANCE_LIST, ctx.practice.patients.nums[denied.patient], PATIENT, created, denied.received + 7,
+    pt = ctx.practice.patients
+    return _task(rng, INSURANCE_LIST, pt.nums[denied.patient], PATIENT, created, denied.received + 7,
                  np.where(finished <= now(ctx), finished, np.datetime64("NaT")),
                  text("Denied: ", denied.carrier, " claim DOS ", mdy(denied.service), " - ", denied.reason), HIGH,
-                 DENIAL_NOTES)
+                 DENIAL_NOTES, follower=_users_of(ctx, pt.pri_prov[denied.patient]))
+
+
+def _users_of(ctx, providers):
+    """The UserNum of each provider (0 if the provider has no login)."""
+    by_provider = ctx.practice.users.by_provider
+    provs = np.array(sorted(by_provider), dtype=np.int64)
+    users = np.array([by_provider[p] for p in provs.tolist()], dtype=np.int64)
+    at = np.minimum(np.searchsorted(provs, providers), len(provs) - 1)
+    return np.where(provs[at] == providers, users[at], 0)
 
 
 def balance_tasks(ctx):
@@ -330,8 +449,9 @@ def lab_tasks(ctx):
 # --- programs, preferences, time cards, entry log, clinic -------------------------------------------------
 
 def programs(ctx, rng):
-    """Bridged programs (generators/data/office_programs.csv) and their properties; stored secrets are
-    encrypted strings, never real values."""
+    """Bridged programs (generators/data/office_programs.csv) and their properties (a blank PropertyDesc with a
+    ComputerName: that workstation's own path to the program); stored secrets are encrypted strings, never real
+    values."""
     rows = read_table("office_programs")
     ctx.out.copy("program", {
         "ProgramNum": np.array([int(r["ProgramNum"]) for r in rows], dtype=np.int64),
@@ -349,21 +469,26 @@ def programs(ctx, rng):
         "ProgramNum": np.array([int(p["ProgramNum"]) for p in props], dtype=np.int64),
         "PropertyDesc": [p["PropertyDesc"] for p in props],
         "PropertyValue": np.where(masked, encrypted, [p["PropertyValue"] for p in props]),
-        "ComputerName": "", "ClinicNum": 0, "IsMasked": masked,
+        "ComputerName": [p["ComputerName"] for p in props], "ClinicNum": 0, "IsMasked": masked,
         "IsHighSecurity": np.array([p["IsHighSecurity"] == "1" for p in props]),
     })
 
 
 def user_preferences(ctx, rng):
-    """Every user keeps a few image categories expanded in the Imaging module (FkeyType 0: a definition)."""
-    users = ctx.practice.users.nums
+    """Every user keeps a few image categories expanded in the Imaging module (FkeyType 0, Fkey the definition);
+    the front desk and billing office keep the Account module's procedure breakdown shown (FkeyType 3)."""
+    users = ctx.practice.users
     categories = np.array([ctx.practice.defs.named(18, name) for name in IMAGE_CATEGORIES])
-    expanded = rng.random((len(users), len(categories))) < 0.6
+    expanded = rng.random((len(users.nums), len(categories))) < 0.6
     expanded[:, 0] = True
     user, category = np.nonzero(expanded)
+    account = np.unique(np.r_[users.front_desk, users.billing])
+    n = len(user) + len(account)
     ctx.out.copy("userodpref", {
-        "UserOdPrefNum": ctx.ids.take("userodpref", len(user)), "UserNum": users[user], "Fkey": categories[category],
-        "FkeyType": 0, "ValueString": "1", "ClinicNum": 0,
+        "UserOdPrefNum": ctx.ids.take("userodpref", n), "UserNum": np.r_[users.nums[user], account],
+        "Fkey": np.r_[categories[category], np.zeros(len(account), dtype=np.int64)],
+        "FkeyType": np.r_[np.full(len(user), IMAGE_CATEGORY), np.full(len(account), ACCOUNT_PROC_BREAKDOWN)],
+        "ValueString": "1", "ClinicNum": 0,
     })
 
 
@@ -390,39 +515,70 @@ def _holidays(ctx):
 
 def time_adjustments(ctx, rng):
     """Time-card adjustments of every employee: paid holidays, PTO, sick and CE training days (PtoHours with the
-    definition category 50 type), and the weekly overtime OpenDental computes itself (IsAuto)."""
-    employees = ctx.practice.users.employees
+    definition category 50 type), the weekly overtime OpenDental computes itself (IsAuto), missed clock-ins the
+    office manager adds back (RegHours) and unpaid protected leave."""
+    employees, admin = ctx.practice.users.employees, ctx.practice.users.admin
     defs = ctx.practice.defs
     holidays, holiday_names = _holidays(ctx)
     work_days = business_days(ctx.start, ctx.today)
     years = len(work_days) / 260
-    parts = [rows_of(len(holidays) * len(employees), employee=np.repeat(employees, len(holidays)),
-                     day=np.tile(holidays, len(employees)), kind=defs.named(50, "Holiday"), hours=8,
-                     note=text("Holiday - ", np.tile(holiday_names, len(employees))))]
+    parts = [_adjustments(np.repeat(employees, len(holidays)), stamp(np.tile(holidays, len(employees)), 8 * 3600),
+                          text("Holiday - ", np.tile(holiday_names, len(employees))), admin, pto=8 * 60,
+                          kind=defs.named(50, "Holiday"))]
     for name, per_year in LEAVE_DAYS_PER_YEAR:
         n = rng.poisson(per_year * years, len(employees))
-        parts.append(rows_of(n.sum(), employee=np.repeat(employees, n), day=pick(rng, work_days, n.sum()),
-                             kind=defs.named(50, name), hours=np.where(rng.random(n.sum()) < 0.2, 4, 8),
-                             note="CE course" if name == "Training" else name))
-    leave = concat_rows(parts)
+        parts.append(_adjustments(np.repeat(employees, n), stamp(pick(rng, work_days, n.sum()), 8 * 3600),
+                                  "CE course" if name == "Training" else name, admin,
+                                  pto=np.where(rng.random(n.sum()) < 0.2, 4, 8) * 60, kind=defs.named(50, name)))
     fridays = work_days[np.is_busday(work_days, weekmask="0000100")]
     overtime = rng.random((len(employees), len(fridays))) < OVERTIME_WEEK_SHARE
     who, week = np.nonzero(overtime)
-    minutes = rng.integers(1, 13, len(who)) * 15
-    n_leave, n_auto = len(leave["employee"]), len(who)
+    parts.append(_adjustments(employees[who], stamp(fridays[week], 17 * 3600), "Auto OT - weekly hours over 40", 0,
+                              overtime=rng.integers(1, 13, len(who)) * 15, auto=True))
+    parts.append(clock_in_corrections(ctx, employees, work_days, years))
+    parts.append(protected_leave(ctx, employees, work_days, years))
+    adjustments = concat_rows(parts)
     ctx.out.copy("timeadjust", {
-        "TimeAdjustNum": ctx.ids.take("timeadjust", n_leave + n_auto),
-        "EmployeeNum": np.concatenate([leave["employee"], employees[who]]),
-        "TimeEntry": np.concatenate([stamp(leave["day"], 8 * 3600), stamp(fridays[week], 17 * 3600)]),
-        "RegHours": "00:00:00",
-        "OTimeHours": np.concatenate([np.full(n_leave, "00:00:00"), _duration(minutes)]),
-        "PtoHours": np.concatenate([_duration(leave["hours"] * 60), np.full(n_auto, "00:00:00")]),
-        "PtoDefNum": np.concatenate([leave["kind"], np.zeros(n_auto, dtype=np.int64)]),
-        "Note": np.concatenate([leave["note"], np.full(n_auto, "Auto OT - weekly hours over 40")]),
-        "IsAuto": np.concatenate([np.zeros(n_leave, bool), np.ones(n_auto, bool)]),
-        "ClinicNum": 0, "IsUnpaidProtectedLeave": False,
-        "SecuUserNumEntry": np.concatenate([np.full(n_leave, ctx.practice.users.admin), np.zeros(n_auto, np.int64)]),
+        "TimeAdjustNum": ctx.ids.take("timeadjust", len(adjustments["employee"])),
+        "EmployeeNum": adjustments["employee"], "TimeEntry": adjustments["entry"],
+        "RegHours": _duration(adjustments["regular"]), "OTimeHours": _duration(adjustments["overtime"]),
+        "PtoHours": _duration(adjustments["pto"]), "PtoDefNum": adjustments["kind"], "Note": adjustments["note"],
+        "IsAuto": adjustments["auto"], "ClinicNum": 0, "IsUnpaidProtectedLeave": adjustments["protected"],
+        "SecuUserNumEntry": adjustments["entered_by"],
     })
+
+
+def _adjustments(employee, entry, note, entered_by, regular=0, overtime=0, pto=0, kind=0, auto=False,
+                 protected=False):
+    """Time-card adjustment rows; hours in minutes."""
+    return rows_of(len(employee), employee=employee, entry=entry, note=np.asarray(note, dtype=object),
+                   entered_by=entered_by, regular=regular, overtime=overtime, pto=pto, kind=kind, auto=auto,
+                   protected=protected)
+
+
+def clock_in_corrections(ctx, employees, work_days, years):
+    """A few times a year an employee forgets to clock in and the office manager adds the time as regular hours."""
+    rng = ctx.rng("timeadjust-corrections")
+    n = rng.poisson(CLOCK_IN_CORRECTIONS_PER_YEAR * years, len(employees))
+    total = n.sum()
+    return _adjustments(np.repeat(employees, n), stamp(pick(rng, work_days, total), 17 * 3600 + 1800),
+                        pick(rng, CORRECTION_NOTES, total), ctx.practice.users.admin,
+                        regular=rng.integers(1, 9, total) * 15)
+
+
+def protected_leave(ctx, employees, work_days, years):
+    """Stretches of two to six weeks of unpaid protected leave (Oregon Paid Leave, FMLA): sick-type days flagged
+    IsUnpaidProtectedLeave; at least one stretch in any run."""
+    rng = ctx.rng("timeadjust-protected-leave")
+    k = max(1, round(PROTECTED_LEAVES_PER_EMPLOYEE_YEAR * len(employees) * years))
+    who = pick(rng, employees, k)
+    start = rng.integers(0, max(len(work_days) - 10, 1), k)
+    stretch = np.repeat(np.arange(k), rng.integers(10, 31, k))
+    position = np.minimum(start[stretch] + rank_in_group(stretch), len(work_days) - 1)
+    first = np.r_[True, (position[1:] != position[:-1]) | (stretch[1:] != stretch[:-1])]
+    stretch, position = stretch[first], position[first]
+    return _adjustments(who[stretch], stamp(work_days[position], 8 * 3600), PROTECTED_LEAVE_NOTE,
+                        ctx.practice.users.admin, pto=8 * 60, kind=ctx.practice.defs.named(50, "Sick"), protected=True)
 
 
 def _duration(minutes):
@@ -432,14 +588,15 @@ def _duration(minutes):
 
 
 def entry_log(ctx):
-    """OpenDental's entry log of appointments (FKeyType 0): who booked each appointment of the window, when. The
-    appointment's SecUserNumEntry is read back from its row (the clinical phase does not hand it over)."""
+    """OpenDental's entry log of appointments (FKeyType 0): who booked each appointment of the window, when, and
+    where from (LogSource: Web Sched for the online new-patient booking's appointment type, else OpenDental)."""
     ap = ctx.practice.clinical.appointments
     booked = np.flatnonzero((ap.booked >= stamp(ctx.start)) & (ap.status != 6))
     user = ap.entry_user[booked]
     ctx.out.copy("entrylog", sliced({
         "EntryLogNum": ctx.ids.take("entrylog", len(booked)), "UserNum": user.astype(np.int64), "FKeyType": False,
-        "FKey": ap.nums[booked], "LogSource": 0, "EntryDateTime": ap.booked[booked],
+        "FKey": ap.nums[booked], "EntryDateTime": ap.booked[booked],
+        "LogSource": np.where(ap.type_num[booked] == WEB_SCHED_NEW_PATIENT, WEB_SCHED, IN_OPEN_DENTAL),
     }))
 
 
