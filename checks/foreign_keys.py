@@ -27,3 +27,28 @@ def violation_sql(table, column, parent, category, required):
     return (f'SELECT c."{key}", c."{column}" FROM raw."{table}" c WHERE {zero}'
             f'(c."{column}" IS NULL OR NOT EXISTS (SELECT 1 FROM raw."{parent}" p '
             f'WHERE {condition}p."{parent_key}" = c."{column}"))')
+
+
+def rule_name(table, column, parent, category, required):
+    target = f"definition category {category}" if category is not None else parent
+    return f"{table}.{column} must point at an existing {target}"
+
+
+def table_count_sql(table, keys):
+    """One pass over `table` counting the violations of each of its keys (hash joins to every parent)."""
+    joins, counts = [], []
+    for i, (_, column, parent, category, required) in enumerate(keys):
+        condition = f' WHERE "Category" = {category}' if category is not None else ""
+        parent_key = _primary_key(parent)
+        joins.append(f'LEFT JOIN (SELECT "{parent_key}" AS k FROM raw."{parent}"{condition}) p{i} '
+                     f'ON p{i}.k = c."{column}"')
+        zero = "" if required else f'c."{column}" <> 0 AND '
+        counts.append(f'count(*) FILTER (WHERE c."{column}" IS NULL OR ({zero}p{i}.k IS NULL))')
+    return f'SELECT {", ".join(counts)} FROM raw."{table}" c {" ".join(joins)}'
+
+
+def keys_by_table():
+    grouped = {}
+    for key in all_foreign_keys():
+        grouped.setdefault(key[0], []).append(key)
+    return grouped

@@ -1,128 +1,72 @@
-"""The bulk writer: rows go to PostgreSQL through COPY, rendered column by column, streamed in batches.
+"""The bulk writer: rows go to PostgreSQL through binary COPY, encoded column by column, streamed in chunks.
 
 A phase hands over a table's rows as batches: dicts of column name -> numpy array, list or scalar.
 Columns a batch leaves out get OpenDental's own "no value" (0, '', false, 0001-01-01), taken from the
 column's type in the schema, so a generator names only the columns that carry meaning.
 """
+import functools
+import itertools
+import queue
+import threading
 import time
-from datetime import date, datetime
 
 import numpy as np
 
-from . import checkpoints, schema
+from . import checkpoints, copy_format, schema
+
+CHUNK_ROWS = 16_384  # rows encoded at a time: bounds the encoder's memory whatever a batch holds
 
 
-OD_EMPTY = {
-    "int": "0",
-    "serial": "0",
-    "float": "0",
-    "bool": "f",
-    "date": "0001-01-01",
-    "timestamp": "0001-01-01 00:00:00",
-    "time": "00:00:00",
-    "text": "",
-    "bytes": "\\N",
-    "json": "\\N",
-}
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _scalar(value):
-    if value is None:
-        return "\\N"
-    if isinstance(value, (bool, np.bool_)):
-        return "t" if value else "f"
-    if isinstance(value, (datetime, date)):
-        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
-    if isinstance(value, np.datetime64):
-        return str(value).replace("T", " ")
-    if isinstance(value, (float, np.floating)):
-        return repr(float(value))
-    return str(value).translate(_ESCAPES)
-
-
-_CLOCK = [f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60)]
-
-
-def _datetimes(values):
-    """Dates and timestamps as text: each distinct day formatted once, times of day from a table."""
-    days = values.astype("datetime64[D]")
-    unique, index = np.unique(days, return_inverse=True)
-    day_text = np.datetime_as_string(unique).tolist()
-    text = [day_text[i] for i in index.ravel().tolist()]
-    if values.dtype != np.dtype("datetime64[D]"):
-        seconds = ((values - days) // np.timedelta64(1, "s")).astype(np.int64).tolist()
-        text = [f"{d} {_CLOCK[s]}" for d, s in zip(text, seconds)]
-    if np.isnat(values).any():
-        text = ["\\N" if missing else t for t, missing in zip(text, np.isnat(values).tolist())]
-    return text
-
-
-def _strings(values):
-    """A column of values as COPY text fields."""
-    if isinstance(values, np.ndarray) and values.dtype != object:
-        kind = values.dtype.kind
-        if kind == "b":
-            return np.where(values, "t", "f").tolist()
-        if kind in "iu":
-            return list(map(str, values.tolist()))
-        if kind == "f":
-            return list(map(repr, values.tolist()))
-        if kind == "M":
-            return _datetimes(values)
-        if kind == "U":
-            values = values.tolist()
-    strings = ["\\N" if v is None else v if isinstance(v, str) else _scalar(v) for v in values]
-    joined = "\0".join(strings)
-    if "\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined:
-        escaped = joined.translate(_ESCAPES).split("\0")
-        strings = [s if s == "\\N" else e for s, e in zip(strings, escaped)]
-    return strings
-
-
-def render(table, batch):
-    """One batch of rows of `table` as COPY text; returns (text, row count)."""
+def _row_count(table, batch):
     unknown = set(batch) - set(table.column_names)
     if unknown:
         raise KeyError(f"{table.name} has no column(s) {sorted(unknown)}")
-    pieces, variable = [], []
-    for column in table.columns:
-        value = batch.get(column.name, OD_EMPTY[column.kind])
-        if isinstance(value, (np.ndarray, list, tuple)):
-            pieces.append("%s")
-            variable.append(_strings(value))
-        else:
-            constant = value if column.name not in batch else _scalar(value)
-            pieces.append(constant.replace("%", "%%"))
-    template = "\t".join(pieces)
-    if not variable:
+    lengths = {len(v) for v in batch.values() if isinstance(v, (np.ndarray, list, tuple))}
+    if not lengths:
         raise ValueError(f"a batch of {table.name} needs at least one column of values")
-    n = len(variable[0])
-    if any(len(v) != n for v in variable):
+    if len(lengths) > 1:
         raise ValueError(f"columns of one {table.name} batch differ in length")
-    if not n:
-        return "", 0
-    return "\n".join(map(template.__mod__, zip(*variable))) + "\n", n
+    return lengths.pop()
+
+
+def _column_order(table, batch):
+    """Fixed-width and constant columns first, text last: the encoder packs the leading run as one block."""
+    def is_text_array(column):
+        return isinstance(batch.get(column.name), (np.ndarray, list, tuple)) and not copy_format.wire_type(column)
+    return sorted(table.columns, key=is_text_array)
+
+
+def _chunks(batch, n):
+    for start in range(0, n, CHUNK_ROWS):
+        stop = min(n, start + CHUNK_ROWS)
+        yield {k: v[start:stop] if isinstance(v, (np.ndarray, list, tuple)) else v for k, v in batch.items()}, stop - start
 
 
 class _BatchStream:
-    """A file-like object that psycopg2's COPY reads; each read renders the next batch."""
+    """A file-like object that psycopg2's COPY reads; each read encodes the next chunk of rows."""
 
-    def __init__(self, table, batches, stats):
-        self._table, self._batches, self._stats = table, iter(batches), stats
+    def __init__(self, table, columns, batches, stats):
+        self._table, self._columns, self._stats = table, columns, stats
+        self._chunks = itertools.chain.from_iterable(_chunks(b, _row_count(table, b)) for b in batches)
+        self._started = self._finished = False
         self.rows = 0
 
     def read(self, size=-1):
-        if self.rows:
-            checkpoints.reached(f"copy:{self._table.name}")
-        for batch in self._batches:
-            started = time.perf_counter()
-            text, n = render(self._table, batch)
-            self._stats.render_seconds += time.perf_counter() - started
-            self.rows += n
+        if not self._started:
+            self._started = True
+            return copy_format.HEADER
+        checkpoints.reached(f"copy:{self._table.name}")
+        for chunk, n in self._chunks:
             if n:
-                return text
-        return ""
+                started = time.perf_counter()
+                data = copy_format.encode(self._columns, chunk, n)
+                self._stats.encode_seconds += time.perf_counter() - started
+                self.rows += n
+                return data
+        if not self._finished:
+            self._finished = True
+            return copy_format.TRAILER
+        return b""
 
     readline = read
 
@@ -130,8 +74,8 @@ class _BatchStream:
 class WriteStats:
     def __init__(self):
         self.rows = {}
-        self.render_seconds = 0.0
-        self.copy_seconds = 0.0
+        self.encode_seconds = 0.0
+        self.waited_seconds = 0.0  # the phases' time spent waiting for PostgreSQL to take rows
 
     @property
     def total_rows(self):
@@ -139,51 +83,97 @@ class WriteStats:
 
 
 class CopyWriter:
-    """Writes rows into raw.<table> with COPY on one connection (inside the run's transaction)."""
+    """Writes rows into raw.<table> with COPY on one connection (inside the run's transaction).
+
+    A table handed over whole (a dict, or a list of dicts) loads on a background thread while the phase goes
+    on generating, so PostgreSQL works on the other core; jobs run in the order they were handed over. Lazy
+    batches (an iterator) run phase code as they are read, so they load at once, after the queue drains.
+    """
 
     def __init__(self, connection, on_table=None):
         self.connection = connection
         self.stats = WriteStats()
         self._on_table = on_table
+        self._jobs = queue.Queue(maxsize=2)
+        self._failure = None
+        threading.Thread(target=self._work, name="copy-writer", daemon=True).start()
 
-    def copy(self, table_name, batches):
-        """Load a table's rows. `batches` is one batch (dict) or an iterable of batches."""
-        table = schema.table(table_name)
-        if isinstance(batches, dict):
-            batches = [batches]
-        stream = _BatchStream(table, batches, self.stats)
-        columns = ", ".join(f'"{c}"' for c in table.column_names)
+    def _work(self):
+        while True:
+            job = self._jobs.get()
+            try:
+                if self._failure is None:
+                    job()
+            except BaseException as error:  # handed to the phases' thread at its next call
+                self._failure = error
+            finally:
+                self._jobs.task_done()
+
+    def _waiting(self, action, *args):
         started = time.perf_counter()
+        action(*args)
+        self.stats.waited_seconds += time.perf_counter() - started
+        if self._failure is not None:
+            failure, self._failure = self._failure, RuntimeError("an earlier COPY failed")
+            raise failure
+
+    def _submit(self, job):
+        self._waiting(self._jobs.put, job)
+
+    def wait(self):
+        """Block until every table handed over is loaded; raises what went wrong on the loading thread."""
+        self._waiting(self._jobs.join)
+
+    def close(self):
+        """Stop loading (a failed or interrupted run): queued tables are dropped and a running COPY cancelled.
+        Returns whether the loading thread came to rest; if not, the connection is left to the process's exit."""
+        self._failure = self._failure or RuntimeError("the run stopped")
+        self.connection.cancel()
+        deadline = time.monotonic() + 5
+        while self._jobs.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self._jobs.unfinished_tasks
+
+    def _copy(self, target, table, batches):
+        batches = iter([batches] if isinstance(batches, dict) else batches)
+        first = next(batches, None)
+        if first is None:
+            return 0
+        columns = _column_order(table, first)
+        stream = _BatchStream(table, columns, itertools.chain([first], batches), self.stats)
+        names = ", ".join(f'"{c.name}"' for c in columns)
         with self.connection.cursor() as cursor:
-            cursor.copy_expert(f'COPY raw."{table_name}" ({columns}) FROM STDIN', stream, size=1 << 20)
-        self.stats.copy_seconds += time.perf_counter() - started
-        self.stats.rows[table_name] = self.stats.rows.get(table_name, 0) + stream.rows
-        if self._on_table:
-            self._on_table(table_name, stream.rows)
+            cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN (FORMAT binary)", stream, size=1 << 20)
         return stream.rows
 
-    def analyze(self):
-        """Planner statistics for every table written (freshly loaded tables have none); small samples are
-        enough for the validation's joins."""
-        with self.connection.cursor() as cursor:
-            cursor.execute("SET LOCAL default_statistics_target = 10")
-            cursor.execute("ANALYZE " + ", ".join(f'raw."{name}"' for name in sorted(self.stats.rows)))
-            cursor.execute("RESET default_statistics_target")
+    def _load(self, table_name, batches):
+        rows = self._copy(f'raw."{table_name}"', schema.table(table_name), batches)
+        self.stats.rows[table_name] = self.stats.rows.get(table_name, 0) + rows
+        if self._on_table:
+            self._on_table(table_name, rows)
+
+    def copy(self, table_name, batches):
+        """Load a table's rows. `batches` is one batch (dict), a list of batches, or an iterator of batches."""
+        if isinstance(batches, (dict, list, tuple)):
+            self._submit(functools.partial(self._load, table_name, batches))
+        else:
+            self.wait()
+            self._waiting(self._load, table_name, batches)
 
     def update(self, table_name, key, batch):
         """Set columns of rows already written, matched on `key` (COPY into a temporary table, one UPDATE)."""
+        self._submit(functools.partial(self._update, table_name, key, batch))
+
+    def _update(self, table_name, key, batch):
         table = schema.table(table_name)
         columns = [c for c in table.columns if c.name in batch]
         staging = schema.Table(f"update_{table_name}", tuple(columns), key)
         definition = ", ".join(f'"{c.name}" {c.pg_type}' for c in columns)
         assignments = ", ".join(f'"{c.name}" = u."{c.name}"' for c in columns if c.name != key)
-        started = time.perf_counter()
         with self.connection.cursor() as cursor:
             cursor.execute(f'CREATE TEMPORARY TABLE "{staging.name}" ({definition}) ON COMMIT DROP')
-            stream = _BatchStream(staging, [batch], self.stats)
-            cursor.copy_expert(f'COPY "{staging.name}" FROM STDIN', stream, size=1 << 20)
+            self._copy(f'"{staging.name}"', staging, batch)
             cursor.execute(f'ANALYZE "{staging.name}"')
             cursor.execute(f'UPDATE raw."{table_name}" t SET {assignments} FROM "{staging.name}" u '
                            f'WHERE t."{key}" = u."{key}"')
             cursor.execute(f'DROP TABLE "{staging.name}"')
-        self.stats.copy_seconds += time.perf_counter() - started

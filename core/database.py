@@ -201,6 +201,13 @@ def begin_run(connection, config, filled):
     return run_id
 
 
+def plan_for_whole_tables(connection):
+    """The checks read whole tables, freshly loaded and without planner statistics: hash joins in memory
+    suit them, where the planner would otherwise guess tiny tables and choose nested loops."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '256MB'")
+
+
 def finish_run(connection, run_id, status, row_counts):
     with connection.cursor() as cursor:
         cursor.execute(f"""UPDATE {MARKER_SCHEMA}.generator_run SET status = %s, finished_at = %s, row_counts = %s

@@ -28,9 +28,9 @@ def open_connection(config, settings):
 def generate(config, reporter):
     """Generate a whole practice; returns (settings, row counts, validation result, timings in seconds).
 
-    Timings: schema (create, clear, mark), generate (Python building and rendering rows), load (waiting
-    for PostgreSQL to take the COPY data), validate, report (fidelity metrics), commit. Generating and
-    loading overlap: COPY streams.
+    Timings: schema (create, clear, mark), generate (Python building and encoding rows), load (the phases
+    waiting for PostgreSQL to take rows: loading overlaps generating, on a thread), validate, report
+    (fidelity metrics), commit.
     """
     settings = server_settings(config)
     connection = open_connection(config, settings)
@@ -41,31 +41,36 @@ def generate(config, reporter):
         run_id = database.begin_run(connection, config, filled)
         checkpoints.reached("schema")
         timings = {"schema": time.perf_counter() - clock}
-        context = RunContext(config, RandomSource(config.seed), IdAllocator(),
-                             CopyWriter(connection, on_table=reporter.table))
+        writer = CopyWriter(connection, on_table=reporter.table)
+        context = RunContext(config, RandomSource(config.seed), IdAllocator(), writer)
         clock = time.perf_counter()
-        for number, phase in enumerate(PHASES, 1):
-            reporter.phase(number, phase.TITLE)
-            phase.generate(context)
-        stats = context.out.stats
-        phases = time.perf_counter() - clock
-        timings["load"] = stats.copy_seconds - stats.render_seconds
-        timings["generate"] = phases - timings["load"]
+        try:
+            for number, phase in enumerate(PHASES, 1):
+                reporter.phase(number, phase.TITLE)
+                phase.generate(context)
+            writer.wait()
+        except BaseException:
+            if not writer.close():
+                connection = None
+            raise
+        timings["load"] = writer.stats.waited_seconds
+        timings["generate"] = time.perf_counter() - clock - timings["load"]
         clock = time.perf_counter()
-        context.out.analyze()
+        database.plan_for_whole_tables(connection)
         result = validation.run(connection)
         timings["validate"] = time.perf_counter() - clock
         clock = time.perf_counter()
         result.fidelity = fidelity.report(connection, config)
         timings["report"] = time.perf_counter() - clock
-        rows = dict(stats.rows)
+        rows = dict(writer.stats.rows)
         database.finish_run(connection, run_id, "complete" if result.ok else "validation_failed", rows)
         clock = time.perf_counter()
         connection.commit()
         timings["commit"] = time.perf_counter() - clock
         return settings, rows, result, timings
     finally:
-        connection.close()
+        if connection is not None:
+            connection.close()
 
 
 def check_existing(config, fidelity_only=False):
@@ -76,6 +81,7 @@ def check_existing(config, fidelity_only=False):
         with connection.cursor() as cursor:
             if not database.is_marked(cursor):
                 raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
+        database.plan_for_whole_tables(connection)
         result = validation.ValidationResult() if fidelity_only else validation.run(connection)
         result.fidelity = fidelity.report(connection, fidelity.stored_targets(connection))
         return settings, result

@@ -1,0 +1,176 @@
+"""Rows as PostgreSQL's binary COPY format, built column by column with numpy.
+
+A tuple is a 16-bit field count, then per field a 32-bit length (-1 for NULL) and the value's bytes in
+network order. Fixed-width fields (numbers, booleans, dates, times, and any constant) become one (rows,
+width) byte block per run of such columns; text fields become a padded (rows, longest) block; a boolean
+mask of the real bytes then packs the rows into one buffer.
+"""
+import numpy as np
+
+HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
+TRAILER = b"\xff\xff"
+ROW_BYTES_PER_CHUNK = 16 << 20  # bytes of padded rows built at once: bounds memory whatever the batch size
+
+_EPOCH_DAY = np.datetime64("2000-01-01", "D")
+_EPOCH_US = np.datetime64("2000-01-01T00:00:00", "us")
+_NUMBER_TYPES = {"int2": ">i2", "int4": ">i4", "serial4": ">i4", "int8": ">i8",
+                 "float4": ">f4", "float8": ">f8", "bool": "u1", "date": ">i4", "timestamp": ">i8", "time": ">i8"}
+EMPTY = {"int": 0, "serial": 0, "float": 0.0, "bool": False, "date": np.datetime64("0001-01-01", "D"),
+         "timestamp": np.datetime64("0001-01-01T00:00:00", "us"), "time": np.timedelta64(0, "us"),
+         "text": "", "bytes": None, "json": None}
+
+
+def wire_type(column):
+    """The network-order numpy type of a fixed-width column, or None for text-like columns."""
+    return _NUMBER_TYPES.get(column.pg_type)
+
+
+def _nulls(values):
+    """Values with None (or NaT) taken out, and the mask of where they were (None when there are none)."""
+    if values.dtype == object:
+        missing = np.fromiter((v is None for v in values), bool, len(values))
+        if missing.any():
+            values = values.copy()
+            values[missing] = 0
+            return values, missing
+        return values, None
+    if values.dtype.kind in "mM":
+        missing = np.isnat(values)
+        return values, (missing if missing.any() else None)
+    return values, None
+
+
+def _temporal(values, pg_type):
+    if pg_type == "time":
+        if values.dtype.kind != "m":
+            values = np.array([f"1970-01-01T{v}" for v in values.tolist()], "datetime64[us]") - np.datetime64(0, "us")
+        return values.astype("timedelta64[us]").astype(np.int64)
+    if values.dtype.kind != "M":
+        values = values.astype("datetime64[us]")
+    if pg_type == "date":
+        return (values.astype("datetime64[D]") - _EPOCH_DAY).astype(np.int64)
+    return (values.astype("datetime64[us]") - _EPOCH_US).astype(np.int64)
+
+
+def _numbers(values, column):
+    """A fixed-width column's values in network order, with the mask of NULLs."""
+    values, missing = _nulls(np.asarray(values))
+    if missing is not None and values.dtype.kind == "M":
+        values = np.where(missing, np.datetime64("2000-01-01"), values)
+    if column.pg_type in ("date", "timestamp", "time"):
+        values = _temporal(values, column.pg_type)
+    return values.astype(_NUMBER_TYPES[column.pg_type]), missing
+
+
+def _text(value, column):
+    if value is None:
+        return None
+    if column.kind == "json":
+        return b"\x01" + str(value).encode()
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (np.datetime64,)):
+        return str(value).replace("T", " ").encode()
+    if isinstance(value, (bool, np.bool_)):
+        return b"t" if value else b"f"
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value)).encode()
+    return str(value).encode()
+
+
+def _strings(values, column):
+    """(lengths with -1 for NULL, all bytes joined) of a text column."""
+    values = values.tolist() if isinstance(values, np.ndarray) else list(values)
+    if all(type(v) is str for v in values):
+        lengths = np.fromiter(map(len, values), np.int64, len(values))
+        joined = "".join(values).encode()
+        if len(joined) == lengths.sum():
+            return lengths, joined
+    encoded = [_text(v, column) for v in values]
+    lengths = np.fromiter((-1 if e is None else len(e) for e in encoded), np.int64, len(encoded))
+    return lengths, b"".join(e for e in encoded if e)
+
+
+def constant_field(column, value):
+    """A whole field (length and bytes) for a value every row shares."""
+    if value is None or (isinstance(value, np.datetime64) and np.isnat(value)):
+        return b"\xff\xff\xff\xff"
+    if wire_type(column):
+        data = _numbers(np.array([value]), column)[0].tobytes()
+    else:
+        data = _text(value, column)
+    return len(data).to_bytes(4, "big") + data
+
+
+class _Row:
+    """The row being laid out: runs of fixed-width bytes alternating with variable-length data."""
+
+    def __init__(self, n):
+        self.n, self.pieces, self.masks, self.fixed, self.constant = n, [], [], [], b""
+
+    def add_constant(self, data):
+        self.constant += data
+
+    def add_fixed(self, block):
+        self._close_constant()
+        self.fixed.append(block)
+
+    def _close_constant(self):
+        if self.constant:
+            self.fixed.append(np.broadcast_to(np.frombuffer(self.constant, np.uint8), (self.n, len(self.constant))))
+            self.constant = b""
+
+    def add_variable(self, lengths, data):
+        self.add_fixed(np.maximum(lengths, -1).astype(">i4").view(np.uint8).reshape(-1, 4))
+        sizes = np.maximum(lengths, 0)
+        mask = np.arange(sizes.max(initial=0)) < sizes[:, None]
+        padded = np.zeros(mask.shape, np.uint8)
+        padded[mask] = np.frombuffer(data, np.uint8)
+        self._close_fixed()
+        self.pieces.append(padded)
+        self.masks.append(mask)
+
+    def _close_fixed(self):
+        self._close_constant()
+        if self.fixed:
+            block = np.hstack(self.fixed) if len(self.fixed) > 1 else np.ascontiguousarray(self.fixed[0])
+            self.pieces.append(block)
+            self.masks.append(None)
+            self.fixed = []
+
+    def tobytes(self):
+        self._close_fixed()
+        if len(self.pieces) == 1:
+            return self.pieces[0].tobytes()
+        masks = [np.ones(p.shape, bool) if m is None else m for p, m in zip(self.pieces, self.masks)]
+        return np.hstack(self.pieces)[np.hstack(masks)].tobytes()
+
+
+def _field(row, column, value, n):
+    if not isinstance(value, (np.ndarray, list, tuple)):
+        row.add_constant(constant_field(column, value))
+        return
+    if len(value) != n:
+        raise ValueError(f"column {column.name} has {len(value)} values, not {n}")
+    if wire_type(column):
+        numbers, missing = _numbers(value, column)
+        if missing is None:
+            width = numbers.dtype.itemsize
+            block = np.empty((n, 4 + width), np.uint8)
+            block[:, :4] = np.frombuffer(width.to_bytes(4, "big"), np.uint8)
+            block[:, 4:] = numbers.view(np.uint8).reshape(n, width)
+            row.add_fixed(block)
+        else:
+            lengths = np.where(missing, -1, numbers.dtype.itemsize)
+            row.add_variable(lengths, numbers[~missing].tobytes())
+    else:
+        row.add_variable(*_strings(value, column))
+
+
+def encode(columns, batch, n):
+    """Rows [0, n) of a batch (column name -> array or constant) as binary COPY tuples, in `columns` order."""
+    row = _Row(n)
+    row.add_constant(len(columns).to_bytes(2, "big"))
+    for column in columns:
+        _field(row, column, batch.get(column.name, EMPTY[column.kind]), n)
+    return row.tobytes()
