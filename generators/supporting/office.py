@@ -601,16 +601,21 @@ def entry_log(ctx):
 
 
 def practice_clinic(ctx):
-    """The single location as clinic 1; nothing references it (ClinicNum stays 0 everywhere)."""
+    """The single location as clinic 1; nothing references it (ClinicNum stays 0 everywhere). Insurance checks go
+    to a PO box (the pay-to address); claims carry the street address; the office attaches procedures to
+    prescriptions (rxpat.IsProcRequired) and has a monthly limit on its Integrated Texting."""
     dentist = ctx.practice.providers.dentists[0]
     ctx.out.copy("clinic", {
         "ClinicNum": np.array([ctx.ids.take("clinic", 1)[0]]), "Description": "Beaverton Family Dental",
         "Address": "4855 SW Watson Ave", "Address2": "Suite 200", "City": "Beaverton", "State": "OR", "Zip": "97005",
-        "Phone": "(503)555-0100", "Fax": "(503)555-0101", "BankNumber": "", "DefaultPlaceService": False,
+        "Phone": "(503)555-0100", "Fax": "(503)555-0101", "BankNumber": "1234567890",
+        "DefaultPlaceService": False,
         "InsBillingProv": dentist, "DefaultProv": dentist, "EmailAddressNum": 0,
-        "SmsContractDate": stamp(ctx.practice.setup_day, 10 * 3600), "SmsMonthlyLimit": 0.0, "IsMedicalOnly": False,
-        "BillingAddress": "", "PayToAddress": "", "UseBillAddrOnClaims": False,
+        "SmsContractDate": stamp(ctx.practice.setup_day, 10 * 3600), "SmsMonthlyLimit": 100.0, "IsMedicalOnly": False,
+        "BillingAddress": "", "UseBillAddrOnClaims": False,
+        "PayToAddress": "PO Box 5120", "PayToCity": "Beaverton", "PayToState": "OR", "PayToZip": "97075",
         "Region": ctx.practice.defs.named(39, "Main Office"), "ItemOrder": 1, "IsInsVerifyExcluded": False,
         "Abbr": "BFD", "IsConfirmEnabled": True, "IsConfirmDefault": True, "IsNewPatApptExcluded": False,
-        "IsHidden": False, "ExternalID": 0, "HasProcOnRx": False, "TimeZone": "America/Los_Angeles",
+        "IsHidden": False, "ExternalID": 0, "HasProcOnRx": True, "TimeZone": "America/Los_Angeles",
+        "SchedNote": "Confirm appointments two business days ahead",
     })
