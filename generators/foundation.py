@@ -1,9 +1,10 @@
 """Phase 1, foundation: the practice itself. Clinics, definitions, providers, operatories, staff and users,
 the CDT code catalog, fee schedules and fees.
 
-Adds to ctx.practice: defs, clinics, providers, operatories (the chairs in use), users (nums: every login, the
-hidden ones of former employees last; admin, front_desk, billing, coordinators, by_provider; employees: the current
-EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, out_of_network, share,
+Adds to ctx.practice: defs (..., names and values: {DefNum: ItemName / ItemValue}), clinics, providers
+(..., abbr and names: {ProvNum: "DOC1" / "Jane Smith, DDS"}), operatories (the chairs in use), users (nums: every
+login, the hidden ones of former employees last; admin, front_desk, billing, coordinators, by_provider; employees:
+the current EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, out_of_network, share,
 cents[schedule index, code index] in nums order: 0 the UCR, then the PPO tiers).
 """
 from types import SimpleNamespace
@@ -100,6 +101,8 @@ def definitions(ctx):
         by_category=by_category,
         billing_standard=by_category[4][0][0],
         named=lambda category, name: next(n for n, item in by_category[category] if item == name),
+        names={num: row["ItemName"] for num, row in zip(nums.tolist(), rows)},
+        values={num: row["ItemValue"] for num, row in zip(nums.tolist(), rows)},
         nums=lambda category: np.array([n for n, _ in by_category[category]], dtype=np.int64),
     )
 
@@ -182,6 +185,7 @@ def providers(ctx):
     specialty_names[kinds.tolist().index("former_dentist")] = "Endodontics"
     specialty = np.where(hygienist, ctx.practice.defs.named(35, "Hygienist"),
                          [ctx.practice.defs.named(35, s) for s in specialty_names])
+    suffix = np.where(dentist, "DDS", np.where(hygienist, "RDH", ""))
     hired = np.array([day_in_window(ctx, "2016-05-01") - int(x) for x in rng.integers(0, 2500, n)], dtype="datetime64[D]")
     term = np.where(former, ctx.start + rng.integers(60, 500, n).astype("timedelta64[D]"), np.datetime64("0001-01-01"))
     term = np.minimum(term, ctx.today)
@@ -189,7 +193,7 @@ def providers(ctx):
     ctx.out.copy("provider", {
         "ProvNum": nums, "Abbr": abbr, "ItemOrder": np.arange(n), "LName": list(last), "FName": list(first),
         "MI": [chr(65 + x) for x in rng.integers(0, 26, n)],
-        "Suffix": np.where(dentist, "DDS", np.where(hygienist, "RDH", "")).tolist(),
+        "Suffix": suffix.tolist(),
         "FeeSched": ctx.practice.fee_scheds.ucr, "Specialty": specialty,
         "StateLicense": [f"{'D' if x else 'H'}{rng.integers(10000, 99999)}" for x in dentist],
         "DEANum": [f"B{last_name[0]}{rng.integers(1000000, 9999999)}" if is_d else "" for is_d, last_name in zip(dentist, last)],
@@ -207,7 +211,13 @@ def providers(ctx):
     })
     return SimpleNamespace(nums=nums, dentists=nums[kinds == "dentist"],
                            hygienists=nums[kinds == "hygienist"], billing=nums[kinds == "billing"][0],
-                           former=nums[former], abbr=dict(zip(nums.tolist(), abbr)))
+                           former=nums[former], abbr=dict(zip(nums.tolist(), abbr)),
+                           names=dict(zip(nums.tolist(), formal_names(first, last, suffix))))
+
+
+def formal_names(first, last, suffix):
+    """"Jane Smith, DDS": how a provider signs; the billing entity's name alone."""
+    return [f"{f} {l}, {s}" if s else l for f, l, s in zip(first.tolist(), last.tolist(), suffix.tolist())]
 
 
 def web_sched_profiles(kinds, first, last, hired):

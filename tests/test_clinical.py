@@ -388,6 +388,22 @@ def test_hand_over_matches_the_tables(practice_db, handed_over):
     assert completed_fees[0][0] == int(procedures.fee_cents[procedures.status == 2].sum())
 
 
+def test_hand_over_carries_each_procedures_chart_details(practice_db, handed_over):
+    """proctp and claim copy the diagnosis, priority, prognosis and prosthesis of the hand-over: they are the
+    procedurelog's."""
+    server, name = practice_db
+    pr = handed_over.clinical.procedures
+    written = query(server, name, f"""SELECT "Dx", "Priority", "Prognosis", "Prosthesis", "DateOriginalProsth"
+                                      FROM raw.procedurelog WHERE "ProcNum" <= {pr.nums.max()} ORDER BY "ProcNum" """)
+    dx, priority, prognosis, prosthesis, original = (np.array(column) for column in zip(*written))
+    order = np.argsort(pr.nums)
+    assert (dx == pr.dx[order]).all() and (priority == pr.priority[order]).all()
+    assert (prognosis == pr.prognosis[order]).all()
+    assert (np.char.strip(prosthesis.astype(str)) == pr.prosthesis[order]).all()  # bpchar(1) pads '' to ' '
+    assert (original.astype("datetime64[D]") == pr.original_prosth[order]).all()
+    assert (pr.prognosis > 0).any() and (pr.prosthesis == "R").any()
+
+
 def test_recalls_paused_prioritized_or_lengthened_by_the_front_desk(practice_db):
     """Paused until a date after the last edit or until the balance is paid down (never both, never on a disabled
     recall); a longer time pattern only on hygiene recalls, the type's pattern and ten more minutes."""

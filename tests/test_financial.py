@@ -103,6 +103,20 @@ def test_attachments_have_an_id_and_clinical_ones_a_narrative(practice_db):
     assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claim WHERE "Narrative" <> ''""") == [(True,)]
 
 
+def test_a_replacement_prosthesis_claim_gives_the_prior_placement_date(practice_db):
+    """IsProsthesis R with the original's placement date (PriorDate) when the claim bills a replacement
+    (procedurelog.Prosthesis R), I for an initial placement, N otherwise."""
+    assert rows(practice_db, """SELECT count(*) FROM raw.claim c LEFT JOIN (
+            SELECT cp."ClaimNum", bool_or(p."Prosthesis" = 'I') initial,
+                   max(p."DateOriginalProsth") FILTER (WHERE p."Prosthesis" = 'R') prior
+            FROM raw.claimproc cp JOIN raw.procedurelog p USING ("ProcNum") WHERE cp."Status" IN (0, 1)
+            GROUP BY 1) l USING ("ClaimNum")
+        WHERE c."IsProsthesis" <> CASE WHEN l.prior IS NOT NULL THEN 'R' WHEN l.initial THEN 'I' ELSE 'N' END
+           OR c."PriorDate" <> coalesce(l.prior, DATE '0001-01-01')
+           OR (l.prior IS NOT NULL AND l.prior >= c."DateService")""") == [(0,)]
+    assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claim WHERE "IsProsthesis" = 'R'""") == [(True,)]
+
+
 def test_predeterminations_are_quoted_on_major_work_only(practice_db):
     assert rows(practice_db, """SELECT count(*) FROM raw.claim c WHERE "PreAuthString" <> '' AND NOT EXISTS (
                                 SELECT 1 FROM raw.claimproc p JOIN raw.procedurelog l USING ("ProcNum")

@@ -184,6 +184,18 @@ def test_documents_have_unique_file_names_per_patient_and_day_and_matching_categ
                                   OR ("FileName" LIKE 'PA\\_%' AND "ToothNumbers" = '')""") == 0
 
 
+def test_every_treatment_plan_pdf_is_a_signed_plans(practice_db):
+    """The Treatment Plans PDFs are exactly the signed plans' (records.py reserves their DocNums), one per plan."""
+    assert count(practice_db, """SELECT 1 FROM (SELECT d.* FROM raw.document d JOIN raw.definition c
+            ON c."DefNum" = d."DocCategory" WHERE c."ItemName" = 'Treatment Plans') d
+        FULL JOIN (SELECT "DocNum", "TreatPlanNum" FROM raw.treatplan WHERE "DocNum" <> 0) t USING ("DocNum")
+        WHERE d."DocNum" IS NULL OR t."TreatPlanNum" IS NULL
+           OR d."Description" NOT LIKE 'Signed treatment plan $%'""") == 0
+    assert count(practice_db, """SELECT 1 FROM raw.treatplan WHERE "DocNum" <> 0 GROUP BY "DocNum"
+                                 HAVING count(*) > 1""") == 0
+    assert count(practice_db, """SELECT 1 FROM raw.treatplan WHERE "DocNum" <> 0""") > 0
+
+
 def test_retired_referral_sources_are_hidden_and_never_attached(practice_db):
     assert count(practice_db, 'SELECT 1 FROM raw.referral WHERE "IsHidden" AND "NotPerson"') == len(
         communication.RETIRED_CHANNELS)

@@ -75,6 +75,19 @@ def test_the_snapshot_copies_the_procedure_and_its_plan(practice_db):
     assert bad == (0,)
 
 
+def test_the_snapshot_copies_priority_diagnosis_and_prognosis(practice_db):
+    """OpenDental copies the procedure's priority, its diagnosis's abbreviation (ItemValue) and its prognosis's
+    name."""
+    bad = one(practice_db, """SELECT count(*) FROM raw.proctp s JOIN raw.procedurelog p ON p."ProcNum" = s."ProcNumOrig"
+        JOIN raw.treatplanattach a ON a."ProcNum" = p."ProcNum" LEFT JOIN raw.definition dx ON dx."DefNum" = p."Dx"
+        LEFT JOIN raw.definition g ON g."DefNum" = p."Prognosis"
+        WHERE s."Priority" <> p."Priority" OR a."Priority" <> p."Priority" OR s."Dx" <> coalesce(dx."ItemValue", '')
+           OR s."Prognosis" <> coalesce(g."ItemName", '')""")
+    assert bad == (0,)
+    assert one(practice_db, """SELECT count(*) FILTER (WHERE "Dx" <> '') > 0,
+        count(*) FILTER (WHERE "Prognosis" <> '') > 0 FROM raw.proctp""") == (True, True)
+
+
 def test_patient_portion_is_the_fee_less_the_insurance_estimates(practice_db):
     bad = one(practice_db, """SELECT count(*) FROM raw.proctp WHERE "PriInsAmt" < 0 OR "SecInsAmt" < 0
         OR "Discount" < 0 OR "TaxAmt" <> 0 OR ("FeeAllowed" <> -1 AND "FeeAllowed" < 0)
@@ -113,6 +126,26 @@ def test_the_signer_types_their_name_a_guarantor_for_a_minor(practice_db):
         WHERE "SignatureText" <> '' AND t."ResponsParty" <> t."PatNum"
           AND age(t."DateTP", p."Birthdate") < interval '18 years'""")
     assert (bad, minors) == ((0,), (True,))
+
+
+def test_the_examining_dentist_types_their_name_under_the_practice_signature(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.treatplan t WHERE ("SignaturePractice" <> '')
+        <> ("SignaturePracticeText" <> '') OR ("SignaturePractice" <> '' AND NOT EXISTS (
+            SELECT 1 FROM raw.appointment a JOIN raw.provider d USING ("ProvNum") WHERE a."PatNum" = t."PatNum"
+            AND a."AptStatus" = 2 AND a."AptDateTime"::date = t."DateTP" AND d."Suffix" = 'DDS'
+            AND t."SignaturePracticeText" = 'Dr. ' || d."FName" || ' ' || d."LName" || ', DDS'))""")
+    assert bad == (0,)
+    assert one(practice_db, """SELECT count(*) > 0 FROM raw.treatplan WHERE "SignaturePracticeText" <> ''""") == (True,)
+
+
+def test_a_signed_plan_links_its_pdf_saved_with_the_last_signature(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM raw.treatplan t LEFT JOIN raw.document d USING ("DocNum")
+        LEFT JOIN raw.definition c ON c."DefNum" = d."DocCategory"
+        WHERE (t."Signature" <> '') <> (t."DocNum" <> 0) OR (t."DocNum" <> 0 AND (d."DocNum" IS NULL
+            OR d."PatNum" <> t."PatNum" OR d."DateCreated" <> t."SecDateTEdit" OR c."ItemName" <> 'Treatment Plans'
+            OR d."FileName" NOT LIKE 'TP\\_%.pdf'))""")
+    assert bad == (0,)
+    assert one(practice_db, 'SELECT count(*) > 0 FROM raw.treatplan WHERE "DocNum" <> 0') == (True,)
 
 
 TOPAZ_CHAIRS = """(SELECT a."Op", bool_or(n."SigIsTopaz") AS pad, bool_and(n."SigIsTopaz") AS every

@@ -21,7 +21,8 @@ Adds to ctx.practice.clinical (numpy arrays; `patient` indexes ctx.practice.pati
     priority, procs_colored, time_locked; web_sched (booked online by the patient, OD's ApptSource)
   procedures: nums, patient, apt_num (0 if none), planned_apt_num (0 if none), code, date (ProcDate),
     date_tp, status (ProcStatus), fee_cents (int64), discount_cents (int64, procedurelog.Discount), prov, clinic,
-    tooth, surf
+    tooth, surf, dx / priority / prognosis (DefNums of categories 16, 20, 30; 0 if none), prosthesis ('' none,
+    'I' initial, 'R' replacement), original_prosth (DateOriginalProsth of a replacement, else NO_DATE)
   recalls: nums, patient, type_num, due, previous, scheduled (NO_DATE if not booked)
   appointment_types: AppointmentTypeNums; recall_types: nums, names, interval, time_pattern, triggers (code
     indices)

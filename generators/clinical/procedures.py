@@ -60,17 +60,19 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
         date=np.where(attached, apts["day"][row], apts["day"][exam]), date_tp=charted_at.astype("datetime64[D]"),
         status=status, fee_cents=fees(ctx, rng, code, procs["status"]),
         prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
-        clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"])
+        clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"], dx=procs["dx"],
+        priority=procs["priority"], prognosis=prognoses(ctx, code, status))
     done["discount_cents"] = discounts(ctx, done)
+    done["prosthesis"], done["original_prosth"] = prostheses(ctx, code, done["date"])
     visit_start = apts["start"][row]
     visit_end = visit_start + (apts["minutes"][row] * 60).astype("timedelta64[s]")
     details = ctx.rng("procedurelog-details")
-    ctx.out.copy("procedurelog", batches(n, lambda part: rows(ctx, rng, details, done, procs, part, charted_at[part],
+    ctx.out.copy("procedurelog", batches(n, lambda part: rows(ctx, rng, details, done, part, charted_at[part],
                                                               visit_start[part], visit_end[part])))
     return done
 
 
-def rows(ctx, rng, details, done, procs, part, charted_at, visit_start, visit_end):
+def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
     """The procedurelog rows of one batch (`part`, a slice of the procedures); `details` draws the columns
     besides the core ones."""
     pt, codes = ctx.practice.patients, ctx.practice.codes
@@ -80,21 +82,21 @@ def rows(ctx, rng, details, done, procs, part, charted_at, visit_start, visit_en
     touched = np.select([complete, status == 6],
                         [visit_end + rng.integers(60, 3600, n).astype("timedelta64[s]"),
                          charted_at + rng.integers(60, 30 * 86400, n).astype("timedelta64[s]")], charted_at)
-    prosthesis, original = prostheses(rng, code, date)
+    prosthesis, original = done["prosthesis"][part], done["original_prosth"][part]
     estimated = (prosthesis == "R") & (details.random(n) < ESTIMATED_ORIGINAL_SHARE)
-    diagnoses = diagnosis_codes(ctx, details, procs["dx"][part])
+    diagnoses = diagnosis_codes(ctx, details, done["dx"][part])
     tooth = done["tooth"][part]
     return {
         "ProcNum": done["nums"][part], "PatNum": pt.nums[done["patient"][part]], "AptNum": done["apt_num"][part],
         "ProcDate": date, "ProcFee": done["fee_cents"][part] / 100.0, "Surf": done["surf"][part],
-        "ToothNum": done["tooth"][part], "Priority": procs["priority"][part], "ProcStatus": status,
-        "ProvNum": done["prov"][part], "Dx": procs["dx"][part], "PlannedAptNum": done["planned_apt_num"][part],
+        "ToothNum": done["tooth"][part], "Priority": done["priority"][part], "ProcStatus": status,
+        "ProvNum": done["prov"][part], "Dx": done["dx"][part], "PlannedAptNum": done["planned_apt_num"][part],
         "Prosthesis": prosthesis, "DateOriginalProsth": original,
         "DateEntryC": np.where(complete, date, NO_DATE), "ClinicNum": done["clinic"][part],
         "CodeNum": codes.nums[code], "UnitQty": 1, "BaseUnits": 0, "DateTP": done["date_tp"][part], "PlaceService": 0,
         "ProcTime": np.where(complete, time_of_day(visit_start), "00:00:00"),
         "ProcTimeEnd": np.where(complete, time_of_day(visit_end), "00:00:00"),
-        "DateTStamp": np.minimum(touched, stamp(ctx.today, 18 * 3600)), "Prognosis": prognoses(ctx, rng, code, status),
+        "DateTStamp": np.minimum(touched, stamp(ctx.today, 18 * 3600)), "Prognosis": done["prognosis"][part],
         "IsLocked": complete & ((ctx.today - date).astype(int) > LOCKED_AFTER_DAYS), "IcdVersion": 10,
         "SecUserNumEntry": user_of(ctx.practice.users, done["prov"][part]), "SecDateEntry": charted_at,
         "DateComplete": np.where(complete, date, NO_DATE), "IsCpoe": False,
@@ -181,16 +183,19 @@ def replaced_teeth(ctx, rng, code, arch):
     return tooth_range
 
 
-def prostheses(rng, code, date):
-    """Crowns, bridges and dentures: an initial prosthesis (I) or the replacement (R) of one placed years ago."""
+def prostheses(ctx, code, date):
+    """Crowns, bridges and dentures: an initial prosthesis (I) or the replacement (R) of one placed years ago
+    (Prosthesis, and DateOriginalProsth of a replacement)."""
+    rng = ctx.rng("procedurelog-prosthesis")
     is_prosth = np.array([r["is_prosth"] == "1" for r in read_table("procedure_codes")])[code]
     replacement = is_prosth & (rng.random(len(code)) < REPLACEMENT_SHARE)
     original = np.where(replacement, date - days(rng.uniform(5 * 365, 20 * 365, len(code))), NO_DATE)
     return np.where(replacement, "R", np.where(is_prosth, "I", "")), original
 
 
-def prognoses(ctx, rng, code, status):
+def prognoses(ctx, code, status):
     """A prognosis (definition category 30) on root canals, crowns, bridges and implants."""
+    rng = ctx.rng("procedurelog-prognosis")
     defs = ctx.practice.defs
     graded = np.isin(ctx.practice.codes.category[code], PROGNOSIS_CATEGORIES) & np.isin(status, (1, 2))
     names, shares = zip(*PROGNOSES)

@@ -52,8 +52,6 @@ def write_claims(ctx, lines):
     other_relat = (ins.relationship if secondary else ins.secondary_relationship)[patient]
     created = c.service if not secondary else np.where(c.sent != NO_DATE, c.sent, ctx.today)
     edited = np.maximum(np.maximum(c.sent, c.received), created)
-    prosthesis = np.zeros(n, dtype=bool)
-    np.logical_or.at(prosthesis, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == 78)
     radiographs = np.zeros(n, dtype=np.int64)
     np.add.at(radiographs, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == 73)
     billing_user = ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)]
@@ -62,7 +60,7 @@ def write_claims(ctx, lines):
         "ClaimStatus": c.status, "DateReceived": c.received, "PlanNum": ins.plans.nums[c.plan],
         "ProvTreat": pr.prov[first_proc], "ClaimFee": _dollars(totals.fee), "InsPayEst": _dollars(totals.estimate),
         "InsPayAmt": _dollars(totals.paid), "DedApplied": _dollars(totals.deductible),
-        "IsProsthesis": np.where(prosthesis, "I", "N"), "ClaimType": c.type,
+        "ClaimType": c.type,
         "ProvBill": pr.prov[first_proc], "PlaceService": 0,
         "PatRelat": np.maximum(relat, 0), "PlanNum2": other_plan, "PatRelat2": np.where(other_plan > 0, other_relat, 0),
         "WriteOff": _dollars(totals.write_off), "Radiographs": np.minimum(radiographs, 50),

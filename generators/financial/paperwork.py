@@ -1,11 +1,12 @@
-"""What the office fills in on a claim besides the money: the claim form, accident details, attachments with
-their narrative, the predetermination number, remarks, and the follow-up columns (claims.py decides the
-follow-up).
+"""What the office fills in on a claim besides the money: the claim form, accident details, the prosthesis
+question, attachments with their narrative, the predetermination number, remarks, and the follow-up columns
+(claims.py decides the follow-up).
 
 Columns are per claim set; a secondary claim repeats the accident details of its primary.
 """
 import numpy as np
 
+from core.arrays import run_starts
 from core.randomness import weighted_choice
 
 from ..data import read_table
@@ -65,11 +66,26 @@ def columns(ctx, lines):
         "ClaimForm": claim_form_num(), "EmployRelated": NO,
         "AccidentRelated": c.accident, "AccidentDate": c.accident_day,
         "AccidentST": np.where(c.accident == "A", state, ""),
+        **_prosthesis(ctx, lines),
         **_attachments(ctx, rng, lines),
         "PreAuthString": _predeterminations(ctx, rng, lines),
         "CustomTracking": c.tracking, "DateResent": c.resent, "CorrectionType": c.corrected, "OrigRefNum": origin,
         "ClaimNote": _notes(c, origin),
     }
+
+
+def _prosthesis(ctx, lines):
+    """ADA claim form "replacement of prosthesis?": a claim with the replacement of a crown, bridge or denture
+    (procedurelog.Prosthesis 'R') says R and the date the original was placed (PriorDate); one with an initial
+    placement says I, the others N."""
+    pr = ctx.practice.clinical.procedures
+    n = len(lines.claims.first)
+    kind = pr.prosthesis[lines.proc]
+    replaced = kind == "R"
+    prior = np.full(n, NO_DATE)
+    np.maximum.at(prior, lines.claim[replaced], pr.original_prosth[lines.proc[replaced]])
+    initial = group_any(kind == "I", lines.claim, n)
+    return {"IsProsthesis": np.where(prior != NO_DATE, "R", np.where(initial, "I", "N")), "PriorDate": prior}
 
 
 def _attachments(ctx, rng, lines):
@@ -85,7 +101,7 @@ def _attachments(ctx, rng, lines):
         needs = np.isin(codes.category[code], categories) | np.isin(codes.code[code], code_list)
         reason = np.where(needs, rank, reason)
     order = np.lexsort((reason, lines.claim))
-    first = order[np.r_[True, lines.claim[order][1:] != lines.claim[order][:-1]]]  # per claim, its neediest line
+    first = order[run_starts(lines.claim[order])]  # per claim, its neediest line
     clinical = (reason[first] < none) & (c.type == "P") & (rng.random(n) < ATTACHED_SHARE)
     eob = np.full(n, c.type == "S") & (c.sent != NO_DATE)
     flags = np.array([r[2] for r in ATTACHMENT_REASONS] + [""], dtype=object)[reason[first]]

@@ -136,7 +136,7 @@ def generate(ctx):
     write_referrals(ctx, ctx.rng("referral-entered"), sources, attached)
     plans, slow, denials = treatment_plans(ctx), slow_claims(ctx), denied_claims(ctx)
     commlogs(ctx, prefs, sources, attached, plans, slow, denials)
-    documents(ctx, sources, attached, plans, denials)
+    documents(ctx, sources, attached, denials)
     ctx.practice.communication = SimpleNamespace(preferences=prefs, slow_claims=slow, denied_claims=denials)
 
 
@@ -483,7 +483,7 @@ def _family_sources(rng, sources, n_families):
 
 def treatment_plans(ctx):
     """Treatment plans presented at an exam in the window (procedures planned the same day, worth a sit-down):
-    patient, day, total fee (cents), accepted (some of it done since), prov."""
+    patient, day, total fee (cents), accepted (some of it done since)."""
     pr = ctx.practice.clinical.procedures
     in_window = (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
     planned = in_window & ((pr.status == 1) | ((pr.status == 2) & (pr.date > pr.date_tp)))
@@ -493,8 +493,7 @@ def treatment_plans(ctx):
     accepted = group_sum(group, (pr.status[proc] == 2).astype(np.int64), len(first)) > 0
     keep = total >= TREATMENT_PLAN_CENTS
     lead = proc[first][keep]
-    return SimpleNamespace(patient=pr.patient[lead], day=pr.date_tp[lead], total=total[keep], accepted=accepted[keep],
-                           prov=pr.prov[lead])
+    return SimpleNamespace(patient=pr.patient[lead], day=pr.date_tp[lead], total=total[keep], accepted=accepted[keep])
 
 
 def slow_claims(ctx):
@@ -868,22 +867,26 @@ def general_calls(ctx, rng, prefs, n):
 # --- document ---------------------------------------------------------------------------------------------
 
 def _doc(ctx, patient, when, category, img_type, prefix, description, prov=0, tooth="", extension="jpg", note="",
-         signed=False, topaz=False):
+         signed=False, topaz=False, num=0):
     """Documents: `note` is the Document Info note, `signed` that someone signed it (`topaz`: on the front desk's
-    Topaz pad, else in the on-screen signature box)."""
+    Topaz pad, else in the on-screen signature box); `num` a DocNum another module reserved (0: numbered here)."""
     return rows_of(len(patient), patient=patient, when=when, category=ctx.practice.defs.named(18, category),
                    img_type=img_type, prefix=prefix, description=description, prov=prov, tooth=tooth,
-                   extension=extension, note=note, signed=signed, topaz=topaz)
+                   extension=extension, note=note, signed=signed, topaz=topaz, num=num)
 
 
-def documents(ctx, sources, attached, plans, denials):
+def documents(ctx, sources, attached, denials):
     """Images and scans on the days they were taken (each kind drawing from its own stream), thinned (or topped up
-    with medical-history updates) to the volume; a file name unique per patient and day."""
+    with medical-history updates) to the volume, which includes every signed treatment plan's PDF (records.py
+    reserved their DocNums); a file name unique per patient and day."""
     rng = ctx.rng("document")
-    docs = concat_rows([radiographs(ctx), photos(ctx), first_visit_forms(ctx), referral_documents(ctx, sources, attached),
-                   signed_plans(ctx, plans), eob_scans(ctx, denials)])
+    plans = signed_plans(ctx)
+    docs = concat_rows([radiographs(ctx), photos(ctx), first_visit_forms(ctx),
+                        referral_documents(ctx, sources, attached), eob_scans(ctx, denials)])
     docs = take_rows(docs, np.flatnonzero((docs["when"] >= stamp(ctx.start)) & (docs["when"] <= now(ctx))))
-    docs = fit_to_volume(rng, docs, ctx.config.volume("documents"), lambda n: history_updates(ctx, n))
+    docs = fit_to_volume(rng, docs, ctx.config.volume("documents") - len(plans["num"]),
+                         lambda n: history_updates(ctx, n))
+    docs = concat_rows([docs, plans])
     docs = take_rows(docs, np.argsort(docs["when"], kind="stable"))
     n = len(docs["patient"])
     day = docs["when"].astype("datetime64[D]")
@@ -895,7 +898,7 @@ def documents(ctx, sources, attached, plans, denials):
     signature = np.full(n, "", dtype=object)
     signature[signed] = signatures(ctx.rng("document-signatures"), docs["topaz"][signed])
     ctx.out.copy("document", sliced({
-        "DocNum": ctx.ids.take("document", n), "Description": docs["description"], "DateCreated": docs["when"],
+        "DocNum": numbered(ctx, docs["num"]), "Description": docs["description"], "DateCreated": docs["when"],
         "DocCategory": docs["category"], "PatNum": ctx.practice.patients.nums[docs["patient"]],
         "FileName": text(docs["prefix"], "_", stamp_text, "_", number, ".", docs["extension"]),
         "ImgType": docs["img_type"], "ToothNumbers": docs["tooth"], "Note": note, "SigIsTopaz": docs["topaz"],
@@ -904,6 +907,14 @@ def documents(ctx, sources, attached, plans, denials):
         "ProvNum": docs["prov"], "IsCropOld": False, "PrintHeading": printed, "ImageCaptureType": False,
         **image_edits(ctx, docs["img_type"]),
     }))
+
+
+def numbered(ctx, reserved):
+    """DocNums: the reserved ones, the next free numbers for the rest (in the order of the rows)."""
+    nums = np.array(reserved, dtype=np.int64)
+    free = np.flatnonzero(nums == 0)
+    nums[free] = ctx.ids.take("document", len(free))
+    return nums
 
 
 def referral_copies(docs, sources, attached):
@@ -1016,12 +1027,12 @@ def referral_documents(ctx, sources, attached):
     ])
 
 
-def signed_plans(ctx, plans):
-    rng = ctx.rng("document-treatment-plans")
-    accepted = np.flatnonzero(plans.accepted)
-    return _doc(ctx, plans.patient[accepted], at_hours(rng, plans.day[accepted], 9, 17), "Treatment Plans", 3, "TP",
-                text("Signed treatment plan ", dollars(plans.total[accepted])), prov=plans.prov[accepted],
-                extension="pdf")
+def signed_plans(ctx):
+    """The PDF of every signed treatment plan (records.py), saved when the last signature was, with its DocNum."""
+    plans = ctx.practice.records.signed_plans
+    return _doc(ctx, plans.patient, plans.filed, "Treatment Plans", 3, "TP",
+                text("Signed treatment plan ", dollars(plans.fee_cents)), prov=plans.dentist, extension="pdf",
+                num=plans.doc_num)
 
 
 def eob_scans(ctx, denials):

@@ -4,7 +4,8 @@
       the plan saved at each exam that found work: every procedure charted that day (ProcStatus 1, or 2 once
       done from the plan) on one plan per patient and exam day, with the fee and insurance estimate as
       presented; the patient signs the plans they accept (on a Topaz pad at the coordinator's desk or at
-      chairs that have one) and types their name, the guarantor's for a minor
+      chairs that have one) and types their name, the guarantor's for a minor; the examining dentist
+      countersigns some; OpenDental saves each signed plan to PDF (the document is reserved here: treatplan.DocNum)
   procmultivisit  crowns, bridges, dentures, root canals and implants (procedurecode.IsMultiVisit) grouped
       with the plan's other work on the same tooth; a group is in process while part of it is done
   procedurelog (group notes), procgroupitem
@@ -20,18 +21,20 @@
       perio charting at the exams of patients in periodontal care (scaling and root planing or perio
       maintenance): probing depths of every present tooth, bleeding points, mobility, skipped (missing) teeth
 
-Adds nothing to ctx.practice.
+Adds to ctx.practice.records: signed_plans, the signed treatment plans OpenDental saved to PDF in the Images
+module (doc_num: the DocNum reserved for the PDF, which communication.py files; patient, filed: when the last
+signature was saved, dentist, fee_cents: the plan's total fee).
 """
 from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import rank_in_group, run_starts, sorted_by
+from core.arrays import group_sum, rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
 
 from ..clinical.procedures import LOCKED_AFTER_DAYS, time_of_day, user_of
 from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM
-from ..clinical.treatment import PRIMARY_TEETH_AGE, load_cases
+from ..clinical.treatment import PRIMARY_TEETH_AGE
 from ..data import read_table
 from ..financial.claims import estimates
 from ..foundation import STAFF_ROLES
@@ -42,6 +45,7 @@ FOREIGN_KEYS = [
     ("treatplan", "ResponsParty", "patient", None, True),
     ("treatplan", "UserNumPresenter", "userod", None, True),
     ("treatplan", "SecUserNumEntry", "userod", None, True),
+    ("treatplan", "DocNum", "document", None, False),
     ("proctp", "TreatPlanNum", "treatplan", None, True),
     ("proctp", "PatNum", "patient", None, True),
     ("proctp", "ProcNumOrig", "procedurelog", None, True),
@@ -123,7 +127,8 @@ EXTRACTION_CODES = ("D7140", "D7210", "D7250")
 
 def generate(ctx):
     plans = saved_plans(ctx)
-    user = treatment_plans(ctx, plans)
+    user, signed_pdfs = treatment_plans(ctx, plans)
+    ctx.practice.records = SimpleNamespace(signed_plans=signed_pdfs)
     plan_procedures(ctx, plans, user)
     multi_visit_groups(ctx, plans)
     notes = group_notes(ctx)
@@ -182,7 +187,8 @@ def completed_appointment(ctx, proc):
 def saved_plans(ctx):
     """The plans saved at exams: procedures charted (DateTP) on a day the patient had an exam, still planned or
     done later from the plan. Returns the procedures (sorted by plan) with their plan, and per plan the patient,
-    the day, when it was saved (after the exam visit) and whether the patient accepted any of it."""
+    the day, the examining dentist, when it was saved (after the exam visit), whether the patient accepted any of
+    it and its total fee."""
     rng = ctx.rng("treatplan-saved")
     pr, codes, ap = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.clinical.appointments
     is_exam = np.isin(codes.code[pr.code], EXAM_CODES)
@@ -203,8 +209,8 @@ def saved_plans(ctx):
     nums = np.empty(n, dtype=np.int64)
     nums[np.argsort(saved, kind="stable")] = ctx.ids.take("treatplan", n)  # numbered in the order saved
     return SimpleNamespace(proc=proc, plan=plan, n=n, nums=nums, patient=pr.patient[first_proc],
-                           day=pr.date_tp[first_proc], dentist=pr.prov[first_proc], accepted=accepted, saved=saved,
-                           visit=exam_visit)
+                           day=pr.date_tp[first_proc], dentist=ap.prov[exam_visit], accepted=accepted, saved=saved,
+                           visit=exam_visit, fee_cents=group_sum(plan, pr.fee_cents[proc], n))
 
 
 def treatment_coordinators(users):
@@ -233,8 +239,9 @@ def signer_names(ctx, patient, day):
 
 
 def treatment_plans(ctx, plans):
-    """treatplan and treatplanparam rows; returns the user who presented (and saved) each plan. A coordinator's
-    patient signs on the Topaz pad at the coordinator's desk, a dentist's at the chair."""
+    """treatplan and treatplanparam rows; returns the user who presented (and saved) each plan, and the signed
+    plans saved to PDF. A coordinator's patient signs on the Topaz pad at the coordinator's desk, a dentist's at
+    the chair; the dentist who examined the patient countersigns some, typing their name."""
     rng = ctx.rng("treatplan")
     pt, users = ctx.practice.patients, ctx.practice.users
     n = plans.n
@@ -248,16 +255,20 @@ def treatment_plans(ctx, plans):
     practice_signed = signed & (rng.random(n) < PRACTICE_SIGNED_SHARE)
     signed_at = plans.saved + minutes(rng, 1, 10, n)
     practice_signed_at = signed_at + minutes(rng, 1, 30, n)
+    last_signed = np.where(practice_signed, practice_signed_at, np.where(signed, signed_at, plans.saved))
+    pdf = np.flatnonzero(signed)  # the practice saves signed plans to PDF (TreatPlanSaveSignedToPdf)
+    doc_num = np.zeros(n, dtype=np.int64)
+    doc_num[pdf] = ctx.ids.take("document", len(pdf))
     ctx.out.copy("treatplan", {
         "TreatPlanNum": plans.nums, "PatNum": pt.nums[plans.patient], "DateTP": plans.day,
         "Heading": weighted_choice(rng, HEADINGS, n), "Note": weighted_choice(rng, PLAN_NOTES, n),
         "Signature": np.where(signed, signatures(rng, n), ""),
         "SigIsTopaz": signed & (by_coordinator | topaz_pads(ctx)[plans.visit]),
         "SignatureText": np.where(signed, signer_names(ctx, plans.patient, plans.day), ""),
-        "ResponsParty": pt.guarantor[plans.patient], "DocNum": 0, "TPStatus": 0, "TPType": False,
-        "SecUserNumEntry": user, "SecDateEntry": plans.day,
-        "SecDateTEdit": np.where(practice_signed, practice_signed_at, np.where(signed, signed_at, plans.saved)),
+        "ResponsParty": pt.guarantor[plans.patient], "DocNum": doc_num, "TPStatus": 0, "TPType": False,
+        "SecUserNumEntry": user, "SecDateEntry": plans.day, "SecDateTEdit": last_signed,
         "UserNumPresenter": user, "SignaturePractice": np.where(practice_signed, signatures(rng, n), ""),
+        "SignaturePracticeText": np.where(practice_signed, dentist_signatures(ctx, plans.dentist), ""),
         "DateTSigned": np.where(signed, signed_at, NO_TIME),
         "DateTPracticeSigned": np.where(practice_signed, practice_signed_at, NO_TIME), "MobileAppDeviceNum": 0,
     })
@@ -268,19 +279,21 @@ def treatment_plans(ctx, plans):
         "TreatPlanNum": plans.nums, **shown,
         "ShowMaxDed": shown["ShowMaxDed"] & insured, "ShowIns": shown["ShowIns"] & insured,
     })
-    return user
+    return user, SimpleNamespace(doc_num=doc_num[pdf], patient=plans.patient[pdf], filed=last_signed[pdf],
+                                 dentist=plans.dentist[pdf], fee_cents=plans.fee_cents[pdf])
 
 
-def case_priorities(ctx):
-    """Treatment-plan priority (definition category 20) of each code: that of the first treatment case
-    (generators/data/treatment_cases.csv) listing it, as the clinical phase charts it; 0 for other codes."""
-    cases = load_cases(ctx)
-    listed = cases.alternatives.ravel()
-    case = np.repeat(np.repeat(np.arange(len(cases.names)), cases.n_steps), cases.alternatives.shape[1])
-    code, first = np.unique(listed, return_index=True)
-    priority = np.zeros(len(ctx.practice.codes.nums), dtype=np.int64)
-    priority[code[code >= 0]] = cases.priority[case[first[code >= 0]]]
-    return priority
+def dentist_signatures(ctx, prov):
+    """The name a dentist types under their signature: "Dr. Jane Smith, DDS"."""
+    unique, inverse = np.unique(prov, return_inverse=True)
+    names = ctx.practice.providers.names
+    return np.array(["Dr. " + names[p] for p in unique.tolist()], dtype=object)[inverse]
+
+
+def definition_texts(texts, nums):
+    """The text (ctx.practice.defs.names or .values) of each DefNum; '' for none (0)."""
+    unique, inverse = np.unique(nums, return_inverse=True)
+    return np.array([texts.get(num, "") for num in unique.tolist()], dtype=object)[inverse]
 
 
 def presented_estimates(ctx):
@@ -296,7 +309,8 @@ def presented_estimates(ctx):
 
 def plan_procedures(ctx, plans, user):
     """proctp (the snapshot of each procedure on a saved plan, with the discount quoted on it; the patient pays
-    the fee less the insurance estimates and the discount) and treatplanattach."""
+    the fee less the insurance estimates and the discount; OpenDental copies the procedure's priority, its
+    diagnosis's abbreviation (ItemValue) and its prognosis's name) and treatplanattach."""
     pr, codes, ins = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.insurance
     pt = ctx.practice.patients
     proc, plan = plans.proc, plans.plan
@@ -307,7 +321,7 @@ def plan_procedures(ctx, plans, user):
     covered = (insurance_plan >= 0) & (ins.primary_since[patient] <= pr.date_tp[proc])
     on_plan = np.maximum(insurance_plan, 0)
     allowed = ins.plans.allowed_cents(on_plan, code)
-    priority = case_priorities(ctx)[code]
+    priority, defs = pr.priority[proc], ctx.practice.defs
     ctx.out.copy("proctp", {
         "ProcTPNum": ctx.ids.take("proctp", len(proc)), "TreatPlanNum": plans.nums[plan], "PatNum": pt.nums[patient],
         "ProcNumOrig": pr.nums[proc], "ItemOrder": rank_in_group(plan), "Priority": priority,
@@ -319,6 +333,7 @@ def plan_procedures(ctx, plans, user):
         "FeeAllowed": np.where(covered & ins.plans.is_ppo[on_plan], allowed / 100.0, BLANK), "TaxAmt": 0.0,
         "ProvNum": pr.prov[proc], "DateTP": plans.day[plan],
         "ClinicNum": pr.clinic[proc], "CatPercUCR": np.where(covered, ins.plans.coverage_percent(on_plan, code), 0),
+        "Dx": definition_texts(defs.values, pr.dx[proc]), "Prognosis": definition_texts(defs.names, pr.prognosis[proc]),
     })
     ctx.out.copy("treatplanattach", {
         "TreatPlanAttachNum": ctx.ids.take("treatplanattach", len(proc)), "TreatPlanNum": plans.nums[plan],
