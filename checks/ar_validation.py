@@ -116,7 +116,7 @@ RULES = [
      UNION ALL SELECT "AdjNum", "AdjDate", NULL FROM raw.adjustment WHERE "AdjDate" > {TODAY} OR "AdjDate" < '2023-01-01'"""),
 ]
 
-AR_SUMMARY = f"""
+AR_SUMMARY = """
     WITH g AS (SELECT sum("BalTotal") total, sum("Bal_0_30") b0, sum("Bal_31_60") b30, sum("Bal_61_90") b60,
                       sum("BalOver90") b90, sum("InsEst") insest FROM raw.patient WHERE "Guarantor" = "PatNum"),
     production AS (SELECT sum("ProcFee" * ("UnitQty" + "BaseUnits")) gross FROM raw.procedurelog WHERE "ProcStatus" = 2),

@@ -30,7 +30,7 @@ CATEGORY = """CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcCo
     WHEN c."ProcCode" LIKE 'D3%' THEN 'endodontic' WHEN c."ProcCode" LIKE 'D4%' THEN 'periodontic'
     WHEN c."ProcCode" LIKE 'D5%' OR c."ProcCode" LIKE 'D6%' THEN 'prosthodontic'
     WHEN c."ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
-COMPLETED = f"""FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+COMPLETED = """FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
     WHERE p."ProcStatus" = 2 AND p."ProcFee" > 0"""
 
 
@@ -90,15 +90,15 @@ METRICS = [
            FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)) / 30.4))::float8, count(*)
            FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", f"""SELECT (count(p.*)::float8 / nullif(count(DISTINCT a."AptNum"), 0)), count(DISTINCT a."AptNum")
+    Metric("procedures per completed visit", """SELECT (count(p.*)::float8 / nullif(count(DISTINCT a."AptNum"), 0)), count(DISTINCT a."AptNum")
            FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2""", 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
-    Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
+    Metric("production per dentist-day", """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
            JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND NOT v."IsSecondary"
            GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
            kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
-    Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
+    Metric("production per hygienist-day", """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
            JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND v."IsSecondary"
            GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
@@ -107,7 +107,7 @@ METRICS = [
              "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
     *[Metric(f"{category} share of production", _category_share(category, True), fee[0], fee[1],
              "ADA production mix of a general practice") for category, (_, fee) in CATEGORY_RANGES.items()],
-    Metric("standard-fee match rate", f"""SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
+    Metric("standard-fee match rate", """SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
            FROM raw.procedurelog p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
            "Amount" std FROM raw.fee ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
            USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = 2 AND p."ProcFee" > 0""", 0, 0,

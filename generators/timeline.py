@@ -22,9 +22,50 @@ def stamp(days, seconds=0):
     return np.asarray(days).astype("datetime64[s]") + np.asarray(seconds).astype("timedelta64[s]")
 
 
+HOLIDAYS = (  # the office closes; name, and a fixed month-day (taken on Friday or Monday when on a weekend)
+    ("New Year's Day", "01-01"), ("Memorial Day", ("06", "Mon", -1)), ("Independence Day", "07-04"),  # or
+    ("Labor Day", ("09", "Mon", 0)), ("Thanksgiving Day", ("11", "Thu", 3)), ("Christmas Day", "12-25"))  # (month, weekday, nth)
+
+
+def weekday(days):
+    """Monday 0 ... Sunday 6 (1970-01-01 was a Thursday)."""
+    return (np.asarray(days).astype("datetime64[D]").astype(np.int64) + 3) % 7
+
+
+def us_holidays(first, last):
+    """Observed dates and names of the HOLIDAYS between two days."""
+    dates, names = [], []
+    for year in range(int(str(first)[:4]), int(str(last)[:4]) + 2):
+        for name, rule in HOLIDAYS:
+            if isinstance(rule, str):
+                fixed = np.datetime64(f"{year}-{rule}")
+                dates.append(fixed + {5: -1, 6: 1}.get(int(weekday(fixed)), 0))
+            else:
+                month, day_name, nth = rule
+                dates.append(np.busday_offset(f"{year}-{month}", nth, roll="forward", weekmask=day_name))
+            names.append(name)
+    dates, names = np.array(dates, dtype="datetime64[D]"), np.array(names)
+    inside = (dates >= first) & (dates <= last)
+    return dates[inside], names[inside]
+
+
+CLOSED = us_holidays(day("1990-01-01"), day("2100-12-31"))[0]
+
+
+def is_open(days):
+    """Whether the office is open: Monday to Friday, not a holiday."""
+    return np.is_busday(days, holidays=CLOSED)
+
+
+def open_day_offset(days, offsets, roll="forward", weekmask="1111100"):
+    """np.busday_offset over the days the office is open (holidays closed)."""
+    return np.busday_offset(days, offsets, roll=roll, weekmask=weekmask, holidays=CLOSED)
+
+
 def business_days(first, last):
-    """Every Monday to Friday from first to last inclusive."""
-    return np.arange(first, last + 1, dtype="datetime64[D]")[np.is_busday(np.arange(first, last + 1, dtype="datetime64[D]"))]
+    """Every day the office is open from first to last inclusive."""
+    days = np.arange(first, last + 1, dtype="datetime64[D]")
+    return days[is_open(days)]
 
 
 def clamp(days, low, high):

@@ -9,6 +9,8 @@ dx, priority (DefNums or 0), status (0 = follows its appointment; 4 existing wor
 """
 import numpy as np
 
+from ..timeline import is_open, open_day_offset
+
 KINDS = ("new_adult", "new_child", "adult_recall", "child_recall", "perio", "srp", "emergency", "dentist",
          "short_dentist", "crown_prep", "implant_consult")
 KIND = {name: i for i, name in enumerate(KINDS)}
@@ -32,12 +34,12 @@ class Chart:
     def open_day(self, patient, date, kind):
         """The office is open Monday to Friday: a visit that would fall on a weekend goes to a day of the next
         week; a cleaning goes to the next day the patient's hygienist works."""
-        date = np.where(np.is_busday(date), date,
-                        np.busday_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date)))
+        date = np.where(is_open(date), date,
+                        open_day_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date)))
         weekdays = np.where(HYGIENE_KINDS[np.broadcast_to(kind, len(date))], self._hygiene_weekdays[patient], "1111100")
         for mask in np.unique(weekdays):
             these = weekdays == mask
-            date[these] = np.busday_offset(date[these], 0, roll="forward", weekmask=mask)
+            date[these] = open_day_offset(date[these], 0, roll="forward", weekmask=mask)
         return date
 
     def add_visits(self, patient, date, kind, **columns):

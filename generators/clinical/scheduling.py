@@ -24,7 +24,7 @@ import numpy as np
 
 from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
 
-from ..timeline import stamp
+from ..timeline import open_day_offset, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
 from .hygiene import days
 
@@ -123,7 +123,7 @@ def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes, provider):
     while len(check):
         _, before = layout(day[check], pool[check], provider[check], minutes[check], shuffle[check], chairs)
         late = check[before + minutes[check] > DAY_MINUTES]
-        day[late] = np.busday_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
+        day[late] = open_day_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
         pool_day = combined_key(pool, day.astype(int))
         check = np.flatnonzero(np.isin(pool_day, pool_day[late]))  # the days that got more to fit
     chair, before = layout(day, pool, provider, minutes, shuffle, chairs)

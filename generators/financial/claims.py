@@ -11,7 +11,7 @@ import numpy as np
 from core.arrays import cumsum_before, group_sum, groups, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
-from ..timeline import NO_DATE
+from ..timeline import NO_DATE, open_day_offset
 
 NO_BILL_CATEGORY = 85      # no-fee / admin codes are never billed to insurance
 PREVENTIVE_CATEGORIES = (73, 74, 667)  # exams, x-rays, cleanings, sealants: deductible waived
@@ -71,7 +71,7 @@ def _timeline(ctx, rng, service, send_from):
     """Sent on (or soon after) `send_from`, received 14-45 days later; what 'today' makes of that:
     W waiting in the send queue, S sent and awaited, R received."""
     n = len(service)
-    sent = np.busday_offset(send_from + weighted_choice(rng, SENT_LAG_DAYS, n).astype("timedelta64[D]"), 0,
+    sent = open_day_offset(send_from + weighted_choice(rng, SENT_LAG_DAYS, n).astype("timedelta64[D]"), 0,
                             roll="forward")
     received = sent + rng.integers(14, 46, n).astype("timedelta64[D]")
     status = np.where(sent > ctx.today, "W", np.where(received > ctx.today, "S", "R"))
@@ -176,11 +176,11 @@ def _follow_up(ctx, lines):
     c, defs, today = lines.claims, ctx.practice.defs, ctx.today
     n = len(c.first)
     sent = c.sent != NO_DATE
-    call = np.where(sent, np.busday_offset(c.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
+    call = np.where(sent, open_day_offset(c.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
     late = sent & (call <= today) & ((c.received == NO_DATE) | (call < c.received))
     lost = late & (rng.random(n) < LOST_SHARE)
     denied = group_any(lines.denied, lines.claim, n)
-    answered = np.busday_offset(c.received + rng.integers(3, 15, n).astype("timedelta64[D]"), 0, roll="forward")
+    answered = open_day_offset(c.received + rng.integers(3, 15, n).astype("timedelta64[D]"), 0, roll="forward")
     choice = rng.random(n)
     contested = denied & (answered <= today)
     appealed = contested & (choice < APPEALED_SHARE)
@@ -200,7 +200,7 @@ def _supplemental_payments(ctx, lines, on_secondary):
     rng = ctx.rng(f"claim-appeals-{lines.claims.type}")
     c = lines.claims
     n = len(c.first)
-    paid_on = np.busday_offset(c.appealed + rng.integers(14, 46, n).astype("timedelta64[D]"), 0, roll="forward")
+    paid_on = open_day_offset(c.appealed + rng.integers(14, 46, n).astype("timedelta64[D]"), 0, roll="forward")
     overturned = (c.appealed != NO_DATE) & (rng.random(n) < OVERTURNED_SHARE) & (paid_on <= ctx.today)
     paid = overturned[lines.claim] & lines.denied & ~on_secondary[lines.proc] & (lines.money.estimate > 0)
     lines.supplemental = paid

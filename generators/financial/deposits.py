@@ -6,6 +6,8 @@ import numpy as np
 
 from core.arrays import group_sum, groups
 
+from ..timeline import open_day_offset
+
 INSURANCE_CHECK = 261            # claimpayment.PayType
 PATIENT_CHECK, CASH = 69, 70     # payment.PayType
 BANK_ACCOUNT = "First Community Bank - practice operating account #XXXXXX4821"
@@ -17,7 +19,7 @@ def deposit_slips(ctx, checks, paid):
     patient = np.isin(paid.type, (PATIENT_CHECK, CASH)) & (paid.amount > 0)
     received = np.concatenate([checks.date[insurance], paid.date[patient]])
     amount = np.concatenate([checks.amount[insurance], paid.amount[patient]])
-    day = np.busday_offset(received, 1, roll="forward")
+    day = open_day_offset(received, 1, roll="forward")
     banked = np.flatnonzero(day <= ctx.today)
     slip, _, first = groups(day[banked].astype(np.int64))
     nums = ctx.ids.take("deposit", len(first))

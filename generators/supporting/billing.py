@@ -25,7 +25,7 @@ from core.randomness import weighted_choice
 
 from ..data import read_table
 from ..financial.payments import NORMAL as PATIENT_PAYMENT
-from ..timeline import NO_DATE, NO_TIME, clamp, stamp
+from ..timeline import NO_DATE, NO_TIME, clamp, open_day_offset, stamp
 from .communication import text, tokens
 
 INSURANCE_BENEFITS, PATIENT_ENROLMENT = 1, 2      # insverify.VerifyType
@@ -198,7 +198,7 @@ def _enrolment_checks(ctx, rng, patplans):
     visit, patplan = visit[row], order[position]
     booked = apt.booked[visit].astype("datetime64[D]")
     lead = rng.integers(1, 6, len(visit))
-    day = np.maximum(np.busday_offset(apt.date[visit], -lead, roll="backward"), booked)
+    day = np.maximum(open_day_offset(apt.date[visit], -lead, roll="backward"), booked)
     keep = (patplans.since[patplan] <= apt.date[visit]) & (day >= ctx.start) & (day <= ctx.today)
     visit, patplan, day = visit[keep], patplan[keep], day[keep]
     kept = _spaced(patplan, day, ENROLMENT_DAYS)
@@ -211,7 +211,7 @@ def _enrolment_checks(ctx, rng, patplans):
         target=patplan, plan=patplans.plan[patplan], day=day, at=at,
         hours=np.round((apt.start[visit] - at).astype(np.int64) / 3600, 1),
         outcome=weighted_choice(rng, [(k, share) for k, (_, share, _) in enumerate(VERIFICATION_OUTCOMES)], n),
-        assigned=np.busday_offset(day, -rng.integers(0, 3, n), roll="backward"),
+        assigned=open_day_offset(day, -rng.integers(0, 3, n), roll="backward"),
         user=verifiers[rng.integers(0, len(verifiers), n)],
     )
 
@@ -531,7 +531,7 @@ def archive_statements(ctx, sent, nums, doc_nums):
 def _billing_runs(ctx):
     """The first business day from the 5th of every month of the window."""
     months = np.arange(ctx.start.astype("datetime64[M]"), ctx.today.astype("datetime64[M]") + 1)
-    runs = np.busday_offset(months.astype("datetime64[D]") + BILLING_DAY_OF_MONTH - 1, 0, roll="forward")
+    runs = open_day_offset(months.astype("datetime64[D]") + BILLING_DAY_OF_MONTH - 1, 0, roll="forward")
     return runs[(runs >= ctx.start) & (runs <= ctx.today)]
 
 

@@ -28,7 +28,7 @@ from core.arrays import rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
 
 from ..data import read_table
-from ..timeline import NO_DATE, NO_TIME, stamp
+from ..timeline import NO_DATE, NO_TIME, open_day_offset, stamp
 
 ALLERGIC_SHARE, MORE_ALLERGIES = 0.25, 0.35  # patients seen with an allergy; extra allergies (Poisson mean)
 ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE = 0.05, 0.25
@@ -761,12 +761,12 @@ def lab_timeline(ctx, rng, work, kind, seat_day, prep):
     n = len(kind)
     between = lambda column: rng.integers(work[f"{column}_min"].astype(int)[kind],  # noqa: E731
                                           work[f"{column}_max"].astype(int)[kind] + 1)
-    impression = stamp(np.busday_offset(seat_day - days(between("lead")), 0, roll="backward"),
+    impression = stamp(open_day_offset(seat_day - days(between("lead")), 0, roll="backward"),
                        rng.integers(9 * HOUR, 16 * HOUR, n))
     created = np.where(prep > NO_TIME, prep, impression)
     sent = created + seconds(rng.integers(HOUR // 2, 3 * HOUR, n))
-    due = np.maximum(stamp(np.busday_offset(seat_day, -1, roll="forward"), 17 * HOUR), sent + seconds(HOUR))
-    back = stamp(np.busday_offset(sent.astype("datetime64[D]") + days(between("turnaround")), 0, roll="forward"),
+    due = np.maximum(stamp(open_day_offset(seat_day, -1, roll="forward"), 17 * HOUR), sent + seconds(HOUR))
+    back = stamp(open_day_offset(sent.astype("datetime64[D]") + days(between("turnaround")), 0, roll="forward"),
                  rng.integers(10 * HOUR, 15 * HOUR, n))
     received = np.maximum(np.minimum(back, due - seconds(HOUR)), sent + seconds(HOUR))
     checked = received + seconds(rng.integers(HOUR // 2, 4 * HOUR, n))

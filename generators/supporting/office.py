@@ -25,7 +25,7 @@ from core.arrays import concat_rows, rank_in_group, take_rows
 
 from ..clinical.chart import sliced
 from ..data import read_table
-from ..timeline import NO_DATE, NO_TIME, business_days, stamp
+from ..timeline import NO_DATE, NO_TIME, business_days, stamp, us_holidays
 from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, dollars,
                             mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of,
                             text)
@@ -94,8 +94,6 @@ FOLLOWED_SHARE = 0.5
 DAY = np.timedelta64(1, "D")
 
 IMAGE_CATEGORIES = ("Xrays", "Photos", "Patient Forms", "Insurance Cards")
-FIXED_HOLIDAYS = (("New Year's Day", 1, 1), ("Independence Day", 7, 4), ("Christmas", 12, 25))
-WEEKDAY_HOLIDAYS = (("Memorial Day", 5, -1, "Mon"), ("Labor Day", 9, 1, "Mon"), ("Thanksgiving", 11, 4, "Thu"))
 LEAVE_DAYS_PER_YEAR = (("PTO", 8), ("Sick", 3), ("Training", 1))  # timeadjust kinds (definition category 50)
 OVERTIME_WEEK_SHARE = 0.1
 CLOCK_IN_CORRECTIONS_PER_YEAR = 3
@@ -492,34 +490,13 @@ def user_preferences(ctx, rng):
     })
 
 
-def _holidays(ctx):
-    """(day, name) of the office's paid holidays in the window: fixed dates (moved to Friday or Monday when they
-    fall on a weekend) and the nth (-1: last) weekday of a month."""
-    months = np.arange(ctx.start.astype("datetime64[Y]"), ctx.today.astype("datetime64[Y]") + 1).astype("datetime64[M]")
-    days, names = [], []
-    for name, month, day in FIXED_HOLIDAYS:
-        date = (months + month - 1).astype("datetime64[D]") + day - 1
-        weekday = (date.astype(np.int64) + 3) % 7  # Monday 0 (1970-01-01 was a Thursday)
-        days.append(date - (weekday == 5) + (weekday == 6))
-        names += [name] * len(date)
-    for name, month, nth, weekday in WEEKDAY_HOLIDAYS:
-        first = (months + month - 1).astype("datetime64[D]")
-        after_month = (months + month).astype("datetime64[D]")
-        days.append(np.busday_offset(first, nth - 1, roll="forward", weekmask=weekday) if nth > 0 else
-                    np.busday_offset(after_month, nth, roll="forward", weekmask=weekday))
-        names += [name] * len(first)
-    days = np.concatenate(days)
-    kept = (days >= ctx.start) & (days <= ctx.today)
-    return days[kept], np.array(names)[kept]
-
-
 def time_adjustments(ctx, rng):
     """Time-card adjustments of every employee: paid holidays, PTO, sick and CE training days (PtoHours with the
     definition category 50 type), the weekly overtime OpenDental computes itself (IsAuto), missed clock-ins the
     office manager adds back (RegHours) and unpaid protected leave."""
     employees, admin = ctx.practice.users.employees, ctx.practice.users.admin
     defs = ctx.practice.defs
-    holidays, holiday_names = _holidays(ctx)
+    holidays, holiday_names = us_holidays(ctx.start, ctx.today)
     work_days = business_days(ctx.start, ctx.today)
     years = len(work_days) / 260
     parts = [_adjustments(np.repeat(employees, len(holidays)), stamp(np.tile(holidays, len(employees)), 8 * 3600),

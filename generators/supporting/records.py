@@ -38,7 +38,7 @@ from ..clinical.treatment import PRIMARY_TEETH_AGE
 from ..data import read_table
 from ..financial.claims import estimates
 from ..foundation import STAFF_ROLES
-from ..timeline import NO_TIME, stamp
+from ..timeline import NO_TIME, open_day_offset, stamp
 
 FOREIGN_KEYS = [
     ("treatplan", "PatNum", "patient", None, True),
@@ -505,7 +505,7 @@ def procedure_notes(ctx, groups):
     note = clinical_notes(ctx, rng, groups)
     n_notes = len(note.proc_num)
     edited = rng.random(n_notes) < EDITED_NOTE_SHARE
-    edit_day = np.busday_offset(note.written.astype("datetime64[D]"), rng.integers(1, 4, n_notes), roll="forward")
+    edit_day = open_day_offset(note.written.astype("datetime64[D]"), rng.integers(1, 4, n_notes), roll="forward")
     edit_time = np.minimum(stamp(edit_day, rng.integers(8 * 3600, 17 * 3600, n_notes)), stamp(ctx.today, 18 * 3600))
     own, grouped = np.arange(note.own), np.arange(note.own, n_notes)
     version_of = np.r_[own, own[edited[own]], grouped, grouped[edited[grouped]]]

@@ -2,8 +2,8 @@
 history of every appointment, and the views the front desk reads the book through.
 
 - Days: every business day from the window's start to the last booked appointment (at least four weeks
-  ahead). The office closes on six US holidays, observed on a weekday - unless patients are booked that day
-  (the clinical phase does not avoid holidays yet).
+  ahead). The office closes on six US holidays, observed on a weekday (generators/timeline.py); nothing is
+  booked on them.
 - Practice rows (SchedType 0): a holiday row (Status 2) per closed holiday and clinic, and notes on some days.
 - Provider schedules (SchedType 1): each dentist works four weekdays and each hygienist three or four (a
   weekly pattern), plus every day an appointment needs them (its ProvNum; its ProvHyg too on hygiene visits):
@@ -31,15 +31,12 @@ from core.randomness import weighted_choice
 from ..clinical.chart import batches
 from ..clinical.scheduling import operatory_pools
 from ..data import read_table
-from ..timeline import NO_TIME, business_days, stamp
+from ..timeline import NO_TIME, business_days, stamp, us_holidays, weekday
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it
 FUTURE_DAYS = 28  # the schedule is set at least four weeks ahead
 SET_UP_DAYS = (14, 90)  # how long before a day the office manager set its schedule
-HOLIDAYS = (  # name, and a fixed month-day (a weekend one is taken on Friday or Monday) or (month, weekday, nth)
-    ("New Year's Day", "01-01"), ("Memorial Day", ("06", "Mon", -1)), ("Independence Day", "07-04"),
-    ("Labor Day", ("09", "Mon", 0)), ("Thanksgiving Day", ("11", "Thu", 3)), ("Christmas Day", "12-25"))
 PRACTICE_NOTES = ("Staff meeting 7:30 am", "Fire drill at noon", "Office closes 3 pm - team event",
                   "Sterilizer service visit", "Lunch and learn - implant rep", "OSHA training at lunch",
                   "Phones forwarded 12-1 pm", "Quarterly inventory", "Carpet cleaning after hours",
@@ -111,11 +108,6 @@ def end_of_today(ctx):
     return stamp(ctx.today, 18 * HOUR)
 
 
-def weekday(days):
-    """Monday 0 ... Sunday 6 (1970-01-01 was a Thursday)."""
-    return (days.astype("datetime64[D]").astype(np.int64) + 3) % 7
-
-
 def seconds(values):
     return np.asarray(values).astype(np.int64).astype("timedelta64[s]")
 
@@ -141,28 +133,7 @@ def index_of(keys, values):
 def office_days(ctx, book):
     """The open business days of the schedule, and the holidays the office closed on (dates, names)."""
     last = max(book.date.max(), ctx.today + FUTURE_DAYS) if len(book.date) else ctx.today + FUTURE_DAYS
-    dates, names = us_holidays(ctx.start, last)
-    closed = ~np.isin(dates, book.date[book.op != 0])
-    days = business_days(ctx.start, last)
-    return days[~np.isin(days, dates[closed])], (dates[closed], names[closed])
-
-
-def us_holidays(first, last):
-    """Observed dates and names of the HOLIDAYS between two days."""
-    years = range(int(str(first)[:4]), int(str(last)[:4]) + 2)
-    dates, names = [], []
-    for year in years:
-        for name, rule in HOLIDAYS:
-            if isinstance(rule, str):
-                fixed = np.datetime64(f"{year}-{rule}")
-                dates.append(fixed + {5: -1, 6: 1}.get(int(weekday(fixed)), 0))
-            else:
-                month, day_name, nth = rule
-                dates.append(np.busday_offset(f"{year}-{month}", nth, roll="forward", weekmask=day_name))
-            names.append(name)
-    dates, names = np.array(dates, dtype="datetime64[D]"), np.array(names)
-    inside = (dates >= first) & (dates <= last)
-    return dates[inside], names[inside]
+    return business_days(ctx.start, last), us_holidays(ctx.start, last)
 
 
 def weekly_pattern(rng, days, days_off):
