@@ -76,7 +76,8 @@ def test_statements_are_sent_monthly_to_guarantors_with_an_ordered_date_range(pr
                                   GROUP BY "PatNum", date_trunc('month', "DateSent") HAVING count(*) > 1""") == 0
 
 
-# Every change to an account: the patient, their guarantor, the day and the amount.
+# Every change to an account: the patient, their guarantor, the day and the amount. Insurance pays on the EOB
+# (claimproc status 1) and later on granted appeals (supplemental payments, status 4).
 LEDGER = """
     SELECT p."PatNum" pat, f."Guarantor" g, p."ProcDate" d, p."ProcFee" amount FROM raw.procedurelog p
     JOIN raw.patient f USING ("PatNum") WHERE p."ProcStatus" = 2
@@ -85,12 +86,16 @@ LEDGER = """
     UNION ALL SELECT s."PatNum", f."Guarantor", s."DatePay", -s."SplitAmt" FROM raw.paysplit s
     JOIN raw.patient f USING ("PatNum")
     UNION ALL SELECT c."PatNum", f."Guarantor", c."DateCP", -(c."InsPayAmt" + c."WriteOff") FROM raw.claimproc c
-    JOIN raw.patient f USING ("PatNum") WHERE c."Status" = 1"""
+    JOIN raw.patient f USING ("PatNum") WHERE c."Status" IN (1, 4)"""
 # A walkout statement shows the patient's own account, the others the family's.
 ACCOUNT_OF = 'CASE WHEN s."SinglePatient" THEN {table}.pat ELSE {table}.g END = s."PatNum"'
 
 
 def test_statement_balance_is_the_accounts_balance_on_the_day_it_was_sent(practice_db):
+    # Some statements come after a supplemental payment on their account, so the ledger's status 4 lines count.
+    assert count(practice_db, f"""SELECT 1 FROM raw.statement s JOIN raw.claimproc c ON c."Status" = 4
+        JOIN (SELECT "PatNum" pat, "Guarantor" g FROM raw.patient) f ON f.pat = c."PatNum"
+        WHERE {ACCOUNT_OF.format(table="f")} AND c."DateCP" <= s."DateSent" """) > 0
     assert count(practice_db, f"""SELECT 1 FROM raw.statement s
         LEFT JOIN LATERAL (SELECT sum(l.amount) balance FROM ({LEDGER}) l
                            WHERE {ACCOUNT_OF.format(table="l")} AND l.d <= s."DateSent") l ON true
@@ -177,15 +182,36 @@ def test_claim_snapshot_copies_its_claim_line_when_the_claim_was_created(practic
 
 
 def test_claim_tracking_follows_unpaid_and_denied_claims(practice_db):
+    # A call 30 days after sending while unpaid (Resubmitted when the claim was lost and resent that day), the
+    # denial on the EOB's day, then an appeal or a corrected claim resubmitted.
     assert count(practice_db, f"""SELECT 1 FROM raw.claimtracking t JOIN raw.claim k USING ("ClaimNum")
         JOIN raw.definition d ON d."DefNum" = t."TrackingDefNum"
         WHERE t."DateTimeEntry" NOT {IN_WINDOW} OR t."TrackingType" <> 'StatusHistory' OR t."UserNum" <= 0
         OR k."DateSent" = '0001-01-01' OR t."DateTimeEntry"::date < k."DateSent"
-        OR (d."ItemName" IN ('Called carrier', 'Resubmitted') AND (t."DateTimeEntry"::date < k."DateSent" + 30
+        OR (d."ItemName" = 'Called carrier' AND (t."DateTimeEntry"::date < k."DateSent" + 30
             OR (k."ClaimStatus" = 'R' AND t."DateTimeEntry"::date >= k."DateReceived")))
+        OR (d."ItemName" = 'Resubmitted' AND t."DateTimeEntry"::date <> k."DateResent")
+        OR (d."ItemName" = 'Appealed' AND t."DateTimeEntry"::date <= k."DateReceived")
         OR (d."ItemName" = 'Denied' AND (t."DateTimeEntry"::date <> k."DateReceived" OR NOT EXISTS (
             SELECT 1 FROM raw.claimproc c WHERE c."ClaimNum" = k."ClaimNum" AND c."Status" = 1
             AND c."InsPayAmt" = 0 AND c."Remarks" LIKE 'Denied%')))""") == 0
+    # Every resent claim has its Resubmitted row.
+    assert count(practice_db, """SELECT 1 FROM raw.claim k WHERE k."DateResent" <> '0001-01-01' AND NOT EXISTS (
+        SELECT 1 FROM raw.claimtracking t JOIN raw.definition d ON d."DefNum" = t."TrackingDefNum"
+        WHERE t."ClaimNum" = k."ClaimNum" AND d."ItemName" = 'Resubmitted'
+        AND t."DateTimeEntry"::date = k."DateResent")""") == 0
+
+
+def test_claim_custom_tracking_is_its_last_tracking_row(practice_db):
+    assert count(practice_db, 'SELECT 1 FROM raw.claim WHERE "CustomTracking" <> 0') > 0
+    assert count(practice_db, """SELECT 1 FROM raw.claim k LEFT JOIN LATERAL (
+        SELECT t."TrackingDefNum" FROM raw.claimtracking t WHERE t."ClaimNum" = k."ClaimNum"
+        ORDER BY t."DateTimeEntry" DESC, t."ClaimTrackingNum" DESC LIMIT 1) t ON true
+        WHERE coalesce(t."TrackingDefNum", 0) <> k."CustomTracking" """) == 0
+    # Rows are numbered in time order.
+    assert count(practice_db, """SELECT 1 FROM (SELECT "DateTimeEntry", lag("DateTimeEntry")
+        OVER (ORDER BY "ClaimTrackingNum") previous FROM raw.claimtracking) t
+        WHERE "DateTimeEntry" < previous""") == 0
 
 
 def test_blue_book_records_what_out_of_network_plans_paid_on_the_check_date(practice_db):

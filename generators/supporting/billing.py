@@ -4,8 +4,8 @@
                           in each plan (unless done in the last 30 days) and, with it, the plan's benefits
                           (unless done in the last 90 days): an insverify row per plan (VerifyType 1) and per
                           patplan (VerifyType 2) holding the last check, an insverifyhist row per check
-  claim paperwork         a snapshot of every claim line when its claim is created (claimsnapshot), follow-up
-                          calls on claims unpaid 30 days after sending and denials (claimtracking), the scanned
+  claim paperwork         a snapshot of every claim line when its claim is created (claimsnapshot), the history
+                          of the follow-up the financial phase did on each claim (claimtracking), the scanned
                           EOB of each insurance check (eobattach), and what out-of-network plans paid, from
                           which OpenDental learns allowed fees (insbluebook, insbluebooklog)
   statements              the monthly billing run: every family owing more than a few dollars after what
@@ -38,8 +38,6 @@ VERIFICATION_OUTCOMES = (
     ("Pending", 0.03, ("Left message with {carrier}, waiting for call back",)),
     ("Needs attention", 0.04, ("Subscriber ID not found at {carrier} - asked patient for a new card",)),
 )
-FOLLOW_UP_DAYS = 30
-APPEALED_SHARE, RESUBMITTED_SHARE = 0.4, 0.1
 EOB_SCANNED_SHARE = 0.9
 BILLING_DAY_OF_MONTH = 5               # the billing run: the first business day from the 5th of each month
 MIN_STATEMENT_CENTS = 500
@@ -277,7 +275,8 @@ def _claims_and_lines(ctx):
 
     insurance_rows writes these claim lines before any other claimproc and in this order, so their
     ClaimProcNums are 1, 2, 3... A claim is created on its service date; a secondary when it is sent
-    (one still on hold: today), as insurance_rows records it.
+    (one still on hold: today), as insurance_rows records it. The follow-up (call, lost, appealed, corrected,
+    resent, tracking) and the appeals' supplemental payments are as the financial phase decided them.
     """
     rng = ctx.rng("claim-paperwork")
     claim_parts, line_parts, offset = [], [], 0
@@ -288,12 +287,14 @@ def _claims_and_lines(ctx):
         np.logical_or.at(denied, lines.claim, lines.denied)
         claim_parts.append(SimpleNamespace(
             nums=c.nums, type=np.full(len(c.first), c.type), plan=c.plan, created=created, sent=c.sent,
-            received=c.received, denied=denied))
+            received=c.received, denied=denied, call=c.call, lost=c.lost, appealed=c.appealed,
+            corrected=c.corrected, resent=c.resent, tracking=c.tracking, supplemental_day=c.supplemental_day))
         line_parts.append(SimpleNamespace(
             proc=lines.proc, plan=lines.plan, claim=lines.claim + offset, fee=lines.money.fee,
             estimate=lines.money.estimate, write_off_estimate=lines.money.write_off, allowed=lines.money.allowed,
             paid=lines.paid, write_off=lines.write_off, received=lines.status == 1, denied=lines.denied,
-            date_cp=lines.date_cp))
+            date_cp=lines.date_cp, supplemental=lines.supplemental, supplemental_paid=lines.supplemental_paid,
+            supplemental_write_off=lines.supplemental_write_off))
         offset += len(c.first)
     claims, lines = concat_rows(claim_parts), concat_rows(line_parts)
     claims.created_at = _office_hours(rng, claims.created)
@@ -313,37 +314,39 @@ def claim_snapshots(ctx, claims, lines):
 
 
 def claim_tracking(ctx, claims):
-    """Custom tracking (StatusHistory): a call to the carrier on claims still unpaid 30 days after sending (a
-    few turn out lost and are resubmitted), the denial when the EOB denies a line, and some appeals."""
+    """Custom tracking (StatusHistory) of the follow-up the financial phase did: the call on a claim still unpaid
+    30 days after sending (resubmitted that day, DateResent, when the carrier had no record of it), the denial
+    on the EOB's day (DateReceived), then an appeal or a corrected claim resubmitted (DateResent). Rows are
+    numbered in time order; a claim's last row holds its CustomTracking."""
     rng = ctx.rng("claimtracking")
-    defs = ctx.practice.defs
-    sent = claims.sent != NO_DATE
-    follow_up = np.where(sent, np.busday_offset(claims.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
-    unpaid_then = (claims.received == NO_DATE) | (follow_up < claims.received)
-    late = np.flatnonzero(sent & (follow_up <= ctx.today) & unpaid_then)
-    lost = rng.random(len(late)) < RESUBMITTED_SHARE
+    status = {name: ctx.practice.defs.named(31, name)
+              for name in ("Called carrier", "Resubmitted", "Denied", "Appealed")}
+    frequency = ctx.practice.defs.named(36, "Frequency limitation")
+    called = np.flatnonzero(claims.call != NO_DATE)
+    lost = claims.lost[called]
     denied = np.flatnonzero(claims.denied)
-    appeal_day = np.busday_offset(claims.received[denied] + rng.integers(3, 15, len(denied)), 0, roll="forward")
-    appeal = (rng.random(len(denied)) < APPEALED_SHARE) & (appeal_day <= ctx.today)
-    frequency = defs.named(36, "Frequency limitation")
+    appealed = np.flatnonzero(claims.appealed != NO_DATE)
+    corrected = np.flatnonzero(claims.corrected)
     entries = concat_rows([
-        _tracking(late, follow_up[late],
-                  np.where(lost, defs.named(31, "Resubmitted"), defs.named(31, "Called carrier")), 0,
+        _tracking(called, claims.call[called], np.where(lost, status["Resubmitted"], status["Called carrier"]), 0,
                   np.where(lost, "Called {} - no record of claim, resubmitted electronically",
                            "Called {} - claim in process, payment expected in 7-10 days")),
-        _tracking(denied, claims.received[denied], defs.named(31, "Denied"), frequency,
+        _tracking(denied, claims.received[denied], status["Denied"], frequency,
                   "EOB from {} - line(s) denied: frequency limitation"),
-        _tracking(denied[appeal], appeal_day[appeal], defs.named(31, "Appealed"), frequency,
+        _tracking(appealed, claims.appealed[appealed], status["Appealed"], frequency,
                   "Appeal sent to {} with narrative and x-rays"),
+        _tracking(corrected, claims.resent[corrected], status["Resubmitted"], 0,
+                  "Corrected claim sent to {}, replacing the original"),
     ])
+    entries.at = _office_hours(rng, entries.day)
+    entries = take_rows(entries, np.argsort(entries.at, kind="stable"))
     carrier = ctx.practice.insurance.plans.carrier_name[claims.plan[entries.claim]]
     users = ctx.practice.users.billing
     n = len(entries.claim)
     ctx.out.copy("claimtracking", {
         "ClaimTrackingNum": ctx.ids.take("claimtracking", n), "ClaimNum": claims.nums[entries.claim],
         "TrackingType": "StatusHistory", "UserNum": users[rng.integers(0, len(users), n)],
-        "DateTimeEntry": _office_hours(rng, entries.day), "TrackingDefNum": entries.status,
-        "TrackingErrorDefNum": entries.error,
+        "DateTimeEntry": entries.at, "TrackingDefNum": entries.status, "TrackingErrorDefNum": entries.error,
         "Note": [note.format(c) for note, c in zip(entries.note.tolist(), carrier.tolist())],
     })
 
@@ -535,13 +538,14 @@ def _billing_runs(ctx):
 def _account_events(ctx, claims, lines):
     """Every change to an account: patient, day, balance change and insurance estimate change in cents:
     completed procedures charge; adjustments, patient payments and insurance payments with their write-offs
-    settle; a claim line counts in the insurance estimate from its claim's creation until its EOB (OpenDental's
-    balance and aging, DOMAIN.md 6)."""
+    settle, the supplemental payments of granted appeals on their check's day too; a claim line counts in the
+    insurance estimate from its claim's creation until its EOB (OpenDental's balance and aging, DOMAIN.md 6)."""
     pr, fin = ctx.practice.clinical.procedures, ctx.practice.financial
     done = np.flatnonzero((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
     adjustments, splits = fin.adjustments, fin.payments.splits
     expected = lines.estimate + lines.write_off_estimate
     received = np.flatnonzero(lines.received)
+    granted = np.flatnonzero(lines.supplemental)
     line_patient = pr.patient[lines.proc]
     events = [
         (pr.patient[done], pr.date[done], pr.fee_cents[done], 0),
@@ -549,6 +553,8 @@ def _account_events(ctx, claims, lines):
         (splits.patient, splits.date, -splits.amount, 0),
         (line_patient[received], lines.date_cp[received], -(lines.paid + lines.write_off)[received],
          -expected[received]),
+        (line_patient[granted], claims.supplemental_day[lines.claim[granted]],
+         -(lines.supplemental_paid + lines.supplemental_write_off)[granted], 0),
         (line_patient, claims.created[lines.claim], 0, expected),
     ]
     patient, day, balance, estimate = (np.concatenate([np.broadcast_to(e[i], len(e[0])) for e in events])

@@ -63,7 +63,7 @@ SHEET_NOTES = (("Reviewed with patient, no changes", 0.4), ("Scanned paper copy,
                ("Family member helped fill in the form", 0.15), ("Patient declined to list medications", 0.1),
                ("Doctor reviewed before treatment", 0.1))
 SHEET_NOTE_SHARE = 0.03  # forms staff leave an internal note on (deleted duplicates always get one)
-FIELDS_PER_BATCH = 500_000
+FIELDS_PER_BATCH = 100_000
 HOUR = 3600
 NEVER = np.datetime64("9999-12-31T00:00:00")
 
@@ -356,6 +356,8 @@ def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
         "RadioButtonGroup": fields["radio_group"], "ReportableName": fields["reportable_name"],
         "UiLabelMobile": fields["mobile_label"], "UiLabelMobileRadioButton": fields["mobile_option"],
     }
+    layout = {column: v.astype(object) if getattr(v, "dtype", None) is not None and v.dtype.kind == "U" else v
+              for column, v in layout.items()}  # each field repeats per sheet: share the strings, not copies
     nums = ctx.ids.take("sheetfielddef", len(form))
     ctx.out.copy("sheetfielddef", {**layout, "SheetFieldDefNum": nums, "SheetDefNum": form_nums[form],
                                    "FieldValue": fields["field_value"], "IsPaymentOption": False, "LayoutMode": False})
