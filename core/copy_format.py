@@ -102,75 +102,53 @@ def constant_field(column, value):
     return len(data).to_bytes(4, "big") + data
 
 
-class _Row:
-    """The row being laid out: runs of fixed-width bytes alternating with variable-length data."""
-
-    def __init__(self, n):
-        self.n, self.pieces, self.masks, self.fixed, self.constant = n, [], [], [], b""
-
-    def add_constant(self, data):
-        self.constant += data
-
-    def add_fixed(self, block):
-        self._close_constant()
-        self.fixed.append(block)
-
-    def _close_constant(self):
-        if self.constant:
-            self.fixed.append(np.broadcast_to(np.frombuffer(self.constant, np.uint8), (self.n, len(self.constant))))
-            self.constant = b""
-
-    def add_variable(self, lengths, data):
-        self.add_fixed(np.maximum(lengths, -1).astype(">i4").view(np.uint8).reshape(-1, 4))
-        sizes = np.maximum(lengths, 0)
-        mask = np.arange(sizes.max(initial=0)) < sizes[:, None]
-        padded = np.zeros(mask.shape, np.uint8)
-        padded[mask] = np.frombuffer(data, np.uint8)
-        self._close_fixed()
-        self.pieces.append(padded)
-        self.masks.append(mask)
-
-    def _close_fixed(self):
-        self._close_constant()
-        if self.fixed:
-            block = np.hstack(self.fixed) if len(self.fixed) > 1 else np.ascontiguousarray(self.fixed[0])
-            self.pieces.append(block)
-            self.masks.append(None)
-            self.fixed = []
-
-    def tobytes(self):
-        self._close_fixed()
-        if len(self.pieces) == 1:
-            return self.pieces[0].tobytes()
-        masks = [np.ones(p.shape, bool) if m is None else m for p, m in zip(self.pieces, self.masks)]
-        return np.hstack(self.pieces)[np.hstack(masks)].tobytes()
-
-
-def _field(row, column, value, n):
+def _field(column, value, n):
+    """One column of a chunk: ("constant", field bytes), ("fixed", (n, width) value bytes) or
+    ("text", lengths with -1 for NULL, joined bytes)."""
     if not isinstance(value, (np.ndarray, list, tuple)):
-        row.add_constant(constant_field(column, value))
-        return
+        return "constant", constant_field(column, value)
     if len(value) != n:
         raise ValueError(f"column {column.name} has {len(value)} values, not {n}")
-    if wire_type(column):
-        numbers, missing = _numbers(value, column)
-        if missing is None:
-            width = numbers.dtype.itemsize
-            block = np.empty((n, 4 + width), np.uint8)
-            block[:, :4] = np.frombuffer(width.to_bytes(4, "big"), np.uint8)
-            block[:, 4:] = numbers.view(np.uint8).reshape(n, width)
-            row.add_fixed(block)
-        else:
-            lengths = np.where(missing, -1, numbers.dtype.itemsize)
-            row.add_variable(lengths, numbers[~missing].tobytes())
-    else:
-        row.add_variable(*_strings(value, column))
+    if not wire_type(column):
+        return ("text", *_strings(value, column))
+    numbers, missing = _numbers(value, column)
+    if missing is None:
+        return "fixed", numbers.view(np.uint8).reshape(n, numbers.dtype.itemsize)
+    return "text", np.where(missing, -1, numbers.dtype.itemsize), numbers[~missing].tobytes()
 
 
 def encode(columns, batch, n):
-    """Rows [0, n) of a batch (column name -> array or constant) as binary COPY tuples, in `columns` order."""
-    row = _Row(n)
-    row.add_constant(len(columns).to_bytes(2, "big"))
-    for column in columns:
-        _field(row, column, batch.get(column.name, EMPTY[column.kind]), n)
-    return row.tobytes()
+    """Rows [0, n) of a batch (column name -> array or constant) as binary COPY tuples, in `columns` order.
+
+    The rows are laid out padded in one (n, width) byte array: every field at a fixed offset, constants
+    and length words from a template row, each text field as wide as its longest value; a mask of the
+    real bytes then packs them.
+    """
+    template, fixed, text = bytearray(len(columns).to_bytes(2, "big")), [], []
+    for kind, *data in (_field(c, batch.get(c.name, EMPTY[c.kind]), n) for c in columns):
+        if kind == "constant":
+            template += data[0]
+        elif kind == "fixed":
+            width = data[0].shape[1]
+            template += width.to_bytes(4, "big")
+            fixed.append((len(template), data[0]))
+            template += bytes(width)
+        else:
+            lengths, joined = data
+            sizes = np.maximum(lengths, 0)
+            longest = int(sizes.max(initial=0))
+            text.append((len(template), lengths, joined, np.arange(longest) < sizes[:, None]))
+            template += bytes(4 + longest)
+    rows = np.empty((n, len(template)), np.uint8)
+    rows[:] = np.frombuffer(template, np.uint8)
+    for offset, values in fixed:
+        rows[:, offset:offset + values.shape[1]] = values
+    if not text:
+        return rows.tobytes()
+    keep = np.ones(rows.shape, bool)
+    for offset, lengths, joined, present in text:
+        rows[:, offset:offset + 4] = lengths.astype(">i4").view(np.uint8).reshape(n, 4)
+        data = slice(offset + 4, offset + 4 + present.shape[1])
+        rows[:, data][present] = np.frombuffer(joined, np.uint8)
+        keep[:, data] = present
+    return rows[keep].tobytes()
