@@ -143,7 +143,7 @@ def test_prescriptions_sent_electronically_carry_the_erx_details(practice_db):
 
 def test_allergies_and_problems_recorded_once_seen(practice_db):
     """Recorded on (or after) the first visit; about a quarter of the patients seen report an allergy."""
-    late = one(practice_db, f"""SELECT
+    late = one(practice_db, """SELECT
         (SELECT count(*) FROM raw.allergy a JOIN raw.patient p USING ("PatNum")
          WHERE p."DateFirstVisit" = '0001-01-01' OR a."DateTStamp"::date < p."DateFirstVisit"
             OR a."DateAdverseReaction" > a."DateTStamp" OR a."Reaction" = ''),
@@ -166,7 +166,7 @@ def test_problem_status_and_dates(practice_db):
 
 def test_older_patients_have_more_problems(practice_db):
     server, name = practice_db
-    rows = query(server, name, f"""SELECT CASE WHEN age(p."Birthdate") < interval '18 years' THEN 0
+    rows = query(server, name, """SELECT CASE WHEN age(p."Birthdate") < interval '18 years' THEN 0
                                           WHEN age(p."Birthdate") < interval '65 years' THEN 1 ELSE 2 END,
         count(d."DiseaseNum")::float / count(DISTINCT p."PatNum")
         FROM raw.patient p LEFT JOIN raw.disease d USING ("PatNum") WHERE p."DateFirstVisit" > '0001-01-01'

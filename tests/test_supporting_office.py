@@ -63,7 +63,7 @@ def test_task_status_dates_and_priorities(practice_db):
 
 
 def test_task_history_snapshots_the_task_before_each_change(practice_db):
-    assert count(practice_db, f"""SELECT 1 FROM raw.taskhist h JOIN raw.task t USING ("TaskNum")
+    assert count(practice_db, """SELECT 1 FROM raw.taskhist h JOIN raw.task t USING ("TaskNum")
                                   WHERE h."DateTStamp" < DATE '2023-01-01' OR h."DateTStamp" < h."SecDateTEdit"
                                   OR h."DateTStamp" > t."SecDateTEdit" OR h."TaskStatus" > t."TaskStatus"
                                   OR (NOT h."IsNoteChange" AND h."TaskStatus" = t."TaskStatus")
@@ -81,7 +81,7 @@ def test_task_history_snapshots_the_task_before_each_change(practice_db):
 
 
 def test_task_notes_and_unread_marks_have_users_and_follow_the_task(practice_db):
-    assert count(practice_db, f"""SELECT 1 FROM raw.tasknote n JOIN raw.task t USING ("TaskNum")
+    assert count(practice_db, """SELECT 1 FROM raw.tasknote n JOIN raw.task t USING ("TaskNum")
                                   WHERE n."UserNum" = 0 OR n."DateTimeNote" < t."DateTimeEntry"
                                   OR n."DateTimeNote" > t."SecDateTEdit" OR n."Note" = ''""") == 0
     assert count(practice_db, """SELECT 1 FROM raw.taskunread u JOIN raw.task t USING ("TaskNum")

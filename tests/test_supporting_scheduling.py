@@ -179,7 +179,7 @@ def test_history_tells_what_became_of_the_appointment(practice_db):
 
 
 def test_some_appointments_were_moved_and_confirmed(practice_db):
-    moved, confirmed = one(practice_db, f"""SELECT avg((h."AptDateTime" <> a."AptDateTime" OR h."Op" <> a."Op")::int),
+    moved, confirmed = one(practice_db, """SELECT avg((h."AptDateTime" <> a."AptDateTime" OR h."Op" <> a."Op")::int),
         avg((h."Confirmed" <> a."Confirmed")::int) FROM raw.histappointment h JOIN raw.appointment a USING ("AptNum")
         WHERE h."HistApptAction" = 0 AND a."AptStatus" <> 6""")
     assert 0.05 < moved < 0.25 and 0.3 < confirmed < 0.95
