@@ -52,10 +52,10 @@ def book(ctx, chart):
     apts["clinic"] = pt.clinic[apts["patient"]]
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
-    apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, apts["clinic"], hygiene,
-                                                              apts["minutes"], provider)
-    # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     planned_at = visits["planned_at"][visit]
+    apts["day"], apts["start"], apts["op"] = book_after_planning(ctx, rng, wished, planned_at, attempt, apts["clinic"],
+                                                                 hygiene, apts["minutes"], provider)
+    # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
     apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
@@ -64,6 +64,18 @@ def book(ctx, chart):
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
+
+
+def book_after_planning(ctx, rng, wished, planned_at, attempt, *booking):
+    """Days, starts and chairs; a full day pushes visits later, and a visit whose planning exam was pushed to
+    its day or after is wished again a few open days after the exam."""
+    wished = wished.copy()
+    while True:
+        day, start, op = chairs_and_times(ctx, rng, wished, *booking)
+        early = np.flatnonzero(~attempt & (planned_at >= 0) & (day[np.maximum(planned_at, 0)] >= day))
+        if not len(early):
+            return day, start, op
+        wished[early] = open_day_offset(day[planned_at[early]], rng.integers(1, 6, len(early)))
 
 
 def patterns(ctx, visit, code, n_visits):
