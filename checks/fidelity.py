@@ -66,8 +66,9 @@ CATEGORY_RANGES = {  # share of completed procedures by count, and of production
 }
 
 METRICS = [
-    Metric("insured share of active patients", _share('"HasIns" = \'I\'', """FROM raw.patient WHERE "PatStatus" = 0
-           AND "DateFirstVisit" > '0001-01-01'"""), 0, 0, "configured --coverage-rate", config="coverage_rate"),
+    Metric("insured share of active patients", """SELECT avg(("HasIns" = 'I')::int)::float8, count(DISTINCT "Guarantor")
+           FROM raw.patient WHERE "PatStatus" = 0 AND "DateFirstVisit" > '0001-01-01'""", 0, 0,
+           "configured --coverage-rate (drawn per family: families are the cases)", config="coverage_rate"),
     Metric("appointment completion rate", _share('"AptStatus" = 2', PAST_APPOINTMENTS), 0, 0,
            "configured --completion-rate", config="completion_rate"),
     Metric("no-show / broken rate", _share('"AptStatus" = 5', PAST_APPOINTMENTS), 0.05, 0.12,
@@ -90,8 +91,8 @@ METRICS = [
            FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)) / 30.4))::float8, count(*)
            FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", """SELECT (count(p.*)::float8 / nullif(count(DISTINCT a."AptNum"), 0)), count(DISTINCT a."AptNum")
-           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2""", 2.0, 5.5,
+    Metric("procedures per completed visit", """SELECT avg(n)::float8, count(*) FROM (SELECT a."AptNum", count(*) n
+           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2 GROUP BY 1) v""", 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
     Metric("production per dentist-day", """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p

@@ -403,8 +403,8 @@ def _patient_ids(subs, plans, carriers, patplans):
     member[order] = rank_in_group(patplans.sub[order]) + 1
     own_ids = carriers.dependent_ids[plans.carrier_idx[subs.plan[patplans.sub]]] & (patplans.relationship != SELF)
     patient_id = np.full(len(order), "", dtype=object)
-    member_number = np.char.zfill(member[own_ids].astype(str), 2)
-    patient_id[own_ids] = np.char.add(subs.member_id[patplans.sub[own_ids]], member_number)
+    member_number = np.array([f"{m:02d}" for m in member[own_ids].tolist()], dtype=object)
+    patient_id[own_ids] = subs.member_id[patplans.sub[own_ids]].astype(object) + member_number
     return patient_id
 
 

@@ -53,10 +53,11 @@ def test_verification_history_is_dated_in_the_window_and_ends_in_the_current_row
 
 
 def test_enrolment_is_verified_a_few_days_before_a_visit_at_most_monthly(practice_db):
+    """One to five open days before: at most 11 calendar days when Christmas and New Year's Day fall between."""
     assert count(practice_db, 'SELECT 1 FROM raw.insverifyhist WHERE "VerifyType" = 2') > 0
     assert count(practice_db, """SELECT 1 FROM raw.insverifyhist h JOIN raw.patplan pp ON pp."PatPlanNum" = h."FKey"
         WHERE h."VerifyType" = 2 AND NOT EXISTS (SELECT 1 FROM raw.appointment a WHERE a."PatNum" = pp."PatNum"
-            AND a."AptDateTime" BETWEEN h."SecDateTEdit" AND h."SecDateTEdit" + interval '9 days')""") == 0
+            AND a."AptDateTime" BETWEEN h."SecDateTEdit" AND h."SecDateTEdit" + interval '12 days')""") == 0
     for verify_type, days in ((2, billing.ENROLMENT_DAYS), (1, billing.BENEFIT_DAYS)):
         assert count(practice_db, f"""SELECT 1 FROM (SELECT "DateLastVerified" - lag("DateLastVerified")
             OVER (PARTITION BY "FKey" ORDER BY "DateLastVerified") gap FROM raw.insverifyhist

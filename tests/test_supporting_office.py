@@ -101,15 +101,19 @@ def test_task_lists_include_the_documented_ones(practice_db):
                                  WHERE t."ObjectType" <> l."ObjectType" OR l."TaskListStatus" <> 0""") == 0
 
 
+HOLIDAY = '"SchedDate" FROM raw.schedule WHERE "SchedType" = 0 AND "Status" = 2'  # the days the office closed
+
+
 def test_the_daily_checklist_is_copied_from_its_repeating_list_every_business_day(practice_db):
     templates = rows(practice_db, """SELECT count(*) FILTER (WHERE "IsRepeating" AND "DateType"), count(*)
                                      FROM raw.tasklist WHERE "IsRepeating" """)[0]
     assert templates[0] == templates[1] == 1
     assert count(practice_db, """SELECT 1 FROM raw.tasklist c JOIN raw.tasklist r ON r."TaskListNum" = c."FromNum"
         WHERE NOT r."IsRepeating" OR c."IsRepeating" OR NOT c."DateType" OR c."Descript" <> r."Descript"
-        OR c."DateTL" <> c."DateTimeEntry"::date OR extract(isodow FROM c."DateTL") > 5""") == 0
+        OR c."DateTL" <> c."DateTimeEntry"::date OR extract(isodow FROM c."DateTL") > 5
+        OR c."DateTL" IN (SELECT {HOLIDAY})""") == 0
     assert count(practice_db, f"""SELECT d FROM generate_series(DATE '2023-01-03', DATE '{SMALL_END}', '1 day') d
-        WHERE extract(isodow FROM d) <= 5 AND NOT EXISTS (SELECT 1 FROM raw.tasklist
+        WHERE extract(isodow FROM d) <= 5 AND d NOT IN (SELECT {HOLIDAY}) AND NOT EXISTS (SELECT 1 FROM raw.tasklist
         WHERE "FromNum" <> 0 AND "DateTL" = d)""") == 0
     # Repeating tasks: undated, never worked; each day's copy names its repeating task and is done that day.
     assert count(practice_db, """SELECT 1 FROM raw.task t JOIN raw.tasklist l USING ("TaskListNum")
