@@ -108,7 +108,7 @@ def test_the_daily_checklist_is_copied_from_its_repeating_list_every_business_da
     templates = rows(practice_db, """SELECT count(*) FILTER (WHERE "IsRepeating" AND "DateType"), count(*)
                                      FROM raw.tasklist WHERE "IsRepeating" """)[0]
     assert templates[0] == templates[1] == 1
-    assert count(practice_db, """SELECT 1 FROM raw.tasklist c JOIN raw.tasklist r ON r."TaskListNum" = c."FromNum"
+    assert count(practice_db, f"""SELECT 1 FROM raw.tasklist c JOIN raw.tasklist r ON r."TaskListNum" = c."FromNum"
         WHERE NOT r."IsRepeating" OR c."IsRepeating" OR NOT c."DateType" OR c."Descript" <> r."Descript"
         OR c."DateTL" <> c."DateTimeEntry"::date OR extract(isodow FROM c."DateTL") > 5
         OR c."DateTL" IN (SELECT {HOLIDAY})""") == 0
