@@ -53,8 +53,8 @@ def book(ctx, chart):
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     planned_at = visits["planned_at"][visit]
-    apts["day"], apts["start"], apts["op"] = book_after_planning(ctx, rng, wished, planned_at, attempt, apts["clinic"],
-                                                                 hygiene, apts["minutes"], provider)
+    apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, np.where(attempt, -1, planned_at),
+                                                              apts["clinic"], hygiene, apts["minutes"], provider)
     # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
@@ -64,18 +64,6 @@ def book(ctx, chart):
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
-
-
-def book_after_planning(ctx, rng, wished, planned_at, attempt, *booking):
-    """Days, starts and chairs; a full day pushes visits later, and a visit whose planning exam was pushed to
-    its day or after is wished again a few open days after the exam."""
-    wished = wished.copy()
-    while True:
-        day, start, op = chairs_and_times(ctx, rng, wished, *booking)
-        early = np.flatnonzero(~attempt & (planned_at >= 0) & (day[np.maximum(planned_at, 0)] >= day))
-        if not len(early):
-            return day, start, op
-        wished[early] = open_day_offset(day[planned_at[early]], rng.integers(1, 6, len(early)))
 
 
 def patterns(ctx, visit, code, n_visits):
@@ -121,11 +109,12 @@ def statuses(ctx, rng, day, failed):
     return np.where(past, np.where(failed, np.where(broken, 5, 3), 2), 1)
 
 
-def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes, provider):
-    """Day, start timestamp and operatory of each appointment (`wished`: open days). Each provider works a
-    day in one chair of the clinic's hygiene (or doctor) operatories, in random order; when more providers
-    work than there are chairs, they take turns in a chair. The chairs used change from day to day. An
-    appointment that does not fit before 17:00 moves to a later day of the week."""
+def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider):
+    """Day, start timestamp and operatory of each appointment (`wished`: open days; `planned_at`: the row of
+    the exam that planned it, or -1). Each provider works a day in one chair of the clinic's hygiene (or
+    doctor) operatories, in random order; when more providers work than there are chairs, they take turns in
+    a chair. The chairs used change from day to day. An appointment that does not fit before 17:00 moves to
+    a later day of the week, and the visits planned at it follow a few open days after it."""
     pool, chairs, op_table = operatory_pools(ctx, clinic, hygiene)
     day = wished.copy()
     if not len(day):
@@ -136,6 +125,7 @@ def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes, provider):
         _, before = layout(day[check], pool[check], provider[check], minutes[check], shuffle[check], chairs)
         late = check[before + minutes[check] > DAY_MINUTES]
         day[late] = open_day_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
+        late = np.concatenate([late, follow_exams(rng, day, planned_at, late)])
         pool_day = combined_key(pool, day.astype(int))
         check = np.flatnonzero(np.isin(pool_day, pool_day[late]))  # the days that got more to fit
     chair, before = layout(day, pool, provider, minutes, shuffle, chairs)
@@ -143,6 +133,18 @@ def chairs_and_times(ctx, rng, wished, clinic, hygiene, minutes, provider):
     order = sorted_by(in_chair, before)
     offset = before + idle_time(rng, in_chair, order, before + minutes)
     return day, stamp(day, (DAY_START + offset) * 60), op_table[pool, chair]
+
+
+def follow_exams(rng, day, planned_at, moved):
+    """The visits planned at a moved exam that now fall on or before its day move a few open days after it
+    (and so on down the chain); returns them."""
+    followed = []
+    while len(moved):
+        moved = np.flatnonzero(np.isin(planned_at, moved))
+        moved = moved[day[moved] <= day[planned_at[moved]]]
+        day[moved] = open_day_offset(day[planned_at[moved]], rng.integers(1, 6, len(moved)))
+        followed.append(moved)
+    return np.concatenate(followed) if followed else np.zeros(0, dtype=np.int64)
 
 
 def layout(day, pool, provider, minutes, shuffle, chairs):
