@@ -81,11 +81,13 @@ def _text(value, column):
 def _strings(values, column):
     """(lengths with -1 for NULL, all bytes joined) of a text column."""
     values = values.tolist() if isinstance(values, np.ndarray) else list(values)
-    if all(type(v) is str for v in values):
+    try:
+        joined = "".join(values).encode()  # all strings (else TypeError) and, when lengths add up, all ASCII
         lengths = np.fromiter(map(len, values), np.int64, len(values))
-        joined = "".join(values).encode()
         if len(joined) == lengths.sum():
             return lengths, joined
+    except TypeError:
+        pass
     encoded = [_text(v, column) for v in values]
     lengths = np.fromiter((-1 if e is None else len(e) for e in encoded), np.int64, len(encoded))
     return lengths, b"".join(e for e in encoded if e)
