@@ -1,15 +1,14 @@
 """Rows as PostgreSQL's binary COPY format, built column by column with numpy.
 
 A tuple is a 16-bit field count, then per field a 32-bit length (-1 for NULL) and the value's bytes in
-network order. Fixed-width fields (numbers, booleans, dates, times, and any constant) become one (rows,
-width) byte block per run of such columns; text fields become a padded (rows, longest) block; a boolean
-mask of the real bytes then packs the rows into one buffer.
+network order. A chunk of rows is laid out padded in one (rows, width) byte array - fixed-width fields
+(numbers, booleans, dates, times) at fixed offsets, constants from a template row, each text field as wide
+as its longest value - and a boolean mask of the real bytes packs it into one buffer.
 """
 import numpy as np
 
 HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
 TRAILER = b"\xff\xff"
-ROW_BYTES_PER_CHUNK = 16 << 20  # bytes of padded rows built at once: bounds memory whatever the batch size
 
 _EPOCH_DAY = np.datetime64("2000-01-01", "D")
 _EPOCH_US = np.datetime64("2000-01-01T00:00:00", "us")
@@ -26,7 +25,7 @@ def wire_type(column):
 
 
 def _nulls(values):
-    """Values with None (or NaT) taken out, and the mask of where they were (None when there are none)."""
+    """Values with None (or NaT) replaced, and the mask of where they were (None when there are none)."""
     if values.dtype == object:
         missing = np.fromiter((v is None for v in values), bool, len(values))
         if missing.any():
@@ -36,7 +35,8 @@ def _nulls(values):
         return values, None
     if values.dtype.kind in "mM":
         missing = np.isnat(values)
-        return values, (missing if missing.any() else None)
+        if missing.any():
+            return np.where(missing, np.zeros(1, values.dtype), values), missing
     return values, None
 
 
@@ -55,8 +55,6 @@ def _temporal(values, pg_type):
 def _numbers(values, column):
     """A fixed-width column's values in network order, with the mask of NULLs."""
     values, missing = _nulls(np.asarray(values))
-    if missing is not None and values.dtype.kind == "M":
-        values = np.where(missing, np.datetime64("2000-01-01"), values)
     if column.pg_type in ("date", "timestamp", "time"):
         values = _temporal(values, column.pg_type)
     return values.astype(_NUMBER_TYPES[column.pg_type]), missing
@@ -69,7 +67,7 @@ def _text(value, column):
         return b"\x01" + str(value).encode()
     if isinstance(value, bytes):
         return value
-    if isinstance(value, (np.datetime64,)):
+    if isinstance(value, np.datetime64):
         return str(value).replace("T", " ").encode()
     if isinstance(value, (bool, np.bool_)):
         return b"t" if value else b"f"
@@ -120,12 +118,7 @@ def _field(column, value, n):
 
 
 def encode(columns, batch, n):
-    """Rows [0, n) of a batch (column name -> array or constant) as binary COPY tuples, in `columns` order.
-
-    The rows are laid out padded in one (n, width) byte array: every field at a fixed offset, constants
-    and length words from a template row, each text field as wide as its longest value; a mask of the
-    real bytes then packs them.
-    """
+    """Rows [0, n) of a batch (column name -> array or constant) as binary COPY tuples, in `columns` order."""
     template, fixed, text = bytearray(len(columns).to_bytes(2, "big")), [], []
     for kind, *data in (_field(c, batch.get(c.name, EMPTY[c.kind]), n) for c in columns):
         if kind == "constant":

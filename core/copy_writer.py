@@ -45,8 +45,8 @@ def _chunks(batch, n):
 class _BatchStream:
     """A file-like object that psycopg2's COPY reads; each read encodes the next chunk of rows."""
 
-    def __init__(self, table, columns, batches, stats):
-        self._table, self._columns, self._stats = table, columns, stats
+    def __init__(self, table, columns, batches):
+        self._table, self._columns = table, columns
         self._chunks = itertools.chain.from_iterable(_chunks(b, _row_count(table, b)) for b in batches)
         self._started = self._finished = False
         self.rows = 0
@@ -58,11 +58,8 @@ class _BatchStream:
         checkpoints.reached(f"copy:{self._table.name}")
         for chunk, n in self._chunks:
             if n:
-                started = time.perf_counter()
-                data = copy_format.encode(self._columns, chunk, n)
-                self._stats.encode_seconds += time.perf_counter() - started
                 self.rows += n
-                return data
+                return copy_format.encode(self._columns, chunk, n)
         if not self._finished:
             self._finished = True
             return copy_format.TRAILER
@@ -74,7 +71,6 @@ class _BatchStream:
 class WriteStats:
     def __init__(self):
         self.rows = {}
-        self.encode_seconds = 0.0
         self.waited_seconds = 0.0  # the phases' time spent waiting for PostgreSQL to take rows
 
     @property
@@ -140,7 +136,7 @@ class CopyWriter:
         if first is None:
             return 0
         columns = _column_order(table, first)
-        stream = _BatchStream(table, columns, itertools.chain([first], batches), self.stats)
+        stream = _BatchStream(table, columns, itertools.chain([first], batches))
         names = ", ".join(f'"{c.name}"' for c in columns)
         with self.connection.cursor() as cursor:
             cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN (FORMAT binary)", stream, size=1 << 20)

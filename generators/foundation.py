@@ -4,7 +4,7 @@ the CDT code catalog, fee schedules and fees.
 Adds to ctx.practice: defs (..., names and values: {DefNum: ItemName / ItemValue}), clinics, providers
 (..., abbr and names: {ProvNum: "DOC1" / "Jane Smith, DDS"}), operatories (the chairs in use), users (nums: every
 login, the hidden ones of former employees last; admin, front_desk, billing, coordinators, by_provider; employees:
-the current EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, out_of_network, share,
+the current EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, share,
 cents[schedule index, code index] in nums order: 0 the UCR, then the PPO tiers).
 """
 from types import SimpleNamespace
@@ -145,7 +145,6 @@ def fee_schedules(ctx):
         "SecDateTEdit": stamp(edited, 9 * 3600),
     })
     return SimpleNamespace(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"],
-                           out_of_network=nums[use == "out_of_network"][0],
                            share=np.array([float(r["share"]) for r in rows]))
 
 

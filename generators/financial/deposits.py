@@ -10,7 +10,7 @@ from ..timeline import open_day_offset
 
 INSURANCE_CHECK = 261            # claimpayment.PayType
 PATIENT_CHECK, CASH = 69, 70     # payment.PayType
-BANK_ACCOUNT = "First Community Bank - practice operating account #XXXXXX4821"
+BANK_ACCOUNT = "First Community Bank - practice operating account ending 4821"
 
 
 def deposit_slips(ctx, checks, paid):

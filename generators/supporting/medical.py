@@ -356,7 +356,7 @@ def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
         "RadioButtonGroup": fields["radio_group"], "ReportableName": fields["reportable_name"],
         "UiLabelMobile": fields["mobile_label"], "UiLabelMobileRadioButton": fields["mobile_option"],
     }
-    layout = {column: v.astype(object) if getattr(v, "dtype", None) is not None and v.dtype.kind == "U" else v
+    layout = {column: v.astype(object) if isinstance(v, np.ndarray) and v.dtype.kind == "U" else v
               for column, v in layout.items()}  # each field repeats per sheet: share the strings, not copies
     nums = ctx.ids.take("sheetfielddef", len(form))
     ctx.out.copy("sheetfielddef", {**layout, "SheetFieldDefNum": nums, "SheetDefNum": form_nums[form],
