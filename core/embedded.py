@@ -38,11 +38,22 @@ def _bin_dir():
     return Path(POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION])
 
 
+def _port_is_free(port):
+    """Whether PostgreSQL could listen on the port: binding as it does, since a port can be busy without a
+    listener (the local end of a client connection)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def _free_port(start):
     for port in range(start, start + 200):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
+        if _port_is_free(port):
+            return port
     raise UserError(f"no free TCP port found from {start} for the embedded PostgreSQL")
 
 
@@ -63,6 +74,12 @@ class EmbeddedServer:
             if line.startswith("port = "):
                 return int(line.split("=")[1])
         raise UserError(f"{self.data_dir} is not a data directory made by this generator")
+
+    def _set_port(self, port):
+        """A stopped server whose port something else took since moves to a free one."""
+        conf = self.data_dir / "postgresql.conf"
+        lines = [f"port = {port}" if line.startswith("port = ") else line for line in conf.read_text().splitlines()]
+        conf.write_text("\n".join(lines) + "\n")
 
     def _run(self, tool, *args, check=True):
         command = [str(self.bin / tool), *args]
@@ -115,6 +132,8 @@ class EmbeddedServer:
         if not (self.data_dir / "PG_VERSION").exists():
             self._initialize()
         if not self.is_running():
+            if not _port_is_free(self.port):
+                self._set_port(_free_port(FIRST_PORT))
             self._run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data_dir),
                       "-l", str(self.data_dir / "server.log"))
         settings = {"host": "localhost", "port": self.port, "user": "postgres"}
