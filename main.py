@@ -33,6 +33,8 @@ def parse_args(argv):
     run.add_argument("--end-date", help="last day of activity, the simulated 'today' (default: today)")
     run.add_argument("--seed", help="random seed: same seed and options give the same data (default 20230101)")
     run.add_argument("--clinics", help="number of clinics; 0 = single location, ClinicNum 0 everywhere (default 0)")
+    run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
+                     "own providers, chairs and staff, so memory stays flat (default 25000)")
     run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
                      help=f"override a volume; NAME is one of: {', '.join(VOLUMES)}")
     run.add_argument("--volume-profile", choices=("realistic", "original"),
@@ -70,7 +72,8 @@ def parse_args(argv):
 def config_from(args):
     cli = {name: value for name, value in (
         ("patients", args.patients), ("start_date", args.start_date), ("end_date", args.end_date),
-        ("seed", args.seed), ("clinics", args.clinics), ("volume_profile", args.volume_profile),
+        ("seed", args.seed), ("clinics", args.clinics),
+        ("patients_per_office", args.patients_per_office), ("volume_profile", args.volume_profile),
         ("db_host", args.db_host), ("db_port", args.db_port), ("db_name", args.db_name),
         ("db_user", args.db_user), ("db_password", args.db_password), ("db_url", args.db_url),
         ("embedded_dir", args.embedded_dir),

@@ -6,7 +6,7 @@ any of them can be overridden. Everything is validated here, before a connection
 import math
 import os
 import runpy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 ANALYTICS_START = date(2023, 1, 1)
 REFERENCE_PATIENTS = 5000
 MAX_PATIENTS = 10_000_000
+# A larger practice is generated office by office (each with its own providers, chairs, staff and patients,
+# sharing the reference data), so memory stays flat whatever the patient count.
+PATIENTS_PER_OFFICE = 25_000
 
 # name: (our default at 5,000 patients, the original tool's value, why ours differs).
 # The original's values stay reachable with --volume-profile original.
@@ -57,6 +60,7 @@ SETTING_KEYS = {
     "DEMO_NUM_APPOINTMENTS": "volume:appointments",
     "DEMO_NUM_PROCEDURES": "volume:procedures",
     "DEMO_SEED": "seed",
+    "DEMO_PATIENTS_PER_OFFICE": "patients_per_office",
     "DEMO_CLINICS": "clinics",
     "DEMO_EMBEDDED_DIR": "embedded_dir",
 }
@@ -70,6 +74,7 @@ class GeneratorConfig:
     end_date: date = field(default_factory=date.today)
     seed: int = 20230101
     clinics: int = 0
+    patients_per_office: int = PATIENTS_PER_OFFICE
     volume_profile: str = "realistic"
     volume_overrides: dict = field(default_factory=dict)
     coverage_rate: float = RATES["coverage_rate"]
@@ -97,6 +102,15 @@ class GeneratorConfig:
         per_reference = original if self.volume_profile == "original" else ours
         return max(1, round(per_reference * self.patients / REFERENCE_PATIENTS))
 
+    def offices(self):
+        """One configuration per office, generated one after another: patients as even as possible (none above
+        patients_per_office), and volumes given for the whole practice shared out in proportion."""
+        sizes = shares(self.patients, [1] * -(-self.patients // self.patients_per_office))
+        overrides = {name: shares(count, sizes) for name, count in self.volume_overrides.items()}
+        return [replace(self, patients=size,
+                        volume_overrides={name: max(1, counts[i]) for name, counts in overrides.items()})
+                for i, size in enumerate(sizes)]
+
     @property
     def today(self):
         """The simulated 'today': the last day of activity. Nothing else reads the clock."""
@@ -107,10 +121,20 @@ class GeneratorConfig:
         return {
             "patients": self.patients, "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(), "seed": self.seed, "clinics": self.clinics,
-            "volume_profile": self.volume_profile, "volume_overrides": dict(self.volume_overrides),
+            "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
+            "volume_overrides": dict(self.volume_overrides),
             "coverage_rate": self.coverage_rate, "completion_rate": self.completion_rate,
             "fee_match_rate": self.fee_match_rate,
         }
+
+
+def shares(total, weights):
+    """`total` split in proportion to `weights` as whole numbers that add up to it (largest remainders)."""
+    weights = [w / sum(weights) for w in weights]
+    parts = [math.floor(total * w) for w in weights]
+    for i in sorted(range(len(weights)), key=lambda i: parts[i] - total * weights[i])[:total - sum(parts)]:
+        parts[i] += 1
+    return parts
 
 
 def _parse_int(key, value, low, high):
@@ -158,6 +182,8 @@ def _coerce(target, key, value):
         return value
     if target == "patients":
         return _parse_int(key, value, 1, MAX_PATIENTS)
+    if target == "patients_per_office":
+        return _parse_int(key, value, 100, MAX_PATIENTS)
     if target == "db_port":
         return _parse_int(key, value, 1, 65535)
     if target == "seed":

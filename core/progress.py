@@ -26,6 +26,10 @@ class Reporter:
         self.expected_rows = patients * ROWS_PER_PATIENT
         self._started = self._table_started = time.perf_counter()
 
+    def office(self, number, offices, patients):
+        if offices > 1:
+            self.say(f"Office {number} of {offices}: {patients:,} patients")
+
     def phase(self, number, title):
         self.say(f"[{number}/6] {title}")
 

@@ -42,12 +42,9 @@ def generate(config, reporter):
         checkpoints.reached("schema")
         timings = {"schema": time.perf_counter() - clock}
         writer = CopyWriter(connection, on_table=reporter.table)
-        context = RunContext(config, RandomSource(config.seed), IdAllocator(), writer)
         clock = time.perf_counter()
         try:
-            for number, phase in enumerate(PHASES, 1):
-                reporter.phase(number, phase.TITLE)
-                phase.generate(context)
+            generate_offices(config, RandomSource(config.seed), writer, reporter)
             writer.wait()
         except BaseException:
             if not writer.close():
@@ -71,6 +68,18 @@ def generate(config, reporter):
     finally:
         if connection is not None:
             connection.close()
+
+
+def generate_offices(config, random, writer, reporter):
+    """Every phase for each office in turn; an office's state is dropped before the next one starts."""
+    offices = config.offices()
+    context = None
+    for number, office in enumerate(offices, 1):
+        context = context.next_office(office) if context else RunContext(office, random, IdAllocator(), writer)
+        reporter.office(number, len(offices), office.patients)
+        for step, phase in enumerate(PHASES, 1):
+            reporter.phase(step, phase.TITLE)
+            phase.generate(context)
 
 
 def check_existing(config, fidelity_only=False):

@@ -10,6 +10,7 @@ cents[schedule index, code index] in nums order: 0 the UCR, then the PPO tiers).
 from types import SimpleNamespace
 
 import numpy as np
+from core.context import practice_wide
 
 from .data import read_table
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, stamp
@@ -75,6 +76,7 @@ def generate(ctx):
     fees(ctx)
 
 
+@practice_wide
 def definitions(ctx):
     """The definition table: every DefNum the analytics compare literally, plus the rest of a real pick-list.
 
@@ -107,6 +109,7 @@ def definitions(ctx):
     )
 
 
+@practice_wide
 def clinics(ctx):
     """--clinics N locations; by default none, and ClinicNum 0 everywhere (a single-location practice)."""
     n = ctx.config.clinics
@@ -129,6 +132,7 @@ def clinics(ctx):
     return nums
 
 
+@practice_wide
 def fee_schedules(ctx):
     """The schedules of generators/data/foundation_fee_schedules.csv (numbered like the production practice's):
     the office's UCR fees, the PPO tiers plans price at, an out-of-network allowed schedule (FeeSchedType 2)
@@ -173,13 +177,10 @@ def providers(ctx):
     first = np.where(female, pools.pick(rng, pools.female_first, n), pools.pick(rng, pools.male_first, n))
     last = pools.pick(rng, pools.last, n)
     first[kinds == "billing"], last[kinds == "billing"] = "", "Beaverton Family Dental"
-    counters = {"dentist": 0, "hygienist": 0}
-    abbr = []
-    for kind in kinds:
-        role = "dentist" if "dentist" in kind else "hygienist" if "hygienist" in kind else None
-        if role:
-            counters[role] += 1
-        abbr.append(f"{'DOC' if role == 'dentist' else 'HYG'}{counters[role]}" if role else "BILL")
+    abbr = np.full(n, "BILL" if not ctx.office else f"BILL{ctx.office + 1}", dtype=object)
+    for prefix, of_kind in (("DOC", dentist), ("HYG", hygienist)):  # numbered across the practice's offices
+        abbr[of_kind] = [f"{prefix}{i}" for i in ctx.ids.take(f"provider abbreviation {prefix}", int(of_kind.sum()))]
+    abbr = abbr.tolist()
     specialty_names = ["General"] * n
     specialty_names[kinds.tolist().index("former_dentist")] = "Endodontics"
     specialty = np.where(hygienist, ctx.practice.defs.named(35, "Hygienist"),
@@ -247,7 +248,7 @@ def operatories(ctx):
     op_type = np.where(hygiene, ctx.practice.defs.named(55, "Hygiene"), ctx.practice.defs.named(55, "Doctor"))
     ctx.out.copy("operatory", {
         "OperatoryNum": nums,
-        "OpName": [f"{'Hyg' if h else 'Op'} {i + 1}" + (f" - {c}" if c else "") for c, h, i in rows],
+        "OpName": [f"{'Hyg' if h else 'Op'} {i + 1}" + (f" - {c}" if c else "") + ctx.office_label for c, h, i in rows],
         "Abbrev": [f"{'H' if h else 'D'}{i + 1}" for _, h, i in rows],
         "ItemOrder": np.arange(n), "IsHidden": False,
         "ProvDentist": providers.dentists[index % len(providers.dentists)],
@@ -262,18 +263,24 @@ def operatories(ctx):
 def retired_operatory(ctx):
     """A consult room taken out of service: hidden, so never scheduled (it is not among ctx.practice.operatories)."""
     ctx.out.copy("operatory", {
-        "OperatoryNum": ctx.ids.take("operatory", 1), "OpName": "Consult", "Abbrev": "CONS",
+        "OperatoryNum": ctx.ids.take("operatory", 1), "OpName": "Consult" + ctx.office_label, "Abbrev": "CONS",
         "ItemOrder": len(ctx.practice.operatories.nums), "IsHidden": True, "ClinicNum": ctx.practice.clinics[0],
         "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "OperatoryType": ctx.practice.defs.named(55, "Consult"),
     })
 
 
 def staff_and_users(ctx):
-    """Employees, user groups, and a login for every active provider and every employee."""
+    """Employees, and a login for every active provider and every employee."""
     staff = employees(ctx)
+    return logins(ctx, staff, user_groups(ctx))
+
+
+@practice_wide
+def user_groups(ctx):
+    """The security groups every office's logins belong to: {name: UserGroupNum}."""
     group_nums = ctx.ids.take("usergroup", len(USER_GROUPS))
     ctx.out.copy("usergroup", {"UserGroupNum": group_nums, "Description": list(USER_GROUPS), "UserGroupNumCEMT": 0})
-    return logins(ctx, staff, dict(zip(USER_GROUPS, group_nums.tolist())))
+    return dict(zip(USER_GROUPS, group_nums.tolist()))
 
 
 def _staff_names(rng, pools, n):
@@ -306,13 +313,25 @@ def employees(ctx):
                          zip(first, last, rng.integers(1, 99, n), rng.choice(["com", "net", "org"], n))], dtype=object)
     ctx.out.copy("employee", {
         "EmployeeNum": nums, "LName": list(last), "FName": list(first), "MiddleI": list(middle),
-        "IsHidden": left != NO_DATE, "ClockStatus": "Home", "PhoneExt": np.arange(101, 101 + n),
-        "PayrollID": [f"E{1000 + i}" for i in range(n)], "WirelessPhone": list(phone),
+        "IsHidden": left != NO_DATE, "ClockStatus": "Home", "PhoneExt": 100 + nums,
+        "PayrollID": [f"E{999 + num}" for num in nums.tolist()], "WirelessPhone": list(phone),
         "EmailWork": [f"{f.lower()}.{l.lower()}@beavertonfamilydental.example" for f, l in zip(first, last)],
         "EmailPersonal": np.where(rng.random(n) < 0.6, personal, ""), "IsFurloughed": False,
         "IsWorkingHome": roles == "Billing", "ReportsTo": np.where(manager == nums, 0, manager),
     })
     return SimpleNamespace(nums=nums, roles=roles, first=first, last=last, left=left)
+
+
+def unique_login_names(names, taken):
+    """OpenDental refuses a login name already in use in the practice: a repeated one gets its position."""
+    unique = []
+    for i, name in enumerate(names):
+        candidate, suffix = name, i
+        while candidate in taken:
+            candidate, suffix = f"{name}{suffix}", suffix + len(names)
+        taken.add(candidate)
+        unique.append(candidate)
+    return unique
 
 
 def logins(ctx, staff, group):
@@ -328,7 +347,7 @@ def logins(ctx, staff, group):
     nums = ctx.ids.take("userod", n)
     names = ["Admin"] + [providers.abbr[p] for p in clinicians.tolist()] + \
             [f"{f[0]}{l}".lower() for f, l in zip(staff.first, staff.last)]
-    names = [name if names.index(name) == i else f"{name}{i}" for i, name in enumerate(names)]
+    names = unique_login_names(names, ctx.shared.setdefault("login names", set()))
     groups = np.array([group[ROLE_GROUPS[r]] for r in role.tolist()], dtype=np.int64)
     chairside = np.isin(role, ["dentist", "hygienist"])
     left = np.concatenate([np.full(1 + len(clinicians), NO_DATE), staff.left])
@@ -370,6 +389,7 @@ def task_list_inboxes(role):
     return inbox
 
 
+@practice_wide
 def procedure_codes(ctx):
     """The CDT catalog (generators/data/procedure_codes.csv) as procedurecode rows, with the office's settings:
     insurance downgrades (a posterior composite or ceramic crown on a molar is paid as the amalgam or the cast
@@ -417,6 +437,7 @@ def procedure_codes(ctx):
     )
 
 
+@practice_wide
 def fees(ctx):
     """One fee per code, schedule and clinic. PPO fees are a share of UCR, rounded to whole dollars the way
     carriers publish them. Entry dates fall inside the window: the analytics ignore older fees."""

@@ -33,6 +33,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, sorted_by
+from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from .data import read_table
@@ -121,9 +122,8 @@ def generate(ctx):
     inssub_rows(ctx, subs, plans, carriers, categories)
     patplans = patient_plans(ctx, holders, subs, plans, carriers)
     plans.entered, plans.edited = entry_and_edit(ctx, "insplan-dates", subs.entered, subs.plan, len(plans.nums))
-    carriers.entered, carriers.edited = entry_and_edit(ctx, "carrier-dates", plans.entered, plans.carrier_idx,
-                                                       len(carriers.nums))
-    carrier_rows(ctx, carriers)
+    carrier_rows(ctx, carriers, *entry_and_edit(ctx, "carrier-dates", plans.entered, plans.carrier_idx,
+                                                len(carriers.nums)))
     insplan_rows(ctx, plans, carriers, filing_codes(ctx))
     benefit_rows(ctx, plans, categories)
     patient_benefits(ctx, plans, subs, patplans)
@@ -132,6 +132,7 @@ def generate(ctx):
         **coverage_by_patient(ctx, plans, subs, patplans))
 
 
+@practice_wide
 def coverage_categories(ctx):
     """OpenDental's insurance categories (covcat) and the CDT code ranges each one covers (covspan)."""
     rows = read_table("coverage_categories")
@@ -154,6 +155,7 @@ def coverage_categories(ctx):
                            benefit_class=np.array([BENEFIT_CLASSES.index(r["benefit_class"]) for r in rows]))
 
 
+@practice_wide
 def carrier_catalog(ctx):
     """The dental carriers of generators/data/carriers.csv, with their claims address and payer ID. Hidden
     carriers left the market: they hold only retired plans."""
@@ -435,7 +437,8 @@ def entry_and_edit(ctx, stream, used_since, group, n):
     return entered, _office_hours(rng, edited)
 
 
-def carrier_rows(ctx, carriers):
+@practice_wide
+def carrier_rows(ctx, carriers, entered, edited):
     """Carriers as generators/data/carriers.csv describes them: a paper-only trust fund never sent electronic
     claims (NoSendElect 1), the payer tax ID OpenDental stores from their ERAs (TIN), a highlight colour of
     the carrier's name in the appointment book for a few."""
@@ -446,10 +449,11 @@ def carrier_rows(ctx, carriers):
         "NoSendElect": np.array([int(r["NoSendElect"]) for r in carriers.rows]), "IsCDA": False,
         "IsHidden": carriers.hidden, "CarrierGroupName": carriers.group,
         "ApptTextBackColor": np.array([int(r["ApptTextBackColor"]) for r in carriers.rows]),
-        "SecUserNumEntry": ctx.practice.users.admin, "SecDateEntry": carriers.entered, "SecDateTEdit": carriers.edited,
+        "SecUserNumEntry": ctx.practice.users.admin, "SecDateEntry": entered, "SecDateTEdit": edited,
     })
 
 
+@practice_wide
 def filing_codes(ctx):
     """OpenDental's claim filing codes (insfilingcode); returns their keys by X12 claim filing indicator."""
     rows = read_table("insurance_filing_codes")

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from .data import read_table
@@ -76,6 +77,7 @@ def generate(ctx):
     patient_links(ctx)
 
 
+@practice_wide
 def zipcodes(ctx):
     rows = read_table("zipcodes")
     ctx.out.copy("zipcode", {

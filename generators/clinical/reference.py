@@ -9,10 +9,12 @@ decode (1 year + 1 day, 5 years + 1 day).
 from types import SimpleNamespace
 
 import numpy as np
+from core.context import practice_wide
 
 from ..data import read_table
 
 
+@practice_wide
 def appointment_types(ctx):
     """appointmenttype rows; BlockoutTypes: the blockouts (DefNums, comma-separated) each type may be booked in."""
     rows = read_table("appointment_types")
@@ -30,6 +32,7 @@ def appointment_types(ctx):
     return nums
 
 
+@practice_wide
 def recall_types(ctx):
     """recalltype and recalltrigger rows; returns nums, names, encoded intervals, time patterns and trigger code
     indices. AppendToSpecial: the x-ray and fluoride types whose procedures OD adds to the hygiene (Prophy,

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
+from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from ..data import read_table
@@ -123,6 +124,7 @@ def _sum_runs(values, starts):
 
 # --- reference -----------------------------------------------------------------------------------------------
 
+@practice_wide
 def reference_tables(ctx):
     """Claim forms (the one printed on paper nudged to the printer with OffsetX/Y), code groups (those whose
     frequency the office does not track hidden) and auto codes, as listed in generators/data/billing_*.csv."""

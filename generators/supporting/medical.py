@@ -25,6 +25,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import rank_in_group, run_starts, sorted_by
+from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from ..data import read_table
@@ -194,6 +195,7 @@ def code_indices(ctx, codes):
 
 # --- pick lists ---------------------------------------------------------------------------------------------
 
+@practice_wide
 def medication_list(ctx):
     """medication: a generic's GenericNum is its own number, a brand's the number of its generic."""
     meds = table("medical_medications")
@@ -207,6 +209,7 @@ def medication_list(ctx):
     return SimpleNamespace(num=num_of, names=meds["name"], rxcui=rxcui)
 
 
+@practice_wide
 def allergy_definitions(ctx, medications):
     """allergydef; duplicates the staff retired are hidden (weight 0: no patient gets them any more)."""
     defs = table("medical_allergies")
@@ -221,6 +224,7 @@ def allergy_definitions(ctx, medications):
                            reactions=options(defs["reactions"]), drug_group=defs["drug_group"])
 
 
+@practice_wide
 def problem_definitions(ctx):
     """diseasedef; retired entries are hidden (no prevalence)."""
     defs = table("medical_diseases")
@@ -239,6 +243,7 @@ def problem_definitions(ctx):
         premed_share=defs["premed"].astype(float), notes=options(defs["notes"]))
 
 
+@practice_wide
 def prescription_templates(ctx, medications):
     """rxdef, and rxnorm: the RxNorm concepts of the templates and of the medication list."""
     rx = table("medical_rx")
@@ -263,6 +268,7 @@ def prescription_templates(ctx, medications):
         instead=np.array([keys.index(k) if k else -1 for k in rx["instead"]]))
 
 
+@practice_wide
 def pharmacies(ctx):
     """Local pharmacies (chains with a store number) in the practice's zip codes, linked to every clinic."""
     rng = ctx.rng("pharmacy")
@@ -289,6 +295,7 @@ def pharmacies(ctx):
     return SimpleNamespace(nums=nums, share=weight / weight.sum(), info=store + ", " + street + ", " + city)
 
 
+@practice_wide
 def laboratories(ctx):
     labs = table("medical_laboratories")
     n = len(labs["description"])
@@ -303,6 +310,7 @@ def laboratories(ctx):
 
 # --- forms --------------------------------------------------------------------------------------------------
 
+@practice_wide
 def form_definitions(ctx, allergy_defs, problem_defs):
     """sheetdef (medical_sheets.csv); returns the forms with their fields."""
     sheets = table("medical_sheets")
@@ -330,6 +338,7 @@ def form_definitions(ctx, allergy_defs, problem_defs):
         first_field=np.cumsum(count) - count)
 
 
+@practice_wide
 def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
     """sheetfielddef (medical_sheet_fields.csv): the fields grouped by form in layout order, with the source of
     each filled value; returns them and the number of fields of each form."""
@@ -429,6 +438,13 @@ def history_recorded(ctx, forms, sheets):
     return np.where(first_form < NEVER, first_form, first_visit)
 
 
+def web_form_ids(ctx, web):
+    """The ID the web form service gave each form filled online, counting up across the practice (0 otherwise)."""
+    ids = np.zeros(len(web), dtype=np.int64)
+    ids[web] = ctx.ids.take("web form", int(web.sum()), start=WEB_FORM_FIRST_ID + 1)
+    return ids
+
+
 def write_sheets(ctx, forms, sheets, allergies, problems):
     """sheet rows of the filled forms, and their sheetfield rows."""
     rng = ctx.rng("sheetfield")
@@ -443,7 +459,7 @@ def write_sheets(ctx, forms, sheets, allergies, problems):
         "IsMultiPage": forms.multi_page[f], "IsDeleted": sheets.deleted, "InternalNote": internal_notes(ctx, sheets),
         "SheetDefNum": forms.nums[f], "ClinicNum": sheets.clinic,
         "DateTSheetEdited": sheets.edited, "HasMobileLayout": forms.mobile[f], "RevID": forms.rev_id[f],
-        "WebFormSheetID": np.where(sheets.web, WEB_FORM_FIRST_ID + np.cumsum(sheets.web), 0),
+        "WebFormSheetID": web_form_ids(ctx, sheets.web),
     })
     details = patient_details(ctx)  # before the COPY starts: the connection serves one statement at a time
     ctx.out.copy("sheetfield", filled_fields(ctx, rng, forms, sheets, nums, details, {

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, take_rows
+from core.context import practice_wide
 
 from ..clinical.chart import sliced
 from ..data import read_table
@@ -119,6 +120,7 @@ def generate(ctx):
 
 # --- tasks -------------------------------------------------------------------------------------------------
 
+@practice_wide
 def task_lists(ctx):
     """The folders (generators/data/office_task_lists.csv: a retired one archived, the daily checklist a
     repeating list of DateType Day), set up with the practice (DateTL, which OpenDental ignores on undated lists,
@@ -446,6 +448,7 @@ def lab_tasks(ctx):
 
 # --- programs, preferences, time cards, entry log, clinic -------------------------------------------------
 
+@practice_wide
 def programs(ctx, rng):
     """Bridged programs (generators/data/office_programs.csv) and their properties (a blank PropertyDesc with a
     ComputerName: that workstation's own path to the program); stored secrets are encrypted strings, never real
@@ -577,6 +580,7 @@ def entry_log(ctx):
     }))
 
 
+@practice_wide
 def practice_clinic(ctx):
     """The single location as clinic 1; nothing references it (ClinicNum stays 0 everywhere). Insurance checks go
     to a PO box (the pay-to address); claims carry the street address; the office attaches procedures to

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import sorted_by
+from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from ..clinical.chart import batches
@@ -160,6 +161,7 @@ def link_chairs(ctx, schedule_nums, op_nums):
                                 "ScheduleNum": schedule_nums, "OperatoryNum": op_nums})
 
 
+@practice_wide
 def practice_days(ctx, days, holidays):
     """SchedType 0: each clinic's closed holidays (Status 2, the holiday's name as note) and day notes."""
     rng = ctx.rng("schedule-practice")
@@ -407,7 +409,7 @@ def appointment_views(ctx):
     setting = lambda column: np.tile([int(view[column]) for view in views], len(clinics))  # noqa: E731
     ctx.out.copy("apptview", {
         "ApptViewNum": nums.ravel(), "ItemOrder": np.arange(nums.size),
-        "Description": [view["Description"] if clinic == 0 else f'{view["Description"]} - {c + 1}'
+        "Description": [(view["Description"] if clinic == 0 else f'{view["Description"]} - {c + 1}') + ctx.office_label
                         for c, clinic in enumerate(clinics.tolist()) for view in views],
         "RowsPerIncr": True, "ClinicNum": np.repeat(clinics, len(views)), "ApptTimeScrollStart": time_of_day(OPENS),
         **{column: setting(column) for column in ("StackBehavUR", "StackBehavLR", "WidthOpMinimum")},
