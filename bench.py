@@ -42,32 +42,45 @@ def run_generator(server, dbname, patients, seed, report):
     return wall, usage.ru_maxrss / 1024
 
 
-def bare_copy_seconds(server, dbname, work_dir):
-    """Dump every filled table to a file, then time loading the files into fresh tables in a new database."""
+def bare_copy_seconds(server, dbname, tables, work_dir):
+    """How long PostgreSQL takes to COPY the very rows the generator wrote, from files already rendered, into
+    fresh tables of a new database (each truncated in its loading transaction, as a run's are). Table by table:
+    each is dumped to a file and dropped from the generated database before it loads, so the disk holds one
+    copy of the dataset at a time (a million patients take tens of GB)."""
     floor_db = f"{dbname}_floor"
-    files = []
-    with psycopg2.connect(dbname=dbname, **server) as conn, conn.cursor() as cursor:
-        cursor.execute("SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'raw' AND n_live_tup > 0")
-        for (table,) in cursor.fetchall():
-            path = work_dir / f"{table}.copy"
-            with open(path, "w") as f:
-                cursor.copy_expert(f'COPY raw."{table}" TO STDOUT', f)
-            files.append((table, path))
-    conn.close()
     admin(server, f'CREATE DATABASE "{floor_db}"')
-    conn = psycopg2.connect(dbname=floor_db, **server)
+    source, floor = psycopg2.connect(dbname=dbname, **server), psycopg2.connect(dbname=floor_db, **server)
+    source.autocommit = True
+    seconds = 0.0
     try:
-        with conn.cursor() as cursor:
-            cursor.execute(schema.create_sql())
-            started = time.perf_counter()
-            for table, path in files:
+        with source.cursor() as dump, floor.cursor() as load:
+            load.execute(schema.create_sql())
+            floor.commit()
+            for table in tables:
+                path = work_dir / f"{table}.copy"
+                with open(path, "w") as f:
+                    dump.copy_expert(f'COPY raw."{table}" TO STDOUT', f)
+                dump.execute(f'DROP TABLE raw."{table}"')
+                started = time.perf_counter()
+                load.execute(f'TRUNCATE raw."{table}"')
                 with open(path) as f:
-                    cursor.copy_expert(f'COPY raw."{table}" FROM STDIN', f, size=1 << 20)
-            conn.commit()
-            return time.perf_counter() - started
+                    load.copy_expert(f'COPY raw."{table}" FROM STDIN', f, size=1 << 20)
+                floor.commit()
+                seconds += time.perf_counter() - started
+                path.unlink()
+        return seconds
     finally:
-        conn.close()
+        source.close()
+        floor.close()
         admin(server, f'DROP DATABASE "{floor_db}"')
+
+
+def database_size(server, dbname):
+    with psycopg2.connect(dbname=dbname, **server) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT pg_database_size(current_database())")
+        size = cursor.fetchone()[0]
+    conn.close()
+    return size
 
 
 def admin(server, statement):
@@ -84,7 +97,8 @@ def measure(server, patients, seed, work_dir):
     report_path = work_dir / f"report_{patients}.json"
     wall, peak_mib = run_generator(server, dbname, patients, seed, report_path)
     report = json.loads(report_path.read_text())
-    floor = bare_copy_seconds(server, dbname, work_dir)
+    database_gib = database_size(server, dbname) / 2**30
+    floor = bare_copy_seconds(server, dbname, [table for table, rows in report["rows"].items() if rows], work_dir)
     admin(server, f'DROP DATABASE "{dbname}"')
     timings = report["timings"]
     busy = sum(timings.values())
@@ -93,17 +107,18 @@ def measure(server, patients, seed, work_dir):
         "tables": len(report["rows"]), "rows_per_second": round(report["total_rows"] / wall),
         "peak_rss_mib": round(peak_mib), "generate_share": round(timings["generate"] / busy, 3),
         "load_share": round(timings["load"] / busy, 3), "validate_share": round(timings["validate"] / busy, 3),
-        "bare_copy_seconds": round(floor, 2), "ratio_to_bare_copy": round(wall / floor, 2),
+        "database_gib": round(database_gib, 2), "bare_copy_seconds": round(floor, 2), "ratio_to_bare_copy": round(wall / floor, 2),
         "validation_ok": report["validation_ok"],
     }
 
 
 def print_table(results):
-    header = ("patients", "wall s", "rows", "rows/s", "peak RSS", "generate", "load", "validate", "bare COPY s", "ratio")
+    header = ("patients", "wall s", "rows", "rows/s", "peak RSS", "database", "generate", "load", "validate",
+              "bare COPY s", "ratio")
     print(" | ".join(header))
     for r in results:
         print(" | ".join([f"{r['patients']:,}", f"{r['wall_seconds']:.1f}", f"{r['rows']:,}",
-                          f"{r['rows_per_second']:,}", f"{r['peak_rss_mib']:,} MiB",
+                          f"{r['rows_per_second']:,}", f"{r['peak_rss_mib']:,} MiB", f"{r['database_gib']:.1f} GiB",
                           f"{r['generate_share']:.0%}", f"{r['load_share']:.0%}", f"{r['validate_share']:.0%}",
                           f"{r['bare_copy_seconds']:.1f}", f"{r['ratio_to_bare_copy']:.2f}"]), flush=True)
 

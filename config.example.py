@@ -20,6 +20,7 @@ If you set no database setting anywhere, the generator uses its embedded Postgre
 # DEMO_END_DATE = "2026-06-30"               # the simulated "today"; default: today
 # DEMO_SEED = 20230101                       # same seed + same options = same data
 # DEMO_CLINICS = 0                           # 0 = single location (ClinicNum 0), as the analytics expect
+# DEMO_PATIENTS_PER_OFFICE = 25000           # larger practices are generated office by office (flat memory)
 # DEMO_NUM_APPOINTMENTS = 15000              # override a volume (default scales with patients)
 # DEMO_NUM_PROCEDURES = 50000
 

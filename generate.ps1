@@ -19,6 +19,7 @@ param(
     [string]$EndDate,
     [long]$Seed,
     [int]$Clinics,
+    [int]$PatientsPerOffice,
     [string]$DbHost,
     [int]$DbPort,
     [string]$DbName,
@@ -51,6 +52,7 @@ if ($StartDate) { $arguments += @("--start-date", $StartDate) }
 if ($EndDate) { $arguments += @("--end-date", $EndDate) }
 if ($PSBoundParameters.ContainsKey("Seed")) { $arguments += @("--seed", $Seed) }
 if ($PSBoundParameters.ContainsKey("Clinics")) { $arguments += @("--clinics", $Clinics) }
+if ($PSBoundParameters.ContainsKey("PatientsPerOffice")) { $arguments += @("--patients-per-office", $PatientsPerOffice) }
 if ($DbHost) { $arguments += @("--db-host", $DbHost) }
 if ($PSBoundParameters.ContainsKey("DbPort")) { $arguments += @("--db-port", $DbPort) }
 if ($DbName) { $arguments += @("--db-name", $DbName) }

@@ -358,7 +358,7 @@ def logins(ctx, staff, group):
     attempts[failed] = rng.integers(1, 3, len(failed))
     failed_at = np.full(n, NO_TIME)
     failed_at[failed] = stamp(ctx.today, 12 * 3600 + rng.integers(30 * 60, 90 * 60, len(failed)))
-    inbox = task_list_inboxes(role)
+    inbox = task_list_inboxes(ctx, role)
     ctx.out.copy("userod", {
         "UserNum": nums, "UserName": names, "UserGroupNum": groups,
         "EmployeeNum": np.concatenate([np.zeros(1 + len(clinicians), dtype=np.int64), staff.nums]),
@@ -380,11 +380,12 @@ def logins(ctx, staff, group):
                            employees=staff.nums[current])
 
 
-def task_list_inboxes(role):
-    """TaskListInBox of each login: the first login of each INBOXES role owns that shared list (one user per inbox)."""
+def task_list_inboxes(ctx, role):
+    """TaskListInBox of each login: the first office's first login of each INBOXES role owns that shared list (one
+    user per inbox)."""
     lists = {row["Descript"]: int(row["TaskListNum"]) for row in read_table("office_task_lists")}
     inbox = np.zeros(len(role), dtype=np.int64)
-    for task_list, owner in INBOXES.items():
+    for task_list, owner in INBOXES.items() if not ctx.office else ():
         inbox[np.flatnonzero(role == owner)[0]] = lists[task_list]
     return inbox
 

@@ -8,7 +8,9 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import psycopg2
 import pytest
@@ -16,7 +18,11 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from core.config import GeneratorConfig  # noqa: E402
+from core.context import RunContext  # noqa: E402
 from core.embedded import EmbeddedServer  # noqa: E402
+from core.ids import IdAllocator  # noqa: E402
+from core.randomness import RandomSource  # noqa: E402
 from main import main  # noqa: E402
 
 REFERENCE = PROJECT.parent / "shared" / "reference"
@@ -123,18 +129,47 @@ def one(practice_db, sql):
     return query(server, name, sql)[0]
 
 
-def generated_practice(server, patients, seed):
+def generated_practice(server, patients, seed, *extra):
     """Generate a practice into a database of its own; yields (server settings, database name), then drops it."""
     name = f"test_demo_shared_{uuid.uuid4().hex[:8]}"
     with admin_connection(server) as conn:
         conn.cursor().execute(f'CREATE DATABASE "{name}"')
-    assert run_generator(server, name, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
+    assert run_generator(server, name, *extra, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
     yield server, name
     with admin_connection(server) as conn:
         conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session", params=[None, 200], ids=["one office", "two offices"])
+def patients_per_office(request):
+    """The office size of `practice_db`: every rule must hold in a practice of one office and across the offices
+    of a practice generated office by office."""
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def practice_db(server):
-    """One generated practice shared by the read-only tests."""
-    yield from generated_practice(server, patients=400, seed=11)
+def practice_db(server, patients_per_office):
+    """A generated practice of 400 patients shared by the read-only tests."""
+    offices = ["--patients-per-office", str(patients_per_office)] if patients_per_office else []
+    yield from generated_practice(server, 400, 11, *offices)
+
+
+def practice_config(patients_per_office):
+    """The configuration of `practice_db`."""
+    config = GeneratorConfig(patients=400, seed=11, end_date=date.fromisoformat(SMALL_END))
+    if patients_per_office:
+        config.patients_per_office = patients_per_office
+    return config
+
+
+def offices(patients_per_office):
+    return len(practice_config(patients_per_office).offices())
+
+
+def first_office(patients_per_office, phases):
+    """ctx.practice of the first office of `practice_db` (same options, same seed) after `phases`."""
+    config = practice_config(patients_per_office)
+    ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0))
+    for phase in phases:
+        phase.generate(ctx)
+    return ctx.practice

@@ -31,6 +31,7 @@ def assert_clean_refusal(code, out, err, *words):
     (["--volume", "widgets=5"], ["--volume"]),
     (["--volume", "appointments=-1"], ["appointments"]),
     (["--clinics", "-1"], ["--clinics"]),
+    (["--patients-per-office", "5"], ["--patients-per-office", "between"]),
     (["--no-such-option"], ["unrecognized"]),
 ])
 def test_bad_options_are_refused_before_connecting(args, words):

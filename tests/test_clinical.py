@@ -1,16 +1,11 @@
 """Phase 4: appointments, procedures and recalls behave like a practice's book and chart in OpenDental."""
-from datetime import date
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from checks.foreign_keys import violation_sql
-from conftest import SMALL_END, one, query
+from conftest import SMALL_END, first_office, one, query
 from core.config import GeneratorConfig
-from core.context import RunContext
-from core.ids import IdAllocator
-from core.randomness import RandomSource
 from generators import clinical, foundation, insurance, patients
 
 PATIENTS = 400
@@ -30,13 +25,9 @@ def scaled(name):
 
 
 @pytest.fixture(scope="module")
-def handed_over():
-    """ctx.practice after the clinical phase, for the practice of `practice_db` (same options, same seed)."""
-    config = GeneratorConfig(patients=PATIENTS, seed=11, end_date=date.fromisoformat(SMALL_END))
-    ctx = RunContext(config, RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0))
-    for phase in (foundation, patients, insurance, clinical):
-        phase.generate(ctx)
-    return ctx.practice
+def handed_over(patients_per_office):
+    """ctx.practice after the clinical phase, for the first office of `practice_db`."""
+    return first_office(patients_per_office, (foundation, patients, insurance, clinical))
 
 
 @pytest.mark.parametrize("key", clinical.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")

@@ -25,3 +25,11 @@ def test_same_seed_same_data_other_seed_other_data(server, new_database):
     empty = "d41d8cd98f00b204e9800998ecf8427e"
     assert a["patient"] != empty and a["procedurecode"] != empty
     assert a["patient"] != c["patient"] and a["patientnote"] != c["patientnote"]
+
+
+def test_a_practice_of_several_offices_is_as_repeatable(server, new_database):
+    first, second = new_database(), new_database()
+    offices = ("--patients-per-office", "100")
+    assert run_generator(server, first, *offices, patients=250, seed=99) == 0
+    assert run_generator(server, second, *offices, patients=250, seed=99) == 0
+    assert checksums(server, first) == checksums(server, second)

@@ -252,17 +252,20 @@ def insurance_checks(ctx, claim_sets):
 
 def estimates(ctx):
     """Treatment-planned work of covered patients keeps an estimate claimproc per plan (status 6); so does
-    completed work the primary plan does not cover, marked NoBillIns: it never goes on a claim."""
+    completed work the primary plan does not cover, marked NoBillIns on each plan that covers none of it: it
+    never goes on a claim."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
     planned = (pr.status == 1) & (pr.fee_cents > 0) & (codes.category[pr.code] != NO_BILL_CATEGORY)
     not_billed = _completed_and_covered(ctx)[1]
     result = []
     for plan_of, since in ((ins.primary_plan, ins.primary_since), (ins.secondary_plan, ins.secondary_since)):
         covered = plan_of[pr.patient] >= 0
-        proc = np.flatnonzero(covered & (planned | (not_billed & (since[pr.patient] <= pr.date))))
+        not_covered_by_this_plan = ins.plans.coverage_percent(np.maximum(plan_of[pr.patient], 0), pr.code) == 0
+        not_billed_here = not_billed & not_covered_by_this_plan & (since[pr.patient] <= pr.date)
+        proc = np.flatnonzero(covered & (planned | not_billed_here))
         plan = plan_of[pr.patient[proc]]
         result.append(SimpleNamespace(proc=proc, plan=plan, money=adjudicate(ctx, proc, plan, _zeros(len(proc))),
-                                      no_bill=not_billed[proc]))
+                                      no_bill=not_billed_here[proc]))
     return result
 
 

@@ -74,8 +74,8 @@ def write_claims(ctx, lines):
 
 
 def write_claimprocs(ctx, claim_sets, checks, estimate_sets):
-    """Claim lines (status 0 / 1) first (billing.py counts on their ClaimProcNums being 1, 2, 3...), then the
-    supplemental payments of granted appeals (status 4) and the estimates (status 6), in one table."""
+    """Claim lines (status 0 / 1) first, then the supplemental payments of granted appeals (status 4) and the
+    estimates (status 6), in one table."""
     for lines in claim_sets:
         ctx.out.copy("claimproc", _claim_lines(ctx, lines, checks))
     for lines in claim_sets:

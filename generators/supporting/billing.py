@@ -273,10 +273,8 @@ def _write_verifications(ctx, verify_type, fkeys, added, checks):
 # --- claim paperwork -----------------------------------------------------------------------------------------
 
 def _claims_and_lines(ctx):
-    """Every claim (primary, then secondary) and every claimproc on a claim, in one numbering each.
-
-    insurance_rows writes these claim lines before any other claimproc and in this order, so their
-    ClaimProcNums are 1, 2, 3... A claim is created on its service date; a secondary when it is sent
+    """Every claim (primary, then secondary) and every claimproc on a claim (with its ClaimProcNum), in one
+    numbering each. A claim is created on its service date; a secondary when it is sent
     (one still on hold: today), as insurance_rows records it. The follow-up (call, lost, appealed, corrected,
     resent, tracking) and the appeals' supplemental payments are as the financial phase decided them.
     """
@@ -292,7 +290,7 @@ def _claims_and_lines(ctx):
             received=c.received, denied=denied, call=c.call, lost=c.lost, appealed=c.appealed,
             corrected=c.corrected, resent=c.resent, tracking=c.tracking, supplemental_day=c.supplemental_day))
         line_parts.append(SimpleNamespace(
-            proc=lines.proc, plan=lines.plan, claim=lines.claim + offset, fee=lines.money.fee,
+            nums=lines.claimproc_nums, proc=lines.proc, plan=lines.plan, claim=lines.claim + offset, fee=lines.money.fee,
             estimate=lines.money.estimate, write_off_estimate=lines.money.write_off, allowed=lines.money.allowed,
             paid=lines.paid, write_off=lines.write_off, received=lines.status == 1, denied=lines.denied,
             date_cp=lines.date_cp, supplemental=lines.supplemental, supplemental_paid=lines.supplemental_paid,
@@ -300,7 +298,6 @@ def _claims_and_lines(ctx):
         offset += len(c.first)
     claims, lines = concat_rows(claim_parts), concat_rows(line_parts)
     claims.created_at = _office_hours(rng, claims.created)
-    lines.nums = np.arange(1, len(lines.proc) + 1, dtype=np.int64)
     return claims, lines
 
 

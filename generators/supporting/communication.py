@@ -264,7 +264,12 @@ def referral_sources(ctx, rng):
     sources = SimpleNamespace(**{name: np.concatenate([part.pop(name) for part in parts]) for name in meta})
     sources.rows = concat_rows(parts)
     sources.lname = sources.rows["LName"]
-    sources.nums = ctx.ids.take("referral", len(sources.kind))
+    # The marketing channels are the practice's: the first office enters them, the others attach to those rows.
+    sources.new = (sources.kind != CHANNEL) | (ctx.office == 0)
+    sources.nums = np.zeros(len(sources.kind), dtype=np.int64)
+    sources.nums[sources.new] = ctx.ids.take("referral", int(sources.new.sum()))
+    channel = sources.kind == CHANNEL
+    sources.nums[channel] = ctx.shared.setdefault("referral channels", sources.nums[channel])
     return sources
 
 
@@ -341,11 +346,10 @@ def write_referrals(ctx, rng, sources, attached):
     entered = clamp(entered, ctx.start, ctx.today)
     patient = np.where(sources.patient >= 0, ctx.practice.patients.nums[sources.patient], 0)
     note = occasional_notes(ctx.rng("referral-notes"), SPECIALIST_NOTES, SPECIALIST_NOTE_SHARE, n)
-    ctx.out.copy("referral", {
-        **sources.rows, "ReferralNum": sources.nums, "PatNum": patient,
-        "IsHidden": sources.hidden, "IsPreferred": sources.preferred, "UsingTIN": False, "Slip": 0, "SSN": "",
-        "Note": np.where(sources.kind == SPECIALIST, note, ""), "DateTStamp": at_hours(rng, entered, 8, 17),
-    })
+    rows = {**sources.rows, "ReferralNum": sources.nums, "PatNum": patient, "IsHidden": sources.hidden,
+            "IsPreferred": sources.preferred, "Note": np.where(sources.kind == SPECIALIST, note, ""),
+            "DateTStamp": at_hours(rng, entered, 8, 17)}
+    ctx.out.copy("referral", {**take_rows(rows, sources.new), "UsingTIN": False, "Slip": 0, "SSN": ""})
 
 
 # --- referral attachments ---------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""A practice above --patients-per-office is generated office by office: each office has its own providers,
+chairs, staff and patients; the practice's reference data is written once; names OpenDental keeps unique stay
+unique across the offices. The tables' own rules are checked on both kinds of practice by every other test
+(practice_db runs with one office and with two)."""
+import pytest
+
+from conftest import one, practice_config
+from core.config import GeneratorConfig
+
+
+@pytest.mark.parametrize("patients, per_office, sizes", [
+    (400, 25_000, [400]), (50_000, 25_000, [25_000, 25_000]), (50_001, 25_000, [16_667, 16_667, 16_667]),
+    (1_000_000, 25_000, [25_000] * 40), (250, 100, [84, 83, 83])])
+def test_offices_are_as_even_as_possible_and_never_above_the_office_size(patients, per_office, sizes):
+    config = GeneratorConfig(patients=patients, patients_per_office=per_office)
+    assert [office.patients for office in config.offices()] == sizes
+
+
+def test_volumes_given_for_the_practice_are_shared_out_between_offices():
+    config = GeneratorConfig(patients=1_000, patients_per_office=300, volume_overrides={"appointments": 5_001})
+    offices = config.offices()
+    assert [office.patients for office in offices] == [250] * 4
+    assert sum(office.volume("appointments") for office in offices) == 5_001
+    assert config.offices()[0].volume("procedures") == GeneratorConfig(patients=250).volume("procedures")
+
+
+def test_one_office_is_the_practice_itself():
+    config = practice_config(None)
+    assert config.offices() == [config]
+
+
+@pytest.mark.parametrize("table, name", [
+    ("provider", '"Abbr"'), ("userod", '"UserName"'), ("employee", '"PayrollID"'), ("operatory", '"OpName"'),
+    ("apptview", '"Description"'), ("sheet", '"WebFormSheetID" WHERE "WebFormSheetID" <> 0'),
+    ("referral", '"LName" WHERE "NotPerson"')])
+def test_names_opendental_keeps_unique_are_unique_across_offices(practice_db, table, name):
+    column, _, where = name.partition(" WHERE ")
+    assert one(practice_db, f'SELECT count(*) = count(DISTINCT {column}) FROM raw."{table}"'
+                            f'{" WHERE " + where if where else ""}') == (True,)
+
+
+@pytest.mark.parametrize("table, key", [
+    ("procedurecode", '"ProcCode"'), ("carrier", '"CarrierName"'), ("zipcode", '("ZipCodeDigits", "City")'),
+    ("covcat", '"Description"'), ("recalltype", '"Description"'), ("usergroup", '"Description"'),
+    ("sheetdef", '"Description"'), ("program", '"ProgName"'), ("claimform", '"Description"'),
+    ("feesched", '"Description"'), ("medication", '"MedName"'), ("clinic", '"Abbr"')])
+def test_reference_data_is_written_once_for_the_practice(practice_db, table, key):
+    assert one(practice_db, f'SELECT count(*) = count(DISTINCT {key}) FROM raw."{table}"') == (True,)
+
+
+def test_each_office_has_its_own_dentists_chairs_and_front_desk(practice_db, patients_per_office):
+    offices = len(practice_config(patients_per_office).offices())
+    active_dentists, billing_entities, admins = one(practice_db, """SELECT
+        (SELECT count(*) FROM raw.provider WHERE NOT "IsHidden" AND NOT "IsSecondary" AND NOT "IsNotPerson"),
+        (SELECT count(*) FROM raw.provider WHERE "IsNotPerson"),
+        (SELECT count(*) FROM raw.userod WHERE "UserName" LIKE 'Admin%')""")
+    assert active_dentists >= offices and billing_entities == offices and admins == offices
+    # a dentist's chairs are all in one office, and the office's appointments are booked with its own dentists
+    assert one(practice_db, """WITH chair AS (SELECT "OperatoryNum", "ProvDentist",
+            coalesce(substring("OpName" from ' - Office ([0-9]+)$'), '1') AS office FROM raw.operatory
+            WHERE "ProvDentist" <> 0),
+        dentist AS (SELECT "ProvDentist" AS prov, min(office) AS office, count(DISTINCT office) AS offices
+                    FROM chair GROUP BY 1)
+        SELECT (SELECT count(*) FROM dentist WHERE offices > 1), count(*) FILTER (WHERE d.office <> c.office),
+               count(DISTINCT c.office) = %s
+        FROM raw.appointment a JOIN chair c ON c."OperatoryNum" = a."Op" JOIN dentist d ON d.prov = a."ProvNum"
+        """ % offices) == (0, 0, True)
