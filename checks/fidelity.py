@@ -52,10 +52,15 @@ def _share(condition, population):
     return f"SELECT avg(({condition})::int)::float8, count(*) {population}"
 
 
+# The procedure mix, read once for the category metrics (one pass over the procedure log instead of fourteen).
+PROCEDURE_MIX = f"""CREATE TEMPORARY TABLE procedure_mix AS
+    SELECT {CATEGORY} AS category, count(*) AS procedures, sum(p."ProcFee") AS production {COMPLETED} GROUP BY 1"""
+
+
 def _category_share(category, by_fee):
-    amount = 'p."ProcFee"' if by_fee else "1"
-    return (f"SELECT (sum({amount}) FILTER (WHERE {CATEGORY} = '{category}'))::float8 / nullif(sum({amount}), 0), "
-            f"count(*) {COMPLETED}")
+    amount = "production" if by_fee else "procedures"
+    return (f"SELECT (sum({amount}) FILTER (WHERE category = '{category}'))::float8 / nullif(sum({amount}), 0), "
+            f"sum(procedures) FROM procedure_mix")
 
 
 CATEGORY_RANGES = {  # share of completed procedures by count, and of production by fee
@@ -204,9 +209,11 @@ def report(connection, config=None):
     """All metrics on the database; `config` (the run's GeneratorConfig) sets the configured targets."""
     results = []
     with connection.cursor() as cursor:
+        cursor.execute(PROCEDURE_MIX)
         for metric in METRICS:
             cursor.execute(metric.sql)
             results.append(evaluate(metric, cursor.fetchone(), config))
+        cursor.execute("DROP TABLE procedure_mix")
     return results
 
 
