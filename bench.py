@@ -107,7 +107,8 @@ def measure(server, patients, seed, work_dir):
         "tables": len(report["rows"]), "rows_per_second": round(report["total_rows"] / wall),
         "peak_rss_mib": round(peak_mib), "generate_share": round(timings["generate"] / busy, 3),
         "load_share": round(timings["load"] / busy, 3), "validate_share": round(timings["validate"] / busy, 3),
-        "database_gib": round(database_gib, 2), "bare_copy_seconds": round(floor, 2), "ratio_to_bare_copy": round(wall / floor, 2),
+        "database_gib": round(database_gib, 2), "bare_copy_seconds": round(floor, 2),
+        "ratio_to_bare_copy": round(wall / floor, 2),
         "validation_ok": report["validation_ok"],
     }
 

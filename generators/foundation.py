@@ -248,7 +248,8 @@ def operatories(ctx):
     op_type = np.where(hygiene, ctx.practice.defs.named(55, "Hygiene"), ctx.practice.defs.named(55, "Doctor"))
     ctx.out.copy("operatory", {
         "OperatoryNum": nums,
-        "OpName": [f"{'Hyg' if h else 'Op'} {i + 1}" + (f" - {c}" if c else "") + ctx.office_label for c, h, i in rows],
+        "OpName": [f"{'Hyg' if h else 'Op'} {i + 1}" + (f" - {c}" if c else "") + ctx.office_label
+                   for c, h, i in rows],
         "Abbrev": [f"{'H' if h else 'D'}{i + 1}" for _, h, i in rows],
         "ItemOrder": np.arange(n), "IsHidden": False,
         "ProvDentist": providers.dentists[index % len(providers.dentists)],

@@ -290,11 +290,11 @@ def _claims_and_lines(ctx):
             received=c.received, denied=denied, call=c.call, lost=c.lost, appealed=c.appealed,
             corrected=c.corrected, resent=c.resent, tracking=c.tracking, supplemental_day=c.supplemental_day))
         line_parts.append(SimpleNamespace(
-            nums=lines.claimproc_nums, proc=lines.proc, plan=lines.plan, claim=lines.claim + offset, fee=lines.money.fee,
-            estimate=lines.money.estimate, write_off_estimate=lines.money.write_off, allowed=lines.money.allowed,
-            paid=lines.paid, write_off=lines.write_off, received=lines.status == 1, denied=lines.denied,
-            date_cp=lines.date_cp, supplemental=lines.supplemental, supplemental_paid=lines.supplemental_paid,
-            supplemental_write_off=lines.supplemental_write_off))
+            nums=lines.claimproc_nums, proc=lines.proc, plan=lines.plan, claim=lines.claim + offset,
+            fee=lines.money.fee, estimate=lines.money.estimate, write_off_estimate=lines.money.write_off,
+            allowed=lines.money.allowed, paid=lines.paid, write_off=lines.write_off, received=lines.status == 1,
+            denied=lines.denied, date_cp=lines.date_cp, supplemental=lines.supplemental,
+            supplemental_paid=lines.supplemental_paid, supplemental_write_off=lines.supplemental_write_off))
         offset += len(c.first)
     claims, lines = concat_rows(claim_parts), concat_rows(line_parts)
     claims.created_at = _office_hours(rng, claims.created)
