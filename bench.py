@@ -1,7 +1,7 @@
 """Benchmark: the full generator at several sizes against a throwaway PostgreSQL, and the floor.
 
     python bench.py                      # 1,000, 5,000 and 50,000 patients
-    python bench.py --million            # ... and 1,000,000 patients (about ten minutes)
+    python bench.py --million            # ... and 1,000,000 patients (about half an hour, 40 GB of disk)
     python bench.py --sizes 2000,20000   # other sizes
 
 Per size it prints wall seconds, rows written, rows per second, the generator process's peak memory (RSS),
@@ -141,6 +141,9 @@ def main():
     data_dir = Path(tempfile.mkdtemp(prefix="dental-bench-pgdata-"))
     embedded = EmbeddedServer(data_dir)
     server = embedded.start()
+    # No autovacuum: it would vacuum each freshly committed dataset while the next measurement runs.
+    admin(server, "ALTER SYSTEM SET autovacuum = off")
+    admin(server, "SELECT pg_reload_conf()")
     print(f"machine: {machine()}; PostgreSQL: embedded, port {server['port']}", flush=True)
     results = []
     try:
