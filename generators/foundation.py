@@ -386,7 +386,9 @@ def task_list_inboxes(ctx, role):
     user per inbox)."""
     lists = {row["Descript"]: int(row["TaskListNum"]) for row in read_table("office_task_lists")}
     inbox = np.zeros(len(role), dtype=np.int64)
-    for task_list, owner in INBOXES.items() if not ctx.office else ():
+    if ctx.office:
+        return inbox
+    for task_list, owner in INBOXES.items():
         inbox[np.flatnonzero(role == owner)[0]] = lists[task_list]
     return inbox
 

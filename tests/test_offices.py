@@ -4,7 +4,7 @@ unique across the offices. The tables' own rules are checked on both kinds of pr
 (practice_db runs with one office and with two)."""
 import pytest
 
-from conftest import one, practice_config
+from conftest import offices, one, practice_config
 from core.config import GeneratorConfig
 
 
@@ -29,14 +29,12 @@ def test_one_office_is_the_practice_itself():
     assert config.offices() == [config]
 
 
-@pytest.mark.parametrize("table, name", [
-    ("provider", '"Abbr"'), ("userod", '"UserName"'), ("employee", '"PayrollID"'), ("operatory", '"OpName"'),
-    ("apptview", '"Description"'), ("sheet", '"WebFormSheetID" WHERE "WebFormSheetID" <> 0'),
-    ("referral", '"LName" WHERE "NotPerson"')])
-def test_names_opendental_keeps_unique_are_unique_across_offices(practice_db, table, name):
-    column, _, where = name.partition(" WHERE ")
-    assert one(practice_db, f'SELECT count(*) = count(DISTINCT {column}) FROM raw."{table}"'
-                            f'{" WHERE " + where if where else ""}') == (True,)
+@pytest.mark.parametrize("table, column, which", [
+    ("provider", '"Abbr"', ""), ("userod", '"UserName"', ""), ("employee", '"PayrollID"', ""),
+    ("operatory", '"OpName"', ""), ("apptview", '"Description"', ""),
+    ("sheet", '"WebFormSheetID"', 'WHERE "WebFormSheetID" <> 0'), ("referral", '"LName"', 'WHERE "NotPerson"')])
+def test_names_opendental_keeps_unique_are_unique_across_offices(practice_db, table, column, which):
+    assert one(practice_db, f'SELECT count(*) = count(DISTINCT {column}) FROM raw."{table}" {which}') == (True,)
 
 
 @pytest.mark.parametrize("table, key", [
@@ -49,12 +47,12 @@ def test_reference_data_is_written_once_for_the_practice(practice_db, table, key
 
 
 def test_each_office_has_its_own_dentists_chairs_and_front_desk(practice_db, patients_per_office):
-    offices = len(practice_config(patients_per_office).offices())
+    n = offices(patients_per_office)
     active_dentists, billing_entities, admins = one(practice_db, """SELECT
         (SELECT count(*) FROM raw.provider WHERE NOT "IsHidden" AND NOT "IsSecondary" AND NOT "IsNotPerson"),
         (SELECT count(*) FROM raw.provider WHERE "IsNotPerson"),
         (SELECT count(*) FROM raw.userod WHERE "UserName" LIKE 'Admin%')""")
-    assert active_dentists >= offices and billing_entities == offices and admins == offices
+    assert active_dentists >= n and billing_entities == n and admins == n
     # a dentist's chairs are all in one office, and the office's appointments are booked with its own dentists
     assert one(practice_db, """WITH chair AS (SELECT "OperatoryNum", "ProvDentist",
             coalesce(substring("OpName" from ' - Office ([0-9]+)$'), '1') AS office FROM raw.operatory
@@ -64,4 +62,4 @@ def test_each_office_has_its_own_dentists_chairs_and_front_desk(practice_db, pat
         SELECT (SELECT count(*) FROM dentist WHERE offices > 1), count(*) FILTER (WHERE d.office <> c.office),
                count(DISTINCT c.office) = %s
         FROM raw.appointment a JOIN chair c ON c."OperatoryNum" = a."Op" JOIN dentist d ON d.prov = a."ProvNum"
-        """ % offices) == (0, 0, True)
+        """ % n) == (0, 0, True)
