@@ -148,7 +148,7 @@ def main(argv=None):
         reporter.quiet = config.quiet
         for warning in warnings_for(config):
             reporter.warn(warning)
-        from core import runner
+        from app import run as runner
         from core.embedded import EmbeddedServer
         if args.stop_embedded:
             stopped = EmbeddedServer(config.embedded_dir).stop()

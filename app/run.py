@@ -2,14 +2,13 @@
 import time
 
 from checks import fidelity, validation
+from core import checkpoints, database
+from core.context import RunContext
+from core.copy_writer import CopyWriter
+from core.embedded import EmbeddedServer
+from core.ids import IdAllocator
+from core.randomness import RandomSource
 from generators import PHASES
-
-from . import checkpoints, database
-from .context import RunContext
-from .copy_writer import CopyWriter
-from .embedded import EmbeddedServer
-from .ids import IdAllocator
-from .randomness import RandomSource
 
 
 def server_settings(config):

@@ -1,0 +1,1 @@
+"""The application: one run of the generator (connect, check the target, generate, validate, report, commit)."""
