@@ -1,4 +1,5 @@
 """One run: find the server, check the target is safe, then fill it in a single transaction."""
+import sys
 import time
 
 from checks import fidelity, validation
@@ -14,7 +15,11 @@ from generators import PHASES
 def server_settings(config):
     """libpq settings of the target; starts the embedded server when no database setting was given."""
     if config.embedded:
-        return {**EmbeddedServer(config.embedded_dir).start(), "dbname": config.db_name}
+        server = EmbeddedServer(config.embedded_dir)
+        settings = server.start()
+        for notice in server.notices:
+            print(f"note: {notice}", file=sys.stderr, flush=True)
+        return {**settings, "dbname": config.db_name}
     return database.connection_settings(config)
 
 

@@ -30,6 +30,20 @@ SMALL_END = "2025-06-30"
 TEST_PASSWORD = "s3cret-Test-Pw-8842"  # tests check that it never appears in any output
 
 
+def embedded_server(prefix):
+    """The embedded server as `python main.py` makes it (password auth, random port, pgpass entry), in a temp
+    dir, with TEST_PASSWORD and a pgpass file of its own so the developer's ~/.pgpass is left alone."""
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    pgpass_dir = Path(tempfile.mkdtemp(prefix=f"{prefix}pgpass-"))
+    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD, pgpass=pgpass_dir / "pgpass")
+    try:
+        yield embedded.start()
+    finally:
+        embedded.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(pgpass_dir, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def server():
     """libpq settings (host, port, user[, password]) of a server the tests may create databases on."""
@@ -38,12 +52,7 @@ def server():
         parsed = psycopg2.extensions.parse_dsn(url)
         yield {k: parsed[k] for k in ("host", "port", "user", "password") if k in parsed}
         return
-    data_dir = Path(tempfile.mkdtemp(prefix="dental-test-pg-"))
-    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD)
-    settings = embedded.start()
-    yield settings
-    embedded.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
+    yield from embedded_server("dental-test-pg-")
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +61,7 @@ def password_server(server):
     if server.get("password"):
         yield server
         return
-    data_dir = Path(tempfile.mkdtemp(prefix="dental-test-pw-pg-"))
-    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD)
-    yield embedded.start()
-    embedded.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
+    yield from embedded_server("dental-test-pw-pg-")
 
 
 @pytest.fixture
