@@ -318,6 +318,17 @@ class EmbeddedServer:
             f"so it now listens on port {moved}; saved psql commands, URLs and dbt profiles that say {port} now "
             f"reach that other program: change them to {moved} ({self.pgpass} is updated)")
 
+    def _start_on_own_port(self, attempts=3):
+        """Start; a port taken between the check and PostgreSQL's bind (another server starting at the same
+        moment) is handled like one taken before."""
+        for attempt in range(1, attempts + 1):
+            self._keep_port()
+            try:
+                return self._start_server()
+            except UserError:
+                if attempt == attempts or _port_is_free(self.port):
+                    raise
+
     def _announce_service_user(self):
         if self.run_as:
             self.notices.append(
@@ -347,9 +358,8 @@ class EmbeddedServer:
         elif insecurity := self._insecurity():
             self._migrate(insecurity)
         if not self.is_running():
-            self._keep_port()
             self._announce_service_user()
-            self._start_server()
+            self._start_on_own_port()
         password = self.password_file.read_text()
         self._hand_to_clients(password)
         return {"host": "localhost", "port": self.port, "user": SUPERUSER, "password": password}

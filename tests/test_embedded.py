@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg2
@@ -192,6 +193,37 @@ def test_a_taken_port_is_said_loudly_and_every_hint_follows_the_move(workspace):
         assert code == 2 and first["password"] not in err                   # no dataset to validate yet
         assert psql({"port": moved}, env={"PGPASSFILE": str(server.pgpass)}).stdout.strip() == "postgres"
         assert f":{first['port']}:" not in server.pgpass.read_text()
+
+
+def test_a_new_data_directory_does_not_take_the_port_of_a_stopped_one(workspace):
+    path, servers = workspace
+    first, settings = start(workspace)
+    first.stop()
+    second = EmbeddedServer(path / "second", pgpass=first.pgpass)         # another clone, same user
+    servers.append(second)
+    assert second.start()["port"] != settings["port"]
+    assert first.start()["port"] == settings["port"] and not any("PORT" in n for n in first.notices)
+
+
+def test_two_servers_made_at_the_same_moment_both_start_on_ports_of_their_own(workspace):
+    path, servers = workspace
+    pair = [EmbeddedServer(path / name, pgpass=path / f"{name}.pgpass") for name in ("left", "right")]
+    servers.extend(pair)
+    with ThreadPoolExecutor(2) as pool:
+        ports = [settings["port"] for settings in pool.map(EmbeddedServer.start, pair)]
+    assert ports[0] != ports[1]
+    for server in pair:
+        assert psql({"port": server.port}, env={"PGPASSFILE": str(server.pgpass)}).stdout.strip() == "postgres"
+
+
+def test_a_lost_password_file_is_replaced_by_a_new_password(workspace):
+    server, old = start(workspace)
+    server.stop()
+    server.password_file.unlink()
+    new = server.start()
+    assert new["password"] != old["password"] and any("lost its password file" in n for n in server.notices)
+    assert psql(new, env={"PGPASSFILE": str(server.pgpass)}).stdout.strip() == "postgres"
+    assert psql(new, env={"PGPASSWORD": old["password"]}).returncode == 2
 
 
 def old_trust_directory(data_dir, running):
