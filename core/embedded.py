@@ -7,7 +7,8 @@ and handed to psql, dbt and the generator through libpq's password file (~/.pgpa
 printed connection hints work as pasted for that user and for nobody else. There is no unix socket.
 
 It keeps running after the generator exits so psql, dbt or a dashboard can connect; stop it with
-`python main.py --stop-embedded` (or pg_ctl -D <data dir> stop, as the user the server runs as).
+`python main.py --stop-embedded` (or pg_ctl -D <data dir> stop, as the user the server runs as: the invoking
+user, or the system user pgserver when started by root, since PostgreSQL refuses to run as root).
 """
 import base64
 import hashlib
@@ -32,7 +33,6 @@ SETTINGS = """
 listen_addresses = 'localhost'
 port = {port}
 unix_socket_directories = ''
-password_encryption = 'scram-sha-256'
 wal_level = minimal
 max_wal_senders = 0
 synchronous_commit = off
@@ -153,17 +153,13 @@ def claimed_ports(path):
 
 
 def update_pgpass(path, port, password):
-    """Put this server's entries first in the password file; the user's other lines stay as they were.
-    Returns whether the file changed."""
+    """Put this server's entries first in the password file; the user's other lines stay as they were."""
     lines = _pgpass_lines(path)
     escaped = password.replace("\\", "\\\\").replace(":", "\\:")
     ours = [f"{host}:{port}:*:{SUPERUSER}:{escaped}" for host in LOCAL_HOSTS]
     others = [line for line in lines if not _is_entry_of(line, password)]
-    if lines == ours + others:
-        return False
-    Path(path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_private(path, "\n".join(ours + others) + "\n")
-    return True
+    if lines != ours + others:
+        write_private(path, "\n".join(ours + others) + "\n")
 
 
 def _is_entry_of(line, password):
@@ -172,7 +168,7 @@ def _is_entry_of(line, password):
 
 
 class EmbeddedServer:
-    """`password`: the superuser's password to set when the data directory is made (default: a random one).
+    """`password`: the superuser's password (ASCII) to set when the data directory is made (default: a random one).
     `pgpass`: the password file to hand it to clients through (default: the one libpq reads)."""
 
     def __init__(self, data_dir, password=None, pgpass=None):
@@ -216,7 +212,7 @@ class EmbeddedServer:
                 handle.seek(written)
                 raise UserError(f"the embedded PostgreSQL did not start: {_reason(handle.read() + result.stderr)}")
 
-    def _check_directory(self):
+    def check_directory(self):
         """Refuse a data directory that cannot work before anything is created."""
         path = self.data_dir
         where = f"the embedded PostgreSQL's data directory {path}"
@@ -332,10 +328,9 @@ class EmbeddedServer:
     def _announce_service_user(self):
         if self.run_as:
             self.notices.append(
-                f"as root, the embedded PostgreSQL runs as the unprivileged system user {self.run_as} (created if "
-                f"missing), who must be able to enter every parent directory of {self.data_dir}; stop it with "
-                f"`python main.py --stop-embedded` or `su {self.run_as} -s /bin/sh -c "
-                f"'{self.bin / 'pg_ctl'} -D {self.data_dir} stop'`")
+                f"as root, the embedded PostgreSQL runs as system user {self.run_as} (created if missing; it must be "
+                f"able to enter the parents of {self.data_dir}); stop it with: python main.py --stop-embedded  (or: "
+                f"su {self.run_as} -s /bin/sh -c '{self.bin / 'pg_ctl'} -D {self.data_dir} stop')")
 
     def _hand_to_clients(self, password):
         try:
@@ -352,7 +347,7 @@ class EmbeddedServer:
         """Initialize the data directory if needed and start the server; returns the connection settings.
         What the user must be told (a moved port, a secured old directory) is left in `notices`."""
         self.notices = []
-        self._check_directory()
+        self.check_directory()
         if not (self.data_dir / "PG_VERSION").exists():
             self._initialize()
         elif insecurity := self._insecurity():

