@@ -28,6 +28,7 @@ SUPERUSER = "postgres"
 FIRST_PORT = 54329
 PASSWORD_FILE = "password"
 LOCAL_HOSTS = ("localhost", "127.0.0.1")
+PGPASS_MARK = "# dental practice generator, the embedded PostgreSQL in "
 SETTINGS = """
 # dental practice generator: a local throwaway server, tuned for bulk loading
 listen_addresses = 'localhost'
@@ -142,29 +143,41 @@ def _pgpass_lines(path):
         return []
 
 
-def claimed_ports(path):
-    """Ports of the local servers the user's password file names: other data directories' ports."""
-    ports = set()
+def _read_pgpass(path):
+    """The user's own lines, and the generator's blocks {data dir: lines}: a mark line naming the data
+    directory, then one entry per LOCAL_HOSTS (libpq skips the mark as a comment)."""
+    own, blocks, owner = [], {}, None
     for line in _pgpass_lines(path):
         fields = _pgpass_fields(line)
-        if len(fields) == 5 and fields[0] in LOCAL_HOSTS and fields[1].isdigit():
-            ports.add(int(fields[1]))
-    return ports
+        if line.startswith(PGPASS_MARK):
+            owner = line[len(PGPASS_MARK):]
+            blocks[owner] = [line]
+        elif owner and len(blocks[owner]) <= len(LOCAL_HOSTS) and len(fields) == 5 and fields[1].isdigit() \
+                and fields[0] == LOCAL_HOSTS[len(blocks[owner]) - 1] and fields[3] == SUPERUSER:
+            blocks[owner].append(line)
+        else:
+            owner = None
+            own.append(line)
+    live = {owner: block for owner, block in blocks.items() if Path(owner, "PG_VERSION").exists()}
+    return own, live
 
 
-def update_pgpass(path, port, password):
-    """Put this server's entries first in the password file; the user's other lines stay as they were."""
-    lines = _pgpass_lines(path)
+def claimed_ports(path, data_dir):
+    """Ports of the user's other embedded servers, as their blocks in the password file name them."""
+    _, blocks = _read_pgpass(path)
+    return {int(_pgpass_fields(line)[1]) for owner, block in blocks.items() if owner != str(data_dir)
+            for line in block[1:]}
+
+
+def update_pgpass(path, data_dir, port, password):
+    """Put this server's block first in the password file, then the user's other servers' blocks and the
+    user's own lines as they were; blocks of data directories that no longer exist are dropped."""
+    own, blocks = _read_pgpass(path)
     escaped = password.replace("\\", "\\\\").replace(":", "\\:")
-    ours = [f"{host}:{port}:*:{SUPERUSER}:{escaped}" for host in LOCAL_HOSTS]
-    others = [line for line in lines if not _is_entry_of(line, password)]
-    if lines != ours + others:
-        write_private(path, "\n".join(ours + others) + "\n")
-
-
-def _is_entry_of(line, password):
-    fields = _pgpass_fields(line)
-    return len(fields) == 5 and fields[0] in LOCAL_HOSTS and fields[3] == SUPERUSER and fields[4] == password
+    ours = [PGPASS_MARK + str(data_dir), *(f"{host}:{port}:*:{SUPERUSER}:{escaped}" for host in LOCAL_HOSTS)]
+    others = [line for owner, block in blocks.items() if owner != str(data_dir) for line in block]
+    if _pgpass_lines(path) != ours + others + own:
+        write_private(path, "\n".join(ours + others + own) + "\n")
 
 
 class EmbeddedServer:
@@ -172,7 +185,7 @@ class EmbeddedServer:
     `pgpass`: the password file to hand it to clients through (default: the one libpq reads)."""
 
     def __init__(self, data_dir, password=None, pgpass=None):
-        self.data_dir = Path(data_dir)
+        self.data_dir = Path(data_dir).absolute()
         self.initial_password = password
         self.pgpass = Path(pgpass) if pgpass else default_pgpass()
         self.bin = _bin_dir()
@@ -256,7 +269,7 @@ class EmbeddedServer:
             self._run("initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
                       "--locale=C", "--no-instructions")
             with open(self.data_dir / "postgresql.conf", "a") as conf:
-                conf.write(SETTINGS.format(port=_free_port(claimed_ports(self.pgpass))))
+                conf.write(SETTINGS.format(port=_free_port(claimed_ports(self.pgpass, self.data_dir))))
             self._secure(self.initial_password or secrets.token_urlsafe(24))
         except BaseException as error:
             self._remove(missing)
@@ -307,7 +320,7 @@ class EmbeddedServer:
         port = self.port
         if _port_is_free(port):
             return
-        moved = _free_port(claimed_ports(self.pgpass) - {port})
+        moved = _free_port(claimed_ports(self.pgpass, self.data_dir))
         self._set_port(moved)
         self.notices.append(
             f"PORT CHANGED: port {port} of the embedded PostgreSQL in {self.data_dir} is taken by another program, "
@@ -334,7 +347,7 @@ class EmbeddedServer:
 
     def _hand_to_clients(self, password):
         try:
-            update_pgpass(self.pgpass, self.port, password)
+            update_pgpass(self.pgpass, self.data_dir, self.port, password)
         except OSError as error:
             self.notices.append(f"could not update {self.pgpass} ({error.strerror}): psql and dbt will ask for the "
                                 f"password, which is in {self.password_file}")

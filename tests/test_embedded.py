@@ -17,7 +17,7 @@ import psycopg2
 import pytest
 
 from conftest import PROJECT, SMALL_END, isolated, run_cli
-from core.embedded import SERVICE_USER, EmbeddedServer, _bin_dir
+from core.embedded import PGPASS_MARK, SERVICE_USER, EmbeddedServer, _bin_dir
 
 PROBE_USER = "dental-embed-probe"  # a second local account, made for these tests
 ROOT = os.geteuid() == 0
@@ -139,10 +139,11 @@ def test_the_printed_psql_command_and_an_empty_dbt_password_work_as_pasted_and_t
             assert password.encode() not in file.read_bytes(), file
 
 
-def test_the_secret_files_are_private_whatever_the_umask_and_other_pgpass_lines_stay(workspace):
+def test_the_secret_files_are_private_whatever_the_umask_and_the_users_pgpass_lines_stay(workspace):
     path, _ = workspace
     theirs = ["otherhost:5432:*:alice:hunter2", "localhost:5433:shop:bob:pw\\:with\\:colons"]
-    (path / "data.pgpass").write_text("\n".join(theirs) + "\n")
+    gone = [f"{PGPASS_MARK}/nonexistent/deleted-clone", "localhost:5999:*:postgres:x", "127.0.0.1:5999:*:postgres:x"]
+    (path / "data.pgpass").write_text("\n".join([theirs[0], *gone, theirs[1]]) + "\n")
     (path / "data.pgpass").chmod(0o600)
     umask = os.umask(0)
     try:
@@ -152,9 +153,8 @@ def test_the_secret_files_are_private_whatever_the_umask_and_other_pgpass_lines_
     for secret in (server.password_file, server.pgpass):
         assert mode(secret) == 0o600 and secret.stat().st_uid == os.geteuid(), secret
     lines = server.pgpass.read_text().splitlines()
-    assert lines[2:] == theirs
-    assert lines[:2] == [f"{host}:{settings['port']}:*:postgres:{settings['password']}" for host in
-                         ("localhost", "127.0.0.1")]
+    entry = f"{settings['port']}:*:postgres:{settings['password']}"
+    assert lines == [f"{PGPASS_MARK}{server.data_dir}", f"localhost:{entry}", f"127.0.0.1:{entry}", *theirs]
     assert len(settings["password"]) >= 32
 
 
