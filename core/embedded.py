@@ -231,6 +231,8 @@ class EmbeddedServer:
         where = f"the embedded PostgreSQL's data directory {path}"
         if path.exists() and not path.is_dir():
             raise UserError(f"{where} is a file, not a directory; choose another --embedded-dir")
+        if path.is_dir() and not os.access(path, os.R_OK | os.W_OK | os.X_OK):
+            raise UserError(f"{where} belongs to another user; choose another --embedded-dir")
         if path.is_dir() and (path / "PG_VERSION").exists():
             return
         if path.is_dir() and any(path.iterdir()):

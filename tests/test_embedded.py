@@ -321,13 +321,18 @@ def test_an_unusable_embedded_dir_is_one_line_exit_2_and_nothing_is_left(workspa
     assert sorted(path.rglob("*")) == before and not Path("/proc/dental-pgdata").exists()
 
 
-def test_a_read_only_embedded_dir_is_refused_for_a_normal_user(workspace, probe_user):
+@pytest.mark.parametrize("case", ["read-only", "another user's"])
+def test_a_read_only_or_foreign_embedded_dir_is_refused_for_a_normal_user(workspace, probe_user, case):
     path, _ = workspace
     python, env = probe_python(probe_user)
-    locked = path / "read-only"
-    locked.mkdir(mode=0o555)
-    result = as_user(probe_user, python, "main.py", *isolated(["--embedded-dir", str(locked / "pgdata"),
-                                                                "--patients", "10"]), env=env, cwd=PROJECT)
+    if case == "read-only":
+        (path / "read-only").mkdir(mode=0o555)
+        target, expected = path / "read-only" / "pgdata", "not writable"
+    else:
+        target, expected = start(workspace)[0].data_dir, "belongs to another user"
+    before = sorted(path.rglob("*"))
+    result = as_user(probe_user, python, "main.py", *isolated(["--embedded-dir", str(target), "--patients", "10"]),
+                     env=env, cwd=PROJECT)
     assert result.returncode == 2, result.stderr
-    assert result.stderr.startswith("error: ") and "not writable" in result.stderr, result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 and list(locked.iterdir()) == []
+    assert result.stderr.startswith("error: ") and expected in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and sorted(path.rglob("*")) == before
