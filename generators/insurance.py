@@ -33,10 +33,12 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, sorted_by
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
+from .context import RunContext
 from .data import read_table
+from .foundation import SETUP_USER
+from .handover import CarrierEntries, Carriers, CoverageCategories, InsuranceReference
 from .timeline import NO_DATE, clamp, day, stamp
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
@@ -113,18 +115,25 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
-    categories = coverage_categories(ctx)
+def practice(ctx: RunContext) -> InsuranceReference:
+    """The insurance categories, the carriers (numbered here, written once every office's plans are known:
+    carrier_rows) and the claim filing codes."""
     carriers = carrier_catalog(ctx)
+    return InsuranceReference(categories=coverage_categories(ctx), carriers=carriers, filing_codes=filing_codes(ctx),
+                              carrier_entered=CarrierEntries(np.full(len(carriers.nums), ctx.practice.setup_day)))
+
+
+def office(ctx: RunContext, reference: InsuranceReference) -> None:
+    """The office's employers' plans, its patients' subscriptions and coverage."""
+    categories, carriers = reference.categories, reference.carriers
     plans = group_plans(ctx, carriers, categories)
     holders = policy_holders(ctx)
     subs = subscriptions(ctx, plans, holders)
     inssub_rows(ctx, subs, plans, carriers, categories)
     patplans = patient_plans(ctx, holders, subs, plans, carriers)
     plans.entered, plans.edited = entry_and_edit(ctx, "insplan-dates", subs.entered, subs.plan, len(plans.nums))
-    carrier_rows(ctx, carriers, *entry_and_edit(ctx, "carrier-dates", plans.entered, plans.carrier_idx,
-                                                len(carriers.nums)))
-    insplan_rows(ctx, plans, carriers, filing_codes(ctx))
+    reference.carrier_entered.used(plans.entered, plans.carrier_idx)
+    insplan_rows(ctx, plans, carriers, reference.filing_codes)
     benefit_rows(ctx, plans, categories)
     patient_benefits(ctx, plans, subs, patplans)
     ctx.practice.insurance = SimpleNamespace(
@@ -132,8 +141,7 @@ def generate(ctx):
         **coverage_by_patient(ctx, plans, subs, patplans))
 
 
-@practice_wide
-def coverage_categories(ctx):
+def coverage_categories(ctx: RunContext) -> CoverageCategories:
     """OpenDental's insurance categories (covcat) and the CDT code ranges each one covers (covspan)."""
     rows = read_table("coverage_categories")
     nums = ctx.ids.take("covcat", len(rows))
@@ -151,18 +159,17 @@ def coverage_categories(ctx):
     for i, low, high in spans:
         of_code[(codes >= low) & (codes <= high)] = i
     names = [r["Description"] for r in rows]
-    return SimpleNamespace(nums=nums, index={name: i for i, name in enumerate(names)}, of_code=of_code,
-                           benefit_class=np.array([BENEFIT_CLASSES.index(r["benefit_class"]) for r in rows]))
+    return CoverageCategories(nums=nums, index={name: i for i, name in enumerate(names)}, of_code=of_code,
+                              benefit_class=np.array([BENEFIT_CLASSES.index(r["benefit_class"]) for r in rows]))
 
 
-@practice_wide
-def carrier_catalog(ctx):
+def carrier_catalog(ctx: RunContext) -> Carriers:
     """The dental carriers of generators/data/carriers.csv, with their claims address and payer ID. Hidden
     carriers left the market: they hold only retired plans."""
     rows = read_table("carriers")
     defs = ctx.practice.defs
     weight = np.array([float(r["weight"]) for r in rows])
-    return SimpleNamespace(
+    return Carriers(
         rows=rows, nums=ctx.ids.take("carrier", len(rows)), names=np.array([r["CarrierName"] for r in rows]),
         group=np.array([defs.named(46, r["group"]) if r["group"] else 0 for r in rows], dtype=np.int64),
         fee_tier=np.array([int(r["fee_tier"]) for r in rows]), weight=weight / weight.sum(),
@@ -427,21 +434,27 @@ def coverage_by_patient(ctx, plans, subs, patplans):
     return coverage
 
 
-def entry_and_edit(ctx, stream, used_since, group, n):
+def entry_and_edit(ctx: RunContext, stream: str, used_since: np.ndarray, group: np.ndarray, n: int):
     """When plans (carriers) were entered: by the practice's setup day, or earlier when an older subscription
     (plan) already used them; and when they were last edited, inside the window."""
-    rng = ctx.rng(stream)
     entered = np.full(n, ctx.practice.setup_day)
     np.minimum.at(entered, group, used_since)
-    edited = _day_between(rng, np.maximum(entered, ctx.start), np.full(n, ctx.today))
-    return entered, _office_hours(rng, edited)
+    return entered, edit_times(ctx.rng(stream), entered, ctx.start, ctx.today)
 
 
-@practice_wide
-def carrier_rows(ctx, carriers, entered, edited):
-    """Carriers as generators/data/carriers.csv describes them: a paper-only trust fund never sent electronic
-    claims (NoSendElect 1), the payer tax ID OpenDental stores from their ERAs (TIN), a highlight colour of
-    the carrier's name in the appointment book for a few."""
+def edit_times(rng, entered, start, today):
+    """A last edit of each row between its entry (or the window's start) and today, in office hours."""
+    edited = _day_between(rng, np.maximum(entered, start), np.full(len(entered), today))
+    return _office_hours(rng, edited)
+
+
+def carrier_rows(ctx: RunContext, reference: InsuranceReference) -> None:
+    """Carriers as generators/data/carriers.csv describes them, entered by the setup day or when an office's plan
+    first used them (written after every office): a paper-only trust fund never sent electronic claims
+    (NoSendElect 1), the payer tax ID OpenDental stores from their ERAs (TIN), a highlight colour of the carrier's
+    name in the appointment book for a few."""
+    carriers = reference.carriers
+    entered = reference.carrier_entered.first
     text = {column: [r[column] for r in carriers.rows]
             for column in ("Address", "Address2", "City", "State", "Zip", "Phone", "ElectID", "TIN")}
     ctx.out.copy("carrier", {
@@ -449,12 +462,12 @@ def carrier_rows(ctx, carriers, entered, edited):
         "NoSendElect": np.array([int(r["NoSendElect"]) for r in carriers.rows]), "IsCDA": False,
         "IsHidden": carriers.hidden, "CarrierGroupName": carriers.group,
         "ApptTextBackColor": np.array([int(r["ApptTextBackColor"]) for r in carriers.rows]),
-        "SecUserNumEntry": ctx.practice.users.admin, "SecDateEntry": entered, "SecDateTEdit": edited,
+        "SecUserNumEntry": SETUP_USER, "SecDateEntry": entered,
+        "SecDateTEdit": edit_times(ctx.rng("carrier-dates"), entered, ctx.start, ctx.today),
     })
 
 
-@practice_wide
-def filing_codes(ctx):
+def filing_codes(ctx: RunContext) -> dict[str, int]:
     """OpenDental's claim filing codes (insfilingcode); returns their keys by X12 claim filing indicator."""
     rows = read_table("insurance_filing_codes")
     nums = ctx.ids.take("insfilingcode", len(rows))

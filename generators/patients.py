@@ -12,10 +12,11 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
+from .context import RunContext
 from .data import read_table
+from .handover import ZipCodes
 from .timeline import NO_DATE, clamp, stamp
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
@@ -67,9 +68,14 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
+def practice(ctx: RunContext) -> ZipCodes:
+    """The zip codes the practice's patients live in."""
+    return zipcodes(ctx)
+
+
+def office(ctx: RunContext, reference: ZipCodes) -> None:
     p = ctx.practice
-    p.zipcodes = zipcodes(ctx)
+    p.zipcodes = reference
     p.employers = employers(ctx)
     p.families, p.patients = people(ctx)
     patient_rows(ctx)
@@ -77,8 +83,7 @@ def generate(ctx):
     patient_links(ctx)
 
 
-@practice_wide
-def zipcodes(ctx):
+def zipcodes(ctx: RunContext) -> ZipCodes:
     rows = read_table("zipcodes")
     ctx.out.copy("zipcode", {
         "ZipCodeNum": ctx.ids.take("zipcode", len(rows)),
@@ -87,7 +92,7 @@ def zipcodes(ctx):
     })
     frequent = np.array([r["IsFrequent"] == "1" for r in rows])
     weight = np.where(frequent, 6.0, 1.0)
-    return SimpleNamespace(rows=rows, weight=weight / weight.sum())
+    return ZipCodes(rows=rows, weight=weight / weight.sum())
 
 
 def employers(ctx):

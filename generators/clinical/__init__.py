@@ -32,6 +32,8 @@ from types import SimpleNamespace
 import numpy as np
 
 from . import appointments, hygiene, procedures, recall, reference, scheduling, treatment
+from ..context import RunContext
+from ..handover import ClinicalReference
 from .chart import Chart
 
 TITLE = "Clinical: appointment and recall types, appointments, procedures, recalls"
@@ -68,21 +70,25 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
-    type_nums = reference.appointment_types(ctx)
-    recall_types = reference.recall_types(ctx)
+def practice(ctx: RunContext) -> ClinicalReference:
+    """The appointment and recall types every office books with."""
+    return ClinicalReference(appointment_types=reference.appointment_types(ctx), recall_types=reference.recall_types(ctx))
+
+
+def office(ctx: RunContext, types: ClinicalReference) -> None:
+    """The office's cleanings, exams, treatment, appointment book, procedures and recalls."""
     chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx))
     care = hygiene.plan(ctx, chart)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)
-    treatment.diagnose(ctx, chart, care, cases)
+    treatment.diagnose(ctx, chart, cases)
     apts, apt_row, planned_row = scheduling.book(ctx, chart)
     procs = chart.procedures()
     descript, colored = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
     booked_appointments = appointments.write(ctx, apts, descript, colored)
     done = procedures.write(ctx, procs, apts, booked_appointments["nums"], apt_row, planned_row)
     on_scheduled_visit = (apt_row >= 0) & (apts["status"][np.maximum(apt_row, 0)] == 1)
-    recalls = recall.write(ctx, care, recall_types, done, on_scheduled_visit)
+    recalls = recall.write(ctx, care, types.recall_types, done, on_scheduled_visit)
     ctx.practice.clinical = SimpleNamespace(
         appointments=SimpleNamespace(**booked_appointments), procedures=SimpleNamespace(**done),
-        recalls=SimpleNamespace(**recalls), appointment_types=type_nums, recall_types=recall_types)
+        recalls=SimpleNamespace(**recalls), appointment_types=types.appointment_types, recall_types=types.recall_types)

@@ -98,7 +98,7 @@ def emergencies(ctx, chart, care, cases):
                days(rng.uniform(*ROOT_CANAL_DAYS, len(canal))))
 
 
-def diagnose(ctx, chart, care, cases):
+def diagnose(ctx, chart, cases):
     """Findings and treatment plans at every exam that has taken place."""
     rng = ctx.rng("treatment")
     visits = chart.visits()

@@ -19,6 +19,7 @@ import numpy as np
 
 from core.arrays import concat_rows
 
+from ..context import RunContext
 from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
@@ -66,7 +67,12 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
+def practice(ctx: RunContext) -> None:
+    """Nothing: the financial phase keeps no reference data; every office's ledger is its own."""
+
+
+def office(ctx: RunContext, _reference: None) -> None:
+    """The office's claims, insurance checks, adjustments, payments and deposits, and its families' aging."""
     pr = ctx.practice.clinical.procedures
     n = len(pr.nums)
     primary = claims.primary_claims(ctx)

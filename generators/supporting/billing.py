@@ -21,9 +21,9 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
+from ..context import RunContext
 from ..data import read_table
 from ..financial.payments import NORMAL as PATIENT_PAYMENT
 from ..timeline import NO_DATE, NO_TIME, clamp, open_day_offset, stamp
@@ -85,8 +85,12 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
+def practice(ctx: RunContext) -> None:
     reference_tables(ctx)
+
+
+def office(ctx: RunContext) -> None:
+    """The office's insurance verification, claim snapshots and tracking, blue book, EOBs and statements."""
     insurance_verification(ctx)
     claims, lines = _claims_and_lines(ctx)
     claim_snapshots(ctx, claims, lines)
@@ -124,8 +128,7 @@ def _sum_runs(values, starts):
 
 # --- reference -----------------------------------------------------------------------------------------------
 
-@practice_wide
-def reference_tables(ctx):
+def reference_tables(ctx: RunContext) -> None:
     """Claim forms (the one printed on paper nudged to the printer with OffsetX/Y), code groups (those whose
     frequency the office does not track hidden) and auto codes, as listed in generators/data/billing_*.csv."""
     forms = read_table("billing_claim_forms")

@@ -35,8 +35,10 @@ from core.arrays import concat_rows, group_sum, groups, lookup, rank_in_group, s
 from core.randomness import weighted_choice
 
 from ..clinical.chart import occasional_notes, sliced
-from ..data import read_table
 from ..clinical.recall import HYGIENE_PROGRAMS
+from ..context import RunContext
+from ..data import read_table
+from ..handover import ReferralChannels
 from ..timeline import NO_DATE, NO_TIME, business_days, clamp, stamp
 
 FOREIGN_KEYS = [
@@ -82,7 +84,7 @@ CLEARANCE_ASKED, CLEARANCE_RECEIVED, NARRATIVE, TEXTING, REFERRAL_OUT, REFERRAL_
 # 8 text) as the Mode_ of a message the staff sends by hand; automated messages go by text to cell phones.
 CONTACT_MODE = np.array([PHONE, EMAIL, PHONE, PHONE, PHONE, EMAIL, PHONE, MAIL, TEXT])
 TEXTABLE = (4, 8)
-PODIUM = 95  # program.ProgramNum of the review-invitation bridge (office.py writes the program rows)
+PODIUM = 95  # program.ProgramNum of the review-invitation bridge (staff.py writes the program rows)
 
 REMINDER_DAYS_BEFORE = 2
 REPLY_WITHIN_HOURS = 5
@@ -129,9 +131,10 @@ TRANSITION_OF_CARE_SHARE = 0.3
 REFERRAL_CREDIT = 483  # adjustment type
 
 
-def generate(ctx):
+def office(ctx: RunContext, channels: ReferralChannels) -> None:
+    """The office's referrals, communication log and documents."""
     prefs = contact_preferences(ctx)
-    sources = referral_sources(ctx, ctx.rng("referral"))
+    sources = referral_sources(ctx, ctx.rng("referral"), channels)
     attached = referral_attachments(ctx, ctx.rng("refattach"), sources)
     write_referrals(ctx, ctx.rng("referral-entered"), sources, attached)
     plans, slow, denials = treatment_plans(ctx), slow_claims(ctx), denied_claims(ctx)
@@ -140,7 +143,7 @@ def generate(ctx):
     ctx.practice.communication = SimpleNamespace(preferences=prefs, slow_claims=slow, denied_claims=denials)
 
 
-# --- shared helpers (office.py uses them too) ---------------------------------------------------------------
+# --- shared helpers (staff.py uses them too) ----------------------------------------------------------------
 
 def text(*parts):
     """Element-wise concatenation of strings, numbers and arrays of them (variable-width strings: notes of millions
@@ -256,20 +259,22 @@ def _automated_mode(method):
 
 # --- referral sources -------------------------------------------------------------------------------------
 
-def referral_sources(ctx, rng):
+def referral_sources(ctx: RunContext, rng: np.random.Generator, channels: ReferralChannels) -> SimpleNamespace:
     """The referral rows (without ReferralNum and DateTStamp) and what the attachments need of them: kind,
-    specialty name, last name, hidden and preferred flags, the referring patient (index, -1 for others)."""
+    specialty name, last name, hidden and preferred flags, the referring patient (index, -1 for others). The
+    first office enters the marketing channels among its referrals; the others attach to those rows."""
     parts = [_specialists(ctx, rng), _marketing_channels(), _referring_patients(ctx, rng)]
     meta = ("kind", "specialty_name", "patient", "hidden", "preferred")
     sources = SimpleNamespace(**{name: np.concatenate([part.pop(name) for part in parts]) for name in meta})
     sources.rows = concat_rows(parts)
     sources.lname = sources.rows["LName"]
-    # The marketing channels are the practice's: the first office enters them, the others attach to those rows.
-    sources.new = (sources.kind != CHANNEL) | (ctx.office == 0)
+    channel = sources.kind == CHANNEL
+    sources.new = ~channel | (not channels.nums)
     sources.nums = np.zeros(len(sources.kind), dtype=np.int64)
     sources.nums[sources.new] = ctx.ids.take("referral", int(sources.new.sum()))
-    channel = sources.kind == CHANNEL
-    sources.nums[channel] = ctx.shared.setdefault("referral channels", sources.nums[channel])
+    if not channels.nums:
+        channels.nums.extend(sources.nums[channel].tolist())
+    sources.nums[channel] = channels.nums
     return sources
 
 

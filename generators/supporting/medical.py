@@ -25,10 +25,11 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import rank_in_group, run_starts, sorted_by
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
+from ..context import RunContext
 from ..data import read_table
+from ..handover import MedicalReference
 from ..timeline import NO_DATE, NO_TIME, open_day_offset, stamp
 
 ALLERGIC_SHARE, MORE_ALLERGIES = 0.25, 0.35  # patients seen with an allergy; extra allergies (Poisson mean)
@@ -97,19 +98,27 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
+def practice(ctx: RunContext) -> MedicalReference:
+    """The pick lists and the patient forms every office uses."""
     medications = medication_list(ctx)
     allergy_defs = allergy_definitions(ctx, medications)
     problem_defs = problem_definitions(ctx)
-    forms = form_definitions(ctx, allergy_defs, problem_defs)
+    return MedicalReference(allergies=allergy_defs, problems=problem_defs,
+                            forms=form_definitions(ctx, allergy_defs, problem_defs),
+                            rx=prescription_templates(ctx, medications), pharmacies=pharmacies(ctx),
+                            laboratories=laboratories(ctx))
+
+
+def office(ctx: RunContext, reference: MedicalReference) -> None:
+    """The office's patients' forms, allergies, problems, prescriptions and lab cases."""
+    forms = reference.forms
     sheets = filled_forms(ctx, forms)
     recorded = history_recorded(ctx, forms, sheets)
-    allergies = patient_allergies(ctx, allergy_defs, recorded)
-    problems = patient_problems(ctx, problem_defs, recorded)
+    allergies = patient_allergies(ctx, reference.allergies, recorded)
+    problems = patient_problems(ctx, reference.problems, recorded)
     write_sheets(ctx, forms, sheets, allergies, problems)
-    rx = prescription_templates(ctx, medications)
-    prescriptions(ctx, rx, pharmacies(ctx), allergies, problems, forms, sheets)
-    lab_cases(ctx, laboratories(ctx))
+    prescriptions(ctx, reference.rx, reference.pharmacies, allergies, problems, forms, sheets)
+    lab_cases(ctx, reference.laboratories)
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
@@ -195,7 +204,6 @@ def code_indices(ctx, codes):
 
 # --- pick lists ---------------------------------------------------------------------------------------------
 
-@practice_wide
 def medication_list(ctx):
     """medication: a generic's GenericNum is its own number, a brand's the number of its generic."""
     meds = table("medical_medications")
@@ -209,7 +217,6 @@ def medication_list(ctx):
     return SimpleNamespace(num=num_of, names=meds["name"], rxcui=rxcui)
 
 
-@practice_wide
 def allergy_definitions(ctx, medications):
     """allergydef; duplicates the staff retired are hidden (weight 0: no patient gets them any more)."""
     defs = table("medical_allergies")
@@ -224,7 +231,6 @@ def allergy_definitions(ctx, medications):
                            reactions=options(defs["reactions"]), drug_group=defs["drug_group"])
 
 
-@practice_wide
 def problem_definitions(ctx):
     """diseasedef; retired entries are hidden (no prevalence)."""
     defs = table("medical_diseases")
@@ -243,7 +249,6 @@ def problem_definitions(ctx):
         premed_share=defs["premed"].astype(float), notes=options(defs["notes"]))
 
 
-@practice_wide
 def prescription_templates(ctx, medications):
     """rxdef, and rxnorm: the RxNorm concepts of the templates and of the medication list."""
     rx = table("medical_rx")
@@ -268,7 +273,6 @@ def prescription_templates(ctx, medications):
         instead=np.array([keys.index(k) if k else -1 for k in rx["instead"]]))
 
 
-@practice_wide
 def pharmacies(ctx):
     """Local pharmacies (chains with a store number) in the practice's zip codes, linked to every clinic."""
     rng = ctx.rng("pharmacy")
@@ -295,7 +299,6 @@ def pharmacies(ctx):
     return SimpleNamespace(nums=nums, share=weight / weight.sum(), info=store + ", " + street + ", " + city)
 
 
-@practice_wide
 def laboratories(ctx):
     labs = table("medical_laboratories")
     n = len(labs["description"])
@@ -310,7 +313,6 @@ def laboratories(ctx):
 
 # --- forms --------------------------------------------------------------------------------------------------
 
-@practice_wide
 def form_definitions(ctx, allergy_defs, problem_defs):
     """sheetdef (medical_sheets.csv); returns the forms with their fields."""
     sheets = table("medical_sheets")
@@ -338,7 +340,6 @@ def form_definitions(ctx, allergy_defs, problem_defs):
         first_field=np.cumsum(count) - count)
 
 
-@practice_wide
 def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
     """sheetfielddef (medical_sheet_fields.csv): the fields grouped by form in layout order, with the source of
     each filled value; returns them and the number of fields of each form."""

@@ -35,6 +35,7 @@ from core.randomness import weighted_choice
 from ..clinical.procedures import LOCKED_AFTER_DAYS, time_of_day, user_of
 from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM
 from ..clinical.treatment import PRIMARY_TEETH_AGE
+from ..context import RunContext
 from ..data import read_table
 from ..financial.claims import estimates
 from ..foundation import STAFF_ROLES
@@ -125,7 +126,8 @@ SEVERITY = (("mild", 0.45), ("moderate", 0.4), ("severe", 0.15))
 EXTRACTION_CODES = ("D7140", "D7210", "D7250")
 
 
-def generate(ctx):
+def office(ctx: RunContext) -> None:
+    """The office's treatment plans, procedure notes, tooth charts and perio charts."""
     plans = saved_plans(ctx)
     user, signed_pdfs = treatment_plans(ctx, plans)
     ctx.practice.records = SimpleNamespace(signed_plans=signed_pdfs)

@@ -26,11 +26,11 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import sorted_by
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from ..clinical.chart import batches
 from ..clinical.scheduling import operatory_pools
+from ..context import RunContext
 from ..data import read_table
 from ..timeline import NO_TIME, business_days, stamp, us_holidays, weekday
 
@@ -94,10 +94,16 @@ FOREIGN_KEYS = [
 ]
 
 
-def generate(ctx):
+def practice(ctx: RunContext) -> None:
+    """The practice's own schedule rows, over the first office's days (the offices keep the same holidays)."""
+    last = last_day(ctx, ctx.practice.clinical.appointments)
+    practice_days(ctx, business_days(ctx.start, last), us_holidays(ctx.start, last))
+
+
+def office(ctx: RunContext) -> None:
+    """The office's provider and employee schedules, blockouts, appointment history and views."""
     book = ctx.practice.clinical.appointments
-    days, holidays = office_days(ctx, book)
-    practice_days(ctx, days, holidays)
+    days = business_days(ctx.start, last_day(ctx, book))
     provider_schedules(ctx, days, book)
     blockouts(ctx, days, book)
     employee_schedules(ctx, days, book)
@@ -131,10 +137,9 @@ def index_of(keys, values):
 
 # --- days ----------------------------------------------------------------------------------------------------
 
-def office_days(ctx, book):
-    """The open business days of the schedule, and the holidays the office closed on (dates, names)."""
-    last = max(book.date.max(), ctx.today + FUTURE_DAYS) if len(book.date) else ctx.today + FUTURE_DAYS
-    return business_days(ctx.start, last), us_holidays(ctx.start, last)
+def last_day(ctx: RunContext, book: SimpleNamespace) -> np.datetime64:
+    """The last day of the schedule: the last booked appointment's, at least four weeks ahead."""
+    return max(book.date.max(), ctx.today + FUTURE_DAYS) if len(book.date) else ctx.today + FUTURE_DAYS
 
 
 def weekly_pattern(rng, days, days_off):
@@ -161,8 +166,7 @@ def link_chairs(ctx, schedule_nums, op_nums):
                                 "ScheduleNum": schedule_nums, "OperatoryNum": op_nums})
 
 
-@practice_wide
-def practice_days(ctx, days, holidays):
+def practice_days(ctx: RunContext, days: np.ndarray, holidays: tuple) -> None:
     """SchedType 0: each clinic's closed holidays (Status 2, the holiday's name as note) and day notes."""
     rng = ctx.rng("schedule-practice")
     clinics = ctx.practice.clinics

@@ -1,4 +1,4 @@
-"""Supporting: office. The staff's own tools and records.
+"""Supporting: staff. The staff's own tools and records.
 
   tasklist, task   the office's to-do folders and the follow-ups worked in them: claims without an answer after
                    a month and denied claims (Insurance Follow-up), families more than 90 days past due
@@ -17,15 +17,14 @@
 
 etl_load_status and etl_transform_status stay empty: the analytics' run hooks fill them.
 """
-from types import SimpleNamespace
-
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, take_rows
-from core.context import practice_wide
 
 from ..clinical.chart import sliced
+from ..context import RunContext
 from ..data import read_table
+from ..handover import DailyChecklists, TaskLists
 from ..timeline import NO_DATE, NO_TIME, business_days, stamp, us_holidays
 from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, dollars,
                             mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of,
@@ -107,29 +106,30 @@ IN_OPEN_DENTAL, WEB_SCHED = 0, 1               # entrylog.LogSource (LogSources)
 WEB_SCHED_NEW_PATIENT = 9                      # appointment type "WebSched New Patient Default"
 
 
-def generate(ctx):
-    subscribers, checklist = task_lists(ctx)
-    tasks(ctx, subscribers, checklist)
+def practice(ctx: RunContext) -> TaskLists:
+    """The task lists, the bridged programs and, without clinics, the practice's location."""
+    lists = task_lists(ctx)
     programs(ctx, ctx.rng("program"))
+    if not ctx.config.clinics:
+        practice_clinic(ctx)
+    return lists
+
+
+def office(ctx: RunContext, lists: TaskLists) -> None:
+    """The office's tasks, its users' preferences, its employees' time cards and its entry log."""
+    tasks(ctx, subscribers(ctx, lists.teams), lists.checklist)
     user_preferences(ctx, ctx.rng("userodpref"))
     time_adjustments(ctx, ctx.rng("timeadjust"))
     entry_log(ctx)
-    if not ctx.config.clinics:
-        practice_clinic(ctx)
 
 
 # --- tasks -------------------------------------------------------------------------------------------------
 
-@practice_wide
-def task_lists(ctx):
+def task_lists(ctx: RunContext) -> TaskLists:
     """The folders (generators/data/office_task_lists.csv: a retired one archived, the daily checklist a
     repeating list of DateType Day), set up with the practice (DateTL, which OpenDental ignores on undated lists,
     is that day), and the copy of the checklist OpenDental makes for each business day (FromNum: the repeating
-    list). Returns the subscribers of each list (a few users of each role named in the file: the team that works
-    it) as {TaskListNum: UserNums}, and the daily checklists."""
-    users = ctx.practice.users
-    role_users = {"front_desk": users.front_desk, "billing": users.billing, "admin": np.array([users.admin]),
-                  "dentists": np.array([users.by_provider[p] for p in ctx.practice.providers.dentists.tolist()])}
+    list). Returns the roles whose users work each list (the file's subscribers), and the daily checklists."""
     rows = read_table("office_task_lists")
     nums = np.array([int(row["TaskListNum"]) for row in rows], dtype=np.int64)
     repeating = np.array([row["IsRepeating"] == "1" for row in rows])
@@ -144,19 +144,27 @@ def task_lists(ctx):
                      Parent=0, DateTL=checklist.days, IsRepeating=False, DateType=True, FromNum=checklist.template,
                      ObjectType=0, TaskListStatus=0, DateTimeEntry=checklist.opened)
     ctx.out.copy("tasklist", {**concat_rows([folders, copies]), "GlobalTaskFilterType": False})
-    subscribers = {int(row["TaskListNum"]): np.unique(np.concatenate([role_users[role][:SUBSCRIBERS_PER_ROLE] for role
-                                                                      in row["subscribers"].split()]))
-                   for row in rows if row["subscribers"]}
-    return subscribers, checklist
+    teams = {int(row["TaskListNum"]): tuple(row["subscribers"].split()) for row in rows if row["subscribers"]}
+    return TaskLists(teams=teams, checklist=checklist)
 
 
-def daily_checklists(ctx, template, first_num):
+def daily_checklists(ctx: RunContext, template: int, first_num: int) -> DailyChecklists:
     """A copy of the repeating checklist for every business day, made when the front desk opens that day's tab
     in the morning: the repeating list's TaskListNum, the days, the copies' TaskListNums and creation times."""
     rng = ctx.rng("tasklist-daily")
     days = business_days(ctx.practice.setup_day, ctx.today)
-    return SimpleNamespace(template=template, days=days, nums=ctx.ids.take("tasklist", len(days), start=first_num),
+    return DailyChecklists(template=template, days=days, nums=ctx.ids.take("tasklist", len(days), start=first_num),
                            opened=at_hours(rng, days, 7, 8))
+
+
+def subscribers(ctx: RunContext, teams: dict) -> dict:
+    """The office's own subscribers of each list: the first few users of each role that works it, as
+    {TaskListNum: UserNums}."""
+    users = ctx.practice.users
+    role_users = {"front_desk": users.front_desk, "billing": users.billing, "admin": np.array([users.admin]),
+                  "dentists": np.array([users.by_provider[p] for p in ctx.practice.providers.dentists.tolist()])}
+    return {num: np.unique(np.concatenate([role_users[role][:SUBSCRIBERS_PER_ROLE] for role in roles]))
+            for num, roles in teams.items()}
 
 
 def _task(rng, task_list, key, object_type, created, due, finished, descript, priority, notes, team=None, source=0,
@@ -169,7 +177,7 @@ def _task(rng, task_list, key, object_type, created, due, finished, descript, pr
                    team=task_list if team is None else team, source=source, follower=follower, repeating=False)
 
 
-def tasks(ctx, subscribers, checklist):
+def tasks(ctx: RunContext, subscribers: dict, checklist: DailyChecklists) -> None:
     """Every follow-up (each kind drawing from its own stream), numbered in the order it was entered, with its
     history, notes, subscriptions and unread marks; before them the checklist's repeating tasks."""
     rng = ctx.rng("task")
@@ -448,8 +456,7 @@ def lab_tasks(ctx):
 
 # --- programs, preferences, time cards, entry log, clinic -------------------------------------------------
 
-@practice_wide
-def programs(ctx, rng):
+def programs(ctx: RunContext, rng: np.random.Generator) -> None:
     """Bridged programs (generators/data/office_programs.csv) and their properties (a blank PropertyDesc with a
     ComputerName: that workstation's own path to the program); stored secrets are encrypted strings, never real
     values."""
@@ -580,9 +587,9 @@ def entry_log(ctx):
     }))
 
 
-@practice_wide
-def practice_clinic(ctx):
-    """The single location as clinic 1; nothing references it (ClinicNum stays 0 everywhere). Insurance checks go
+def practice_clinic(ctx: RunContext) -> None:
+    """The single location as clinic 1, billed under the first office's first dentist; nothing references it
+    (ClinicNum stays 0 everywhere). Insurance checks go
     to a PO box (the pay-to address); claims carry the street address; the office attaches procedures to
     prescriptions (rxpat.IsProcRequired) and has a monthly limit on its Integrated Texting."""
     dentist = ctx.practice.providers.dentists[0]
