@@ -1,11 +1,9 @@
 """Phase 1, foundation: the practice itself. Clinics, definitions, providers, operatories, staff and users,
 the CDT code catalog, fee schedules and fees.
 
-Adds to ctx.practice: defs (..., names and values: {DefNum: ItemName / ItemValue}), clinics, providers
-(..., abbr and names: {ProvNum: "DOC1" / "Jane Smith, DDS"}), operatories (the chairs in use), users (nums: every
-login, the hidden ones of former employees last; admin, front_desk, billing, coordinators, by_provider; employees:
-the current EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, share,
-cents[schedule index, code index] in nums order: 0 the UCR, then the PPO tiers).
+The practice step returns a handover.FoundationReference (setup_day, defs, clinics, fee_scheds, codes, user
+groups, login names); the office step adds the office's providers, operatories and users to ctx.practice
+(handover.Providers, Operatories, Users).
 """
 from types import SimpleNamespace
 
@@ -13,7 +11,7 @@ import numpy as np
 
 from .context import RunContext
 from .data import read_table
-from .handover import Definitions, FeeSchedules, FoundationReference, ProcedureCodes
+from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
@@ -165,7 +163,7 @@ def _scaled(ctx, minimum, per_patients):
     return max(minimum, round(ctx.config.patients / per_patients))
 
 
-def providers(ctx: RunContext) -> SimpleNamespace:
+def providers(ctx: RunContext) -> Providers:
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
@@ -218,10 +216,9 @@ def providers(ctx: RunContext) -> SimpleNamespace:
         "OutlineColor": OUTLINE_GRAY, "SchedNote": [PROVIDER_SCHED_NOTES.get(kind, "") for kind in kinds.tolist()],
         **web_sched_profiles(kinds, first, last, hired),
     })
-    return SimpleNamespace(nums=nums, dentists=nums[kinds == "dentist"],
-                           hygienists=nums[kinds == "hygienist"], billing=nums[kinds == "billing"][0],
-                           former=nums[former], abbr=dict(zip(nums.tolist(), abbr)),
-                           names=dict(zip(nums.tolist(), formal_names(first, last, suffix))))
+    return Providers(nums=nums, dentists=nums[kinds == "dentist"], hygienists=nums[kinds == "hygienist"],
+                     billing=nums[kinds == "billing"][0], former=nums[former], abbr=dict(zip(nums.tolist(), abbr)),
+                     names=dict(zip(nums.tolist(), formal_names(first, last, suffix))))
 
 
 def formal_names(first, last, suffix):
@@ -240,7 +237,7 @@ def web_sched_profiles(kinds, first, last, hired):
     return {"WebSchedDescript": bios, "WebSchedImageLocation": photos}
 
 
-def operatories(ctx: RunContext) -> SimpleNamespace:
+def operatories(ctx: RunContext) -> Operatories:
     """Chairs: hygiene rooms and doctor rooms, in each clinic (or the one location)."""
     providers = ctx.practice.providers
     clinic_nums = ctx.practice.clinics
@@ -267,7 +264,7 @@ def operatories(ctx: RunContext) -> SimpleNamespace:
         "SetProspective": False, "IsWebSched": hygiene, "IsNewPatAppt": ~hygiene & (index == 0),
         "OperatoryType": op_type,
     })
-    return SimpleNamespace(nums=nums, clinic=clinic, hygiene=hygiene)
+    return Operatories(nums=nums, clinic=clinic, hygiene=hygiene)
 
 
 def retired_operatory(ctx: RunContext) -> None:
@@ -337,7 +334,7 @@ def unique_login_names(names, taken):
     return unique
 
 
-def logins(ctx: RunContext, staff: SimpleNamespace, reference: FoundationReference) -> SimpleNamespace:
+def logins(ctx: RunContext, staff: SimpleNamespace, reference: FoundationReference) -> Users:
     """userod and usergroupattach: the admin, the active providers and every employee (a former one's login hidden
     since the day they left). Two users mistyped their password after their morning login, the admin reset a third
     one's; the chairside providers hide popups; a few users have a shared task list as their inbox.
@@ -376,11 +373,10 @@ def logins(ctx: RunContext, staff: SimpleNamespace, reference: FoundationReferen
     })
     current = staff.left == NO_DATE
     logins_of = lambda *roles: nums[1 + len(clinicians):][current & np.isin(staff.roles, roles)]  # noqa: E731
-    return SimpleNamespace(nums=nums, admin=nums[0], front_desk=logins_of("Front Desk", "Office Manager"),
-                           billing=logins_of("Billing", "Insurance Coordinator"),
-                           coordinators=logins_of("Treatment Coordinator"),
-                           by_provider=dict(zip(clinicians.tolist(), nums[1:1 + len(clinicians)].tolist())),
-                           employees=staff.nums[current])
+    return Users(nums=nums, admin=nums[0], front_desk=logins_of("Front Desk", "Office Manager"),
+                 billing=logins_of("Billing", "Insurance Coordinator"), coordinators=logins_of("Treatment Coordinator"),
+                 by_provider=dict(zip(clinicians.tolist(), nums[1:1 + len(clinicians)].tolist())),
+                 employees=staff.nums[current])
 
 
 def task_list_inboxes(ctx: RunContext, role: np.ndarray) -> np.ndarray:

@@ -13,20 +13,9 @@ left the market. Plans name their claim form and claim filing code (insfilingcod
 Claim forms and procedure code groups (benefit.CodeGroupNum) are written later by the billing phase, which
 numbers the rows of its data files 1, 2... in file order; the keys here follow that order.
 
-Adds to ctx.practice.insurance:
-  carriers: nums, names
-  plans: nums, carrier (CarrierNum), carrier_name, employer, is_ppo, offered (how many plans employers still
-    offer; the retired ones follow them), hidden (retired), claim_form (ClaimFormNum), excluded ([plan, rule]
-    of EXCLUDED_CODES), fee_sched_index (row of
-    fee_scheds.cents holding the allowed fee; 0 = UCR for percentage plans), annual_max_cents,
-    deductible_cents (individual), family_deductible_cents, month_renew (0 = calendar year),
-    coverage_percent(plan_idx, code_idx) -> int array, allowed_cents(plan_idx, code_idx) -> int64 array
-  per patient, aligned with ctx.practice.patients.nums:
-    primary_plan, secondary_plan (plan index or -1), primary_sub, secondary_sub (InsSubNum or 0),
-    primary_patplan, secondary_patplan (PatPlanNum or 0), primary_plan_num, secondary_plan_num (PlanNum or 0),
-    relationship, secondary_relationship (patplan.Relationship to that plan's subscriber, -1 without it),
-    primary_since, secondary_since (DateEffective of that subscription, NO_DATE without it; a holder who
-    changed jobs was covered before it by an ended subscription, which is not handed over)
+The practice step returns a handover.InsuranceReference (coverage categories, carriers, filing codes); the
+carriers are written after every office (carrier_rows). The office step adds ctx.practice.insurance
+(handover.Insurance: the office's plans and each patient's coverage).
 """
 from types import SimpleNamespace
 
@@ -38,7 +27,7 @@ from core.randomness import weighted_choice
 from .context import RunContext
 from .data import read_table
 from .foundation import SETUP_USER
-from .handover import CarrierEntries, Carriers, CoverageCategories, InsuranceReference
+from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
 from .timeline import NO_DATE, clamp, day, stamp
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
@@ -136,9 +125,8 @@ def office(ctx: RunContext, reference: InsuranceReference) -> None:
     insplan_rows(ctx, plans, carriers, reference.filing_codes)
     benefit_rows(ctx, plans, categories)
     patient_benefits(ctx, plans, subs, patplans)
-    ctx.practice.insurance = SimpleNamespace(
-        carriers=SimpleNamespace(nums=carriers.nums, names=carriers.names), plans=plans,
-        **coverage_by_patient(ctx, plans, subs, patplans))
+    ctx.practice.insurance = Insurance(carriers=carriers, plans=InsurancePlans(**vars(plans)),
+                                       **coverage_by_patient(ctx, plans, subs, patplans))
 
 
 def coverage_categories(ctx: RunContext) -> CoverageCategories:

@@ -14,7 +14,7 @@
                           archived as a document (Statements image category)
   reference               claim forms, the procedure code groups frequency limitations name, auto codes
 
-Adds nothing to ctx.practice.
+Hands nothing over.
 """
 from types import SimpleNamespace
 

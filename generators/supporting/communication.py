@@ -18,9 +18,8 @@ them, what the office said to patients (and heard back), and the images and scan
              the staff did to them (crops, flips, windowing, notes, signatures, printed headings). Statement
              PDFs are filed by billing.py, on top of the volume.
 
-Adds to ctx.practice.communication: preferences (contact, confirm, recall: each patient's ContactMethod),
-slow_claims (patient, service, carrier, called, answered) and denied_claims (patient, received, service, carrier,
-reason): the claims the billing office followed up.
+Hands over ctx.practice.communication (handover.Communication): each patient's contact preferences and the
+claims the billing office followed up (slow and denied).
 
 Manual commlogs carry a front-desk or billing user, automated ones (eServices, Web Sched) UserNum 0; Mode_
 follows the patient's preferred contact, confirmation or recall method.
@@ -38,7 +37,7 @@ from ..clinical.chart import occasional_notes, sliced
 from ..clinical.recall import HYGIENE_PROGRAMS
 from ..context import RunContext
 from ..data import read_table
-from ..handover import ReferralChannels
+from ..handover import Communication, ContactPreferences, DeniedClaims, ReferralChannels, SlowClaims
 from ..timeline import NO_DATE, NO_TIME, business_days, clamp, stamp
 
 FOREIGN_KEYS = [
@@ -140,7 +139,9 @@ def office(ctx: RunContext, channels: ReferralChannels) -> None:
     plans, slow, denials = treatment_plans(ctx), slow_claims(ctx), denied_claims(ctx)
     commlogs(ctx, prefs, sources, attached, plans, slow, denials)
     documents(ctx, sources, attached, denials)
-    ctx.practice.communication = SimpleNamespace(preferences=prefs, slow_claims=slow, denied_claims=denials)
+    ctx.practice.communication = Communication(preferences=ContactPreferences(**vars(prefs)),
+                                               slow_claims=SlowClaims(**vars(slow)),
+                                               denied_claims=DeniedClaims(**vars(denials)))
 
 
 # --- shared helpers (staff.py uses them too) ----------------------------------------------------------------

@@ -17,8 +17,8 @@
 - A lab case for every crown, bridge, veneer, implant restoration and denture seated or booked to be seated:
   sent on the prep (or impression) day, back and checked before the seat appointment.
 
-Names and contact details for the forms are read back from raw.patient (the patients phase keeps none in
-ctx.practice). Adds nothing to ctx.practice.
+Names and contact details on the forms are the patient rows' own, handed over by the patients phase
+(Patients.details). Hands nothing over.
 """
 from types import SimpleNamespace
 
@@ -462,7 +462,7 @@ def write_sheets(ctx, forms, sheets, allergies, problems):
         "DateTSheetEdited": sheets.edited, "HasMobileLayout": forms.mobile[f], "RevID": forms.rev_id[f],
         "WebFormSheetID": web_form_ids(ctx, sheets.web),
     })
-    details = patient_details(ctx)  # before the COPY starts: the connection serves one statement at a time
+    details = patient_details(ctx)
     ctx.out.copy("sheetfield", filled_fields(ctx, rng, forms, sheets, nums, details, {
         "allergy": answer_book(allergies.patient[allergies.active], allergies.allergy[allergies.active],
                                NO_DATE, NO_DATE),

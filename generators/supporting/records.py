@@ -21,9 +21,7 @@
       perio charting at the exams of patients in periodontal care (scaling and root planing or perio
       maintenance): probing depths of every present tooth, bleeding points, mobility, skipped (missing) teeth
 
-Adds to ctx.practice.records: signed_plans, the signed treatment plans OpenDental saved to PDF in the Images
-module (doc_num: the DocNum reserved for the PDF, which communication.py files; patient, filed: when the last
-signature was saved, dentist, fee_cents: the plan's total fee).
+Hands over ctx.practice.records (handover.Records): the signed treatment plans OpenDental saved to PDF.
 """
 from types import SimpleNamespace
 
@@ -37,7 +35,7 @@ from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM
 from ..clinical.treatment import PRIMARY_TEETH_AGE
 from ..context import RunContext
 from ..data import read_table
-from ..financial.claims import estimates
+from ..handover import Records, SignedPlans
 from ..foundation import STAFF_ROLES
 from ..timeline import NO_TIME, open_day_offset, stamp
 
@@ -130,7 +128,7 @@ def office(ctx: RunContext) -> None:
     """The office's treatment plans, procedure notes, tooth charts and perio charts."""
     plans = saved_plans(ctx)
     user, signed_pdfs = treatment_plans(ctx, plans)
-    ctx.practice.records = SimpleNamespace(signed_plans=signed_pdfs)
+    ctx.practice.records = Records(signed_plans=SignedPlans(**vars(signed_pdfs)))
     plan_procedures(ctx, plans, user)
     multi_visit_groups(ctx, plans)
     notes = group_notes(ctx)
@@ -303,7 +301,8 @@ def presented_estimates(ctx):
     showed it - the claim's estimate once billed, else the estimate kept on the planned work (claimproc 6)."""
     n = len(ctx.practice.clinical.procedures.nums)
     estimate = np.zeros((2, n), dtype=np.int64)
-    for ordinal, (billed, kept) in enumerate(zip(ctx.practice.financial.claims, estimates(ctx))):
+    financial = ctx.practice.financial
+    for ordinal, (billed, kept) in enumerate(zip(financial.claims, financial.estimates)):
         estimate[ordinal, kept.proc] = kept.money.estimate
         estimate[ordinal, billed.proc] = billed.money.estimate
     return estimate

@@ -4,7 +4,8 @@ history of every appointment, and the views the front desk reads the book throug
 - Days: every business day from the window's start to the last booked appointment (at least four weeks
   ahead). The office closes on six US holidays, observed on a weekday (generators/timeline.py); nothing is
   booked on them.
-- Practice rows (SchedType 0): a holiday row (Status 2) per closed holiday and clinic, and notes on some days.
+- Practice rows (SchedType 0, written once, over the first office's days): a holiday row (Status 2) per closed
+  holiday and clinic, and notes on some days.
 - Provider schedules (SchedType 1): each dentist works four weekdays and each hygienist three or four (a
   weekly pattern), plus every day an appointment needs them (its ProvNum; its ProvHyg too on hygiene visits):
   one block over the chairs' day, linked (scheduleop) to their home chair and the chairs they work in that day.
@@ -19,7 +20,7 @@ history of every appointment, and the views the front desk reads the book throug
 - apptview / apptviewitem / userodapptview: the views of scheduling_appt_views.csv ("All", "Doctors",
   "Hygiene") per clinic with their display settings, each user's own.
 
-Adds to ctx.practice: nothing.
+Hands nothing over.
 """
 from types import SimpleNamespace
 
