@@ -12,6 +12,7 @@ import numpy as np
 from .context import RunContext
 from .data import read_table
 from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
+from .rows import scaled
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
@@ -159,18 +160,14 @@ def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCod
                         cents=cents.astype(np.int64))
 
 
-def _scaled(ctx, minimum, per_patients):
-    return max(minimum, round(ctx.config.patients / per_patients))
-
-
 def providers(ctx: RunContext) -> Providers:
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
     # Staffing for the visit volume (about three appointments per patient over the window): at 5,000
     # patients two dentists and two hygienists (one each below 3,750); plus a billing entity and former providers.
-    d = _scaled(ctx, 1, 2500)
-    h = _scaled(ctx, 1, 2500)
+    d = scaled(ctx, 2, 1)
+    h = scaled(ctx, 2, 1)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former

@@ -28,7 +28,7 @@ from .context import RunContext
 from .data import read_table
 from .foundation import SETUP_USER
 from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
-from .timeline import NO_DATE, clamp, day, stamp
+from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 
@@ -274,16 +274,6 @@ def _month_start(days):
     return days.astype("datetime64[M]").astype("datetime64[D]")
 
 
-def _day_between(rng, first, last):
-    """A uniformly drawn day from first to last inclusive (arrays)."""
-    span = (last - first).astype(np.int64) + 1
-    return first + (rng.random(len(span)) * span).astype(np.int64).astype("timedelta64[D]")
-
-
-def _office_hours(rng, days):
-    return stamp(days, rng.integers(8 * 3600, 17 * 3600, len(days)))
-
-
 def _plan_of_employer(rng, plans, employer):
     """A plan the employer offers; a subscriber without such an employer (retired, self-employed...) buys any."""
     order = np.argsort(plans.employer[:plans.offered], kind="stable")
@@ -313,7 +303,7 @@ def subscriptions(ctx, plans, holders):
 
     earliest_change = np.maximum(effective + 365, first_visit + 31)
     changed = (rng.random(n) < JOB_CHANGE_SHARE) & (earliest_change < ctx.today - 30)
-    change = _month_start(_day_between(rng, np.minimum(earliest_change, ctx.today - 30), np.full(n, ctx.today - 30)))
+    change = _month_start(day_between(rng, np.minimum(earliest_change, ctx.today - 30), np.full(n, ctx.today - 30)))
     reported = np.minimum(change + rng.integers(0, 45, n).astype("timedelta64[D]"), ctx.today)
     old_plan = (plan + rng.integers(1, n_plans, n)) % n_plans
 
@@ -336,7 +326,7 @@ def subscriptions(ctx, plans, holders):
     ended = clamp(subs.term + rng.integers(1, 30, len(subs.nums)), subs.entered, ctx.today)
     last_touch = np.where(np.isnat(subs.term), ctx.today, ended)
     first_touch = np.minimum(np.maximum(subs.entered, ctx.start), last_touch)
-    subs.edited = _office_hours(rng, _day_between(rng, first_touch, last_touch))
+    subs.edited = office_hours(rng, day_between(rng, first_touch, last_touch))
     subs.main = np.arange(n)  # per holders row: index of the family policy
     subs.second = np.full(n, -1)
     subs.second[second] = n + np.arange(len(partner))
@@ -379,8 +369,8 @@ def patient_plans(ctx, holders, subs, plans, carriers):
     seen = np.where(first_visit == NO_DATE, subs.entered[patplans.sub], first_visit - 3)
     # The analytics only read patplans entered in the window: older ones carry the practice's setup day.
     entered = clamp(np.maximum(subs.entered[patplans.sub], seen), ctx.practice.setup_day, ctx.today)
-    created = _office_hours(rng, entered)
-    edited = _office_hours(rng, _day_between(rng, entered, np.minimum(entered + 365, ctx.today)))
+    created = office_hours(rng, entered)
+    edited = office_hours(rng, day_between(rng, entered, np.minimum(entered + 365, ctx.today)))
     patplans.edited = np.maximum(edited, created)
     recent = entered > ctx.today - PENDING_DAYS
     ctx.out.copy("patplan", {
@@ -432,8 +422,8 @@ def entry_and_edit(ctx: RunContext, stream: str, used_since: np.ndarray, group: 
 
 def edit_times(rng, entered, start, today):
     """A last edit of each row between its entry (or the window's start) and today, in office hours."""
-    edited = _day_between(rng, np.maximum(entered, start), np.full(len(entered), today))
-    return _office_hours(rng, edited)
+    edited = day_between(rng, np.maximum(entered, start), np.full(len(entered), today))
+    return office_hours(rng, edited)
 
 
 def carrier_rows(ctx: RunContext, reference: InsuranceReference) -> None:

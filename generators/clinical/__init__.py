@@ -58,7 +58,8 @@ FOREIGN_KEYS = [
 
 def practice(ctx: RunContext) -> ClinicalReference:
     """The appointment and recall types every office books with."""
-    return ClinicalReference(appointment_types=reference.appointment_types(ctx), recall_types=reference.recall_types(ctx))
+    return ClinicalReference(appointment_types=reference.appointment_types(ctx),
+                             recall_types=reference.recall_types(ctx))
 
 
 def office(ctx: RunContext, types: ClinicalReference) -> None:

@@ -28,17 +28,19 @@ from functools import reduce
 from types import SimpleNamespace
 
 import numpy as np
-from numpy.dtypes import StringDType
 
 from core.arrays import concat_rows, group_sum, groups, lookup, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from ..clinical.chart import occasional_notes, sliced
-from ..clinical.recall import HYGIENE_PROGRAMS
+from ..clinical.recall import overdue_hygiene_recalls, recall_names
 from ..context import RunContext
 from ..data import read_table
 from ..handover import Communication, ContactPreferences, DeniedClaims, ReferralChannels, SlowClaims
-from ..timeline import NO_DATE, NO_TIME, business_days, clamp, stamp
+from ..formatting import STRING, appointment_time, dollars, mdy, padded, signature_data, text, ymd
+from ..rows import appointment_rows, fit_to_volume, pick, rows_of, scaled
+from ..financial.aging import COLLECTIONS_CENTS
+from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, clamp, end_of_today, stamp
 
 FOREIGN_KEYS = [
     ("referral", "Specialty", "definition", 35, False),
@@ -57,18 +59,11 @@ FOREIGN_KEYS = [
     ("document", "ProvNum", "provider", None, False),
 ]
 
-CLOSING_HOUR = 18  # "now" is the end of the simulated today's office hours
 RADIOGRAPH, PHOTO = 1, 2  # document.ImgType
 CROPPED_SHARE, FLIPPED_SHARE, ROTATED_SHARE, WINDOWED_SHARE = 0.3, 0.2, 0.1, 0.25
 HISTORY_REVIEWS = ("Reviewed with patient - no changes", "Reviewed - medication list updated",
                    "Reviewed - new allergy noted in medical tab", "Reviewed - premed not indicated")
-MINUTE = np.timedelta64(60, "s")
 NEVER = np.datetime64("9999-12-31", "D")
-STRING = StringDType()
-ALPHANUMERIC = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
-HEX = ALPHANUMERIC[np.r_[52:62, 0:6]]
-BASE64 = np.r_[ALPHANUMERIC, ["+", "/"]]
-SIGNATURE_LENGTH = 400
 DAY_STEP = 100_000  # more days than from 1970 to any date of a run
 
 # commlog.Mode_, SentOrReceived and CommSource
@@ -91,7 +86,6 @@ GENERAL_PER_PATIENT_YEAR = 0.4  # everyday calls and messages with an active pat
 # Notices on an overdue hygiene recall: days after DateDue and the share of patients still getting it then.
 RECALL_NOTICES = ((7, 1.0), (37, 0.3), (97, 0.1))
 MIN_BALANCE_CENTS = 500
-COLLECTIONS_CENTS = 5_000
 CLAIM_FOLLOW_UP_DAYS = 30
 TREATMENT_PLAN_CENTS = 100_000  # plans worth a sit-down with the treatment coordinator
 REVIEW_SHARE = 0.1
@@ -144,92 +138,7 @@ def office(ctx: RunContext, channels: ReferralChannels) -> None:
                                                denied_claims=DeniedClaims(**vars(denials)))
 
 
-# --- shared helpers (staff.py uses them too) ----------------------------------------------------------------
-
-def text(*parts):
-    """Element-wise concatenation of strings, numbers and arrays of them (variable-width strings: notes of millions
-    of rows stay compact)."""
-    return reduce(np.strings.add, (np.asarray(part).astype(STRING) for part in parts))
-
-
-def padded(numbers, width):
-    """Numbers as zero-padded strings ('07')."""
-    numbers = np.asarray(numbers).astype(STRING)
-    return np.strings.zfill(numbers, width) if numbers.size else numbers
-
-
-def _calendar(days):
-    days = np.asarray(days, dtype="datetime64[D]")
-    month = days.astype("datetime64[M]")
-    return (days.astype("datetime64[Y]").astype(int) + 1970, month.astype(int) % 12 + 1,
-            (days - month.astype("datetime64[D]")).astype(int) + 1)
-
-
-def mdy(days):
-    """'03/12/2024'."""
-    year, month, day = _calendar(days)
-    return text(padded(month, 2), "/", padded(day, 2), "/", year)
-
-
-def appointment_time(moments):
-    """'6/12 10:00 AM', as reminders quote an appointment."""
-    _, month, day = _calendar(moments.astype("datetime64[D]"))
-    minutes = (moments - moments.astype("datetime64[D]")).astype("timedelta64[m]").astype(int)
-    hour, minute = np.divmod(minutes, 60)
-    return text(month, "/", day, " ", (hour + 11) % 12 + 1, ":", padded(minute, 2),
-                np.where(hour < 12, " AM", " PM"))
-
-
-def dollars(cents):
-    """'$1,234.50'."""
-    whole, fraction = np.divmod(np.abs(cents), 100)
-    thousands, units = np.divmod(whole, 1000)
-    body = np.where(thousands > 0, text(thousands, ",", padded(units, 3)), units.astype(str))
-    return text(np.where(np.asarray(cents) < 0, "-$", "$"), body, ".", padded(fraction, 2))
-
-
-def at_hours(rng, days, first_hour, last_hour):
-    """Timestamps on the given days between two hours of the day."""
-    return stamp(days, rng.integers(first_hour * 3600, last_hour * 3600, len(days)))
-
-
-def pick(rng, pool, n):
-    return np.asarray(pool)[rng.integers(0, len(pool), n)]
-
-
-def tokens(rng, n, width, alphabet=ALPHANUMERIC):
-    """n random strings of `width` characters of the alphabet."""
-    drawn = np.ascontiguousarray(np.asarray(alphabet)[rng.integers(0, len(alphabet), (n, width))])
-    return drawn.view(f"<U{width}").reshape(n)
-
-
-def signatures(rng, topaz):
-    """Signature data as OpenDental stores it: a Topaz pad's signature string (hex) or the on-screen signature
-    box's encrypted points (base64). Random characters: they sign nothing real."""
-    n = len(topaz)
-    return np.where(topaz, tokens(rng, n, SIGNATURE_LENGTH, HEX), tokens(rng, n, SIGNATURE_LENGTH, BASE64))
-
-
-def rows_of(n, **columns):
-    """A set of rows: every column an array of length n (scalars repeated)."""
-    return {name: np.broadcast_to(np.asarray(value), (n,)) for name, value in columns.items()}
-
-
-def fit_to_volume(rng, rows, target, top_up):
-    """Thin the rows uniformly to `target`, or add `top_up(missing)` rows to reach it."""
-    n = len(next(iter(rows.values())))
-    if n >= target:
-        return take_rows(rows, np.sort(rng.choice(n, target, replace=False)))
-    return concat_rows([rows, top_up(target - n)])
-
-
-def now(ctx):
-    return stamp(ctx.today, CLOSING_HOUR * 3600)
-
-
-def _scaled(ctx, per_5000, minimum):
-    return max(minimum, round(per_5000 * ctx.config.patients / 5000))
-
+# --- helpers ------------------------------------------------------------------------------------------------
 
 def _number_within(*keys):
     """1, 2, 3... among rows with equal keys."""
@@ -238,12 +147,6 @@ def _number_within(*keys):
     number = np.empty(len(order), dtype=np.int64)
     number[order] = rank_in_group(group[order]) + 1
     return number
-
-
-def appointment_rows(ctx, apt_nums):
-    nums = ctx.practice.clinical.appointments.nums
-    order = np.argsort(nums)
-    return order[np.searchsorted(nums, apt_nums, sorter=order)]
 
 
 def contact_preferences(ctx):
@@ -283,7 +186,7 @@ def _specialists(ctx, rng):
     """One preferred specialist of each specialty the practice refers to, and more as the practice grows."""
     table = read_table("communication_specialists")
     names = np.array([row["specialty"] for row in table])
-    n = max(len(table), _scaled(ctx, SPECIALISTS_PER_5000, len(table)))
+    n = max(len(table), scaled(ctx, SPECIALISTS_PER_5000, len(table)))
     extra = weighted_choice(rng, [(i, float(row["share"])) for i, row in enumerate(table)], n - len(table))
     kind = np.concatenate([np.arange(len(table)), extra]).astype(np.int64)
     pools, zips = ctx.random.pools, ctx.practice.zipcodes
@@ -327,7 +230,7 @@ def _referring_patients(ctx, rng):
     credited = np.unique(adjustments.patient[adjustments.type == REFERRAL_CREDIT])
     established = np.flatnonzero(pt.active & (pt.first_visit < ctx.start) & (pt.age_days >= 18 * 365))
     others = rng.permutation(np.setdiff1d(established, credited))
-    n = max(len(credited), _scaled(ctx, REFERRING_PATIENTS_PER_5000, 2))
+    n = max(len(credited), scaled(ctx, REFERRING_PATIENTS_PER_5000, 2))
     who = np.concatenate([credited, others])[:n]
     stored = {name: values[who] for name, values in pt.details.items()}
     phone = np.where(stored["WirelessPhone"] != "", stored["WirelessPhone"], stored["HmPhone"]).astype(STRING)
@@ -572,7 +475,7 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
         visit_texts(ctx, prefs),
         general_calls(ctx, ctx.rng("commlog-general"), prefs, _general_volume(ctx)),
     ])
-    logs = take_rows(logs, np.flatnonzero((logs["when"] >= stamp(ctx.start)) & (logs["when"] <= now(ctx))))
+    logs = take_rows(logs, np.flatnonzero((logs["when"] >= stamp(ctx.start)) & (logs["when"] <= end_of_today(ctx))))
     logs = fit_to_volume(rng, logs, ctx.config.volume("commlogs"),
                          lambda n: general_calls(ctx, ctx.rng("commlog-general-more"), prefs, n))
     logs = take_rows(logs, np.argsort(logs["when"], kind="stable"))
@@ -580,7 +483,7 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
     ended = logs["when"] + logs["minutes"] * MINUTE
     signed = np.flatnonzero(logs["signed"])
     signature = np.full(n, "", dtype=object)
-    signature[signed] = signatures(ctx.rng("commlog-signatures"), np.ones(len(signed), dtype=bool))
+    signature[signed] = signature_data(ctx.rng("commlog-signatures"), np.ones(len(signed), dtype=bool))
     ctx.out.copy("commlog", sliced({
         "CommlogNum": ctx.ids.take("commlog", n), "PatNum": ctx.practice.patients.nums[logs["patient"]],
         "CommDateTime": logs["when"], "CommType": logs["type"], "Note": logs["note"], "Mode_": logs["mode"],
@@ -683,18 +586,6 @@ def recall_notices(ctx, prefs):
     return _log(patient, at_hours(rng, day, 9, 17), RECALL, mode, SENT, np.where(automated, WEB_SCHED, BY_USER),
                 np.where(automated, 0, _front_desk(ctx, rng, n)), note,
                 minutes=np.where(mode == PHONE, rng.integers(1, 4, n), 0))
-
-
-def recall_names(ctx):
-    types = ctx.practice.clinical.recall_types
-    return np.asarray(types.names)[np.searchsorted(types.nums, ctx.practice.clinical.recalls.type_num)]
-
-
-def overdue_hygiene_recalls(ctx):
-    """Indices of hygiene recalls past DateDue with nothing booked, of patients still active."""
-    rc, pt = ctx.practice.clinical.recalls, ctx.practice.patients
-    return np.flatnonzero((rc.due < ctx.today) & (rc.scheduled == NO_DATE) & pt.active[rc.patient]
-                          & np.isin(recall_names(ctx), HYGIENE_PROGRAMS))
 
 
 def balance_reminders(ctx, prefs):
@@ -893,7 +784,7 @@ def documents(ctx, sources, attached, denials):
     plans = signed_plans(ctx)
     docs = concat_rows([radiographs(ctx), photos(ctx), first_visit_forms(ctx),
                         referral_documents(ctx, sources, attached), eob_scans(ctx, denials)])
-    docs = take_rows(docs, np.flatnonzero((docs["when"] >= stamp(ctx.start)) & (docs["when"] <= now(ctx))))
+    docs = take_rows(docs, np.flatnonzero((docs["when"] >= stamp(ctx.start)) & (docs["when"] <= end_of_today(ctx))))
     docs = fit_to_volume(rng, docs, ctx.config.volume("documents") - len(plans["num"]),
                          lambda n: history_updates(ctx, n))
     docs = concat_rows([docs, plans])
@@ -901,19 +792,18 @@ def documents(ctx, sources, attached, denials):
     n = len(docs["patient"])
     day = docs["when"].astype("datetime64[D]")
     number = _number_within(docs["patient"], day.astype(np.int64), np.unique(docs["prefix"], return_inverse=True)[1])
-    year, month, dom = _calendar(day)
-    stamp_text = text(year, padded(month, 2), padded(dom, 2))
+    stamp_text = ymd(day)
     printed, note = referral_copies(docs, sources, attached)
     signed = np.flatnonzero(docs["signed"])
     signature = np.full(n, "", dtype=object)
-    signature[signed] = signatures(ctx.rng("document-signatures"), docs["topaz"][signed])
+    signature[signed] = signature_data(ctx.rng("document-signatures"), docs["topaz"][signed])
     ctx.out.copy("document", sliced({
         "DocNum": numbered(ctx, docs["num"]), "Description": docs["description"], "DateCreated": docs["when"],
         "DocCategory": docs["category"], "PatNum": ctx.practice.patients.nums[docs["patient"]],
         "FileName": text(docs["prefix"], "_", stamp_text, "_", number, ".", docs["extension"]),
         "ImgType": docs["img_type"], "ToothNumbers": docs["tooth"], "Note": note, "SigIsTopaz": docs["topaz"],
         "Signature": signature, "MountItemNum": 0, "RawBase64": "", "Thumbnail": "",
-        "DateTStamp": np.minimum(docs["when"] + rng.integers(5, 900, n).astype("timedelta64[s]"), now(ctx)),
+        "DateTStamp": np.minimum(docs["when"] + rng.integers(5, 900, n).astype("timedelta64[s]"), end_of_today(ctx)),
         "ProvNum": docs["prov"], "IsCropOld": False, "PrintHeading": printed, "ImageCaptureType": False,
         **image_edits(ctx, docs["img_type"]),
     }))
@@ -967,7 +857,7 @@ def radiographs(ctx):
     kind = np.full(len(codes.nums), -1)
     kind[[codes.index[row["code"]] for row in table]] = np.arange(len(table))
     proc = np.flatnonzero((pr.status == 2) & (kind[pr.code] >= 0) & (pr.apt_num > 0))
-    row = appointment_rows(ctx, pr.apt_num[proc])
+    row = appointment_rows(ctx.practice.clinical.appointments, pr.apt_num[proc])
     x_ray = kind[pr.code[proc]]
     prefix = np.array([r["prefix"] for r in table])[x_ray]
     tooth = np.where(prefix == "PA", _tooth_treated(ctx, rng, pr.apt_num[proc]), "")
@@ -995,7 +885,7 @@ def photos(ctx):
     new = np.flatnonzero((ap.status == 2) & ap.is_new_patient)
     cosmetic = np.flatnonzero((pr.status == 2) & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES])
                               & (pr.apt_num > 0))
-    cosmetic_row = appointment_rows(ctx, pr.apt_num[cosmetic])
+    cosmetic_row = appointment_rows(ctx.practice.clinical.appointments, pr.apt_num[cosmetic])
     return concat_rows([
         _doc(ctx, ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", 2, "PHOTO",
              "Intraoral photos", prov=ap.prov[new]),

@@ -28,9 +28,12 @@ from core.arrays import rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
 
 from ..context import RunContext
-from ..data import read_table
+from ..clinical.procedures import user_of
+from ..data import read_columns
+from ..formatting import hex_ids, mdy
+from ..rows import appointment_rows
 from ..handover import MedicalReference
-from ..timeline import NO_DATE, NO_TIME, open_day_offset, stamp
+from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds, stamp, whole_days
 
 ALLERGIC_SHARE, MORE_ALLERGIES = 0.25, 0.35  # patients seen with an allergy; extra allergies (Poisson mean)
 ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE = 0.05, 0.25
@@ -123,11 +126,6 @@ def office(ctx: RunContext, reference: MedicalReference) -> None:
 
 # --- helpers ------------------------------------------------------------------------------------------------
 
-def table(name):
-    """A data table as numpy string columns."""
-    rows = read_table(name)
-    return {column: np.array([r[column] for r in rows]) for column in rows[0]}
-
 
 def numbers(column, empty):
     return np.where(column == "", str(empty), column).astype(float)
@@ -152,50 +150,8 @@ def distinct(owner, item, n_items):
     return pairs // n_items, pairs % n_items
 
 
-def seconds(values):
-    return np.asarray(values).astype("timedelta64[s]")
-
-
-def days(values):
-    return np.asarray(values).astype("timedelta64[D]")
-
-
-def us_dates(dates):
-    """MM/DD/YYYY, the way the forms print dates."""
-    dates = np.asarray(dates, dtype="datetime64[D]")
-    month = dates.astype("datetime64[M]")
-    year = month.astype("datetime64[Y]")
-    return (np.char.mod("%02d/", (month - year).astype(int) + 1) + np.char.mod("%02d/", (dates - month).astype(int) + 1)
-            + np.char.mod("%d", year.astype(int) + 1970))
-
-
-def hex_ids(rng, n, widths, separator="-"):
-    """Random hexadecimal strings in groups of the given widths (at most 12), e.g. GUIDs."""
-    groups = [np.char.mod(f"%0{w}x", rng.integers(0, 16 ** w, n)) for w in widths]
-    text = groups[0]
-    for group in groups[1:]:
-        text = text + separator + group
-    return text
-
-
-def appointment_rows(apts, nums):
-    """Row of each AptNum in ctx.practice.clinical.appointments."""
-    order = np.argsort(apts.nums)
-    return order[np.searchsorted(apts.nums, nums, sorter=order)]
-
-
-def now(ctx):
-    return stamp(ctx.today, 18 * HOUR)
-
-
 def setup_time(ctx):
     return stamp(ctx.practice.setup_day, 9 * HOUR)
-
-
-def user_of(ctx, prov):
-    users = ctx.practice.users
-    unique, inverse = np.unique(prov, return_inverse=True)
-    return np.array([users.by_provider.get(int(p), users.admin) for p in unique], dtype=np.int64)[inverse]
 
 
 def code_indices(ctx, codes):
@@ -206,7 +162,7 @@ def code_indices(ctx, codes):
 
 def medication_list(ctx):
     """medication: a generic's GenericNum is its own number, a brand's the number of its generic."""
-    meds = table("medical_medications")
+    meds = read_columns("medical_medications")
     nums = ctx.ids.take("medication", len(meds["name"]))
     num_of = dict(zip(meds["name"].tolist(), nums.tolist()))
     rxcui = numbers(meds["rxcui"], 0).astype(np.int64)
@@ -219,7 +175,7 @@ def medication_list(ctx):
 
 def allergy_definitions(ctx, medications):
     """allergydef; duplicates the staff retired are hidden (weight 0: no patient gets them any more)."""
-    defs = table("medical_allergies")
+    defs = read_columns("medical_allergies")
     nums = ctx.ids.take("allergydef", len(defs["description"]))
     ctx.out.copy("allergydef", {
         "AllergyDefNum": nums, "Description": defs["description"], "IsHidden": defs["hidden"] == "1",
@@ -233,7 +189,7 @@ def allergy_definitions(ctx, medications):
 
 def problem_definitions(ctx):
     """diseasedef; retired entries are hidden (no prevalence)."""
-    defs = table("medical_diseases")
+    defs = read_columns("medical_diseases")
     n = len(defs["name"])
     nums = ctx.ids.take("diseasedef", n)
     ctx.out.copy("diseasedef", {
@@ -251,7 +207,7 @@ def problem_definitions(ctx):
 
 def prescription_templates(ctx, medications):
     """rxdef, and rxnorm: the RxNorm concepts of the templates and of the medication list."""
-    rx = table("medical_rx")
+    rx = read_columns("medical_rx")
     keys = rx["key"].tolist()
     rxcui = numbers(rx["rxcui"], 0).astype(np.int64)
     controlled, proc_required = rx["controlled"] == "1", rx["proc_required"] == "1"
@@ -276,7 +232,7 @@ def prescription_templates(ctx, medications):
 def pharmacies(ctx):
     """Local pharmacies (chains with a store number) in the practice's zip codes, linked to every clinic."""
     rng = ctx.rng("pharmacy")
-    rows = table("medical_pharmacies")
+    rows = read_columns("medical_pharmacies")
     n = len(rows["name"])
     nums = ctx.ids.take("pharmacy", n)
     zips = ctx.practice.zipcodes
@@ -300,7 +256,7 @@ def pharmacies(ctx):
 
 
 def laboratories(ctx):
-    labs = table("medical_laboratories")
+    labs = read_columns("medical_laboratories")
     n = len(labs["description"])
     nums = ctx.ids.take("laboratory", n)
     ctx.out.copy("laboratory", {
@@ -315,7 +271,7 @@ def laboratories(ctx):
 
 def form_definitions(ctx, allergy_defs, problem_defs):
     """sheetdef (medical_sheets.csv); returns the forms with their fields."""
-    sheets = table("medical_sheets")
+    sheets = read_columns("medical_sheets")
     names = sheets["description"].tolist()
     form_nums = ctx.ids.take("sheetdef", len(names))
     sheet_type = sheets["sheet_type"].astype(int)
@@ -343,7 +299,7 @@ def form_definitions(ctx, allergy_defs, problem_defs):
 def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
     """sheetfielddef (medical_sheet_fields.csv): the fields grouped by form in layout order, with the source of
     each filled value; returns them and the number of fields of each form."""
-    fields = table("medical_sheet_fields")
+    fields = read_columns("medical_sheet_fields")
     names = sheets["description"].tolist()
     form = np.array([names.index(s) for s in fields["sheet"]])
     order = np.argsort(form, kind="stable")
@@ -513,7 +469,7 @@ def field_values(ctx, rng, forms, sheets, sheet, field, details, answers):
         has = book.has(patient[rows], fd.asked[field[rows]], sheets.filled[sheet[rows]].astype("datetime64[D]"))
         value[rows] = np.where(has == fd.yes[field[rows]], "X", "")
     rows = fed_by("date")
-    value[rows] = us_dates(sheets.filled[sheet[rows]])
+    value[rows] = mdy(sheets.filled[sheet[rows]])
     rows = fed_by("signature")
     value[rows] = hex_ids(rng, rows.sum(), (12, 12, 12, 12), separator="")  # the signature's data
     value[fed_by("checked")] = "X"
@@ -531,7 +487,7 @@ def patient_details(ctx):
     for i, name in enumerate(PATIENT_FIELDS):
         held[:, i] = pt.details[name]
     held[:, FORM_DETAILS.index("nameFL")] = pt.details["FName"] + " " + pt.details["LName"]
-    held[:, FORM_DETAILS.index("Birthdate")] = us_dates(pt.birth)
+    held[:, FORM_DETAILS.index("Birthdate")] = mdy(pt.birth)
     return held
 
 
@@ -582,7 +538,7 @@ def patient_allergies(ctx, defs, recorded):
     ctx.out.copy("allergy", {
         "AllergyNum": ctx.ids.take("allergy", n), "AllergyDefNum": defs.nums[allergy], "PatNum": pt.nums[patient],
         "Reaction": draw_option(rng, defs.reactions, allergy), "StatusIsActive": active, "DateTStamp": noted,
-        "DateAdverseReaction": np.where(dated, childhood + days(rng.random(n) * span), NO_DATE),
+        "DateAdverseReaction": np.where(dated, childhood + whole_days(rng.random(n) * span), NO_DATE),
     })
     return SimpleNamespace(patient=patient, allergy=allergy, active=active, drug_group=defs.drug_group[allergy])
 
@@ -612,7 +568,7 @@ def patient_problems(ctx, defs, recorded):
         "DiseaseNum": ctx.ids.take("disease", n), "PatNum": pt.nums[patient], "DiseaseDefNum": defs.nums[problem],
         "PatNote": np.where(rng.random(n) < PROBLEM_NOTE_SHARE, draw_option(rng, defs.notes, problem), ""),
         "DateTStamp": np.minimum(np.where(changed > noted_day, stamp(changed, rng.integers(9 * HOUR, 17 * HOUR, n)),
-                                          noted), now(ctx)),
+                                          noted), end_of_today(ctx)),
         "ProbStatus": (stop != NO_DATE).astype(int), "DateStart": start, "DateStop": stop,
         "SnomedProblemType": PROBLEM_TYPE, "FunctionStatus": False,
     })
@@ -624,15 +580,15 @@ def problem_dates(ctx, rng, defs, patient, problem, noted_day):
     """DateStart (often unknown) up to PROBLEM_HISTORY_YEARS before the problem was noted, and a resolved problem's
     DateStop between then and today; a problem with a term (pregnancy) runs its days and stops if it is over."""
     n, today = len(patient), ctx.today
-    onset = ctx.practice.patients.birth[patient] + days(np.maximum(defs.min_age[problem], 1) * 365.25)
+    onset = ctx.practice.patients.birth[patient] + whole_days(np.maximum(defs.min_age[problem], 1) * 365.25)
     history = np.clip((noted_day - onset).astype(int), 0, PROBLEM_HISTORY_YEARS * 365)
-    start = np.where(rng.random(n) < PROBLEM_DATED_SHARE, noted_day - days(rng.random(n) * history), NO_DATE)
+    start = np.where(rng.random(n) < PROBLEM_DATED_SHARE, noted_day - whole_days(rng.random(n) * history), NO_DATE)
     since = np.maximum(start, noted_day)
     resolved = rng.random(n) < defs.resolved_share[problem]
-    stop = np.where(resolved, since + days(rng.random(n) * (today - since).astype(int)), NO_DATE)
-    lasts = days(defs.lasts_days[problem])
+    stop = np.where(resolved, since + whole_days(rng.random(n) * (today - since).astype(int)), NO_DATE)
+    lasts = whole_days(defs.lasts_days[problem])
     earliest, latest = noted_day - TERM_NOTED_WITHIN, today - TERM_STARTED_BEFORE_TODAY
-    began = earliest + days(rng.random(n) * np.maximum((latest - earliest).astype(int), 0))
+    began = earliest + whole_days(rng.random(n) * np.maximum((latest - earliest).astype(int), 0))
     has_term = defs.lasts_days[problem] > 0
     start = np.where(has_term, began, start)
     stop = np.where(has_term, np.where(began + lasts <= today, began + lasts, NO_DATE), stop)
@@ -670,13 +626,13 @@ def prescriptions(ctx, rx, pharmacy, allergies, problems, forms, sheets):
         "Drug": c["drug"][drug], "Sig": c["sig"][drug], "Disp": c["disp"][drug], "Refills": c["refills"][drug],
         "ProvNum": prov, "Notes": c["notes"][drug], "PharmacyNum": pharmacy.nums[store],
         "IsControlled": rx.controlled[drug],
-        "DateTStamp": np.minimum(apts.dismissed[apt] + seconds(rng.integers(60, 15 * 60, n)), now(ctx)),
+        "DateTStamp": np.minimum(apts.dismissed[apt] + seconds(rng.integers(60, 15 * 60, n)), end_of_today(ctx)),
         "SendStatus": np.where(electronic, RX_SENT_ELECTRONICALLY, RX_PRINTED), "RxCui": rx.rxcui[drug],
         "DosageCode": c["dosage_code"][drug], "ErxGuid": np.where(electronic, hex_ids(rng, n, (8, 4, 4, 4, 12)), ""),
         "IsErxOld": False, "ErxPharmacyInfo": np.where(electronic, pharmacy.info[store], ""),
         "IsProcRequired": rx.proc_required[drug], "ProcNum": np.where(linked, pr.nums[np.maximum(proc, 0)], 0),
         "DaysOfSupply": c["days_supply"][drug].astype(float), "PatientInstruction": c["patient_instruction"][drug],
-        "ClinicNum": apts.clinic[apt], "UserNum": user_of(ctx, prov), "RxType": False,
+        "ClinicNum": apts.clinic[apt], "UserNum": user_of(ctx.practice.users, prov), "RxType": False,
     })
 
 
@@ -684,7 +640,7 @@ def after_procedures(ctx, rng, rx):
     """Prescriptions the day's completed procedures call for (medical_rx_rules.csv, a share of the visits each):
     (procedure index, template index) pairs, one of a drug per visit."""
     pr = ctx.practice.clinical.procedures
-    rules = table("medical_rx_rules")
+    rules = read_columns("medical_rx_rules")
     done = np.flatnonzero((pr.status == 2) & (pr.apt_num > 0))
     proc, rule = [], []
     for r, codes in enumerate(rules["codes"]):
@@ -717,7 +673,7 @@ def lab_cases(ctx, labs):
     day, back and checked before it is due, the business day before the seat. Cases the lab still has are open."""
     rng = ctx.rng("labcase")
     apts = ctx.practice.clinical.appointments
-    work = table("medical_lab_work")
+    work = read_columns("medical_lab_work")
     units = lab_units(ctx, rng, work)
     if not len(units.proc):
         return
@@ -732,7 +688,7 @@ def lab_cases(ctx, labs):
         lab[specialty == name] = rng.choice(len(labs.nums), (specialty == name).sum(), p=weight / weight.sum())
     instructions = (work["product"][kind] + ", " + lab_teeth(ctx, units) + ", shade " +
                     weighted_choice(rng, SHADES, len(kind)) + ". " + rng.choice(LAB_NOTES, len(kind)))
-    kept = (created.astype("datetime64[D]") >= ctx.start) & (created <= now(ctx))
+    kept = (created.astype("datetime64[D]") >= ctx.start) & (created <= end_of_today(ctx))
     rows = np.flatnonzero(kept)[np.argsort(created[kept], kind="stable")]
     invoices = np.char.mod("INV-%06d", rng.integers(1, 999_999, len(rows)))
     ctx.out.copy("labcase", {
@@ -778,16 +734,16 @@ def lab_timeline(ctx, rng, work, kind, seat_day, prep):
     n = len(kind)
     between = lambda column: rng.integers(work[f"{column}_min"].astype(int)[kind],  # noqa: E731
                                           work[f"{column}_max"].astype(int)[kind] + 1)
-    impression = stamp(open_day_offset(seat_day - days(between("lead")), 0, roll="backward"),
+    impression = stamp(open_day_offset(seat_day - whole_days(between("lead")), 0, roll="backward"),
                        rng.integers(9 * HOUR, 16 * HOUR, n))
     created = np.where(prep > NO_TIME, prep, impression)
     sent = created + seconds(rng.integers(HOUR // 2, 3 * HOUR, n))
     due = np.maximum(stamp(open_day_offset(seat_day, -1, roll="forward"), 17 * HOUR), sent + seconds(HOUR))
-    back = stamp(open_day_offset(sent.astype("datetime64[D]") + days(between("turnaround")), 0, roll="forward"),
+    back = stamp(open_day_offset(sent.astype("datetime64[D]") + whole_days(between("turnaround")), 0, roll="forward"),
                  rng.integers(10 * HOUR, 15 * HOUR, n))
     received = np.maximum(np.minimum(back, due - seconds(HOUR)), sent + seconds(HOUR))
     checked = received + seconds(rng.integers(HOUR // 2, 4 * HOUR, n))
-    received, checked = (np.where(t <= now(ctx), t, NO_TIME) for t in (received, checked))
+    received, checked = (np.where(t <= end_of_today(ctx), t, NO_TIME) for t in (received, checked))
     return created, sent, due, received, checked
 
 

@@ -30,14 +30,15 @@ import numpy as np
 from core.arrays import group_sum, rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
 
-from ..clinical.procedures import LOCKED_AFTER_DAYS, time_of_day, user_of
+from ..clinical.procedures import LOCKED_AFTER_DAYS, user_of
 from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM
 from ..clinical.treatment import PRIMARY_TEETH_AGE
 from ..context import RunContext
 from ..data import read_table
 from ..handover import Records, SignedPlans
 from ..foundation import STAFF_ROLES
-from ..timeline import NO_TIME, open_day_offset, stamp
+from ..formatting import clock_time, signature_hashes
+from ..timeline import NO_TIME, open_day_offset, seconds_after_midnight, stamp
 
 FOREIGN_KEYS = [
     ("treatplan", "PatNum", "patient", None, True),
@@ -166,12 +167,6 @@ def minutes(rng, low, high, n):
     return (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")
 
 
-def signatures(rng, n):
-    """Signature strings as OpenDental stores them (an encrypted hash of the signature)."""
-    digits = np.array(list("0123456789ABCDEF"))[rng.integers(0, 16, (n, 64), dtype=np.uint8)]
-    return np.ascontiguousarray(digits).view("<U64").ravel()
-
-
 def code_descriptions():
     return np.array([r["description"] for r in read_table("procedure_codes")], dtype=object)
 
@@ -262,12 +257,12 @@ def treatment_plans(ctx, plans):
     ctx.out.copy("treatplan", {
         "TreatPlanNum": plans.nums, "PatNum": pt.nums[plans.patient], "DateTP": plans.day,
         "Heading": weighted_choice(rng, HEADINGS, n), "Note": weighted_choice(rng, PLAN_NOTES, n),
-        "Signature": np.where(signed, signatures(rng, n), ""),
+        "Signature": np.where(signed, signature_hashes(rng, n), ""),
         "SigIsTopaz": signed & (by_coordinator | topaz_pads(ctx)[plans.visit]),
         "SignatureText": np.where(signed, signer_names(ctx, plans.patient, plans.day), ""),
         "ResponsParty": pt.guarantor[plans.patient], "DocNum": doc_num, "TPStatus": 0, "TPType": False,
         "SecUserNumEntry": user, "SecDateEntry": plans.day, "SecDateTEdit": last_signed,
-        "UserNumPresenter": user, "SignaturePractice": np.where(practice_signed, signatures(rng, n), ""),
+        "UserNumPresenter": user, "SignaturePractice": np.where(practice_signed, signature_hashes(rng, n), ""),
         "SignaturePracticeText": np.where(practice_signed, dentist_signatures(ctx, plans.dentist), ""),
         "DateTSigned": np.where(signed, signed_at, NO_TIME),
         "DateTPracticeSigned": np.where(practice_signed, practice_signed_at, NO_TIME), "MobileAppDeviceNum": 0,
@@ -396,8 +391,9 @@ def group_notes(ctx):
         "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": ap.nums[chosen],
         "ProcDate": day, "ProcFee": 0.0, "ProcStatus": 2, "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
         "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
-        "DateTP": day, "DateEntryC": day, "DateComplete": day, "ProcTime": time_of_day(ap.start[chosen]),
-        "ProcTimeEnd": time_of_day(end), "SecDateEntry": written, "DateTStamp": written,
+        "DateTP": day, "DateEntryC": day, "DateComplete": day,
+        "ProcTime": clock_time(seconds_after_midnight(ap.start[chosen])),
+        "ProcTimeEnd": clock_time(seconds_after_midnight(end)), "SecDateEntry": written, "DateTStamp": written,
         "SecUserNumEntry": user_of(ctx.practice.users, ap.prov[chosen]),
         "IsLocked": (ctx.today - day).astype(int) > LOCKED_AFTER_DAYS, "HideGraphics": False, "IsCpoe": False,
     })
@@ -534,7 +530,7 @@ def procedure_notes(ctx, groups):
             yield {"ProcNoteNum": nums[part], "PatNum": ctx.practice.patients.nums[note.patient[these]],
                    "ProcNum": note.proc_num[these], "UserNum": note.user[these], "EntryDateTime": entry[part],
                    "Note": body, "SigIsTopaz": signed & topaz[note.visit[these]],
-                   "Signature": np.where(signed, signatures(rng, k), "")}
+                   "Signature": np.where(signed, signature_hashes(rng, k), "")}
 
     ctx.out.copy("procnote", batches())
 

@@ -33,7 +33,8 @@ from ..clinical.chart import batches
 from ..clinical.scheduling import operatory_pools
 from ..context import RunContext
 from ..data import read_table
-from ..timeline import NO_TIME, business_days, stamp, us_holidays, weekday
+from ..formatting import clock_time
+from ..timeline import NO_TIME, business_days, end_of_today, seconds, stamp, us_holidays, weekday
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it
@@ -112,24 +113,6 @@ def office(ctx: RunContext) -> None:
     appointment_views(ctx)
 
 
-def end_of_today(ctx):
-    return stamp(ctx.today, 18 * HOUR)
-
-
-def seconds(values):
-    return np.asarray(values).astype(np.int64).astype("timedelta64[s]")
-
-
-def time_of_day(secs):
-    return f"{secs // HOUR:02d}:{secs // MINUTE % 60:02d}:00"
-
-
-def clock(secs):
-    """A time column from seconds after midnight."""
-    values, inverse = np.unique(np.asarray(secs, dtype=np.int64), return_inverse=True)
-    return np.array([time_of_day(v) for v in values.tolist()], dtype=object)[inverse]
-
-
 def index_of(keys, values):
     """Position of each value in the array `keys` (all values present)."""
     order = np.argsort(keys)
@@ -198,8 +181,8 @@ def provider_schedules(ctx, days, book):
     works[index_of(people, np.concatenate([book.prov[on_book], book.prov_hyg[hygiene]])),
           np.searchsorted(days, np.concatenate([book.date[on_book], book.date[hygiene]]))] = True
     person, day = np.nonzero(works)
-    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": time_of_day(OPENS),
-                                   "StopTime": time_of_day(CLOSES), "SchedType": 1, "ProvNum": people[person]})
+    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(OPENS),
+                                   "StopTime": clock_time(CLOSES), "SchedType": 1, "ProvNum": people[person]})
     # chairs: the provider's home chair, and the chairs of their own chair work that day
     worker = np.concatenate([book.prov[doctor], book.prov_hyg[hygiene]])
     work_day = np.searchsorted(days, np.concatenate([book.date[doctor], book.date[hygiene]]))
@@ -240,8 +223,8 @@ def blockouts(ctx, days, book):
     stops = starts + length
     midnight = stamp(day).astype(np.int64)
     kind = np.where(lunch, defs.named(25, "Lunch"), blockout_types(ctx, rng, ops.hygiene[chair]))
-    nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock(starts - midnight),
-                                   "StopTime": clock(stops - midnight), "SchedType": 2, "BlockoutType": kind,
+    nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock_time(starts - midnight),
+                                   "StopTime": clock_time(stops - midnight), "SchedType": 2, "BlockoutType": kind,
                                    "ClinicNum": ops.clinic[chair]})
     link_chairs(ctx, nums, ops.nums[chair])
 
@@ -289,8 +272,8 @@ def employee_schedules(ctx, days, book):
     shift[assistant] = CHAIR_SHIFT
     shift = shift[person]
     starts, stops = (np.array(EMPLOYEE_SHIFTS) * HOUR).astype(np.int64).T
-    write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock(starts[shift]),
-                            "StopTime": clock(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
+    write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(starts[shift]),
+                            "StopTime": clock_time(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
 
 
 # --- appointment history -----------------------------------------------------------------------------------
@@ -416,7 +399,7 @@ def appointment_views(ctx):
         "ApptViewNum": nums.ravel(), "ItemOrder": np.arange(nums.size),
         "Description": [(view["Description"] if clinic == 0 else f'{view["Description"]} - {c + 1}') + ctx.office_label
                         for c, clinic in enumerate(clinics.tolist()) for view in views],
-        "RowsPerIncr": True, "ClinicNum": np.repeat(clinics, len(views)), "ApptTimeScrollStart": time_of_day(OPENS),
+        "RowsPerIncr": True, "ClinicNum": np.repeat(clinics, len(views)), "ApptTimeScrollStart": clock_time(OPENS),
         **{column: setting(column) for column in ("StackBehavUR", "StackBehavLR", "WidthOpMinimum")},
         **{column: setting(column).astype(bool) for column in ("OnlyScheduledProvs", "OnlyScheduledProvDays",
                                                                "IsScrollStartDynamic", "IsApptBubblesDisabled",

@@ -22,13 +22,14 @@ import numpy as np
 from core.arrays import concat_rows, rank_in_group, take_rows
 
 from ..clinical.chart import sliced
+from ..clinical.recall import overdue_hygiene_recalls, recall_names
 from ..context import RunContext
 from ..data import read_table
 from ..handover import DailyChecklists, TaskLists
-from ..timeline import NO_DATE, NO_TIME, business_days, stamp, us_holidays
-from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, dollars,
-                            mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of,
-                            text)
+from ..financial.aging import COLLECTIONS_CENTS
+from ..formatting import appointment_time, dollars, mdy, padded, text
+from ..rows import appointment_rows, pick, rows_of
+from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp, us_holidays
 
 FOREIGN_KEYS = [
     ("tasklist", "Parent", "tasklist", None, False),
@@ -184,7 +185,7 @@ def tasks(ctx: RunContext, subscribers: dict, checklist: DailyChecklists) -> Non
     templates = repeating_tasks(ctx, checklist)
     rows = concat_rows([claim_tasks(ctx), denial_tasks(ctx), balance_tasks(ctx), recall_tasks(ctx), lab_tasks(ctx),
                         checklist_tasks(ctx, checklist, templates)])
-    keep = (rows["created"] >= stamp(ctx.start)) & (rows["created"] <= now(ctx))
+    keep = (rows["created"] >= stamp(ctx.start)) & (rows["created"] <= end_of_today(ctx))
     rows = take_rows(rows, np.flatnonzero(keep))
     rows = take_rows(rows, np.argsort(rows["created"], kind="stable"))
     n = len(rows["key"])
@@ -205,7 +206,7 @@ def repeating_tasks(ctx, checklist):
     was). They stay new: OpenDental works their daily copies. Returns their TaskNums."""
     n, admin = len(DAILY_CHECKLIST), ctx.practice.users.admin
     created = stamp(ctx.practice.setup_day, 9 * 3600 + 60 * np.arange(1, n + 1))
-    noted = np.minimum(created + 21 * DAY, now(ctx))
+    noted = np.minimum(created + 21 * DAY, end_of_today(ctx))
     rows = rows_of(n, num=ctx.ids.take("task", n), list=checklist.template, key=0, object_type=0, created=created,
                    due=NO_DATE, descript=np.array([task[0] for task in DAILY_CHECKLIST]), priority=NORMAL,
                    creator=admin, source=0, repeating=True)
@@ -249,7 +250,7 @@ def _task_life(ctx, rng, rows):
     n = len(rows["key"])
     created, finished = rows["created"], rows["finished"]
     done = ~np.isnat(finished)
-    end = np.where(done, finished, now(ctx))
+    end = np.where(done, finished, end_of_today(ctx))
     span = (end - created).astype(np.int64)
     viewed = done | ((span > 86400) & (rng.random(n) < VIEWED_SHARE))
     viewed_at = _office_hours_between(rng, created, created + (span * 0.3).astype("timedelta64[s]"))
@@ -257,8 +258,9 @@ def _task_life(ctx, rng, rows):
     noted_at = _office_hours_between(rng, viewed_at, end)
     status = np.where(done, DONE, np.where(viewed, VIEWED, NEW))
     later = ctx.rng("task-after-done")
-    after_done_at = _office_hours_between(later, end + MINUTE, np.minimum(end + 7 * DAY, now(ctx)))
-    after_done = done & (later.random(n) < AFTER_DONE_NOTE_SHARE) & (after_done_at > end) & (after_done_at <= now(ctx))
+    after_done_at = _office_hours_between(later, end + MINUTE, np.minimum(end + 7 * DAY, end_of_today(ctx)))
+    after_done = (done & (later.random(n) < AFTER_DONE_NOTE_SHARE) & (after_done_at > end)
+                  & (after_done_at <= end_of_today(ctx)))
     edited = np.select([after_done, done, noted, viewed], [after_done_at, finished, noted_at, viewed_at], created)
     return dict(status=status, viewed=viewed, viewed_at=viewed_at, noted=noted, noted_at=noted_at, edited=edited,
                 done=done, after_done=after_done, after_done_at=after_done_at,
@@ -389,7 +391,7 @@ def denial_tasks(ctx):
     finished = at_hours(rng, denied.received + rng.integers(3, 21, n), 9, 17)
     pt = ctx.practice.patients
     return _task(rng, INSURANCE_LIST, pt.nums[denied.patient], PATIENT, created, denied.received + 7,
-                 np.where(finished <= now(ctx), finished, np.datetime64("NaT")),
+                 np.where(finished <= end_of_today(ctx), finished, np.datetime64("NaT")),
                  text("Denied: ", denied.carrier, " claim DOS ", mdy(denied.service), " - ", denied.reason), HIGH,
                  DENIAL_NOTES, follower=_users_of(ctx, pt.pri_prov[denied.patient]))
 
@@ -426,7 +428,7 @@ def recall_tasks(ctx):
     n = len(recall)
     created = at_hours(rng, rc.due[recall] + rng.integers(30, 60, n), 8, 17)
     finished = at_hours(rng, created.astype("datetime64[D]") + rng.integers(1, 10, n), 8, 17)
-    called = (finished <= now(ctx)) & (rng.random(n) < RECALL_CALLED_SHARE)
+    called = (finished <= end_of_today(ctx)) & (rng.random(n) < RECALL_CALLED_SHARE)
     finished = np.where(called, finished, np.datetime64("NaT"))
     return _task(rng, RECALL_LIST, ctx.practice.patients.nums[rc.patient[recall]], PATIENT, created, NO_DATE, finished,
                  text("Call to schedule overdue ", names[recall], " (due ", mdy(rc.due[recall]), ")"), NORMAL,
@@ -440,7 +442,7 @@ def lab_tasks(ctx):
     pr, ap, codes = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.codes
     lab_work = np.flatnonzero(np.isin(pr.code, [codes.index[c] for c in LAB_CODES]) & (pr.apt_num > 0))
     apt_nums, first = np.unique(pr.apt_num[lab_work], return_index=True)
-    row = appointment_rows(ctx, apt_nums)
+    row = appointment_rows(ctx.practice.clinical.appointments, apt_nums)
     booked = np.isin(ap.status[row], (1, 2))
     row, proc = row[booked], lab_work[first][booked]
     n = len(row)
@@ -449,7 +451,7 @@ def lab_tasks(ctx):
     tooth = pr.tooth[proc]
     what = text(codes.abbr[pr.code[proc]], np.where(tooth != "", text(" #", tooth), ""))
     return _task(rng, LAB_LIST, ap.nums[row], APPOINTMENT, ap.booked[row], ap.date[row] - 2,
-                 np.where(finished <= now(ctx), finished, np.datetime64("NaT")),
+                 np.where(finished <= end_of_today(ctx), finished, np.datetime64("NaT")),
                  text("Confirm lab case is back: ", what, " - seat appt ", appointment_time(ap.start[row])), NORMAL,
                  LAB_NOTES)
 
