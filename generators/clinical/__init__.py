@@ -8,7 +8,7 @@ How it unfolds (one module each):
               x-rays and fluoride when due; scaling and root planing for new perio patients
   treatment   emergencies, and what exams find: treatment cases planned on the exam day, accepted ones
               done at later dentist visits, the rest left planned
-  scheduling  failed and rebooked appointments, chairs and times, statuses, planned appointments
+  booking     failed and rebooked appointments, chairs and times, statuses, planned appointments
   appointments, procedures, recall   the rows;  chart: the visits and procedures while they are planned;
   teeth: tooth numbers and surfaces
 
@@ -17,7 +17,7 @@ ctx.practice.clinical (handover.Clinical: appointments, procedures, recalls).
 """
 import numpy as np
 
-from . import appointments, hygiene, procedures, recall, reference, scheduling, treatment
+from . import appointments, booking, hygiene, procedures, recall, reference, treatment
 from ..context import RunContext
 from ..handover import Appointments, Clinical, ClinicalReference, Procedures, Recalls
 from .chart import Chart
@@ -69,7 +69,7 @@ def office(ctx: RunContext, types: ClinicalReference) -> None:
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)
     treatment.diagnose(ctx, chart, cases)
-    apts, apt_row, planned_row = scheduling.book(ctx, chart)
+    apts, apt_row, planned_row = booking.book(ctx, chart)
     procs = chart.procedures()
     descript, colored = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
     booked_appointments = appointments.write(ctx, apts, descript, colored)

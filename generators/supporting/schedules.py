@@ -30,7 +30,7 @@ from core.arrays import sorted_by
 from core.randomness import weighted_choice
 
 from ..clinical.chart import batches
-from ..clinical.scheduling import operatory_pools
+from ..clinical.booking import operatory_pools
 from ..context import RunContext
 from ..data import read_table
 from ..formatting import clock_time
