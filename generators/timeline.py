@@ -115,3 +115,8 @@ def seconds_after_midnight(moments):
 def seconds(amount):
     """The whole seconds in each amount (fractions dropped) as timedelta64[s]."""
     return np.asarray(amount).astype(np.int64).astype("timedelta64[s]")
+
+
+def random_minutes(rng, low, high, n):
+    """n durations drawn between `low` and `high` minutes, to the second (timedelta64[s])."""
+    return (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")

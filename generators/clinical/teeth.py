@@ -103,3 +103,10 @@ def surfaces(rng, tooth, count):
         rows = (front == is_front_tooth) & (count == k)
         out[rows] = pick(rng, combos, int(rows.sum()))
     return out
+
+
+def permanent_teeth(tooth):
+    """Universal numbers 1-32 of tooth strings; 0 for primary letters, supernumeraries and no tooth."""
+    tooth = np.asarray(tooth)
+    value = np.where(np.char.isdigit(tooth), tooth, "0").astype(int) if tooth.size else np.zeros(0, dtype=int)
+    return np.where(value <= 32, value, 0)

@@ -2,12 +2,12 @@
 all telling the same story as the clinical and financial data:
 
   schedules      provider schedules and blockouts, operatory assignments, appointment history, views
-  records        treatment plans, procedure notes, tooth chart, perio charting, multi-visit groups
+  records        (charting) treatment plans, procedure notes, multi-visit groups, tooth chart, perio charting
   medical_lists  medications, allergies, problems, prescription templates, pharmacies, labs, patient forms
   medical        medical history, prescriptions, lab cases, filled patient forms (sheets)
   billing        insurance verification, blue book, claim snapshots and tracking, EOBs, statements
   communication  (referrals, commlog, documents) referral sources and attachments, communication log, documents
-  staff          tasks, programs, user preferences, time cards, entry log, ETL tracking tables
+  staff          (tasks) task lists and tasks, programs, user preferences, time cards, entry log, ETL tables
 """
 from ..context import RunContext
 from ..handover import ReferralChannels, SupportingReference
