@@ -455,7 +455,7 @@ class Practice:
 
 @dataclass(frozen=True)
 class MedicalReference:
-    """The medical pick lists and forms (generators/supporting/medical.py builds each; see its functions):
+    """The medical pick lists and forms (generators/supporting/medical_lists.py builds each; see its functions):
     allergies (allergydef), problems (diseasedef), forms (sheetdef with their fields), rx (rxdef), pharmacies,
     laboratories."""
     allergies: SimpleNamespace
@@ -468,7 +468,7 @@ class MedicalReference:
 
 @dataclass(frozen=True)
 class ReferralChannels:
-    """The ReferralNums of the marketing channels (communication.MARKETING, then the retired ones): the first
+    """The ReferralNums of the marketing channels (referrals.MARKETING, then the retired ones): the first
     office enters the rows, numbered among its own referrals, and fills this list; the others attach to them."""
     nums: list
 
@@ -539,7 +539,7 @@ class Communication:
 @dataclass(frozen=True)
 class SignedPlans:
     """The signed treatment plans OpenDental saved to PDF in the Images module: doc_num (the DocNum reserved for
-    the PDF, which communication.py files), patient (patient index), filed (when the last signature was saved,
+    the PDF, which documents.py files), patient (patient index), filed (when the last signature was saved,
     datetime64[s]), dentist (ProvNum), fee_cents (the plan's total fee)."""
     doc_num: np.ndarray
     patient: np.ndarray
