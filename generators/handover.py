@@ -426,31 +426,6 @@ class Financial:
     adjusted: np.ndarray
 
 
-# --- the practice as the phases see it ---------------------------------------------------------------------
-
-@dataclass
-class Practice:
-    """An office's view of the practice: the reference data every office shares and the office's own state,
-    each set once, by the phase that makes it."""
-    setup_day: np.datetime64 = None
-    defs: Definitions = None
-    clinics: np.ndarray = None
-    fee_scheds: FeeSchedules = None
-    codes: ProcedureCodes = None
-    providers: Providers = None
-    operatories: Operatories = None
-    users: Users = None
-    zipcodes: ZipCodes = None
-    employers: np.ndarray = None
-    families: Families = None
-    patients: Patients = None
-    insurance: Insurance = None
-    clinical: Clinical = None
-    financial: Financial = None
-    communication: "Communication" = None
-    records: "Records" = None
-
-
 # --- supporting ----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -551,3 +526,28 @@ class SignedPlans:
 @dataclass(frozen=True)
 class Records:
     signed_plans: SignedPlans
+
+
+# --- the practice as the phases see it ---------------------------------------------------------------------
+
+@dataclass
+class Practice:
+    """An office's view of the practice: the reference data every office shares and the office's own state,
+    each set once, by the phase that makes it."""
+    setup_day: np.datetime64 = None
+    defs: Definitions = None
+    clinics: np.ndarray = None
+    fee_scheds: FeeSchedules = None
+    codes: ProcedureCodes = None
+    providers: Providers = None
+    operatories: Operatories = None
+    users: Users = None
+    zipcodes: ZipCodes = None
+    employers: np.ndarray = None
+    families: Families = None
+    patients: Patients = None
+    insurance: Insurance = None
+    clinical: Clinical = None
+    financial: Financial = None
+    communication: Communication = None
+    records: Records = None
