@@ -19,7 +19,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from core.config import GeneratorConfig  # noqa: E402
-from core.context import RunContext  # noqa: E402
+from generators.context import RunContext  # noqa: E402
 from core.embedded import EmbeddedServer  # noqa: E402
 from core.ids import IdAllocator  # noqa: E402
 from core.randomness import RandomSource  # noqa: E402
@@ -176,5 +176,5 @@ def first_office(patients_per_office, phases):
     config = practice_config(patients_per_office)
     ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0))
     for phase in phases:
-        phase.generate(ctx)
+        phase.office(ctx, phase.practice(ctx))
     return ctx.practice

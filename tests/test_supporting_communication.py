@@ -5,7 +5,7 @@ import pytest
 from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, query
 from core.config import GeneratorConfig
-from generators.supporting import communication
+from generators.supporting import communication, referrals
 
 PATIENTS = 400
 NOT_A_STATEMENT = """"DocCategory" NOT IN (SELECT "DefNum" FROM raw.definition WHERE "ItemName" = 'Statements')"""
@@ -198,7 +198,7 @@ def test_every_treatment_plan_pdf_is_a_signed_plans(practice_db):
 
 def test_retired_referral_sources_are_hidden_and_never_attached(practice_db):
     assert count(practice_db, 'SELECT 1 FROM raw.referral WHERE "IsHidden" AND "NotPerson"') == len(
-        communication.RETIRED_CHANNELS)
+        referrals.RETIRED_CHANNELS)
     assert count(practice_db, """SELECT 1 FROM raw.refattach r JOIN raw.referral f USING ("ReferralNum")
                                  WHERE f."IsHidden" AND f."NotPerson" """) == 0
 

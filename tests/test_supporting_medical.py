@@ -4,6 +4,7 @@ import pytest
 
 from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, one, query
+from generators.data import read_columns
 from generators.supporting import medical
 
 TODAY = f"DATE '{SMALL_END}'"
@@ -100,7 +101,7 @@ def test_every_lab_made_restoration_has_a_lab_case_on_its_seat_appointment(pract
 def test_prescriptions_on_the_day_of_a_procedure_that_calls_for_them(practice_db):
     """An Rx is written the day of a completed procedure of its rules (extraction, root canal, implant, scaling,
     emergency exam, filling), or is the premedication of a joint or heart-valve patient at a visit."""
-    rules = medical.table("medical_rx_rules")
+    rules = read_columns("medical_rx_rules")
     codes = "(" + ", ".join(sorted({f"'{code}'" for listed in rules["codes"] for code in listed.split("|")})) + ")"
     after_procedure = completed_on('r."PatNum"', 'r."RxDate"', codes)
     at_a_visit = completed_on('r."PatNum"', 'r."RxDate"')

@@ -4,7 +4,7 @@ import pytest
 
 from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, query
-from generators.supporting import office
+from generators.supporting import staff
 
 END_OF_TODAY = f"(DATE '{SMALL_END}' + interval '1 day')"
 TABLES = ("tasklist", "task", "taskhist", "tasknote", "tasksubscription", "taskunread", "program", "programproperty",
@@ -20,7 +20,7 @@ def count(practice_db, sql):
     return rows(practice_db, f"SELECT count(*) FROM ({sql}) v")[0][0]
 
 
-@pytest.mark.parametrize("key", office.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
+@pytest.mark.parametrize("key", staff.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
 def test_office_keys_resolve(practice_db, key):
     assert count(practice_db, violation_sql(*key)) == 0
 
