@@ -2,7 +2,6 @@
 statements and the billing reference tables tell the same story as the claims and the money."""
 import pytest
 
-from checks import foreign_keys
 from conftest import SMALL_END, offices, query
 from generators.supporting import billing
 
@@ -19,11 +18,6 @@ def count(practice_db, sql):
 def test_billing_tables_have_rows(practice_db):
     for table in TABLES:
         assert count(practice_db, f'SELECT 1 FROM raw."{table}"') > 0, table
-
-
-@pytest.mark.parametrize("key", billing.FOREIGN_KEYS, ids=[f"{k[0]}.{k[1]}" for k in billing.FOREIGN_KEYS])
-def test_foreign_key_resolves(practice_db, key):
-    assert count(practice_db, foreign_keys.violation_sql(*key)) == 0
 
 
 def test_verification_fkey_points_at_a_plan_for_type_1_and_a_patplan_for_type_2(practice_db):

@@ -12,7 +12,6 @@ from . import billing, communication, medical, office, records, scheduling
 
 TITLE = "Supporting: schedules, history, records, medical, billing detail, communications, documents, tasks"
 MODULES = (scheduling, records, medical, billing, communication, office)
-FOREIGN_KEYS = [key for module in MODULES for key in module.FOREIGN_KEYS]
 
 
 def generate(ctx):

@@ -39,22 +39,6 @@ from ..data import read_table
 from ..clinical.recall import HYGIENE_PROGRAMS
 from ..timeline import NO_DATE, NO_TIME, business_days, clamp, stamp
 
-FOREIGN_KEYS = [
-    ("referral", "Specialty", "definition", 35, False),
-    ("referral", "PatNum", "patient", None, False),
-    ("refattach", "ReferralNum", "referral", None, True),
-    ("refattach", "PatNum", "patient", None, True),
-    ("refattach", "ProcNum", "procedurelog", None, False),
-    ("refattach", "ProvNum", "provider", None, False),
-    ("commlog", "PatNum", "patient", None, True),
-    ("commlog", "CommType", "definition", 27, False),
-    ("commlog", "UserNum", "userod", None, False),
-    ("commlog", "ProgramNum", "program", None, False),
-    ("commlog", "ReferralNum", "referral", None, False),
-    ("document", "PatNum", "patient", None, True),
-    ("document", "DocCategory", "definition", 18, True),
-    ("document", "ProvNum", "provider", None, False),
-]
 
 CLOSING_HOUR = 18  # "now" is the end of the simulated today's office hours
 RADIOGRAPH, PHOTO = 1, 2  # document.ImgType

@@ -40,37 +40,6 @@ from ..financial.claims import estimates
 from ..foundation import STAFF_ROLES
 from ..timeline import NO_TIME, open_day_offset, stamp
 
-FOREIGN_KEYS = [
-    ("treatplan", "PatNum", "patient", None, True),
-    ("treatplan", "ResponsParty", "patient", None, True),
-    ("treatplan", "UserNumPresenter", "userod", None, True),
-    ("treatplan", "SecUserNumEntry", "userod", None, True),
-    ("treatplan", "DocNum", "document", None, False),
-    ("proctp", "TreatPlanNum", "treatplan", None, True),
-    ("proctp", "PatNum", "patient", None, True),
-    ("proctp", "ProcNumOrig", "procedurelog", None, True),
-    ("proctp", "ProvNum", "provider", None, True),
-    ("proctp", "ClinicNum", "clinic", None, False),
-    ("proctp", "Priority", "definition", 20, False),
-    ("proctp", "SecUserNumEntry", "userod", None, True),
-    ("treatplanattach", "TreatPlanNum", "treatplan", None, True),
-    ("treatplanattach", "ProcNum", "procedurelog", None, True),
-    ("treatplanattach", "Priority", "definition", 20, False),
-    ("treatplanparam", "PatNum", "patient", None, True),
-    ("treatplanparam", "TreatPlanNum", "treatplan", None, True),
-    ("procmultivisit", "GroupProcMultiVisitNum", "procmultivisit", None, True),
-    ("procmultivisit", "ProcNum", "procedurelog", None, True),
-    ("procmultivisit", "PatNum", "patient", None, True),
-    ("procgroupitem", "ProcNum", "procedurelog", None, True),
-    ("procgroupitem", "GroupNum", "procedurelog", None, True),
-    ("procnote", "PatNum", "patient", None, True),
-    ("procnote", "ProcNum", "procedurelog", None, True),
-    ("procnote", "UserNum", "userod", None, True),
-    ("toothinitial", "PatNum", "patient", None, True),
-    ("perioexam", "PatNum", "patient", None, True),
-    ("perioexam", "ProvNum", "provider", None, True),
-    ("periomeasure", "PerioExamNum", "perioexam", None, True),
-]
 
 EXAM_CODES = ("D0120", "D0140", "D0150", "D0180")
 BLANK = -1  # OpenDental's "no value" in proctp.FeeAllowed and the periomeasure values
