@@ -1,16 +1,10 @@
 """Every foreign key of schema/foreign_keys.csv resolves, and the list of keys is true to the schema."""
-import csv
-
 from checks import foreign_keys
-from conftest import PROJECT, query
+from conftest import query
 from core import schema
+from opendental.definitions import DefCat
 
 KEYS = schema.foreign_keys()
-
-
-def definition_categories():
-    with open(PROJECT / "generators" / "data" / "definitions.csv", newline="") as f:
-        return {int(r["Category"]) for r in csv.DictReader(f)}
 
 
 def test_every_foreign_key_resolves(practice_db):
@@ -33,10 +27,9 @@ def test_every_key_names_an_integer_column_of_the_schema_and_a_parent_with_a_pri
 
 def test_each_column_is_listed_once_and_categories_only_for_definitions():
     assert len({(k.table, k.column) for k in KEYS}) == len(KEYS) == 264
-    categories = definition_categories()
     for key in KEYS:
         assert (key.category is not None) == (key.parent == "definition"), key
-        assert key.category is None or key.category in categories, key
+        assert key.category is None or key.category in {c.value for c in DefCat}, key
 
 
 def test_every_table_with_keys_has_rows(practice_db):
