@@ -126,21 +126,20 @@ def reader(server, dbname):
     return READERS[key]
 
 
+def close_readers(dbname=None):
+    """Close the session's connections (to one database, when named: it is about to be dropped)."""
+    for key in [k for k in READERS if dbname in (None, k[3])]:
+        READERS.pop(key).close()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def readers_closed():
     yield
-    for key in list(READERS):
-        READERS.pop(key).close()
-
-
-def forget_readers(dbname):
-    """Close the session's connections to a database about to be dropped."""
-    for key in [k for k in READERS if k[3] == dbname]:
-        READERS.pop(key).close()
+    close_readers()
 
 
 def drop_database(server, name):
-    forget_readers(name)
+    close_readers(name)
     with admin_connection(server) as conn:
         conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
