@@ -40,30 +40,6 @@ OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
 # fee schedules and carriers.
 SETUP_USER = 1
 
-FOREIGN_KEYS = [
-    ("provider", "FeeSched", "feesched", None, True),
-    ("provider", "Specialty", "definition", 35, False),
-    ("operatory", "ProvDentist", "provider", None, False),
-    ("operatory", "ProvHygienist", "provider", None, False),
-    ("operatory", "ClinicNum", "clinic", None, False),
-    ("operatory", "OperatoryType", "definition", 55, False),
-    ("procedurecode", "ProcCat", "definition", 11, True),
-    ("fee", "FeeSched", "feesched", None, True),
-    ("fee", "CodeNum", "procedurecode", None, True),
-    ("fee", "ClinicNum", "clinic", None, False),
-    ("fee", "SecUserNumEntry", "userod", None, False),
-    ("feesched", "SecUserNumEntry", "userod", None, False),
-    ("userod", "UserGroupNum", "usergroup", None, False),
-    ("userod", "EmployeeNum", "employee", None, False),
-    ("userod", "ProvNum", "provider", None, False),
-    ("userod", "TaskListInBox", "tasklist", None, False),
-    ("employee", "ReportsTo", "employee", None, False),
-    ("usergroupattach", "UserNum", "userod", None, True),
-    ("usergroupattach", "UserGroupNum", "usergroup", None, True),
-    ("clinic", "DefaultProv", "provider", None, False),
-    ("clinic", "InsBillingProv", "provider", None, False),
-]
-
 
 def practice(ctx: RunContext) -> FoundationReference:
     """Definitions, clinics, fee schedules, user groups, the code catalog and its fees: entered once, with the

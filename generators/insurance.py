@@ -80,29 +80,6 @@ CODE_GROUP_LIMITS = (("Exams", NUMBER_OF_SERVICES, 2, NO_AREA), ("Prophy", NUMBE
                      ("Sealants", YEARS, 3, TOOTH), ("Sealants", AGE_LIMIT, 16, NO_AREA),
                      ("Fluoride", AGE_LIMIT, 19, NO_AREA), ("SRP", YEARS, 2, QUADRANT), ("Crowns", YEARS, 5, TOOTH))
 
-FOREIGN_KEYS = [
-    ("covspan", "CovCatNum", "covcat", None, True),
-    ("carrier", "CarrierGroupName", "definition", 46, False),
-    ("carrier", "SecUserNumEntry", "userod", None, False),
-    ("insplan", "CarrierNum", "carrier", None, True),
-    ("insplan", "EmployerNum", "employer", None, False),
-    ("insplan", "FeeSched", "feesched", None, False),
-    ("insplan", "BillingType", "definition", 4, False),
-    ("insplan", "ClaimFormNum", "claimform", None, True),
-    ("insplan", "FilingCode", "insfilingcode", None, True),
-    ("insplan", "SecUserNumEntry", "userod", None, False),
-    ("inssub", "PlanNum", "insplan", None, True),
-    ("inssub", "Subscriber", "patient", None, True),
-    ("inssub", "SecUserNumEntry", "userod", None, False),
-    ("patplan", "PatNum", "patient", None, True),
-    ("patplan", "InsSubNum", "inssub", None, True),
-    ("benefit", "PlanNum", "insplan", None, False),
-    ("benefit", "PatPlanNum", "patplan", None, False),
-    ("benefit", "CovCatNum", "covcat", None, False),
-    ("benefit", "CodeNum", "procedurecode", None, False),
-    ("benefit", "CodeGroupNum", "codegroup", None, False),
-]
-
 
 def practice(ctx: RunContext) -> InsuranceReference:
     """The insurance categories, the carriers (numbered here, written once every office's plans are known:

@@ -49,20 +49,6 @@ SERVICE_NOTE_SHARE, TREATMENT_NOTE_SHARE, CONSENT_SHARE, PRONOUN_SHARE = 0.05, 0
 FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
                    "Care Credit approved", "Send statements by email", "Spouse handles billing")
 
-FOREIGN_KEYS = [
-    ("patient", "Guarantor", "patient", None, True),
-    ("patient", "PriProv", "provider", None, True),
-    ("patient", "SecProv", "provider", None, False),
-    ("patient", "FeeSched", "feesched", None, False),
-    ("patient", "BillingType", "definition", 4, True),
-    ("patient", "EmployerNum", "employer", None, False),
-    ("patient", "ClinicNum", "clinic", None, False),
-    ("patient", "SecUserNumEntry", "userod", None, False),
-    ("patientnote", "PatNum", "patient", None, True),
-    ("patientlink", "PatNumFrom", "patient", None, True),
-    ("patientlink", "PatNumTo", "patient", None, True),
-]
-
 
 def practice(ctx: RunContext) -> ZipCodes:
     """The zip codes the practice's patients live in."""

@@ -77,9 +77,8 @@ def new_database(server):
         return name
 
     yield make
-    with admin_connection(server) as conn:
-        for name in created:
-            conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in created:
+        drop_database(server, name)
 
 
 class admin_connection:
@@ -120,12 +119,40 @@ def run_cli(*args, env=None, timeout=300):
     return result.returncode, result.stdout, result.stderr
 
 
+READERS = {}  # (host, port, user, database) -> the session's connection for read-only queries
+
+
+def reader(server, dbname):
+    """One autocommit connection per database for the whole session: it never holds a lock between queries."""
+    key = (server["host"], server["port"], server["user"], dbname)
+    if key not in READERS or READERS[key].closed:
+        READERS[key] = psycopg2.connect(dbname=dbname, **server)
+        READERS[key].autocommit = True
+    return READERS[key]
+
+
+def close_readers(dbname=None):
+    """Close the session's connections (to one database, when named: it is about to be dropped)."""
+    for key in [k for k in READERS if dbname in (None, k[3])]:
+        READERS.pop(key).close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def readers_closed():
+    yield
+    close_readers()
+
+
+def drop_database(server, name):
+    close_readers(name)
+    with admin_connection(server) as conn:
+        conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def query(server, dbname, sql, params=None):
-    with psycopg2.connect(dbname=dbname, **server) as conn, conn.cursor() as cursor:
+    with reader(server, dbname).cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    conn.close()
-    return rows
+        return cursor.fetchall()
 
 
 def one(practice_db, sql):
@@ -141,8 +168,7 @@ def generated_practice(server, patients, seed, *extra):
         conn.cursor().execute(f'CREATE DATABASE "{name}"')
     assert run_generator(server, name, *extra, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
     yield server, name
-    with admin_connection(server) as conn:
-        conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(server, name)
 
 
 @pytest.fixture(scope="session", params=[None, 200], ids=["one office", "two offices"])

@@ -3,7 +3,6 @@ appointment views tell the same story as the appointment book."""
 import numpy as np
 import pytest
 
-from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, one, query
 from generators.supporting import schedules
 
@@ -13,11 +12,6 @@ END = """(a."AptDateTime" + length(a."Pattern") * interval '5 minutes')"""
 BLOCKOUT_TYPES = {241, 257, 258, 424, 506, 532, 590, 617, 618, 619, 620, 621, 638}
 VIEW_KIND = """regexp_replace(v."Description", ' - Office [0-9]+$', '')"""  # each office has its own views
 LAST_ROWS = """(SELECT DISTINCT ON ("AptNum") * FROM raw.histappointment ORDER BY "AptNum", "HistDateTStamp" DESC)"""
-
-
-@pytest.mark.parametrize("key", schedules.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
-def test_scheduling_keys_resolve(practice_db, key):
-    assert one(practice_db, f"SELECT count(*) FROM ({violation_sql(*key)}) v") == (0,)
 
 
 @pytest.mark.parametrize("table", ["schedule", "scheduleop", "histappointment", "apptview", "apptviewitem",

@@ -24,37 +24,6 @@ from .chart import Chart
 
 TITLE = "Clinical: appointment and recall types, appointments, procedures, recalls"
 
-FOREIGN_KEYS = [
-    ("appointment", "PatNum", "patient", None, True),
-    ("appointment", "ProvNum", "provider", None, True),
-    ("appointment", "ProvHyg", "provider", None, False),
-    ("appointment", "Op", "operatory", None, False),
-    ("appointment", "ClinicNum", "clinic", None, False),
-    ("appointment", "AppointmentTypeNum", "appointmenttype", None, False),
-    ("appointment", "Confirmed", "definition", 2, True),
-    ("appointment", "UnschedStatus", "definition", 13, False),
-    ("appointment", "SecUserNumEntry", "userod", None, True),
-    ("appointment", "InsPlan1", "insplan", None, False),
-    ("appointment", "InsPlan2", "insplan", None, False),
-    ("appointment", "Assistant", "employee", None, False),
-    ("appointment", "NextAptNum", "appointment", None, False),
-    ("procedurelog", "PatNum", "patient", None, True),
-    ("procedurelog", "AptNum", "appointment", None, False),
-    ("procedurelog", "PlannedAptNum", "appointment", None, False),
-    ("procedurelog", "CodeNum", "procedurecode", None, True),
-    ("procedurelog", "ProvNum", "provider", None, True),
-    ("procedurelog", "ClinicNum", "clinic", None, False),
-    ("procedurelog", "Dx", "definition", 16, False),
-    ("procedurelog", "Priority", "definition", 20, False),
-    ("procedurelog", "Prognosis", "definition", 30, False),
-    ("procedurelog", "SecUserNumEntry", "userod", None, True),
-    ("recall", "PatNum", "patient", None, True),
-    ("recall", "RecallTypeNum", "recalltype", None, True),
-    ("recall", "RecallStatus", "definition", 13, False),
-    ("recalltrigger", "RecallTypeNum", "recalltype", None, True),
-    ("recalltrigger", "CodeNum", "procedurecode", None, True),
-]
-
 
 def practice(ctx: RunContext) -> ClinicalReference:
     """The appointment and recall types every office books with."""

@@ -22,47 +22,6 @@ from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, p
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
 REFUND_SHARE_OF_PAYMENTS = 0.004
 
-FOREIGN_KEYS = [
-    ("claim", "PatNum", "patient", None, True),
-    ("claim", "PlanNum", "insplan", None, True),
-    ("claim", "PlanNum2", "insplan", None, False),
-    ("claim", "InsSubNum", "inssub", None, True),
-    ("claim", "InsSubNum2", "inssub", None, False),
-    ("claim", "ProvTreat", "provider", None, True),
-    ("claim", "ProvBill", "provider", None, False),
-    ("claim", "ClinicNum", "clinic", None, False),
-    ("claim", "SecUserNumEntry", "userod", None, True),
-    ("claim", "ClaimForm", "claimform", None, True),
-    ("claim", "CustomTracking", "definition", 31, False),
-    ("claimproc", "ProcNum", "procedurelog", None, False),
-    ("claimproc", "ClaimNum", "claim", None, False),
-    ("claimproc", "PatNum", "patient", None, True),
-    ("claimproc", "ProvNum", "provider", None, False),
-    ("claimproc", "PlanNum", "insplan", None, True),
-    ("claimproc", "InsSubNum", "inssub", None, True),
-    ("claimproc", "ClaimPaymentNum", "claimpayment", None, False),
-    ("claimproc", "ClaimPaymentTracking", "definition", 36, False),
-    ("claimproc", "SecUserNumEntry", "userod", None, False),
-    ("claimpayment", "PayGroup", "definition", 40, False),
-    ("claimpayment", "SecUserNumEntry", "userod", None, True),
-    ("claimpayment", "DepositNum", "deposit", None, False),
-    ("adjustment", "PatNum", "patient", None, True),
-    ("adjustment", "AdjType", "definition", 1, True),
-    ("adjustment", "ProvNum", "provider", None, True),
-    ("adjustment", "ProcNum", "procedurelog", None, False),
-    ("adjustment", "SecUserNumEntry", "userod", None, True),
-    ("payment", "PatNum", "patient", None, True),
-    ("payment", "SecUserNumEntry", "userod", None, False),
-    ("payment", "DepositNum", "deposit", None, False),
-    ("paysplit", "PayNum", "payment", None, True),
-    ("paysplit", "PatNum", "patient", None, True),
-    ("paysplit", "ProvNum", "provider", None, False),
-    ("paysplit", "ProcNum", "procedurelog", None, False),
-    ("paysplit", "AdjNum", "adjustment", None, False),
-    ("paysplit", "SecUserNumEntry", "userod", None, False),
-    ("paysplit", "FSplitNum", "paysplit", None, False),
-]
-
 
 def practice(ctx: RunContext) -> None:
     """Nothing: the financial phase keeps no reference data; every office's ledger is its own."""

@@ -15,7 +15,6 @@ from . import billing, communication, medical, medical_lists, records, schedules
 
 TITLE = "Supporting: schedules, history, records, medical, billing detail, communications, documents, tasks"
 MODULES = (schedules, records, medical, billing, communication, staff)
-FOREIGN_KEYS = [key for module in MODULES for key in module.FOREIGN_KEYS]
 
 
 def practice(ctx: RunContext) -> SupportingReference:

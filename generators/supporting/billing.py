@@ -59,31 +59,6 @@ STATEMENT_URL = "https://portal.beavertonfamilydental.example/statement?id="
 SHORT_URL = "https://bfd.example/s/"
 DAY_STEP = 100_000                     # more days than from 1970 to any date of a run
 
-FOREIGN_KEYS = [
-    ("insverify", "DefNum", "definition", 38, False),
-    ("insverifyhist", "InsVerifyNum", "insverify", None, True),
-    ("insverifyhist", "UserNum", "userod", None, True),
-    ("insverifyhist", "VerifyUserNum", "userod", None, True),
-    ("insverifyhist", "DefNum", "definition", 38, True),
-    ("insbluebook", "ProcCodeNum", "procedurecode", None, True),
-    ("insbluebook", "CarrierNum", "carrier", None, True),
-    ("insbluebook", "PlanNum", "insplan", None, True),
-    ("insbluebook", "ProcNum", "procedurelog", None, True),
-    ("insbluebook", "ClaimNum", "claim", None, True),
-    ("insbluebooklog", "ClaimProcNum", "claimproc", None, True),
-    ("claimsnapshot", "ProcNum", "procedurelog", None, True),
-    ("claimsnapshot", "ClaimProcNum", "claimproc", None, True),
-    ("claimtracking", "ClaimNum", "claim", None, True),
-    ("claimtracking", "UserNum", "userod", None, True),
-    ("claimtracking", "TrackingDefNum", "definition", 31, True),
-    ("claimtracking", "TrackingErrorDefNum", "definition", 36, False),
-    ("eobattach", "ClaimPaymentNum", "claimpayment", None, True),
-    ("statement", "PatNum", "patient", None, True),
-    ("statement", "DocNum", "document", None, True),
-    ("statementprod", "StatementNum", "statement", None, True),
-    ("statementprod", "DocNum", "document", None, True),
-]
-
 
 def practice(ctx: RunContext) -> None:
     reference_tables(ctx)

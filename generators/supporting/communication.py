@@ -20,22 +20,6 @@ from .commlog import commlogs
 from .documents import documents
 from .referrals import referral_attachments, referral_sources, write_referrals
 
-FOREIGN_KEYS = [
-    ("referral", "Specialty", "definition", 35, False),
-    ("referral", "PatNum", "patient", None, False),
-    ("refattach", "ReferralNum", "referral", None, True),
-    ("refattach", "PatNum", "patient", None, True),
-    ("refattach", "ProcNum", "procedurelog", None, False),
-    ("refattach", "ProvNum", "provider", None, False),
-    ("commlog", "PatNum", "patient", None, True),
-    ("commlog", "CommType", "definition", 27, False),
-    ("commlog", "UserNum", "userod", None, False),
-    ("commlog", "ProgramNum", "program", None, False),
-    ("commlog", "ReferralNum", "referral", None, False),
-    ("document", "PatNum", "patient", None, True),
-    ("document", "DocCategory", "definition", 18, True),
-    ("document", "ProvNum", "provider", None, False),
-]
 
 CLAIM_FOLLOW_UP_DAYS = 30
 TREATMENT_PLAN_CENTS = 100_000  # plans worth a sit-down with the treatment coordinator

@@ -59,33 +59,6 @@ SHEET_NOTES = (("Reviewed with patient, no changes", 0.4), ("Scanned paper copy,
 SHEET_NOTE_SHARE = 0.03  # forms staff leave an internal note on (deleted duplicates always get one)
 FIELDS_PER_BATCH = 100_000
 NEVER = np.datetime64("9999-12-31T00:00:00")
-FOREIGN_KEYS = [
-    ("medication", "GenericNum", "medication", None, False),
-    ("allergydef", "MedicationNum", "medication", None, False),
-    ("allergy", "AllergyDefNum", "allergydef", None, True),
-    ("allergy", "PatNum", "patient", None, True),
-    ("disease", "PatNum", "patient", None, True),
-    ("disease", "DiseaseDefNum", "diseasedef", None, True),
-    ("sheetfielddef", "SheetDefNum", "sheetdef", None, True),
-    ("sheet", "PatNum", "patient", None, True),
-    ("sheet", "SheetDefNum", "sheetdef", None, True),
-    ("sheet", "ClinicNum", "clinic", None, False),
-    ("sheetfield", "SheetNum", "sheet", None, True),
-    ("sheetfield", "SheetFieldDefNum", "sheetfielddef", None, True),
-    ("pharmclinic", "PharmacyNum", "pharmacy", None, True),
-    ("pharmclinic", "ClinicNum", "clinic", None, False),
-    ("rxpat", "PatNum", "patient", None, True),
-    ("rxpat", "ProvNum", "provider", None, True),
-    ("rxpat", "PharmacyNum", "pharmacy", None, True),
-    ("rxpat", "ProcNum", "procedurelog", None, False),
-    ("rxpat", "ClinicNum", "clinic", None, False),
-    ("rxpat", "UserNum", "userod", None, True),
-    ("labcase", "PatNum", "patient", None, True),
-    ("labcase", "LaboratoryNum", "laboratory", None, True),
-    ("labcase", "AptNum", "appointment", None, True),
-    ("labcase", "PlannedAptNum", "appointment", None, False),
-    ("labcase", "ProvNum", "provider", None, True),
-]
 
 
 def office(ctx: RunContext, reference: MedicalReference) -> None:

@@ -35,37 +35,6 @@ from ..rows import chunks, completed_appointment, day_key, row_of, spans
 from ..timeline import NO_TIME, open_day_offset, random_minutes, seconds_after_midnight, stamp
 from .charting import ADULT_AGE, BLANK, EXAM_CODES, perio_charts, tooth_chart
 
-FOREIGN_KEYS = [
-    ("treatplan", "PatNum", "patient", None, True),
-    ("treatplan", "ResponsParty", "patient", None, True),
-    ("treatplan", "UserNumPresenter", "userod", None, True),
-    ("treatplan", "SecUserNumEntry", "userod", None, True),
-    ("treatplan", "DocNum", "document", None, False),
-    ("proctp", "TreatPlanNum", "treatplan", None, True),
-    ("proctp", "PatNum", "patient", None, True),
-    ("proctp", "ProcNumOrig", "procedurelog", None, True),
-    ("proctp", "ProvNum", "provider", None, True),
-    ("proctp", "ClinicNum", "clinic", None, False),
-    ("proctp", "Priority", "definition", 20, False),
-    ("proctp", "SecUserNumEntry", "userod", None, True),
-    ("treatplanattach", "TreatPlanNum", "treatplan", None, True),
-    ("treatplanattach", "ProcNum", "procedurelog", None, True),
-    ("treatplanattach", "Priority", "definition", 20, False),
-    ("treatplanparam", "PatNum", "patient", None, True),
-    ("treatplanparam", "TreatPlanNum", "treatplan", None, True),
-    ("procmultivisit", "GroupProcMultiVisitNum", "procmultivisit", None, True),
-    ("procmultivisit", "ProcNum", "procedurelog", None, True),
-    ("procmultivisit", "PatNum", "patient", None, True),
-    ("procgroupitem", "ProcNum", "procedurelog", None, True),
-    ("procgroupitem", "GroupNum", "procedurelog", None, True),
-    ("procnote", "PatNum", "patient", None, True),
-    ("procnote", "ProcNum", "procedurelog", None, True),
-    ("procnote", "UserNum", "userod", None, True),
-    ("toothinitial", "PatNum", "patient", None, True),
-    ("perioexam", "PatNum", "patient", None, True),
-    ("perioexam", "ProvNum", "provider", None, True),
-    ("periomeasure", "PerioExamNum", "perioexam", None, True),
-]
 # procedurecode.IsMultiVisit (set by the foundation on these codes)
 MULTI_VISIT_CODES = ("D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
                      "D5120")

@@ -64,37 +64,6 @@ HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript",
 SET_AT_OUTCOME = ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed", "UnschedStatus")
 VIEW_ELEMENTS = ("PatientNameF", "Age", "ProcDescript", "Note", "Production", "ConfirmedColor")
 
-FOREIGN_KEYS = [
-    ("schedule", "ProvNum", "provider", None, False),
-    ("schedule", "EmployeeNum", "employee", None, False),
-    ("schedule", "BlockoutType", "definition", 25, False),
-    ("schedule", "ClinicNum", "clinic", None, False),
-    ("scheduleop", "ScheduleNum", "schedule", None, True),
-    ("scheduleop", "OperatoryNum", "operatory", None, True),
-    ("histappointment", "AptNum", "appointment", None, True),
-    ("histappointment", "HistUserNum", "userod", None, True),
-    ("histappointment", "PatNum", "patient", None, True),
-    ("histappointment", "ProvNum", "provider", None, True),
-    ("histappointment", "ProvHyg", "provider", None, False),
-    ("histappointment", "Op", "operatory", None, False),
-    ("histappointment", "ClinicNum", "clinic", None, False),
-    ("histappointment", "Confirmed", "definition", 2, True),
-    ("histappointment", "UnschedStatus", "definition", 13, False),
-    ("histappointment", "AppointmentTypeNum", "appointmenttype", None, False),
-    ("histappointment", "SecUserNumEntry", "userod", None, False),
-    ("histappointment", "InsPlan1", "insplan", None, False),
-    ("histappointment", "InsPlan2", "insplan", None, False),
-    ("histappointment", "Assistant", "employee", None, False),
-    ("histappointment", "NextAptNum", "appointment", None, False),
-    ("apptview", "ClinicNum", "clinic", None, False),
-    ("apptviewitem", "ApptViewNum", "apptview", None, True),
-    ("apptviewitem", "OpNum", "operatory", None, False),
-    ("apptviewitem", "ProvNum", "provider", None, False),
-    ("userodapptview", "UserNum", "userod", None, True),
-    ("userodapptview", "ApptViewNum", "apptview", None, True),
-    ("userodapptview", "ClinicNum", "clinic", None, False),
-]
-
 
 def practice(ctx: RunContext) -> None:
     """The practice's own schedule rows, over the first office's days (the offices keep the same holidays)."""

@@ -24,37 +24,6 @@ from ..rows import pick, rows_of
 from ..timeline import business_days, stamp, us_holidays
 from .tasks import subscribers, task_lists, tasks
 
-FOREIGN_KEYS = [
-    ("tasklist", "Parent", "tasklist", None, False),
-    ("tasklist", "FromNum", "tasklist", None, False),
-    ("task", "TaskListNum", "tasklist", None, True),
-    ("task", "UserNum", "userod", None, True),
-    ("task", "PriorityDefNum", "definition", 33, True),
-    ("task", "FromNum", "task", None, False),
-    ("taskhist", "TaskNum", "task", None, True),
-    ("taskhist", "TaskListNum", "tasklist", None, True),
-    ("taskhist", "UserNum", "userod", None, True),
-    ("taskhist", "UserNumHist", "userod", None, True),
-    ("taskhist", "PriorityDefNum", "definition", 33, True),
-    ("taskhist", "FromNum", "task", None, False),
-    ("tasknote", "TaskNum", "task", None, True),
-    ("tasknote", "UserNum", "userod", None, True),
-    ("tasksubscription", "UserNum", "userod", None, True),
-    ("tasksubscription", "TaskListNum", "tasklist", None, False),
-    ("tasksubscription", "TaskNum", "task", None, False),
-    ("taskunread", "TaskNum", "task", None, True),
-    ("taskunread", "UserNum", "userod", None, True),
-    ("programproperty", "ProgramNum", "program", None, True),
-    ("userodpref", "UserNum", "userod", None, True),
-    ("userodpref", "Fkey", "definition", 18, False),
-    ("timeadjust", "EmployeeNum", "employee", None, True),
-    ("timeadjust", "PtoDefNum", "definition", 50, False),
-    ("timeadjust", "SecuUserNumEntry", "userod", None, False),
-    ("entrylog", "UserNum", "userod", None, True),
-    ("entrylog", "FKey", "appointment", None, True),
-    ("clinic", "Region", "definition", 39, False),
-]
-
 IMAGE_CATEGORIES = ("Xrays", "Photos", "Patient Forms", "Insurance Cards")
 LEAVE_DAYS_PER_YEAR = (("PTO", 8), ("Sick", 3), ("Training", 1))  # timeadjust kinds (definition category 50)
 OVERTIME_WEEK_SHARE = 0.1
