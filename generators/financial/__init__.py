@@ -14,6 +14,7 @@ paid and wrote off and what was adjusted).
 import numpy as np
 
 from core.arrays import concat_rows
+from opendental.codes import ClaimProcStatus, ProcStatus
 
 from ..context import RunContext
 from ..handover import Financial
@@ -46,7 +47,7 @@ def office(ctx: RunContext, _reference: None) -> None:
 
     ins_paid, ins_write_off, ins_pending = claims.settled_by_insurance(ctx, claim_sets)
     eob_date = _last_eob(n, claim_sets)
-    billable = (pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
+    billable = (pr.status == ProcStatus.COMPLETE) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
     left = np.where(billable, pr.fee_cents - ins_paid - ins_write_off - ins_pending, 0)
     fees, credits = adjustments.broken_appointment_fees(ctx), adjustments.referral_credits(ctx)
     target = ctx.config.volume("adjustments")
@@ -62,7 +63,7 @@ def office(ctx: RunContext, _reference: None) -> None:
     paid, last_paid = _paid_per_procedure(n, splits)
     late = adjustments.late_no_charges(ctx, paid, last_paid, late_count)
     all_adjustments = adjustments.write(ctx, [discounts, bad_debt, late, fees, credits])
-    fee_rows = np.flatnonzero(all_adjustments.type == ctx.practice.defs.named(1, "Broken Appointment Fee"))
+    fee_rows = np.flatnonzero(all_adjustments.type == adjustments.BROKEN_APPOINTMENT_FEE)
     all_splits = concat_rows([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
                                                                                           fee_rows)])
     paid_out = payments.collect(ctx, all_splits)
@@ -81,7 +82,7 @@ def office(ctx: RunContext, _reference: None) -> None:
 def _last_eob(n, claim_sets):
     latest = np.full(n, np.datetime64("0001-01-01"), dtype="datetime64[D]")
     for lines in claim_sets:
-        received = lines.status == claims.RECEIVED
+        received = lines.status == ClaimProcStatus.RECEIVED
         np.maximum.at(latest, lines.proc[received], lines.date_cp[received])
         granted = lines.supplemental
         np.maximum.at(latest, lines.proc[granted], lines.claims.supplemental_day[lines.claim[granted]])
@@ -119,7 +120,7 @@ def _ledger(ctx, claim_sets, adjustment_rows, splits, billable):
                (adjustment_rows.patient, adjustment_rows.date, adjustment_rows.amount),
                (splits.patient, splits.date, -splits.amount)]
     for lines in claim_sets:
-        received = lines.status == claims.RECEIVED
+        received = lines.status == ClaimProcStatus.RECEIVED
         proc = lines.proc[received]
         entries.append((pr.patient[proc], lines.date_cp[received], -(lines.paid[received] + lines.write_off[received])))
         granted = lines.supplemental

@@ -5,23 +5,33 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import concat_rows, group_sum
+from opendental.codes import AptStatus
+from opendental.definitions import DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, stamp
 
-# (kind, AdjType DefNum, note) for discounts taken off a procedure's remaining balance.
+# (kind, AdjType DefNums, note, share of the fee) for discounts taken off a procedure's remaining balance.
 SENIOR, CASH, NEW_PATIENT, FAMILY, STAFF, NO_CHARGE, SMALL_BALANCE = range(7)
 DISCOUNTS = {
-    SENIOR: ((186,), "10% DISCOUNT - SENIOR", 0.10),
-    CASH: ((9, 185), "5% CASH DISCOUNT - PAID IN FULL", 0.05),
-    NEW_PATIENT: ((537,), "NEW PATIENT SPECIAL", 0.50),
-    FAMILY: ((482, 486), "5% FAMILY DISCOUNT", 0.05),
-    STAFF: ((472, 485, 655), "EMPLOYEE DISCOUNT - 50%", 0.50),
-    NO_CHARGE: ((474, 475, 601), "NO CHARGE - WARRANTY WORK - DR {doctor}", 1.0),
-    SMALL_BALANCE: ((188,), "INSURANCE ADJ - {carrier} - SMALL BALANCE WRITE OFF", 1.0),
+    SENIOR: (defnums(DefCat.ADJ_TYPES, "Senior Discount"), "10% DISCOUNT - SENIOR", 0.10),
+    CASH: (defnums(DefCat.ADJ_TYPES, "Cash Discount", "Pay-in-Full Discount"), "5% CASH DISCOUNT - PAID IN FULL", 0.05),
+    NEW_PATIENT: (defnums(DefCat.ADJ_TYPES, "New Patient Discount"), "NEW PATIENT SPECIAL", 0.50),
+    FAMILY: (defnums(DefCat.ADJ_TYPES, "Family Discount", "Family Member Discount"), "5% FAMILY DISCOUNT", 0.05),
+    STAFF: (defnums(DefCat.ADJ_TYPES, "Employee Discount", "Staff Discount", "Employee Benefit Discount"),
+            "EMPLOYEE DISCOUNT - 50%", 0.50),
+    NO_CHARGE: (defnums(DefCat.ADJ_TYPES, "Dr. Discount", "Dr. Discount - Associate", "Provider Discount - Other"),
+                "NO CHARGE - WARRANTY WORK - DR {doctor}", 1.0),
+    SMALL_BALANCE: (defnums(DefCat.ADJ_TYPES, "Insurance Write-off"), "INSURANCE ADJ - {carrier} - SMALL BALANCE WRITE OFF", 1.0),
 }
 SMALL_BALANCE_CENTS = 2500
 BROKEN_APPOINTMENT_FEE_CENTS = 5000
 REFERRAL_CREDIT_CENTS = 5000
+WAIVED = defnum(DefCat.ADJ_TYPES, "Dr. Discount")  # a no-charge granted after the patient paid
+BROKEN_APPOINTMENT_FEE, BAD_DEBT, REFERRAL_CREDIT = defnums(DefCat.ADJ_TYPES, "Broken Appointment Fee",
+                                                            "Bad Debt Write-off", "Referral Credit")
+RESTORATIVE_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Fillings", "Endo", "Perio", "Crown & Bridge", "Dentures",
+                                 "Implants", "Oral Surgery")
+EXAMS_AND_XRAYS = defnum(DefCat.PROC_CODE_CATS, "Exams & Xrays")
 
 
 def _procedure_discounts(ctx, left, settled_on):
@@ -33,7 +43,7 @@ def _procedure_discounts(ctx, left, settled_on):
     patient = pr.patient
     insured = ins.primary_plan[patient] >= 0
     senior = pt.age_days[patient] >= 65 * 365
-    restorative = np.isin(codes.category[pr.code], (75, 76, 77, 78, 79, 80, 81))
+    restorative = np.isin(codes.category[pr.code], RESTORATIVE_CATEGORIES)
     staff_family = rng.random(len(ctx.practice.families.first)) < 0.005
     first_visit = pr.date == pt.first_visit[patient]
     chance = rng.random(n)
@@ -42,7 +52,7 @@ def _procedure_discounts(ctx, left, settled_on):
         (FAMILY, (ctx.practice.families.size[pt.family[patient]] >= 4) & restorative & (chance < 0.08)),
         (SENIOR, senior & ~insured & (chance < 0.6)),
         (CASH, ~insured & (pr.fee_cents >= 50000) & (chance < 0.3)),
-        (NEW_PATIENT, ~insured & first_visit & np.isin(codes.category[pr.code], (73,)) & (chance < 0.5)),
+        (NEW_PATIENT, ~insured & first_visit & (codes.category[pr.code] == EXAMS_AND_XRAYS) & (chance < 0.5)),
         (STAFF, staff_family[pt.family[patient]]),
         (NO_CHARGE, restorative & (chance > 0.992)),
         (SMALL_BALANCE, (settled_on != NO_DATE) & (left > 0) & (left <= SMALL_BALANCE_CENTS)
@@ -86,7 +96,7 @@ def late_no_charges(ctx, paid, last_paid, count):
     date = np.minimum(last_paid[proc] + rng.integers(1, 30, len(proc)).astype("timedelta64[D]"), ctx.today - 8)
     abbr = ctx.practice.providers.abbr
     notes = np.array([f"N/C PER DR {abbr[p]} - REFUND ISSUED" for p in pr.prov[proc].tolist()], dtype=object)
-    return _rows(pr.patient[proc], proc, -paid[proc], date, np.full(len(proc), 474), notes)
+    return _rows(pr.patient[proc], proc, -paid[proc], date, np.full(len(proc), WAIVED), notes)
 
 
 def bad_debt(ctx, written_off):
@@ -94,7 +104,7 @@ def bad_debt(ctx, written_off):
     pr = ctx.practice.clinical.procedures
     n = len(written_off.proc)
     return _rows(pr.patient[written_off.proc], written_off.proc, -written_off.amount, written_off.date,
-                 np.full(n, ctx.practice.defs.named(1, "Bad Debt Write-off")),
+                 np.full(n, BAD_DEBT),
                  np.full(n, "BAD DEBT - SENT TO COLLECTIONS", dtype=object))
 
 
@@ -115,11 +125,10 @@ def broken_appointment_fees(ctx):
     """A broken appointment without 24 hours' notice costs a fee, charged to the account (most waived)."""
     rng = ctx.rng("broken-appointment-fees")
     apt = ctx.practice.clinical.appointments
-    broken = np.flatnonzero((apt.status == 5) & (apt.date <= ctx.today))
+    broken = np.flatnonzero((apt.status == AptStatus.BROKEN) & (apt.date <= ctx.today))
     broken = broken[rng.random(len(broken)) < 0.25]
-    fee_type = ctx.practice.defs.named(1, "Broken Appointment Fee")
     return _rows(apt.patient[broken], np.full(len(broken), -1), np.full(len(broken), BROKEN_APPOINTMENT_FEE_CENTS),
-                 apt.date[broken], np.full(len(broken), fee_type),
+                 apt.date[broken], np.full(len(broken), BROKEN_APPOINTMENT_FEE),
                  np.full(len(broken), "BROKEN APPT FEE - NO 24 HR NOTICE", dtype=object))
 
 
@@ -133,7 +142,7 @@ def referral_credits(ctx):
     who, date = who[keep], date[keep]
     names = ctx.random.pools.pick(rng, ctx.random.pools.last, len(who))
     return _rows(who, np.full(len(who), -1), np.full(len(who), -REFERRAL_CREDIT_CENTS), date,
-                 np.full(len(who), 483), np.array([f"REFERRAL CREDIT - $50 - {n.upper()}" for n in names], dtype=object))
+                 np.full(len(who), REFERRAL_CREDIT), np.array([f"REFERRAL CREDIT - $50 - {n.upper()}" for n in names], dtype=object))
 
 
 def write(ctx, parts):

@@ -11,14 +11,17 @@ import numpy as np
 from core.arrays import cumsum_before, group_sum, groups, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
+from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
+from opendental.definitions import DefCat, defnum, defnums
+
 from ..timeline import NO_DATE, open_day_offset
 
-NO_BILL_CATEGORY = 85      # no-fee / admin codes are never billed to insurance
-PREVENTIVE_CATEGORIES = (73, 74, 667)  # exams, x-rays, cleanings, sealants: deductible waived
+NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
+# exams, x-rays, cleanings, sealants: deductible waived
+PREVENTIVE_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Exams & Xrays", "Cleanings", "Sealants")
 DENIED_SHARE = 0.03        # lines paid nothing (frequency limit, missing tooth clause...)
 UNDERPAID_SHARE = 0.05     # lines paid less than estimated
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
-RECEIVED, NOT_RECEIVED, SUPPLEMENTAL, ESTIMATE = 1, 0, 4, 6   # claimproc.Status
 FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to the carrier...
 LOST_SHARE = 0.1           # ...who has no record of some of them: they are resent that day
 APPEALED_SHARE, CORRECTED_SHARE = 0.4, 0.15  # denied claims appealed, or corrected and resent as a replacement
@@ -74,14 +77,16 @@ def _timeline(ctx, rng, service, send_from):
     sent = open_day_offset(send_from + weighted_choice(rng, SENT_LAG_DAYS, n).astype("timedelta64[D]"), 0,
                             roll="forward")
     received = sent + rng.integers(14, 46, n).astype("timedelta64[D]")
-    status = np.where(sent > ctx.today, "W", np.where(received > ctx.today, "S", "R"))
-    return np.where(status == "W", NO_DATE, sent), np.where(status == "R", received, NO_DATE), status
+    status = np.where(sent > ctx.today, ClaimStatus.WAITING_TO_SEND,
+                      np.where(received > ctx.today, ClaimStatus.SENT, ClaimStatus.RECEIVED))
+    return (np.where(status == ClaimStatus.WAITING_TO_SEND, NO_DATE, sent),
+            np.where(status == ClaimStatus.RECEIVED, received, NO_DATE), status)
 
 
 def _adjudicated_lines(rng, proc, plan, money, claims):
     """Claimproc lines: the estimate, and once the EOB is in, what was paid (a few lines denied or underpaid)."""
     n = len(proc)
-    received = claims.status[claims.index] == "R"
+    received = claims.status[claims.index] == ClaimStatus.RECEIVED
     outcome = rng.random(n)
     denied = received & (outcome < DENIED_SHARE)
     underpaid = received & (outcome >= DENIED_SHARE) & (outcome < DENIED_SHARE + UNDERPAID_SHARE)
@@ -90,7 +95,7 @@ def _adjudicated_lines(rng, proc, plan, money, claims):
         proc=proc, plan=plan, money=money, claims=claims, claim=claims.index, line=claims.line,
         paid=np.where(received, paid, 0), write_off=np.where(denied, 0, money.write_off),
         denied=denied, underpaid=underpaid & (paid < money.estimate),
-        status=np.where(received, RECEIVED, NOT_RECEIVED), date_cp=claims.received[claims.index])
+        status=np.where(received, ClaimProcStatus.RECEIVED, ClaimProcStatus.NOT_RECEIVED), date_cp=claims.received[claims.index])
 
 
 def _completed_and_covered(ctx):
@@ -98,7 +103,7 @@ def _completed_and_covered(ctx):
     and those it does not (0 %), which the office marks "do not bill to insurance" (claimproc.NoBillIns)."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
     pat = pr.patient
-    covered = ((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
+    covered = ((pr.status == ProcStatus.COMPLETE) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
                & (codes.category[pr.code] != NO_BILL_CATEGORY)
                & (ins.primary_plan[pat] >= 0) & (ins.primary_since[pat] <= pr.date))
     no_coverage = ins.plans.coverage_percent(np.maximum(ins.primary_plan[pat], 0), pr.code) == 0
@@ -117,7 +122,7 @@ def primary_claims(ctx):
     service = pr.date[proc][first]
     sent, received, status = _timeline(ctx, rng, service, service)
     claims = SimpleNamespace(index=index, first=first, line=line, service=service, sent=sent, received=received,
-                             status=status, plan=plan[first], patient=pat[proc][first], type="P")
+                             status=status, plan=plan[first], patient=pat[proc][first], type=ClaimType.PRIMARY)
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
     lines.paid_other = _zeros(len(proc))
     return lines
@@ -129,7 +134,7 @@ def secondary_claims(ctx, primary):
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     pat = pr.patient[primary.proc]
     has_secondary = (ins.secondary_plan[pat] >= 0) & (ins.secondary_since[pat] <= pr.date[primary.proc])
-    primary_done = primary.status == RECEIVED
+    primary_done = primary.status == ClaimProcStatus.RECEIVED
     left = primary.money.fee - primary.paid - primary.write_off
     pick = np.flatnonzero(has_secondary & (~primary_done | (left > 0)))
     proc = primary.proc[pick]
@@ -138,14 +143,14 @@ def secondary_claims(ctx, primary):
     money = adjudicate(ctx, proc, plan, paid_other + primary.write_off[pick], secondary=True)
     index, first, line = _claims(proc, plan, pr.patient[proc], pr.date[proc])
     primary_claim = primary.claim[pick][first]
-    on_hold = primary.claims.status[primary_claim] != "R"
+    on_hold = primary.claims.status[primary_claim] != ClaimStatus.RECEIVED
     sent, received, status = _timeline(ctx, rng, primary.claims.service[primary_claim],
                                        np.where(on_hold, ctx.today, primary.claims.received[primary_claim]))
-    status = np.where(on_hold, "H", status)
+    status = np.where(on_hold, ClaimStatus.HOLD_UNTIL_PRIMARY_RECEIVED, status)
     claims = SimpleNamespace(index=index, first=first, line=line, service=primary.claims.service[primary_claim],
                              primary_claim=primary_claim,
                              sent=np.where(on_hold, NO_DATE, sent), received=np.where(on_hold, NO_DATE, received),
-                             status=status, plan=plan[first], patient=pr.patient[proc][first], type="S")
+                             status=status, plan=plan[first], patient=pr.patient[proc][first], type=ClaimType.SECONDARY)
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
     lines.paid_other = paid_other
     return lines
@@ -173,7 +178,7 @@ def _follow_up(ctx, lines):
     that day); after an EOB that denies a line, an appeal, or a corrected claim resent as a replacement.
     claim.CustomTracking holds the latest status (definition category 31)."""
     rng = ctx.rng(f"claim-follow-up-{lines.claims.type}")
-    c, defs, today = lines.claims, ctx.practice.defs, ctx.today
+    c, today = lines.claims, ctx.today
     n = len(c.first)
     sent = c.sent != NO_DATE
     call = np.where(sent, open_day_offset(c.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
@@ -190,8 +195,8 @@ def _follow_up(ctx, lines):
     c.appealed = np.where(appealed, answered, NO_DATE)
     c.resent = np.where(corrected, answered, np.where(lost, call, NO_DATE))
     c.tracking = np.select([appealed, corrected, denied, lost, late],
-                           [defs.named(31, "Appealed"), defs.named(31, "Resubmitted"), defs.named(31, "Denied"),
-                            defs.named(31, "Resubmitted"), defs.named(31, "Called carrier")], 0)
+                           defnums(DefCat.CLAIM_CUSTOM_TRACKING, "Appealed", "Resubmitted", "Denied", "Resubmitted",
+                                   "Called carrier"), 0)
 
 
 def _supplemental_payments(ctx, lines, on_secondary):
@@ -212,7 +217,7 @@ def _supplemental_payments(ctx, lines, on_secondary):
 def claim_totals(lines):
     """A claim's money columns are the sums over its claimprocs (ClaimFee = sum of FeeBilled...)."""
     n = len(lines.claims.first)
-    received = lines.status == RECEIVED
+    received = lines.status == ClaimProcStatus.RECEIVED
     return SimpleNamespace(fee=group_sum(lines.claim, lines.money.fee, n),
                            estimate=group_sum(lines.claim, lines.money.estimate, n),
                            paid=group_sum(lines.claim, lines.paid + lines.supplemental_paid, n),
@@ -229,7 +234,7 @@ def insurance_checks(ctx, claim_sets):
     for lines in claim_sets:
         c = lines.claims
         n = len(c.first)
-        received = np.flatnonzero(c.status == "R")
+        received = np.flatnonzero(c.status == ClaimStatus.RECEIVED)
         granted = np.flatnonzero(c.supplemental_day != NO_DATE)
         payments += [(c, "check", received, c.received[received], group_sum(lines.claim, lines.paid, n)[received]),
                      (c, "supplemental_check", granted, c.supplemental_day[granted],
@@ -255,7 +260,7 @@ def estimates(ctx):
     completed work the primary plan does not cover, marked NoBillIns on each plan that covers none of it: it
     never goes on a claim."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
-    planned = (pr.status == 1) & (pr.fee_cents > 0) & (codes.category[pr.code] != NO_BILL_CATEGORY)
+    planned = (pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.fee_cents > 0) & (codes.category[pr.code] != NO_BILL_CATEGORY)
     not_billed = _completed_and_covered(ctx)[1]
     result = []
     for plan_of, since in ((ins.primary_plan, ins.primary_since), (ins.secondary_plan, ins.secondary_since)):
@@ -275,7 +280,7 @@ def settled_by_insurance(ctx, claim_sets):
     n = len(ctx.practice.clinical.procedures.nums)
     paid, write_off, pending = _zeros(n), _zeros(n), _zeros(n)
     for lines in claim_sets:
-        received = lines.status == RECEIVED
+        received = lines.status == ClaimProcStatus.RECEIVED
         np.add.at(paid, lines.proc[received], lines.paid[received] + lines.supplemental_paid[received])
         np.add.at(write_off, lines.proc[received], lines.write_off[received] + lines.supplemental_write_off[received])
         np.add.at(pending, lines.proc[~received], lines.money.estimate[~received] + lines.write_off[~received])

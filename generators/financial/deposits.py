@@ -5,11 +5,12 @@ insurance check still being posted (IsPartial) waits, and so does what came in o
 import numpy as np
 
 from core.arrays import group_sum, groups
+from opendental.definitions import DefCat, defnum, defnums
 
 from ..timeline import open_day_offset
 
-INSURANCE_CHECK = 261            # claimpayment.PayType
-PATIENT_CHECK, CASH = 69, 70     # payment.PayType
+INSURANCE_CHECK = defnum(DefCat.INSURANCE_PAYMENT_TYPE, "Check")  # claimpayment.PayType
+PATIENT_CHECK, CASH = defnums(DefCat.PAYMENT_TYPES, "Check", "Cash")  # payment.PayType
 BANK_ACCOUNT = "First Community Bank - practice operating account ending 4821"
 
 

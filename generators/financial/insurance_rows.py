@@ -3,12 +3,15 @@ import numpy as np
 
 from core.arrays import lookup, take_rows
 from core.randomness import weighted_choice
+from opendental.codes import ClaimProcStatus, ClaimType
+from opendental.definitions import DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, stamp
 from . import paperwork
-from .claims import ESTIMATE, RECEIVED, SUPPLEMENTAL, claim_totals, group_any
+from .claims import claim_totals, group_any
 
-CHECK_PAY_TYPES = ((261, 0.55), (303, 0.45))  # insurance check, electronic payment (definition category 32)
+CHECK, EFT = defnums(DefCat.INSURANCE_PAYMENT_TYPE, "Check", "EFT")
+CHECK_PAY_TYPES = ((CHECK, 0.55), (EFT, 0.45))
 BLANK = -1  # OpenDental's "no override" in claimproc money columns
 PARTIAL_DAYS, PARTIAL_SHARE = 7, 0.5  # checks of the last week still being posted (not finalized yet)
 # Claim adjustment reason codes an ERA (835) gives a line: contractual write-off, deductible, coinsurance,
@@ -45,7 +48,7 @@ def write_claims(ctx, lines):
     n = len(c.first)
     first_proc = lines.proc[c.first]
     patient = c.patient
-    secondary = c.type == "S"
+    secondary = c.type == ClaimType.SECONDARY
     other_plan = (ins.primary_plan_num if secondary else ins.secondary_plan_num)[patient]
     other_sub = (ins.primary_sub if secondary else ins.secondary_sub)[patient]
     relat = (ins.secondary_relationship if secondary else ins.relationship)[patient]
@@ -53,7 +56,7 @@ def write_claims(ctx, lines):
     created = c.service if not secondary else np.where(c.sent != NO_DATE, c.sent, ctx.today)
     edited = np.maximum(np.maximum(c.sent, c.received), created)
     radiographs = np.zeros(n, dtype=np.int64)
-    np.add.at(radiographs, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == 73)
+    np.add.at(radiographs, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == defnum(DefCat.PROC_CODE_CATS, "Exams & Xrays"))
     billing_user = ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)]
     ctx.out.copy("claim", {
         "ClaimNum": c.nums, "PatNum": pt.nums[patient], "DateService": c.service, "DateSent": c.sent,
@@ -106,13 +109,13 @@ def _claim_lines(ctx, lines, checks):
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     c = lines.claims
     n = len(lines.proc)
-    received = lines.status == RECEIVED
+    received = lines.status == ClaimProcStatus.RECEIVED
     check = c.check[lines.claim]
     check_date = np.where(received, lookup(checks.date, check, NO_DATE), NO_DATE)
-    sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[lines.proc]]
+    sub = (ins.secondary_sub if c.type == ClaimType.SECONDARY else ins.primary_sub)[pr.patient[lines.proc]]
     entered = np.where(received, check_date, pr.date[lines.proc])
-    denial = ctx.practice.defs.nums(36)
-    named = dict(ctx.practice.defs.by_category[36])
+    denial = np.array(defnums(DefCat.CLAIM_PAYMENT_TRACKING), dtype=np.int64)
+    named = ctx.practice.defs.names
     denial_pick = rng.integers(0, len(denial), n)
     denial_name = np.array([named[num] for num in denial.tolist()], dtype=object)[denial_pick]
     denial_code = np.array([DENIAL_CARC[named[num]] for num in denial.tolist()], dtype=object)[denial_pick]
@@ -156,11 +159,11 @@ def _supplemental_lines(ctx, lines, checks):
     rows = np.flatnonzero(lines.supplemental)
     proc = lines.proc[rows]
     day = checks.date[c.supplemental_check[lines.claim[rows]]]
-    sub = (ins.secondary_sub if c.type == "S" else ins.primary_sub)[pr.patient[proc]]
+    sub = (ins.secondary_sub if c.type == ClaimType.SECONDARY else ins.primary_sub)[pr.patient[proc]]
     return {
         **_common(ctx, proc, lines.plan[rows], take_rows(lines.money, rows), sub),
         "ClaimProcNum": ctx.ids.take("claimproc", len(rows)), "ClaimNum": c.nums[lines.claim[rows]],
-        "FeeBilled": 0.0, "InsPayEst": 0.0, "Status": SUPPLEMENTAL,
+        "FeeBilled": 0.0, "InsPayEst": 0.0, "Status": ClaimProcStatus.SUPPLEMENTAL,
         "InsPayAmt": _dollars(lines.supplemental_paid[rows]), "WriteOff": _dollars(lines.supplemental_write_off[rows]),
         "Remarks": "Appeal approved", "ClaimPaymentNum": checks.nums[c.supplemental_check[lines.claim[rows]]],
         "DateCP": day, "DateEntry": day, "DateSuppReceived": day, "DateInsFinalized": day,
@@ -180,7 +183,7 @@ def _estimate_lines(ctx, est):
     return {
         **_common(ctx, est.proc, est.plan, est.money, plan_sub),
         "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": 0, "InsPayEst": _dollars(est.money.estimate),
-        "Status": ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0, "NoBillIns": est.no_bill,
+        "Status": ClaimProcStatus.ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0, "NoBillIns": est.no_bill,
         "DateEntry": planned, "SecDateEntry": planned,
         "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateTEdit": _working_hours(rng, np.minimum(planned, ctx.today)),
@@ -193,7 +196,7 @@ def number_checks(ctx, checks):
     n = checks.n
     checks.nums = ctx.ids.take("claimpayment", n)
     checks.pay_type = weighted_choice(rng, CHECK_PAY_TYPES, n)
-    checks.electronic = checks.pay_type == 303
+    checks.electronic = checks.pay_type == EFT
     checks.check_num = np.where(checks.electronic, np.char.add("EFT", rng.integers(10**8, 10**9, n).astype(str)),
                                 rng.integers(100000, 999999, n).astype(str))
     recent = checks.date > ctx.today - PARTIAL_DAYS
@@ -207,7 +210,6 @@ def write_claimpayments(ctx, checks):
     n = checks.n
     carrier_index = np.searchsorted(plans.carriers.nums, checks.carrier)
     electronic = checks.electronic
-    group = ctx.practice.defs
     ctx.out.copy("claimpayment", {
         "ClaimPaymentNum": checks.nums, "CheckDate": checks.date, "CheckAmt": _dollars(checks.amount),
         "CheckNum": checks.check_num,
@@ -216,7 +218,7 @@ def write_claimpayments(ctx, checks):
         "PayType": checks.pay_type, "ClinicNum": ctx.practice.clinics[0], "DepositNum": checks.deposit,
         "Note": np.where(checks.pays_appeal, "Appeal approved - supplemental payment",
                          np.where(checks.partial, "Partial - EOB not fully posted yet", "")),
-        "PayGroup": np.where(electronic, group.named(40, "Electronic"), group.named(40, "Paper check")),
+        "PayGroup": np.where(electronic, *defnums(DefCat.CLAIM_PAYMENT_GROUPS, "Electronic", "Paper check")),
         "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
         "SecDateEntry": checks.date, "SecDateTEdit": _working_hours(rng, checks.date),
     })

@@ -8,30 +8,33 @@ import numpy as np
 
 from core.arrays import run_starts
 from core.randomness import weighted_choice
+from opendental.codes import YN, ClaimType
+from opendental.definitions import DefCat, defnums
 
 from ..data import read_table
 from ..timeline import NO_DATE
 from .claims import group_any
 
 CLAIM_FORM = "ADA 2019"          # the practice's default claim form (generators/data/billing_claim_forms.csv)
-NO = 2                           # claim.EmployRelated (YN): OpenDental writes No on every new claim
 ACCIDENT_SHARE = 0.12            # emergency visits (limited exam) caused by an accident
 ACCIDENTS = (("O", 0.75), ("A", 0.25))  # claim.AccidentRelated: other accident (a fall, sports), auto accident
 ACCIDENT_NOTES = {"O": "Injured in a fall on {:%m/%d/%Y}", "A": "Injured in an auto accident on {:%m/%d/%Y}"}
 PREAUTH_SHARE = 0.4              # major work sent for a predetermination first
-MAJOR_CATEGORIES = (78, 79, 80)  # crowns and bridges, dentures, implants
+CROWN_AND_BRIDGE, DENTURES, IMPLANTS, ENDO = defnums(DefCat.PROC_CODE_CATS, "Crown & Bridge", "Dentures", "Implants",
+                                                     "Endo")
+MAJOR_CATEGORIES = (CROWN_AND_BRIDGE, DENTURES, IMPLANTS)
 ATTACHED_SHARE = 0.85            # claims carriers want x-rays or charts with, sent with them
 # Why a claim needs an attachment, most specific first: (procedure categories, codes, AttachedFlags, narrative).
 ATTACHMENT_REASONS = (
-    ((80,), (), "Elect,Misc", "Tooth #{tooth} missing, replaced with an implant. Pre-op panoramic x-ray attached."),
-    ((78,), (), "Elect,Misc", "Tooth #{tooth} has a fractured cusp and a large failing restoration; crown needed. "
+    ((IMPLANTS,), (), "Elect,Misc", "Tooth #{tooth} missing, replaced with an implant. Pre-op panoramic x-ray attached."),
+    ((CROWN_AND_BRIDGE,), (), "Elect,Misc", "Tooth #{tooth} has a fractured cusp and a large failing restoration; crown needed. "
                               "Pre-op x-ray and intraoral photo attached."),
-    ((76,), (), "Elect,Misc", "Tooth #{tooth}: irreversible pulpitis, periapical radiolucency. Pre-op PA attached."),
+    ((ENDO,), (), "Elect,Misc", "Tooth #{tooth}: irreversible pulpitis, periapical radiolucency. Pre-op PA attached."),
     ((), ("D4341", "D4342"), "Elect,Perio", "Pocket depths of 5-7 mm with bleeding on probing and radiographic "
                                             "bone loss. Perio charting and full-mouth x-rays attached."),
     ((), ("D7210", "D7220", "D7230", "D7240", "D7250"), "Elect,Misc",
      "Tooth #{tooth} non-restorable, surgical removal required. Pre-op PA attached."),
-    ((79,), (), "Elect,Misc", "No prior prosthesis; missing teeth charted. Panoramic x-ray attached."),
+    ((DENTURES,), (), "Elect,Misc", "No prior prosthesis; missing teeth charted. Panoramic x-ray attached."),
 )
 
 
@@ -63,7 +66,7 @@ def columns(ctx, lines):
     state = ctx.practice.patients.details["State"][c.patient]
     origin = np.where(c.corrected, rng.integers(10**12, 10**13, n).astype(str), "")
     return {
-        "ClaimForm": claim_form_num(), "EmployRelated": NO,
+        "ClaimForm": claim_form_num(), "EmployRelated": YN.NO,  # OpenDental writes No on every new claim
         "AccidentRelated": c.accident, "AccidentDate": c.accident_day,
         "AccidentST": np.where(c.accident == "A", state, ""),
         **_prosthesis(ctx, lines),
@@ -102,8 +105,8 @@ def _attachments(ctx, rng, lines):
         reason = np.where(needs, rank, reason)
     order = np.lexsort((reason, lines.claim))
     first = order[run_starts(lines.claim[order])]  # per claim, its neediest line
-    clinical = (reason[first] < none) & (c.type == "P") & (rng.random(n) < ATTACHED_SHARE)
-    eob = np.full(n, c.type == "S") & (c.sent != NO_DATE)
+    clinical = (reason[first] < none) & (c.type == ClaimType.PRIMARY) & (rng.random(n) < ATTACHED_SHARE)
+    eob = np.full(n, c.type == ClaimType.SECONDARY) & (c.sent != NO_DATE)
     flags = np.array([r[2] for r in ATTACHMENT_REASONS] + [""], dtype=object)[reason[first]]
     narrative = np.full(n, "", dtype=object)
     narrative[clinical] = [ATTACHMENT_REASONS[r][3].format(tooth=t) for r, t in
@@ -123,7 +126,7 @@ def _predeterminations(ctx, rng, lines):
     c = lines.claims
     n = len(c.first)
     major = group_any(np.isin(codes.category[pr.code[lines.proc]], MAJOR_CATEGORIES), lines.claim, n)
-    asked = major & (c.type == "P") & (rng.random(n) < PREAUTH_SHARE)
+    asked = major & (c.type == ClaimType.PRIMARY) & (rng.random(n) < PREAUTH_SHARE)
     return np.where(asked, rng.integers(10**10, 10**11, n).astype(str), "")
 
 

@@ -17,22 +17,25 @@ import numpy as np
 
 from core.arrays import concat_rows, group_sum, lookup, run_starts, sorted_by, take_rows
 from core.randomness import weighted_choice
+from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, stamp
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
 BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured
              True: ((AT_VISIT, 0.60), (STATEMENT, 0.32), (PARTIAL, 0.04), (NEVER, 0.04))}    # insured
-NORMAL, PREPAYMENT, TRANSFER, REFUND, FEE = range(5)   # kinds of payment
+NORMAL, TRANSFER, REFUND, PREPAID = 0, 2, 3, 4       # kinds of payment, in the order a day's are numbered
 PREPAY_MIN_CENTS = 80000
 PREPAID_SHARE = 0.25
-PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = 288, 439       # paysplit.UnearnedType
-INCOME_TRANSFER, PATIENT_REFUND = 0, 72                # payment.PayType
-SMALL_TYPES = ((71, 0.80), (69, 0.07), (70, 0.09), (412, 0.04))
-LARGE_TYPES = ((71, 0.62), (69, 0.14), (70, 0.03), (391, 0.12), (412, 0.02), (634, 0.03), (574, 0.02),
-               (417, 0.01), (681, 0.01))
-CARD_TYPES = (71, 412)
-CREDIT_CARD, STRIPE = 71, 412
+PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment", "Treatment Plan Prepayment")
+INCOME_TRANSFER, PATIENT_REFUND = NONE, defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
+CREDIT_CARD, CHECK, CASH, STRIPE, CARE_CREDIT, CHERRY, PROCEED_FINANCE, LENDING_CLUB, SUNBIT = defnums(
+    DefCat.PAYMENT_TYPES, "Credit Card", "Check", "Cash", "Stripe", "Care Credit", "Cherry", "ProceedFinance",
+    "Lending Club", "Sunbit")
+SMALL_TYPES = ((CREDIT_CARD, 0.80), (CHECK, 0.07), (CASH, 0.09), (STRIPE, 0.04))
+LARGE_TYPES = ((CREDIT_CARD, 0.62), (CHECK, 0.14), (CASH, 0.03), (CARE_CREDIT, 0.12), (STRIPE, 0.02), (CHERRY, 0.03),
+               (PROCEED_FINANCE, 0.02), (LENDING_CLUB, 0.01), (SUNBIT, 0.01))
+CARD_TYPES = (CREDIT_CARD, STRIPE)
 AUTOPAY_SHARE = 0.04       # families paying statements by a recurring charge to the card on file
 ONLINE_SHARE = 0.2         # other card payments of a statement made online in the patient portal
 STRIPE_ID_CHARACTERS = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
@@ -88,7 +91,7 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
         _splits(proc, patient, at_visit - prepay, pr.date[proc], NORMAL),
         _splits(proc, patient, rest, statement_day, NORMAL),
         _splits(proc, patient, np.where(collected, unpaid, 0), collections_day, NORMAL),
-        _splits(np.full(len(p), -1), patient[p], prepay[p], pr.date_tp[proc[p]], PREPAYMENT, unearned[p], prepaid=group),
+        _splits(np.full(len(p), -1), patient[p], prepay[p], pr.date_tp[proc[p]], PREPAID, unearned[p], prepaid=group),
         _splits(np.full(len(p), -1), patient[p], -prepay[p], pr.date[proc[p]], TRANSFER, unearned[p], prepaid=group),
         _splits(proc[p], patient[p], prepay[p], pr.date[proc[p]], TRANSFER, prepaid=group),
     ]
@@ -189,8 +192,8 @@ def write_payments(ctx, paid, adjustments):
     card = np.isin(pay_type, CARD_TYPES)
     ctx.out.copy("payment", {
         "PayNum": nums, "PayType": pay_type, "PayDate": day, "PayAmt": amount / 100.0,
-        "CheckNum": np.where(pay_type == 69, rng.integers(1001, 9999, n).astype(str), ""),
-        "BankBranch": np.where(pay_type == 69, rng.integers(100, 999, n).astype(str), ""),
+        "CheckNum": np.where(pay_type == CHECK, rng.integers(1001, 9999, n).astype(str), ""),
+        "BankBranch": np.where(pay_type == CHECK, rng.integers(100, 999, n).astype(str), ""),
         "PayNote": np.where(kind == TRANSFER, "INCOME TRANSFER",
                             np.where(kind == REFUND, "REFUND - NO CHARGE PER DR", "")),
         "IsSplit": np.diff(np.r_[first, len(payment)]) > 1, "PatNum": ctx.practice.families.guarantor[paid.family],
@@ -224,7 +227,7 @@ def _transferred_from(splits, split_nums):
     """paysplit.FSplitNum: the half of an income transfer that takes money out of a prepayment names the
     prepayment's split; the half that puts it on the procedure names that first half."""
     linked = splits.prepaid >= 0
-    step = np.select([splits.kind == PREPAYMENT, splits.amount < 0], [0, 1], 2)
+    step = np.select([splits.kind == PREPAID, splits.amount < 0], [0, 1], 2)
     position = np.full((3, splits.prepaid.max() + 1 if linked.any() else 0), -1)
     position[step[linked], splits.prepaid[linked]] = np.flatnonzero(linked)
     parent = np.full(len(split_nums), -1)
