@@ -9,6 +9,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from opendental.definitions import DefCat, defnum, defnums
+from opendental.definitions import rows as numbered_definitions
+
 from .context import RunContext
 from .data import read_table
 from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
@@ -66,14 +69,10 @@ def office(ctx: RunContext, reference: FoundationReference) -> None:
 
 
 def definitions(ctx: RunContext) -> Definitions:
-    """The definition table: every DefNum the analytics compare literally, plus the rest of a real pick-list.
-
-    Rows without a fixed DefNum are numbered from 1 upwards around the fixed ones.
-    """
+    """The definition table: every DefNum the analytics compare literally, plus the rest of a real pick-list,
+    numbered as opendental.definitions resolves them."""
     rows = read_table("definitions")
-    fixed = {int(r["DefNum"]) for r in rows if r["DefNum"]}
-    free = (n for n in range(1, 10_000) if n not in fixed)
-    nums = np.array([int(r["DefNum"]) if r["DefNum"] else next(free) for r in rows], dtype=np.int64)
+    nums = np.array([num for num, _, _, _ in numbered_definitions()], dtype=np.int64)
     ctx.out.copy("definition", {
         "DefNum": nums,
         "Category": np.array([int(r["Category"]) for r in rows]),
@@ -83,11 +82,7 @@ def definitions(ctx: RunContext) -> Definitions:
         "ItemColor": np.array([int(r["ItemColor"] or 0) for r in rows]),
         "IsHidden": np.array([r["IsHidden"] == "1" for r in rows]),
     })
-    by_category = {}
-    for num, row in zip(nums.tolist(), rows):
-        if row["IsHidden"] != "1":
-            by_category.setdefault(int(row["Category"]), []).append((num, row["ItemName"]))
-    return Definitions(by_category=by_category, names={num: row["ItemName"] for num, row in zip(nums.tolist(), rows)},
+    return Definitions(names={num: row["ItemName"] for num, row in zip(nums.tolist(), rows)},
                        values={num: row["ItemValue"] for num, row in zip(nums.tolist(), rows)})
 
 
@@ -163,8 +158,8 @@ def providers(ctx: RunContext) -> Providers:
     abbr = abbr.tolist()
     specialty_names = ["General"] * n
     specialty_names[kinds.tolist().index("former_dentist")] = "Endodontics"
-    specialty = np.where(hygienist, ctx.practice.defs.named(35, "Hygienist"),
-                         [ctx.practice.defs.named(35, s) for s in specialty_names])
+    specialty = np.where(hygienist, defnum(DefCat.PROVIDER_SPECIALTIES, "Hygienist"),
+                         defnums(DefCat.PROVIDER_SPECIALTIES, *specialty_names))
     suffix = np.where(dentist, "DDS", np.where(hygienist, "RDH", ""))
     hired = np.array([day_in_window(ctx, "2016-05-01") - int(x) for x in rng.integers(0, 2500, n)], dtype="datetime64[D]")
     term = np.where(former, ctx.start + rng.integers(60, 500, n).astype("timedelta64[D]"), np.datetime64("0001-01-01"))
@@ -224,7 +219,7 @@ def operatories(ctx: RunContext) -> Operatories:
     clinic = np.array([r[0] for r in rows], dtype=np.int64)
     hygiene = np.array([r[1] for r in rows])
     index = np.array([r[2] for r in rows])
-    op_type = np.where(hygiene, ctx.practice.defs.named(55, "Hygiene"), ctx.practice.defs.named(55, "Doctor"))
+    op_type = np.where(hygiene, *defnums(DefCat.OPERATORY_TYPES, "Hygiene", "Doctor"))
     ctx.out.copy("operatory", {
         "OperatoryNum": nums,
         "OpName": [f"{'Hyg' if h else 'Op'} {i + 1}" + (f" - {c}" if c else "") + ctx.office_label
@@ -245,7 +240,7 @@ def retired_operatory(ctx: RunContext) -> None:
     ctx.out.copy("operatory", {
         "OperatoryNum": ctx.ids.take("operatory", 1), "OpName": "Consult" + ctx.office_label, "Abbrev": "CONS",
         "ItemOrder": len(ctx.practice.operatories.nums), "IsHidden": True, "ClinicNum": ctx.practice.clinics[0],
-        "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "OperatoryType": ctx.practice.defs.named(55, "Consult"),
+        "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "OperatoryType": defnum(DefCat.OPERATORY_TYPES, "Consult"),
     })
 
 
@@ -380,7 +375,7 @@ def procedure_codes(ctx: RunContext, setup_day: np.datetime64) -> ProcedureCodes
         "AbbrDesc": [r["abbr"] for r in rows], "ProcTime": [r["pattern"] for r in rows],
         "ProcCat": np.array([int(r["category"]) for r in rows]),
         "TreatArea": np.array([int(r["treat_area"]) for r in rows]),
-        "NoBillIns": np.array([r["category"] == "85" for r in rows]),
+        "NoBillIns": np.array([int(r["category"]) == defnum(DefCat.PROC_CODE_CATS, "No Fee") for r in rows]),
         "IsProsth": np.array([r["is_prosth"] == "1" for r in rows]),
         "IsHygiene": np.array([r["is_hygiene"] == "1" for r in rows]),
         "IsRadiology": np.array([r["is_radiology"] == "1" for r in rows]),

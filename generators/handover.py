@@ -15,24 +15,11 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Definitions:
-    """The definition table's visible entries. by_category: {Category: [(DefNum, ItemName), ...]} in item
-    order; names / values: {DefNum: ItemName / ItemValue} of every entry, hidden ones too."""
-    by_category: dict
+    """The texts of the definition table, for rows that print them: names / values: {DefNum: ItemName /
+    ItemValue} of every entry, hidden ones too. DefNums themselves are resolved by category and name through
+    opendental.definitions.defnum."""
     names: dict
     values: dict
-
-    @property
-    def billing_standard(self) -> int:
-        """The first billing type (category 4): a patient's and a plan's default."""
-        return self.by_category[4][0][0]
-
-    def named(self, category: int, name: str) -> int:
-        """The DefNum of a visible entry."""
-        return next(num for num, item in self.by_category[category] if item == name)
-
-    def nums(self, category: int) -> np.ndarray:
-        """The visible DefNums of a category (int64), in item order."""
-        return np.array([num for num, _ in self.by_category[category]], dtype=np.int64)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, sorted_by
 from core.randomness import weighted_choice
+from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType, Relat,
+                              TreatmentArea)
+from opendental.definitions import NONE, DefCat, defnum
 
 from .context import RunContext
 from .data import read_table
@@ -63,13 +66,14 @@ NO_DOWNGRADE_NOTE = "Posterior composites paid as composites (no alternate benef
 SUBSCRIBER_NOTES = ("Copy of card scanned to Documents", "Card lists group number only; member ID from carrier portal",
                     "COBRA coverage - verify each month", "Retiree coverage through former employer",
                     "Subscriber moved - address updated with carrier")
-# OpenDental enums
-COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = 1, 2, 4, 5  # benefit.BenefitType
-SERVICE_YEAR, CALENDAR_YEAR, LIFETIME = 1, 2, 3  # benefit.TimePeriod
-NUMBER_OF_SERVICES, AGE_LIMIT, YEARS = 1, 2, 4  # benefit.QuantityQualifier
-INDIVIDUAL, FAMILY = 1, 2  # benefit.CoverageLevel
-NO_AREA, TOOTH, QUADRANT = 0, 2, 4  # benefit.TreatArea
-SELF, SPOUSE, CHILD, DEPENDENT = 0, 1, 2, 8  # patplan.Relationship
+COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = (BenefitType.COINSURANCE, BenefitType.DEDUCTIBLE, BenefitType.EXCLUSIONS,
+                                                  BenefitType.LIMITATIONS)
+SERVICE_YEAR, CALENDAR_YEAR, LIFETIME = (BenefitTimePeriod.SERVICE_YEAR, BenefitTimePeriod.CALENDAR_YEAR,
+                                         BenefitTimePeriod.LIFETIME)
+NUMBER_OF_SERVICES, AGE_LIMIT, YEARS = (BenefitQuantity.NUMBER_OF_SERVICES, BenefitQuantity.AGE_LIMIT,
+                                        BenefitQuantity.YEARS)
+INDIVIDUAL, FAMILY = BenefitCoverageLevel.INDIVIDUAL, BenefitCoverageLevel.FAMILY
+NO_AREA, TOOTH, QUADRANT = TreatmentArea.NONE, TreatmentArea.TOOTH, TreatmentArea.QUADRANT
 EARLIEST_ENTRY = day("2010-01-01")
 # Frequency and age limits on procedure code groups, as OpenDental's Frequencies tab stores them (group,
 # qualifier, quantity, treatment area): two exams and two cleanings per benefit year, bitewings once a year, a
@@ -132,11 +136,11 @@ def carrier_catalog(ctx: RunContext) -> Carriers:
     """The dental carriers of generators/data/carriers.csv, with their claims address and payer ID. Hidden
     carriers left the market: they hold only retired plans."""
     rows = read_table("carriers")
-    defs = ctx.practice.defs
     weight = np.array([float(r["weight"]) for r in rows])
     return Carriers(
         rows=rows, nums=ctx.ids.take("carrier", len(rows)), names=np.array([r["CarrierName"] for r in rows]),
-        group=np.array([defs.named(46, r["group"]) if r["group"] else 0 for r in rows], dtype=np.int64),
+        group=np.array([defnum(DefCat.CARRIER_GROUP_NAMES, r["group"]) if r["group"] else NONE for r in rows],
+                       dtype=np.int64),
         fee_tier=np.array([int(r["fee_tier"]) for r in rows]), weight=weight / weight.sum(),
         member_prefix=np.array([r["member_prefix"] for r in rows]),
         hidden=np.array([r["IsHidden"] == "1" for r in rows]), filing_code=np.array([r["filing_code"] for r in rows]),
@@ -314,7 +318,7 @@ def _relationship(pt, patient, subscriber):
     """patplan.Relationship of a patient to the subscriber of the plan."""
     me, them = pt.role[patient], pt.role[subscriber]
     return np.select([patient == subscriber, (me == 2) & (them != 2), (me != 2) & (them != 2)],
-                     [SELF, CHILD, SPOUSE], DEPENDENT)
+                     [Relat.SELF, Relat.CHILD, Relat.SPOUSE], Relat.DEPENDENT)
 
 
 def _day_of_year(days):
@@ -362,10 +366,10 @@ def patient_plans(ctx, holders, subs, plans, carriers):
 def _patient_ids(subs, plans, carriers, patplans):
     """patplan.PatID: carriers that give each family member an ID print the subscriber's ID plus the member's
     two-digit number (01 the subscriber, then the others in family order); other carriers need none."""
-    order = sorted_by(patplans.sub, patplans.relationship != SELF, patplans.patient)
+    order = sorted_by(patplans.sub, patplans.relationship != Relat.SELF, patplans.patient)
     member = np.empty(len(order), dtype=np.int64)
     member[order] = rank_in_group(patplans.sub[order]) + 1
-    own_ids = carriers.dependent_ids[plans.carrier_idx[subs.plan[patplans.sub]]] & (patplans.relationship != SELF)
+    own_ids = carriers.dependent_ids[plans.carrier_idx[subs.plan[patplans.sub]]] & (patplans.relationship != Relat.SELF)
     patient_id = np.full(len(order), "", dtype=object)
     member_number = np.array([f"{m:02d}" for m in member[own_ids].tolist()], dtype=object)
     patient_id[own_ids] = subs.member_id[patplans.sub[own_ids]].astype(object) + member_number
@@ -463,7 +467,7 @@ def insplan_rows(ctx, plans, carriers, filing_code):
         "CarrierNum": plans.carrier, "MonthRenew": plans.month_renew, "CobRule": plans.cob_rule,
         "FilingCode": np.array([filing_code[x] for x in indicator.tolist()]), "CodeSubstNone": no_downgrade,
         "IsHidden": plans.hidden, "HideFromVerifyList": plans.hidden, "HasPpoSubstWriteoffs": True,
-        "IsBlueBookEnabled": True, "BillingType": ctx.practice.defs.billing_standard,
+        "IsBlueBookEnabled": True, "BillingType": defnum(DefCat.BILLING_TYPES, "Standard Account"),
         "SecUserNumEntry": billing_users[rng.integers(0, len(billing_users), n)],
         "SecDateEntry": plans.entered, "SecDateTEdit": plans.edited,
     })
@@ -472,8 +476,8 @@ def insplan_rows(ctx, plans, carriers, filing_code):
 def _benefits(plan, benefit_type, **columns):
     """Rows of one kind of benefit for the plans `plan`; OpenDental writes -1 for a blank Percent or amount."""
     rows = {"plan": plan, "BenefitType": benefit_type, "CovCatNum": 0, "CodeNum": 0, "CodeGroupNum": 0,
-            "Percent": -1, "MonetaryAmt": -1.0, "TimePeriod": 0, "QuantityQualifier": 0, "Quantity": 0,
-            "CoverageLevel": 0, "TreatArea": NO_AREA, **columns}
+            "Percent": -1, "MonetaryAmt": -1.0, "TimePeriod": BenefitTimePeriod.NONE,
+            "QuantityQualifier": BenefitQuantity.NONE, "Quantity": 0, "CoverageLevel": BenefitCoverageLevel.NONE, "TreatArea": NO_AREA, **columns}
     return {column: np.broadcast_to(value, len(plan)) for column, value in rows.items()}
 
 
@@ -509,7 +513,7 @@ def benefit_rows(ctx, plans, categories):
                     TimePeriod=year, CoverageLevel=INDIVIDUAL) for name in DEDUCTIBLE_WAIVED),
         *(_benefits(every, LIMITATION, CodeGroupNum=_billing_key("billing_code_groups", "GroupName", group),
                     QuantityQualifier=qualifier, Quantity=quantity, TreatArea=area,
-                    TimePeriod=year if qualifier == NUMBER_OF_SERVICES else 0)
+                    TimePeriod=year if qualifier == NUMBER_OF_SERVICES else BenefitTimePeriod.NONE)
           for group, qualifier, quantity, area in CODE_GROUP_LIMITS),
         *(_benefits(every, COINSURANCE, CodeNum=code_num[code], Percent=plans.percent[:, crowns], TimePeriod=year)
           for code in MAJOR_CODES),

@@ -9,6 +9,8 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.randomness import weighted_choice
+from opendental.codes import YN, ContactMethod, Gender, HasIns, PatientPosition, PatStatus
+from opendental.definitions import DefCat, defnum
 
 from .context import RunContext
 from .data import read_table
@@ -22,12 +24,15 @@ DETAILS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "Cit
            "WkPhone", "WirelessPhone", "Email", *METHODS)
 FAMILY_SIZES = (1, 2, 3, 4, 5)
 FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
-# PatStatus: 0 patient, 1 non-patient, 2 inactive, 3 archived, 4 deleted, 5 deceased.
-STATUS_SHARES = {0: 0.86, 2: 0.08, 3: 0.05, 5: 0.01}
+STATUS_SHARES = {PatStatus.PATIENT: 0.86, PatStatus.INACTIVE: 0.08, PatStatus.ARCHIVED: 0.05, PatStatus.DECEASED: 0.01}
+LEFT = (PatStatus.INACTIVE, PatStatus.ARCHIVED, PatStatus.DECEASED)  # patients who left the practice
 NEW_PATIENT_SHARE = 0.35  # share of patients whose first visit falls inside the window
-CONFIRM_METHODS = ((8, 0.55), (4, 0.15), (2, 0.08), (0, 0.2), (3, 0.02))
-CONTACT_METHODS = ((4, 0.4), (8, 0.25), (5, 0.2), (2, 0.1), (0, 0.05))
-RECALL_METHODS = ((8, 0.5), (4, 0.2), (2, 0.1), (0, 0.2))
+TEXT, WIRELESS, HOME, WORK, EMAIL, NONE = (ContactMethod.TEXT_MESSAGE, ContactMethod.WIRELESS_PHONE, ContactMethod.HOME_PHONE,
+                                           ContactMethod.WORK_PHONE, ContactMethod.EMAIL, ContactMethod.NONE)
+CONFIRM_METHODS = ((TEXT, 0.55), (WIRELESS, 0.15), (HOME, 0.08), (NONE, 0.2), (WORK, 0.02))
+CONTACT_METHODS = ((WIRELESS, 0.4), (TEXT, 0.25), (EMAIL, 0.2), (HOME, 0.1), (NONE, 0.05))
+RECALL_METHODS = ((TEXT, 0.5), (WIRELESS, 0.2), (HOME, 0.1), (NONE, 0.2))
+TEXTING_ALLOWED = ((YN.YES, 0.7), (YN.NO, 0.1), (YN.UNKNOWN, 0.2))  # patient.TxtMsgOk
 MEDICAL_NOTES = ("", "", "", "", "Allergic to penicillin", "Takes blood thinners - check before extractions",
                  "Type 2 diabetes, controlled", "High blood pressure", "Latex allergy", "Asthma - bring inhaler",
                  "Pregnant - no x-rays", "Anxious patient, prefers nitrous")
@@ -138,16 +143,16 @@ def people(ctx):
     age_days = np.where(role == 1, np.maximum(age_days[first[family]] + rng.integers(-5 * 365, 5 * 365, n), 19 * 365),
                         age_days)
     birth = today - age_days.astype("timedelta64[D]")
-    gender = np.where(rng.random(n) < 0.51, 1, 0)
-    gender = np.where(role == 1, 1 - gender[first[family]], gender)
-    gender[rng.random(n) < 0.003] = 2
+    gender = np.where(rng.random(n) < 0.51, Gender.FEMALE, Gender.MALE)
+    gender = np.where(role == 1, np.where(gender[first[family]] == Gender.FEMALE, Gender.MALE, Gender.FEMALE), gender)
+    gender[rng.random(n) < 0.003] = Gender.UNKNOWN
     status = weighted_choice(rng, STATUS_SHARES.items(), n)
     # a guarantor who only pays for the children is a non-patient
     payer_only = (role == 0) & (sizes[family] >= 3) & (rng.random(n) < 0.06)
-    status = np.where(payer_only, 1, status)
-    status[(status == 5) & (age_days < 60 * 365)] = 2
+    status = np.where(payer_only, PatStatus.NON_PATIENT, status)
+    status[(status == PatStatus.DECEASED) & (age_days < 60 * 365)] = PatStatus.INACTIVE
     merged_into = _duplicate_charts(rng, status)
-    status[merged_into >= 0] = 4
+    status[merged_into >= 0] = PatStatus.DELETED
     first_visit, new_in_window = _first_visits(ctx, rng, birth, status, family, first)
     insured_family = rng.random(n_fam) < cfg.coverage_rate
     dentists, hygienists = ctx.practice.providers.dentists, ctx.practice.providers.hygienists
@@ -159,10 +164,10 @@ def people(ctx):
     patients = SimpleNamespace(
         nums=nums, guarantor=nums[first][family], family=family, role=role, birth=birth, gender=gender,
         status=status, first_visit=first_visit, new_in_window=new_in_window,
-        active=(status == 0) & (first_visit != NO_DATE),
+        active=(status == PatStatus.PATIENT) & (first_visit != NO_DATE),
         pri_prov=dentists[rng.integers(0, len(dentists), n_fam)][family],
         sec_prov=hygienists[rng.integers(0, len(hygienists), n)],
-        clinic=clinic_of_family[family], insured=insured_family[family] & (status != 4), employer=employer,
+        clinic=clinic_of_family[family], insured=insured_family[family] & (status != PatStatus.DELETED), employer=employer,
         age_days=age_days, merged_into=merged_into,
     )
     return families, patients
@@ -170,7 +175,7 @@ def people(ctx):
 
 def _duplicate_charts(rng, status):
     """A few charts were entered twice and later merged; the duplicate ends deleted (index of the real one, else -1)."""
-    candidates = np.flatnonzero(status == 0)
+    candidates = np.flatnonzero(status == PatStatus.PATIENT)
     n = min(len(candidates) // 2, max(1, round(len(status) * 0.004)))
     picked = rng.choice(candidates, 2 * n, replace=False)
     merged_into = np.full(len(status), -1)
@@ -192,10 +197,10 @@ def _first_visits(ctx, rng, birth, status, family, first):
     first_visit = joined[family] + rng.integers(0, 20, n).astype("timedelta64[D]") * (rng.random(n) < 0.3)
     first_visit = np.maximum(first_visit, birth + 365 * 2)
     # inactive and archived patients only came before the window
-    gone = np.isin(status, (2, 3, 5))
+    gone = np.isin(status, LEFT)
     first_visit = np.where(gone, np.minimum(first_visit, start - rng.integers(400, 3000, n).astype("timedelta64[D]")),
                            first_visit)
-    never = (first_visit > today - 7) | (status == 1)
+    never = (first_visit > today - 7) | (status == PatStatus.NON_PATIENT)
     first_visit = np.where(never, NO_DATE, first_visit)
     return first_visit, (first_visit >= start) & ~never
 
@@ -206,7 +211,7 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     n, n_fam = len(pt.nums), len(fam.first)
     family = pt.family
     pt.contact_method = weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n)
-    female = pt.gender == 1
+    female = pt.gender == Gender.FEMALE
     first = np.where(female, pools.pick(rng, pools.female_first, n), pools.pick(rng, pools.male_first, n))
     last = pools.pick(rng, pools.last, n_fam)[family]
     kept_name = (pt.role != 1) | (rng.random(n) < 0.8)
@@ -218,8 +223,9 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     area = np.where(rng.random(n) < 0.7, "(503)", "(971)")
     adult = pt.age_days >= 18 * 365
     married = pt.role <= 1
-    position = np.where(pt.role == 2, np.where(adult, 0, 2),
-                        np.where(fam.has_spouse[family], 1, weighted_choice(rng, ((0, 0.6), (4, 0.25), (3, 0.15)), n)))
+    unmarried = ((PatientPosition.SINGLE, 0.6), (PatientPosition.DIVORCED, 0.25), (PatientPosition.WIDOWED, 0.15))
+    position = np.where(pt.role == 2, np.where(adult, PatientPosition.SINGLE, PatientPosition.CHILD),
+                        np.where(fam.has_spouse[family], PatientPosition.MARRIED, weighted_choice(rng, unmarried, n)))
     entered = np.where(pt.first_visit == NO_DATE, ctx.start + rng.integers(0, 400, n).astype("timedelta64[D]"),
                        pt.first_visit - rng.integers(0, 21, n).astype("timedelta64[D]"))
     entered = clamp(entered, np.datetime64("2010-01-01"), ctx.today)
@@ -241,17 +247,17 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
         "WkPhone": np.where(adult & (pt.employer > 0) & (rng.random(n) < 0.3), np.char.add("(503)555-01", np.char.zfill(phone_suffix[1].astype(str), 2)), "").tolist(),
         "WirelessPhone": np.where(adult | (rng.random(n) < 0.2), np.char.add(np.char.add(area, "555-01"), np.char.zfill(phone_suffix[2].astype(str), 2)), "").tolist(),
         "Guarantor": pt.guarantor, "Email": email, "PriProv": pt.pri_prov, "SecProv": pt.sec_prov, "FeeSched": 0,
-        "BillingType": ctx.practice.defs.billing_standard,
+        "BillingType": defnum(DefCat.BILLING_TYPES, "Standard Account"),
         "ImageFolder": [f"{l}{f}{num}".replace(" ", "") for l, f, num in zip(last, first, pt.nums.tolist())],
         "StudentStatus": np.where((pt.role == 2) & adult, "F", "N").tolist(),
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
-        "HasIns": np.where(pt.insured, "I", "").tolist(),
+        "HasIns": np.where(pt.insured, HasIns.INSURED, HasIns.NOT_INSURED).tolist(),
         "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": pt.contact_method,
         "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n),
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)),
-        "TxtMsgOk": weighted_choice(rng, ((1, 0.7), (2, 0.1), (0, 0.2)), n), "Country": "USA",
-        "DateTimeDeceased": np.where(status == 5, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
+        "TxtMsgOk": weighted_choice(rng, TEXTING_ALLOWED, n), "Country": "USA",
+        "DateTimeDeceased": np.where(status == PatStatus.DECEASED, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
         "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,
         **_preferences(ctx, pt),
@@ -269,7 +275,7 @@ def _preferences(ctx, pt):
     n = len(pt.nums)
     pt.premed = rng.random(n) < np.where(pt.age_days >= 65 * 365, PREMED_SHARES[1], PREMED_SHARES[0])
     times = weighted_choice(rng, SCHEDULE_PREFERENCES, n)  # [patient, (before, after)]
-    left = np.isin(pt.status, (2, 3, 5)) & (pt.first_visit != NO_DATE)
+    left = np.isin(pt.status, LEFT) & (pt.first_visit != NO_DATE)
     return {
         "Premed": pt.premed, "AskToArriveEarly": np.where(rng.random(n) < ARRIVE_EARLY_SHARE,
                                                           rng.choice([10, 15], n), 0),
@@ -280,8 +286,8 @@ def _preferences(ctx, pt):
 
 
 def _titles(pt, married, adult):
-    title = np.where(pt.gender == 0, "Mr.", np.where(married, "Mrs.", "Ms."))
-    return np.where(adult & (pt.gender != 2), title, "").tolist()
+    title = np.where(pt.gender == Gender.MALE, "Mr.", np.where(married, "Mrs.", "Ms."))
+    return np.where(adult & (pt.gender != Gender.UNKNOWN), title, "").tolist()
 
 
 def patient_notes(ctx: RunContext, pt: SimpleNamespace) -> None:

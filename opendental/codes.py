@@ -259,6 +259,33 @@ class BenefitType(SqlEnum):
     WAITING_PERIOD = 6
 
 
+class BenefitTimePeriod(SqlEnum):
+    """benefit.TimePeriod"""
+    NONE = 0
+    SERVICE_YEAR = 1
+    CALENDAR_YEAR = 2
+    LIFETIME = 3
+    YEARS = 4
+    NUMBER_IN_LAST_12_MONTHS = 5
+
+
+class BenefitQuantity(SqlEnum):
+    """benefit.QuantityQualifier"""
+    NONE = 0
+    NUMBER_OF_SERVICES = 1
+    AGE_LIMIT = 2
+    VISITS = 3
+    YEARS = 4
+    MONTHS = 5
+
+
+class BenefitCoverageLevel(SqlEnum):
+    """benefit.CoverageLevel"""
+    NONE = 0
+    INDIVIDUAL = 1
+    FAMILY = 2
+
+
 class FeeScheduleType(SqlEnum):
     """feesched.FeeSchedType"""
     NORMAL = 0

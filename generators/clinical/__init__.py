@@ -17,6 +17,8 @@ ctx.practice.clinical (handover.Clinical: appointments, procedures, recalls).
 """
 import numpy as np
 
+from opendental.codes import AptStatus
+
 from . import appointments, booking, hygiene, procedures, recall, reference, treatment
 from ..context import RunContext
 from ..handover import Appointments, Clinical, ClinicalReference, Procedures, Recalls
@@ -43,7 +45,7 @@ def office(ctx: RunContext, types: ClinicalReference) -> None:
     descript, colored = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
     booked_appointments = appointments.write(ctx, apts, descript, colored)
     done = procedures.write(ctx, procs, apts, booked_appointments["nums"], apt_row, planned_row)
-    on_scheduled_visit = (apt_row >= 0) & (apts["status"][np.maximum(apt_row, 0)] == 1)
+    on_scheduled_visit = (apt_row >= 0) & (apts["status"][np.maximum(apt_row, 0)] == AptStatus.SCHEDULED)
     recalls = recall.write(ctx, care, types.recall_types, done, on_scheduled_visit)
     ctx.practice.clinical = Clinical(appointments=Appointments(**booked_appointments), procedures=Procedures(**done),
                                      recalls=Recalls(**recalls), appointment_types=types.appointment_types,

@@ -10,6 +10,8 @@ import numpy as np
 
 from core.arrays import rank_in_group, sorted_by
 from core.randomness import weighted_choice
+from opendental.codes import AptStatus
+from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..data import read_table
 from ..foundation import STAFF_ROLES
@@ -52,7 +54,7 @@ def write(ctx, apts, descript, colored):
     """Write the appointment table (`descript`, `colored`: ProcDescript, ProcsColored); returns the hand-over
     columns."""
     rng = ctx.rng("appointment-rows")
-    pt, defs = ctx.practice.patients, ctx.practice.defs
+    pt = ctx.practice.patients
     n = len(apts["day"])
     nums = np.empty(n, dtype=np.int64)
     nums[np.argsort(apts["booked"], kind="stable")] = ctx.ids.take("appointment", n)
@@ -65,7 +67,7 @@ def write(ctx, apts, descript, colored):
     plan1, plan2 = billed_insurance(ctx, apts)
     front_desk = ctx.practice.users.front_desk
     note = occasional_notes(rng, NOTES, NOTE_SHARE, n)
-    unsched_status = unscheduled_reasons(defs, rng, status)
+    unsched_status = unscheduled_reasons(rng, status)
     stamped = last_change(ctx, rng, apts, dismissed)
     entry_user = front_desk[rng.integers(0, len(front_desk), n)]
     details = front_desk_details(ctx, apts, nums, note, hygiene)
@@ -127,7 +129,7 @@ def assistants(ctx, apts, dentist, hygiene):
 def planned_order(apts):
     """ItemOrderPlanned: 1, 2, 3... over each patient's planned appointments in the order they were made; 0 on
     the others."""
-    planned = np.flatnonzero(apts["status"] == 6)
+    planned = np.flatnonzero(apts["status"] == AptStatus.PLANNED)
     planned = planned[sorted_by(apts["patient"][planned], apts["start"][planned])]
     order = np.zeros(len(apts["status"]), dtype=np.int64)
     order[planned] = rank_in_group(apts["patient"][planned]) + 1
@@ -142,10 +144,10 @@ def dentist_exam_patterns(pattern, examined):
     return np.where(examined, shapes[length_of], "")
 
 
-def unscheduled_reasons(defs, rng, status):
+def unscheduled_reasons(rng, status):
     """UnschedStatus (category 13) of appointments on the unscheduled list, 0 on the others."""
-    reasons = np.array([defs.named(13, reason) for reason in UNSCHEDULED_REASONS])
-    return np.where(status == 3, reasons[rng.integers(0, len(reasons), len(status))], 0)
+    reasons = np.array(defnums(DefCat.RECALL_UNSCHED_STATUS, *UNSCHEDULED_REASONS))
+    return np.where(status == AptStatus.UNSCHEDULED_LIST, reasons[rng.integers(0, len(reasons), len(status))], NONE)
 
 
 def visit_times(rng, apts):
@@ -158,7 +160,7 @@ def visit_times(rng, apts):
     seated = np.maximum(arrived, start) + seconds(0, 10)
     dismissed = np.maximum(start + (apts["minutes"] * 60).astype("timedelta64[s]") + seconds(-5, 10),
                            seated + seconds(5, 6))
-    complete = apts["status"] == 2
+    complete = apts["status"] == AptStatus.COMPLETE
     return tuple(np.where(complete, t, NO_TIME) for t in (arrived, seated, dismissed))
 
 
@@ -170,20 +172,23 @@ def last_change(ctx, rng, apts, dismissed):
     booked, start, status = apts["booked"], apts["start"], apts["status"]
     later = lambda low, high: (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")  # noqa: E731
     since_booking = booked + ((now - booked).astype(int) * rng.random(n)).astype("timedelta64[s]")
-    changed = np.select([status == 2, np.isin(status, (3, 5)), status == 1],
+    changed = np.select([status == AptStatus.COMPLETE, np.isin(status, (AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)),
+                         status == AptStatus.SCHEDULED],
                         [dismissed + later(1, 60), np.maximum(start + later(5, 60), booked), since_booking], booked)
     return np.minimum(changed, now)
 
 
 def confirmations(ctx, rng, apts):
-    defs, status = ctx.practice.defs, apts["status"]
+    status = apts["status"]
     soon = (apts["day"] - ctx.today).astype(int) <= 7
-    situation = np.select([status == 2, status == 5, status == 3, (status == 1) & soon, status == 1],
+    scheduled = status == AptStatus.SCHEDULED
+    situation = np.select([status == AptStatus.COMPLETE, status == AptStatus.BROKEN,
+                           status == AptStatus.UNSCHEDULED_LIST, scheduled & soon, scheduled],
                           ["complete", "broken", "unscheduled", "this_week", "later"], "planned")
     confirmed = np.zeros(len(status), dtype=np.int64)
     for name, shares in CONFIRMATIONS.items():
         rows = situation == name
-        confirmed[rows] = weighted_choice(rng, [(defs.named(2, item), share) for item, share in shares], rows.sum())
+        confirmed[rows] = weighted_choice(rng, [(defnum(DefCat.APPT_CONFIRMED, item), share) for item, share in shares], rows.sum())
     return confirmed
 
 
@@ -210,7 +215,7 @@ def billed_insurance(ctx, apts):
     n = len(apts["day"])
     if insurance is None:
         return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
-    patient, complete = apts["patient"], apts["status"] == 2
+    patient, complete = apts["patient"], apts["status"] == AptStatus.COMPLETE
     plans = []
     for plan, since in ((insurance.primary_plan_num, insurance.primary_since),
                         (insurance.secondary_plan_num, insurance.secondary_since)):

@@ -23,6 +23,7 @@ Appointment rows, in order: the chart's visits (row = visit number), failed atte
 import numpy as np
 
 from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
+from opendental.codes import AptStatus
 
 from ..timeline import open_day_offset, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
@@ -106,7 +107,8 @@ def statuses(ctx, rng, day, failed):
     past appointment can have failed: one the chairs pushed to today or later is still on the book)."""
     past = day < ctx.today
     broken = rng.random(len(day)) < BROKEN_SHARE
-    return np.where(past, np.where(failed, np.where(broken, 5, 3), 2), 1)
+    failed_as = np.where(broken, AptStatus.BROKEN, AptStatus.UNSCHEDULED_LIST)
+    return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
 
 def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider):
@@ -240,7 +242,8 @@ def planned_appointments(ctx, apts, procs, after_exam):
     appointment the row it was scheduled from (-1 if none)."""
     rng = ctx.rng("appointment-planned")
     n_apts = len(apts["day"])
-    treatment = (procs["planned_at"] >= 0) & (procs["status"] == 0) & \
+    not_charted = procs["status"] == 0  # work that follows its appointment (not existing work or a condition)
+    treatment = (procs["planned_at"] >= 0) & not_charted & \
         ((procs["visit"] < 0) | after_exam[np.maximum(procs["visit"], 0)])
     exams = np.unique(procs["planned_at"][treatment])
     chosen = exams[rng.random(len(exams)) < PLANNED_SHARE]
@@ -260,7 +263,7 @@ def planned_appointments(ctx, apts, procs, after_exam):
     planned = {"patient": apts["patient"][exam], "visit": np.full(n, -1), "attempt": np.zeros(n, dtype=bool),
                "kind": np.where(holders >= 0, apts["kind"][np.clip(holders, 0, None)], KIND["dentist"]),
                "minutes": minutes, "pattern": pattern, "clinic": apts["clinic"][exam], "day": apts["day"][exam],
-               "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, 6), "booked": made,
+               "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, AptStatus.PLANNED), "booked": made,
                "next_row": np.full(n, -1)}
     booked = holders >= 0
     next_row = np.full(n_apts, -1)

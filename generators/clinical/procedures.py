@@ -17,6 +17,9 @@
 """
 import numpy as np
 
+from opendental.codes import AptStatus, ProcStatus
+from opendental.definitions import NONE, DefCat, defnums
+
 from ..data import read_table
 from ..formatting import clock_time
 from ..timeline import NO_DATE, days, seconds_after_midnight, stamp
@@ -27,7 +30,7 @@ DELETED_SHARE = 0.01
 LOCKED_AFTER_DAYS = 180  # the practice locks completed procedures after six months
 REPLACEMENT_SHARE = 0.25  # crowns and prostheses that replace an older one
 PROGNOSES = (("Good", 0.7), ("Fair", 0.25), ("Poor", 0.05))
-PROGNOSIS_CATEGORIES = (76, 78, 80)  # endodontics, crowns and bridges, implants
+PROGNOSIS_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Endo", "Crown & Bridge", "Implants")
 DISCOUNTED_SHARE, DISCOUNTS, DISCOUNT_FROM_CENTS = 0.1, (0.05, 0.10), 50_000  # of planned procedures from $500
 EXTRA_DIAGNOSES = (0.92, 0.06, 0.015, 0.005)  # a coded procedure with 0, 1, 2, 3 related codes after the principal
 ESTIMATED_ORIGINAL_SHARE = 0.5  # replaced prostheses whose original placement date the patient only remembers
@@ -49,8 +52,11 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
     attached = apt_row >= 0
     row = np.maximum(apt_row, 0)
     exam = np.maximum(procs["planned_at"], 0)
-    status = np.where(procs["status"] > 0, procs["status"], np.where(attached & (apts["status"][row] == 2), 2, 1))
-    status = np.where((status == 1) & ~attached & (planned_row < 0) & (rng.random(n) < DELETED_SHARE), 6, status)
+    complete = attached & (apts["status"][row] == AptStatus.COMPLETE)
+    status = np.where(procs["status"] > 0, procs["status"],  # 0: not charted, as its appointment went
+                      np.where(complete, ProcStatus.COMPLETE, ProcStatus.TREATMENT_PLANNED))
+    deleted = (status == ProcStatus.TREATMENT_PLANNED) & ~attached & (planned_row < 0) & (rng.random(n) < DELETED_SHARE)
+    status = np.where(deleted, ProcStatus.DELETED, status)
     charted_at = np.where(procs["planned_at"] >= 0,
                           apts["start"][exam] + (apts["minutes"][exam] * 60).astype("timedelta64[s]"),
                           apts["booked"][row])
@@ -78,8 +84,8 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
     pt, codes = ctx.practice.patients, ctx.practice.codes
     status, date, code = done["status"][part], done["date"][part], done["code"][part]
     n = len(status)
-    complete = status == 2
-    touched = np.select([complete, status == 6],
+    complete = status == ProcStatus.COMPLETE
+    touched = np.select([complete, status == ProcStatus.DELETED],
                         [visit_end + rng.integers(60, 3600, n).astype("timedelta64[s]"),
                          charted_at + rng.integers(60, 30 * 86400, n).astype("timedelta64[s]")], charted_at)
     prosthesis, original = done["prosthesis"][part], done["original_prosth"][part]
@@ -127,7 +133,7 @@ def discounts(ctx, done):
     rng = ctx.rng("procedurelog-discount")
     n = len(done["status"])
     fee = done["fee_cents"]
-    quoted = (done["status"] == 1) & (fee >= DISCOUNT_FROM_CENTS) & (rng.random(n) < DISCOUNTED_SHARE)
+    quoted = (done["status"] == ProcStatus.TREATMENT_PLANNED) & (fee >= DISCOUNT_FROM_CENTS) & (rng.random(n) < DISCOUNTED_SHARE)
     return np.where(quoted, np.rint(fee * rng.choice(DISCOUNTS, n) / 100) * 100, 0).astype(np.int64)
 
 
@@ -135,7 +141,7 @@ def diagnosis_codes(ctx, rng, dx):
     """DiagnosticCode..DiagnosticCode4 (ICD-10, rows 0-3) of procedures charted with a diagnosis: a principal
     code for the Dx definition, sometimes related ones after it; '' elsewhere."""
     table = read_table("clinical_diagnoses")
-    dx_nums = np.array([ctx.practice.defs.named(16, r["dx"]) for r in table])
+    dx_nums = np.array(defnums(DefCat.DIAGNOSIS, *(r["dx"] for r in table)))
     principal = [r["codes"].split() for r in table]
     choices = np.array([len(c) for c in principal])
     principal = np.array([c + [""] * (choices.max() - len(c)) for c in principal], dtype=object)
@@ -157,7 +163,7 @@ def claim_notes(ctx, rng, done, part, replaced, original, estimated):
     placed (insurers' replacement rule), or a narrative the carrier asks for (clinical_claim_notes.csv)."""
     insurance, index = ctx.practice.insurance, ctx.practice.codes.index
     patient, date, code = done["patient"][part], done["date"][part], done["code"][part]
-    billed = (done["status"][part] == 2) & (insurance.primary_plan_num[patient] > 0) & \
+    billed = (done["status"][part] == ProcStatus.COMPLETE) & (insurance.primary_plan_num[patient] > 0) & \
         (insurance.primary_since[patient] <= date)
     note = np.full(len(code), "", dtype=object)
     draw = rng.random(len(code))
@@ -196,11 +202,11 @@ def prostheses(ctx, code, date):
 def prognoses(ctx, code, status):
     """A prognosis (definition category 30) on root canals, crowns, bridges and implants."""
     rng = ctx.rng("procedurelog-prognosis")
-    defs = ctx.practice.defs
-    graded = np.isin(ctx.practice.codes.category[code], PROGNOSIS_CATEGORIES) & np.isin(status, (1, 2))
+    graded = np.isin(ctx.practice.codes.category[code], PROGNOSIS_CATEGORIES) & \
+        np.isin(status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE))
     names, shares = zip(*PROGNOSES)
-    grade = rng.choice([defs.named(30, name) for name in names], len(code), p=shares)
-    return np.where(graded, grade, 0)
+    grade = rng.choice(defnums(DefCat.PROGNOSIS, *names), len(code), p=shares)
+    return np.where(graded, grade, NONE)
 
 
 def user_of(users, prov):

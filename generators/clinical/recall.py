@@ -13,14 +13,17 @@ until a date (DisableUntilDate) or until the family balance is paid down (Disabl
 """
 import numpy as np
 
+from opendental.codes import ProcStatus
+from opendental.definitions import NONE, DefCat, defnums
+
 from ..timeline import NO_DATE, stamp
 from .chart import occasional_notes, sliced
 from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
 
 HYGIENE_PROGRAMS = ("Prophy", "Perio", "Child Prophy")
-SCHEDULED_STATUS_SHARE = 0.6  # booked recalls the front desk marked "Recall Scheduled" (DefNum 95)
-COMPLETED_STATUS_SHARE = 0.05  # recalls not yet due, marked "Completed" (DefNum 298)
-RECALL_SCHEDULED, RECALL_COMPLETED = 95, 298
+SCHEDULED_STATUS_SHARE = 0.6  # booked recalls the front desk marked "Recall Scheduled"
+COMPLETED_STATUS_SHARE = 0.05  # recalls not yet due, marked "Completed"
+RECALL_SCHEDULED, RECALL_COMPLETED = defnums(DefCat.RECALL_UNSCHED_STATUS, "Recall Scheduled", "Completed")
 DISABLED_SHARE = 0.015
 NOTES = ("Pt will call to schedule", "Prefers Tuesday/Thursday", "Call cell, not home", "Moving out of area",
          "Wants appts after school", "Spouse schedules for family")
@@ -54,7 +57,7 @@ def write(ctx, care, types, procs, on_scheduled_visit):
     for t, name in enumerate(types.names):
         trigger = np.isin(procs["code"], types.triggers[t])
         previous = before[name].copy()
-        done = trigger & (procs["status"] == 2)
+        done = trigger & (procs["status"] == ProcStatus.COMPLETE)
         np.maximum.at(previous, procs["patient"][done], procs["date"][done])
         scheduled = np.full(n_patients, NEVER)
         booked = trigger & on_scheduled_visit
@@ -127,7 +130,7 @@ def statuses(rng, ctx, due, scheduled):
     draw = rng.random(len(due))
     return np.select([(scheduled != NO_DATE) & (draw < SCHEDULED_STATUS_SHARE),
                       (scheduled == NO_DATE) & (due > ctx.today) & (draw < COMPLETED_STATUS_SHARE)],
-                     [RECALL_SCHEDULED, RECALL_COMPLETED], 0)
+                     [RECALL_SCHEDULED, RECALL_COMPLETED], NONE)
 
 
 def recall_names(ctx):

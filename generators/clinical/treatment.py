@@ -17,6 +17,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from opendental.codes import ProcStatus
+from opendental.definitions import NONE, DefCat, defnum
+
 from ..data import read_table
 from .chart import KIND
 from ..rows import pick
@@ -34,15 +37,15 @@ FIRST_VISIT_DAYS, POSTPONED_DAYS, POSTPONED_SHARE = (7, 42), (60, 240), 0.2
 EMERGENCIES_PER_YEAR = 0.06
 EMERGENCY_OUTCOMES = (("extraction", 0.3), ("palliative", 0.25), ("root_canal", 0.45))
 ROOT_CANAL_ACCEPT, ROOT_CANAL_DAYS = 0.85, (2, 10)
-EXISTING_WORK_SHARE = 0.25  # new adults whose charting shows work done elsewhere (ProcStatus 4)
+EXISTING_WORK_SHARE = 0.25  # new adults whose charting shows work done elsewhere
 EXISTING_WORK = (("D2740", ""), ("D2750", ""), ("D3330", ""), ("D2391", "O"), ("D2392", "MO"), ("D2392", "DO"),
                  ("D2160", "MOD"))
-CONDITION_SHARE = 0.03  # exams that chart a tooth to watch (ProcStatus 7)
+CONDITION_SHARE = 0.03  # exams that chart a tooth to watch
 
 
 def load_cases(ctx):
     """The case and step tables as arrays of code indices, DefNums and shares."""
-    c, defs = ctx.practice.codes.index, ctx.practice.defs
+    c = ctx.practice.codes.index
     cases, steps = read_table("treatment_cases"), read_table("treatment_steps")
     names = [r["case"] for r in cases]
     case_of_step = np.array([names.index(r["case"]) for r in steps])
@@ -62,8 +65,8 @@ def load_cases(ctx):
     return SimpleNamespace(
         names=names, weights=weights / weights.sum(axis=1, keepdims=True),
         accept=np.array([float(r["accept"]) for r in cases]), site=np.array([r["site"] for r in cases]),
-        dx=np.array([defs.named(16, r["dx"]) if r["dx"] else 0 for r in cases]),
-        priority=np.array([defs.named(20, r["priority"]) for r in cases]),
+        dx=np.array([defnum(DefCat.DIAGNOSIS, r["dx"]) if r["dx"] else NONE for r in cases]),
+        priority=np.array([defnum(DefCat.TX_PRIORITIES, r["priority"]) for r in cases]),
         procedures_per_case=expected_steps,
         first_step=np.cumsum(n_steps) - n_steps, n_steps=n_steps,
         stage_wait=stage_wait, step_stage=stage, step_share=share, alternatives=alternatives,
@@ -91,7 +94,7 @@ def emergencies(ctx, chart, care, cases):
     outcome = np.where(young & (outcome == "root_canal"), "extraction", outcome)
     pulled = outcome == "extraction"
     chart.add_procedures(patient[pulled], visit[pulled], c["D7140"], tooth=sites(rng, "any", young[pulled]),
-                         dx=ctx.practice.defs.named(16, "Abscess"))
+                         dx=defnum(DefCat.DIAGNOSIS, "Abscess"))
     soothed = outcome == "palliative"
     chart.add_procedures(patient[soothed], visit[soothed], c["D9110"])
     canal = np.flatnonzero(outcome == "root_canal")
@@ -150,13 +153,15 @@ def existing_work(ctx, rng, chart, exam, patient):
     work = rng.integers(0, len(EXISTING_WORK), len(rows))
     code = np.array([ctx.practice.codes.index[code] for code, _ in EXISTING_WORK])[work]
     chart.add_procedures(patient[rows], -1, code, tooth=distinct(rng, POSTERIOR, count),
-                         surf=np.array([surf for _, surf in EXISTING_WORK])[work], planned_at=exam[rows], status=4)
+                         surf=np.array([surf for _, surf in EXISTING_WORK])[work], planned_at=exam[rows],
+                         status=ProcStatus.EXISTING_OTHER_PROVIDER)
 
 
 def conditions(ctx, rng, chart, exam, patient):
     watched = rng.random(len(exam)) < CONDITION_SHARE
     chart.add_procedures(patient[watched], -1, ctx.practice.codes.index["Watch"],
-                         tooth=pick(rng, PERMANENT, watched.sum()).astype(str), planned_at=exam[watched], status=7)
+                         tooth=pick(rng, PERMANENT, watched.sum()).astype(str), planned_at=exam[watched],
+                         status=ProcStatus.CONDITION)
 
 
 def plan_cases(ctx, rng, chart, cases, exam, patient, exam_date, primary, case_type, accepted, delay):

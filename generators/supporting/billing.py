@@ -22,6 +22,8 @@ import numpy as np
 
 from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
+from opendental.codes import AptStatus, ClaimProcStatus, ClaimType, ImageType, InsVerifyType, ProcStatus, StatementMode, StatementProdType
+from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..context import RunContext
 from ..data import read_columns, read_table
@@ -29,7 +31,6 @@ from ..financial.payments import NORMAL as PATIENT_PAYMENT
 from ..timeline import NO_DATE, NO_TIME, clamp, office_hours, open_day_offset, stamp
 from ..formatting import text, tokens
 
-INSURANCE_BENEFITS, PATIENT_ENROLMENT = 1, 2      # insverify.VerifyType
 ENROLMENT_DAYS, BENEFIT_DAYS = 30, 90             # OpenDental's re-verification intervals (preferences)
 # (status in definition category 38, share, notes on a patient's enrolment check)
 VERIFICATION_OUTCOMES = (
@@ -44,11 +45,10 @@ BILLING_DAY_OF_MONTH = 5               # the billing run: the first business day
 MIN_STATEMENT_CENTS = 500
 STATEMENT_DAYS = 45                    # OpenDental's billing default: a statement lists the last 45 days
 EMAIL_STATEMENT_SHARE = 0.2            # guarantors who asked for e-mailed statements
-PROCEDURE, ADJUSTMENT = 0, 1           # statementprod.ProdType
 STATEMENT_NOTES = ("Your insurance has processed your claims; the balance shown is your portion. Thank you!",
                    "SECOND NOTICE - please remit the balance shown.",
                    "Your account is past due. Please call our office to arrange payment.")
-MAIL, IN_PERSON, EMAIL = 0, 1, 2       # statement.Mode_
+MAIL, IN_PERSON, EMAIL = StatementMode.MAIL, StatementMode.IN_PERSON, StatementMode.EMAIL
 BILLING, RECEIPT, WALKOUT = range(3)   # kinds of statement
 STATEMENT_DOCUMENTS = ("Statement", "Receipt", "Walkout statement")
 RECEIPT_SHARE = 0.15                   # days a family pays at the desk and takes a receipt
@@ -136,8 +136,8 @@ def insurance_verification(ctx):
                      zip(benefits.outcome.tolist(), plans.annual_max_cents[benefits.plan].tolist(),
                          plans.deductible_cents[benefits.plan].tolist())]
     patplan_added = clamp(patplans.first_visit - 14, ctx.practice.setup_day, ctx.today)
-    _write_verifications(ctx, INSURANCE_BENEFITS, plans.nums, plans.entered, benefits)
-    _write_verifications(ctx, PATIENT_ENROLMENT, patplans.nums, patplan_added, enrolment)
+    _write_verifications(ctx, InsVerifyType.INSURANCE_BENEFIT, plans.nums, plans.entered, benefits)
+    _write_verifications(ctx, InsVerifyType.PATIENT_ENROLLMENT, patplans.nums, patplan_added, enrolment)
 
 
 def _patient_plans(ctx):
@@ -156,7 +156,7 @@ def _enrolment_checks(ctx, rng, patplans):
     """A few business days before each visit (not before it was booked) the patient's plans in force are
     verified, unless they were in the last 30 days. Returns the checks with the hours left until the visit."""
     apt = ctx.practice.clinical.appointments
-    visit = np.flatnonzero(np.isin(apt.status, (1, 2, 5)))
+    visit = np.flatnonzero(np.isin(apt.status, (AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.BROKEN)))
     order = np.argsort(patplans.patient, kind="stable")
     holder = patplans.patient[order]
     row, position = _expand(np.searchsorted(holder, apt.patient[visit], "left"),
@@ -215,12 +215,13 @@ def _write_verifications(ctx, verify_type, fkeys, added, checks):
     first_check = np.full(n, stamp(ctx.today + 1))
     np.minimum.at(first_check, checks.target, checks.at)
     created = np.minimum(stamp(added, 8 * 3600), first_check)
-    status = np.array([ctx.practice.defs.named(38, name) for name, _, _ in VERIFICATION_OUTCOMES])[checks.outcome]
+    outcomes = (name for name, _, _ in VERIFICATION_OUTCOMES)
+    status = np.array(defnums(DefCat.INSURANCE_VERIFICATION_STATUS, *outcomes))[checks.outcome]
     note = np.array(checks.note, dtype=object)
     set_up = np.maximum(created, stamp(ctx.practice.setup_day, 8 * 3600))
     ctx.out.copy("insverify", {
         "InsVerifyNum": nums, "VerifyType": verify_type, "FKey": fkeys, "UserNum": 0,
-        "DateLastVerified": current(checks.day, NO_DATE), "DefNum": current(status, 0), "Note": current(note, ""),
+        "DateLastVerified": current(checks.day, NO_DATE), "DefNum": current(status, NONE), "Note": current(note, ""),
         "DateLastAssigned": current(checks.assigned, NO_DATE),
         "HoursAvailableForVerification": current(checks.hours, 0.0), "DateTimeEntry": created,
         "SecDateTEdit": np.where(latest >= 0, current(checks.at, NO_TIME), set_up),
@@ -246,7 +247,7 @@ def _claims_and_lines(ctx):
     claim_parts, line_parts, offset = [], [], 0
     for lines in ctx.practice.financial.claims:
         c = lines.claims
-        created = c.service if c.type == "P" else np.where(c.sent != NO_DATE, c.sent, ctx.today)
+        created = c.service if c.type == ClaimType.PRIMARY else np.where(c.sent != NO_DATE, c.sent, ctx.today)
         denied = np.zeros(len(c.first), dtype=bool)
         np.logical_or.at(denied, lines.claim, lines.denied)
         claim_parts.append(SimpleNamespace(
@@ -256,7 +257,7 @@ def _claims_and_lines(ctx):
         line_parts.append(SimpleNamespace(
             nums=lines.claimproc_nums, proc=lines.proc, plan=lines.plan, claim=lines.claim + offset,
             fee=lines.money.fee, estimate=lines.money.estimate, write_off_estimate=lines.money.write_off,
-            allowed=lines.money.allowed, paid=lines.paid, write_off=lines.write_off, received=lines.status == 1,
+            allowed=lines.money.allowed, paid=lines.paid, write_off=lines.write_off, received=lines.status == ClaimProcStatus.RECEIVED,
             denied=lines.denied, date_cp=lines.date_cp, supplemental=lines.supplemental,
             supplemental_paid=lines.supplemental_paid, supplemental_write_off=lines.supplemental_write_off))
         offset += len(c.first)
@@ -282,23 +283,22 @@ def claim_tracking(ctx, claims):
     on the EOB's day (DateReceived), then an appeal or a corrected claim resubmitted (DateResent). Rows are
     numbered in time order; a claim's last row holds its CustomTracking."""
     rng = ctx.rng("claimtracking")
-    status = {name: ctx.practice.defs.named(31, name)
-              for name in ("Called carrier", "Resubmitted", "Denied", "Appealed")}
-    frequency = ctx.practice.defs.named(36, "Frequency limitation")
+    status = {name: defnum(DefCat.CLAIM_CUSTOM_TRACKING, name) for name in ("Called carrier", "Resubmitted", "Denied", "Appealed")}
+    frequency = defnum(DefCat.CLAIM_PAYMENT_TRACKING, "Frequency limitation")
     called = np.flatnonzero(claims.call != NO_DATE)
     lost = claims.lost[called]
     denied = np.flatnonzero(claims.denied)
     appealed = np.flatnonzero(claims.appealed != NO_DATE)
     corrected = np.flatnonzero(claims.corrected)
     entries = concat_rows([
-        _tracking(called, claims.call[called], np.where(lost, status["Resubmitted"], status["Called carrier"]), 0,
+        _tracking(called, claims.call[called], np.where(lost, status["Resubmitted"], status["Called carrier"]), NONE,
                   np.where(lost, "Called {} - no record of claim, resubmitted electronically",
                            "Called {} - claim in process, payment expected in 7-10 days")),
         _tracking(denied, claims.received[denied], status["Denied"], frequency,
                   "EOB from {} - line(s) denied: frequency limitation"),
         _tracking(appealed, claims.appealed[appealed], status["Appealed"], frequency,
                   "Appeal sent to {} with narrative and x-rays"),
-        _tracking(corrected, claims.resent[corrected], status["Resubmitted"], 0,
+        _tracking(corrected, claims.resent[corrected], status["Resubmitted"], NONE,
                   "Corrected claim sent to {}, replacing the original"),
     ])
     entries.at = office_hours(rng, entries.day)
@@ -436,7 +436,7 @@ def walkout_statements(ctx, events):
     """Some patients leave a completed visit with a walkout statement of the day: their own account only."""
     rng = ctx.rng("statement-walkouts")
     ap, pt = ctx.practice.clinical.appointments, ctx.practice.patients
-    visit = np.flatnonzero((ap.status == 2) & (ap.date >= ctx.start))
+    visit = np.flatnonzero((ap.status == AptStatus.COMPLETE) & (ap.date >= ctx.start))
     visit = visit[rng.random(len(visit)) < WALKOUT_SHARE]
     patient, day = ap.patient[visit], ap.date[visit]
     balance, estimate = _totals_through(events.patient, events, patient, day)
@@ -485,9 +485,9 @@ def archive_statements(ctx, sent, nums, doc_nums):
     """The PDF of each statement, filed under the statement's patient when it was produced."""
     ctx.out.copy("document", {
         "DocNum": doc_nums, "Description": np.array(STATEMENT_DOCUMENTS)[sent.kind], "DateCreated": sent.at,
-        "DocCategory": ctx.practice.defs.named(18, "Statements"), "PatNum": sent.patient,
+        "DocCategory": defnum(DefCat.IMAGE_CATS, "Statements"), "PatNum": sent.patient,
         "FileName": text("STMT_", np.strings.replace(np.datetime_as_string(sent.day), "-", ""), "_", nums, ".pdf"),
-        "ImgType": 0, "DateTStamp": sent.at,
+        "ImgType": ImageType.DOCUMENT, "DateTStamp": sent.at,
     })
 
 
@@ -504,7 +504,7 @@ def _account_events(ctx, claims, lines):
     settle, the supplemental payments of granted appeals on their check's day too; a claim line counts in the
     insurance estimate from its claim's creation until its EOB (OpenDental's balance and aging, DOMAIN.md 6)."""
     pr, fin = ctx.practice.clinical.procedures, ctx.practice.financial
-    done = np.flatnonzero((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
+    done = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
     adjustments, splits = fin.adjustments, fin.payments.splits
     expected = lines.estimate + lines.write_off_estimate
     received = np.flatnonzero(lines.received)
@@ -555,10 +555,10 @@ def _statement_production(ctx, nums, doc_nums, family, sent):
     (LateChargeAdjNum 0): the practice does not charge late fees."""
     pr, adjustments = ctx.practice.clinical.procedures, ctx.practice.financial.adjustments
     family_of = ctx.practice.patients.family
-    done = np.flatnonzero((pr.status == 2) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
+    done = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.fee_cents > 0) & (pr.date <= ctx.today))
     charges = np.flatnonzero(adjustments.amount > 0)
-    items = [(PROCEDURE, pr.nums[done], family_of[pr.patient[done]], pr.date[done]),
-             (ADJUSTMENT, adjustments.nums[charges], family_of[adjustments.patient[charges]],
+    items = [(StatementProdType.PROCEDURE, pr.nums[done], family_of[pr.patient[done]], pr.date[done]),
+             (StatementProdType.ADJUSTMENT, adjustments.nums[charges], family_of[adjustments.patient[charges]],
               adjustments.date[charges])]
     statement, fkey, prod_type = [], [], []
     for kind, item_nums, item_family, item_date in items:

@@ -13,6 +13,8 @@ import numpy as np
 
 from core.arrays import run_starts, sorted_by
 from core.randomness import weighted_choice
+from opendental.codes import AptStatus, ProcStatus, ToothInitialType
+from opendental.definitions import DefCat, defnum
 
 from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM, permanent_teeth
 from ..clinical.treatment import PRIMARY_TEETH_AGE
@@ -23,11 +25,12 @@ EXAM_CODES = ("D0120", "D0140", "D0150", "D0180")
 BLANK = -1  # OpenDental's "no value" in proctp.FeeAllowed and the periomeasure values
 PERIO_CARE_CODES = ("D4341", "D4342", "D4910")
 EDENTULOUS_ARCH_CODES = ("D5110", "D5120", "D6114", "D6115")  # complete dentures, full-arch implant prostheses
-GAP_CODES = ("D6240",)  # a bridge pontic fills a gap, like the implant codes (category 80)
-IMPLANT_CATEGORY = 80
+GAP_CODES = ("D6240",)  # a bridge pontic fills a gap, like the implant codes
+IMPLANT_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "Implants")
 # toothinitial.InitialType
-MISSING, PRIMARY = 0, 2
-DRIFTS = ((3, 0.3, (1.0, 2.5)), (5, 0.2, (1.0, 2.0)), (6, 0.4, (10, 30)), (7, 0.1, (5, 15)))  # type, share, movement
+MISSING, PRIMARY = ToothInitialType.MISSING, ToothInitialType.PRIMARY
+DRIFTS = ((ToothInitialType.SHIFT_M, 0.3, (1.0, 2.5)), (ToothInitialType.SHIFT_B, 0.2, (1.0, 2.0)),
+          (ToothInitialType.ROTATE, 0.4, (10, 30)), (ToothInitialType.TIP_M, 0.1, (5, 15)))  # type, share, movement
 DRIFT_SHARE = 0.05  # adults with a drifted or rotated tooth
 ADULT_AGE, SENIOR_AGE = 18, 65
 # Chance that each permanent tooth is missing at the first visit: (wisdom, molar, other) for adults, seniors.
@@ -50,7 +53,7 @@ EXTRACTION_CODES = ("D7140", "D7210", "D7250")
 def first_visits(ctx):
     """The patients seen in the window (sorted) and the row of each one's first completed appointment."""
     ap = ctx.practice.clinical.appointments
-    done = np.flatnonzero(ap.status == 2)
+    done = np.flatnonzero(ap.status == AptStatus.COMPLETE)
     done = done[sorted_by(ap.patient[done], ap.start[done])]
     patient, first = np.unique(ap.patient[done], return_index=True)
     return patient, done[first]
@@ -66,7 +69,7 @@ def worked_teeth(ctx, count_gap_work):
     """(patient, tooth) keys of every permanent tooth with charted work (deleted entries aside)."""
     pr = ctx.practice.clinical.procedures
     tooth = permanent_teeth(pr.tooth)
-    counted = (tooth > 0) & (pr.status != 6) & (count_gap_work | ~gap_work(ctx, pr.code))
+    counted = (tooth > 0) & (pr.status != ProcStatus.DELETED) & (count_gap_work | ~gap_work(ctx, pr.code))
     return tooth_key(pr.patient[counted], tooth[counted])
 
 
@@ -82,7 +85,7 @@ def missing_teeth(ctx, rng, patient, age):
     drawn = rng.random((len(adult), 32), dtype=np.float32) < chance[(age[adult] >= SENIOR_AGE).astype(int)]
     who, tooth = np.nonzero(drawn)
     keys = [tooth_key(patient[adult][who], tooth + 1)]
-    planned_or_done = np.isin(pr.status, (1, 2))
+    planned_or_done = np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE))
     arch = np.flatnonzero(planned_or_done & np.isin(codes.code[pr.code], EDENTULOUS_ARCH_CODES))
     arch_teeth = np.where(pr.surf[arch] == "U", 1, 17)[:, None] + np.arange(16)
     keys.append(tooth_key(np.repeat(pr.patient[arch], 16), arch_teeth.ravel()))
@@ -99,7 +102,7 @@ def primary_teeth(ctx, patient, age):
     until = np.array([PRIMARY_UNTIL[p] for p in PRIMARY_POSITIONS])
     who, which = np.nonzero((age[:, None] < PRIMARY_TEETH_AGE) & (age[:, None] < until))
     keys = [tooth_key(patient[who], PRIMARY_POSITIONS[which])]
-    letter = np.isin(pr.tooth, PRIMARY_LETTERS) & (pr.status != 6)
+    letter = np.isin(pr.tooth, PRIMARY_LETTERS) & (pr.status != ProcStatus.DELETED)
     keys.append(tooth_key(pr.patient[letter], PRIMARY_POSITIONS[np.searchsorted(PRIMARY_LETTERS, pr.tooth[letter])]))
     keys = np.unique(np.concatenate(keys))
     return keys[np.isin(keys // 64, patient) & ~np.isin(keys, worked_teeth(ctx, count_gap_work=True))]
@@ -143,7 +146,7 @@ def perio_visits(ctx):
     Returns their appointment rows and whether each is the patient's first."""
     rng = ctx.rng("perioexam")
     pr, codes, ap = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.clinical.appointments
-    done = pr.status == 2
+    done = pr.status == ProcStatus.COMPLETE
     in_care = np.unique(pr.patient[done & np.isin(codes.code[pr.code], PERIO_CARE_CODES)])
     charting = done & np.isin(codes.code[pr.code], EXAM_CODES + ("D4910",)) & np.isin(pr.patient, in_care)
     visit = np.unique(completed_appointment(ctx, np.flatnonzero(charting)))
@@ -157,7 +160,7 @@ def present_teeth(ctx, patient, exam_day, missing):
     """Boolean [exam, tooth 1-32] of exams sorted by patient and day: not missing at the first visit and not
     extracted before the exam."""
     pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
-    extracted = np.flatnonzero((pr.status == 2) & np.isin(codes.code[pr.code], EXTRACTION_CODES)
+    extracted = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & np.isin(codes.code[pr.code], EXTRACTION_CODES)
                                & (permanent_teeth(pr.tooth) > 0))
     owner_patient = np.r_[missing // 64, pr.patient[extracted]]
     tooth = np.r_[missing % 64, permanent_teeth(pr.tooth[extracted])]

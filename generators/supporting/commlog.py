@@ -11,6 +11,8 @@ follows the patient's preferred contact, confirmation or recall method.
 import numpy as np
 
 from core.arrays import concat_rows, groups, take_rows
+from opendental.codes import AptStatus, CommItemMode, CommItemSource, CommSentOrReceived, ContactMethod, ProcStatus
+from opendental.definitions import DefCat, defnum, defnums
 
 from ..clinical.chart import sliced
 from ..clinical.recall import overdue_hygiene_recalls, recall_names
@@ -20,18 +22,26 @@ from ..rows import fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
 from .referrals import REFERRING_PATIENT, SPECIALIST
 
-# commlog.Mode_, SentOrReceived and CommSource
-EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = 1, 2, 3, 4, 5, 8
-SENT, RECEIVED = 1, 2
-BY_USER, WEB_SCHED, PROGRAM_LINK, APPOINTMENT_REMINDER, ESERVICES, THANK_YOU, MESSAGE_TO_PAY = 0, 1, 2, 3, 4, 6, 9
-# commlog.CommType (definition category 27)
-APPOINTMENT, INSURANCE, BILLING, GENERAL, RECALL, COMPLAINT, COLLECTIONS = 224, 225, 226, 228, 425, 428, 429
-CLEARANCE_ASKED, CLEARANCE_RECEIVED, NARRATIVE, TEXTING, REFERRAL_OUT, REFERRAL_IN, TREATMENT_PLAN = \
-    509, 510, 571, 603, 614, 615, 636
-# The patient's ContactMethod (0 none, 1 do not call, 2 home, 3 work, 4 wireless, 5 email, 6 see notes, 7 mail,
-# 8 text) as the Mode_ of a message the staff sends by hand; automated messages go by text to cell phones.
-CONTACT_MODE = np.array([PHONE, EMAIL, PHONE, PHONE, PHONE, EMAIL, PHONE, MAIL, TEXT])
-TEXTABLE = (4, 8)
+EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
+                                          CommItemMode.IN_PERSON, CommItemMode.TEXT, CommItemMode.FAX)
+SENT, RECEIVED = CommSentOrReceived.SENT, CommSentOrReceived.RECEIVED
+BY_USER, WEB_SCHED, PROGRAM_LINK, APPOINTMENT_REMINDER, ESERVICES, THANK_YOU, MESSAGE_TO_PAY = (
+    CommItemSource.USER, CommItemSource.WEB_SCHED, CommItemSource.PROGRAM_LINK, CommItemSource.APPOINTMENT_REMINDER,
+    CommItemSource.ESERVICES, CommItemSource.THANK_YOU, CommItemSource.MESSAGE_TO_PAY)
+# commlog.CommType
+APPOINTMENT, INSURANCE, BILLING, GENERAL, RECALL, COMPLAINT, COLLECTIONS = defnums(
+    DefCat.COMMLOG_TYPES, "Appointment Related", "Insurance", "Financial", "Misc", "Recall", "Patient Complaint",
+    "Collections")
+CLEARANCE_ASKED, CLEARANCE_RECEIVED, NARRATIVE, TEXTING, REFERRAL_OUT, REFERRAL_IN, TREATMENT_PLAN = defnums(
+    DefCat.COMMLOG_TYPES, "Surgical Clearance Request", "Surgical Clearance Received", "Insurance Narrative",
+    "Text Message", "Referral Out", "Referral In", "Tx Plan / Financial Arrangement")
+# The patient's ContactMethod as the Mode_ of a message the staff sends by hand (a phone call unless the patient
+# asked for email, mail or texts, or not to be called); automated messages go by text to cell phones.
+BY_HAND = {ContactMethod.DO_NOT_CALL: EMAIL, ContactMethod.EMAIL: EMAIL, ContactMethod.MAIL: MAIL,
+           ContactMethod.TEXT_MESSAGE: TEXT}
+CONTACT_MODE = np.array([BY_HAND.get(method, PHONE) for method in ContactMethod])
+TEXTABLE = (ContactMethod.WIRELESS_PHONE, ContactMethod.TEXT_MESSAGE)
+BOOKED_VISIT = (AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)
 PODIUM = 95  # program.ProgramNum of the review-invitation bridge (staff.py writes the program rows)
 REMINDER_DAYS_BEFORE = 2
 REPLY_WITHIN_HOURS = 5
@@ -42,7 +52,7 @@ MIN_BALANCE_CENTS = 500
 REVIEW_SHARE = 0.1
 CONFIRMATION_CALL_SHARE = 0.5  # of appointments marked Confirmed; the others confirmed in person
 SURGICAL_CODES, CLEARANCE_AGE = ("D6010", "D7210", "D6114", "D6115"), 65
-POST_OP_CATEGORIES = (76, 80, 81)  # endodontics, implants, oral surgery
+POST_OP_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Endo", "Implants", "Oral Surgery")
 GENERAL_RECEIVED = ("Pt called to update address", "Pt called with question about insurance coverage",
                     "Pt asked for a copy of x-rays for new employer plan", "Pt called to update phone number",
                     "Spouse called about family appointments", "Pt asked about whitening options",
@@ -128,7 +138,7 @@ def _reminder_times(ctx):
     n = len(ap.nums)
     usual = at_hours(rng, ap.date - REMINDER_DAYS_BEFORE, 8, 10)
     sent = np.where(usual < ap.booked, ap.booked + rng.integers(60, 1800, n).astype("timedelta64[s]"), usual)
-    booked_visit = np.isin(ap.status, (1, 2, 3, 5))
+    booked_visit = np.isin(ap.status, BOOKED_VISIT)
     return np.where(booked_visit & (sent < ap.start), sent, np.datetime64("NaT"))
 
 
@@ -144,20 +154,20 @@ def confirmations(ctx, prefs, reminded):
     """What the appointment's confirmation status tells: the patient answered the reminder, or the front desk
     called the day before (and reached them or left a message). Always before the appointment."""
     rng = ctx.rng("commlog-confirmations")
-    ap, defs = ctx.practice.clinical.appointments, ctx.practice.defs
-    replied = np.flatnonzero(~np.isnat(reminded) & (ap.confirmed == defs.named(2, "Confirmed via text")))
+    ap = ctx.practice.clinical.appointments
+    replied = np.flatnonzero(~np.isnat(reminded) & (ap.confirmed == defnum(DefCat.APPT_CONFIRMED, "Confirmed via text")))
     gap = (ap.start[replied] - reminded[replied]).astype(np.int64)
     delay = np.minimum(rng.integers(300, REPLY_WITHIN_HOURS * 3600, len(replied)), gap // 2)
     patient = ap.patient[replied]
     replies = _log(patient, reminded[replied] + delay.astype("timedelta64[s]"),
                    APPOINTMENT, _automated_mode(prefs.confirm[patient]), RECEIVED, ESERVICES, 0,
                    text('Patient replied "C" - confirmed appointment ', appointment_time(ap.start[replied])))
-    confirmed = (ap.confirmed == defs.named(2, "Confirmed")) & (rng.random(len(ap.nums)) < CONFIRMATION_CALL_SHARE)
-    left_message = ap.confirmed == defs.named(2, "Left Msg")
-    called = np.flatnonzero((confirmed | left_message) & np.isin(ap.status, (1, 2, 3, 5)))
+    confirmed = (ap.confirmed == defnum(DefCat.APPT_CONFIRMED, "Confirmed")) & (rng.random(len(ap.nums)) < CONFIRMATION_CALL_SHARE)
+    left_message = ap.confirmed == defnum(DefCat.APPT_CONFIRMED, "Left Msg")
+    called = np.flatnonzero((confirmed | left_message) & np.isin(ap.status, BOOKED_VISIT))
     when = np.maximum(at_hours(rng, ap.date[called] - 1, 10, 16), ap.booked[called] + 10 * MINUTE)
     called, when = called[when < ap.start[called]], when[when < ap.start[called]]
-    reached = ap.confirmed[called] == defs.named(2, "Confirmed")
+    reached = ap.confirmed[called] == defnum(DefCat.APPT_CONFIRMED, "Confirmed")
     patient = ap.patient[called]
     calls = _log(patient, when, APPOINTMENT, CONTACT_MODE[prefs.confirm[patient]], SENT, BY_USER,
                  _front_desk(ctx, rng, len(called)),
@@ -169,7 +179,7 @@ def confirmations(ctx, prefs, reminded):
 def no_show_follow_ups(ctx, prefs):
     rng = ctx.rng("commlog-no-shows")
     ap = ctx.practice.clinical.appointments
-    broken = np.flatnonzero(ap.status == 5)
+    broken = np.flatnonzero(ap.status == AptStatus.BROKEN)
     patient = ap.patient[broken]
     return _log(patient, ap.start[broken] + rng.integers(15, 90, len(broken)) * MINUTE, APPOINTMENT,
                 CONTACT_MODE[prefs.contact[patient]], SENT, BY_USER, _front_desk(ctx, rng, len(broken)),
@@ -192,7 +202,7 @@ def recall_notices(ctx, prefs):
     recall, day = recall[sent], day[sent]
     patient = rc.patient[recall]
     method = prefs.recall[patient]
-    mode = np.where(method == 0, MAIL, CONTACT_MODE[method])
+    mode = np.where(method == ContactMethod.NONE, MAIL, CONTACT_MODE[method])
     automated = mode == TEXT
     what = text(name[recall], " due ", mdy(rc.due[recall]))
     note = np.select([automated, mode == MAIL], [text("Web Sched recall text sent - ", what),
@@ -314,7 +324,7 @@ def surgical_clearances(ctx):
     days later."""
     rng = ctx.rng("commlog-surgical-clearances")
     pr, pt, codes = ctx.practice.clinical.procedures, ctx.practice.patients, ctx.practice.codes
-    surgery = (np.isin(pr.code, [codes.index[c] for c in SURGICAL_CODES]) & np.isin(pr.status, (1, 2))
+    surgery = (np.isin(pr.code, [codes.index[c] for c in SURGICAL_CODES]) & np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE))
                & (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
                & ((pr.date_tp - pt.birth[pr.patient]).astype(int) >= CLEARANCE_AGE * 365.25))
     candidates = np.flatnonzero(surgery)
@@ -335,7 +345,7 @@ def post_op_texts(ctx, prefs):
     """The morning after endodontic, implant or surgical work, an automated check-in message."""
     rng = ctx.rng("commlog-post-op-texts")
     pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
-    done = np.flatnonzero((pr.status == 2) & np.isin(codes.category[pr.code], POST_OP_CATEGORIES))
+    done = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & np.isin(codes.category[pr.code], POST_OP_CATEGORIES))
     _, _, first = groups(pr.patient[done], pr.date[done].astype(np.int64))
     proc = done[first]
     patient = pr.patient[proc]
@@ -348,7 +358,7 @@ def visit_texts(ctx, prefs):
     """After a completed visit: a thank-you message to new patients, a Podium review invitation to some others."""
     rng = ctx.rng("commlog-visit-texts")
     ap = ctx.practice.clinical.appointments
-    done = ap.status == 2
+    done = ap.status == AptStatus.COMPLETE
     new = np.flatnonzero(done & ap.is_new_patient)
     reviewed = np.flatnonzero(done & ~ap.is_new_patient & (rng.random(len(ap.nums)) < REVIEW_SHARE))
     patient = ap.patient[new]

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import group_sum, groups
+from opendental.codes import ClaimStatus, ProcStatus
 
 from ..context import RunContext
 from ..handover import Communication, ContactPreferences, DeniedClaims, ReferralChannels, SlowClaims
@@ -52,11 +53,11 @@ def treatment_plans(ctx):
     patient, day, total fee (cents), accepted (some of it done since)."""
     pr = ctx.practice.clinical.procedures
     in_window = (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
-    planned = in_window & ((pr.status == 1) | ((pr.status == 2) & (pr.date > pr.date_tp)))
+    planned = in_window & ((pr.status == ProcStatus.TREATMENT_PLANNED) | ((pr.status == ProcStatus.COMPLETE) & (pr.date > pr.date_tp)))
     proc = np.flatnonzero(planned)
     group, _, first = groups(pr.patient[proc], pr.date_tp[proc].astype(np.int64))
     total = group_sum(group, pr.fee_cents[proc], len(first))
-    accepted = group_sum(group, (pr.status[proc] == 2).astype(np.int64), len(first)) > 0
+    accepted = group_sum(group, (pr.status[proc] == ProcStatus.COMPLETE).astype(np.int64), len(first)) > 0
     keep = total >= TREATMENT_PLAN_CENTS
     lead = proc[first][keep]
     return SimpleNamespace(patient=pr.patient[lead], day=pr.date_tp[lead], total=total[keep], accepted=accepted[keep])
@@ -70,7 +71,7 @@ def slow_claims(ctx: RunContext) -> SlowClaims:
     parts = []
     for lines in ctx.practice.financial.claims:
         claims = lines.claims
-        answered = np.where(claims.status == "R", claims.received, NO_DATE)
+        answered = np.where(claims.status == ClaimStatus.RECEIVED, claims.received, NO_DATE)
         called = claims.sent + CLAIM_FOLLOW_UP_DAYS + rng.integers(0, 6, len(claims.sent))
         slow = np.flatnonzero((claims.sent != NO_DATE) & (called < np.where(answered != NO_DATE, answered, ctx.today)))
         parts.append((claims.patient[slow], claims.service[slow], np.asarray(plans.carrier_name)[claims.plan[slow]],

@@ -8,6 +8,8 @@ windowing, notes, signatures, printed headings). Statement PDFs are filed by bil
 import numpy as np
 
 from core.arrays import concat_rows, groups, lookup, rank_in_group, sorted_by, take_rows
+from opendental.codes import AptStatus, ImageType, ProcStatus
+from opendental.definitions import DefCat, defnum
 
 from ..clinical.chart import sliced
 from ..data import read_table
@@ -15,7 +17,8 @@ from ..formatting import dollars, mdy, signature_data, text, ymd
 from ..rows import appointment_rows, fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, at_hours, end_of_today, stamp
 
-RADIOGRAPH, PHOTO = 1, 2  # document.ImgType
+DOCUMENT, RADIOGRAPH, PHOTO, FILE, ATTACHMENT = (ImageType.DOCUMENT, ImageType.RADIOGRAPH, ImageType.PHOTO,
+                                                 ImageType.FILE, ImageType.ATTACHMENT)
 CROPPED_SHARE, FLIPPED_SHARE, ROTATED_SHARE, WINDOWED_SHARE = 0.3, 0.2, 0.1, 0.25
 HISTORY_REVIEWS = ("Reviewed with patient - no changes", "Reviewed - medication list updated",
                    "Reviewed - new allergy noted in medical tab", "Reviewed - premed not indicated")
@@ -36,7 +39,7 @@ def _doc(ctx, patient, when, category, img_type, prefix, description, prov=0, to
          signed=False, topaz=False, num=0):
     """Documents: `note` is the Document Info note, `signed` that someone signed it (`topaz`: on the front desk's
     Topaz pad, else in the on-screen signature box); `num` a DocNum another module reserved (0: numbered here)."""
-    return rows_of(len(patient), patient=patient, when=when, category=ctx.practice.defs.named(18, category),
+    return rows_of(len(patient), patient=patient, when=when, category=defnum(DefCat.IMAGE_CATS, category),
                    img_type=img_type, prefix=prefix, description=description, prov=prov, tooth=tooth,
                    extension=extension, note=note, signed=signed, topaz=topaz, num=num)
 
@@ -121,13 +124,13 @@ def radiographs(ctx):
     table = read_table("communication_x_rays")
     kind = np.full(len(codes.nums), -1)
     kind[[codes.index[row["code"]] for row in table]] = np.arange(len(table))
-    proc = np.flatnonzero((pr.status == 2) & (kind[pr.code] >= 0) & (pr.apt_num > 0))
+    proc = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (kind[pr.code] >= 0) & (pr.apt_num > 0))
     row = appointment_rows(ctx.practice.clinical.appointments, pr.apt_num[proc])
     x_ray = kind[pr.code[proc]]
     prefix = np.array([r["prefix"] for r in table])[x_ray]
     tooth = np.where(prefix == "PA", _tooth_treated(ctx, rng, pr.apt_num[proc]), "")
     description = np.array([r["description"] for r in table])[x_ray]
-    return _doc(ctx, pr.patient[proc], ap.seated[row] + rng.integers(2, 15, len(proc)) * MINUTE, "Xrays", 1, prefix,
+    return _doc(ctx, pr.patient[proc], ap.seated[row] + rng.integers(2, 15, len(proc)) * MINUTE, "Xrays", RADIOGRAPH, prefix,
                 np.where(tooth != "", text(description, " #", tooth), description), prov=pr.prov[proc], tooth=tooth)
 
 
@@ -147,15 +150,15 @@ def photos(ctx):
     """Intraoral photos at new-patient visits, pre-op photos at cosmetic work."""
     rng = ctx.rng("document-photos")
     ap, pr, codes = ctx.practice.clinical.appointments, ctx.practice.clinical.procedures, ctx.practice.codes
-    new = np.flatnonzero((ap.status == 2) & ap.is_new_patient)
-    cosmetic = np.flatnonzero((pr.status == 2) & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES])
+    new = np.flatnonzero((ap.status == AptStatus.COMPLETE) & ap.is_new_patient)
+    cosmetic = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES])
                               & (pr.apt_num > 0))
     cosmetic_row = appointment_rows(ctx.practice.clinical.appointments, pr.apt_num[cosmetic])
     return concat_rows([
-        _doc(ctx, ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", 2, "PHOTO",
+        _doc(ctx, ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", PHOTO, "PHOTO",
              "Intraoral photos", prov=ap.prov[new]),
         _doc(ctx, pr.patient[cosmetic], ap.seated[cosmetic_row] + rng.integers(1, 5, len(cosmetic)) * MINUTE, "Photos",
-             2, "PHOTO", text("Pre-op photo ", codes.abbr[pr.code[cosmetic]]), prov=pr.prov[cosmetic]),
+             PHOTO, "PHOTO", text("Pre-op photo ", codes.abbr[pr.code[cosmetic]]), prov=pr.prov[cosmetic]),
     ])
 
 
@@ -164,14 +167,14 @@ def first_visit_forms(ctx):
     privacy-notice acknowledgement on the signature pad), and the insurance card."""
     rng = ctx.rng("document-forms")
     ap, pt = ctx.practice.clinical.appointments, ctx.practice.patients
-    new = np.flatnonzero((ap.status == 2) & ap.is_new_patient)
+    new = np.flatnonzero((ap.status == AptStatus.COMPLETE) & ap.is_new_patient)
     insured = new[pt.insured[ap.patient[new]]]
     return concat_rows([
-        _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", 0, "FORM",
+        _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", DOCUMENT, "FORM",
              "New patient registration and HIPAA", extension="pdf",
              note="Notice of privacy practices acknowledged", signed=True, topaz=True),
         _doc(ctx, ap.patient[insured], ap.arrived[insured] + rng.integers(1, 6, len(insured)) * MINUTE,
-             "Insurance Cards", 0, "INSCARD", "Insurance card front and back"),
+             "Insurance Cards", DOCUMENT, "INSCARD", "Insurance card front and back"),
     ])
 
 
@@ -183,10 +186,10 @@ def referral_documents(ctx, sources, attached):
     reported = np.flatnonzero(attached.report != NO_DATE)
     doctor = text("Dr. ", sources.lname[attached.referral])
     return concat_rows([
-        _doc(ctx, attached.patient[out], at_hours(rng, attached.day[out], 10, 16), "Referral Letters", 0, "REF",
+        _doc(ctx, attached.patient[out], at_hours(rng, attached.day[out], 10, 16), "Referral Letters", DOCUMENT, "REF",
              text("Referral to ", doctor[out], " - ", sources.specialty_name[attached.referral[out]]),
              prov=attached.prov[out], extension="pdf"),
-        _doc(ctx, attached.patient[reported], at_hours(rng, attached.report[reported], 9, 17), "Correspondence", 3,
+        _doc(ctx, attached.patient[reported], at_hours(rng, attached.report[reported], 9, 17), "Correspondence", FILE,
              "CONSULT", text("Consult report from ", doctor[reported]), extension="pdf",
              note="Reviewed by the treating dentist", signed=True),
     ])
@@ -195,14 +198,14 @@ def referral_documents(ctx, sources, attached):
 def signed_plans(ctx):
     """The PDF of every signed treatment plan (records.py), saved when the last signature was, with its DocNum."""
     plans = ctx.practice.records.signed_plans
-    return _doc(ctx, plans.patient, plans.filed, "Treatment Plans", 3, "TP",
+    return _doc(ctx, plans.patient, plans.filed, "Treatment Plans", FILE, "TP",
                 text("Signed treatment plan ", dollars(plans.fee_cents)), prov=plans.dentist, extension="pdf",
                 num=plans.doc_num)
 
 
 def eob_scans(ctx, denials):
     rng = ctx.rng("document-eobs")
-    return _doc(ctx, denials.patient, at_hours(rng, denials.received, 9, 17), "EOBs", 4, "EOB",
+    return _doc(ctx, denials.patient, at_hours(rng, denials.received, 9, 17), "EOBs", ATTACHMENT, "EOB",
                 text("EOB ", denials.carrier, " DOS ", mdy(denials.service)), extension="pdf",
                 note=text("Denied: ", denials.reason))
 
@@ -212,8 +215,8 @@ def history_updates(ctx, n):
     signs it in the on-screen signature box."""
     rng = ctx.rng("document-history-updates")
     ap = ctx.practice.clinical.appointments
-    completed = np.flatnonzero((ap.status == 2) & (ap.date >= ctx.start))
+    completed = np.flatnonzero((ap.status == AptStatus.COMPLETE) & (ap.date >= ctx.start))
     visit = pick(rng, completed, n if len(completed) else 0)
-    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms", 0,
+    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms", DOCUMENT,
                 "FORM", "Medical history update", extension="pdf", note=pick(rng, HISTORY_REVIEWS, len(visit)),
                 signed=True)

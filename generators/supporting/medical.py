@@ -24,6 +24,7 @@ import numpy as np
 
 from core.arrays import rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
+from opendental.codes import AptStatus, Gender, ProcStatus
 
 from ..clinical.procedures import user_of
 from ..context import RunContext
@@ -94,7 +95,7 @@ def filled_forms(ctx, forms):
     the office between arrival and seating. Ordered by time."""
     rng = ctx.rng("sheet")
     apts = ctx.practice.clinical.appointments
-    first_visits = np.flatnonzero((apts.status == 2) & apts.is_new_patient)
+    first_visits = np.flatnonzero((apts.status == AptStatus.COMPLETE) & apts.is_new_patient)
     visits = {"new_patient": first_visits, "yearly_review": yearly_reviews(apts, first_visits)}
     apt, form = [], []
     for f, events in enumerate(forms.events):
@@ -118,7 +119,7 @@ def filled_forms(ctx, forms):
 
 def yearly_reviews(apts, first_visits):
     """The first completed cleaning of each patient in each calendar year, except the year the patient started."""
-    cleanings = np.flatnonzero((apts.status == 2) & apts.is_hygiene & ~apts.is_new_patient)
+    cleanings = np.flatnonzero((apts.status == AptStatus.COMPLETE) & apts.is_hygiene & ~apts.is_new_patient)
     cleanings = cleanings[sorted_by(apts.patient[cleanings], apts.date[cleanings])]
     year_key = apts.patient * 10_000 + apts.date.astype("datetime64[Y]").astype(int)
     key = year_key[cleanings]
@@ -129,7 +130,7 @@ def yearly_reviews(apts, first_visits):
 def visits_with(ctx, codes):
     """Completed appointments with one of the codes done."""
     pr = ctx.practice.clinical.procedures
-    done = (pr.status == 2) & np.isin(pr.code, code_indices(ctx, codes)) & (pr.apt_num > 0)
+    done = (pr.status == ProcStatus.COMPLETE) & np.isin(pr.code, code_indices(ctx, codes)) & (pr.apt_num > 0)
     return appointment_rows(ctx.practice.clinical.appointments, np.unique(pr.apt_num[done]))
 
 
@@ -304,7 +305,7 @@ def patient_problems(ctx, defs, recorded):
         problem[group == g] = rng.choice(len(defs.nums), (group == g).sum(), p=share)
     age = pt.age_days[patient] / 365.25
     eligible = ((age >= defs.min_age[problem]) & (age <= defs.max_age[problem]) &
-                (~defs.female_only[problem] | (pt.gender[patient] == 1)))
+                (~defs.female_only[problem] | (pt.gender[patient] == Gender.FEMALE)))
     patient, problem = distinct(patient[eligible], problem[eligible], len(defs.nums))
     n = len(patient)
     noted = recorded[patient]
@@ -386,7 +387,7 @@ def after_procedures(ctx, rng, rx):
     (procedure index, template index) pairs, one of a drug per visit."""
     pr = ctx.practice.clinical.procedures
     rules = read_columns("medical_rx_rules")
-    done = np.flatnonzero((pr.status == 2) & (pr.apt_num > 0))
+    done = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.apt_num > 0))
     proc, rule = [], []
     for r, codes in enumerate(rules["codes"]):
         hit = done[np.isin(pr.code[done], code_indices(ctx, codes.split("|")))]
@@ -454,9 +455,9 @@ def lab_units(ctx, rng, work):
     pr, apts = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments
     work_of_code = np.full(len(ctx.practice.codes.nums), -1)
     work_of_code[code_indices(ctx, work["code"])] = np.arange(len(work["code"]))
-    proc = np.flatnonzero((work_of_code[pr.code] >= 0) & np.isin(pr.status, (1, 2)) & (pr.apt_num > 0))
+    proc = np.flatnonzero((work_of_code[pr.code] >= 0) & np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE)) & (pr.apt_num > 0))
     apt = appointment_rows(apts, pr.apt_num[proc])
-    booked = np.isin(apts.status[apt], (1, 2))
+    booked = np.isin(apts.status[apt], (AptStatus.SCHEDULED, AptStatus.COMPLETE))
     proc, apt = proc[booked], apt[booked]
     kind = work_of_code[pr.code[proc]]
     fee = (np.rint(rng.uniform(work["fee_low"].astype(float)[kind], work["fee_high"].astype(float)[kind] + 1)) * 100
@@ -494,7 +495,7 @@ def prep_times(ctx, lab_made, seat_day):
     """When each lab-made unit's tooth was prepared: the end of the visit of its last completed build-up within
     PREP_WINDOW_DAYS before the seat (NO_TIME if none: implant and denture work, pontics, older preps)."""
     pr, apts = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments
-    build_ups = np.flatnonzero((pr.status == 2) & (pr.code == ctx.practice.codes.index[BUILD_UP]) & (pr.apt_num > 0))
+    build_ups = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.code == ctx.practice.codes.index[BUILD_UP]) & (pr.apt_num > 0))
     if not len(build_ups):
         return np.full(len(lab_made), NO_TIME)
     teeth = np.unique(pr.tooth[np.concatenate([build_ups, lab_made])])

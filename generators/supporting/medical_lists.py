@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import rank_in_group
+from opendental.definitions import NONE, DefCat, defnum
 
 from ..context import RunContext
 from ..data import read_columns
@@ -174,7 +175,7 @@ def form_definitions(ctx, allergy_defs, problem_defs):
         "Height": sheets["height"].astype(int), "IsLandscape": False, "PageCount": pages, "IsMultiPage": pages > 1,
         "BypassGlobalLock": False, "HasMobileLayout": sheets["mobile"] == "1", "DateTCreated": setup_time(ctx),
         "RevID": sheets["rev_id"].astype(int), "AutoCheckSaveImage": patient_form,
-        "AutoCheckSaveImageDocCategory": np.where(patient_form, ctx.practice.defs.named(18, "Patient Forms"), 0),
+        "AutoCheckSaveImageDocCategory": np.where(patient_form, defnum(DefCat.IMAGE_CATS, "Patient Forms"), NONE),
     })
     field, count = field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs)
     return SimpleNamespace(

@@ -24,6 +24,7 @@ import numpy as np
 
 from core.arrays import group_sum, rank_in_group, sorted_by
 from core.randomness import weighted_choice
+from opendental.codes import ProcStatus
 
 from ..clinical.procedures import LOCKED_AFTER_DAYS, user_of
 from ..context import RunContext
@@ -83,9 +84,10 @@ def saved_plans(ctx):
     rng = ctx.rng("treatplan-saved")
     pr, codes, ap = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.clinical.appointments
     is_exam = np.isin(codes.code[pr.code], EXAM_CODES)
-    exam = np.flatnonzero(is_exam & (pr.status == 2))
+    exam = np.flatnonzero(is_exam & (pr.status == ProcStatus.COMPLETE))
     exam_keys, first = np.unique(day_key(pr.patient[exam], pr.date[exam]), return_index=True)
-    planned_before = np.isin(pr.status, (1, 2)) & ~is_exam & ((pr.status == 1) | (pr.date_tp < pr.date))
+    planned_before = np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE)) & ~is_exam & \
+        ((pr.status == ProcStatus.TREATMENT_PLANNED) | (pr.date_tp < pr.date))
     key = day_key(pr.patient, pr.date_tp)
     proc = np.flatnonzero(planned_before & np.isin(key, exam_keys))
     plan_keys, plan = np.unique(key[proc], return_inverse=True)
@@ -94,7 +96,7 @@ def saved_plans(ctx):
     exam_visit = completed_appointment(ctx, exam[first][np.searchsorted(exam_keys, plan_keys)])
     n = len(plan_keys)
     accepted = np.zeros(n, dtype=bool)
-    np.logical_or.at(accepted, plan, pr.status[proc] == 2)
+    np.logical_or.at(accepted, plan, pr.status[proc] == ProcStatus.COMPLETE)
     first_proc = proc[np.r_[0, np.flatnonzero(np.diff(plan)) + 1]] if len(proc) else proc
     saved = ap.dismissed[exam_visit] + random_minutes(rng, 1, 15, n)
     nums = np.empty(n, dtype=np.int64)
@@ -252,7 +254,7 @@ def multi_visit_groups(ctx, plans):
     n = len(member)
     nums = ctx.ids.take("procmultivisit", n)
     first = np.r_[0, np.flatnonzero(np.diff(group)) + 1] if n else np.zeros(0, dtype=int)
-    done = pr.status[proc] == 2
+    done = pr.status[proc] == ProcStatus.COMPLETE
     done_count = np.bincount(group, weights=done, minlength=len(keys))
     size = np.bincount(group, minlength=len(keys))
     entered = plans.saved[plan]
@@ -272,7 +274,7 @@ def group_notes(ctx):
     note procedures (nums, visit rows, when written) and, per procedure, the group note covering it (-1 if none)."""
     rng = ctx.rng("group-notes")
     pr, ap, codes = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.codes
-    done = np.flatnonzero(pr.status == 2)
+    done = np.flatnonzero(pr.status == ProcStatus.COMPLETE)
     visit = completed_appointment(ctx, done)
     count = np.bincount(visit, minlength=len(ap.nums))
     chosen = np.flatnonzero((count >= 2) & (rng.random(len(ap.nums)) < GROUP_NOTE_SHARE))
@@ -283,7 +285,7 @@ def group_notes(ctx):
     end = ap.start[chosen] + (ap.minutes[chosen] * 60).astype("timedelta64[s]")
     ctx.out.copy("procedurelog", {
         "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": ap.nums[chosen],
-        "ProcDate": day, "ProcFee": 0.0, "ProcStatus": 2, "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
+        "ProcDate": day, "ProcFee": 0.0, "ProcStatus": ProcStatus.COMPLETE, "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
         "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
         "DateTP": day, "DateEntryC": day, "DateComplete": day,
         "ProcTime": clock_time(seconds_after_midnight(ap.start[chosen])),
@@ -362,7 +364,7 @@ def clinical_notes(ctx, rng, groups):
     author (the provider's login), its visit (appointment row) and when it was written (after the visit, on its
     day)."""
     pr, ap, users = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.users
-    done = np.flatnonzero(pr.status == 2)
+    done = np.flatnonzero(pr.status == ProcStatus.COMPLETE)
     share = np.where(ctx.practice.codes.is_hygiene[pr.code[done]], NOTE_SHARE["hygiene"], NOTE_SHARE["dentist"])
     own = done[(groups.covering[done] < 0) & (rng.random(len(done)) < share)]
     own_visit = completed_appointment(ctx, own)

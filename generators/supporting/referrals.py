@@ -15,10 +15,13 @@ import numpy as np
 
 from core.arrays import concat_rows, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
+from opendental.codes import ProcStatus, RefToStatus
+from opendental.definitions import NONE, DefCat, defnums
 
 from ..clinical.chart import occasional_notes
 from ..context import RunContext
 from ..data import read_table
+from ..financial.adjustments import REFERRAL_CREDIT
 from ..formatting import STRING, padded, text
 from ..handover import ReferralChannels
 from ..rows import pick, rows_of, scaled
@@ -39,7 +42,6 @@ SPECIALIST_NOTES = ("In network with Delta Dental, MetLife and Cigna PPO", "Sees
                     "IV sedation available", "Send pano and recent BWs with the referral", "Not accepting Medicaid",
                     "Spanish-speaking staff", "Closed Fridays")
 TRANSITION_OF_CARE_SHARE = 0.3
-REFERRAL_CREDIT = 483  # adjustment type
 
 
 def referral_sources(ctx: RunContext, rng: np.random.Generator, channels: ReferralChannels) -> SimpleNamespace:
@@ -80,7 +82,7 @@ def _specialists(ctx, rng):
         n, kind=SPECIALIST, specialty_name=names[kind], patient=-1, preferred=preferred,
         hidden=~preferred & (rng.random(n) < 0.05),
         LName=last, FName=first, MName=pick(rng, list("ABCDEFGHJKLMNPRSTW"), n), Title="DDS",
-        Specialty=np.array([ctx.practice.defs.named(35, name) for name in names])[kind],
+        Specialty=np.array(defnums(DefCat.PROVIDER_SPECIALTIES, *names))[kind],
         Address=pools.pick(rng, pools.street, n), Address2=text("Suite ", rng.integers(100, 400, n)),
         City=[zips.rows[i]["City"] for i in place], ST="OR", Zip=[zips.rows[i]["ZipCodeDigits"] for i in place],
         Telephone=text("50355501", padded(phone[0], 2)),
@@ -97,7 +99,7 @@ def _marketing_channels():
     n = len(names)
     return rows_of(n, kind=CHANNEL, specialty_name="", patient=-1, preferred=False,
                    hidden=np.arange(n) >= len(MARKETING), LName=names,
-                   FName="", MName="", Title="", Specialty=0, Address="", Address2="", City="", ST="", Zip="",
+                   FName="", MName="", Title="", Specialty=NONE, Address="", Address2="", City="", ST="", Zip="",
                    Telephone="", Phone2="", EMail="", NationalProvID="", BusinessName="", IsDoctor=False,
                    NotPerson=True, IsTrustedDirect=False, DisplayNote="Marketing source")
 
@@ -168,7 +170,7 @@ def referral_attachments(ctx, rng, sources):
     return attached
 
 
-def _attachments(patient, referral, day, out, note, proc=-1, prov=0, status=0, report=NO_DATE, completed=NO_DATE):
+def _attachments(patient, referral, day, out, note, proc=-1, prov=0, status=RefToStatus.NONE, report=NO_DATE, completed=NO_DATE):
     return rows_of(len(patient), patient=patient, referral=referral, day=day, out=out, note=note, proc=proc,
                    prov=prov, status=status, report=np.asarray(report, "datetime64[D]"),
                    completed=np.asarray(completed, "datetime64[D]"))
@@ -182,7 +184,7 @@ def _referrals_out(ctx, rng, sources):
     specialty = np.full(len(codes.nums), "", dtype=object)
     for row in read_table("communication_referrals"):
         share[codes.index[row["code"]]], specialty[codes.index[row["code"]]] = float(row["share"]), row["specialty"]
-    planned = (pr.status == 1) & (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
+    planned = (pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
     sent = np.flatnonzero(planned & (rng.random(len(pr.nums)) < share[pr.code]))
     _, _, first = groups(pr.patient[sent], np.unique(specialty[pr.code[sent]], return_inverse=True)[1])
     proc = sent[first]
@@ -199,7 +201,7 @@ def _referrals_out(ctx, rng, sources):
 
 def _ortho_evaluations(ctx, rng, sources):
     pr, codes, pt = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.patients
-    exam = (np.isin(pr.code, [codes.index[c] for c in EXAMS]) & (pr.status == 2) & (pr.date >= ctx.start)
+    exam = (np.isin(pr.code, [codes.index[c] for c in EXAMS]) & (pr.status == ProcStatus.COMPLETE) & (pr.date >= ctx.start)
             & (pr.date <= ctx.today))
     age = (pr.date - pt.birth[pr.patient]).astype(int) / 365.25
     exam &= (age >= ORTHO_AGES[0]) & (age < ORTHO_AGES[1])
@@ -224,16 +226,18 @@ def _specialist_for(rng, sources, wanted):
 
 
 def _progress(ctx, rng, day):
-    """RefToStatus by the time since the referral (0 none, 1 declined, 2 scheduled, 3 consulted, 4 in treatment,
-    5 complete), the day the consult report came back and the day the specialist finished."""
+    """RefToStatus by the time since the referral, the day the consult report came back and the day the
+    specialist finished."""
     n = len(day)
     since = (ctx.today - day).astype(int)
     draw = rng.random(n)
+    s = RefToStatus
     status = np.select([since <= 10, since <= 30, since <= 90],
-                       [np.where(draw < 0.3, 0, 2), 3, np.where(draw < 0.15, 1, np.where(draw < 0.4, 5, 4))],
-                       np.where(draw < 0.2, 1, 5))
-    report = np.where(status >= 3, day + np.minimum(rng.integers(7, 22, n), since), NO_DATE)
-    completed = np.where(status == 5, day + rng.integers(21, np.maximum(since, 22)), NO_DATE)
+                       [np.where(draw < 0.3, s.NONE, s.SCHEDULED), s.CONSULTED,
+                        np.where(draw < 0.15, s.DECLINED, np.where(draw < 0.4, s.COMPLETE, s.IN_TREATMENT))],
+                       np.where(draw < 0.2, s.DECLINED, s.COMPLETE))
+    report = np.where(status >= s.CONSULTED, day + np.minimum(rng.integers(7, 22, n), since), NO_DATE)
+    completed = np.where(status == s.COMPLETE, day + rng.integers(21, np.maximum(since, 22)), NO_DATE)
     return status, report, np.minimum(completed, ctx.today)
 
 
@@ -242,7 +246,7 @@ def _referred_from(ctx, rng, sources, count):
     source), then established patients whose source was recorded at a visit in the window."""
     pt, pr = ctx.practice.patients, ctx.practice.clinical.procedures
     seen = np.full(len(pt.nums), NEVER)
-    in_window = (pr.status == 2) & (pr.date >= ctx.start) & (pr.date <= ctx.today)
+    in_window = (pr.status == ProcStatus.COMPLETE) & (pr.date >= ctx.start) & (pr.date <= ctx.today)
     np.minimum.at(seen, pr.patient[in_window], pr.date[in_window])
     new = pt.new_in_window & (pt.first_visit != NO_DATE)
     day = np.where(new, pt.first_visit, seen)

@@ -28,6 +28,8 @@ import numpy as np
 
 from core.arrays import sorted_by
 from core.randomness import weighted_choice
+from opendental.codes import AptStatus, HistApptAction, ScheduleStatus, ScheduleType
+from opendental.definitions import DefCat, defnum
 
 from ..clinical.chart import batches
 from ..clinical.booking import operatory_pools
@@ -54,7 +56,8 @@ LUNCH_SHARE = 0.25  # of blockouts that could hold a lunch break
 MOVED_SHARE = 0.15
 ROOM_TO_CHANGE = 4 * HOUR  # an appointment booked closer to its time is neither moved nor confirmed before it
 CREATED, MOVED, CONFIRMED, OUTCOME = range(4)  # history events, in the order they happen
-OUTCOME_ACTION = {2: 1, 5: 2, 3: 3}  # HistApptAction by AptStatus: set complete (changed), missed, cancelled
+OUTCOME_ACTION = {AptStatus.COMPLETE: HistApptAction.CHANGED, AptStatus.BROKEN: HistApptAction.MISSED,
+                  AptStatus.UNSCHEDULED_LIST: HistApptAction.CANCELLED}  # by the appointment's outcome
 # Appointment columns the history copies as handed over by the clinical phase (hand-over name: column).
 HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript", "ins_plan1": "InsPlan1",
                "ins_plan2": "InsPlan2", "entry_user": "SecUserNumEntry", "unsched_status": "UnschedStatus",
@@ -110,7 +113,8 @@ def write_blocks(ctx, rng, blocks):
     nums = ctx.ids.take("schedule", n)
     made = stamp(dates - rng.integers(*SET_UP_DAYS, n).astype("timedelta64[D]"), rng.integers(OPENS, CLOSES, n))
     set_up = np.minimum(np.maximum(made, stamp(ctx.start, OPENS)), end_of_today(ctx))
-    ctx.out.copy("schedule", {"ScheduleNum": nums, "DateTStamp": set_up, "Status": 0, **blocks})
+    ctx.out.copy("schedule", {"ScheduleNum": nums, "DateTStamp": set_up, "Status": ScheduleStatus.OPEN,
+                              **blocks})
     return nums
 
 
@@ -127,8 +131,8 @@ def practice_days(ctx: RunContext, days: np.ndarray, holidays: tuple) -> None:
     noted = days[rng.random(len(days)) < PRACTICE_NOTE_SHARE]
     n_holiday_rows = len(dates) * len(clinics)
     write_blocks(ctx, rng, {
-        "SchedDate": np.concatenate([np.repeat(dates, len(clinics)), noted]), "SchedType": 0,
-        "Status": np.repeat([2, 0], [n_holiday_rows, len(noted)]),
+        "SchedDate": np.concatenate([np.repeat(dates, len(clinics)), noted]), "SchedType": ScheduleType.PRACTICE,
+        "Status": np.repeat([ScheduleStatus.HOLIDAY, ScheduleStatus.OPEN], [n_holiday_rows, len(noted)]),
         "Note": np.concatenate([np.repeat(names, len(clinics)),
                                 np.array(PRACTICE_NOTES)[rng.integers(0, len(PRACTICE_NOTES), len(noted))]]),
         "ClinicNum": np.concatenate([np.tile(clinics, len(dates)), clinics[rng.integers(0, len(clinics), len(noted))]]),
@@ -151,7 +155,8 @@ def provider_schedules(ctx, days, book):
           np.searchsorted(days, np.concatenate([book.date[on_book], book.date[hygiene]]))] = True
     person, day = np.nonzero(works)
     nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(OPENS),
-                                   "StopTime": clock_time(CLOSES), "SchedType": 1, "ProvNum": people[person]})
+                                   "StopTime": clock_time(CLOSES), "SchedType": ScheduleType.PROVIDER,
+                                   "ProvNum": people[person]})
     # chairs: the provider's home chair, and the chairs of their own chair work that day
     worker = np.concatenate([book.prov[doctor], book.prov_hyg[hygiene]])
     work_day = np.searchsorted(days, np.concatenate([book.date[doctor], book.date[hygiene]]))
@@ -174,7 +179,7 @@ def home_chairs(ops, hygienist):
 def blockouts(ctx, days, book):
     """SchedType 2: chair time held back, in stretches of free chair time; over noon it is lunch."""
     rng = ctx.rng("schedule-blockout")
-    ops, defs = ctx.practice.operatories, ctx.practice.defs
+    ops = ctx.practice.operatories
     chair, day, free_from, free_to = free_time(ctx, days, book)
     long_enough = free_to - free_from >= SHORTEST_BLOCKOUT * MINUTE
     share = BLOCKOUTS_PER_CHAIR_DAY * len(ops.nums) * len(days) / max(long_enough.sum(), 1)
@@ -191,9 +196,10 @@ def blockouts(ctx, days, book):
     starts = starts + (rng.random(len(day)) * (slots + 1)).astype(np.int64) * 5 * MINUTE
     stops = starts + length
     midnight = stamp(day).astype(np.int64)
-    kind = np.where(lunch, defs.named(25, "Lunch"), blockout_types(ctx, rng, ops.hygiene[chair]))
+    kind = np.where(lunch, defnum(DefCat.BLOCKOUT_TYPES, "Lunch"), blockout_types(ctx, rng, ops.hygiene[chair]))
     nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock_time(starts - midnight),
-                                   "StopTime": clock_time(stops - midnight), "SchedType": 2, "BlockoutType": kind,
+                                   "StopTime": clock_time(stops - midnight), "SchedType": ScheduleType.BLOCKOUT,
+                                   "BlockoutType": kind,
                                    "ClinicNum": ops.clinic[chair]})
     link_chairs(ctx, nums, ops.nums[chair])
 
@@ -202,7 +208,7 @@ def blockout_types(ctx, rng, hygiene_chair):
     """BlockoutType by the kind of chair (generators/data/scheduling_blockouts.csv)."""
     kinds = np.zeros(len(hygiene_chair), dtype=np.int64)
     for hygiene, chairs in ((False, "doctor"), (True, "hygiene")):
-        shares = [(ctx.practice.defs.named(25, row["ItemName"]), float(row["weight"]))
+        shares = [(defnum(DefCat.BLOCKOUT_TYPES, row["ItemName"]), float(row["weight"]))
                   for row in read_table("scheduling_blockouts") if row["chairs"] in (chairs, "any")]
         rows = hygiene_chair == hygiene
         kinds[rows] = weighted_choice(rng, shares, rows.sum())
@@ -242,7 +248,8 @@ def employee_schedules(ctx, days, book):
     shift = shift[person]
     starts, stops = (np.array(EMPLOYEE_SHIFTS) * HOUR).astype(np.int64).T
     write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(starts[shift]),
-                            "StopTime": clock_time(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
+                            "StopTime": clock_time(stops[shift]), "SchedType": ScheduleType.EMPLOYEE,
+                            "EmployeeNum": staff[person]})
 
 
 # --- appointment history -----------------------------------------------------------------------------------
@@ -266,19 +273,19 @@ def history_events(ctx, rng, book):
     per appointment its first chair, time and confirmation."""
     n = len(book.nums)
     status, start, booked = book.status, book.start, book.booked
-    deadline = np.where(status == 1, np.minimum(start, end_of_today(ctx)), start)
+    deadline = np.where(status == AptStatus.SCHEDULED, np.minimum(start, end_of_today(ctx)), start)
     gap = (deadline - booked).astype(np.int64)
-    room = (status != 6) & (gap >= ROOM_TO_CHANGE)
+    room = (status != AptStatus.PLANNED) & (gap >= ROOM_TO_CHANGE)
     moved = room & (rng.random(n) < MOVED_SHARE)
-    not_called = ctx.practice.defs.named(2, "Not Called")
+    not_called = defnum(DefCat.APPT_CONFIRMED, "Not Called")
     confirmed = room & (book.confirmed != not_called)
     move_at = booked + seconds(gap * rng.uniform(0.1, 0.5, n))
     # confirmed in the days before the visit, always after a move (which falls in the first half)
     confirm_at = np.maximum(deadline - seconds(rng.uniform(HOUR, 3 * DAY, n)),
                             booked + seconds(gap * rng.uniform(0.55, 0.75, n)))
     cancel_at = confirm_at + seconds((deadline - confirm_at).astype(np.int64) * rng.uniform(0.2, 0.8, n))
-    outcome_at = np.where(status == 2, book.dismissed + seconds(rng.integers(1, 60, n) * MINUTE),
-                          np.where(status == 5, start + seconds(rng.integers(15, 120, n) * MINUTE), cancel_at))
+    outcome_at = np.where(status == AptStatus.COMPLETE, book.dismissed + seconds(rng.integers(1, 60, n) * MINUTE),
+                          np.where(status == AptStatus.BROKEN, start + seconds(rng.integers(15, 120, n) * MINUTE), cancel_at))
     outcome = np.isin(status, list(OUTCOME_ACTION))
     apt = np.concatenate([np.arange(n), np.flatnonzero(moved), np.flatnonzero(confirmed), np.flatnonzero(outcome)])
     kind = np.repeat([CREATED, MOVED, CONFIRMED, OUTCOME], [n, moved.sum(), confirmed.sum(), outcome.sum()])
@@ -308,7 +315,7 @@ def history_users(ctx, rng, book, apt, kind):
     provider = np.where(book.is_hygiene, book.prov_hyg, book.prov)[apt]
     keys = np.array(list(users.by_provider), dtype=np.int64)
     provider_user = np.array(list(users.by_provider.values()), dtype=np.int64)[index_of(keys, provider)]
-    completed = (kind == OUTCOME) & (book.status[apt] == 2)
+    completed = (kind == OUTCOME) & (book.status[apt] == AptStatus.COMPLETE)
     return np.where(kind == CREATED, book.entry_user[apt], np.where(completed, provider_user, front_desk))
 
 
@@ -318,16 +325,17 @@ def history_rows(ctx, book, events, nums, part, copied):
     apt, kind, time = events.apt[part], events.kind[part], events.time[part]
     status = book.status[apt]
     outcome = kind == OUTCOME
-    action = np.zeros(7, dtype=np.int64)
+    action = np.zeros(max(AptStatus) + 1, dtype=np.int64)
     action[list(OUTCOME_ACTION)] = list(OUTCOME_ACTION.values())
     start = np.where(kind == CREATED, events.first_start[apt], book.start[apt])
     asked = book.asked_to_arrive[apt]
     return {
         "HistApptNum": nums, "HistUserNum": events.user[part], "HistDateTStamp": time,
-        "HistApptAction": np.where(outcome, action[status], np.where(kind == CREATED, 0, 1)),
+        "HistApptAction": np.where(outcome, action[status],
+                                   np.where(kind == CREATED, HistApptAction.CREATED, HistApptAction.CHANGED)),
         "ApptSource": (kind == CREATED) & book.web_sched[apt],  # bool here; OD's EServiceType 1 is Web Sched
         "AptNum": book.nums[apt], "PatNum": ctx.practice.patients.nums[book.patient[apt]],
-        "AptStatus": np.where(outcome | (status == 6), status, 1), "AptDateTime": start,
+        "AptStatus": np.where(outcome | (status == AptStatus.PLANNED), status, AptStatus.SCHEDULED), "AptDateTime": start,
         "DateTimeAskedToArrive": np.where(asked == NO_TIME, NO_TIME, start - (book.start[apt] - asked)),
         "Op": np.where(kind == CREATED, events.first_op[apt], book.op[apt]),
         "Confirmed": np.where(kind < CONFIRMED, events.first_confirmed[apt], book.confirmed[apt]),

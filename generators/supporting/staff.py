@@ -14,6 +14,8 @@ etl_load_status and etl_transform_status stay empty: the analytics' run hooks fi
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group
+from opendental.codes import AptStatus
+from opendental.definitions import DefCat, defnum, defnums
 
 from ..clinical.chart import sliced
 from ..context import RunContext
@@ -84,7 +86,7 @@ def user_preferences(ctx, rng):
     """Every user keeps a few image categories expanded in the Imaging module (FkeyType 0, Fkey the definition);
     the front desk and billing office keep the Account module's procedure breakdown shown (FkeyType 3)."""
     users = ctx.practice.users
-    categories = np.array([ctx.practice.defs.named(18, name) for name in IMAGE_CATEGORIES])
+    categories = np.array(defnums(DefCat.IMAGE_CATS, *IMAGE_CATEGORIES))
     expanded = rng.random((len(users.nums), len(categories))) < 0.6
     expanded[:, 0] = True
     user, category = np.nonzero(expanded)
@@ -103,18 +105,17 @@ def time_adjustments(ctx, rng):
     definition category 50 type), the weekly overtime OpenDental computes itself (IsAuto), missed clock-ins the
     office manager adds back (RegHours) and unpaid protected leave."""
     employees, admin = ctx.practice.users.employees, ctx.practice.users.admin
-    defs = ctx.practice.defs
     holidays, holiday_names = us_holidays(ctx.start, ctx.today)
     work_days = business_days(ctx.start, ctx.today)
     years = len(work_days) / 260
     parts = [_adjustments(np.repeat(employees, len(holidays)), stamp(np.tile(holidays, len(employees)), 8 * 3600),
                           text("Holiday - ", np.tile(holiday_names, len(employees))), admin, pto=8 * 60,
-                          kind=defs.named(50, "Holiday"))]
+                          kind=defnum(DefCat.TIME_CARD_ADJ_TYPES, "Holiday"))]
     for name, per_year in LEAVE_DAYS_PER_YEAR:
         n = rng.poisson(per_year * years, len(employees))
         parts.append(_adjustments(np.repeat(employees, n), stamp(pick(rng, work_days, n.sum()), 8 * 3600),
                                   "CE course" if name == "Training" else name, admin,
-                                  pto=np.where(rng.random(n.sum()) < 0.2, 4, 8) * 60, kind=defs.named(50, name)))
+                                  pto=np.where(rng.random(n.sum()) < 0.2, 4, 8) * 60, kind=defnum(DefCat.TIME_CARD_ADJ_TYPES, name)))
     fridays = work_days[np.is_busday(work_days, weekmask="0000100")]
     overtime = rng.random((len(employees), len(fridays))) < OVERTIME_WEEK_SHARE
     who, week = np.nonzero(overtime)
@@ -163,7 +164,8 @@ def protected_leave(ctx, employees, work_days, years):
     first = np.r_[True, (position[1:] != position[:-1]) | (stretch[1:] != stretch[:-1])]
     stretch, position = stretch[first], position[first]
     return _adjustments(who[stretch], stamp(work_days[position], 8 * 3600), PROTECTED_LEAVE_NOTE,
-                        ctx.practice.users.admin, pto=8 * 60, kind=ctx.practice.defs.named(50, "Sick"), protected=True)
+                        ctx.practice.users.admin, pto=8 * 60, kind=defnum(DefCat.TIME_CARD_ADJ_TYPES, "Sick"),
+                        protected=True)
 
 
 def _duration(minutes):
@@ -176,7 +178,7 @@ def entry_log(ctx):
     """OpenDental's entry log of appointments (FKeyType 0): who booked each appointment of the window, when, and
     where from (LogSource: Web Sched for the online new-patient booking's appointment type, else OpenDental)."""
     ap = ctx.practice.clinical.appointments
-    booked = np.flatnonzero((ap.booked >= stamp(ctx.start)) & (ap.status != 6))
+    booked = np.flatnonzero((ap.booked >= stamp(ctx.start)) & (ap.status != AptStatus.PLANNED))
     user = ap.entry_user[booked]
     ctx.out.copy("entrylog", sliced({
         "EntryLogNum": ctx.ids.take("entrylog", len(booked)), "UserNum": user.astype(np.int64), "FKeyType": False,
@@ -200,7 +202,7 @@ def practice_clinic(ctx: RunContext) -> None:
         "SmsContractDate": stamp(ctx.practice.setup_day, 10 * 3600), "SmsMonthlyLimit": 100.0, "IsMedicalOnly": False,
         "BillingAddress": "", "UseBillAddrOnClaims": False,
         "PayToAddress": "PO Box 5120", "PayToCity": "Beaverton", "PayToState": "OR", "PayToZip": "97075",
-        "Region": ctx.practice.defs.named(39, "Main Office"), "ItemOrder": 1, "IsInsVerifyExcluded": False,
+        "Region": defnum(DefCat.REGION_TYPES, "Main Office"), "ItemOrder": 1, "IsInsVerifyExcluded": False,
         "Abbr": "BFD", "IsConfirmEnabled": True, "IsConfirmDefault": True, "IsNewPatApptExcluded": False,
         "IsHidden": False, "ExternalID": 0, "HasProcOnRx": True, "TimeZone": "America/Los_Angeles",
         "SchedNote": "Confirm appointments two business days ahead",

@@ -11,6 +11,8 @@
 import numpy as np
 
 from core.arrays import concat_rows, take_rows
+from opendental.codes import AptStatus, TaskObjectType, TaskReminderType, TaskStatus
+from opendental.definitions import DefCat, defnums
 
 from ..clinical.chart import sliced
 from ..clinical.recall import overdue_hygiene_recalls, recall_names
@@ -22,10 +24,9 @@ from ..handover import DailyChecklists, TaskLists
 from ..rows import appointment_rows, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
 
-NORMAL, HIGH = 263, 290  # task priorities (definition category 33)
-PATIENT, APPOINTMENT = 1, 2  # task.ObjectType
-NEW, VIEWED, DONE = 0, 1, 2  # task.TaskStatus
-REMIND_ONCE = 1  # task.ReminderType
+NORMAL, HIGH = defnums(DefCat.TASK_PRIORITIES, "Normal", "High")
+PATIENT, APPOINTMENT = TaskObjectType.PATIENT, TaskObjectType.APPOINTMENT
+NEW, VIEWED, DONE = TaskStatus.NEW, TaskStatus.VIEWED, TaskStatus.DONE
 INSURANCE_LIST, BILLING_LIST, RECALL_LIST, LAB_LIST = 47, 48, 49, 51
 SLOW_CLAIM_TASK_SHARE = 0.5
 RECALL_TASK_SHARE = 0.15
@@ -72,7 +73,7 @@ def task_lists(ctx: RunContext) -> TaskLists:
     checklist = daily_checklists(ctx, nums[repeating][0], nums.max() + 1)
     copies = rows_of(len(checklist.nums), TaskListNum=checklist.nums, Descript=folders["Descript"][repeating][0],
                      Parent=0, DateTL=checklist.days, IsRepeating=False, DateType=True, FromNum=checklist.template,
-                     ObjectType=0, TaskListStatus=0, DateTimeEntry=checklist.opened)
+                     ObjectType=TaskObjectType.NONE, TaskListStatus=0, DateTimeEntry=checklist.opened)
     ctx.out.copy("tasklist", {**concat_rows([folders, copies]), "GlobalTaskFilterType": False})
     teams = {int(row["TaskListNum"]): tuple(row["subscribers"].split()) for row in rows if row["subscribers"]}
     return TaskLists(teams=teams, checklist=checklist)
@@ -220,7 +221,7 @@ def _task_columns(rows, index, status, edited):
         "ObjectType": rows["object_type"][index], "DateTimeEntry": rows["created"][index],
         "UserNum": rows["creator"][index], "PriorityDefNum": rows["priority"][index],
         "ReminderGroupId": np.where(lab, text("LAB", rows["num"][index]), ""),
-        "ReminderType": np.where(lab, REMIND_ONCE, 0), "ReminderFrequency": lab.astype(int),
+        "ReminderType": np.where(lab, TaskReminderType.ONCE, TaskReminderType.NO_REMINDER), "ReminderFrequency": lab.astype(int),
         "DateTimeOriginal": rows["created"][index], "SecDateTEdit": edited, "DescriptOverride": "",
         "IsReadOnly": False, "Category": 0,
     }
@@ -372,7 +373,7 @@ def lab_tasks(ctx):
     lab_work = np.flatnonzero(np.isin(pr.code, [codes.index[c] for c in LAB_CODES]) & (pr.apt_num > 0))
     apt_nums, first = np.unique(pr.apt_num[lab_work], return_index=True)
     row = appointment_rows(ctx.practice.clinical.appointments, apt_nums)
-    booked = np.isin(ap.status[row], (1, 2))
+    booked = np.isin(ap.status[row], (AptStatus.SCHEDULED, AptStatus.COMPLETE))
     row, proc = row[booked], lab_work[first][booked]
     n = len(row)
     finished = _between(at_hours(rng, ap.date[row] - rng.integers(1, 3, n), 9, 17), ap.booked[row] + 5 * MINUTE,
