@@ -81,3 +81,49 @@ def imported_packages(package):
 def test_the_layers_import_one_way(package, forbidden):
     imported = imported_packages(package)
     assert {p: sorted(imported[p]) for p in forbidden & set(imported)} == {}
+
+
+def _names_a_status(node):
+    """`status`, `pr.status`, `apts["status"]`, `book.status[apt]`: an expression naming a status column."""
+    while isinstance(node, ast.Subscript) and not (isinstance(node.slice, ast.Constant)
+                                                   and isinstance(node.slice.value, str)):
+        node = node.value
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else \
+        node.slice.value if isinstance(node, ast.Subscript) else ""
+    return name.lower().endswith("status")
+
+
+def _int_literals(node):
+    elements = node.elts if isinstance(node, (ast.Tuple, ast.List)) else [node]
+    return [e.value for e in elements if isinstance(e, ast.Constant) and type(e.value) is int]
+
+
+def bare_status_numbers(tree):
+    """(line, literal) of every status compared with, or looked up among, bare numbers; 0 is allowed as the
+    chart's "not charted yet" sentinel in comparisons only."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and any(map(_names_a_status, [node.left, *node.comparators])):
+            found += [(node.lineno, v) for side in [node.left, *node.comparators] for v in _int_literals(side) if v]
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "isin" and len(node.args) == 2 \
+                and _names_a_status(node.args[0]):
+            found += [(node.lineno, v) for v in _int_literals(node.args[1])]
+    return found
+
+
+def test_the_generators_compare_statuses_by_name_and_resolve_definitions_by_name():
+    offenders = {}
+    for path in (PROJECT / "generators").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        named = [(n.lineno, "defs.named") for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "named"]
+        if bare_status_numbers(tree) + named:
+            offenders[path.relative_to(PROJECT).as_posix()] = bare_status_numbers(tree) + named
+    assert offenders == {}
+
+
+@pytest.mark.parametrize("source, found", [("x = pr.status == 2", [(1, 2)]), ('x = apts["status"][row] != 5', [(1, 5)]),
+                                           ("x = np.isin(ap.status, (1, 2))", [(1, 1), (1, 2)]),
+                                           ("x = status == AptStatus.BROKEN", []), ('x = procs["status"] > 0', []),
+                                           ("x = pr.code == 2", [])])
+def test_the_status_scan_finds_bare_numbers_and_only_those(source, found):
+    assert bare_status_numbers(ast.parse(source)) == found
