@@ -32,13 +32,14 @@ from .data import read_table
 from .foundation import SETUP_USER
 from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
 from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
+from .parameters import parameter
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 
-PPO_SHARE = 0.7
-SPOUSE_HOLDS_SHARE = 0.3  # of insured couples, the spouse rather than the guarantor holds the family policy
-DUAL_COVERAGE_SHARE = 0.15  # of insured couples whose other spouse works, the share also on that spouse's plan
-JOB_CHANGE_SHARE = 0.08  # policy holders who changed plans since the family first came
+PPO_SHARE = parameter("insurance.ppo_share")
+SPOUSE_HOLDS_SHARE = parameter("insurance.spouse_holds_share")
+DUAL_COVERAGE_SHARE = parameter("insurance.dual_coverage_share")
+JOB_CHANGE_SHARE = parameter("insurance.job_change_share")
 BENEFIT_CLASSES = ("preventive", "basic", "major", "ortho")
 # Coinsurance percent of the (preventive, basic, major) categories, and the share of plans with that design.
 COINSURANCE_DESIGNS = (((100, 80, 50), 0.6), ((100, 90, 60), 0.15), ((100, 80, 60), 0.1), ((100, 70, 50), 0.15))
@@ -49,12 +50,14 @@ DEDUCTIBLE_DOLLARS = (((50, 150), 0.75), ((25, 75), 0.1), ((100, 300), 0.15))  #
 DEDUCTIBLE_WAIVED = ("Diagnostic", "X-Ray", "Preventive")
 RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRenew, 0 = calendar year
 COB_RULES = ((0, 0.85), (1, 0.15))  # insplan.CobRule: 0 basic, 1 standard
-RETIRED_PLAN_SHARE = 0.1  # plans no employer offers any more, per offered plan
-CODE_SUBST_NONE_SHARE = 0.25  # plans paying posterior composites as composites (no downgrade to amalgam)
-DIVISION_SHARE = 0.15  # plans whose cards carry a division number
-PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = 0.4, 0.3, 0.1
+RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
+CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
+DIVISION_SHARE = parameter("insurance.division_share")
+PLAN_NOTE_SHARE = parameter("insurance.plan_note_share")
+BENEFIT_NOTE_SHARE = parameter("insurance.benefit_note_share")
+SUBSCRIBER_NOTE_SHARE = parameter("insurance.subscriber_note_share")
 PENDING_DAYS, PENDING_SHARE = 90, 0.5  # patplans entered lately that still wait for verification
-EXTRA_CLEANINGS_SHARE = 0.02  # adults whose plan adds two cleanings a year (diabetes, pregnancy, perio)
+EXTRA_CLEANINGS_SHARE = parameter("insurance.extra_cleanings_share")
 DEFAULT_CLAIM_FORM = "ADA 2019"
 PPO_FILING_CODE, DEFAULT_FILING_CODE = "12", "CI"  # X12 claim filing indicators
 MAJOR_CODES = ("D2950",)  # core build-ups are paid at the crown percent

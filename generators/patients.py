@@ -16,6 +16,7 @@ from .context import RunContext
 from .data import read_table
 from .handover import Families, Patients, ZipCodes
 from .timeline import NO_DATE, clamp, stamp
+from .parameters import parameter
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
 # Columns of the written patient rows later phases print on forms, referrals and messages (pt.details).
@@ -26,7 +27,7 @@ FAMILY_SIZES = (1, 2, 3, 4, 5)
 FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
 STATUS_SHARES = {PatStatus.PATIENT: 0.86, PatStatus.INACTIVE: 0.08, PatStatus.ARCHIVED: 0.05, PatStatus.DECEASED: 0.01}
 LEFT = (PatStatus.INACTIVE, PatStatus.ARCHIVED, PatStatus.DECEASED)  # patients who left the practice
-NEW_PATIENT_SHARE = 0.35  # share of patients whose first visit falls inside the window
+NEW_PATIENT_SHARE = parameter("patients.new_patient_share")
 TEXT, WIRELESS, HOME, WORK, EMAIL, NONE = (ContactMethod.TEXT_MESSAGE, ContactMethod.WIRELESS_PHONE, ContactMethod.HOME_PHONE,
                                            ContactMethod.WORK_PHONE, ContactMethod.EMAIL, ContactMethod.NONE)
 CONFIRM_METHODS = ((TEXT, 0.55), (WIRELESS, 0.15), (HOME, 0.08), (NONE, 0.2), (WORK, 0.02))
@@ -43,14 +44,17 @@ TREATMENT_NOTES = ("Wants to wait for the new benefit year for the crown", "Watc
                    "Discussed implant vs bridge, thinking it over", "Declined SRP - re-evaluate at next recall",
                    "Wants to phase treatment over two years", "Night guard recommended, declined for now")
 PREMED_SHARES = (0.01, 0.06)  # under 65, 65 and over (joint replacements, heart valves)
-ARRIVE_EARLY_SHARE = 0.03  # asked to come 10-15 minutes early (paperwork, habitually late)
+ARRIVE_EARLY_SHARE = parameter("patients.arrive_early_share")
 # (SchedBeforeTime, SchedAfterTime): appointments before and/or after these times of day, with shares.
 SCHEDULE_PREFERENCES = ((("00:00:00", "00:00:00"), 0.91), (("10:00:00", "00:00:00"), 0.03),
                         (("00:00:00", "15:00:00"), 0.04), (("08:30:00", "16:00:00"), 0.02))
-MONDAY_SHARE = 0.02  # prefer Mondays: SchedDayOfWeek is a DayOfWeek (0 Sunday, 1 Monday) squeezed into bool
-CONFIDENTIAL_SHARE = 0.01  # asked not to be phoned about confidential matters (ContactMethod 1, do not call)
-PLANNED_DONE_SHARE = 0.4  # of patients who left the practice: planned treatment marked done (PlannedIsDone)
-SERVICE_NOTE_SHARE, TREATMENT_NOTE_SHARE, CONSENT_SHARE, PRONOUN_SHARE = 0.05, 0.12, 0.4, 0.06
+MONDAY_SHARE = parameter("patients.monday_share")
+CONFIDENTIAL_SHARE = parameter("patients.confidential_share")
+PLANNED_DONE_SHARE = parameter("patients.planned_done_share")
+SERVICE_NOTE_SHARE = parameter("patients.service_note_share")
+TREATMENT_NOTE_SHARE = parameter("patients.treatment_note_share")
+CONSENT_SHARE = parameter("patients.consent_share")
+PRONOUN_SHARE = parameter("patients.pronoun_share")
 FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
                    "Care Credit approved", "Send statements by email", "Spouse handles billing")
 

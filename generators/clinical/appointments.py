@@ -18,6 +18,7 @@ from ..foundation import STAFF_ROLES
 from ..timeline import NO_TIME, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS, occasional_notes, sliced
 from .teeth import site_numbers
+from ..parameters import parameter
 
 CONFIRMATIONS = {  # definition category 2, by what became of the appointment
     "complete": (("Confirmed", 0.45), ("Confirmed via text", 0.35), ("Arrived", 0.2)),
@@ -32,17 +33,18 @@ NOTES = ("Pt requests morning appointments", "Premed 1 hr prior", "Prefers same 
          "Called - running 10 min late", "Bring updated insurance card", "Pt prefers text reminders",
          "Wants nitrous", "Check BP before treatment", "Spanish speaking - family member will interpret",
          "Pt anxious, allow extra time", "Pt asked to be called if earlier opening")
-NOTE_SHARE = 0.1
+NOTE_SHARE = parameter("clinical.appointments.note_share")
 ASAP_NOTE = "Pt asked to be called if earlier opening"
 NOTE_COLORS = {"Premed 1 hr prior": -65536, "Check BP before treatment": -23296,  # ColorOverride: red, orange,
                "Pt anxious, allow extra time": -256}  # yellow (ARGB)
 SHORT_VISIT_MINUTES = 30
-ASSISTED_SHARE, OWN_ASSISTANT_SHARE = 0.85, 0.8  # doctor visits with an assistant; with the dentist's usual one
+ASSISTED_SHARE = parameter("clinical.appointments.assisted_share")
+OWN_ASSISTANT_SHARE = parameter("clinical.appointments.own_assistant_share")
 EARLY_ARRIVAL = np.timedelta64(15 * 60, "s")  # new patients come early to fill in their forms
-ASAP_SHARE = 0.02  # appointments on the ASAP list (Priority) besides the ones whose note asks for it
-TIME_LOCKED_SHARE = 0.04
+ASAP_SHARE = parameter("clinical.appointments.asap_share")
+TIME_LOCKED_SHARE = parameter("clinical.appointments.time_locked_share")
 DENTIST_EXAM_UNITS = 2  # the dentist's exam at the end of a hygiene visit, in five-minute units
-WEB_SCHED_SHARE = 0.12  # recall visits the patient booked online (Web Sched)
+WEB_SCHED_SHARE = parameter("clinical.appointments.web_sched_share")
 RECALL_KINDS = np.isin(np.arange(len(KIND)), [KIND[k] for k in ("adult_recall", "child_recall", "perio")])
 PROCS_COLOR = -16777216  # black: the practice set no procedure colors, OD wraps every procedure in it
 DETAIL_COLUMNS = {"assistant": "Assistant", "color_override": "ColorOverride", "priority": "Priority",

@@ -28,11 +28,12 @@ from opendental.codes import AptStatus
 from ..timeline import open_day_offset, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
 from ..timeline import days
+from ..parameters import parameter
 
 DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
-BROKEN_SHARE = 0.42  # of failed appointments; the others went to the unscheduled list
+BROKEN_SHARE = parameter("clinical.booking.broken_share")
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
-PLANNED_SHARE = 0.3  # exams planning treatment the coordinator made planned appointments for
+PLANNED_SHARE = parameter("clinical.booking.planned_share")
 MAX_PROVIDER_UNITS, MAX_ASSISTANT_UNITS = 24, 12  # a visit lasts at most three hours
 
 

@@ -20,23 +20,24 @@ from core.randomness import weighted_choice
 from ..timeline import NO_DATE, days
 from .chart import KIND
 from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
+from ..parameters import parameter
 
 # Hygiene visits are about this share of the visits that take place (restorative and emergency ones are the
 # rest); broken and planned appointments come on top (completion_rate of appointments take place).
-HYGIENE_SHARE = 0.48
+HYGIENE_SHARE = parameter("clinical.hygiene.hygiene_share")
 BOOKING_DAYS = 90  # how far ahead the book is filled
 CLEANINGS_A_DAY = 4  # a hygienist's full day
 PROPHY_DAYS, PERIO_DAYS = 182, 105
 LATENESS = ((1.0, 0.6), (1.25, 0.25), (1.6, 0.15))  # a patient's own interval, as a multiple of the recall one
 ATTENDANCE_SPREAD = 0.6  # beta concentration: small = patients are either regulars or seldom come
 PERIO_SHARE_BY_AGE = ((25, 0.0), (45, 0.07), (65, 0.15), (200, 0.20))
-NO_SHOW_SHARE = 0.3  # of the due dates a regular patient skips: booked, then missed
+NO_SHOW_SHARE = parameter("clinical.hygiene.no_show_share")
 CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE = 14, 16, 5, 12
 BITEWING_DAYS, PANO_DAYS = 330, 1826
-FMX_SHARE = 0.6  # new adults: full-mouth series, else panoramic + four bitewings
+FMX_SHARE = parameter("clinical.hygiene.fmx_share")
 ADULT_FLUORIDE, ADULT_PA, CHILD_HYGIENE_INSTRUCTION = 0.3, 0.05, 0.4
 SEALANTS_AT_FIRST_VISIT, SEALANTS_AT_RECALL = 0.35, 0.08
-ANTIMICROBIAL_SHARE = 0.25  # perio maintenance visits with antibiotic placed in one to four deep pockets
+ANTIMICROBIAL_SHARE = parameter("clinical.hygiene.antimicrobial_share")
 
 
 def years(delta):

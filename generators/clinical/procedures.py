@@ -24,23 +24,24 @@ from ..data import read_table
 from ..formatting import clock_time
 from ..timeline import NO_DATE, days, seconds_after_midnight, stamp
 from .chart import batches, occasional_notes
+from ..parameters import parameter
 
 FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
-DELETED_SHARE = 0.01
+DELETED_SHARE = parameter("clinical.procedures.deleted_share")
 LOCKED_AFTER_DAYS = 180  # the practice locks completed procedures after six months
-REPLACEMENT_SHARE = 0.25  # crowns and prostheses that replace an older one
+REPLACEMENT_SHARE = parameter("clinical.procedures.replacement_share")
 PROGNOSES = (("Good", 0.7), ("Fair", 0.25), ("Poor", 0.05))
 PROGNOSIS_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Endo", "Crown & Bridge", "Implants")
 DISCOUNTED_SHARE, DISCOUNTS, DISCOUNT_FROM_CENTS = 0.1, (0.05, 0.10), 50_000  # of planned procedures from $500
 EXTRA_DIAGNOSES = (0.92, 0.06, 0.015, 0.005)  # a coded procedure with 0, 1, 2, 3 related codes after the principal
-ESTIMATED_ORIGINAL_SHARE = 0.5  # replaced prostheses whose original placement date the patient only remembers
+ESTIMATED_ORIGINAL_SHARE = parameter("clinical.procedures.estimated_original_share")
 BILLING_NOTES = ("Pt aware insurance may not cover", "Fee quoted at consult", "Pt to pay balance at next visit",
                  "Estimate given - pt signed financial agreement", "Bill secondary insurance after primary EOB")
-BILLING_NOTE_SHARE = 0.01  # of completed procedures with a fee
-HIDDEN_GRAPHICS_SHARE = 0.01  # of procedures on a tooth
+BILLING_NOTE_SHARE = parameter("clinical.procedures.billing_note_share")
+HIDDEN_GRAPHICS_SHARE = parameter("clinical.procedures.hidden_graphics_share")
 PARTIAL_DENTURES = ("D5211", "D5212", "D5213", "D5214", "D5221", "D5222", "D5225", "D5226")
 ARCH_TEETH = {"U": np.arange(2, 16), "L": np.arange(18, 32)}  # the teeth a partial may replace (no wisdom teeth)
-REPLACED_TOOTH_SHARE = 0.2
+REPLACED_TOOTH_SHARE = parameter("clinical.procedures.replaced_tooth_share")
 
 
 def write(ctx, procs, apts, apt_nums, apt_row, planned_row):

@@ -19,17 +19,18 @@ from opendental.definitions import NONE, DefCat, defnums
 from ..timeline import NO_DATE, stamp
 from .chart import occasional_notes, sliced
 from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
+from ..parameters import parameter
 
 HYGIENE_PROGRAMS = ("Prophy", "Perio", "Child Prophy")
-SCHEDULED_STATUS_SHARE = 0.6  # booked recalls the front desk marked "Recall Scheduled"
-COMPLETED_STATUS_SHARE = 0.05  # recalls not yet due, marked "Completed"
+SCHEDULED_STATUS_SHARE = parameter("clinical.recall.scheduled_status_share")
+COMPLETED_STATUS_SHARE = parameter("clinical.recall.completed_status_share")
 RECALL_SCHEDULED, RECALL_COMPLETED = defnums(DefCat.RECALL_UNSCHED_STATUS, "Recall Scheduled", "Completed")
-DISABLED_SHARE = 0.015
+DISABLED_SHARE = parameter("clinical.recall.disabled_share")
 NOTES = ("Pt will call to schedule", "Prefers Tuesday/Thursday", "Call cell, not home", "Moving out of area",
          "Wants appts after school", "Spouse schedules for family")
-NOTE_SHARE = 0.05
+NOTE_SHARE = parameter("clinical.recall.note_share")
 NEVER = np.datetime64("9999-12-31", "D")
-PRIORITY_SHARE = 0.02
+PRIORITY_SHARE = parameter("clinical.recall.priority_share")
 LONGER_VISIT_SHARE, LONGER_BY = 0.03, "//"  # hygiene recalls of patients who need ten more minutes
 PAUSED_UNTIL_DATE_SHARE, PAUSED_DAYS = 0.015, (60, 365)
 PAUSED_UNTIL_PAID_SHARE, BALANCE_LIMITS = 0.01, (1.0, 25.0, 50.0, 100.0)

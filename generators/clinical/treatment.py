@@ -27,20 +27,21 @@ from ..timeline import days
 from .hygiene import BOOKING_DAYS, years
 from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, distinct, neighbor, site_numbers, sites,
                     surface_counts, surfaces, tooth_class, wisdom_partner)
+from ..parameters import parameter
 
 AGE_GROUPS = ("child", "teen", "adult", "senior")  # case shares by age: under 12 (baby teeth), 12-17, 18-64, 65+
 AGE_LIMITS = (12, 18, 65)
 PRIMARY_TEETH_AGE = 12
-FIRST_EXAM_SHARE = 0.6  # of a patient's cases, found at their first exam in the window
+FIRST_EXAM_SHARE = parameter("clinical.treatment.first_exam_share")
 NEED_SPREAD, MOST_NEED = 3, 3.0  # a patient's needs over the window (mean 1): gamma shape (small: few need a lot)
 FIRST_VISIT_DAYS, POSTPONED_DAYS, POSTPONED_SHARE = (7, 42), (60, 240), 0.2
-EMERGENCIES_PER_YEAR = 0.06
+EMERGENCIES_PER_YEAR = parameter("clinical.treatment.emergencies_per_year")
 EMERGENCY_OUTCOMES = (("extraction", 0.3), ("palliative", 0.25), ("root_canal", 0.45))
 ROOT_CANAL_ACCEPT, ROOT_CANAL_DAYS = 0.85, (2, 10)
-EXISTING_WORK_SHARE = 0.25  # new adults whose charting shows work done elsewhere
+EXISTING_WORK_SHARE = parameter("clinical.treatment.existing_work_share")
 EXISTING_WORK = (("D2740", ""), ("D2750", ""), ("D3330", ""), ("D2391", "O"), ("D2392", "MO"), ("D2392", "DO"),
                  ("D2160", "MOD"))
-CONDITION_SHARE = 0.03  # exams that chart a tooth to watch
+CONDITION_SHARE = parameter("clinical.treatment.condition_share")
 
 
 def load_cases(ctx):

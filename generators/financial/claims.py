@@ -15,17 +15,19 @@ from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
 from opendental.definitions import DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, open_day_offset
+from ..parameters import parameter
 
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
 # exams, x-rays, cleanings, sealants: deductible waived
 PREVENTIVE_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Exams & Xrays", "Cleanings", "Sealants")
-DENIED_SHARE = 0.03        # lines paid nothing (frequency limit, missing tooth clause...)
-UNDERPAID_SHARE = 0.05     # lines paid less than estimated
+DENIED_SHARE = parameter("financial.claims.denied_share")
+UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
 FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to the carrier...
-LOST_SHARE = 0.1           # ...who has no record of some of them: they are resent that day
-APPEALED_SHARE, CORRECTED_SHARE = 0.4, 0.15  # denied claims appealed, or corrected and resent as a replacement
-OVERTURNED_SHARE = 0.5     # appeals the carrier pays, on a supplemental payment
+LOST_SHARE = parameter("financial.claims.lost_share")
+APPEALED_SHARE = parameter("financial.claims.appealed_share")
+CORRECTED_SHARE = parameter("financial.claims.corrected_share")
+OVERTURNED_SHARE = parameter("financial.claims.overturned_share")
 
 
 def _zeros(n):

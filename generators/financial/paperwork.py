@@ -14,16 +14,17 @@ from opendental.definitions import DefCat, defnums
 from ..data import read_table
 from ..timeline import NO_DATE
 from .claims import group_any
+from ..parameters import parameter
 
 CLAIM_FORM = "ADA 2019"          # the practice's default claim form (generators/data/billing_claim_forms.csv)
-ACCIDENT_SHARE = 0.12            # emergency visits (limited exam) caused by an accident
+ACCIDENT_SHARE = parameter("financial.paperwork.accident_share")
 ACCIDENTS = (("O", 0.75), ("A", 0.25))  # claim.AccidentRelated: other accident (a fall, sports), auto accident
 ACCIDENT_NOTES = {"O": "Injured in a fall on {:%m/%d/%Y}", "A": "Injured in an auto accident on {:%m/%d/%Y}"}
-PREAUTH_SHARE = 0.4              # major work sent for a predetermination first
+PREAUTH_SHARE = parameter("financial.paperwork.preauth_share")
 CROWN_AND_BRIDGE, DENTURES, IMPLANTS, ENDO = defnums(DefCat.PROC_CODE_CATS, "Crown & Bridge", "Dentures", "Implants",
                                                      "Endo")
 MAJOR_CATEGORIES = (CROWN_AND_BRIDGE, DENTURES, IMPLANTS)
-ATTACHED_SHARE = 0.85            # claims carriers want x-rays or charts with, sent with them
+ATTACHED_SHARE = parameter("financial.paperwork.attached_share")
 # Why a claim needs an attachment, most specific first: (procedure categories, codes, AttachedFlags, narrative).
 ATTACHMENT_REASONS = (
     ((IMPLANTS,), (), "Elect,Misc", "Tooth #{tooth} missing, replaced with an implant. Pre-op panoramic x-ray attached."),

@@ -20,13 +20,14 @@ from core.randomness import weighted_choice
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, stamp
+from ..parameters import parameter
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
 BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured
              True: ((AT_VISIT, 0.60), (STATEMENT, 0.32), (PARTIAL, 0.04), (NEVER, 0.04))}    # insured
 NORMAL, TRANSFER, REFUND, PREPAID = 0, 2, 3, 4       # kinds of payment, in the order a day's are numbered
 PREPAY_MIN_CENTS = 80000
-PREPAID_SHARE = 0.25
+PREPAID_SHARE = parameter("financial.payments.prepaid_share")
 PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment", "Treatment Plan Prepayment")
 INCOME_TRANSFER, PATIENT_REFUND = NONE, defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
 CREDIT_CARD, CHECK, CASH, STRIPE, CARE_CREDIT, CHERRY, PROCEED_FINANCE, LENDING_CLUB, SUNBIT = defnums(
@@ -36,8 +37,8 @@ SMALL_TYPES = ((CREDIT_CARD, 0.80), (CHECK, 0.07), (CASH, 0.09), (STRIPE, 0.04))
 LARGE_TYPES = ((CREDIT_CARD, 0.62), (CHECK, 0.14), (CASH, 0.03), (CARE_CREDIT, 0.12), (STRIPE, 0.02), (CHERRY, 0.03),
                (PROCEED_FINANCE, 0.02), (LENDING_CLUB, 0.01), (SUNBIT, 0.01))
 CARD_TYPES = (CREDIT_CARD, STRIPE)
-AUTOPAY_SHARE = 0.04       # families paying statements by a recurring charge to the card on file
-ONLINE_SHARE = 0.2         # other card payments of a statement made online in the patient portal
+AUTOPAY_SHARE = parameter("financial.payments.autopay_share")
+ONLINE_SHARE = parameter("financial.payments.online_share")
 STRIPE_ID_CHARACTERS = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"))
 
 

@@ -30,6 +30,7 @@ from ..data import read_columns, read_table
 from ..financial.payments import NORMAL as PATIENT_PAYMENT
 from ..timeline import NO_DATE, NO_TIME, clamp, office_hours, open_day_offset, stamp
 from ..formatting import text, tokens
+from ..parameters import parameter
 
 ENROLMENT_DAYS, BENEFIT_DAYS = 30, 90             # OpenDental's re-verification intervals (preferences)
 # (status in definition category 38, share, notes on a patient's enrolment check)
@@ -40,19 +41,19 @@ VERIFICATION_OUTCOMES = (
     ("Pending", 0.03, ("Left message with {carrier}, waiting for call back",)),
     ("Needs attention", 0.04, ("Subscriber ID not found at {carrier} - asked patient for a new card",)),
 )
-EOB_SCANNED_SHARE = 0.9
+EOB_SCANNED_SHARE = parameter("supporting.billing.eob_scanned_share")
 BILLING_DAY_OF_MONTH = 5               # the billing run: the first business day from the 5th of each month
 MIN_STATEMENT_CENTS = 500
 STATEMENT_DAYS = 45                    # OpenDental's billing default: a statement lists the last 45 days
-EMAIL_STATEMENT_SHARE = 0.2            # guarantors who asked for e-mailed statements
+EMAIL_STATEMENT_SHARE = parameter("supporting.billing.email_statement_share")
 STATEMENT_NOTES = ("Your insurance has processed your claims; the balance shown is your portion. Thank you!",
                    "SECOND NOTICE - please remit the balance shown.",
                    "Your account is past due. Please call our office to arrange payment.")
 MAIL, IN_PERSON, EMAIL = StatementMode.MAIL, StatementMode.IN_PERSON, StatementMode.EMAIL
 BILLING, RECEIPT, WALKOUT = range(3)   # kinds of statement
 STATEMENT_DOCUMENTS = ("Statement", "Receipt", "Walkout statement")
-RECEIPT_SHARE = 0.15                   # days a family pays at the desk and takes a receipt
-WALKOUT_SHARE = 0.05                   # completed visits the patient leaves with a walkout statement
+RECEIPT_SHARE = parameter("supporting.billing.receipt_share")
+WALKOUT_SHARE = parameter("supporting.billing.walkout_share")
 UNDEFINED, DO_NOT_SEND = 0, 1          # statement.SmsSendStatus (AutoCommStatus)
 SHORT_GUID_LENGTH = 12
 STATEMENT_URL = "https://portal.beavertonfamilydental.example/statement?id="

@@ -20,6 +20,7 @@ from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM, permanent_teeth
 from ..clinical.treatment import PRIMARY_TEETH_AGE
 from ..rows import chunks, completed_appointment, day_key, spans, tooth_key
 from ..timeline import random_minutes
+from ..parameters import parameter
 
 EXAM_CODES = ("D0120", "D0140", "D0150", "D0180")
 BLANK = -1  # OpenDental's "no value" in proctp.FeeAllowed and the periomeasure values
@@ -31,7 +32,7 @@ IMPLANT_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "Implants")
 MISSING, PRIMARY = ToothInitialType.MISSING, ToothInitialType.PRIMARY
 DRIFTS = ((ToothInitialType.SHIFT_M, 0.3, (1.0, 2.5)), (ToothInitialType.SHIFT_B, 0.2, (1.0, 2.0)),
           (ToothInitialType.ROTATE, 0.4, (10, 30)), (ToothInitialType.TIP_M, 0.1, (5, 15)))  # type, share, movement
-DRIFT_SHARE = 0.05  # adults with a drifted or rotated tooth
+DRIFT_SHARE = parameter("supporting.charting.drift_share")
 ADULT_AGE, SENIOR_AGE = 18, 65
 # Chance that each permanent tooth is missing at the first visit: (wisdom, molar, other) for adults, seniors.
 MISSING_CHANCE = {"adult": (0.45, 0.04, 0.01), "senior": (0.7, 0.15, 0.06)}
@@ -45,7 +46,7 @@ PRIMARY_UNTIL = {4: 11.5, 5: 10.5, 6: 11, 7: 8, 8: 7, 9: 7, 10: 8, 11: 11, 12: 1
 MOBILITY, PROBING, SKIP_TOOTH, BLEEDING = 0, 4, 5, 6
 SITES = ("MBvalue", "Bvalue", "DBvalue", "MLvalue", "Lvalue", "DLvalue")
 INTERPROXIMAL = np.array([1, 0, 1, 1, 0, 1])
-LATER_CHART_SHARE = 0.5  # perio visits charted after a patient's first
+LATER_CHART_SHARE = parameter("supporting.charting.later_chart_share")
 SEVERITY = (("mild", 0.45), ("moderate", 0.4), ("severe", 0.15))
 EXTRACTION_CODES = ("D7140", "D7210", "D7250")
 

@@ -21,6 +21,7 @@ from ..formatting import appointment_time, dollars, mdy, signature_data, text
 from ..rows import fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
 from .referrals import REFERRING_PATIENT, SPECIALIST
+from ..parameters import parameter
 
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
                                           CommItemMode.IN_PERSON, CommItemMode.TEXT, CommItemMode.FAX)
@@ -45,12 +46,12 @@ BOOKED_VISIT = (AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.UNSCHEDULED_L
 PODIUM = 95  # program.ProgramNum of the review-invitation bridge (staff.py writes the program rows)
 REMINDER_DAYS_BEFORE = 2
 REPLY_WITHIN_HOURS = 5
-GENERAL_PER_PATIENT_YEAR = 0.4  # everyday calls and messages with an active patient
+GENERAL_PER_PATIENT_YEAR = parameter("supporting.commlog.general_per_patient_year")
 # Notices on an overdue hygiene recall: days after DateDue and the share of patients still getting it then.
 RECALL_NOTICES = ((7, 1.0), (37, 0.3), (97, 0.1))
 MIN_BALANCE_CENTS = 500
-REVIEW_SHARE = 0.1
-CONFIRMATION_CALL_SHARE = 0.5  # of appointments marked Confirmed; the others confirmed in person
+REVIEW_SHARE = parameter("supporting.commlog.review_share")
+CONFIRMATION_CALL_SHARE = parameter("supporting.commlog.confirmation_call_share")
 SURGICAL_CODES, CLEARANCE_AGE = ("D6010", "D7210", "D6114", "D6115"), 65
 POST_OP_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Endo", "Implants", "Oral Surgery")
 GENERAL_RECEIVED = ("Pt called to update address", "Pt called with question about insurance coverage",
@@ -61,7 +62,7 @@ GENERAL_RECEIVED = ("Pt called to update address", "Pt called with question abou
 GENERAL_SENT = ("Sent updated insurance forms to complete", "Sent copy of receipt", "Sent pre-visit forms link",
                 "Requested updated insurance card", "Sent x-rays to pt per request",
                 "Followed up on question about treatment cost")
-COMPLAINT_SHARE = 0.02
+COMPLAINT_SHARE = parameter("supporting.commlog.complaint_share")
 COMPLAINTS = ("Pt unhappy with wait time - apologized, offered first appointment of day",
               "Pt disputes charge on statement - reviewed with billing")
 

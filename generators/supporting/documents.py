@@ -16,10 +16,14 @@ from ..data import read_table
 from ..formatting import dollars, mdy, signature_data, text, ymd
 from ..rows import appointment_rows, fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, at_hours, end_of_today, stamp
+from ..parameters import parameter
 
 DOCUMENT, RADIOGRAPH, PHOTO, FILE, ATTACHMENT = (ImageType.DOCUMENT, ImageType.RADIOGRAPH, ImageType.PHOTO,
                                                  ImageType.FILE, ImageType.ATTACHMENT)
-CROPPED_SHARE, FLIPPED_SHARE, ROTATED_SHARE, WINDOWED_SHARE = 0.3, 0.2, 0.1, 0.25
+CROPPED_SHARE = parameter("supporting.documents.cropped_share")
+FLIPPED_SHARE = parameter("supporting.documents.flipped_share")
+ROTATED_SHARE = parameter("supporting.documents.rotated_share")
+WINDOWED_SHARE = parameter("supporting.documents.windowed_share")
 HISTORY_REVIEWS = ("Reviewed with patient - no changes", "Reviewed - medication list updated",
                    "Reviewed - new allergy noted in medical tab", "Reviewed - premed not indicated")
 DAY_STEP = 100_000  # more days than from 1970 to any date of a run

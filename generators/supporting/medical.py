@@ -34,30 +34,32 @@ from ..handover import MedicalReference
 from ..rows import appointment_rows
 from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds, stamp, whole_days
 from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIG_BOX, SIG_BOX_PRACTICE, SOURCES
+from ..parameters import parameter
 
 ALLERGIC_SHARE, MORE_ALLERGIES = 0.25, 0.35  # patients seen with an allergy; extra allergies (Poisson mean)
-ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE = 0.05, 0.25
+ALLERGY_INACTIVE_SHARE = parameter("supporting.medical.allergy_inactive_share")
+REACTION_DATED_SHARE = parameter("supporting.medical.reaction_dated_share")
 PROBLEM_DATED_SHARE, PROBLEM_NOTE_SHARE, PROBLEM_HISTORY_YEARS = 0.7, 0.4, 20
 TERM_NOTED_WITHIN, TERM_STARTED_BEFORE_TODAY = 200, 14  # days: a pregnancy is on the chart from early on
 PROBLEM_TYPE = "55607006"  # SNOMED "Problem", OpenDental's default SnomedProblemType
 ADULT_AGE, SENIOR_AGE = 18, 65  # problem prevalence columns child / adult / senior
-DELETED_FORM_SHARE = 0.01
+DELETED_FORM_SHARE = parameter("supporting.medical.deleted_form_share")
 WEB_FORM_FIRST_ID = 100_001
 PREMEDICATION = "amoxicillin_premed"
-ELECTRONIC_RX_SHARE = 0.75
+ELECTRONIC_RX_SHARE = parameter("supporting.medical.electronic_rx_share")
 RX_SENT_ELECTRONICALLY, RX_PRINTED = 2, 3  # rxpat.SendStatus
 BUILD_UP = "D2950"  # the crown-prep visit's code: its day is the day the impression goes to the lab
 PREP_WINDOW_DAYS = 120
 SHADES = (("A1", 0.15), ("A2", 0.4), ("A3", 0.2), ("A3.5", 0.08), ("B1", 0.1), ("B2", 0.05), ("C2", 0.02))
 LAB_NOTES = ("", "", "Light contacts please.", "Please return with the model.", "Minimum 1.5 mm occlusal clearance.",
              "Match the adjacent teeth.", "Call the office with any questions.")
-COMMENT_SHARE = 0.4  # medical histories of patients under a physician's care with a written comment
+COMMENT_SHARE = parameter("supporting.medical.comment_share")
 COMMENTS = ("See my physician once a year", "Last physical this year, all normal", "Taking vitamins and fish oil",
             "Seeing a specialist, will bring a letter", "Blood work every 3 months", "No changes since last visit")
 SHEET_NOTES = (("Reviewed with patient, no changes", 0.4), ("Scanned paper copy, patient filled in by hand", 0.25),
                ("Family member helped fill in the form", 0.15), ("Patient declined to list medications", 0.1),
                ("Doctor reviewed before treatment", 0.1))
-SHEET_NOTE_SHARE = 0.03  # forms staff leave an internal note on (deleted duplicates always get one)
+SHEET_NOTE_SHARE = parameter("supporting.medical.sheet_note_share")
 FIELDS_PER_BATCH = 100_000
 NEVER = np.datetime64("9999-12-31T00:00:00")
 

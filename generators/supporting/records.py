@@ -35,6 +35,7 @@ from ..handover import Records, SignedPlans
 from ..rows import chunks, completed_appointment, day_key, row_of, spans
 from ..timeline import NO_TIME, open_day_offset, random_minutes, seconds_after_midnight, stamp
 from .charting import ADULT_AGE, BLANK, EXAM_CODES, perio_charts, tooth_chart
+from ..parameters import parameter
 
 # procedurecode.IsMultiVisit (set by the foundation on these codes)
 MULTI_VISIT_CODES = ("D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
@@ -45,14 +46,16 @@ PLAN_NOTES = (("Insurance estimates are not a guarantee of payment. Fees quoted 
               ("Estimate based on current benefits; remaining maximum may change.", 0.15),
               ("Pt to call to schedule. Financing options (Care Credit) discussed.", 0.1),
               ("Pt wants to phase treatment over two benefit years.", 0.05))
-COORDINATOR_SHARE = 0.6  # plans presented by a treatment coordinator, the rest by the dentist
-SIGNED_SHARE, PRACTICE_SIGNED_SHARE = 0.85, 0.5  # accepted plans the patient signed; of those, the dentist too
-TOPAZ_CHAIR_SHARE = 0.5  # chairs with a Topaz signature pad (the treatment coordinator's desk has one too)
+COORDINATOR_SHARE = parameter("supporting.records.coordinator_share")
+SIGNED_SHARE = parameter("supporting.records.signed_share")
+PRACTICE_SIGNED_SHARE = parameter("supporting.records.practice_signed_share")
+TOPAZ_CHAIR_SHARE = parameter("supporting.records.topaz_chair_share")
 DISPLAY_FLAGS = {"ShowDiscount": 0.9, "ShowMaxDed": 0.85, "ShowSubTotals": 0.95, "ShowTotals": 0.98,
                  "ShowCompleted": 0.3, "ShowFees": 0.97, "ShowIns": 0.9}  # treatplanparam: share shown
-GROUP_NOTE_SHARE = 0.2  # of completed visits with several procedures
+GROUP_NOTE_SHARE = parameter("supporting.records.group_note_share")
 NOTE_SHARE = {"dentist": 0.92, "hygiene": 0.5}  # completed procedures with a note of their own
-SIGNED_NOTE_SHARE, EDITED_NOTE_SHARE = 0.85, 0.08
+SIGNED_NOTE_SHARE = parameter("supporting.records.signed_note_share")
+EDITED_NOTE_SHARE = parameter("supporting.records.edited_note_share")
 NOTE_KIND_BY_CODE = {"D2950": "buildup", "D6010": "implant_surgery", "D7953": "graft", "D9110": "palliative",
                      "D1110": "prophy", "D1120": "prophy"}
 NOTE_KIND_BY_CATEGORY = {73: "exam", 74: "preventive", 667: "preventive", 75: "filling", 76: "endo", 77: "perio",

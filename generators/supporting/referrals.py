@@ -26,22 +26,23 @@ from ..formatting import STRING, padded, text
 from ..handover import ReferralChannels
 from ..rows import pick, rows_of, scaled
 from ..timeline import NO_DATE, at_hours, clamp
+from ..parameters import parameter
 
 NEVER = np.datetime64("9999-12-31", "D")
 ORTHO_AGES, ORTHO_SHARE = (8, 14), 0.08
 EXAMS = ("D0120", "D0150")
-SPECIALISTS_PER_5000 = 24
-REFERRING_PATIENTS_PER_5000 = 30
+SPECIALISTS_PER_5000 = parameter("supporting.referrals.specialists_per_5000")
+REFERRING_PATIENTS_PER_5000 = parameter("supporting.referrals.referring_patients_per_5000")
 SOURCE_KINDS = (("marketing", 0.6), ("patient", 0.3), ("doctor", 0.1))
 MARKETING = (("Google Search", 0.35), ("Website", 0.2), ("Insurance directory", 0.15), ("Facebook", 0.12),
              ("Yelp", 0.1), ("Drive-by / signage", 0.08))
 RETIRED_CHANNELS = ("Yellow Pages", "Newspaper ad")  # hidden: no longer in the pick list
 SPECIALIST, CHANNEL, REFERRING_PATIENT = 0, 1, 2
-SPECIALIST_NOTE_SHARE = 0.7
+SPECIALIST_NOTE_SHARE = parameter("supporting.referrals.specialist_note_share")
 SPECIALIST_NOTES = ("In network with Delta Dental, MetLife and Cigna PPO", "Sees emergencies same day",
                     "IV sedation available", "Send pano and recent BWs with the referral", "Not accepting Medicaid",
                     "Spanish-speaking staff", "Closed Fridays")
-TRANSITION_OF_CARE_SHARE = 0.3
+TRANSITION_OF_CARE_SHARE = parameter("supporting.referrals.transition_of_care_share")
 
 
 def referral_sources(ctx: RunContext, rng: np.random.Generator, channels: ReferralChannels) -> SimpleNamespace:

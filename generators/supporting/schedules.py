@@ -37,6 +37,7 @@ from ..context import RunContext
 from ..data import read_table
 from ..formatting import clock_time
 from ..timeline import NO_TIME, business_days, end_of_today, seconds, stamp, us_holidays, weekday
+from ..parameters import parameter
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it
@@ -46,14 +47,14 @@ PRACTICE_NOTES = ("Staff meeting 7:30 am", "Fire drill at noon", "Office closes 
                   "Sterilizer service visit", "Lunch and learn - implant rep", "OSHA training at lunch",
                   "Phones forwarded 12-1 pm", "Quarterly inventory", "Carpet cleaning after hours",
                   "Payroll cutoff today", "Water line testing", "Bring potluck dish - birthday lunch")
-PRACTICE_NOTE_SHARE = 0.08  # of open days
+PRACTICE_NOTE_SHARE = parameter("supporting.schedules.practice_note_share")
 DENTIST_DAYS_OFF, HYGIENIST_DAYS_OFF, EMPLOYEE_DAYS_OFF = (1, 2), (1, 3), (0, 2)  # weekdays off: [low, high)
 EMPLOYEE_SHIFTS = ((7.5, 16.5), (8, 17), (8.5, 17.5))  # hours
 CHAIR_SHIFT = EMPLOYEE_SHIFTS.index((OPENS / HOUR, CLOSES / HOUR))  # an assistant's shift
-BLOCKOUTS_PER_CHAIR_DAY = 0.06
+BLOCKOUTS_PER_CHAIR_DAY = parameter("supporting.schedules.blockouts_per_chair_day")
 BLOCKOUT_MINUTES, LUNCH_MINUTES, SHORTEST_BLOCKOUT = (30, 45, 60, 90, 120), (30, 60), 30
-LUNCH_SHARE = 0.25  # of blockouts that could hold a lunch break
-MOVED_SHARE = 0.15
+LUNCH_SHARE = parameter("supporting.schedules.lunch_share")
+MOVED_SHARE = parameter("supporting.schedules.moved_share")
 ROOM_TO_CHANGE = 4 * HOUR  # an appointment booked closer to its time is neither moved nor confirmed before it
 CREATED, MOVED, CONFIRMED, OUTCOME = range(4)  # history events, in the order they happen
 OUTCOME_ACTION = {AptStatus.COMPLETE: HistApptAction.CHANGED, AptStatus.BROKEN: HistApptAction.MISSED,

@@ -25,14 +25,15 @@ from ..handover import TaskLists
 from ..rows import pick, rows_of
 from ..timeline import business_days, stamp, us_holidays
 from .tasks import subscribers, task_lists, tasks
+from ..parameters import parameter
 
 IMAGE_CATEGORIES = ("Xrays", "Photos", "Patient Forms", "Insurance Cards")
 LEAVE_DAYS_PER_YEAR = (("PTO", 8), ("Sick", 3), ("Training", 1))  # timeadjust kinds (definition category 50)
-OVERTIME_WEEK_SHARE = 0.1
-CLOCK_IN_CORRECTIONS_PER_YEAR = 3
+OVERTIME_WEEK_SHARE = parameter("supporting.staff.overtime_week_share")
+CLOCK_IN_CORRECTIONS_PER_YEAR = parameter("supporting.staff.clock_in_corrections_per_year")
 CORRECTION_NOTES = ("Forgot to clock in", "Forgot to clock back in from lunch", "Clock-in missed - system down",
                     "Worked through lunch (approved)")
-PROTECTED_LEAVES_PER_EMPLOYEE_YEAR = 0.02
+PROTECTED_LEAVES_PER_EMPLOYEE_YEAR = parameter("supporting.staff.protected_leaves_per_employee_year")
 PROTECTED_LEAVE_NOTE = "Unpaid protected leave - Oregon Paid Leave / FMLA"
 IMAGE_CATEGORY, ACCOUNT_PROC_BREAKDOWN = 0, 3  # userodpref.FkeyType (UserOdFkeyType Definition, AcctProcBreakdown)
 IN_OPEN_DENTAL, WEB_SCHED = 0, 1               # entrylog.LogSource (LogSources)

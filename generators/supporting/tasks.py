@@ -23,17 +23,18 @@ from ..formatting import appointment_time, dollars, mdy, text
 from ..handover import DailyChecklists, TaskLists
 from ..rows import appointment_rows, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
+from ..parameters import parameter
 
 NORMAL, HIGH = defnums(DefCat.TASK_PRIORITIES, "Normal", "High")
 PATIENT, APPOINTMENT = TaskObjectType.PATIENT, TaskObjectType.APPOINTMENT
 NEW, VIEWED, DONE = TaskStatus.NEW, TaskStatus.VIEWED, TaskStatus.DONE
 INSURANCE_LIST, BILLING_LIST, RECALL_LIST, LAB_LIST = 47, 48, 49, 51
-SLOW_CLAIM_TASK_SHARE = 0.5
-RECALL_TASK_SHARE = 0.15
-RECALL_CALLED_SHARE = 0.9
+SLOW_CLAIM_TASK_SHARE = parameter("supporting.tasks.slow_claim_task_share")
+RECALL_TASK_SHARE = parameter("supporting.tasks.recall_task_share")
+RECALL_CALLED_SHARE = parameter("supporting.tasks.recall_called_share")
 SUBSCRIBERS_PER_ROLE = 3
-VIEWED_SHARE = 0.6  # of open tasks older than a day
-NOTE_SHARE = 0.6
+VIEWED_SHARE = parameter("supporting.tasks.viewed_share")
+NOTE_SHARE = parameter("supporting.tasks.note_share")
 LAB_CODES = ("D2740", "D2750", "D2790", "D6058", "D6065", "D6750")
 CLAIM_NOTES = ("Spoke with rep - claim in process", "Resubmitted with x-rays", "Rep says payment issued, check mailed",
                "Claim was missing tooth number - corrected and resent")
@@ -49,10 +50,10 @@ DAILY_CHECKLIST = (("Morning huddle: review today's schedule, unconfirmed patien
                    ("End of day: balance the day sheet and prepare the bank deposit", 17, 18,
                     "Run the daily payments report; deposit slips are in the top drawer of the front desk"))
 CHECKLIST_NOTES = ("Done", "Done - 2 unconfirmed pts called", "Deposit taken to bank", "Day sheet balanced")
-AFTER_DONE_NOTE_SHARE = 0.05
+AFTER_DONE_NOTE_SHARE = parameter("supporting.tasks.after_done_note_share")
 AFTER_DONE_NOTES = ("Follow-up: payment posted to account", "Added copy of EOB to chart",
                     "Pt called back - no further action needed")
-FOLLOWED_SHARE = 0.5
+FOLLOWED_SHARE = parameter("supporting.tasks.followed_share")
 DAY = np.timedelta64(1, "D")
 
 
