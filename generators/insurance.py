@@ -32,7 +32,7 @@ from .data import read_table
 from .foundation import SETUP_USER
 from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
 from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
-from .parameters import parameter
+from .parameters import parameter, parameters
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 
@@ -53,9 +53,8 @@ COB_RULES = ((0, 0.85), (1, 0.15))  # insplan.CobRule: 0 basic, 1 standard
 RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
 CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
 DIVISION_SHARE = parameter("insurance.division_share")
-PLAN_NOTE_SHARE = parameter("insurance.plan_note_share")
-BENEFIT_NOTE_SHARE = parameter("insurance.benefit_note_share")
-SUBSCRIBER_NOTE_SHARE = parameter("insurance.subscriber_note_share")
+PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = parameters(
+    "insurance.plan_note_share", "insurance.benefit_note_share", "insurance.subscriber_note_share")
 PENDING_DAYS, PENDING_SHARE = 90, 0.5  # patplans entered lately that still wait for verification
 EXTRA_CLEANINGS_SHARE = parameter("insurance.extra_cleanings_share")
 DEFAULT_CLAIM_FORM = "ADA 2019"

@@ -26,6 +26,11 @@ def parameter(name):
     return _typed(_rows()[name]["value"])
 
 
+def parameters(*names):
+    """The values of several parameters, in order."""
+    return tuple(parameter(name) for name in names)
+
+
 def cited():
     """Every parameter as (name, value, unit, source), in the order of the file: what the fidelity report cites."""
     return [(name, _typed(row["value"]), row["unit"], row["source"]) for name, row in _rows().items()]

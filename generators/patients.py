@@ -16,7 +16,7 @@ from .context import RunContext
 from .data import read_table
 from .handover import Families, Patients, ZipCodes
 from .timeline import NO_DATE, clamp, stamp
-from .parameters import parameter
+from .parameters import parameter, parameters
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
 # Columns of the written patient rows later phases print on forms, referrals and messages (pt.details).
@@ -51,10 +51,8 @@ SCHEDULE_PREFERENCES = ((("00:00:00", "00:00:00"), 0.91), (("10:00:00", "00:00:0
 MONDAY_SHARE = parameter("patients.monday_share")
 CONFIDENTIAL_SHARE = parameter("patients.confidential_share")
 PLANNED_DONE_SHARE = parameter("patients.planned_done_share")
-SERVICE_NOTE_SHARE = parameter("patients.service_note_share")
-TREATMENT_NOTE_SHARE = parameter("patients.treatment_note_share")
-CONSENT_SHARE = parameter("patients.consent_share")
-PRONOUN_SHARE = parameter("patients.pronoun_share")
+SERVICE_NOTE_SHARE, TREATMENT_NOTE_SHARE, CONSENT_SHARE, PRONOUN_SHARE = parameters(
+    "patients.service_note_share", "patients.treatment_note_share", "patients.consent_share", "patients.pronoun_share")
 FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
                    "Care Credit approved", "Send statements by email", "Spouse handles billing")
 

@@ -12,12 +12,13 @@ ROWS = list(csv.DictReader(open(PROJECT / "generators" / "data" / "parameters.cs
 
 
 def used_names():
-    """(module path, parameter name) of every parameter("...") call in generators/."""
+    """(module path, parameter name) of every parameter("...") and parameters("...", ...) call in generators/."""
     found = []
     for path in (PROJECT / "generators").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "parameter":
-                found.append((path.relative_to(PROJECT / "generators").with_suffix("").as_posix(), node.args[0].value))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("parameter", "parameters"):
+                module = path.relative_to(PROJECT / "generators").with_suffix("").as_posix()
+                found += [(module, arg.value) for arg in node.args if isinstance(arg, ast.Constant)]
     return found
 
 
