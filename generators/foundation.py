@@ -240,7 +240,8 @@ def retired_operatory(ctx: RunContext) -> None:
     ctx.out.copy("operatory", {
         "OperatoryNum": ctx.ids.take("operatory", 1), "OpName": "Consult" + ctx.office_label, "Abbrev": "CONS",
         "ItemOrder": len(ctx.practice.operatories.nums), "IsHidden": True, "ClinicNum": ctx.practice.clinics[0],
-        "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "OperatoryType": defnum(DefCat.OPERATORY_TYPES, "Consult"),
+        "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600),
+        "OperatoryType": defnum(DefCat.OPERATORY_TYPES, "Consult"),
     })
 
 

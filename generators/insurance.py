@@ -68,8 +68,8 @@ NO_DOWNGRADE_NOTE = "Posterior composites paid as composites (no alternate benef
 SUBSCRIBER_NOTES = ("Copy of card scanned to Documents", "Card lists group number only; member ID from carrier portal",
                     "COBRA coverage - verify each month", "Retiree coverage through former employer",
                     "Subscriber moved - address updated with carrier")
-COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = (BenefitType.COINSURANCE, BenefitType.DEDUCTIBLE, BenefitType.EXCLUSIONS,
-                                                  BenefitType.LIMITATIONS)
+COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = (BenefitType.COINSURANCE, BenefitType.DEDUCTIBLE,
+                                                  BenefitType.EXCLUSIONS, BenefitType.LIMITATIONS)
 SERVICE_YEAR, CALENDAR_YEAR, LIFETIME = (BenefitTimePeriod.SERVICE_YEAR, BenefitTimePeriod.CALENDAR_YEAR,
                                          BenefitTimePeriod.LIFETIME)
 NUMBER_OF_SERVICES, AGE_LIMIT, YEARS = (BenefitQuantity.NUMBER_OF_SERVICES, BenefitQuantity.AGE_LIMIT,
@@ -479,7 +479,8 @@ def _benefits(plan, benefit_type, **columns):
     """Rows of one kind of benefit for the plans `plan`; OpenDental writes -1 for a blank Percent or amount."""
     rows = {"plan": plan, "BenefitType": benefit_type, "CovCatNum": 0, "CodeNum": 0, "CodeGroupNum": 0,
             "Percent": -1, "MonetaryAmt": -1.0, "TimePeriod": BenefitTimePeriod.NONE,
-            "QuantityQualifier": BenefitQuantity.NONE, "Quantity": 0, "CoverageLevel": BenefitCoverageLevel.NONE, "TreatArea": NO_AREA, **columns}
+            "QuantityQualifier": BenefitQuantity.NONE, "Quantity": 0, "CoverageLevel": BenefitCoverageLevel.NONE,
+            "TreatArea": NO_AREA, **columns}
     return {column: np.broadcast_to(value, len(plan)) for column, value in rows.items()}
 
 

@@ -28,8 +28,9 @@ FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
 STATUS_SHARES = {PatStatus.PATIENT: 0.86, PatStatus.INACTIVE: 0.08, PatStatus.ARCHIVED: 0.05, PatStatus.DECEASED: 0.01}
 LEFT = (PatStatus.INACTIVE, PatStatus.ARCHIVED, PatStatus.DECEASED)  # patients who left the practice
 NEW_PATIENT_SHARE = parameter("patients.new_patient_share")
-TEXT, WIRELESS, HOME, WORK, EMAIL, NONE = (ContactMethod.TEXT_MESSAGE, ContactMethod.WIRELESS_PHONE, ContactMethod.HOME_PHONE,
-                                           ContactMethod.WORK_PHONE, ContactMethod.EMAIL, ContactMethod.NONE)
+TEXT, WIRELESS, HOME, WORK, EMAIL, NONE = (ContactMethod.TEXT_MESSAGE, ContactMethod.WIRELESS_PHONE,
+                                           ContactMethod.HOME_PHONE, ContactMethod.WORK_PHONE, ContactMethod.EMAIL,
+                                           ContactMethod.NONE)
 CONFIRM_METHODS = ((TEXT, 0.55), (WIRELESS, 0.15), (HOME, 0.08), (NONE, 0.2), (WORK, 0.02))
 CONTACT_METHODS = ((WIRELESS, 0.4), (TEXT, 0.25), (EMAIL, 0.2), (HOME, 0.1), (NONE, 0.05))
 RECALL_METHODS = ((TEXT, 0.5), (WIRELESS, 0.2), (HOME, 0.1), (NONE, 0.2))
@@ -169,7 +170,8 @@ def people(ctx):
         active=(status == PatStatus.PATIENT) & (first_visit != NO_DATE),
         pri_prov=dentists[rng.integers(0, len(dentists), n_fam)][family],
         sec_prov=hygienists[rng.integers(0, len(hygienists), n)],
-        clinic=clinic_of_family[family], insured=insured_family[family] & (status != PatStatus.DELETED), employer=employer,
+        clinic=clinic_of_family[family], insured=insured_family[family] & (status != PatStatus.DELETED),
+        employer=employer,
         age_days=age_days, merged_into=merged_into,
     )
     return families, patients
@@ -259,7 +261,8 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)),
         "TxtMsgOk": weighted_choice(rng, TEXTING_ALLOWED, n), "Country": "USA",
-        "DateTimeDeceased": np.where(status == PatStatus.DECEASED, stamp(touched, 12 * 3600), np.datetime64("0001-01-01T00:00:00")),
+        "DateTimeDeceased": np.where(status == PatStatus.DECEASED, stamp(touched, 12 * 3600),
+                                     np.datetime64("0001-01-01T00:00:00")),
         "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,
         **_preferences(ctx, pt),

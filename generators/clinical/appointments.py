@@ -190,7 +190,8 @@ def confirmations(ctx, rng, apts):
     confirmed = np.zeros(len(status), dtype=np.int64)
     for name, shares in CONFIRMATIONS.items():
         rows = situation == name
-        confirmed[rows] = weighted_choice(rng, [(defnum(DefCat.APPT_CONFIRMED, item), share) for item, share in shares], rows.sum())
+        choices = [(defnum(DefCat.APPT_CONFIRMED, item), share) for item, share in shares]
+        confirmed[rows] = weighted_choice(rng, choices, rows.sum())
     return confirmed
 
 

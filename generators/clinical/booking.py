@@ -264,8 +264,8 @@ def planned_appointments(ctx, apts, procs, after_exam):
     planned = {"patient": apts["patient"][exam], "visit": np.full(n, -1), "attempt": np.zeros(n, dtype=bool),
                "kind": np.where(holders >= 0, apts["kind"][np.clip(holders, 0, None)], KIND["dentist"]),
                "minutes": minutes, "pattern": pattern, "clinic": apts["clinic"][exam], "day": apts["day"][exam],
-               "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, AptStatus.PLANNED), "booked": made,
-               "next_row": np.full(n, -1)}
+               "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, AptStatus.PLANNED),
+               "booked": made, "next_row": np.full(n, -1)}
     booked = holders >= 0
     next_row = np.full(n_apts, -1)
     scheduled_from = np.isin(apts["visit"], holders[booked])

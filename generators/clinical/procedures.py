@@ -134,7 +134,8 @@ def discounts(ctx, done):
     rng = ctx.rng("procedurelog-discount")
     n = len(done["status"])
     fee = done["fee_cents"]
-    quoted = (done["status"] == ProcStatus.TREATMENT_PLANNED) & (fee >= DISCOUNT_FROM_CENTS) & (rng.random(n) < DISCOUNTED_SHARE)
+    planned = done["status"] == ProcStatus.TREATMENT_PLANNED
+    quoted = planned & (fee >= DISCOUNT_FROM_CENTS) & (rng.random(n) < DISCOUNTED_SHARE)
     return np.where(quoted, np.rint(fee * rng.choice(DISCOUNTS, n) / 100) * 100, 0).astype(np.int64)
 
 

@@ -26,8 +26,8 @@ def appointment_types(ctx: RunContext) -> np.ndarray:
         "Pattern": [r["Pattern"] for r in rows], "CodeStr": [r["CodeStr"] for r in rows],
         "RequiredProcCodesNeeded": np.array([int(r["RequiredProcCodesNeeded"]) for r in rows]),
         "CodeStrRequired": [r["CodeStr"] if r["RequiredProcCodesNeeded"] != "0" else "" for r in rows],
-        "BlockoutTypes": [",".join(str(defnum(DefCat.BLOCKOUT_TYPES, name)) for name in r["blockout_types"].split("|") if name)
-                          for r in rows],
+        "BlockoutTypes": [",".join(str(defnum(DefCat.BLOCKOUT_TYPES, name))
+                                   for name in r["blockout_types"].split("|") if name) for r in rows],
     })
     return nums
 

@@ -21,7 +21,8 @@ DISCOUNTS = {
             "EMPLOYEE DISCOUNT - 50%", 0.50),
     NO_CHARGE: (defnums(DefCat.ADJ_TYPES, "Dr. Discount", "Dr. Discount - Associate", "Provider Discount - Other"),
                 "NO CHARGE - WARRANTY WORK - DR {doctor}", 1.0),
-    SMALL_BALANCE: (defnums(DefCat.ADJ_TYPES, "Insurance Write-off"), "INSURANCE ADJ - {carrier} - SMALL BALANCE WRITE OFF", 1.0),
+    SMALL_BALANCE: (defnums(DefCat.ADJ_TYPES, "Insurance Write-off"),
+                    "INSURANCE ADJ - {carrier} - SMALL BALANCE WRITE OFF", 1.0),
 }
 SMALL_BALANCE_CENTS = 2500
 BROKEN_APPOINTMENT_FEE_CENTS = 5000
@@ -142,7 +143,8 @@ def referral_credits(ctx):
     who, date = who[keep], date[keep]
     names = ctx.random.pools.pick(rng, ctx.random.pools.last, len(who))
     return _rows(who, np.full(len(who), -1), np.full(len(who), -REFERRAL_CREDIT_CENTS), date,
-                 np.full(len(who), REFERRAL_CREDIT), np.array([f"REFERRAL CREDIT - $50 - {n.upper()}" for n in names], dtype=object))
+                 np.full(len(who), REFERRAL_CREDIT),
+                 np.array([f"REFERRAL CREDIT - $50 - {n.upper()}" for n in names], dtype=object))
 
 
 def write(ctx, parts):

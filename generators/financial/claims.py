@@ -97,7 +97,8 @@ def _adjudicated_lines(rng, proc, plan, money, claims):
         proc=proc, plan=plan, money=money, claims=claims, claim=claims.index, line=claims.line,
         paid=np.where(received, paid, 0), write_off=np.where(denied, 0, money.write_off),
         denied=denied, underpaid=underpaid & (paid < money.estimate),
-        status=np.where(received, ClaimProcStatus.RECEIVED, ClaimProcStatus.NOT_RECEIVED), date_cp=claims.received[claims.index])
+        status=np.where(received, ClaimProcStatus.RECEIVED, ClaimProcStatus.NOT_RECEIVED),
+        date_cp=claims.received[claims.index])
 
 
 def _completed_and_covered(ctx):
@@ -262,7 +263,8 @@ def estimates(ctx):
     completed work the primary plan does not cover, marked NoBillIns on each plan that covers none of it: it
     never goes on a claim."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
-    planned = (pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.fee_cents > 0) & (codes.category[pr.code] != NO_BILL_CATEGORY)
+    planned = ((pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.fee_cents > 0)
+               & (codes.category[pr.code] != NO_BILL_CATEGORY))
     not_billed = _completed_and_covered(ctx)[1]
     result = []
     for plan_of, since in ((ins.primary_plan, ins.primary_since), (ins.secondary_plan, ins.secondary_since)):

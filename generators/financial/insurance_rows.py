@@ -12,6 +12,7 @@ from .claims import claim_totals, group_any
 
 CHECK, EFT = defnums(DefCat.INSURANCE_PAYMENT_TYPE, "Check", "EFT")
 CHECK_PAY_TYPES = ((CHECK, 0.55), (EFT, 0.45))
+EXAMS_AND_XRAYS = defnum(DefCat.PROC_CODE_CATS, "Exams & Xrays")  # the claim counts its radiographs
 BLANK = -1  # OpenDental's "no override" in claimproc money columns
 PARTIAL_DAYS, PARTIAL_SHARE = 7, 0.5  # checks of the last week still being posted (not finalized yet)
 # Claim adjustment reason codes an ERA (835) gives a line: contractual write-off, deductible, coinsurance,
@@ -56,7 +57,7 @@ def write_claims(ctx, lines):
     created = c.service if not secondary else np.where(c.sent != NO_DATE, c.sent, ctx.today)
     edited = np.maximum(np.maximum(c.sent, c.received), created)
     radiographs = np.zeros(n, dtype=np.int64)
-    np.add.at(radiographs, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == defnum(DefCat.PROC_CODE_CATS, "Exams & Xrays"))
+    np.add.at(radiographs, lines.claim, ctx.practice.codes.category[pr.code[lines.proc]] == EXAMS_AND_XRAYS)
     billing_user = ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)]
     ctx.out.copy("claim", {
         "ClaimNum": c.nums, "PatNum": pt.nums[patient], "DateService": c.service, "DateSent": c.sent,
@@ -183,7 +184,8 @@ def _estimate_lines(ctx, est):
     return {
         **_common(ctx, est.proc, est.plan, est.money, plan_sub),
         "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": 0, "InsPayEst": _dollars(est.money.estimate),
-        "Status": ClaimProcStatus.ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0, "NoBillIns": est.no_bill,
+        "Status": ClaimProcStatus.ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0,
+        "NoBillIns": est.no_bill,
         "DateEntry": planned, "SecDateEntry": planned,
         "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateTEdit": _working_hours(rng, np.minimum(planned, ctx.today)),

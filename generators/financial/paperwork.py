@@ -27,9 +27,11 @@ MAJOR_CATEGORIES = (CROWN_AND_BRIDGE, DENTURES, IMPLANTS)
 ATTACHED_SHARE = parameter("financial.paperwork.attached_share")
 # Why a claim needs an attachment, most specific first: (procedure categories, codes, AttachedFlags, narrative).
 ATTACHMENT_REASONS = (
-    ((IMPLANTS,), (), "Elect,Misc", "Tooth #{tooth} missing, replaced with an implant. Pre-op panoramic x-ray attached."),
-    ((CROWN_AND_BRIDGE,), (), "Elect,Misc", "Tooth #{tooth} has a fractured cusp and a large failing restoration; crown needed. "
-                              "Pre-op x-ray and intraoral photo attached."),
+    ((IMPLANTS,), (), "Elect,Misc",
+     "Tooth #{tooth} missing, replaced with an implant. Pre-op panoramic x-ray attached."),
+    ((CROWN_AND_BRIDGE,), (), "Elect,Misc",
+     "Tooth #{tooth} has a fractured cusp and a large failing restoration; crown needed. "
+     "Pre-op x-ray and intraoral photo attached."),
     ((ENDO,), (), "Elect,Misc", "Tooth #{tooth}: irreversible pulpitis, periapical radiolucency. Pre-op PA attached."),
     ((), ("D4341", "D4342"), "Elect,Perio", "Pocket depths of 5-7 mm with bleeding on probing and radiographic "
                                             "bone loss. Perio charting and full-mouth x-rays attached."),

@@ -28,7 +28,8 @@ BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVE
 NORMAL, TRANSFER, REFUND, PREPAID = 0, 2, 3, 4       # kinds of payment, in the order a day's are numbered
 PREPAY_MIN_CENTS = 80000
 PREPAID_SHARE = parameter("financial.payments.prepaid_share")
-PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment", "Treatment Plan Prepayment")
+PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment",
+                                                "Treatment Plan Prepayment")
 INCOME_TRANSFER, PATIENT_REFUND = NONE, defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
 CREDIT_CARD, CHECK, CASH, STRIPE, CARE_CREDIT, CHERRY, PROCEED_FINANCE, LENDING_CLUB, SUNBIT = defnums(
     DefCat.PAYMENT_TYPES, "Credit Card", "Check", "Cash", "Stripe", "Care Credit", "Cherry", "ProceedFinance",

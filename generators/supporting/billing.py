@@ -22,7 +22,8 @@ import numpy as np
 
 from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
-from opendental.codes import AptStatus, ClaimProcStatus, ClaimType, ImageType, InsVerifyType, ProcStatus, StatementMode, StatementProdType
+from opendental.codes import (AptStatus, ClaimProcStatus, ClaimType, ImageType, InsVerifyType, ProcStatus,
+                              StatementMode, StatementProdType)
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..context import RunContext
@@ -258,7 +259,8 @@ def _claims_and_lines(ctx):
         line_parts.append(SimpleNamespace(
             nums=lines.claimproc_nums, proc=lines.proc, plan=lines.plan, claim=lines.claim + offset,
             fee=lines.money.fee, estimate=lines.money.estimate, write_off_estimate=lines.money.write_off,
-            allowed=lines.money.allowed, paid=lines.paid, write_off=lines.write_off, received=lines.status == ClaimProcStatus.RECEIVED,
+            allowed=lines.money.allowed, paid=lines.paid, write_off=lines.write_off,
+            received=lines.status == ClaimProcStatus.RECEIVED,
             denied=lines.denied, date_cp=lines.date_cp, supplemental=lines.supplemental,
             supplemental_paid=lines.supplemental_paid, supplemental_write_off=lines.supplemental_write_off))
         offset += len(c.first)
@@ -284,7 +286,8 @@ def claim_tracking(ctx, claims):
     on the EOB's day (DateReceived), then an appeal or a corrected claim resubmitted (DateResent). Rows are
     numbered in time order; a claim's last row holds its CustomTracking."""
     rng = ctx.rng("claimtracking")
-    status = {name: defnum(DefCat.CLAIM_CUSTOM_TRACKING, name) for name in ("Called carrier", "Resubmitted", "Denied", "Appealed")}
+    status = {name: defnum(DefCat.CLAIM_CUSTOM_TRACKING, name)
+              for name in ("Called carrier", "Resubmitted", "Denied", "Appealed")}
     frequency = defnum(DefCat.CLAIM_PAYMENT_TRACKING, "Frequency limitation")
     called = np.flatnonzero(claims.call != NO_DATE)
     lost = claims.lost[called]

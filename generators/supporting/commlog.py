@@ -12,7 +12,7 @@ import numpy as np
 
 from core.arrays import concat_rows, groups, take_rows
 from opendental.codes import AptStatus, CommItemMode, CommItemSource, CommSentOrReceived, ContactMethod, ProcStatus
-from opendental.definitions import DefCat, defnum, defnums
+from opendental.definitions import DefCat, defnums
 
 from ..clinical.chart import sliced
 from ..clinical.recall import overdue_hygiene_recalls, recall_names
@@ -42,6 +42,8 @@ BY_HAND = {ContactMethod.DO_NOT_CALL: EMAIL, ContactMethod.EMAIL: EMAIL, Contact
            ContactMethod.TEXT_MESSAGE: TEXT}
 CONTACT_MODE = np.array([BY_HAND.get(method, PHONE) for method in ContactMethod])
 TEXTABLE = (ContactMethod.WIRELESS_PHONE, ContactMethod.TEXT_MESSAGE)
+CONFIRMED, CONFIRMED_BY_TEXT, LEFT_MESSAGE = defnums(DefCat.APPT_CONFIRMED, "Confirmed", "Confirmed via text",
+                                                   "Left Msg")
 BOOKED_VISIT = (AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)
 PODIUM = 95  # program.ProgramNum of the review-invitation bridge (staff.py writes the program rows)
 REMINDER_DAYS_BEFORE = 2
@@ -156,19 +158,19 @@ def confirmations(ctx, prefs, reminded):
     called the day before (and reached them or left a message). Always before the appointment."""
     rng = ctx.rng("commlog-confirmations")
     ap = ctx.practice.clinical.appointments
-    replied = np.flatnonzero(~np.isnat(reminded) & (ap.confirmed == defnum(DefCat.APPT_CONFIRMED, "Confirmed via text")))
+    replied = np.flatnonzero(~np.isnat(reminded) & (ap.confirmed == CONFIRMED_BY_TEXT))
     gap = (ap.start[replied] - reminded[replied]).astype(np.int64)
     delay = np.minimum(rng.integers(300, REPLY_WITHIN_HOURS * 3600, len(replied)), gap // 2)
     patient = ap.patient[replied]
     replies = _log(patient, reminded[replied] + delay.astype("timedelta64[s]"),
                    APPOINTMENT, _automated_mode(prefs.confirm[patient]), RECEIVED, ESERVICES, 0,
                    text('Patient replied "C" - confirmed appointment ', appointment_time(ap.start[replied])))
-    confirmed = (ap.confirmed == defnum(DefCat.APPT_CONFIRMED, "Confirmed")) & (rng.random(len(ap.nums)) < CONFIRMATION_CALL_SHARE)
-    left_message = ap.confirmed == defnum(DefCat.APPT_CONFIRMED, "Left Msg")
+    confirmed = (ap.confirmed == CONFIRMED) & (rng.random(len(ap.nums)) < CONFIRMATION_CALL_SHARE)
+    left_message = ap.confirmed == LEFT_MESSAGE
     called = np.flatnonzero((confirmed | left_message) & np.isin(ap.status, BOOKED_VISIT))
     when = np.maximum(at_hours(rng, ap.date[called] - 1, 10, 16), ap.booked[called] + 10 * MINUTE)
     called, when = called[when < ap.start[called]], when[when < ap.start[called]]
-    reached = ap.confirmed[called] == defnum(DefCat.APPT_CONFIRMED, "Confirmed")
+    reached = ap.confirmed[called] == CONFIRMED
     patient = ap.patient[called]
     calls = _log(patient, when, APPOINTMENT, CONTACT_MODE[prefs.confirm[patient]], SENT, BY_USER,
                  _front_desk(ctx, rng, len(called)),
@@ -325,7 +327,8 @@ def surgical_clearances(ctx):
     days later."""
     rng = ctx.rng("commlog-surgical-clearances")
     pr, pt, codes = ctx.practice.clinical.procedures, ctx.practice.patients, ctx.practice.codes
-    surgery = (np.isin(pr.code, [codes.index[c] for c in SURGICAL_CODES]) & np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE))
+    surgery = (np.isin(pr.code, [codes.index[c] for c in SURGICAL_CODES])
+               & np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE))
                & (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
                & ((pr.date_tp - pt.birth[pr.patient]).astype(int) >= CLEARANCE_AGE * 365.25))
     candidates = np.flatnonzero(surgery)

@@ -53,7 +53,8 @@ def treatment_plans(ctx):
     patient, day, total fee (cents), accepted (some of it done since)."""
     pr = ctx.practice.clinical.procedures
     in_window = (pr.date_tp >= ctx.start) & (pr.date_tp <= ctx.today)
-    planned = in_window & ((pr.status == ProcStatus.TREATMENT_PLANNED) | ((pr.status == ProcStatus.COMPLETE) & (pr.date > pr.date_tp)))
+    done_after_planning = (pr.status == ProcStatus.COMPLETE) & (pr.date > pr.date_tp)
+    planned = in_window & ((pr.status == ProcStatus.TREATMENT_PLANNED) | done_after_planning)
     proc = np.flatnonzero(planned)
     group, _, first = groups(pr.patient[proc], pr.date_tp[proc].astype(np.int64))
     total = group_sum(group, pr.fee_cents[proc], len(first))

@@ -134,7 +134,8 @@ def radiographs(ctx):
     prefix = np.array([r["prefix"] for r in table])[x_ray]
     tooth = np.where(prefix == "PA", _tooth_treated(ctx, rng, pr.apt_num[proc]), "")
     description = np.array([r["description"] for r in table])[x_ray]
-    return _doc(ctx, pr.patient[proc], ap.seated[row] + rng.integers(2, 15, len(proc)) * MINUTE, "Xrays", RADIOGRAPH, prefix,
+    return _doc(ctx, pr.patient[proc], ap.seated[row] + rng.integers(2, 15, len(proc)) * MINUTE, "Xrays", RADIOGRAPH,
+                prefix,
                 np.where(tooth != "", text(description, " #", tooth), description), prov=pr.prov[proc], tooth=tooth)
 
 
@@ -155,8 +156,8 @@ def photos(ctx):
     rng = ctx.rng("document-photos")
     ap, pr, codes = ctx.practice.clinical.appointments, ctx.practice.clinical.procedures, ctx.practice.codes
     new = np.flatnonzero((ap.status == AptStatus.COMPLETE) & ap.is_new_patient)
-    cosmetic = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES])
-                              & (pr.apt_num > 0))
+    cosmetic = np.flatnonzero((pr.status == ProcStatus.COMPLETE)
+                              & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES]) & (pr.apt_num > 0))
     cosmetic_row = appointment_rows(ctx.practice.clinical.appointments, pr.apt_num[cosmetic])
     return concat_rows([
         _doc(ctx, ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", PHOTO, "PHOTO",
@@ -174,7 +175,8 @@ def first_visit_forms(ctx):
     new = np.flatnonzero((ap.status == AptStatus.COMPLETE) & ap.is_new_patient)
     insured = new[pt.insured[ap.patient[new]]]
     return concat_rows([
-        _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", DOCUMENT, "FORM",
+        _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", DOCUMENT,
+             "FORM",
              "New patient registration and HIPAA", extension="pdf",
              note="Notice of privacy practices acknowledged", signed=True, topaz=True),
         _doc(ctx, ap.patient[insured], ap.arrived[insured] + rng.integers(1, 6, len(insured)) * MINUTE,
@@ -221,6 +223,6 @@ def history_updates(ctx, n):
     ap = ctx.practice.clinical.appointments
     completed = np.flatnonzero((ap.status == AptStatus.COMPLETE) & (ap.date >= ctx.start))
     visit = pick(rng, completed, n if len(completed) else 0)
-    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms", DOCUMENT,
-                "FORM", "Medical history update", extension="pdf", note=pick(rng, HISTORY_REVIEWS, len(visit)),
-                signed=True)
+    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms",
+                DOCUMENT, "FORM", "Medical history update", extension="pdf",
+                note=pick(rng, HISTORY_REVIEWS, len(visit)), signed=True)

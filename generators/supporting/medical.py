@@ -457,7 +457,8 @@ def lab_units(ctx, rng, work):
     pr, apts = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments
     work_of_code = np.full(len(ctx.practice.codes.nums), -1)
     work_of_code[code_indices(ctx, work["code"])] = np.arange(len(work["code"]))
-    proc = np.flatnonzero((work_of_code[pr.code] >= 0) & np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE)) & (pr.apt_num > 0))
+    planned_or_done = np.isin(pr.status, (ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE))
+    proc = np.flatnonzero((work_of_code[pr.code] >= 0) & planned_or_done & (pr.apt_num > 0))
     apt = appointment_rows(apts, pr.apt_num[proc])
     booked = np.isin(apts.status[apt], (AptStatus.SCHEDULED, AptStatus.COMPLETE))
     proc, apt = proc[booked], apt[booked]
@@ -497,7 +498,8 @@ def prep_times(ctx, lab_made, seat_day):
     """When each lab-made unit's tooth was prepared: the end of the visit of its last completed build-up within
     PREP_WINDOW_DAYS before the seat (NO_TIME if none: implant and denture work, pontics, older preps)."""
     pr, apts = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments
-    build_ups = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.code == ctx.practice.codes.index[BUILD_UP]) & (pr.apt_num > 0))
+    build_ups = np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.code == ctx.practice.codes.index[BUILD_UP])
+                               & (pr.apt_num > 0))
     if not len(build_ups):
         return np.full(len(lab_made), NO_TIME)
     teeth = np.unique(pr.tooth[np.concatenate([build_ups, lab_made])])

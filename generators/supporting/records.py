@@ -288,7 +288,8 @@ def group_notes(ctx):
     end = ap.start[chosen] + (ap.minutes[chosen] * 60).astype("timedelta64[s]")
     ctx.out.copy("procedurelog", {
         "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": ap.nums[chosen],
-        "ProcDate": day, "ProcFee": 0.0, "ProcStatus": ProcStatus.COMPLETE, "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
+        "ProcDate": day, "ProcFee": 0.0, "ProcStatus": ProcStatus.COMPLETE, "ProvNum": ap.prov[chosen],
+        "ClinicNum": ap.clinic[chosen],
         "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
         "DateTP": day, "DateEntryC": day, "DateComplete": day,
         "ProcTime": clock_time(seconds_after_midnight(ap.start[chosen])),

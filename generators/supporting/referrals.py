@@ -171,7 +171,8 @@ def referral_attachments(ctx, rng, sources):
     return attached
 
 
-def _attachments(patient, referral, day, out, note, proc=-1, prov=0, status=RefToStatus.NONE, report=NO_DATE, completed=NO_DATE):
+def _attachments(patient, referral, day, out, note, proc=-1, prov=0, status=RefToStatus.NONE, report=NO_DATE,
+                 completed=NO_DATE):
     return rows_of(len(patient), patient=patient, referral=referral, day=day, out=out, note=note, proc=proc,
                    prov=prov, status=status, report=np.asarray(report, "datetime64[D]"),
                    completed=np.asarray(completed, "datetime64[D]"))
@@ -202,8 +203,8 @@ def _referrals_out(ctx, rng, sources):
 
 def _ortho_evaluations(ctx, rng, sources):
     pr, codes, pt = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.patients
-    exam = (np.isin(pr.code, [codes.index[c] for c in EXAMS]) & (pr.status == ProcStatus.COMPLETE) & (pr.date >= ctx.start)
-            & (pr.date <= ctx.today))
+    exam = (np.isin(pr.code, [codes.index[c] for c in EXAMS]) & (pr.status == ProcStatus.COMPLETE)
+            & (pr.date >= ctx.start) & (pr.date <= ctx.today))
     age = (pr.date - pt.birth[pr.patient]).astype(int) / 365.25
     exam &= (age >= ORTHO_AGES[0]) & (age < ORTHO_AGES[1])
     candidates = np.flatnonzero(exam)

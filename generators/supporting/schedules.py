@@ -286,7 +286,8 @@ def history_events(ctx, rng, book):
                             booked + seconds(gap * rng.uniform(0.55, 0.75, n)))
     cancel_at = confirm_at + seconds((deadline - confirm_at).astype(np.int64) * rng.uniform(0.2, 0.8, n))
     outcome_at = np.where(status == AptStatus.COMPLETE, book.dismissed + seconds(rng.integers(1, 60, n) * MINUTE),
-                          np.where(status == AptStatus.BROKEN, start + seconds(rng.integers(15, 120, n) * MINUTE), cancel_at))
+                          np.where(status == AptStatus.BROKEN, start + seconds(rng.integers(15, 120, n) * MINUTE),
+                                   cancel_at))
     outcome = np.isin(status, list(OUTCOME_ACTION))
     apt = np.concatenate([np.arange(n), np.flatnonzero(moved), np.flatnonzero(confirmed), np.flatnonzero(outcome)])
     kind = np.repeat([CREATED, MOVED, CONFIRMED, OUTCOME], [n, moved.sum(), confirmed.sum(), outcome.sum()])
@@ -336,7 +337,8 @@ def history_rows(ctx, book, events, nums, part, copied):
                                    np.where(kind == CREATED, HistApptAction.CREATED, HistApptAction.CHANGED)),
         "ApptSource": (kind == CREATED) & book.web_sched[apt],  # bool here; OD's EServiceType 1 is Web Sched
         "AptNum": book.nums[apt], "PatNum": ctx.practice.patients.nums[book.patient[apt]],
-        "AptStatus": np.where(outcome | (status == AptStatus.PLANNED), status, AptStatus.SCHEDULED), "AptDateTime": start,
+        "AptStatus": np.where(outcome | (status == AptStatus.PLANNED), status, AptStatus.SCHEDULED),
+        "AptDateTime": start,
         "DateTimeAskedToArrive": np.where(asked == NO_TIME, NO_TIME, start - (book.start[apt] - asked)),
         "Op": np.where(kind == CREATED, events.first_op[apt], book.op[apt]),
         "Confirmed": np.where(kind < CONFIRMED, events.first_confirmed[apt], book.confirmed[apt]),

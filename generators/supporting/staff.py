@@ -116,7 +116,8 @@ def time_adjustments(ctx, rng):
         n = rng.poisson(per_year * years, len(employees))
         parts.append(_adjustments(np.repeat(employees, n), stamp(pick(rng, work_days, n.sum()), 8 * 3600),
                                   "CE course" if name == "Training" else name, admin,
-                                  pto=np.where(rng.random(n.sum()) < 0.2, 4, 8) * 60, kind=defnum(DefCat.TIME_CARD_ADJ_TYPES, name)))
+                                  pto=np.where(rng.random(n.sum()) < 0.2, 4, 8) * 60,
+                                  kind=defnum(DefCat.TIME_CARD_ADJ_TYPES, name)))
     fridays = work_days[np.is_busday(work_days, weekmask="0000100")]
     overtime = rng.random((len(employees), len(fridays))) < OVERTIME_WEEK_SHARE
     who, week = np.nonzero(overtime)

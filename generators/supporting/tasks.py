@@ -222,7 +222,8 @@ def _task_columns(rows, index, status, edited):
         "ObjectType": rows["object_type"][index], "DateTimeEntry": rows["created"][index],
         "UserNum": rows["creator"][index], "PriorityDefNum": rows["priority"][index],
         "ReminderGroupId": np.where(lab, text("LAB", rows["num"][index]), ""),
-        "ReminderType": np.where(lab, TaskReminderType.ONCE, TaskReminderType.NO_REMINDER), "ReminderFrequency": lab.astype(int),
+        "ReminderType": np.where(lab, TaskReminderType.ONCE, TaskReminderType.NO_REMINDER),
+        "ReminderFrequency": lab.astype(int),
         "DateTimeOriginal": rows["created"][index], "SecDateTEdit": edited, "DescriptOverride": "",
         "IsReadOnly": False, "Category": 0,
     }
