@@ -6,8 +6,18 @@ A parameter is named after the module that uses it ("financial.claims.denied_sha
 float read from the same decimal text the code once held (so outputs stay the same to the last bit).
 """
 from functools import lru_cache
+from typing import NamedTuple
 
 from .data import read_table
+
+
+class Parameter(NamedTuple):
+    """One row of parameters.csv, its value typed."""
+    name: str
+    value: float
+    unit: str
+    meaning: str
+    source: str
 
 
 @lru_cache(maxsize=1)
@@ -32,5 +42,7 @@ def parameters(*names):
 
 
 def cited():
-    """Every parameter as (name, value, unit, source), in the order of the file: what the fidelity report cites."""
-    return [(name, _typed(row["value"]), row["unit"], row["source"]) for name, row in _rows().items()]
+    """Every parameter (name, value, unit, meaning, source), in the order of the file: what the fidelity report
+    cites."""
+    return [Parameter(name, _typed(row["value"]), row["unit"], row["meaning"], row["source"])
+            for name, row in _rows().items()]

@@ -17,7 +17,7 @@ def used_names():
     for path in (PROJECT / "generators").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("parameter", "parameters"):
-                module = path.relative_to(PROJECT / "generators").with_suffix("").as_posix()
+                module = path.relative_to(PROJECT / "generators").with_suffix("").as_posix().removesuffix("/__init__")
                 found += [(module, arg.value) for arg in node.args if isinstance(arg, ast.Constant)]
     return found
 
@@ -28,10 +28,10 @@ def test_every_parameter_is_used_once_by_the_module_it_is_named_after():
     assert all(name.startswith(module.replace("/", ".") + ".") for module, name in uses)
 
 
-def test_every_parameter_has_a_unit_a_source_and_a_number():
-    assert ROWS and all(row["unit"] and row["source"] for row in ROWS)
-    assert [(n, v, u, s) for n, v, u, s in cited()] == [
-        (row["name"], parameter(row["name"]), row["unit"], row["source"]) for row in ROWS]
+def test_every_parameter_has_a_unit_a_meaning_a_source_and_a_number():
+    assert ROWS and all(row["unit"] and row["meaning"] and row["source"] for row in ROWS)
+    assert [(p.name, p.value, p.source) for p in cited()] == [
+        (row["name"], parameter(row["name"]), row["source"]) for row in ROWS]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row["name"] for row in ROWS])

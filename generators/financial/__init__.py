@@ -18,10 +18,11 @@ from opendental.codes import ClaimProcStatus, ProcStatus
 
 from ..context import RunContext
 from ..handover import Financial
+from ..parameters import parameter
 from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
-REFUND_SHARE_OF_PAYMENTS = 0.004
+REFUND_SHARE_OF_PAYMENTS = parameter("financial.refund_share_of_payments")
 
 
 def practice(ctx: RunContext) -> None:

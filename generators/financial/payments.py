@@ -28,6 +28,7 @@ BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVE
 NORMAL, TRANSFER, REFUND, PREPAID = 0, 2, 3, 4       # kinds of payment, in the order a day's are numbered
 PREPAY_MIN_CENTS = 80000
 PREPAID_SHARE = parameter("financial.payments.prepaid_share")
+TREATMENT_PLAN_PREPAYMENT_SHARE = parameter("financial.payments.treatment_plan_prepayment_share")
 PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment",
                                                 "Treatment Plan Prepayment")
 INCOME_TRANSFER, PATIENT_REFUND = NONE, defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
@@ -86,7 +87,7 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
                & (pr.date_tp[proc] < pr.date[proc]) & (pr.date_tp[proc] >= ctx.start)
                & (rng.random(len(proc)) < PREPAID_SHARE))
     prepay = np.where(prepaid, at_visit * rng.integers(30, 101, len(proc)) // 100, 0)
-    unearned = np.where(rng.random(len(proc)) < 0.04, TREATMENT_PLAN_PREPAYMENT, PREPAYMENT)
+    unearned = np.where(rng.random(len(proc)) < TREATMENT_PLAN_PREPAYMENT_SHARE, TREATMENT_PLAN_PREPAYMENT, PREPAYMENT)
     p = np.flatnonzero(prepay > 0)
     group = np.arange(len(p))
     parts = [
