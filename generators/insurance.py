@@ -23,7 +23,7 @@ import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, sorted_by
 from core.randomness import weighted_choice
-from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType, Relat,
+from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType, CobRule, Relat,
                               TreatmentArea)
 from opendental.definitions import NONE, DefCat, defnum
 
@@ -49,7 +49,7 @@ ORTHO_LIFETIME_MAX_DOLLARS = ((1000, 0.4), (1500, 0.4), (2000, 0.2))
 DEDUCTIBLE_DOLLARS = (((50, 150), 0.75), ((25, 75), 0.1), ((100, 300), 0.15))  # (individual, family)
 DEDUCTIBLE_WAIVED = ("Diagnostic", "X-Ray", "Preventive")
 RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRenew, 0 = calendar year
-COB_RULES = ((0, 0.85), (1, 0.15))  # insplan.CobRule: 0 basic, 1 standard
+COB_RULES = ((CobRule.BASIC, 0.85), (CobRule.STANDARD, 0.15))
 RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
 CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
 DIVISION_SHARE = parameter("insurance.division_share")

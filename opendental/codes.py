@@ -360,3 +360,70 @@ class SheetFieldType(SqlEnum):
     SCREEN_CHART = 14
     MOBILE_HEADER = 15
     SIG_BOX_PRACTICE = 16
+
+
+class RxSendStatus(SqlEnum):
+    """rxpat.SendStatus"""
+    UNSENT = 0
+    IN_ELECT_QUEUE = 1
+    SENT_ELECT = 2
+    PRINTED = 3
+    FAXED = 4
+
+
+class AutoCommStatus(SqlEnum):
+    """statement.SmsSendStatus (and the other automated-message statuses)"""
+    UNDEFINED = 0
+    DO_NOT_SEND = 1
+    SEND_NOT_ATTEMPTED = 2
+    SEND_SUCCESSFUL = 3
+    SEND_FAILED = 4
+    SENT_AWAITING_RECEIPT = 5
+
+
+class SheetType(SqlEnum):
+    """sheetdef.SheetType, sheet.SheetType (the members up to the ones the practice's forms use)"""
+    LABEL_PATIENT = 0
+    LABEL_CARRIER = 1
+    LABEL_REFERRAL = 2
+    REFERRAL_SLIP = 3
+    LABEL_APPOINTMENT = 4
+    RX = 5
+    CONSENT = 6
+    PATIENT_LETTER = 7
+    REFERRAL_LETTER = 8
+    PATIENT_FORM = 9
+    ROUTING_SLIP = 10
+    MEDICAL_HISTORY = 11
+
+
+class PerioSequenceType(SqlEnum):
+    """periomeasure.SequenceType"""
+    MOBILITY = 0
+    FURCATION = 1
+    GING_MARGIN = 2
+    MGJ = 3
+    PROBING = 4
+    SKIP_TOOTH = 5
+    BLEEDING = 6
+    CAL = 7
+
+
+class UserOdFkeyType(SqlEnum):
+    """userodpref.FkeyType (the members the practice stores)"""
+    DEFINITION = 0
+    ACCT_PROC_BREAKDOWN = 3
+
+
+class LogSource(SqlEnum):
+    """entrylog.LogSource (LogSources; the members the practice stores)"""
+    NONE = 0
+    WEB_SCHED = 1
+
+
+class CobRule(SqlEnum):
+    """insplan.CobRule"""
+    BASIC = 0
+    STANDARD = 1
+    CARVE_OUT = 2
+    SECONDARY_MEDICAID = 3

@@ -26,7 +26,12 @@ STORED = [("procedurelog", "ProcStatus", codes.ProcStatus), ("appointment", "Apt
           ("benefit", "TreatArea", codes.TreatmentArea), ("feesched", "FeeSchedType", codes.FeeScheduleType),
           ("toothinitial", "InitialType", codes.ToothInitialType), ("refattach", "RefToStatus", codes.RefToStatus),
           ("document", "ImgType", codes.ImageType), ("task", "ReminderType", codes.TaskReminderType),
-          ("sheetfielddef", "FieldType", codes.SheetFieldType), ("sheetfield", "FieldType", codes.SheetFieldType)]
+          ("sheetfielddef", "FieldType", codes.SheetFieldType), ("sheetfield", "FieldType", codes.SheetFieldType),
+          ("benefit", "TimePeriod", codes.BenefitTimePeriod), ("benefit", "QuantityQualifier", codes.BenefitQuantity),
+          ("benefit", "CoverageLevel", codes.BenefitCoverageLevel), ("rxpat", "SendStatus", codes.RxSendStatus),
+          ("statement", "SmsSendStatus", codes.AutoCommStatus), ("sheetdef", "SheetType", codes.SheetType),
+          ("periomeasure", "SequenceType", codes.PerioSequenceType), ("userodpref", "FkeyType", codes.UserOdFkeyType),
+          ("entrylog", "LogSource", codes.LogSource), ("insplan", "CobRule", codes.CobRule)]
 
 
 @pytest.mark.parametrize("table, column, enum", STORED, ids=[f"{t}.{c}" for t, c, _ in STORED])

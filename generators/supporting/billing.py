@@ -22,8 +22,8 @@ import numpy as np
 
 from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
-from opendental.codes import (AptStatus, ClaimProcStatus, ClaimType, ImageType, InsVerifyType, ProcStatus,
-                              StatementMode, StatementProdType)
+from opendental.codes import (AptStatus, AutoCommStatus, ClaimProcStatus, ClaimType, ImageType, InsVerifyType,
+                              ProcStatus, StatementMode, StatementProdType)
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..context import RunContext
@@ -55,7 +55,6 @@ BILLING, RECEIPT, WALKOUT = range(3)   # kinds of statement
 STATEMENT_DOCUMENTS = ("Statement", "Receipt", "Walkout statement")
 RECEIPT_SHARE = parameter("supporting.billing.receipt_share")
 WALKOUT_SHARE = parameter("supporting.billing.walkout_share")
-UNDEFINED, DO_NOT_SEND = 0, 1          # statement.SmsSendStatus (AutoCommStatus)
 SHORT_GUID_LENGTH = 12
 STATEMENT_URL = "https://portal.beavertonfamilydental.example/statement?id="
 SHORT_URL = "https://bfd.example/s/"
@@ -481,7 +480,8 @@ def write_statements(ctx, sent, nums, doc_nums):
         "BalTotal": sent.balance / 100.0, "InsEst": sent.estimate / 100.0, "StatementType": "NotSet",
         "ShortGUID": guid, "StatementShortURL": short_url,
         "StatementURL": np.where(email, text(STATEMENT_URL, guid), ""),
-        "SmsSendStatus": np.where(billing, DO_NOT_SEND, UNDEFINED), "LimitedCustomFamily": 0, "DateTStamp": sent.at,
+        "SmsSendStatus": np.where(billing, AutoCommStatus.DO_NOT_SEND, AutoCommStatus.UNDEFINED),
+        "LimitedCustomFamily": 0, "DateTStamp": sent.at,
     })
 
 

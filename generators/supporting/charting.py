@@ -13,7 +13,7 @@ import numpy as np
 
 from core.arrays import run_starts, sorted_by
 from core.randomness import weighted_choice
-from opendental.codes import AptStatus, ProcStatus, ToothInitialType
+from opendental.codes import AptStatus, PerioSequenceType, ProcStatus, ToothInitialType
 from opendental.definitions import DefCat, defnum
 
 from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM, permanent_teeth
@@ -43,7 +43,8 @@ PRIMARY_UNTIL = {4: 11.5, 5: 10.5, 6: 11, 7: 8, 8: 7, 9: 7, 10: 8, 11: 11, 12: 1
                  20: 11.5, 21: 10.5, 22: 10, 23: 7.5, 24: 6.5, 25: 6.5, 26: 7.5, 27: 10, 28: 10.5, 29: 11.5}
 # periomeasure.SequenceType (OpenDental's PerioSequenceType): 0 mobility, 1 furcation, 2 gingival margin, 3 MGJ,
 # 4 probing, 5 skip tooth, 6 bleeding (flags: 1 bleeding, 2 suppuration, 4 plaque, 8 calculus), 7 CAL (never saved)
-MOBILITY, PROBING, SKIP_TOOTH, BLEEDING = 0, 4, 5, 6
+MOBILITY, PROBING, SKIP_TOOTH, BLEEDING = (PerioSequenceType.MOBILITY, PerioSequenceType.PROBING,
+                                          PerioSequenceType.SKIP_TOOTH, PerioSequenceType.BLEEDING)
 SITES = ("MBvalue", "Bvalue", "DBvalue", "MLvalue", "Lvalue", "DLvalue")
 INTERPROXIMAL = np.array([1, 0, 1, 1, 0, 1])
 LATER_CHART_SHARE = parameter("supporting.charting.later_chart_share")

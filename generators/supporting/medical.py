@@ -24,7 +24,7 @@ import numpy as np
 
 from core.arrays import rank_in_group, run_starts, sorted_by
 from core.randomness import weighted_choice
-from opendental.codes import AptStatus, Gender, ProcStatus
+from opendental.codes import AptStatus, Gender, ProcStatus, RxSendStatus
 
 from ..clinical.procedures import user_of
 from ..context import RunContext
@@ -47,7 +47,6 @@ DELETED_FORM_SHARE = parameter("supporting.medical.deleted_form_share")
 WEB_FORM_FIRST_ID = 100_001
 PREMEDICATION = "amoxicillin_premed"
 ELECTRONIC_RX_SHARE = parameter("supporting.medical.electronic_rx_share")
-RX_SENT_ELECTRONICALLY, RX_PRINTED = 2, 3  # rxpat.SendStatus
 BUILD_UP = "D2950"  # the crown-prep visit's code: its day is the day the impression goes to the lab
 PREP_WINDOW_DAYS = 120
 SHADES = (("A1", 0.15), ("A2", 0.4), ("A3", 0.2), ("A3.5", 0.08), ("B1", 0.1), ("B2", 0.05), ("C2", 0.02))
@@ -375,7 +374,7 @@ def prescriptions(ctx, rx, pharmacy, allergies, problems, forms, sheets):
         "ProvNum": prov, "Notes": c["notes"][drug], "PharmacyNum": pharmacy.nums[store],
         "IsControlled": rx.controlled[drug],
         "DateTStamp": np.minimum(apts.dismissed[apt] + seconds(rng.integers(60, 15 * 60, n)), end_of_today(ctx)),
-        "SendStatus": np.where(electronic, RX_SENT_ELECTRONICALLY, RX_PRINTED), "RxCui": rx.rxcui[drug],
+        "SendStatus": np.where(electronic, RxSendStatus.SENT_ELECT, RxSendStatus.PRINTED), "RxCui": rx.rxcui[drug],
         "DosageCode": c["dosage_code"][drug], "ErxGuid": np.where(electronic, hex_ids(rng, n, (8, 4, 4, 4, 12)), ""),
         "IsErxOld": False, "ErxPharmacyInfo": np.where(electronic, pharmacy.info[store], ""),
         "IsProcRequired": rx.proc_required[drug], "ProcNum": np.where(linked, pr.nums[np.maximum(proc, 0)], 0),

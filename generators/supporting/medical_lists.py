@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from core.arrays import rank_in_group
+from opendental.codes import SheetFieldType, SheetType
 from opendental.definitions import NONE, DefCat, defnum
 
 from ..context import RunContext
@@ -17,9 +18,8 @@ from ..timeline import stamp
 
 FONT = "Microsoft Sans Serif"
 BLACK = -16777216
-CONSENT, MEDICAL_HISTORY = 6, 11  # SheetType
 SIG_BOX, SIG_BOX_PRACTICE = 8, 14  # SheetFieldType
-TEXT_FIELDS = (0, 2)  # SheetFieldType OutputText, StaticText: no tab stop
+TEXT_FIELDS = (SheetFieldType.OUTPUT_TEXT, SheetFieldType.STATIC_TEXT)  # no tab stop
 PATIENT_FIELDS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "City", "State", "Zip",
                   "HmPhone", "WirelessPhone", "WkPhone", "Email")
 FORM_DETAILS = PATIENT_FIELDS + ("nameFL", "Birthdate")  # what a form's 'patient:' fields can print
@@ -167,7 +167,7 @@ def form_definitions(ctx, allergy_defs, problem_defs):
     names = sheets["description"].tolist()
     form_nums = ctx.ids.take("sheetdef", len(names))
     sheet_type = sheets["sheet_type"].astype(int)
-    patient_form = sheet_type != CONSENT
+    patient_form = sheet_type != SheetType.CONSENT
     pages = sheets["pages"].astype(int)
     ctx.out.copy("sheetdef", {
         "SheetDefNum": form_nums, "Description": names, "SheetType": sheet_type, "FontName": FONT,
@@ -184,7 +184,7 @@ def form_definitions(ctx, allergy_defs, problem_defs):
         mobile=sheets["mobile"] == "1",
         web_share=sheets["web_share"].astype(float), rev_id=sheets["rev_id"].astype(int), patient_form=patient_form,
         events=[e.split("|") for e in sheets["event"]], codes=[c.split("|") if c else [] for c in sheets["codes"]],
-        medical_history=sheet_type == MEDICAL_HISTORY, field=field, field_count=count,
+        medical_history=sheet_type == SheetType.MEDICAL_HISTORY, field=field, field_count=count,
         first_field=np.cumsum(count) - count)
 
 

@@ -25,6 +25,7 @@ import numpy as np
 from core.arrays import group_sum, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 from opendental.codes import ProcStatus
+from opendental.definitions import DefCat, defnum
 
 from ..clinical.procedures import LOCKED_AFTER_DAYS, user_of
 from ..context import RunContext
@@ -58,8 +59,10 @@ SIGNED_NOTE_SHARE = parameter("supporting.records.signed_note_share")
 EDITED_NOTE_SHARE = parameter("supporting.records.edited_note_share")
 NOTE_KIND_BY_CODE = {"D2950": "buildup", "D6010": "implant_surgery", "D7953": "graft", "D9110": "palliative",
                      "D1110": "prophy", "D1120": "prophy"}
-NOTE_KIND_BY_CATEGORY = {73: "exam", 74: "preventive", 667: "preventive", 75: "filling", 76: "endo", 77: "perio",
-                         78: "crown", 79: "denture", 80: "implant_restoration", 81: "extraction"}
+NOTE_KIND_BY_CATEGORY = {defnum(DefCat.PROC_CODE_CATS, category): kind for category, kind in (
+    ("Exams & Xrays", "exam"), ("Cleanings", "preventive"), ("Sealants", "preventive"), ("Fillings", "filling"),
+    ("Endo", "endo"), ("Perio", "perio"), ("Crown & Bridge", "crown"), ("Dentures", "denture"),
+    ("Implants", "implant_restoration"), ("Oral Surgery", "extraction"))}
 
 
 def office(ctx: RunContext) -> None:

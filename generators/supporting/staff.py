@@ -14,7 +14,7 @@ etl_load_status and etl_transform_status stay empty: the analytics' run hooks fi
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group
-from opendental.codes import AptStatus
+from opendental.codes import AptStatus, LogSource, UserOdFkeyType
 from opendental.definitions import DefCat, defnum, defnums
 
 from ..clinical.chart import sliced
@@ -35,8 +35,6 @@ CORRECTION_NOTES = ("Forgot to clock in", "Forgot to clock back in from lunch", 
                     "Worked through lunch (approved)")
 PROTECTED_LEAVES_PER_EMPLOYEE_YEAR = parameter("supporting.staff.protected_leaves_per_employee_year")
 PROTECTED_LEAVE_NOTE = "Unpaid protected leave - Oregon Paid Leave / FMLA"
-IMAGE_CATEGORY, ACCOUNT_PROC_BREAKDOWN = 0, 3  # userodpref.FkeyType (UserOdFkeyType Definition, AcctProcBreakdown)
-IN_OPEN_DENTAL, WEB_SCHED = 0, 1               # entrylog.LogSource (LogSources)
 WEB_SCHED_NEW_PATIENT = 9                      # appointment type "WebSched New Patient Default"
 
 
@@ -96,7 +94,8 @@ def user_preferences(ctx, rng):
     ctx.out.copy("userodpref", {
         "UserOdPrefNum": ctx.ids.take("userodpref", n), "UserNum": np.r_[users.nums[user], account],
         "Fkey": np.r_[categories[category], np.zeros(len(account), dtype=np.int64)],
-        "FkeyType": np.r_[np.full(len(user), IMAGE_CATEGORY), np.full(len(account), ACCOUNT_PROC_BREAKDOWN)],
+        "FkeyType": np.r_[np.full(len(user), UserOdFkeyType.DEFINITION),
+                           np.full(len(account), UserOdFkeyType.ACCT_PROC_BREAKDOWN)],
         "ValueString": "1", "ClinicNum": 0,
     })
 
@@ -185,7 +184,7 @@ def entry_log(ctx):
     ctx.out.copy("entrylog", sliced({
         "EntryLogNum": ctx.ids.take("entrylog", len(booked)), "UserNum": user.astype(np.int64), "FKeyType": False,
         "FKey": ap.nums[booked], "EntryDateTime": ap.booked[booked],
-        "LogSource": np.where(ap.type_num[booked] == WEB_SCHED_NEW_PATIENT, WEB_SCHED, IN_OPEN_DENTAL),
+        "LogSource": np.where(ap.type_num[booked] == WEB_SCHED_NEW_PATIENT, LogSource.WEB_SCHED, LogSource.NONE),
     }))
 
 
