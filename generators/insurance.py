@@ -43,7 +43,8 @@ JOB_CHANGE_SHARE = parameter("insurance.job_change_share")
 BENEFIT_CLASSES = ("preventive", "basic", "major", "ortho")
 # Coinsurance percent of the (preventive, basic, major) categories, and the share of plans with that design.
 COINSURANCE_DESIGNS = (((100, 80, 50), 0.6), ((100, 90, 60), 0.15), ((100, 80, 60), 0.1), ((100, 70, 50), 0.15))
-ORTHO_SHARE, ORTHO_PERCENT, ORTHO_AGE_LIMIT = 0.35, 50, 19
+ORTHO_SHARE = parameter("insurance.ortho_share")
+ORTHO_PERCENT, ORTHO_AGE_LIMIT = 50, 19
 ANNUAL_MAX_DOLLARS = ((1000, 0.15), (1250, 0.1), (1500, 0.45), (2000, 0.2), (2500, 0.1))
 ORTHO_LIFETIME_MAX_DOLLARS = ((1000, 0.4), (1500, 0.4), (2000, 0.2))
 DEDUCTIBLE_DOLLARS = (((50, 150), 0.75), ((25, 75), 0.1), ((100, 300), 0.15))  # (individual, family)
@@ -55,7 +56,8 @@ CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
 DIVISION_SHARE = parameter("insurance.division_share")
 PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = parameters(
     "insurance.plan_note_share", "insurance.benefit_note_share", "insurance.subscriber_note_share")
-PENDING_DAYS, PENDING_SHARE = 90, 0.5  # patplans entered lately that still wait for verification
+PENDING_DAYS = 90  # patient plans entered in the last PENDING_DAYS may still wait for verification
+PENDING_SHARE = parameter("insurance.pending_share")
 EXTRA_CLEANINGS_SHARE = parameter("insurance.extra_cleanings_share")
 DEFAULT_CLAIM_FORM = "ADA 2019"
 PPO_FILING_CODE, DEFAULT_FILING_CODE = "12", "CI"  # X12 claim filing indicators

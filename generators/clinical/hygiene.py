@@ -35,8 +35,11 @@ NO_SHOW_SHARE = parameter("clinical.hygiene.no_show_share")
 CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE = 14, 16, 5, 12
 BITEWING_DAYS, PANO_DAYS = 330, 1826
 FMX_SHARE = parameter("clinical.hygiene.fmx_share")
-ADULT_FLUORIDE, ADULT_PA, CHILD_HYGIENE_INSTRUCTION = 0.3, 0.05, 0.4
-SEALANTS_AT_FIRST_VISIT, SEALANTS_AT_RECALL = 0.35, 0.08
+ADULT_FLUORIDE = parameter("clinical.hygiene.adult_fluoride")
+ADULT_PA = parameter("clinical.hygiene.adult_pa")
+CHILD_HYGIENE_INSTRUCTION = parameter("clinical.hygiene.child_hygiene_instruction")
+SEALANTS_AT_FIRST_VISIT = parameter("clinical.hygiene.sealants_at_first_visit")
+SEALANTS_AT_RECALL = parameter("clinical.hygiene.sealants_at_recall")
 ANTIMICROBIAL_SHARE = parameter("clinical.hygiene.antimicrobial_share")
 
 

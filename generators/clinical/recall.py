@@ -31,9 +31,12 @@ NOTES = ("Pt will call to schedule", "Prefers Tuesday/Thursday", "Call cell, not
 NOTE_SHARE = parameter("clinical.recall.note_share")
 NEVER = np.datetime64("9999-12-31", "D")
 PRIORITY_SHARE = parameter("clinical.recall.priority_share")
-LONGER_VISIT_SHARE, LONGER_BY = 0.03, "//"  # hygiene recalls of patients who need ten more minutes
-PAUSED_UNTIL_DATE_SHARE, PAUSED_DAYS = 0.015, (60, 365)
-PAUSED_UNTIL_PAID_SHARE, BALANCE_LIMITS = 0.01, (1.0, 25.0, 50.0, 100.0)
+LONGER_VISIT_SHARE = parameter("clinical.recall.longer_visit_share")
+LONGER_BY = "//"
+PAUSED_UNTIL_DATE_SHARE = parameter("clinical.recall.paused_until_date_share")
+PAUSED_DAYS = (60, 365)
+PAUSED_UNTIL_PAID_SHARE = parameter("clinical.recall.paused_until_paid_share")
+BALANCE_LIMITS = (1.0, 25.0, 50.0, 100.0)
 
 
 def add_interval(day, encoded):

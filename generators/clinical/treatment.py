@@ -34,10 +34,12 @@ AGE_LIMITS = (12, 18, 65)
 PRIMARY_TEETH_AGE = 12
 FIRST_EXAM_SHARE = parameter("clinical.treatment.first_exam_share")
 NEED_SPREAD, MOST_NEED = 3, 3.0  # a patient's needs over the window (mean 1): gamma shape (small: few need a lot)
-FIRST_VISIT_DAYS, POSTPONED_DAYS, POSTPONED_SHARE = (7, 42), (60, 240), 0.2
+FIRST_VISIT_DAYS, POSTPONED_DAYS = (7, 42), (60, 240)
+POSTPONED_SHARE = parameter("clinical.treatment.postponed_share")
 EMERGENCIES_PER_YEAR = parameter("clinical.treatment.emergencies_per_year")
 EMERGENCY_OUTCOMES = (("extraction", 0.3), ("palliative", 0.25), ("root_canal", 0.45))
-ROOT_CANAL_ACCEPT, ROOT_CANAL_DAYS = 0.85, (2, 10)
+ROOT_CANAL_ACCEPT = parameter("clinical.treatment.root_canal_accept")
+ROOT_CANAL_DAYS = (2, 10)
 EXISTING_WORK_SHARE = parameter("clinical.treatment.existing_work_share")
 EXISTING_WORK = (("D2740", ""), ("D2750", ""), ("D3330", ""), ("D2391", "O"), ("D2392", "MO"), ("D2392", "DO"),
                  ("D2160", "MOD"))

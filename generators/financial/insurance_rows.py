@@ -6,6 +6,7 @@ from core.randomness import weighted_choice
 from opendental.codes import ClaimProcStatus, ClaimType
 from opendental.definitions import DefCat, defnum, defnums
 
+from ..parameters import parameter
 from ..timeline import NO_DATE, stamp
 from . import paperwork
 from .claims import claim_totals, group_any
@@ -14,7 +15,8 @@ CHECK, EFT = defnums(DefCat.INSURANCE_PAYMENT_TYPE, "Check", "EFT")
 CHECK_PAY_TYPES = ((CHECK, 0.55), (EFT, 0.45))
 EXAMS_AND_XRAYS = defnum(DefCat.PROC_CODE_CATS, "Exams & Xrays")  # the claim counts its radiographs
 BLANK = -1  # OpenDental's "no override" in claimproc money columns
-PARTIAL_DAYS, PARTIAL_SHARE = 7, 0.5  # checks of the last week still being posted (not finalized yet)
+PARTIAL_DAYS = 7  # checks of the last PARTIAL_DAYS may still be being posted
+PARTIAL_SHARE = parameter("financial.insurance_rows.partial_share")
 # Claim adjustment reason codes an ERA (835) gives a line: contractual write-off, deductible, coinsurance,
 # benefit maximum / frequency; a denial gives the reason of its denial (claimproc.ClaimPaymentTracking).
 CARC_WRITE_OFF, CARC_DEDUCTIBLE, CARC_COINSURANCE, CARC_MAXIMUM = "45", "1", "2", "119"

@@ -36,10 +36,13 @@ from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds,
 from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIG_BOX, SIG_BOX_PRACTICE, SOURCES
 from ..parameters import parameter
 
-ALLERGIC_SHARE, MORE_ALLERGIES = 0.25, 0.35  # patients seen with an allergy; extra allergies (Poisson mean)
+ALLERGIC_SHARE = parameter("supporting.medical.allergic_share")
+MORE_ALLERGIES = parameter("supporting.medical.more_allergies")
 ALLERGY_INACTIVE_SHARE = parameter("supporting.medical.allergy_inactive_share")
 REACTION_DATED_SHARE = parameter("supporting.medical.reaction_dated_share")
-PROBLEM_DATED_SHARE, PROBLEM_NOTE_SHARE, PROBLEM_HISTORY_YEARS = 0.7, 0.4, 20
+PROBLEM_DATED_SHARE = parameter("supporting.medical.problem_dated_share")
+PROBLEM_NOTE_SHARE = parameter("supporting.medical.problem_note_share")
+PROBLEM_HISTORY_YEARS = 20
 TERM_NOTED_WITHIN, TERM_STARTED_BEFORE_TODAY = 200, 14  # days: a pregnancy is on the chart from early on
 PROBLEM_TYPE = "55607006"  # SNOMED "Problem", OpenDental's default SnomedProblemType
 ADULT_AGE, SENIOR_AGE = 18, 65  # problem prevalence columns child / adult / senior

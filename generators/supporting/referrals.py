@@ -29,7 +29,8 @@ from ..timeline import NO_DATE, at_hours, clamp
 from ..parameters import parameter
 
 NEVER = np.datetime64("9999-12-31", "D")
-ORTHO_AGES, ORTHO_SHARE = (8, 14), 0.08
+ORTHO_AGES = (8, 14)
+ORTHO_SHARE = parameter("supporting.referrals.ortho_share")
 EXAMS = ("D0120", "D0150")
 SPECIALISTS_PER_5000 = parameter("supporting.referrals.specialists_per_5000")
 REFERRING_PATIENTS_PER_5000 = parameter("supporting.referrals.referring_patients_per_5000")
