@@ -36,10 +36,8 @@ from .parameters import parameter, parameters
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 
-PPO_SHARE = parameter("insurance.ppo_share")
-SPOUSE_HOLDS_SHARE = parameter("insurance.spouse_holds_share")
-DUAL_COVERAGE_SHARE = parameter("insurance.dual_coverage_share")
-JOB_CHANGE_SHARE = parameter("insurance.job_change_share")
+PPO_SHARE, SPOUSE_HOLDS_SHARE, DUAL_COVERAGE_SHARE, JOB_CHANGE_SHARE = parameters(
+    "insurance.ppo_share", "insurance.spouse_holds_share", "insurance.dual_coverage_share", "insurance.job_change_share")
 BENEFIT_CLASSES = ("preventive", "basic", "major", "ortho")
 # Coinsurance percent of the (preventive, basic, major) categories, and the share of plans with that design.
 COINSURANCE_DESIGNS = (((100, 80, 50), 0.6), ((100, 90, 60), 0.15), ((100, 80, 60), 0.1), ((100, 70, 50), 0.15))

@@ -409,21 +409,14 @@ class PerioSequenceType(SqlEnum):
     CAL = 7
 
 
-class UserOdFkeyType(SqlEnum):
-    """userodpref.FkeyType (the members the practice stores)"""
-    DEFINITION = 0
-    ACCT_PROC_BREAKDOWN = 3
-
-
-class LogSource(SqlEnum):
-    """entrylog.LogSource (LogSources; the members the practice stores)"""
-    NONE = 0
-    WEB_SCHED = 1
-
-
 class CobRule(SqlEnum):
     """insplan.CobRule"""
     BASIC = 0
     STANDARD = 1
     CARVE_OUT = 2
     SECONDARY_MEDICAID = 3
+
+
+# userodpref.FkeyType and entrylog.LogSource (LogSources): only the members the practice stores.
+UserOdFkeyType = SqlEnum("UserOdFkeyType", {"DEFINITION": 0, "ACCT_PROC_BREAKDOWN": 3})
+LogSource = SqlEnum("LogSource", {"NONE": 0, "WEB_SCHED": 1})

@@ -20,7 +20,7 @@ from core.randomness import weighted_choice
 from ..timeline import NO_DATE, days
 from .chart import KIND
 from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
-from ..parameters import parameter
+from ..parameters import parameter, parameters
 
 # Hygiene visits are about this share of the visits that take place (restorative and emergency ones are the
 # rest); broken and planned appointments come on top (completion_rate of appointments take place).
@@ -34,13 +34,11 @@ PERIO_SHARE_BY_AGE = ((25, 0.0), (45, 0.07), (65, 0.15), (200, 0.20))
 NO_SHOW_SHARE = parameter("clinical.hygiene.no_show_share")
 CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE = 14, 16, 5, 12
 BITEWING_DAYS, PANO_DAYS = 330, 1826
-FMX_SHARE = parameter("clinical.hygiene.fmx_share")
-ADULT_FLUORIDE = parameter("clinical.hygiene.adult_fluoride")
-ADULT_PA = parameter("clinical.hygiene.adult_pa")
-CHILD_HYGIENE_INSTRUCTION = parameter("clinical.hygiene.child_hygiene_instruction")
-SEALANTS_AT_FIRST_VISIT = parameter("clinical.hygiene.sealants_at_first_visit")
-SEALANTS_AT_RECALL = parameter("clinical.hygiene.sealants_at_recall")
-ANTIMICROBIAL_SHARE = parameter("clinical.hygiene.antimicrobial_share")
+(FMX_SHARE, ADULT_FLUORIDE, ADULT_PA, CHILD_HYGIENE_INSTRUCTION, SEALANTS_AT_FIRST_VISIT, SEALANTS_AT_RECALL,
+ ANTIMICROBIAL_SHARE) = parameters(
+    "clinical.hygiene.fmx_share", "clinical.hygiene.adult_fluoride", "clinical.hygiene.adult_pa",
+    "clinical.hygiene.child_hygiene_instruction", "clinical.hygiene.sealants_at_first_visit",
+    "clinical.hygiene.sealants_at_recall", "clinical.hygiene.antimicrobial_share")
 
 
 def years(delta):

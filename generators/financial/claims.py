@@ -15,7 +15,7 @@ from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
 from opendental.definitions import DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, open_day_offset
-from ..parameters import parameter
+from ..parameters import parameter, parameters
 
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
 # exams, x-rays, cleanings, sealants: deductible waived
@@ -24,10 +24,9 @@ DENIED_SHARE = parameter("financial.claims.denied_share")
 UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
 FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to the carrier...
-LOST_SHARE = parameter("financial.claims.lost_share")
-APPEALED_SHARE = parameter("financial.claims.appealed_share")
-CORRECTED_SHARE = parameter("financial.claims.corrected_share")
-OVERTURNED_SHARE = parameter("financial.claims.overturned_share")
+LOST_SHARE, APPEALED_SHARE, CORRECTED_SHARE, OVERTURNED_SHARE = parameters(
+    "financial.claims.lost_share", "financial.claims.appealed_share", "financial.claims.corrected_share",
+    "financial.claims.overturned_share")
 
 
 def _zeros(n):

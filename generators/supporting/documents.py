@@ -16,14 +16,13 @@ from ..data import read_table
 from ..formatting import dollars, mdy, signature_data, text, ymd
 from ..rows import appointment_rows, fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, at_hours, end_of_today, stamp
-from ..parameters import parameter
+from ..parameters import parameters
 
 DOCUMENT, RADIOGRAPH, PHOTO, FILE, ATTACHMENT = (ImageType.DOCUMENT, ImageType.RADIOGRAPH, ImageType.PHOTO,
                                                  ImageType.FILE, ImageType.ATTACHMENT)
-CROPPED_SHARE = parameter("supporting.documents.cropped_share")
-FLIPPED_SHARE = parameter("supporting.documents.flipped_share")
-ROTATED_SHARE = parameter("supporting.documents.rotated_share")
-WINDOWED_SHARE = parameter("supporting.documents.windowed_share")
+CROPPED_SHARE, FLIPPED_SHARE, ROTATED_SHARE, WINDOWED_SHARE = parameters(
+    "supporting.documents.cropped_share", "supporting.documents.flipped_share", "supporting.documents.rotated_share",
+    "supporting.documents.windowed_share")
 HISTORY_REVIEWS = ("Reviewed with patient - no changes", "Reviewed - medication list updated",
                    "Reviewed - new allergy noted in medical tab", "Reviewed - premed not indicated")
 DAY_STEP = 100_000  # more days than from 1970 to any date of a run

@@ -34,14 +34,12 @@ from ..handover import MedicalReference
 from ..rows import appointment_rows
 from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds, stamp, whole_days
 from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIG_BOX, SIG_BOX_PRACTICE, SOURCES
-from ..parameters import parameter
+from ..parameters import parameter, parameters
 
-ALLERGIC_SHARE = parameter("supporting.medical.allergic_share")
-MORE_ALLERGIES = parameter("supporting.medical.more_allergies")
-ALLERGY_INACTIVE_SHARE = parameter("supporting.medical.allergy_inactive_share")
-REACTION_DATED_SHARE = parameter("supporting.medical.reaction_dated_share")
-PROBLEM_DATED_SHARE = parameter("supporting.medical.problem_dated_share")
-PROBLEM_NOTE_SHARE = parameter("supporting.medical.problem_note_share")
+ALLERGIC_SHARE, MORE_ALLERGIES, ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE, PROBLEM_DATED_SHARE, PROBLEM_NOTE_SHARE = parameters(
+    "supporting.medical.allergic_share", "supporting.medical.more_allergies",
+    "supporting.medical.allergy_inactive_share", "supporting.medical.reaction_dated_share",
+    "supporting.medical.problem_dated_share", "supporting.medical.problem_note_share")
 PROBLEM_HISTORY_YEARS = 20
 TERM_NOTED_WITHIN, TERM_STARTED_BEFORE_TODAY = 200, 14  # days: a pregnancy is on the chart from early on
 PROBLEM_TYPE = "55607006"  # SNOMED "Problem", OpenDental's default SnomedProblemType

@@ -36,7 +36,7 @@ from ..handover import Records, SignedPlans
 from ..rows import chunks, completed_appointment, day_key, row_of, spans
 from ..timeline import NO_TIME, open_day_offset, random_minutes, seconds_after_midnight, stamp
 from .charting import ADULT_AGE, BLANK, EXAM_CODES, perio_charts, tooth_chart
-from ..parameters import parameter
+from ..parameters import parameter, parameters
 
 # procedurecode.IsMultiVisit (set by the foundation on these codes)
 MULTI_VISIT_CODES = ("D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
@@ -47,10 +47,9 @@ PLAN_NOTES = (("Insurance estimates are not a guarantee of payment. Fees quoted 
               ("Estimate based on current benefits; remaining maximum may change.", 0.15),
               ("Pt to call to schedule. Financing options (Care Credit) discussed.", 0.1),
               ("Pt wants to phase treatment over two benefit years.", 0.05))
-COORDINATOR_SHARE = parameter("supporting.records.coordinator_share")
-SIGNED_SHARE = parameter("supporting.records.signed_share")
-PRACTICE_SIGNED_SHARE = parameter("supporting.records.practice_signed_share")
-TOPAZ_CHAIR_SHARE = parameter("supporting.records.topaz_chair_share")
+COORDINATOR_SHARE, SIGNED_SHARE, PRACTICE_SIGNED_SHARE, TOPAZ_CHAIR_SHARE = parameters(
+    "supporting.records.coordinator_share", "supporting.records.signed_share",
+    "supporting.records.practice_signed_share", "supporting.records.topaz_chair_share")
 DISPLAY_FLAGS = {"ShowDiscount": 0.9, "ShowMaxDed": 0.85, "ShowSubTotals": 0.95, "ShowTotals": 0.98,
                  "ShowCompleted": 0.3, "ShowFees": 0.97, "ShowIns": 0.9}  # treatplanparam: share shown
 GROUP_NOTE_SHARE = parameter("supporting.records.group_note_share")
