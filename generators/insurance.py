@@ -31,8 +31,8 @@ from .context import RunContext
 from .data import read_table
 from .foundation import SETUP_USER
 from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
-from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
 from .parameters import parameter, parameters
+from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 

@@ -15,8 +15,8 @@ from opendental.definitions import DefCat, defnum
 from .context import RunContext
 from .data import read_table
 from .handover import Families, Patients, ZipCodes
-from .timeline import NO_DATE, clamp, stamp
 from .parameters import parameter, parameters
+from .timeline import NO_DATE, clamp, stamp
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
 # Columns of the written patient rows later phases print on forms, referrals and messages (pt.details).

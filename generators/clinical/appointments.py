@@ -15,10 +15,10 @@ from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..data import read_table
 from ..foundation import STAFF_ROLES
+from ..parameters import parameter
 from ..timeline import NO_TIME, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS, occasional_notes, sliced
 from .teeth import site_numbers
-from ..parameters import parameter
 
 CONFIRMATIONS = {  # definition category 2, by what became of the appointment
     "complete": (("Confirmed", 0.45), ("Confirmed via text", 0.35), ("Arrived", 0.2)),

@@ -25,10 +25,10 @@ import numpy as np
 from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
 from opendental.codes import AptStatus
 
+from ..parameters import parameter
 from ..timeline import open_day_offset, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
 from ..timeline import days
-from ..parameters import parameter
 
 DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
 BROKEN_SHARE = parameter("clinical.booking.broken_share")

@@ -17,10 +17,10 @@ import numpy as np
 
 from core.randomness import weighted_choice
 
+from ..parameters import parameter, parameters
 from ..timeline import NO_DATE, days
 from .chart import KIND
 from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
-from ..parameters import parameter, parameters
 
 # Hygiene visits are about this share of the visits that take place (restorative and emergency ones are the
 # rest); broken and planned appointments come on top (completion_rate of appointments take place).

@@ -22,9 +22,9 @@ from opendental.definitions import NONE, DefCat, defnums
 
 from ..data import read_table
 from ..formatting import clock_time
+from ..parameters import parameter
 from ..timeline import NO_DATE, days, seconds_after_midnight, stamp
 from .chart import batches, occasional_notes
-from ..parameters import parameter
 
 FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
 DELETED_SHARE = parameter("clinical.procedures.deleted_share")

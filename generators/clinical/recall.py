@@ -16,10 +16,10 @@ import numpy as np
 from opendental.codes import ProcStatus
 from opendental.definitions import NONE, DefCat, defnums
 
+from ..parameters import parameter
 from ..timeline import NO_DATE, stamp
 from .chart import occasional_notes, sliced
 from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
-from ..parameters import parameter
 
 HYGIENE_PROGRAMS = ("Prophy", "Perio", "Child Prophy")
 SCHEDULED_STATUS_SHARE = parameter("clinical.recall.scheduled_status_share")

@@ -22,12 +22,12 @@ from opendental.definitions import NONE, DefCat, defnum
 
 from ..data import read_table
 from .chart import KIND
+from ..parameters import parameter
 from ..rows import pick
 from ..timeline import days
 from .hygiene import BOOKING_DAYS, years
 from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, distinct, neighbor, site_numbers, sites,
                     surface_counts, surfaces, tooth_class, wisdom_partner)
-from ..parameters import parameter
 
 AGE_GROUPS = ("child", "teen", "adult", "senior")  # case shares by age: under 12 (baby teeth), 12-17, 18-64, 65+
 AGE_LIMITS = (12, 18, 65)

@@ -14,8 +14,8 @@ from core.randomness import weighted_choice
 from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
 from opendental.definitions import DefCat, defnum, defnums
 
-from ..timeline import NO_DATE, open_day_offset
 from ..parameters import parameter, parameters
+from ..timeline import NO_DATE, open_day_offset
 
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
 # exams, x-rays, cleanings, sealants: deductible waived

@@ -12,9 +12,9 @@ from opendental.codes import YN, ClaimType
 from opendental.definitions import DefCat, defnums
 
 from ..data import read_table
+from ..parameters import parameter
 from ..timeline import NO_DATE
 from .claims import group_any
-from ..parameters import parameter
 
 CLAIM_FORM = "ADA 2019"          # the practice's default claim form (generators/data/billing_claim_forms.csv)
 ACCIDENT_SHARE = parameter("financial.paperwork.accident_share")

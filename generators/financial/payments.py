@@ -19,8 +19,8 @@ from core.arrays import concat_rows, group_sum, lookup, run_starts, sorted_by, t
 from core.randomness import weighted_choice
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
-from ..timeline import NO_DATE, stamp
 from ..parameters import parameter
+from ..timeline import NO_DATE, stamp
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
 BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured

@@ -29,9 +29,9 @@ from opendental.definitions import NONE, DefCat, defnum, defnums
 from ..context import RunContext
 from ..data import read_columns, read_table
 from ..financial.payments import NORMAL as PATIENT_PAYMENT
+from ..parameters import parameter
 from ..timeline import NO_DATE, NO_TIME, clamp, office_hours, open_day_offset, stamp
 from ..formatting import text, tokens
-from ..parameters import parameter
 
 ENROLMENT_DAYS, BENEFIT_DAYS = 30, 90             # OpenDental's re-verification intervals (preferences)
 # (status in definition category 38, share, notes on a patient's enrolment check)

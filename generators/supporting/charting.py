@@ -18,9 +18,9 @@ from opendental.definitions import DefCat, defnum
 
 from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM, permanent_teeth
 from ..clinical.treatment import PRIMARY_TEETH_AGE
+from ..parameters import parameter
 from ..rows import chunks, completed_appointment, day_key, spans, tooth_key
 from ..timeline import random_minutes
-from ..parameters import parameter
 
 EXAM_CODES = ("D0120", "D0140", "D0150", "D0180")
 BLANK = -1  # OpenDental's "no value" in proctp.FeeAllowed and the periomeasure values

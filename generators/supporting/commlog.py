@@ -18,10 +18,10 @@ from ..clinical.chart import sliced
 from ..clinical.recall import overdue_hygiene_recalls, recall_names
 from ..financial.aging import COLLECTIONS_CENTS
 from ..formatting import appointment_time, dollars, mdy, signature_data, text
+from ..parameters import parameter
 from ..rows import fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
 from .referrals import REFERRING_PATIENT, SPECIALIST
-from ..parameters import parameter
 
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
                                           CommItemMode.IN_PERSON, CommItemMode.TEXT, CommItemMode.FAX)

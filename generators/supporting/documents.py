@@ -14,9 +14,9 @@ from opendental.definitions import DefCat, defnum
 from ..clinical.chart import sliced
 from ..data import read_table
 from ..formatting import dollars, mdy, signature_data, text, ymd
+from ..parameters import parameters
 from ..rows import appointment_rows, fit_to_volume, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, at_hours, end_of_today, stamp
-from ..parameters import parameters
 
 DOCUMENT, RADIOGRAPH, PHOTO, FILE, ATTACHMENT = (ImageType.DOCUMENT, ImageType.RADIOGRAPH, ImageType.PHOTO,
                                                  ImageType.FILE, ImageType.ATTACHMENT)

@@ -31,10 +31,10 @@ from ..context import RunContext
 from ..data import read_columns
 from ..formatting import hex_ids, mdy
 from ..handover import MedicalReference
+from ..parameters import parameter, parameters
 from ..rows import appointment_rows
 from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds, stamp, whole_days
 from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIG_BOX, SIG_BOX_PRACTICE, SOURCES
-from ..parameters import parameter, parameters
 
 ALLERGIC_SHARE, MORE_ALLERGIES, ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE, PROBLEM_DATED_SHARE, PROBLEM_NOTE_SHARE = parameters(
     "supporting.medical.allergic_share", "supporting.medical.more_allergies",

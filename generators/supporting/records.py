@@ -33,10 +33,10 @@ from ..data import read_table
 from ..formatting import clock_time, signature_hashes
 from ..foundation import STAFF_ROLES
 from ..handover import Records, SignedPlans
+from ..parameters import parameter, parameters
 from ..rows import chunks, completed_appointment, day_key, row_of, spans
 from ..timeline import NO_TIME, open_day_offset, random_minutes, seconds_after_midnight, stamp
 from .charting import ADULT_AGE, BLANK, EXAM_CODES, perio_charts, tooth_chart
-from ..parameters import parameter, parameters
 
 # procedurecode.IsMultiVisit (set by the foundation on these codes)
 MULTI_VISIT_CODES = ("D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",

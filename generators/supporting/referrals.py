@@ -24,9 +24,9 @@ from ..data import read_table
 from ..financial.adjustments import REFERRAL_CREDIT
 from ..formatting import STRING, padded, text
 from ..handover import ReferralChannels
+from ..parameters import parameter
 from ..rows import pick, rows_of, scaled
 from ..timeline import NO_DATE, at_hours, clamp
-from ..parameters import parameter
 
 NEVER = np.datetime64("9999-12-31", "D")
 ORTHO_AGES = (8, 14)

@@ -36,8 +36,8 @@ from ..clinical.booking import operatory_pools
 from ..context import RunContext
 from ..data import read_table
 from ..formatting import clock_time
-from ..timeline import NO_TIME, business_days, end_of_today, seconds, stamp, us_holidays, weekday
 from ..parameters import parameter
+from ..timeline import NO_TIME, business_days, end_of_today, seconds, stamp, us_holidays, weekday
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it

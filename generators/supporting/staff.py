@@ -22,10 +22,10 @@ from ..context import RunContext
 from ..data import read_table
 from ..formatting import padded, text
 from ..handover import TaskLists
+from ..parameters import parameter
 from ..rows import pick, rows_of
 from ..timeline import business_days, stamp, us_holidays
 from .tasks import subscribers, task_lists, tasks
-from ..parameters import parameter
 
 IMAGE_CATEGORIES = ("Xrays", "Photos", "Patient Forms", "Insurance Cards")
 LEAVE_DAYS_PER_YEAR = (("PTO", 8), ("Sick", 3), ("Training", 1))  # timeadjust kinds (definition category 50)

@@ -21,9 +21,9 @@ from ..data import read_table
 from ..financial.aging import COLLECTIONS_CENTS
 from ..formatting import appointment_time, dollars, mdy, text
 from ..handover import DailyChecklists, TaskLists
+from ..parameters import parameter
 from ..rows import appointment_rows, pick, rows_of
 from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
-from ..parameters import parameter
 
 NORMAL, HIGH = defnums(DefCat.TASK_PRIORITIES, "Normal", "High")
 PATIENT, APPOINTMENT = TaskObjectType.PATIENT, TaskObjectType.APPOINTMENT
