@@ -2,6 +2,7 @@
 statements and the billing reference tables tell the same story as the claims and the money."""
 from conftest import SMALL_END, offices, query
 from generators.supporting import billing
+from opendental.codes import AutoCommStatus
 
 TABLES = ("insverify", "insverifyhist", "insbluebook", "insbluebooklog", "claimsnapshot", "claimtracking",
           "eobattach", "statement", "statementprod", "claimform", "codegroup", "autocode")
@@ -115,7 +116,7 @@ def test_statement_insurance_estimate_is_what_open_claims_expected_that_day(prac
 def test_billing_statements_show_the_slip_and_intermingle_the_family_and_send_no_text(practice_db):
     assert count(practice_db, f"SELECT 1 FROM raw.statement s WHERE {BILLING_RUN}") > 0
     assert count(practice_db, f"""SELECT 1 FROM raw.statement s WHERE {BILLING_RUN}
-        AND (s."HidePayment" OR NOT s."Intermingled" OR s."SmsSendStatus" <> {billing.DO_NOT_SEND})""") == 0
+        AND (s."HidePayment" OR NOT s."Intermingled" OR s."SmsSendStatus" <> {AutoCommStatus.DO_NOT_SEND})""") == 0
 
 
 def test_receipts_are_printed_at_the_desk_the_day_the_family_paid(practice_db):

@@ -92,7 +92,7 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
                          charted_at + rng.integers(60, 30 * 86400, n).astype("timedelta64[s]")], charted_at)
     prosthesis, original = done["prosthesis"][part], done["original_prosth"][part]
     estimated = (prosthesis == "R") & (details.random(n) < ESTIMATED_ORIGINAL_SHARE)
-    diagnoses = diagnosis_codes(ctx, details, done["dx"][part])
+    diagnoses = diagnosis_codes(details, done["dx"][part])
     tooth = done["tooth"][part]
     return {
         "ProcNum": done["nums"][part], "PatNum": pt.nums[done["patient"][part]], "AptNum": done["apt_num"][part],
@@ -140,7 +140,7 @@ def discounts(ctx, done):
     return np.where(quoted, np.rint(fee * rng.choice(DISCOUNTS, n) / 100) * 100, 0).astype(np.int64)
 
 
-def diagnosis_codes(ctx, rng, dx):
+def diagnosis_codes(rng, dx):
     """DiagnosticCode..DiagnosticCode4 (ICD-10, rows 0-3) of procedures charted with a diagnosis: a principal
     code for the Dx definition, sometimes related ones after it; '' elsewhere."""
     table = read_table("clinical_diagnoses")

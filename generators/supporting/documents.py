@@ -38,7 +38,7 @@ def _number_within(*keys):
     return number
 
 
-def _doc(ctx, patient, when, category, img_type, prefix, description, prov=0, tooth="", extension="jpg", note="",
+def _doc(patient, when, category, img_type, prefix, description, prov=0, tooth="", extension="jpg", note="",
          signed=False, topaz=False, num=0):
     """Documents: `note` is the Document Info note, `signed` that someone signed it (`topaz`: on the front desk's
     Topaz pad, else in the on-screen signature box); `num` a DocNum another module reserved (0: numbered here)."""
@@ -133,7 +133,7 @@ def radiographs(ctx):
     prefix = np.array([r["prefix"] for r in table])[x_ray]
     tooth = np.where(prefix == "PA", _tooth_treated(ctx, rng, pr.apt_num[proc]), "")
     description = np.array([r["description"] for r in table])[x_ray]
-    return _doc(ctx, pr.patient[proc], ap.seated[row] + rng.integers(2, 15, len(proc)) * MINUTE, "Xrays", RADIOGRAPH,
+    return _doc(pr.patient[proc], ap.seated[row] + rng.integers(2, 15, len(proc)) * MINUTE, "Xrays", RADIOGRAPH,
                 prefix,
                 np.where(tooth != "", text(description, " #", tooth), description), prov=pr.prov[proc], tooth=tooth)
 
@@ -159,9 +159,9 @@ def photos(ctx):
                               & np.isin(pr.code, [codes.index[c] for c in COSMETIC_CODES]) & (pr.apt_num > 0))
     cosmetic_row = appointment_rows(ctx.practice.clinical.appointments, pr.apt_num[cosmetic])
     return concat_rows([
-        _doc(ctx, ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", PHOTO, "PHOTO",
+        _doc(ap.patient[new], ap.seated[new] + rng.integers(1, 10, len(new)) * MINUTE, "Photos", PHOTO, "PHOTO",
              "Intraoral photos", prov=ap.prov[new]),
-        _doc(ctx, pr.patient[cosmetic], ap.seated[cosmetic_row] + rng.integers(1, 5, len(cosmetic)) * MINUTE, "Photos",
+        _doc(pr.patient[cosmetic], ap.seated[cosmetic_row] + rng.integers(1, 5, len(cosmetic)) * MINUTE, "Photos",
              PHOTO, "PHOTO", text("Pre-op photo ", codes.abbr[pr.code[cosmetic]]), prov=pr.prov[cosmetic]),
     ])
 
@@ -174,11 +174,11 @@ def first_visit_forms(ctx):
     new = np.flatnonzero((ap.status == AptStatus.COMPLETE) & ap.is_new_patient)
     insured = new[pt.insured[ap.patient[new]]]
     return concat_rows([
-        _doc(ctx, ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", DOCUMENT,
+        _doc(ap.patient[new], ap.arrived[new] + rng.integers(1, 6, len(new)) * MINUTE, "Patient Forms", DOCUMENT,
              "FORM",
              "New patient registration and HIPAA", extension="pdf",
              note="Notice of privacy practices acknowledged", signed=True, topaz=True),
-        _doc(ctx, ap.patient[insured], ap.arrived[insured] + rng.integers(1, 6, len(insured)) * MINUTE,
+        _doc(ap.patient[insured], ap.arrived[insured] + rng.integers(1, 6, len(insured)) * MINUTE,
              "Insurance Cards", DOCUMENT, "INSCARD", "Insurance card front and back"),
     ])
 
@@ -191,10 +191,10 @@ def referral_documents(ctx, sources, attached):
     reported = np.flatnonzero(attached.report != NO_DATE)
     doctor = text("Dr. ", sources.lname[attached.referral])
     return concat_rows([
-        _doc(ctx, attached.patient[out], at_hours(rng, attached.day[out], 10, 16), "Referral Letters", DOCUMENT, "REF",
+        _doc(attached.patient[out], at_hours(rng, attached.day[out], 10, 16), "Referral Letters", DOCUMENT, "REF",
              text("Referral to ", doctor[out], " - ", sources.specialty_name[attached.referral[out]]),
              prov=attached.prov[out], extension="pdf"),
-        _doc(ctx, attached.patient[reported], at_hours(rng, attached.report[reported], 9, 17), "Correspondence", FILE,
+        _doc(attached.patient[reported], at_hours(rng, attached.report[reported], 9, 17), "Correspondence", FILE,
              "CONSULT", text("Consult report from ", doctor[reported]), extension="pdf",
              note="Reviewed by the treating dentist", signed=True),
     ])
@@ -203,14 +203,14 @@ def referral_documents(ctx, sources, attached):
 def signed_plans(ctx):
     """The PDF of every signed treatment plan (records.py), saved when the last signature was, with its DocNum."""
     plans = ctx.practice.records.signed_plans
-    return _doc(ctx, plans.patient, plans.filed, "Treatment Plans", FILE, "TP",
+    return _doc(plans.patient, plans.filed, "Treatment Plans", FILE, "TP",
                 text("Signed treatment plan ", dollars(plans.fee_cents)), prov=plans.dentist, extension="pdf",
                 num=plans.doc_num)
 
 
 def eob_scans(ctx, denials):
     rng = ctx.rng("document-eobs")
-    return _doc(ctx, denials.patient, at_hours(rng, denials.received, 9, 17), "EOBs", ATTACHMENT, "EOB",
+    return _doc(denials.patient, at_hours(rng, denials.received, 9, 17), "EOBs", ATTACHMENT, "EOB",
                 text("EOB ", denials.carrier, " DOS ", mdy(denials.service)), extension="pdf",
                 note=text("Denied: ", denials.reason))
 
@@ -222,6 +222,6 @@ def history_updates(ctx, n):
     ap = ctx.practice.clinical.appointments
     completed = np.flatnonzero((ap.status == AptStatus.COMPLETE) & (ap.date >= ctx.start))
     visit = pick(rng, completed, n if len(completed) else 0)
-    return _doc(ctx, ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms",
+    return _doc(ap.patient[visit], ap.arrived[visit] + rng.integers(1, 6, len(visit)) * MINUTE, "Patient Forms",
                 DOCUMENT, "FORM", "Medical history update", extension="pdf",
                 note=pick(rng, HISTORY_REVIEWS, len(visit)), signed=True)

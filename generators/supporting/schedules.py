@@ -197,7 +197,7 @@ def blockouts(ctx, days, book):
     starts = starts + (rng.random(len(day)) * (slots + 1)).astype(np.int64) * 5 * MINUTE
     stops = starts + length
     midnight = stamp(day).astype(np.int64)
-    kind = np.where(lunch, defnum(DefCat.BLOCKOUT_TYPES, "Lunch"), blockout_types(ctx, rng, ops.hygiene[chair]))
+    kind = np.where(lunch, defnum(DefCat.BLOCKOUT_TYPES, "Lunch"), blockout_types(rng, ops.hygiene[chair]))
     nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock_time(starts - midnight),
                                    "StopTime": clock_time(stops - midnight), "SchedType": ScheduleType.BLOCKOUT,
                                    "BlockoutType": kind,
@@ -205,7 +205,7 @@ def blockouts(ctx, days, book):
     link_chairs(ctx, nums, ops.nums[chair])
 
 
-def blockout_types(ctx, rng, hygiene_chair):
+def blockout_types(rng, hygiene_chair):
     """BlockoutType by the kind of chair (generators/data/scheduling_blockouts.csv)."""
     kinds = np.zeros(len(hygiene_chair), dtype=np.int64)
     for hygiene, chairs in ((False, "doctor"), (True, "hygiene")):
