@@ -12,15 +12,14 @@ from generators import PHASES
 
 
 def server_settings(config):
-    """libpq settings of the target; starts the embedded server when no database setting was given."""
+    """The Target of the run; starts the embedded server when no database setting was given."""
     if config.embedded:
-        return {**EmbeddedServer(config.embedded_dir).start(), "dbname": config.db_name}
+        return database.Target.from_libpq({**EmbeddedServer(config.embedded_dir).start(), "dbname": config.db_name})
     return database.connection_settings(config)
 
 
 def open_connection(config, settings):
-    dbname = settings.get("dbname") or "postgres"
-    creatable = config.embedded or database.looks_like_demo(dbname) or config.allow_non_demo_database
+    creatable = config.embedded or database.looks_like_demo(settings.dbname) or config.allow_non_demo_database
     return database.connect(settings, create_if_missing=creatable)
 
 
