@@ -81,8 +81,8 @@ URL_FIELDS = {"host": "db_host", "port": "db_port", "user": "db_user", "dbname":
 # What libpq says about a URL or key=value string that does not parse, as the problem we name instead (its
 # message quotes the text, which may hold the password; libpq gives no code for these, so its text is matched).
 URL_PROBLEMS = (
-    ("percent-encoded", "a % that is not followed by two hex digits (write a literal % as %25)"),
     ("forbidden value %00", "%00 is not allowed"),
+    ("percent-encoded", "a % that is not followed by two hex digits (write a literal % as %25)"),
     ('missing "=" after', "a word without '=' (quote a value holding spaces: password='...')"),
     ("unterminated quoted string", "a quoted value that is not closed"),
     ("invalid connection option", "an unknown setting name"),
