@@ -1,9 +1,9 @@
 """What a run needs, checked before it connects: the files it will write, the embedded server's directory
 and the memory its largest office will take."""
 import os
+from dataclasses import replace
 from pathlib import Path
 
-from .config import VOLUMES
 from .errors import UserError
 
 # Peak memory (RSS) of the generator, measured with /usr/bin/time -v (1 office, 2023-01-01 to 2025-06-30):
@@ -59,8 +59,9 @@ def check_embedded_dir(path):
 def peak_mib(config, office_patients):
     """Estimated peak memory of a run whose largest office has `office_patients` patients."""
     share = office_patients / config.patients
-    extra = sum(max(0, count - config.volume(name)) * share * ROWS_PER_EXTRA.get(name, 1)
-                for name, count in config.volume_overrides.items() if name in VOLUMES)
+    defaults = replace(config, volume_overrides={})
+    extra = sum(max(0, count - defaults.volume(name)) * share * ROWS_PER_EXTRA.get(name, 1)
+                for name, count in config.volume_overrides.items())
     return BASE_MIB + MIB_PER_PATIENT * office_patients + MIB_PER_EXTRA_ROW * extra
 
 
