@@ -82,9 +82,11 @@ def parse_args(argv):
                     help="password; without a value it is asked for (see below who can see it; never printed)")
     db.add_argument("--password-file", metavar="PATH", help="read the password from the first line of PATH "
                     "(the file must not be readable by group or others)")
-    db.add_argument("--db-url", help="libpq URI or key=value settings, e.g. postgresql://user@host:5432/opendental_demo")
+    db.add_argument("--db-url", help="libpq URI or key=value settings, "
+                    "e.g. postgresql://user@host:5432/opendental_demo")
     db.add_argument("--embedded", action="store_true", help="use the embedded PostgreSQL even if settings are given")
-    db.add_argument("--embedded-dir", help=f"data directory of the embedded PostgreSQL (default {defaults.embedded_dir})")
+    db.add_argument("--embedded-dir",
+                    help=f"data directory of the embedded PostgreSQL (default {defaults.embedded_dir})")
     db.add_argument("--stop-embedded", action="store_true", help="stop the embedded PostgreSQL and exit")
     db.add_argument("--env-file", help=f"settings file read with python-dotenv (default {DEFAULT_ENV_FILE}, "
                     "which may be absent)")

@@ -82,7 +82,8 @@ class Target:
 
     def libpq(self):
         """Keyword arguments for psycopg2.connect."""
-        settings = {"host": self.host, "port": self.port, "user": self.user, "dbname": self.dbname, **dict(self.options)}
+        settings = {"host": self.host, "port": self.port, "user": self.user, "dbname": self.dbname,
+                    **dict(self.options)}
         return {**settings, "password": self.password} if self.password else settings
 
     @property
@@ -149,10 +150,16 @@ def _refusal(target):
         _wait(attempt)
         return None, False
     except psycopg2.Error as error:
-        code = re.match(r"\S+:\s+([0-9A-Z]{5}):", str(error))
-        return (code.group(1) if code else None), attempt.info.needs_password
+        return sqlstate_in(str(error)), attempt.info.needs_password
     finally:
         attempt.close()
+
+
+def sqlstate_in(message):
+    """The code in a verbose libpq message ("FATAL:  28P01: ..."; the severity word is localized, the code is
+    not): the first five-character word between colons that has a digit, as every SQLSTATE has."""
+    return next((word for word in re.findall(r":\s+([0-9A-Z]{5})(?=:\s)", message) if re.search(r"\d", word)),
+                None)
 
 
 def _wait(connection, seconds=10):

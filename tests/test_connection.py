@@ -16,8 +16,9 @@ import pytest
 
 from conftest import PROJECT, SMALL_END, TEST_PASSWORD, admin_connection, query, run_cli
 from core.config import GeneratorConfig
-from core.preflight import check_memory, peak_mib
+from core.database import sqlstate_in
 from core.errors import UserError
+from core.preflight import check_memory, peak_mib
 
 QUIET_RUN = ["--patients", "20", "--end-date", SMALL_END, "--env-file", os.devnull, "--config-file", os.devnull]
 
@@ -207,3 +208,15 @@ def test_the_memory_model_covers_what_was_measured_and_refuses_what_does_not_fit
     with pytest.raises(UserError, match=r"about 1,110 MiB.*only 1,000 MiB.*--patients-per-office 44,"):
         check_memory(GeneratorConfig(patients=50_000, patients_per_office=50_000), available=1000)
     check_memory(GeneratorConfig(patients=50_000), available=1000)  # offices of 25,000 fit
+
+
+@pytest.mark.parametrize("message, code", [
+    ('connection to server at "db" (10.0.0.1), port 5432 failed: FATAL:  28P01: password authentication failed',
+     "28P01"),
+    ('SCHWERWIEGEND:  3D000: Datenbank »x« existiert nicht\nLOCATION:  InitPostgres, postinit.c:1014', "3D000"),
+    ("致命的エラー:  28000: ロール\"x\"は存在しません", "28000"),
+    ("fe_sendauth: no password supplied", None),
+    ("Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?", None),
+])
+def test_a_refusal_is_told_by_itssqlstate_in_in_any_language(message, code):
+    assert sqlstate_in(message) == code
