@@ -5,6 +5,7 @@ any of them can be overridden. Everything is validated here, before a connection
 """
 import math
 import os
+import re
 import runpy
 import traceback
 from dataclasses import dataclass, field, replace
@@ -204,10 +205,10 @@ def url_settings(key, value):
     """The GeneratorConfig fields a libpq URI or key=value string stands for; one line naming the problem
     (never any part of the text after the scheme) when it does not parse."""
     text = str(value).strip()
-    scheme, sep, _ = text.partition("://")
-    if sep and scheme not in ("postgresql", "postgres"):
-        raise UserError(f"{key} must start with postgresql:// (or be key=value settings), not {scheme[:20]}://")
-    if not sep and "=" not in text:
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]{0,19})://", text)
+    if scheme and scheme.group(1) not in ("postgresql", "postgres"):
+        raise UserError(f"{key} must start with postgresql:// (or be key=value settings), not {scheme.group(0)}")
+    if not scheme and "=" not in text:
         raise UserError(f"{key} is neither a postgresql:// URI nor key=value settings (the value is not shown)")
     try:
         parsed = psycopg2.extensions.parse_dsn(text)

@@ -165,6 +165,7 @@ URLS = [
     ("dsn unknown keyword", f"host=localhost secret={FILE_SECRET}", ["unknown setting name"]),
     ("dsn missing equals", f"host=localhost {FILE_SECRET}", ["quote"]),
     ("dsn port word", "host=localhost port=abc", ["port", "whole number"]),
+    ("dsn password like a scheme", f"password={FILE_SECRET}://x port=abc", ["port", "whole number"]),
     ("dsn several hosts", "host=a,b dbname=x_demo", ["several hosts"]),
     ("url wrong password", "postgresql://postgres:{urlpw}@{host}:{port}/{db}", ["wrong password"]),
     ("url unknown host", f"postgresql://postgres:{FILE_SECRET}@no-such-host.invalid/db_demo", ["unknown host"]),
