@@ -7,6 +7,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -107,7 +108,13 @@ def parse_args(argv):
     out.add_argument("--fidelity-html", metavar="PATH", help="write the fidelity report with charts as one HTML file")
     out.add_argument("--quiet", action="store_true", help="print only errors, the final line and where the data is")
     out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
-    return p.parse_args(argv)
+    args, unknown = p.parse_known_args(argv)
+    if unknown:
+        shown = [word.split("=")[0] if re.fullmatch(r"--[a-z][a-z0-9-]*(=.*)?", word) else "(a value, not shown)"
+                 for word in unknown]
+        raise UserError(f"unrecognized arguments: {' '.join(shown)} (a value that starts with '-' is given as "
+                        "--option=VALUE)")
+    return args
 
 
 def password_from(args):

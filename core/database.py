@@ -92,8 +92,12 @@ class Target:
 
     @property
     def uri(self):
-        """A libpq URI with no password, for hints."""
-        return f"postgresql://{quote(self.user, safe='')}@{self.host}:{self.port}/{quote(self.dbname, safe='')}"
+        """A libpq URI with no password, for hints (a socket directory goes in the query, IPv6 in brackets)."""
+        user, dbname = quote(self.user, safe=""), quote(self.dbname, safe="")
+        if self.host.startswith("/"):
+            return f"postgresql://{user}@/{dbname}?host={quote(self.host, safe='')}&port={self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql://{user}@{host}:{self.port}/{dbname}"
 
 
 def connection_settings(config, environ=None):

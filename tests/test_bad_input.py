@@ -64,7 +64,9 @@ OPTIONS = [
     ("port too high", ["--db-port", "70000"], ["--db-port", "between"]),
     ("port word", ["--db-port", "http"], ["--db-port", "whole number"]),
     ("host empty", ["--db-host", " "], ["--db-host", "empty"]),
-    ("unknown option", ["--no-such-option"], ["unrecognized"]),
+    ("unknown option", ["--no-such-option"], ["unrecognized", "--no-such-option"]),
+    ("unknown option with value", ["--no-such-option=5"], ["unrecognized", "--no-such-option"]),
+    ("stray value", ["stray"], ["unrecognized", "not shown"]),
     ("validate and fidelity only", ["--validate-only", "--fidelity-only"], ["not allowed with"]),
 ]
 PASSWORDS = [
@@ -78,6 +80,7 @@ PASSWORDS = [
     ("password twice", ["--password-file", "{tmp}/pw", "--db-password", FILE_SECRET], ["one way"],
      {"pw": (FILE_SECRET, 0o600)}),
     ("password prompt without a terminal", ["--db-password"], ["not a terminal"]),
+    ("password starting with a dash", ["--db-password", "-" + FILE_SECRET], ["unrecognized", "--option=VALUE"]),
     ("password file wrong password", ["--password-file", "{tmp}/pw"], ["wrong password"],
      {"pw": (FILE_SECRET + "\n", 0o600)}),
 ]

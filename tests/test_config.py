@@ -136,3 +136,9 @@ def test_the_password_is_never_in_the_repr_of_the_settings(tmp_path):
     target = connection_settings(config, environ={})
     assert "Hidden-Pw-77" not in repr(config) + repr(target) + target.uri + target.where
     assert target.libpq()["password"] == "Hidden-Pw-77"
+
+
+@pytest.mark.parametrize("host", ["db.example", "::1", "/var/run/postgresql"])
+def test_the_printed_uri_names_the_same_target(host):
+    target = Target(host, 6543, "al ice", "clinic demo")
+    assert target_of({"db_url": target.uri}, tmp_path=None) == target
