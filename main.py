@@ -227,7 +227,8 @@ def print_connection(reporter, config, target):
     reporter.say(f"  dbt:    this profiles.yml block{f', written to {profile}' if profile else ''}:\n")
     reporter.say(dbt_profile(target))
     if config.embedded:
-        reporter.say("  stop:   python main.py --stop-embedded")
+        where = "" if config.embedded_dir == GeneratorConfig().embedded_dir else f" --embedded-dir {config.embedded_dir}"
+        reporter.say(f"  stop:   python main.py --stop-embedded{where}")
 
 
 def write_report(path, config, rows, result, timings, wall):
