@@ -284,6 +284,7 @@ def main(argv=None):
             reporter.warn(warning)
         from app import run as runner
         if args.stop_embedded:
+            preflight.check_embedded_dir(config.embedded_dir)
             stopped = EmbeddedServer(config.embedded_dir).stop()
             print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
             return 0

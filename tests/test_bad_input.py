@@ -65,6 +65,9 @@ OPTIONS = [
     ("port too high", ["--db-port", "70000"], ["--db-port", "between"]),
     ("port word", ["--db-port", "http"], ["--db-port", "whole number"]),
     ("host empty", ["--db-host", " "], ["--db-host", "empty"]),
+    ("database not a demo", ["--db-name", "postgres"], ["'postgres'", "does not look like a demo"]),
+    ("user unknown", ["--db-user", "nobody_here"], ["nobody_here"]),
+    ("verbose bad input", ["--verbose", "--patients", "x"], ["--patients", "whole number"]),
     ("unknown option", ["--no-such-option"], ["unrecognized", "--no-such-option"]),
     ("unknown option with value", ["--no-such-option=5"], ["unrecognized", "--no-such-option"]),
     ("stray value", ["stray"], ["unrecognized", "not shown"]),
@@ -177,6 +180,8 @@ URLS = [
     ("url missing production database", "postgresql://postgres:{pw}@{host}:{port}/nosuch_production",
      ["nosuch_production", "does not exist"]),
     ("url production database", "postgresql://postgres:{pw}@{host}:{port}/postgres", ["does not look like a demo"]),
+    ("url validate without a dataset", ["postgresql://postgres:{pw}@{host}:{port}/postgres", "--validate-only"],
+     ["holds no dataset"]),
 ]
 OUTPUTS = [
     ("report parent missing", ["--report-json", "/no/such/dir/r.json"], ["--report-json", "does not exist"]),
@@ -206,6 +211,8 @@ EMBEDDED = [
                  ["--embedded-dir", "cannot be created"],
                  marks=pytest.mark.skipif(os.access(READ_ONLY, os.W_OK), reason="no read-only file system here"),
                  id="embedded dir read-only"),
+    ("stop embedded of a file", ["--stop-embedded", "--embedded-dir", "{tmp}/f"], ["--embedded-dir", "is a file"],
+     {"f": ("x", 0o600)}),
     ("embedded with environment port", ["--embedded", "--embedded-dir", "{tmp}/f"], ["is a file"],
      {"f": ("x", 0o600)}, {"DEMO_POSTGRES_PORT": "5"}),
 ]
@@ -232,7 +239,10 @@ def as_cases(kind, rows):
             continue
         name, args, words, *rest = row
         files, environ = (rest + [{}, {}])[:2]
-        yield pytest.param(kind, ["--db-url", args] if kind == "url" else args, words, files, environ, id=name)
+        if kind == "url":  # a URL, or a URL and more arguments
+            url, *more = [args] if isinstance(args, str) else args
+            args = ["--db-url", url, *more]
+        yield pytest.param(kind, args, words, files, environ, id=name)
 
 
 CASES = [*as_cases("practice", OPTIONS), *as_cases("no password", PASSWORDS), *as_cases("practice", FILES),
