@@ -106,6 +106,8 @@ def parse_args(argv):
     out.add_argument("--report-json", metavar="PATH", help="write the run's row counts and timings as JSON")
     out.add_argument("--fidelity-json", metavar="PATH", help="write the fidelity report as JSON")
     out.add_argument("--fidelity-html", metavar="PATH", help="write the fidelity report with charts as one HTML file")
+    out.add_argument("--dbt-profile", metavar="PATH", help=f"where to write the dbt profile of the run's database "
+                     f"(default {DBT_PROFILE})")
     out.add_argument("--quiet", action="store_true", help="print only errors, the final line and where the data is")
     out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
     args, unknown = p.parse_known_args(argv)
@@ -167,7 +169,7 @@ def config_from(args):
 
 def check_before_connecting(args, config):
     preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
-                             "--fidelity-html": args.fidelity_html})
+                             "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
     if config.embedded:
         preflight.check_embedded_dir(config.embedded_dir)
     if not (args.validate_only or args.fidelity_only):
@@ -206,7 +208,7 @@ def dbt_profile(target):
         ""])
 
 
-def write_dbt_profile(target, path=DBT_PROFILE):
+def write_dbt_profile(target, path):
     """The dbt profile as a file; its path, or None when it cannot be written (a hint, not a failure)."""
     try:
         path.parent.mkdir(exist_ok=True)
@@ -216,14 +218,14 @@ def write_dbt_profile(target, path=DBT_PROFILE):
     return path
 
 
-def print_connection(reporter, config, target):
+def print_connection(reporter, config, target, profile_path):
     print(f"Data: {target.where} as {target.user}" + (" (embedded PostgreSQL)" if config.embedded else ""))
     passfile = dict(target.options).get("passfile")
     prefix = f"PGPASSFILE={passfile} " if passfile else ""
     reporter.say(f"\nConnect:  {target.uri}")
     reporter.say(f"  psql:   {prefix}{psql_command(config)} -h {target.host} -p {target.port} -U {target.user} "
                  f"{target.dbname}")
-    profile = write_dbt_profile(target)
+    profile = write_dbt_profile(target, Path(profile_path or DBT_PROFILE).expanduser())
     reporter.say(f"  dbt:    this profiles.yml block{f', written to {profile}' if profile else ''}:\n")
     reporter.say(dbt_profile(target))
     if config.embedded:
@@ -307,7 +309,7 @@ def main(argv=None):
         print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
         if args.report_json:
             write_report(args.report_json, config, rows, result, timings, wall)
-        print_connection(reporter, config, settings)
+        print_connection(reporter, config, settings, args.dbt_profile)
         return 0 if result.ok else 1
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)

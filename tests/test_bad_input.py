@@ -13,10 +13,10 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from conftest import (SMALL_END, TEST_PASSWORD, admin_connection, db_args, generated_practice, query, run_cli)
+from conftest import SMALL_END, TEST_PASSWORD, admin_connection, db_args, generated_practice, isolated, query, run_cli
 from core.config import VOLUMES
 from core.preflight import available_mib
-from main import DBT_PROFILE, main
+from main import main
 
 URL_SECRET = "50%offQz"            # a password that is not valid percent-encoding
 DSN_SECRET = "S3cret Xyzzy!"       # a password with a space, unquoted in a key=value string
@@ -193,6 +193,9 @@ OUTPUTS = [
     ("fidelity html is a directory", ["--fidelity-html", "{tmp}"], ["--fidelity-html", "directory"]),
     ("fidelity html parent missing", ["--fidelity-html", "{tmp}/a/b/f.html"], ["--fidelity-html", "does not exist"]),
     ("two outputs one file", ["--report-json", "{tmp}/same", "--fidelity-json", "{tmp}/same"], ["same file"]),
+    ("dbt profile parent missing", ["--dbt-profile", "/no/such/dir/profiles.yml"],
+     ["--dbt-profile", "does not exist"]),
+    ("dbt profile is a directory", ["--dbt-profile", "{tmp}"], ["--dbt-profile", "directory"]),
     ("validate only output", ["--validate-only", "--fidelity-json", "/no/such/f.json"], ["--fidelity-json"]),
     pytest.param("report read-only", ["--report-json", f"{READ_ONLY}/r.json"], ["--report-json", "not writable"],
                  marks=pytest.mark.skipif(os.access(READ_ONLY, os.W_OK), reason="no read-only file system here"),
@@ -313,17 +316,18 @@ def test_bad_input_is_one_line_and_changes_nothing(kind, args, words, files, env
         path = tmp_path / file_name
         path.write_bytes(text if isinstance(text, bytes) else text.encode())
         path.chmod(mode)
-    before = sorted(tmp_path.rglob("*")), DBT_PROFILE.exists() and DBT_PROFILE.stat()
+    before = sorted(tmp_path.rglob("*"))
     for variable, value in environ.items():
         monkeypatch.setenv(variable, fill(value, values))
     target = target_args(kind, server, name)
     code = main([*target, *RUN, "--env-file", os.devnull, "--config-file", os.devnull,
+                 "--dbt-profile", str(tmp_path / "profiles.yml"),
                  *(fill(arg, values) for arg in args)])
     out, err = capsys.readouterr()
     monkeypatch.undo()  # libpq's environment of the case would redirect the checks' own connections
     assert_refusal(code, out, err, words)
     assert fingerprint(server, name) == untouched
-    assert (sorted(tmp_path.rglob("*")), DBT_PROFILE.exists() and DBT_PROFILE.stat()) == before
+    assert sorted(tmp_path.rglob("*")) == before
 
 
 def test_there_are_at_least_a_hundred_cases():
@@ -367,8 +371,7 @@ def test_wrong_password(password_server):
 
 def test_password_never_printed_on_success(server, new_database):
     name = new_database()
-    code, out, err = run_cli(*db_args(server, name), "--patients", "20", "--end-date", "2024-06-30",
-                             "--env-file", os.devnull, "--config-file", os.devnull)
+    code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "20", "--end-date", "2024-06-30"]))
     assert code == 0, err
     assert TEST_PASSWORD not in out + err
     stored = query(server, name, "SELECT options::text FROM dental_synth.generator_run")
