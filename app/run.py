@@ -13,19 +13,18 @@ from generators.context import RunContext
 
 
 def server_settings(config):
-    """libpq settings of the target; starts the embedded server when no database setting was given."""
+    """The Target of the run; starts the embedded server when no database setting was given."""
     if config.embedded:
         server = EmbeddedServer(config.embedded_dir)
         settings = server.start()
         for notice in server.notices:
             print(f"note: {notice}", file=sys.stderr, flush=True)
-        return {**settings, "dbname": config.db_name}
+        return database.Target.from_libpq({**settings, "dbname": config.db_name})
     return database.connection_settings(config)
 
 
 def open_connection(config, settings):
-    dbname = settings.get("dbname") or "postgres"
-    creatable = config.embedded or database.looks_like_demo(dbname) or config.allow_non_demo_database
+    creatable = config.embedded or database.looks_like_demo(settings.dbname) or config.allow_non_demo_database
     return database.connect(settings, create_if_missing=creatable)
 
 
