@@ -51,11 +51,11 @@ def _session(row):
 
 def _is_running(pid):
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists (PermissionError: it does)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 
@@ -152,7 +152,7 @@ class _Watcher(threading.Thread):
                 if self.blockers and now - said >= SAY_EVERY:
                     said = now
                     left = max(0, self.timeout - (now - self.since))
-                    print(f"waiting: {self.describe()}; giving up in {left:.0f} s (--lock-timeout)", file=sys.stderr,
+                    print(f"{self.describe()}; giving up in {left:.0f} s (--lock-timeout)", file=sys.stderr,
                           flush=True)
                 self.done.wait(LOOK_EVERY)
 

@@ -133,7 +133,7 @@ def test_a_server_error_mid_run_is_one_line_and_changes_nothing(server, new_data
                                             "--reset"]))
     finally:
         blocker.close()
-    lines = [line for line in err.strip().splitlines() if not line.startswith("waiting:")]
+    lines = [line for line in err.strip().splitlines() if not line.startswith("waiting for")]
     assert code != 0 and len(lines) == 1 and "Traceback" not in err, err
     assert "statement timeout" in err
     assert checksums(server, name) == before
@@ -314,7 +314,7 @@ def test_a_lock_held_by_another_session_is_waited_for_out_loud_then_given_up(ser
         reader.close()
     assert code == 2 and time.monotonic() - started < 30, (code, err)
     waiting, last = err.strip().splitlines()[:-1], err.strip().splitlines()[-1]
-    assert waiting and all(line.startswith("waiting: waiting for raw.patient, locked by pid") for line in waiting), err
+    assert waiting and all(line.startswith("waiting for raw.patient, locked by pid") for line in waiting), err
     assert f"pid {pid} ('nosy_reader'" in waiting[0] and "idle in transaction since" in waiting[0]
     assert last.startswith("error: gave up after 3 s waiting for raw.patient") and "unchanged" in last, err
     assert checksums(server, name) == before
@@ -325,7 +325,7 @@ def test_a_lock_released_while_the_run_waits_lets_it_go_on(server, new_database)
     assert run_generator(server, name, patients=30) == 0
     reader = hold_a_read_lock(server, name)
     process = start_run(server, name, "--quiet", patients=30)
-    assert process.stderr.readline().startswith("waiting: waiting for raw.patient")
+    assert process.stderr.readline().startswith("waiting for raw.patient")
     reader.close()
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
@@ -413,7 +413,7 @@ def test_ctrl_c_while_waiting_for_a_lock_stops_at_once(server, new_database):
     reader = hold_a_read_lock(server, name)
     try:
         process = start_run(server, name, "--lock-timeout", "600", patients=30)
-        assert process.stderr.readline().startswith("waiting: waiting for raw.patient")
+        assert process.stderr.readline().startswith("waiting for raw.patient")
         started = time.monotonic()
         process.send_signal(signal.SIGINT)
         line = interrupted_line(process, 130)
