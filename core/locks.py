@@ -1,10 +1,11 @@
 """Who may write, and how long a run waits for others.
 
 A run holds the generator's advisory lock for its whole session. Its session is named
-"dental_practice_generator <pid>@<host>", so a later run can tell a live run (refused) from the lingering
+"dental_practice_generator <pid>@<host>~<hash of host and PID namespace>", so a later run can tell a live run (refused) from the lingering
 session of a run that was killed on this host (ended at once). Waiting for a table lock another session holds
 is bounded by lock_timeout; while the run waits, it says every few seconds who it waits for.
 """
+import hashlib
 import os
 import re
 import socket
@@ -38,8 +39,18 @@ BLOCKERS_SQL = """SELECT a.pid, a.application_name, a.usename, a.state, coalesce
                   FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(%(pid)s)) ORDER BY a.pid"""
 
 
+def _process_space():
+    """This host and PID namespace: a pid means the same process only within both."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        namespace = ""
+    host = socket.gethostname()
+    return f"{host[:20]}~{hashlib.sha1(f'{host} {namespace}'.encode()).hexdigest()[:8]}"
+
+
 def run_name(pid):
-    return f"{APPLICATION} {pid}@{socket.gethostname()}"[:63]
+    return f"{APPLICATION} {pid}@{_process_space()}"
 
 
 def _session(row):
