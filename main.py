@@ -66,14 +66,14 @@ def parse_args(argv):
     db.add_argument("--config-file", default=str(DEFAULT_CONFIG_FILE), help="Python settings file (copy of config.example.py)")
     safety = p.add_argument_group("safety")
     safety.add_argument("--reset", action="store_true", help="replace the data of an earlier synthetic run")
-    safety.add_argument("--confirm-not-production", action="store_true",
-                        help="allow a database whose name does not look like a demo/test database")
     safety.add_argument("--keep-invalid", action="store_true",
                         help="commit a dataset that fails validation, marked 'validation_failed', for inspection "
                         "(without it such a run is rolled back and the previous dataset kept)")
     safety.add_argument("--lock-timeout", type=_seconds, metavar="SECONDS",
                         help="how long to wait for a table another session has locked, saying who holds it, "
                         f"before giving up with exit 2 (default {GeneratorConfig.lock_timeout:g})")
+    safety.add_argument("--confirm-not-production", action="store_true",
+                        help="allow a database whose name does not look like a demo/test database")
     safety.add_argument("--validate-only", action="store_true",
                         help="only run the AR validation pass (and the fidelity report) on an existing dataset")
     safety.add_argument("--fidelity-only", action="store_true", help="only compute the fidelity report of an existing dataset")

@@ -1,11 +1,8 @@
 """The connection and everything that protects the target database.
 
-The generator owns the tables of schema/create_tables.sql in `raw`, and nothing else: any other table, view,
-function or sequence there (a user's notes, dbt's models) is never read, emptied or altered, and never stops a
-run. It refuses to replace its tables when they hold rows and the database lacks the ownership marker
-dental_synth.generator_run (that data is someone else's), or when another object depends on them (a foreign
-key or trigger of someone else's). The whole run is one transaction under an advisory lock (core/locks.py):
-an interrupted run leaves the previous dataset as it was, and two runs never interleave.
+A run writes only into a `raw` schema that is empty or that this generator filled before (it carries
+the ownership marker dental_synth.generator_run). The whole run is one transaction under an advisory
+lock: an interrupted run leaves the previous dataset as it was, and two runs never interleave.
 """
 import json
 import re
@@ -19,8 +16,8 @@ from . import schema
 from .errors import UserError
 
 MARKER_SCHEMA = "dental_synth"
+LOCK_KEY = 0x64656E74616C  # 'dental': one advisory lock per database
 DEMO_NAME = re.compile(r"demo|test|synth|sandbox|scratch|fake|sample|dev|tmp|temp", re.I)
-KINDS = {"v": "view", "m": "materialized view", "S": "sequence", "f": "foreign table", "i": "index"}
 PRODUCTION_NAMES = {"opendental", "opendental_analytics", "opendental_production", "opendental_prod"}
 MARKER_DDL = f"""
 CREATE SCHEMA IF NOT EXISTS {MARKER_SCHEMA};
@@ -194,6 +191,9 @@ def lock_for_reading(connection):
             cursor.execute(sql.SQL("LOCK TABLE {} IN ACCESS SHARE MODE").format(_raw_tables(names)))
 
 
+KINDS = {"v": "view", "m": "materialized view", "S": "sequence", "f": "foreign table", "i": "index"}
+
+
 def _not_tables(relations):
     return sorted(f"raw.{name} is a {KINDS.get(kind, 'relation')}, not a table"
                   for name, (_, kind) in relations.items() if kind not in "rp")
@@ -205,7 +205,13 @@ def _listed(problems):
 
 def check_target(connection, config):
     """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill.
-    Returns the tables of ours that exist already (begin_run empties them)."""
+
+    The generator owns the tables of schema/create_tables.sql in `raw`, and nothing else: any other table, view,
+    function or sequence there (a user's notes, dbt's models) is never read, emptied or altered, and never stops
+    a run. It refuses to replace its tables when they hold rows and the database lacks the ownership marker
+    (that data is someone else's), when one of them is not a table or has other columns, or when someone else's
+    foreign key or trigger hangs on them. Returns the tables of ours that exist already (begin_run empties them).
+    """
     dbname = database_name(connection)
     if not config.allow_non_demo_database and not looks_like_demo(dbname):
         raise UserError(f"database '{dbname}' does not look like a demo/test database; "

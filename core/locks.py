@@ -23,7 +23,7 @@ from .errors import UserError
 
 APPLICATION = "dental_practice_generator"
 RUN_NAME = re.compile(rf"^{APPLICATION} (\d+)@")
-LOCK_KEY = 0x64656E74616C  # 'dental': one advisory lock per database
+LOCK_KEY = database.LOCK_KEY
 LOOK_EVERY = 0.5
 SAY_EVERY = 5.0
 HOLDER_SQL = f"""SELECT a.pid, a.application_name, a.usename, a.state, coalesce(a.xact_start, a.backend_start),
