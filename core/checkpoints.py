@@ -28,4 +28,5 @@ def reached(point):
 def break_a_row(connection):
     if os.environ.get(BREAK_VARIABLE):
         with connection.cursor() as cursor:
-            cursor.execute('UPDATE raw.patient SET "PriProv" = -1 WHERE "PatNum" = (SELECT min("PatNum") FROM raw.patient)')
+            cursor.execute('UPDATE raw.patient SET "PriProv" = -1 '
+                           'WHERE "PatNum" = (SELECT min("PatNum") FROM raw.patient)')

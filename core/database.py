@@ -127,7 +127,8 @@ def _existing_tables(cursor, names):
 def _dependents(cursor, oids):
     """Foreign keys and triggers of others that hang on our tables: replacing the tables would break or fire them."""
     cursor.execute("""SELECT format('%%s has a foreign key to %%s', conrelid::regclass, confrelid::regclass)
-                      FROM pg_constraint WHERE contype = 'f' AND confrelid = ANY (%(ours)s) AND conrelid <> ALL (%(ours)s)
+                      FROM pg_constraint
+                      WHERE contype = 'f' AND confrelid = ANY (%(ours)s) AND conrelid <> ALL (%(ours)s)
                       UNION ALL
                       SELECT format('%%s has trigger %%I', tgrelid::regclass, tgname)
                       FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY (%(ours)s)

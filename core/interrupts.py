@@ -32,7 +32,7 @@ class _State:
 
 
 _state = _State()
-_wakeup = {}
+_wakeup_fd = None
 
 
 def _on_signal(number, frame):
@@ -54,13 +54,14 @@ def _cancel_on_wakeup(read_end):
                     pass
 
 
-def _wakeup_fd():
-    if not _wakeup:
-        read_end, write_end = os.pipe()
-        os.set_blocking(write_end, False)
+def _wakeup():
+    """The pipe the C-level handler writes signal numbers to, read by the cancelling thread (one per process)."""
+    global _wakeup_fd
+    if _wakeup_fd is None:
+        read_end, _wakeup_fd = os.pipe()
+        os.set_blocking(_wakeup_fd, False)
         threading.Thread(target=_cancel_on_wakeup, args=(read_end,), name="interrupts", daemon=True).start()
-        _wakeup["fd"] = write_end
-    return _wakeup["fd"]
+    return _wakeup_fd
 
 
 @contextmanager
@@ -72,7 +73,7 @@ def handled():
         return
     _state = _State()
     previous = {number: signal.signal(number, _on_signal) for number in SIGNALS}
-    previous_fd = signal.set_wakeup_fd(_wakeup_fd(), warn_on_full_buffer=False)
+    previous_fd = signal.set_wakeup_fd(_wakeup(), warn_on_full_buffer=False)
     try:
         yield
     finally:

@@ -1,8 +1,8 @@
 """Who may write, and how long a run waits for others.
 
 A run holds the generator's advisory lock for its whole session. Its session is named
-"dental_practice_generator <pid>@<host>~<hash of host and PID namespace>", so a later run can tell a live run (refused) from the lingering
-session of a run that was killed on this host (ended at once). Waiting for a table lock another session holds
+"dental_practice_generator <pid>@<host>~<hash of host and PID namespace>", so a later run can tell a live run
+(refused) from the lingering session of a run that was killed on this host (ended at once). Waiting for a table lock another session holds
 is bounded by lock_timeout; while the run waits, it says every few seconds who it waits for.
 """
 import hashlib

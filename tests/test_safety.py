@@ -80,7 +80,8 @@ def test_a_missing_demo_database_is_created(server):
 
 
 def start_run(server, name, *extra, env=None, patients=60):
-    args = isolated([*db_args(server, name), "--patients", str(patients), "--end-date", "2025-06-30", "--reset", *extra])
+    args = isolated([*db_args(server, name), "--patients", str(patients), "--end-date", "2025-06-30", "--reset",
+                     *extra])
     return subprocess.Popen([sys.executable, str(PROJECT / "main.py"), *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}, cwd=PROJECT)
 
@@ -181,7 +182,8 @@ def add_objects_of_others(server, name):
         cur.execute("""CREATE TABLE raw.my_notes (id serial PRIMARY KEY, note text);
                        INSERT INTO raw.my_notes (note) VALUES ('call the lab about the crown');
                        CREATE VIEW raw.patient_count AS SELECT count(*) AS patients FROM raw.patient;
-                       CREATE FUNCTION raw.note_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM raw.my_notes';
+                       CREATE FUNCTION raw.note_count() RETURNS bigint LANGUAGE sql
+                           AS 'SELECT count(*) FROM raw.my_notes';
                        CREATE SEQUENCE raw.ticket_number START 40;
                        SELECT nextval('raw.ticket_number'), nextval('raw.ticket_number');
                        CREATE SCHEMA analytics;
