@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg2
 
-from core import preflight
+from core import interrupts, preflight
 from core.config import (EARLIEST_START, PROJECT_DIR, RATES, VOLUME_CAP, VOLUMES, GeneratorConfig, build_config,
                          parse_volume, warnings_for)
 from core.embedded import EmbeddedServer
@@ -50,6 +50,16 @@ where settings come from, highest first:
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
         raise UserError(message)
+
+
+def _seconds(text):
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds <= 86400:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 86400, got {text!r}")
+    return seconds
 
 
 def parse_args(argv):
@@ -95,6 +105,12 @@ def parse_args(argv):
                     f"{DEFAULT_CONFIG_FILE}, which may be absent)")
     safety = p.add_argument_group("safety")
     safety.add_argument("--reset", action="store_true", help="replace the data of an earlier synthetic run")
+    safety.add_argument("--keep-invalid", action="store_true",
+                        help="commit a dataset that fails validation, marked 'validation_failed', for inspection "
+                        "(without it such a run is rolled back and the previous dataset kept)")
+    safety.add_argument("--lock-timeout", type=_seconds, metavar="SECONDS",
+                        help="how long to wait for a table another session has locked, saying who holds it, "
+                        f"before giving up with exit 2 (default {GeneratorConfig.lock_timeout:g})")
     safety.add_argument("--confirm-not-production", action="store_true",
                         help="allow a database whose name does not look like a demo/test database")
     checks = safety.add_mutually_exclusive_group()
@@ -163,6 +179,8 @@ def config_from(args):
     named = [path for path, given in ((env_file, args.env_file), (config_file, args.config_file)) if given]
     config = build_config(cli, env_file, config_file, force_embedded=args.embedded, required_files=named)
     config.reset, config.allow_non_demo_database = args.reset, args.confirm_not_production
+    config.keep_invalid = args.keep_invalid
+    config.lock_timeout = args.lock_timeout or config.lock_timeout
     config.quiet, config.verbose = args.quiet, args.verbose
     return config
 
@@ -276,6 +294,11 @@ def _first_line(error):
 
 
 def main(argv=None):
+    with interrupts.handled():
+        return _main(argv)
+
+
+def _main(argv):
     reporter = Reporter()
     verbose = "--verbose" in (sys.argv[1:] if argv is None else argv)
     try:
@@ -320,9 +343,9 @@ def main(argv=None):
         print(f"error: PostgreSQL stopped the run: {_first_line(error)}; nothing was written "
               "(the run's transaction was rolled back)", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written (the run's transaction was rolled back)", file=sys.stderr)
-        return 130
+    except interrupts.Interrupted as stop:
+        print(stop, file=sys.stderr)
+        return stop.exit_code
     except Exception as error:  # an unexpected failure: one line, the traceback only with --verbose
         if verbose:
             raise

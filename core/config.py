@@ -117,6 +117,8 @@ class GeneratorConfig:
     embedded_dir: Path = PROJECT_DIR / ".pgdata"
     reset: bool = False
     allow_non_demo_database: bool = False
+    keep_invalid: bool = False
+    lock_timeout: float = 30.0
     verbose: bool = False
     quiet: bool = False
     sources: dict = field(default_factory=dict, repr=False)

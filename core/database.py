@@ -256,23 +256,34 @@ def database_name(connection):
         return cursor.fetchone()[0]
 
 
-def take_lock(connection):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,))
-        if not cursor.fetchone()[0]:
-            raise UserError("another generator run is writing to this database; wait for it to finish and try again")
-    connection.commit()
+def _owned_relations(cursor):
+    """Relations of raw named like a table of schema/create_tables.sql: name -> (oid, relkind)."""
+    cursor.execute("""SELECT c.relname, c.oid, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = 'raw' AND c.relname = ANY (%s)""", (list(schema.tables()),))
+    return {name: (oid, kind) for name, oid, kind in cursor.fetchall()}
 
 
-def _existing_tables(cursor):
+def _existing_tables(cursor, names):
     cursor.execute("""SELECT c.table_name, c.column_name, c.udt_name, c.character_maximum_length
-                      FROM information_schema.columns c WHERE c.table_schema = 'raw'
-                      ORDER BY c.table_name, c.ordinal_position""")
+                      FROM information_schema.columns c WHERE c.table_schema = 'raw' AND c.table_name = ANY (%s)
+                      ORDER BY c.table_name, c.ordinal_position""", (list(names),))
     tables = {}
     for table, column, udt, length in cursor.fetchall():
         pg_type = f"{udt}({length})" if length and udt in ("varchar", "bpchar") else udt
         tables.setdefault(table, []).append((column, pg_type))
     return tables
+
+
+def _dependents(cursor, oids):
+    """Foreign keys and triggers of others that hang on our tables: replacing the tables would break or fire them."""
+    cursor.execute("""SELECT format('%%s has a foreign key to %%s', conrelid::regclass, confrelid::regclass)
+                      FROM pg_constraint
+                      WHERE contype = 'f' AND confrelid = ANY (%(ours)s) AND conrelid <> ALL (%(ours)s)
+                      UNION ALL
+                      SELECT format('%%s has trigger %%I', tgrelid::regclass, tgname)
+                      FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY (%(ours)s)
+                      ORDER BY 1""", {"ours": list(oids)})
+    return [row[0] for row in cursor.fetchall()]
 
 
 def _expected_type(pg_type):
@@ -283,8 +294,6 @@ def shape_differences(existing):
     """How tables that already exist in raw differ from the schema file (column names and types)."""
     problems = []
     for name, columns in existing.items():
-        if name not in schema.tables():
-            continue
         expected = {c.name: _expected_type(c.pg_type) for c in schema.table(name).columns}
         actual = dict(columns)
         for column in expected.keys() - actual.keys():
@@ -312,37 +321,84 @@ def is_marked(cursor):
     return cursor.fetchone()[0]
 
 
+def last_status(cursor):
+    """The status of the dataset in place: 'complete', or 'validation_failed' when kept with --keep-invalid."""
+    if not is_marked(cursor):
+        return None
+    cursor.execute(f"SELECT status FROM {MARKER_SCHEMA}.generator_run ORDER BY started_at DESC LIMIT 1")
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _raw_tables(names):
+    return sql.SQL(", ").join(sql.SQL("raw.{}").format(sql.Identifier(n)) for n in sorted(names))
+
+
+def lock_for_reading(connection):
+    """Wait (bounded by lock_timeout) for the tables a check reads, before the check starts."""
+    with connection.cursor() as cursor:
+        names = [name for name, (_, kind) in _owned_relations(cursor).items() if kind in "rp"]
+        if names:
+            cursor.execute(sql.SQL("LOCK TABLE {} IN ACCESS SHARE MODE").format(_raw_tables(names)))
+
+
+KINDS = {"v": "view", "m": "materialized view", "S": "sequence", "f": "foreign table", "i": "index"}
+
+
+def _not_tables(relations):
+    return sorted(f"raw.{name} is a {KINDS.get(kind, 'relation')}, not a table"
+                  for name, (_, kind) in relations.items() if kind not in "rp")
+
+
+def _listed(problems):
+    return "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+
+
 def check_target(connection, config):
-    """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill."""
+    """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill.
+
+    The generator owns the tables of schema/create_tables.sql in `raw`, and nothing else: any other table, view,
+    function or sequence there (a user's notes, dbt's models) is never read, emptied or altered, and never stops
+    a run. It refuses to replace its tables when they hold rows and the database lacks the ownership marker
+    (that data is someone else's), when one of them is not a table or has other columns, or when someone else's
+    foreign key or trigger hangs on them. Returns the tables of ours that exist already (begin_run empties them).
+    """
     dbname = database_name(connection)
     if not config.allow_non_demo_database and not looks_like_demo(dbname):
         raise UserError(f"database '{dbname}' does not look like a demo/test database; "
                         "rerun with --confirm-not-production if it really holds no real data")
     with connection.cursor() as cursor:
-        existing = _existing_tables(cursor)
-        filled = tables_with_rows(cursor, existing.keys())
-        marked = is_marked(cursor)
+        relations = _owned_relations(cursor)
+        tables = sorted(name for name, (_, kind) in relations.items() if kind in "rp")
+        existing = _existing_tables(cursor, tables)
+        filled = tables_with_rows(cursor, tables)
+        status = last_status(cursor)
+        dependents = _dependents(cursor, [oid for oid, _ in relations.values()])
     connection.rollback()
-    if filled and not marked:
+    if filled and status is None:
         raise UserError(f"raw schema of '{dbname}' holds data this generator did not create "
                         f"({len(filled)} tables with rows, e.g. raw.{filled[0]}); refusing to touch it")
-    differences = shape_differences(existing)
-    if differences:
-        shown = "; ".join(differences[:3]) + (f"; and {len(differences) - 3} more" if len(differences) > 3 else "")
-        raise UserError(f"raw tables of '{dbname}' differ from schema/create_tables.sql: {shown}")
+    problems = _not_tables(relations) + shape_differences(existing)
+    if problems:
+        raise UserError(f"raw tables of '{dbname}' differ from schema/create_tables.sql: {_listed(problems)}")
+    if dependents:
+        raise UserError(f"objects this generator did not create depend on its tables in '{dbname}': "
+                        f"{_listed(dependents)}; replacing the tables would break them (drop them, or use another "
+                        "database)")
     if filled and not config.reset:
-        raise UserError(f"'{dbname}' already holds a synthetic dataset; rerun with --reset to replace it")
-    return filled
+        kept = " (kept with --keep-invalid after failing validation)" if status == "validation_failed" else ""
+        raise UserError(f"'{dbname}' already holds a synthetic dataset{kept}; rerun with --reset to replace it")
+    return tables
 
 
-def begin_run(connection, config, filled):
-    """Inside the run's transaction: create what is missing, clear the old dataset, record the run."""
+def begin_run(connection, config, tables):
+    """Inside the run's transaction: create what is missing, empty our tables (locking them all before any
+    work starts), record the run."""
     with connection.cursor() as cursor:
         cursor.execute(MARKER_DDL)
         cursor.execute(schema.create_sql())
-        if filled:
-            cursor.execute(sql.SQL("TRUNCATE {}").format(
-                sql.SQL(", ").join(sql.SQL("raw.{}").format(sql.Identifier(n)) for n in filled)))
+        if tables:
+            cursor.execute(sql.SQL("TRUNCATE {}").format(_raw_tables(tables)))
         run_id = str(uuid.uuid4())
         cursor.execute(f"""INSERT INTO {MARKER_SCHEMA}.generator_run
                            (run_id, generator, seed, options, started_at, status)
