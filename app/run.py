@@ -40,7 +40,7 @@ def generate(config, reporter):
         run_id = database.begin_run(connection, config, filled)
         checkpoints.reached("schema")
         timings = {"schema": time.perf_counter() - clock}
-        writer = CopyWriter(connection, on_table=reporter.table)
+        writer = CopyWriter(connection, on_rows=reporter.rows)
         clock = time.perf_counter()
         try:
             generate_offices(config, RandomSource(config.seed), writer, reporter)

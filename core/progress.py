@@ -33,7 +33,7 @@ class Reporter:
     def phase(self, number, title):
         self.say(f"[{number}/6] {title}")
 
-    def table(self, name, rows):
+    def rows(self, name, rows):
         now = time.perf_counter()
         self._rows += rows
         if self.live:

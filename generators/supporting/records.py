@@ -535,7 +535,7 @@ def procedure_notes(ctx, groups):
                    "Note": body, "SigIsTopaz": signed & topaz[note.visit[these]],
                    "Signature": np.where(signed, signatures(rng, k), "")}
 
-    ctx.out.copy("procnote", batches())
+    ctx.out.stream("procnote", batches())
 
 
 # ---------------------------------------------------------------- tooth chart
