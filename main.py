@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(message)
 
 
-def parse_args(argv):
+def build_parser():
     p = _Parser(description="Fill an OpenDental-shaped PostgreSQL schema `raw` with a synthetic dental practice.",
                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     run = p.add_argument_group("what to generate")
@@ -66,7 +66,11 @@ def parse_args(argv):
     out.add_argument("--fidelity-html", metavar="PATH", help="write the fidelity report with charts as one HTML file")
     out.add_argument("--quiet", action="store_true", help="print only errors and the final line")
     out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
-    return p.parse_args(argv)
+    return p
+
+
+def parse_args(argv):
+    return build_parser().parse_args(argv)
 
 
 def config_from(args):
