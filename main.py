@@ -153,6 +153,7 @@ def main(argv=None):
         for warning in warnings_for(config):
             reporter.warn(warning)
         from app import run as runner
+        from core.database import describe
         from core.embedded import EmbeddedServer
         if args.stop_embedded:
             stopped = EmbeddedServer(config.embedded_dir).stop()
@@ -166,13 +167,14 @@ def main(argv=None):
         reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
                      f"seed {config.seed}")
         started = time.perf_counter()
-        reporter.start(config.patients)
+        reporter.start(config)
         settings, rows, result, timings = runner.generate(config, reporter)
         wall = time.perf_counter() - started
         print_validation(reporter, result)
         report_fidelity(args, reporter, settings, result)
         total = sum(rows.values())
-        print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
+        print(f"Wrote {total:,} rows into {len(rows)} tables of {describe(settings)} in {wall:.1f} s "
+              f"({total / wall:,.0f} rows/s).")
         if args.report_json:
             write_report(args.report_json, config, rows, result, timings, wall)
         print_connection(reporter, settings, config.embedded)

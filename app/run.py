@@ -40,7 +40,7 @@ def generate(config, reporter):
         run_id = database.begin_run(connection, config, filled)
         checkpoints.reached("schema")
         timings = {"schema": time.perf_counter() - clock}
-        writer = CopyWriter(connection, on_rows=reporter.rows)
+        writer = CopyWriter(connection, progress=reporter)
         clock = time.perf_counter()
         try:
             generate_offices(config, RandomSource(config.seed), writer, reporter)
@@ -52,12 +52,15 @@ def generate(config, reporter):
         timings["load"] = writer.stats.waited_seconds
         timings["generate"] = time.perf_counter() - clock - timings["load"]
         clock = time.perf_counter()
+        reporter.checking("validation")
         database.plan_for_whole_tables(connection)
         result = validation.run(connection)
         timings["validate"] = time.perf_counter() - clock
+        reporter.checking("fidelity report")
         clock = time.perf_counter()
         result.fidelity = fidelity.report(connection, config)
         timings["report"] = time.perf_counter() - clock
+        reporter.finish()
         rows = dict(writer.stats.rows)
         database.finish_run(connection, run_id, "complete" if result.ok else "validation_failed", rows)
         clock = time.perf_counter()

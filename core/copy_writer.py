@@ -10,8 +10,9 @@ The contract, in two calls:
                          is loaded is what was handed over, whatever the phase does next.
   stream(table, batches) lazy batches (an iterator running phase code as it is read): loaded on the caller's
                          thread, once everything handed over before it is loaded.
-Progress (rows per table, chunk by chunk) reaches `on_rows` on the thread that made the writer, never on
-the loading thread.
+Progress goes to an optional `progress` object, always on the thread that made the writer (never on the
+loading thread): `handed_over(table)` at each copy() or stream(), returning a tag of its choosing, then
+`loaded(tag, rows)` for each chunk of that table's rows as PostgreSQL takes it.
 """
 import functools
 import itertools
@@ -68,7 +69,7 @@ class _BatchStream:
         for chunk, n in self._chunks:
             if n:
                 self.rows += n
-                self._counted(self._table.name, n)
+                self._counted(n)
                 return copy_format.encode(self._columns, chunk, n)
         if not self._finished:
             self._finished = True
@@ -117,10 +118,10 @@ class CopyWriter:
     run). A failure on the loading thread is raised on the caller's thread at its next call.
     """
 
-    def __init__(self, connection, on_rows=None):
+    def __init__(self, connection, progress=None):
         self.connection = connection
         self.stats = WriteStats()
-        self._on_rows = on_rows
+        self._progress = progress
         self._owner = threading.get_ident()
         self._events = queue.SimpleQueue()
         self._jobs = queue.Queue(maxsize=2)
@@ -142,19 +143,24 @@ class CopyWriter:
                 self._jobs.task_done()
                 self._events.put(None)  # wakes a caller waiting for the queue
 
-    def _counted(self, table_name, rows):
-        self._events.put((table_name, rows))
-        self._deliver()
+    def _handed_over(self, table_name):
+        """A `counted(rows)` for the table's COPY, reporting under the tag `progress` gave at hand-over."""
+        tag = self._progress.handed_over(table_name) if self._progress else None
+
+        def counted(rows):
+            self._events.put((tag, rows))
+            self._deliver()
+        return counted
 
     def _deliver(self, timeout=0.0):
-        """Progress events to `on_rows`, on the writer's own thread only; waits up to `timeout` for the first."""
+        """Progress events to `progress`, on the writer's own thread only; waits up to `timeout` for the first."""
         if threading.get_ident() != self._owner:
             return
         try:
             event = self._events.get(timeout=timeout) if timeout else self._events.get_nowait()
             while True:
-                if event and self._on_rows:
-                    self._on_rows(*event)
+                if event and self._progress:
+                    self._progress.loaded(*event)
                 event = self._events.get_nowait()
         except queue.Empty:
             pass
@@ -187,14 +193,15 @@ class CopyWriter:
 
     def copy(self, table_name, batches):
         """Load rows computed already (one batch, or a list of batches) on the loading thread."""
-        self._submit(functools.partial(self._load, table_name, _handed_over(batches)))
+        batches = _handed_over(batches)
+        self._submit(functools.partial(self._load, table_name, batches, self._handed_over(table_name)))
 
     def stream(self, table_name, batches):
         """Load lazy batches (any iterable, read as the COPY goes) here, after everything handed over so far."""
         self._drain()
         started = time.perf_counter()
         try:
-            self._load(table_name, batches)
+            self._load(table_name, batches, self._handed_over(table_name))
         finally:
             self._deliver()
         self.stats.waited_seconds += time.perf_counter() - started
@@ -237,8 +244,8 @@ class CopyWriter:
             cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN (FORMAT binary)", stream, size=1 << 20)
         return stream.rows
 
-    def _load(self, table_name, batches):
-        rows = self._copy(f'raw."{table_name}"', schema.table(table_name), batches, self._counted)
+    def _load(self, table_name, batches, counted):
+        rows = self._copy(f'raw."{table_name}"', schema.table(table_name), batches, counted)
         self.stats.rows[table_name] = self.stats.rows.get(table_name, 0) + rows
 
     def _update(self, table_name, key, batch):

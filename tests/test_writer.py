@@ -78,17 +78,32 @@ def test_what_was_handed_over_cannot_change(target):
     assert committed(connection, server, name, 'SELECT DISTINCT "City" FROM raw.zipcode') == [("Springfield",)]
 
 
-def test_progress_reaches_the_callers_thread_only_chunk_by_chunk(target):
+class Progress:
+    """What the writer reports, with the thread it reports on."""
+
+    def __init__(self):
+        self.handed, self.loaded_rows = [], []
+
+    def handed_over(self, table):
+        self.handed.append((table, threading.get_ident()))
+        return len(self.handed)
+
+    def loaded(self, tag, rows):
+        self.loaded_rows.append((tag, rows, threading.get_ident()))
+
+
+def test_progress_reaches_the_callers_thread_only_chunk_by_chunk_under_the_tag_of_its_hand_over(target):
     _, _, connection = target
-    seen = []
-    writer = CopyWriter(connection, on_rows=lambda table, rows: seen.append((table, rows, threading.get_ident())))
+    progress = Progress()
+    writer = CopyWriter(connection, progress=progress)
     writer.copy("zipcode", zipcodes(1, 40_000))
     writer.stream("zipcode", iter([zipcodes(100_000, 10)]))
     writer.update("zipcode", "ZipCodeNum", {"ZipCodeNum": np.arange(1, 3), "State": ["OR", "WA"]})
+    writer.copy("employer", {"EmployerNum": np.arange(1, 3)})
     writer.wait()
-    assert {thread for *_, thread in seen} == {threading.get_ident()}
-    assert [rows for _, rows, _ in seen] == [16_384, 16_384, 7_232, 10]
-    assert {table for table, *_ in seen} == {"zipcode"}
+    me = threading.get_ident()
+    assert progress.handed == [("zipcode", me), ("zipcode", me), ("employer", me)]
+    assert progress.loaded_rows == [(1, 16_384, me), (1, 16_384, me), (1, 7_232, me), (2, 10, me), (3, 2, me)]
 
 
 def test_wait_stops_the_loading_thread(target):
