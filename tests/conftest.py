@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import uuid
 from datetime import date
@@ -30,16 +31,31 @@ SMALL_END = "2025-06-30"
 TEST_PASSWORD = "s3cret-Test-Pw-8842"  # tests check that it never appears in any output
 
 
+def unavailable(message):
+    """Something a test needs is missing: a failure in CI (CI=true), where it must be there; a skip elsewhere."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def project_copy(target):
+    """A copy of the project's files (no git, environments, data directory or caches) at `target`."""
+    ignored = shutil.ignore_patterns(".git", ".venv*", ".pgdata", "__pycache__", "build", "*.egg-info", "reports")
+    shutil.copytree(PROJECT, target, ignore=ignored)
+    return target
+
+
+def this_environment():
+    """The site-packages directories of the environment running the tests."""
+    return sorted({sysconfig.get_path("purelib"), sysconfig.get_path("platlib")})
+
+
 @pytest.fixture(scope="session")
 def reference():
-    """The reference files beside the project's CI (../shared/reference): a test reading them skips where
-    they are absent, but fails in CI (CI=true), where their absence is a broken checkout, not a choice."""
+    """The reference files beside the project's CI (../shared/reference), which some tests compare with."""
     missing = [name for name in ("raw_schema.csv", "analytics_sources.csv") if not (REFERENCE / name).exists()]
     if missing:
-        message = f"{', '.join(missing)} absent from {REFERENCE} (the reference files are only beside the project's CI)"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"{', '.join(missing)} absent from {REFERENCE} (the reference files are only beside the project's CI)")
     return REFERENCE
 
 

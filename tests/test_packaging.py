@@ -1,15 +1,11 @@
 """The project installs as a package (pip install . and pip install -e .) whose console script runs."""
-import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
-
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", ".pgdata", "__pycache__", "build", "*.egg-info", "reports")
+from conftest import PROJECT, project_copy, this_environment
 
 
 def virtualenv(place):
@@ -18,15 +14,13 @@ def virtualenv(place):
     python = place / "bin" / "python"
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                           capture_output=True, text=True, check=True).stdout.strip()
-    ours = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
-    (Path(site) / "outer_environment.pth").write_text("\n".join(sorted(ours)) + "\n")
+    (Path(site) / "outer_environment.pth").write_text("\n".join(this_environment()) + "\n")
     return python
 
 
 @pytest.mark.parametrize("editable", [False, True], ids=["pip install .", "pip install -e ."])
 def test_the_installed_console_script_runs(tmp_path, editable):
-    source = tmp_path / "source"
-    shutil.copytree(PROJECT, source, ignore=LEFT_OUT)
+    source = project_copy(tmp_path / "source")
     python = virtualenv(tmp_path / "venv")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
                     *(["-e"] if editable else []), str(source)], check=True, timeout=300)

@@ -3,31 +3,26 @@ mirroring every option of main.py."""
 import argparse
 import os
 import re
-import shutil
 import subprocess
-import sysconfig
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, project_copy, this_environment
 from main import build_parser
-
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv*", ".pgdata", "__pycache__", "build", "*.egg-info", "reports")
 
 
 @pytest.fixture
 def checkout(tmp_path):
     """A copy of the project whose requirements install nothing (this environment's packages are on
     PYTHONPATH), so the wrappers' own set-up runs without downloading."""
-    source = tmp_path / "project"
-    shutil.copytree(PROJECT, source, ignore=LEFT_OUT)
+    source = project_copy(tmp_path / "project")
     (source / "requirements.txt").write_text("# nothing to download in this test\n")
     (source / "requirements-dev.txt").write_text("-r requirements.txt\n")
     return source
 
 
 def wrapper(checkout, command, *args, **env):
-    outer = os.pathsep.join(sorted({sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}))
+    outer = os.pathsep.join(this_environment())
     environment = {**os.environ, "CI": "", "PYTHONPATH": outer, "DENTAL_VENV": str(checkout / ".venv-test"), **env}
     result = subprocess.run([str(checkout / command), *args], capture_output=True, text=True, env=environment,
                             cwd=checkout.parent, timeout=300)
