@@ -101,7 +101,7 @@ def _frozen(value):
     return value
 
 
-def _handed_over(batches):
+def _frozen_batches(batches):
     if isinstance(batches, dict):
         batches = [batches]
     if not isinstance(batches, (list, tuple)) or not all(isinstance(b, dict) for b in batches):
@@ -143,7 +143,7 @@ class CopyWriter:
                 self._jobs.task_done()
                 self._events.put(None)  # wakes a caller waiting for the queue
 
-    def _handed_over(self, table_name):
+    def _progress_of(self, table_name):
         """A `counted(rows)` for the table's COPY, reporting under the tag `progress` gave at hand-over."""
         tag = self._progress.handed_over(table_name) if self._progress else None
 
@@ -193,22 +193,22 @@ class CopyWriter:
 
     def copy(self, table_name, batches):
         """Load rows computed already (one batch, or a list of batches) on the loading thread."""
-        batches = _handed_over(batches)
-        self._submit(functools.partial(self._load, table_name, batches, self._handed_over(table_name)))
+        batches = _frozen_batches(batches)
+        self._submit(functools.partial(self._load, table_name, batches, self._progress_of(table_name)))
 
     def stream(self, table_name, batches):
         """Load lazy batches (any iterable, read as the COPY goes) here, after everything handed over so far."""
         self._drain()
         started = time.perf_counter()
         try:
-            self._load(table_name, batches, self._handed_over(table_name))
+            self._load(table_name, batches, self._progress_of(table_name))
         finally:
             self._deliver()
         self.stats.waited_seconds += time.perf_counter() - started
 
     def update(self, table_name, key, batch):
         """Set columns of rows already written, matched on `key` (COPY into a temporary table, one UPDATE)."""
-        self._submit(functools.partial(self._update, table_name, key, _handed_over(batch)[0]))
+        self._submit(functools.partial(self._update, table_name, key, _frozen_batches(batch)[0]))
 
     def wait(self):
         """Load everything handed over, then stop the loading thread; raises what went wrong on it."""
