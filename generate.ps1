@@ -83,8 +83,8 @@ function Find-Python {
             Select-Object -First 1
         if (-not $command) { continue }
         $arguments = $candidate.Arguments
-        & $command.Source @arguments -c "import sys; sys.exit(sys.version_info < (3, 10))" 2>$null
-        if ($LASTEXITCODE -eq 0) { return @{ Path = $command.Source; Arguments = $arguments } }
+        & $command.Path @arguments -c "import sys; sys.exit(sys.version_info < (3, 10))" 2>$null
+        if ($LASTEXITCODE -eq 0) { return @{ Path = $command.Path; Arguments = $arguments } }
     }
     Write-Host "error: Python 3.10 or newer is needed: none of py, python, python3 on PATH is one" -ForegroundColor Red
     exit 2

@@ -98,7 +98,8 @@ class Reporter:
 
     @property
     def live(self):
-        return not self.quiet and not self._finished and self.stream.isatty()
+        return (not self.quiet and not self._finished and self.stream.isatty()
+                and os.environ.get("TERM") != "dumb")
 
     def _can_write(self, text):
         try:

@@ -45,7 +45,7 @@ def under_a_terminal(args, columns=140):
     main, terminal = pty.openpty()
     subprocess.run(["stty", "cols", str(columns)], stdin=terminal, check=True)
     process = subprocess.Popen([sys.executable, str(PROJECT / "main.py"), *args], stdin=subprocess.DEVNULL,
-                               stdout=terminal, stderr=terminal, cwd=PROJECT)
+                               stdout=terminal, stderr=terminal, cwd=PROJECT, env={**os.environ, "TERM": "xterm"})
     os.close(terminal)
     output = b""
     while True:
@@ -120,7 +120,8 @@ class Terminal(io.StringIO):
         return super().write(text)
 
 
-def test_the_display_is_drawn_from_the_callers_thread_only(server, new_database):
+def test_the_display_is_drawn_from_the_callers_thread_only(server, new_database, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm")
     name = new_database()
     connection = psycopg2.connect(dbname=name, **server)
     try:
@@ -138,6 +139,15 @@ def test_the_display_is_drawn_from_the_callers_thread_only(server, new_database)
         connection.close()
     assert terminal.writers == {threading.get_ident()}
     assert "200,000 rows" in screen(terminal.getvalue())[0]
+
+
+def test_a_dumb_terminal_gets_plain_lines(monkeypatch):
+    monkeypatch.setenv("TERM", "dumb")
+    terminal = Terminal()
+    reporter = progress.Reporter(stream=terminal)
+    reporter.start(GeneratorConfig(patients=100))
+    reporter.phase(1, "Foundation: clinics")
+    assert not reporter.live and terminal.getvalue() == "[1/6] Foundation: clinics\n"
 
 
 def test_time_left_follows_the_plan_and_includes_validation_and_the_report():
