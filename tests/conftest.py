@@ -183,6 +183,16 @@ def practice_db(server, patients_per_office):
     yield from generated_practice(server, 400, 11, *offices)
 
 
+def fidelity_of(practice_db):
+    """The fidelity report of a generated practice, judged with the targets stored by its run."""
+    from checks import fidelity
+    server, name = practice_db
+    with psycopg2.connect(dbname=name, **server) as conn:
+        results = fidelity.report(conn, fidelity.stored_targets(conn))
+    conn.close()
+    return results
+
+
 def practice_config(patients_per_office):
     """The configuration of `practice_db`."""
     config = GeneratorConfig(patients=400, seed=11, end_date=date.fromisoformat(SMALL_END))

@@ -1,11 +1,6 @@
 """The printed fidelity table shows the range each value was judged with: a value marked pass lies inside it."""
-import re
-
-import psycopg2
-
 from checks import fidelity
-
-NUMBER = re.compile(r"-?\$?[\d,]+(?:\.\d+)?%?")
+from conftest import fidelity_of
 
 
 def printed_number(text):
@@ -26,10 +21,7 @@ def table_rows(results):
 
 
 def test_a_passing_value_is_inside_its_printed_range_for_every_metric(practice_db):
-    server, name = practice_db
-    with psycopg2.connect(dbname=name, **server) as conn:
-        results = fidelity.report(conn, fidelity.stored_targets(conn))
-    conn.close()
+    results = fidelity_of(practice_db)
     assert len(results) == len(fidelity.METRICS)
     widened = 0
     for result, (observed, low, high, status) in zip(results, table_rows(results)):
