@@ -166,9 +166,7 @@ class Reporter:
             self._stop_current(now)
             for step in self._phases.values():
                 step.done = True
-            rate = self._rate(now) or 1.0
-            self._checks = {check: _Step(check, share * self._plan.total / rate)
-                            for check, share in CHECK_SHARES.items()}
+            self._checks = self._planned_checks(self._rate(now) or 1.0)
         for step in self._checks.values():
             if step.since is not None:
                 step.stop(now)
@@ -190,10 +188,16 @@ class Reporter:
         self._draw(force=True)
         self._finished = True
 
+    def _written(self):
+        return sum(step.rows for step in self._phases.values())
+
     def _rate(self, now):
-        rows = sum(step.rows for step in self._phases.values())
         seconds = sum(step.elapsed(now) for step in self._phases.values())
-        return rows / seconds if rows and seconds > 0.2 else None
+        return self._written() / seconds if self._written() and seconds > 0.2 else None
+
+    def _planned_checks(self, rate):
+        """The checks, each with the seconds it should take after writing the plan at `rate` rows per second."""
+        return {name: _Step(name, share * self._plan.total / rate) for name, share in CHECK_SHARES.items()}
 
     def seconds_left(self):
         """Seconds left for the whole run, checks included (None until a rate is known)."""
@@ -203,10 +207,8 @@ class Reporter:
 
     def _left(self, now, rate):
         """Seconds left for the whole run: the rows still to write at the rate so far, then the checks."""
-        written = sum(step.rows for step in self._phases.values())
-        checks = self._checks or {name: _Step(name, share * self._plan.total / rate)
-                                  for name, share in CHECK_SHARES.items()}
-        writing = 0.0 if self._checks else max(self._plan.total - written, 0) / rate
+        checks = self._checks or self._planned_checks(rate)
+        writing = 0.0 if self._checks else max(self._plan.total - self._written(), 0) / rate
         return writing + sum(max(step.planned - step.elapsed(now), 0.0) for step in checks.values() if not step.done)
 
     def _bar_of(self, share):
@@ -241,10 +243,9 @@ class Reporter:
         lines = [f"Office {self._office} of {self._plan.offices}"] if self._plan.offices > 1 else []
         lines += [self._phase_line(number, step, now, rate) for number, step in sorted(self._phases.items())]
         lines += [self._check_line(step, now) for step in self._checks.values()]
-        written = sum(step.rows for step in self._phases.values())
         if self._complete or not rate:
             return lines
-        done = written / self._plan.total if self._plan.total else 0.0
+        done = self._written() / self._plan.total if self._plan.total else 0.0
         return [*lines, f"      {'Total':<15} {min(done, 1):>4.0%} written, ~{_duration(self._left(now, rate))} "
                         "left (validation and report included)"]
 
