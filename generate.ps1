@@ -9,10 +9,11 @@
   (several: -Volume a=1,b=2), and -Verbose (PowerShell's own common parameter) turns on main.py's --verbose.
   `.\generate.ps1 -Help` prints main.py's help with every option and its default.
 
-  The password never goes on a command line, where other users could see it: -PromptPassword asks for it
-  without echoing, and -DbPassword takes a SecureString (for example from Read-Host -AsSecureString); either
-  is handed to PostgreSQL's client library as the PGPASSWORD environment variable of main.py alone (a
-  password in .env_demo or config.py still takes precedence, as DEMO_POSTGRES_PASSWORD always does).
+  The password never goes on a command line, where other users could see it: -PasswordFile names a file
+  holding it (readable by you alone); -PromptPassword asks for it without echoing, and -DbPassword takes a
+  SecureString (for example from Read-Host -AsSecureString); these two hand it to PostgreSQL's client library
+  as the PGPASSWORD environment variable of main.py alone (a password in .env_demo or config.py still takes
+  precedence, as DEMO_POSTGRES_PASSWORD always does).
 
 .EXAMPLE
   .\generate.ps1 -Patients 100
@@ -41,6 +42,7 @@ param(
     [string]$DbUser,
     [SecureString]$DbPassword,
     [switch]$PromptPassword,
+    [string]$PasswordFile,
     [string]$DbUrl,
     [switch]$Embedded,
     [string]$EmbeddedDir,
@@ -54,6 +56,7 @@ param(
     [string]$ReportJson,
     [string]$FidelityJson,
     [string]$FidelityHtml,
+    [string]$DbtProfile,
     [switch]$Quiet
 )
 $ErrorActionPreference = "Stop"
@@ -64,11 +67,12 @@ $Flags = [ordered]@{
     Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Volume = "--volume"
     VolumeProfile = "--volume-profile"; CoverageRate = "--coverage-rate"; CompletionRate = "--completion-rate"
     FeeMatchRate = "--fee-match-rate"; DbHost = "--db-host"; DbPort = "--db-port"; DbName = "--db-name"
-    DbUser = "--db-user"; DbUrl = "--db-url"; Embedded = "--embedded"; EmbeddedDir = "--embedded-dir"
+    DbUser = "--db-user"; PasswordFile = "--password-file"; DbUrl = "--db-url"; Embedded = "--embedded"
+    EmbeddedDir = "--embedded-dir"
     StopEmbedded = "--stop-embedded"; EnvFile = "--env-file"; ConfigFile = "--config-file"; Reset = "--reset"
     ConfirmNotProduction = "--confirm-not-production"; ValidateOnly = "--validate-only"
     FidelityOnly = "--fidelity-only"; ReportJson = "--report-json"; FidelityJson = "--fidelity-json"
-    FidelityHtml = "--fidelity-html"; Quiet = "--quiet"; Verbose = "--verbose"
+    FidelityHtml = "--fidelity-html"; DbtProfile = "--dbt-profile"; Quiet = "--quiet"; Verbose = "--verbose"
 }
 # Parameters whose value reaches main.py through its environment, never its command line.
 $ThroughEnvironment = [ordered]@{ DbPassword = "--db-password"; PromptPassword = "--db-password" }

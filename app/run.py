@@ -1,26 +1,30 @@
 """One run: find the server, check the target is safe, then fill it in a single transaction."""
+import sys
 import time
 
 from checks import fidelity, validation
 from core import checkpoints, database
-from core.context import RunContext
 from core.copy_writer import CopyWriter
 from core.embedded import EmbeddedServer
 from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES
+from generators import PHASES, insurance
+from generators.context import RunContext
 
 
 def server_settings(config):
-    """libpq settings of the target; starts the embedded server when no database setting was given."""
+    """The Target of the run; starts the embedded server when no database setting was given."""
     if config.embedded:
-        return {**EmbeddedServer(config.embedded_dir).start(), "dbname": config.db_name}
+        server = EmbeddedServer(config.embedded_dir)
+        settings = server.start()
+        for notice in server.notices:
+            print(f"note: {notice}", file=sys.stderr, flush=True)
+        return database.Target.from_libpq({**settings, "dbname": config.db_name})
     return database.connection_settings(config)
 
 
 def open_connection(config, settings):
-    dbname = settings.get("dbname") or "postgres"
-    creatable = config.embedded or database.looks_like_demo(dbname) or config.allow_non_demo_database
+    creatable = config.embedded or database.looks_like_demo(settings.dbname) or config.allow_non_demo_database
     return database.connect(settings, create_if_missing=creatable)
 
 
@@ -73,15 +77,23 @@ def generate(config, reporter):
 
 
 def generate_offices(config, random, writer, reporter):
-    """Every phase for each office in turn; an office's state is dropped before the next one starts."""
+    """Every phase for each office in turn; an office's state is dropped before the next one starts.
+
+    A phase's practice step runs once, in the first office just before that office's step of the phase, so the
+    reference data is numbered and drawn as the first office's; every office's step gets what it returned. The
+    carriers are written last: they were entered when the first plan of any office used them.
+    """
     offices = config.offices()
-    context = None
-    for number, office in enumerate(offices, 1):
-        context = context.next_office(office) if context else RunContext(office, random, IdAllocator(), writer)
-        reporter.office(number, len(offices), office.patients)
+    ids, references = IdAllocator(), {}
+    for number, office in enumerate(offices):
+        ctx = RunContext(office, random, ids, writer, office=number)
+        reporter.office(number + 1, len(offices), office.patients)
         for step, phase in enumerate(PHASES, 1):
             reporter.phase(step, phase.TITLE)
-            phase.generate(context)
+            if phase not in references:
+                references[phase] = phase.practice(ctx)
+            phase.office(ctx, references[phase])
+    insurance.carrier_rows(RunContext(offices[0], random, ids, writer), references[insurance])
 
 
 def check_existing(config, fidelity_only=False):

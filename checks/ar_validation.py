@@ -3,27 +3,35 @@
 Each rule is (name, SQL returning the offending rows). `today` is the run's simulated today, read from the
 ownership marker, so --validate-only checks a dataset as of the day it was generated for.
 """
+from opendental.codes import ClaimProcStatus, ClaimStatus, ProcStatus
+from opendental.definitions import NONE, DefCat, defnum, defnums
+
 TODAY = """(SELECT (options->>'end_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
 CENT = 0.005
+COMPLETE = ProcStatus.COMPLETE
+PAID = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)  # insurance money on the ledger
+REFUND = defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
+UNEARNED = (NONE, *defnums(DefCat.PAYSPLIT_UNEARNED_TYPE))
+SENT, RECEIVED = ClaimStatus.SENT.sql, ClaimStatus.RECEIVED.sql
 
-PROCEDURE_BALANCES = """
+PROCEDURE_BALANCES = f"""
     SELECT p."ProcNum", p."PatNum", round((p."ProcFee" * (p."UnitQty" + p."BaseUnits") + coalesce(a.amount, 0)
            - coalesce(s.amount, 0) - coalesce(c.amount, 0))::numeric, 2) AS balance
     FROM raw.procedurelog p
     LEFT JOIN (SELECT "ProcNum", sum("AdjAmt") amount FROM raw.adjustment WHERE "ProcNum" <> 0 GROUP BY 1) a USING ("ProcNum")
     LEFT JOIN (SELECT "ProcNum", sum("SplitAmt") amount FROM raw.paysplit WHERE "ProcNum" <> 0 GROUP BY 1) s USING ("ProcNum")
     LEFT JOIN (SELECT "ProcNum", sum("InsPayAmt" + "WriteOff") amount FROM raw.claimproc
-               WHERE "Status" IN (1, 4) AND "ProcNum" <> 0 GROUP BY 1) c USING ("ProcNum")
-    WHERE p."ProcStatus" = 2"""
+               WHERE "Status" IN {PAID} AND "ProcNum" <> 0 GROUP BY 1) c USING ("ProcNum")
+    WHERE p."ProcStatus" = {COMPLETE}"""
 
 # Every account entry of a family, signed: charges positive, credits negative (OpenDental's ledger).
-LEDGER = """
+LEDGER = f"""
     SELECT pt."Guarantor" AS family, p."ProcDate" AS day, p."ProcFee" * (p."UnitQty" + p."BaseUnits") AS amount
-      FROM raw.procedurelog p JOIN raw.patient pt USING ("PatNum") WHERE p."ProcStatus" = 2
+      FROM raw.procedurelog p JOIN raw.patient pt USING ("PatNum") WHERE p."ProcStatus" = {COMPLETE}
     UNION ALL SELECT pt."Guarantor", a."AdjDate", a."AdjAmt" FROM raw.adjustment a JOIN raw.patient pt USING ("PatNum")
     UNION ALL SELECT pt."Guarantor", s."DatePay", -s."SplitAmt" FROM raw.paysplit s JOIN raw.patient pt USING ("PatNum")
     UNION ALL SELECT pt."Guarantor", c."DateCP", -(c."InsPayAmt" + c."WriteOff")
-      FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" IN (1, 4)"""
+      FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" IN {PAID}"""
 
 # Aging: credits pay the oldest charges first; what is left of each charge ages by its date.
 FAMILY_AGING = f"""
@@ -42,18 +50,19 @@ FAMILY_AGING = f"""
            coalesce(sum(u.amount) FILTER (WHERE u.age > 90), 0) AS b90
     FROM totals t LEFT JOIN unpaid u USING (family) GROUP BY t.family, t.total"""
 
-PENDING_INSURANCE = """
+PENDING_INSURANCE = f"""
     SELECT pt."Guarantor" AS family, sum(c."InsPayEst" + c."WriteOff") AS estimate
-    FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" = 0 GROUP BY 1"""
+    FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" = {ClaimProcStatus.NOT_RECEIVED}
+    GROUP BY 1"""
 
 RULES = [
     ("every completed procedure's balance (fee + adjustments - patient paid - insurance paid - write-off) "
      "is at least -0.01", f"SELECT * FROM ({PROCEDURE_BALANCES}) b WHERE balance < -0.01"),
-    ("only completed procedures carry payments or received insurance", """
+    ("only completed procedures carry payments or received insurance", f"""
      SELECT s."SplitNum", s."ProcNum" FROM raw.paysplit s JOIN raw.procedurelog p USING ("ProcNum")
-     WHERE p."ProcStatus" <> 2
+     WHERE p."ProcStatus" <> {COMPLETE}
      UNION ALL SELECT c."ClaimProcNum", c."ProcNum" FROM raw.claimproc c JOIN raw.procedurelog p USING ("ProcNum")
-     WHERE c."Status" IN (1, 4) AND p."ProcStatus" <> 2"""),
+     WHERE c."Status" IN {PAID} AND p."ProcStatus" <> {COMPLETE}"""),
     ("every payment equals the sum of its splits", f"""
      SELECT p."PayNum", p."PayAmt", s.total FROM raw.payment p
      LEFT JOIN (SELECT "PayNum", sum("SplitAmt") total FROM raw.paysplit GROUP BY 1) s USING ("PayNum")
@@ -74,17 +83,17 @@ RULES = [
      WHERE x."ClaimNum" IS NULL OR abs(c."ClaimFee" - x.fee) > {CENT} OR abs(c."InsPayEst" - x.est) > {CENT}
         OR abs(c."InsPayAmt" - x.paid) > {CENT} OR abs(c."DedApplied" - x.ded) > {CENT}
         OR abs(c."WriteOff" - x.wo) > {CENT}"""),
-    ("received claimprocs are paid by a check dated on or after the claim was sent", """
+    ("received claimprocs are paid by a check dated on or after the claim was sent", f"""
      SELECT cp."ClaimProcNum", cp."ClaimPaymentNum" FROM raw.claimproc cp
      JOIN raw.claim c USING ("ClaimNum") LEFT JOIN raw.claimpayment k USING ("ClaimPaymentNum")
-     WHERE cp."Status" = 1 AND (k."ClaimPaymentNum" IS NULL OR k."CheckDate" < c."DateSent"
+     WHERE cp."Status" = {ClaimProcStatus.RECEIVED} AND (k."ClaimPaymentNum" IS NULL OR k."CheckDate" < c."DateSent"
                                 OR cp."DateCP" <> k."CheckDate")"""),
-    ("claim dates are in order: service, sent, received", """
+    ("claim dates are in order: service, sent, received", f"""
      SELECT "ClaimNum", "DateService", "DateSent", "DateReceived" FROM raw.claim
      WHERE ("DateSent" > '0001-01-01' AND "DateSent" < "DateService")
         OR ("DateReceived" > '0001-01-01' AND ("DateReceived" < "DateSent" OR "DateReceived" < "DateService"))
-        OR ("ClaimStatus" = 'R') <> ("DateReceived" > '0001-01-01')
-        OR ("ClaimStatus" IN ('S', 'R') AND "DateSent" = '0001-01-01')"""),
+        OR ("ClaimStatus" = {RECEIVED}) <> ("DateReceived" > '0001-01-01')
+        OR ("ClaimStatus" IN ({SENT}, {RECEIVED}) AND "DateSent" = '0001-01-01')"""),
     ("every guarantor's stored balance and aging equal what the family's transactions give", f"""
      WITH aging AS ({FAMILY_AGING}), pending AS ({PENDING_INSURANCE})
      SELECT g."PatNum", g."BalTotal", round(a.total::numeric, 2) total, g."Bal_0_30", round(a.b0::numeric, 2) b0,
@@ -98,29 +107,32 @@ RULES = [
      SELECT "PatNum", "Bal_0_30", "Bal_31_60", "Bal_61_90", "BalOver90" FROM raw.patient
      WHERE least("Bal_0_30", "Bal_31_60", "Bal_61_90", "BalOver90") < 0
         OR ("Guarantor" <> "PatNum" AND ("BalTotal" <> 0 OR "InsEst" <> 0 OR "Bal_0_30" <> 0 OR "BalOver90" <> 0))"""),
-    ("income transfers (PayType 0) move money without creating it: PayAmt 0, the procedure half positive, "
-     "the prepayment half negative", """
+    (f"income transfers (PayType {NONE}) move money without creating it: PayAmt 0, the procedure half positive, "
+     "the prepayment half negative", f"""
      SELECT p."PayNum", p."PayAmt", s."SplitNum", s."SplitAmt", s."UnearnedType" FROM raw.payment p
      JOIN raw.paysplit s USING ("PayNum")
-     WHERE p."PayType" = 0 AND (p."PayAmt" <> 0 OR (s."UnearnedType" = 0 AND s."SplitAmt" < 0)
-                                OR (s."UnearnedType" <> 0 AND s."SplitAmt" > 0))"""),
-    ("refunds (PayType 72) are negative", 'SELECT "PayNum", "PayAmt" FROM raw.payment WHERE "PayType" = 72 AND "PayAmt" >= 0'),
-    ("a split pays a procedure or an adjustment, or is unearned (288, 439...), never two of these", """
+     WHERE p."PayType" = {NONE} AND (p."PayAmt" <> 0 OR (s."UnearnedType" = {NONE} AND s."SplitAmt" < 0)
+                                OR (s."UnearnedType" <> {NONE} AND s."SplitAmt" > 0))"""),
+    (f"refunds (PayType {REFUND}) are negative",
+     f'SELECT "PayNum", "PayAmt" FROM raw.payment WHERE "PayType" = {REFUND} AND "PayAmt" >= 0'),
+    (f"a split pays a procedure or an adjustment, or is unearned ({UNEARNED[1]}, {UNEARNED[2]}...), "
+     "never two of these", f"""
      SELECT "SplitNum", "ProcNum", "AdjNum", "UnearnedType" FROM raw.paysplit
-     WHERE ("ProcNum" <> 0 AND "AdjNum" <> 0) OR ("UnearnedType" = 0 AND "ProcNum" = 0 AND "AdjNum" = 0)
-        OR ("UnearnedType" <> 0 AND ("ProcNum" <> 0 OR "AdjNum" <> 0))
-        OR "UnearnedType" NOT IN (0, 288, 439, 598, 641)"""),
+     WHERE ("ProcNum" <> 0 AND "AdjNum" <> 0) OR ("UnearnedType" = {NONE} AND "ProcNum" = 0 AND "AdjNum" = 0)
+        OR ("UnearnedType" <> {NONE} AND ("ProcNum" <> 0 OR "AdjNum" <> 0))
+        OR "UnearnedType" NOT IN ({", ".join(map(str, UNEARNED))})"""),
     ("patient money is dated inside the window, payments on their split dates", f"""
      SELECT p."PayNum", p."PayDate", s."DatePay" FROM raw.payment p JOIN raw.paysplit s USING ("PayNum")
      WHERE s."DatePay" <> p."PayDate" OR p."PayDate" > {TODAY} OR p."PayDate" < '2023-01-01'
      UNION ALL SELECT "AdjNum", "AdjDate", NULL FROM raw.adjustment WHERE "AdjDate" > {TODAY} OR "AdjDate" < '2023-01-01'"""),
 ]
 
-AR_SUMMARY = """
+AR_SUMMARY = f"""
     WITH g AS (SELECT sum("BalTotal") total, sum("Bal_0_30") b0, sum("Bal_31_60") b30, sum("Bal_61_90") b60,
                       sum("BalOver90") b90, sum("InsEst") insest FROM raw.patient WHERE "Guarantor" = "PatNum"),
-    production AS (SELECT sum("ProcFee" * ("UnitQty" + "BaseUnits")) gross FROM raw.procedurelog WHERE "ProcStatus" = 2),
-    insurance AS (SELECT sum("InsPayAmt") paid, sum("WriteOff") write_off FROM raw.claimproc WHERE "Status" IN (1, 4)),
+    production AS (SELECT sum("ProcFee" * ("UnitQty" + "BaseUnits")) gross FROM raw.procedurelog
+                   WHERE "ProcStatus" = {COMPLETE}),
+    insurance AS (SELECT sum("InsPayAmt") paid, sum("WriteOff") write_off FROM raw.claimproc WHERE "Status" IN {PAID}),
     patients AS (SELECT sum("PayAmt") paid FROM raw.payment),
     adjustments AS (SELECT sum("AdjAmt") total FROM raw.adjustment)
     SELECT g.total, g.b0, g.b30, g.b60, g.b90, g.insest, production.gross, insurance.write_off, adjustments.total,

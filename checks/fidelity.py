@@ -11,27 +11,35 @@ import math
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 
-from .ar_validation import TODAY
+from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus, ProcStatus
+from opendental.definitions import DefCat, defnum, defnums
+
+from .ar_validation import COMPLETE, PAID, TODAY
 
 MIN_CASES = 30
 FULL_BOOK_DAYS = 500  # provider-days below which a practice is too small to fill a provider's day
 Z = 3.0
 
-PAST_APPOINTMENTS = f"""FROM raw.appointment WHERE "AptStatus" IN (2, 3, 5) AND "AptDateTime" < {TODAY}"""
+PAST_APPOINTMENTS = f"""FROM raw.appointment
+    WHERE "AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)}
+    AND "AptDateTime" < {TODAY}"""
 HYGIENE_CODES = "('D1110', 'D1120', 'D4910')"
 HYGIENE_VISITS = f"""
     SELECT DISTINCT p."PatNum", p."ProcDate" FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
-    WHERE p."ProcStatus" = 2 AND c."ProcCode" IN {HYGIENE_CODES}"""
+    WHERE p."ProcStatus" = {COMPLETE} AND c."ProcCode" IN {HYGIENE_CODES}"""
 RECALL_GAPS = f"""
     SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
     FROM ({HYGIENE_VISITS}) v"""
-CATEGORY = """CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcCode" LIKE 'D1%' THEN 'preventive'
-    WHEN c."ProcCode" LIKE 'D2%' AND c."ProcCat" = 78 THEN 'prosthodontic' WHEN c."ProcCode" LIKE 'D2%' THEN 'restorative'
+CROWN_AND_BRIDGE = defnum(DefCat.PROC_CODE_CATS, "Crown & Bridge")
+RECEIVED = ClaimStatus.RECEIVED.sql
+CATEGORY = f"""CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcCode" LIKE 'D1%' THEN 'preventive'
+    WHEN c."ProcCode" LIKE 'D2%' AND c."ProcCat" = {CROWN_AND_BRIDGE} THEN 'prosthodontic'
+    WHEN c."ProcCode" LIKE 'D2%' THEN 'restorative'
     WHEN c."ProcCode" LIKE 'D3%' THEN 'endodontic' WHEN c."ProcCode" LIKE 'D4%' THEN 'periodontic'
     WHEN c."ProcCode" LIKE 'D5%' OR c."ProcCode" LIKE 'D6%' THEN 'prosthodontic'
     WHEN c."ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
-COMPLETED = """FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
-    WHERE p."ProcStatus" = 2 AND p."ProcFee" > 0"""
+COMPLETED = f"""FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+    WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0"""
 
 
 @dataclass
@@ -70,15 +78,22 @@ CATEGORY_RANGES = {  # share of completed procedures by count, and of production
     "oral surgery": ((0.01, 0.08), (0.01, 0.10)),
 }
 
+PAYMENT_TYPE_SHARES = (  # (label, patient payment types, share of payments low, high)
+    ("credit card", defnums(DefCat.PAYMENT_TYPES, "Credit Card", "Stripe"), 0.60, 0.92),
+    ("check", defnums(DefCat.PAYMENT_TYPES, "Check"), 0.03, 0.18),
+    ("cash", defnums(DefCat.PAYMENT_TYPES, "Cash"), 0.02, 0.15),
+    ("financing", defnums(DefCat.PAYMENT_TYPES, "Care Credit", "ProceedFinance", "Cherry", "Lending Club", "Sunbit"),
+     0.005, 0.10))
+
 METRICS = [
-    Metric("insured share of active patients", """SELECT avg(("HasIns" = 'I')::int)::float8, count(DISTINCT "Guarantor")
-           FROM raw.patient WHERE "PatStatus" = 0 AND "DateFirstVisit" > '0001-01-01'""", 0, 0,
+    Metric("insured share of active patients", f"""SELECT avg(("HasIns" = {HasIns.INSURED.sql})::int)::float8,
+           count(DISTINCT "Guarantor") FROM raw.patient WHERE "PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'""", 0, 0,
            "configured --coverage-rate (drawn per family: families are the cases)", config="coverage_rate"),
-    Metric("appointment completion rate", _share('"AptStatus" = 2', PAST_APPOINTMENTS), 0, 0,
+    Metric("appointment completion rate", _share(f'"AptStatus" = {AptStatus.COMPLETE}', PAST_APPOINTMENTS), 0, 0,
            "configured --completion-rate", config="completion_rate"),
-    Metric("no-show / broken rate", _share('"AptStatus" = 5', PAST_APPOINTMENTS), 0.05, 0.12,
+    Metric("no-show / broken rate", _share(f'"AptStatus" = {AptStatus.BROKEN}', PAST_APPOINTMENTS), 0.05, 0.12,
            "industry: no-shows about 5-10% of visits"),
-    Metric("cancellation rate (unscheduled list)", _share('"AptStatus" = 3', PAST_APPOINTMENTS), 0.06, 0.20,
+    Metric("cancellation rate (unscheduled list)", _share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', PAST_APPOINTMENTS), 0.06, 0.20,
            "industry: 8-15% of visits cancelled or moved"),
     Metric("hygiene recall interval, mean", f"""SELECT avg(gap)::float8, count(gap), stddev(gap)::float8
            FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL""", 150, 280,
@@ -96,44 +111,45 @@ METRICS = [
            FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)) / 30.4))::float8, count(*)
            FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", """SELECT avg(n)::float8, count(*) FROM (SELECT a."AptNum", count(*) n
-           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2 GROUP BY 1) v""", 2.0, 5.5,
+    Metric("procedures per completed visit", f"""SELECT avg(n)::float8, count(*) FROM (SELECT a."AptNum", count(*) n
+           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE}
+           GROUP BY 1) v""", 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
-    Metric("production per dentist-day", """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
+    Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
-           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND NOT v."IsSecondary"
+           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND NOT v."IsSecondary"
            GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
            kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
-    Metric("production per hygienist-day", """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
+    Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
            SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
-           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = 2 AND v."IsSecondary"
+           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND v."IsSecondary"
            GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
            min_cases=FULL_BOOK_DAYS),
     *[Metric(f"{category} share of procedures", _category_share(category, False), count[0], count[1],
              "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
     *[Metric(f"{category} share of production", _category_share(category, True), fee[0], fee[1],
              "ADA production mix of a general practice") for category, (_, fee) in CATEGORY_RANGES.items()],
-    Metric("standard-fee match rate", """SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
+    Metric("standard-fee match rate", f"""SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
            FROM raw.procedurelog p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
            "Amount" std FROM raw.fee ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
-           USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = 2 AND p."ProcFee" > 0""", 0, 0,
+           USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0""", 0, 0,
            "configured --fee-match-rate", config="fee_match_rate"),
-    Metric("claim turnaround, median", """SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
-           count(*) FROM raw.claim WHERE "ClaimStatus" = 'R'""", 14, 35, "industry: claims paid 2-6 weeks after sending",
+    Metric("claim turnaround, median", f"""SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
+           count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 14, 35, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),
-    Metric("claim turnaround, 90th percentile", """SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
-           count(*) FROM raw.claim WHERE "ClaimStatus" = 'R'""", 21, 50, "industry: claims paid 2-6 weeks after sending",
+    Metric("claim turnaround, 90th percentile", f"""SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
+           count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 21, 50, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),
-    Metric("insurance paid / billed fee", """SELECT (sum("InsPayAmt") / nullif(sum("ClaimFee"), 0))::float8, count(*)
-           FROM raw.claim WHERE "ClaimStatus" = 'R'""", 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
+    Metric("insurance paid / billed fee", f"""SELECT (sum("InsPayAmt") / nullif(sum("ClaimFee"), 0))::float8, count(*)
+           FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
            kind="value", unit="%"),
-    Metric("write-off share of gross production", f"""SELECT ((SELECT sum("WriteOff") FROM raw.claimproc WHERE "Status" IN (1, 4))
+    Metric("write-off share of gross production", f"""SELECT ((SELECT sum("WriteOff") FROM raw.claimproc WHERE "Status" IN {PAID})
            / nullif(sum(p."ProcFee"), 0))::float8, count(*) {COMPLETED}""", 0.03, 0.30,
            "industry: PPO contractual write-offs 10-30% of production", kind="value", unit="%"),
-    Metric("collection rate", """SELECT (((SELECT sum("InsPayAmt") FROM raw.claimproc WHERE "Status" IN (1, 4))
+    Metric("collection rate", f"""SELECT (((SELECT sum("InsPayAmt") FROM raw.claimproc WHERE "Status" IN {PAID})
            + (SELECT sum("PayAmt") FROM raw.payment)) / nullif(sum(p."ProcFee") - (SELECT coalesce(sum("WriteOff"), 0)
-           FROM raw.claimproc WHERE "Status" IN (1, 4)) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8,
-           count(*) FROM raw.procedurelog p WHERE p."ProcStatus" = 2""", 0.95, 0.995,
+           FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8,
+           count(*) FROM raw.procedurelog p WHERE p."ProcStatus" = {COMPLETE}""", 0.95, 0.995,
            "industry: 95-99% of net production collected", kind="value", unit="%"),
     *[Metric(f"AR share {label}", f"""SELECT (sum("{column}") / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90"
              + "BalOver90"), 0))::float8, count(*) FILTER (WHERE "BalTotal" > 0) FROM raw.patient
@@ -145,12 +161,12 @@ METRICS = [
           ("over 90 days", "BalOver90", 0.0, 0.15, "industry: AR over 90 days under 15%"))],
     Metric("days in AR", f"""SELECT ((SELECT sum("BalTotal") FROM raw.patient WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0)
            / nullif(sum(p."ProcFee") / 90.0, 0))::float8, count(*) FROM raw.procedurelog p
-           WHERE p."ProcStatus" = 2 AND p."ProcDate" > {TODAY} - 90""", 5, 45,
+           WHERE p."ProcStatus" = {COMPLETE} AND p."ProcDate" > {TODAY} - 90""", 5, 45,
            "industry: days in AR under 30-40", kind="value", unit="days"),
-    *[Metric(f"payment type: {label}", _share(f'"PayType" IN ({types})', 'FROM raw.payment WHERE "PayAmt" > 0'),
+    *[Metric(f"payment type: {label}",
+             _share(f'"PayType" IN ({", ".join(map(str, types))})', 'FROM raw.payment WHERE "PayAmt" > 0'),
              low, high, "DOMAIN.md 8: card 71%, check 8%, cash 5%, Care Credit 4% of payments")
-      for label, types, low, high in (("credit card", "71, 412", 0.60, 0.92), ("check", "69", 0.03, 0.18),
-                                      ("cash", "70", 0.02, 0.15), ("financing", "391, 574, 634, 417, 681", 0.005, 0.10))],
+      for label, types, low, high in PAYMENT_TYPE_SHARES],
     *[Metric(f"patients aged {label}", _share(condition, "FROM raw.patient"), low, high,
              "DOMAIN.md 5.2: about 20% children, 60% adults, 20% 65+")
       for label, condition, low, high in (

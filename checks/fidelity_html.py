@@ -4,23 +4,28 @@ import html
 
 import psycopg2
 
+from opendental.codes import AptStatus
+
+from .ar_validation import COMPLETE, PAID
 from .fidelity import RECALL_GAPS, TODAY, format_value
 
 MONTHLY = f"""
     WITH months AS (SELECT generate_series(date_trunc('month', min("ProcDate")), date_trunc('month', {TODAY}),
                                            interval '1 month')::date AS month
-                    FROM raw.procedurelog WHERE "ProcStatus" = 2 AND "ProcDate" >= '2023-01-01'),
+                    FROM raw.procedurelog WHERE "ProcStatus" = {COMPLETE} AND "ProcDate" >= '2023-01-01'),
     production AS (SELECT date_trunc('month', "ProcDate")::date AS month, sum("ProcFee") AS amount FROM raw.procedurelog
-                   WHERE "ProcStatus" = 2 GROUP BY 1),
+                   WHERE "ProcStatus" = {COMPLETE} GROUP BY 1),
     collections AS (SELECT month, sum(amount) AS amount FROM (
         SELECT date_trunc('month', "PayDate")::date AS month, "PayAmt" AS amount FROM raw.payment
-        UNION ALL SELECT date_trunc('month', "DateCP")::date, "InsPayAmt" FROM raw.claimproc WHERE "Status" IN (1, 4)) c
+        UNION ALL SELECT date_trunc('month', "DateCP")::date, "InsPayAmt" FROM raw.claimproc WHERE "Status" IN {PAID}) c
         GROUP BY 1)
     SELECT m.month, coalesce(p.amount, 0), coalesce(c.amount, 0) FROM months m
     LEFT JOIN production p USING (month) LEFT JOIN collections c USING (month) ORDER BY 1"""
 AGING = """SELECT sum("Bal_0_30"), sum("Bal_31_60"), sum("Bal_61_90"), sum("BalOver90") FROM raw.patient
            WHERE "Guarantor" = "PatNum" """
-STATUS_NAMES = {1: "scheduled", 2: "complete", 3: "unscheduled list", 5: "broken", 6: "planned"}
+STATUS_NAMES = {AptStatus.SCHEDULED: "scheduled", AptStatus.COMPLETE: "complete",
+                AptStatus.UNSCHEDULED_LIST: "unscheduled list", AptStatus.BROKEN: "broken",
+                AptStatus.PLANNED: "planned"}
 STATUSES = 'SELECT "AptStatus", count(*) FROM raw.appointment GROUP BY 1 ORDER BY 1'
 RECALL_HISTOGRAM = f"""SELECT least(gap / 60, 8) * 60 AS bin, count(*) FROM ({RECALL_GAPS}) g
                        WHERE gap IS NOT NULL GROUP BY 1 ORDER BY 1"""

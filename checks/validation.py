@@ -40,7 +40,7 @@ def run(connection):
             cursor.execute(foreign_keys.table_count_sql(table, keys))
             for key, count in zip(keys, cursor.fetchone()):
                 if count:
-                    _check(cursor, result, foreign_keys.rule_name(*key), foreign_keys.violation_sql(*key))
+                    _check(cursor, result, foreign_keys.rule_name(key), foreign_keys.violation_sql(key))
                 else:
                     result.rules_checked += 1
             checkpoints.reached("validation")

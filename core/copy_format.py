@@ -24,13 +24,13 @@ def wire_type(column):
     return _NUMBER_TYPES.get(column.pg_type)
 
 
-def _nulls(values):
-    """Values with None (or NaT) replaced, and the mask of where they were (None when there are none)."""
+def _nulls(values, filler):
+    """Values with None (or NaT) replaced by `filler`, and the mask of where they were (None when there are none)."""
     if values.dtype == object:
         missing = np.fromiter((v is None for v in values), bool, len(values))
         if missing.any():
             values = values.copy()
-            values[missing] = 0
+            values[missing] = filler
             return values, missing
         return values, None
     if values.dtype.kind in "mM":
@@ -54,7 +54,7 @@ def _temporal(values, pg_type):
 
 def _numbers(values, column):
     """A fixed-width column's values in network order, with the mask of NULLs."""
-    values, missing = _nulls(np.asarray(values))
+    values, missing = _nulls(np.asarray(values), "00:00:00" if column.pg_type == "time" else 0)
     if column.pg_type in ("date", "timestamp", "time"):
         values = _temporal(values, column.pg_type)
     return values.astype(_NUMBER_TYPES[column.pg_type]), missing
@@ -79,13 +79,14 @@ def _text(value, column):
 def _strings(values, column):
     """(lengths with -1 for NULL, all bytes joined) of a text column."""
     values = values.tolist() if isinstance(values, np.ndarray) else list(values)
-    try:
-        joined = "".join(values).encode()  # all strings (else TypeError) and, when lengths add up, all ASCII
-        lengths = np.fromiter(map(len, values), np.int64, len(values))
-        if len(joined) == lengths.sum():
-            return lengths, joined
-    except TypeError:
-        pass
+    if column.kind != "json":  # jsonb values need their version byte: no fast path
+        try:
+            joined = "".join(values).encode()  # all strings (else TypeError) and, when lengths add up, all ASCII
+            lengths = np.fromiter(map(len, values), np.int64, len(values))
+            if len(joined) == lengths.sum():
+                return lengths, joined
+        except TypeError:
+            pass
     encoded = [_text(v, column) for v in values]
     lengths = np.fromiter((-1 if e is None else len(e) for e in encoded), np.int64, len(encoded))
     return lengths, b"".join(e for e in encoded if e)
@@ -93,7 +94,7 @@ def _strings(values, column):
 
 def constant_field(column, value):
     """A whole field (length and bytes) for a value every row shares."""
-    if value is None or (isinstance(value, np.datetime64) and np.isnat(value)):
+    if value is None or (isinstance(value, (np.datetime64, np.timedelta64)) and np.isnat(value)):
         return b"\xff\xff\xff\xff"
     if wire_type(column):
         data = _numbers(np.array([value]), column)[0].tobytes()

@@ -1,10 +1,14 @@
-"""The raw schema as the generator sees it, parsed from schema/create_tables.sql (the single source of truth)."""
+"""The raw schema as the generator sees it, parsed from schema/create_tables.sql (the single source of truth),
+and OpenDental's foreign keys, which its DDL never declares, read from schema/foreign_keys.csv."""
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_SQL = Path(__file__).resolve().parent.parent / "schema" / "create_tables.sql"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_SQL = SCHEMA_DIR / "create_tables.sql"
+FOREIGN_KEYS_CSV = SCHEMA_DIR / "foreign_keys.csv"
 _TABLE = re.compile(r'CREATE TABLE IF NOT EXISTS raw\."(\w+)" \((.*?)\n\);', re.S)
 _COLUMN = re.compile(r'^\s*"(\w+)" ([\w() ]+?)(?: NOT NULL| DEFAULT| UNIQUE|,|$)')
 
@@ -38,6 +42,17 @@ class Table:
         return [c.name for c in self.columns]
 
 
+@dataclass(frozen=True)
+class ForeignKey:
+    """`table.column` holds a key of `parent`; of its definitions of `category` only, when the parent is
+    the definition table. A value of 0 means "none" in OpenDental and is accepted unless `required`."""
+    table: str
+    column: str
+    parent: str
+    category: int | None
+    required: bool
+
+
 def _parse(sql):
     tables = {}
     for name, body in _TABLE.findall(sql):
@@ -63,3 +78,12 @@ def table(name):
 
 def create_sql():
     return SCHEMA_SQL.read_text()
+
+
+@lru_cache(maxsize=1)
+def foreign_keys():
+    """Every foreign key of the raw schema, grouped by table in the order the phases fill them."""
+    with open(FOREIGN_KEYS_CSV, newline="", encoding="utf-8") as f:
+        return tuple(ForeignKey(r["table"], r["column"], r["parent_table"],
+                                int(r["definition_category"]) if r["definition_category"] else None,
+                                r["required"] == "yes") for r in csv.DictReader(f))

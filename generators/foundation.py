@@ -1,18 +1,18 @@
 """Phase 1, foundation: the practice itself. Clinics, definitions, providers, operatories, staff and users,
 the CDT code catalog, fee schedules and fees.
 
-Adds to ctx.practice: defs (..., names and values: {DefNum: ItemName / ItemValue}), clinics, providers
-(..., abbr and names: {ProvNum: "DOC1" / "Jane Smith, DDS"}), operatories (the chairs in use), users (nums: every
-login, the hidden ones of former employees last; admin, front_desk, billing, coordinators, by_provider; employees:
-the current EmployeeNums), codes (..., is_multi_visit), fee_scheds (nums, ucr, ppo, share,
-cents[schedule index, code index] in nums order: 0 the UCR, then the PPO tiers).
+The practice step returns a handover.FoundationReference (setup_day, defs, clinics, fee_scheds, codes, user
+groups, login names); the office step adds the office's providers, operatories and users to ctx.practice
+(handover.Providers, Operatories, Users).
 """
 from types import SimpleNamespace
 
 import numpy as np
-from core.context import practice_wide
 
+from .context import RunContext
 from .data import read_table
+from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
+from .rows import scaled
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
@@ -36,48 +36,36 @@ WEB_SCHED_BIOS = {
     "dentist": "Dr. {last} has cared for Beaverton families since {year} and keeps every visit calm and unhurried.",
     "hygienist": "{first} is a registered dental hygienist who loves helping patients keep their smiles healthy."}
 OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
-
-FOREIGN_KEYS = [
-    ("provider", "FeeSched", "feesched", None, True),
-    ("provider", "Specialty", "definition", 35, False),
-    ("operatory", "ProvDentist", "provider", None, False),
-    ("operatory", "ProvHygienist", "provider", None, False),
-    ("operatory", "ClinicNum", "clinic", None, False),
-    ("operatory", "OperatoryType", "definition", 55, False),
-    ("procedurecode", "ProcCat", "definition", 11, True),
-    ("fee", "FeeSched", "feesched", None, True),
-    ("fee", "CodeNum", "procedurecode", None, True),
-    ("fee", "ClinicNum", "clinic", None, False),
-    ("fee", "SecUserNumEntry", "userod", None, False),
-    ("feesched", "SecUserNumEntry", "userod", None, False),
-    ("userod", "UserGroupNum", "usergroup", None, False),
-    ("userod", "EmployeeNum", "employee", None, False),
-    ("userod", "ProvNum", "provider", None, False),
-    ("userod", "TaskListInBox", "tasklist", None, False),
-    ("employee", "ReportsTo", "employee", None, False),
-    ("usergroupattach", "UserNum", "userod", None, True),
-    ("usergroupattach", "UserGroupNum", "usergroup", None, True),
-    ("clinic", "DefaultProv", "provider", None, False),
-    ("clinic", "InsBillingProv", "provider", None, False),
-]
+# The first office's Admin login (logins number it first), who set the practice up and entered its fees,
+# fee schedules and carriers.
+SETUP_USER = 1
 
 
-def generate(ctx):
+def practice(ctx: RunContext) -> FoundationReference:
+    """Definitions, clinics, fee schedules, user groups, the code catalog and its fees: entered once, with the
+    practice (its setup day)."""
+    setup_day = day_in_window(ctx, "2023-01-03")
+    defs = definitions(ctx)
+    clinic_nums = clinics(ctx)
+    codes = procedure_codes(ctx, setup_day)
+    fee_scheds = fee_schedules(ctx, setup_day, codes)
+    fees(ctx, setup_day, codes, fee_scheds, clinic_nums)
+    return FoundationReference(setup_day=setup_day, defs=defs, clinics=clinic_nums, fee_scheds=fee_scheds,
+                               codes=codes, user_groups=user_groups(ctx), login_names=set())
+
+
+def office(ctx: RunContext, reference: FoundationReference) -> None:
+    """The office's providers, chairs, employees and logins."""
     p = ctx.practice
-    p.setup_day = day_in_window(ctx, "2023-01-03")
-    p.defs = definitions(ctx)
-    p.clinics = clinics(ctx)
-    p.fee_scheds = fee_schedules(ctx)
+    p.setup_day, p.defs, p.clinics = reference.setup_day, reference.defs, reference.clinics
+    p.fee_scheds, p.codes = reference.fee_scheds, reference.codes
     p.providers = providers(ctx)
     p.operatories = operatories(ctx)
     retired_operatory(ctx)
-    p.users = staff_and_users(ctx)
-    p.codes = procedure_codes(ctx)
-    fees(ctx)
+    p.users = logins(ctx, employees(ctx), reference)
 
 
-@practice_wide
-def definitions(ctx):
+def definitions(ctx: RunContext) -> Definitions:
     """The definition table: every DefNum the analytics compare literally, plus the rest of a real pick-list.
 
     Rows without a fixed DefNum are numbered from 1 upwards around the fixed ones.
@@ -99,18 +87,11 @@ def definitions(ctx):
     for num, row in zip(nums.tolist(), rows):
         if row["IsHidden"] != "1":
             by_category.setdefault(int(row["Category"]), []).append((num, row["ItemName"]))
-    return SimpleNamespace(
-        by_category=by_category,
-        billing_standard=by_category[4][0][0],
-        named=lambda category, name: next(n for n, item in by_category[category] if item == name),
-        names={num: row["ItemName"] for num, row in zip(nums.tolist(), rows)},
-        values={num: row["ItemValue"] for num, row in zip(nums.tolist(), rows)},
-        nums=lambda category: np.array([n for n, _ in by_category[category]], dtype=np.int64),
-    )
+    return Definitions(by_category=by_category, names={num: row["ItemName"] for num, row in zip(nums.tolist(), rows)},
+                       values={num: row["ItemValue"] for num, row in zip(nums.tolist(), rows)})
 
 
-@practice_wide
-def clinics(ctx):
+def clinics(ctx: RunContext) -> np.ndarray:
     """--clinics N locations; by default none, and ClinicNum 0 everywhere (a single-location practice)."""
     n = ctx.config.clinics
     if not n:
@@ -132,38 +113,37 @@ def clinics(ctx):
     return nums
 
 
-@practice_wide
-def fee_schedules(ctx):
+def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes) -> FeeSchedules:
     """The schedules of generators/data/foundation_fee_schedules.csv (numbered like the production practice's):
     the office's UCR fees, the PPO tiers plans price at, an out-of-network allowed schedule (FeeSchedType 2)
-    and the hidden schedule of a PPO network the office left."""
+    and the hidden schedule of a PPO network the office left. PPO fees are a share of UCR, rounded to whole
+    dollars the way carriers publish them."""
     rows = read_table("foundation_fee_schedules")
     nums = np.array([int(r["FeeSchedNum"]) for r in rows], dtype=np.int64)
     use = np.array([r["use"] for r in rows])
     hidden = np.array([r["IsHidden"] == "1" for r in rows])
-    edited = np.where(hidden, day_in_window(ctx, "2024-01-02"), ctx.practice.setup_day)
+    edited = np.where(hidden, day_in_window(ctx, "2024-01-02"), setup_day)
     ctx.out.copy("feesched", {
         "FeeSchedNum": nums, "Description": [r["Description"] for r in rows],
         "FeeSchedType": np.array([int(r["FeeSchedType"]) for r in rows]), "ItemOrder": np.arange(len(rows)),
-        "IsHidden": hidden, "IsGlobal": True, "SecUserNumEntry": 1, "SecDateEntry": ctx.practice.setup_day,
+        "IsHidden": hidden, "IsGlobal": True, "SecUserNumEntry": SETUP_USER, "SecDateEntry": setup_day,
         "SecDateTEdit": stamp(edited, 9 * 3600),
     })
-    return SimpleNamespace(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"],
-                           share=np.array([float(r["share"]) for r in rows]))
+    share = np.array([float(r["share"]) for r in rows])
+    cents = np.rint(codes.ucr_cents[None, :] * share[:, None] / 100.0) * 100
+    cents[0] = codes.ucr_cents
+    return FeeSchedules(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"], share=share,
+                        cents=cents.astype(np.int64))
 
 
-def _scaled(ctx, minimum, per_patients):
-    return max(minimum, round(ctx.config.patients / per_patients))
-
-
-def providers(ctx):
+def providers(ctx: RunContext) -> Providers:
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
     # Staffing for the visit volume (about three appointments per patient over the window): at 5,000
     # patients two dentists and two hygienists (one each below 3,750); plus a billing entity and former providers.
-    d = _scaled(ctx, 1, 2500)
-    h = _scaled(ctx, 1, 2500)
+    d = scaled(ctx, 2, 1)
+    h = scaled(ctx, 2, 1)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former
@@ -209,10 +189,9 @@ def providers(ctx):
         "OutlineColor": OUTLINE_GRAY, "SchedNote": [PROVIDER_SCHED_NOTES.get(kind, "") for kind in kinds.tolist()],
         **web_sched_profiles(kinds, first, last, hired),
     })
-    return SimpleNamespace(nums=nums, dentists=nums[kinds == "dentist"],
-                           hygienists=nums[kinds == "hygienist"], billing=nums[kinds == "billing"][0],
-                           former=nums[former], abbr=dict(zip(nums.tolist(), abbr)),
-                           names=dict(zip(nums.tolist(), formal_names(first, last, suffix))))
+    return Providers(nums=nums, dentists=nums[kinds == "dentist"], hygienists=nums[kinds == "hygienist"],
+                     billing=nums[kinds == "billing"][0], former=nums[former], abbr=dict(zip(nums.tolist(), abbr)),
+                     names=dict(zip(nums.tolist(), formal_names(first, last, suffix))))
 
 
 def formal_names(first, last, suffix):
@@ -231,7 +210,7 @@ def web_sched_profiles(kinds, first, last, hired):
     return {"WebSchedDescript": bios, "WebSchedImageLocation": photos}
 
 
-def operatories(ctx):
+def operatories(ctx: RunContext) -> Operatories:
     """Chairs: hygiene rooms and doctor rooms, in each clinic (or the one location)."""
     providers = ctx.practice.providers
     clinic_nums = ctx.practice.clinics
@@ -258,10 +237,10 @@ def operatories(ctx):
         "SetProspective": False, "IsWebSched": hygiene, "IsNewPatAppt": ~hygiene & (index == 0),
         "OperatoryType": op_type,
     })
-    return SimpleNamespace(nums=nums, clinic=clinic, hygiene=hygiene)
+    return Operatories(nums=nums, clinic=clinic, hygiene=hygiene)
 
 
-def retired_operatory(ctx):
+def retired_operatory(ctx: RunContext) -> None:
     """A consult room taken out of service: hidden, so never scheduled (it is not among ctx.practice.operatories)."""
     ctx.out.copy("operatory", {
         "OperatoryNum": ctx.ids.take("operatory", 1), "OpName": "Consult" + ctx.office_label, "Abbrev": "CONS",
@@ -270,14 +249,7 @@ def retired_operatory(ctx):
     })
 
 
-def staff_and_users(ctx):
-    """Employees, and a login for every active provider and every employee."""
-    staff = employees(ctx)
-    return logins(ctx, staff, user_groups(ctx))
-
-
-@practice_wide
-def user_groups(ctx):
+def user_groups(ctx: RunContext) -> dict[str, int]:
     """The security groups every office's logins belong to: {name: UserGroupNum}."""
     group_nums = ctx.ids.take("usergroup", len(USER_GROUPS))
     ctx.out.copy("usergroup", {"UserGroupNum": group_nums, "Description": list(USER_GROUPS), "UserGroupNumCEMT": 0})
@@ -292,7 +264,7 @@ def _staff_names(rng, pools, n):
     return first, last, middle, phone
 
 
-def employees(ctx):
+def employees(ctx: RunContext) -> SimpleNamespace:
     """A team of STAFF_ROLES per 5,000 patients, reporting to its office manager, then two former employees (hidden)
     who reported to the first team's. The billing clerk works from home; most staff left a personal email too."""
     teams = max(1, round(ctx.config.patients / 5000))
@@ -335,7 +307,7 @@ def unique_login_names(names, taken):
     return unique
 
 
-def logins(ctx, staff, group):
+def logins(ctx: RunContext, staff: SimpleNamespace, reference: FoundationReference) -> Users:
     """userod and usergroupattach: the admin, the active providers and every employee (a former one's login hidden
     since the day they left). Two users mistyped their password after their morning login, the admin reset a third
     one's; the chairside providers hide popups; a few users have a shared task list as their inbox.
@@ -348,8 +320,8 @@ def logins(ctx, staff, group):
     nums = ctx.ids.take("userod", n)
     names = ["Admin"] + [providers.abbr[p] for p in clinicians.tolist()] + \
             [f"{f[0]}{l}".lower() for f, l in zip(staff.first, staff.last)]
-    names = unique_login_names(names, ctx.shared.setdefault("login names", set()))
-    groups = np.array([group[ROLE_GROUPS[r]] for r in role.tolist()], dtype=np.int64)
+    names = unique_login_names(names, reference.login_names)
+    groups = np.array([reference.user_groups[ROLE_GROUPS[r]] for r in role.tolist()], dtype=np.int64)
     chairside = np.isin(role, ["dentist", "hygienist"])
     left = np.concatenate([np.full(1 + len(clinicians), NO_DATE), staff.left])
     hidden = left != NO_DATE
@@ -374,14 +346,13 @@ def logins(ctx, staff, group):
     })
     current = staff.left == NO_DATE
     logins_of = lambda *roles: nums[1 + len(clinicians):][current & np.isin(staff.roles, roles)]  # noqa: E731
-    return SimpleNamespace(nums=nums, admin=nums[0], front_desk=logins_of("Front Desk", "Office Manager"),
-                           billing=logins_of("Billing", "Insurance Coordinator"),
-                           coordinators=logins_of("Treatment Coordinator"),
-                           by_provider=dict(zip(clinicians.tolist(), nums[1:1 + len(clinicians)].tolist())),
-                           employees=staff.nums[current])
+    return Users(nums=nums, admin=nums[0], front_desk=logins_of("Front Desk", "Office Manager"),
+                 billing=logins_of("Billing", "Insurance Coordinator"), coordinators=logins_of("Treatment Coordinator"),
+                 by_provider=dict(zip(clinicians.tolist(), nums[1:1 + len(clinicians)].tolist())),
+                 employees=staff.nums[current])
 
 
-def task_list_inboxes(ctx, role):
+def task_list_inboxes(ctx: RunContext, role: np.ndarray) -> np.ndarray:
     """TaskListInBox of each login: the first office's first login of each INBOXES role owns that shared list (one
     user per inbox)."""
     lists = {row["Descript"]: int(row["TaskListNum"]) for row in read_table("office_task_lists")}
@@ -393,8 +364,7 @@ def task_list_inboxes(ctx, role):
     return inbox
 
 
-@practice_wide
-def procedure_codes(ctx):
+def procedure_codes(ctx: RunContext, setup_day: np.datetime64) -> ProcedureCodes:
     """The CDT catalog (generators/data/procedure_codes.csv) as procedurecode rows, with the office's settings:
     insurance downgrades (a posterior composite or ceramic crown on a molar is paid as the amalgam or the cast
     crown), chart colors and text, default diagnoses, and the note templates of foundation_code_notes.csv."""
@@ -424,10 +394,10 @@ def procedure_codes(ctx):
         "AreaAlsoToothRange": np.array([r["area_also_tooth_range"] == "1" for r in rows]),
         "DiagnosticCodes": [r["diagnostic_codes"] for r in rows],
         "DefaultNote": note["default_note"], "DefaultTPNote": note["tp_note"], "DefaultClaimNote": note["claim_note"],
-        "DateTStamp": stamp(ctx.practice.setup_day, 8 * 3600), "PreExisting": False, "BaseUnits": 0,
+        "DateTStamp": stamp(setup_day, 8 * 3600), "PreExisting": False, "BaseUnits": 0,
         "IsTaxed": False, "IsCanadianLab": False, "BypassGlobalLock": False,
     })
-    return SimpleNamespace(
+    return ProcedureCodes(
         nums=nums, code=np.array(codes), index={c: i for i, c in enumerate(codes)},
         num={c: int(x) for c, x in zip(codes, nums.tolist())},
         ucr_cents=np.array([round(float(r["fee"]) * 100) for r in rows], dtype=np.int64),
@@ -441,27 +411,21 @@ def procedure_codes(ctx):
     )
 
 
-@practice_wide
-def fees(ctx):
-    """One fee per code, schedule and clinic. PPO fees are a share of UCR, rounded to whole dollars the way
-    carriers publish them. Entry dates fall inside the window: the analytics ignore older fees."""
-    codes = ctx.practice.codes
-    scheds = ctx.practice.fee_scheds
-    clinic_nums = ctx.practice.clinics
-    amounts = np.rint(codes.ucr_cents[None, :] * scheds.share[:, None] / 100.0) * 100
-    amounts[0] = codes.ucr_cents
-    ctx.practice.fee_scheds.cents = amounts.astype(np.int64)  # [schedule index, code index]
+def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, scheds: FeeSchedules,
+         clinic_nums: np.ndarray) -> None:
+    """One fee per code, schedule and clinic, of the schedule's cents. Entry dates fall inside the window: the
+    analytics ignore older fees."""
     n_codes, n_scheds, n_clinics = len(codes.nums), len(scheds.nums), len(clinic_nums)
     sched_idx = np.repeat(np.arange(n_scheds), n_codes * n_clinics)
     code_idx = np.tile(np.repeat(np.arange(n_codes), n_clinics), n_scheds)
     clinic = np.tile(clinic_nums, n_scheds * n_codes)
     n = len(sched_idx)
     # The office's own fees are the newest rows, so the analytics' "standard fee" (newest per code) is UCR.
-    entered = np.where(sched_idx == 0, ctx.practice.setup_day + 2, ctx.practice.setup_day)
+    entered = np.where(sched_idx == 0, setup_day + 2, setup_day)
     ctx.out.copy("fee", {
-        "FeeNum": ctx.ids.take("fee", n), "Amount": amounts[sched_idx, code_idx] / 100.0,
+        "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.cents[sched_idx, code_idx] / 100.0,
         "OldCode": codes.code[code_idx].tolist(), "FeeSched": scheds.nums[sched_idx], "CodeNum": codes.nums[code_idx],
         "ClinicNum": clinic, "ProvNum": 0, "UseDefaultFee": False, "UseDefaultCov": False,
-        "SecUserNumEntry": ctx.practice.users.admin,
+        "SecUserNumEntry": SETUP_USER,
         "SecDateEntry": entered, "SecDateTEdit": stamp(entered, 10 * 3600),
     })

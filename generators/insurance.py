@@ -13,31 +13,22 @@ left the market. Plans name their claim form and claim filing code (insfilingcod
 Claim forms and procedure code groups (benefit.CodeGroupNum) are written later by the billing phase, which
 numbers the rows of its data files 1, 2... in file order; the keys here follow that order.
 
-Adds to ctx.practice.insurance:
-  carriers: nums, names
-  plans: nums, carrier (CarrierNum), carrier_name, employer, is_ppo, offered (how many plans employers still
-    offer; the retired ones follow them), hidden (retired), claim_form (ClaimFormNum), excluded ([plan, rule]
-    of EXCLUDED_CODES), fee_sched_index (row of
-    fee_scheds.cents holding the allowed fee; 0 = UCR for percentage plans), annual_max_cents,
-    deductible_cents (individual), family_deductible_cents, month_renew (0 = calendar year),
-    coverage_percent(plan_idx, code_idx) -> int array, allowed_cents(plan_idx, code_idx) -> int64 array
-  per patient, aligned with ctx.practice.patients.nums:
-    primary_plan, secondary_plan (plan index or -1), primary_sub, secondary_sub (InsSubNum or 0),
-    primary_patplan, secondary_patplan (PatPlanNum or 0), primary_plan_num, secondary_plan_num (PlanNum or 0),
-    relationship, secondary_relationship (patplan.Relationship to that plan's subscriber, -1 without it),
-    primary_since, secondary_since (DateEffective of that subscription, NO_DATE without it; a holder who
-    changed jobs was covered before it by an ended subscription, which is not handed over)
+The practice step returns a handover.InsuranceReference (coverage categories, carriers, filing codes); the
+carriers are written after every office (carrier_rows). The office step adds ctx.practice.insurance
+(handover.Insurance: the office's plans and each patient's coverage).
 """
 from types import SimpleNamespace
 
 import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, sorted_by
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
+from .context import RunContext
 from .data import read_table
-from .timeline import NO_DATE, clamp, day, stamp
+from .foundation import SETUP_USER
+from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
+from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 
@@ -89,51 +80,33 @@ CODE_GROUP_LIMITS = (("Exams", NUMBER_OF_SERVICES, 2, NO_AREA), ("Prophy", NUMBE
                      ("Sealants", YEARS, 3, TOOTH), ("Sealants", AGE_LIMIT, 16, NO_AREA),
                      ("Fluoride", AGE_LIMIT, 19, NO_AREA), ("SRP", YEARS, 2, QUADRANT), ("Crowns", YEARS, 5, TOOTH))
 
-FOREIGN_KEYS = [
-    ("covspan", "CovCatNum", "covcat", None, True),
-    ("carrier", "CarrierGroupName", "definition", 46, False),
-    ("carrier", "SecUserNumEntry", "userod", None, False),
-    ("insplan", "CarrierNum", "carrier", None, True),
-    ("insplan", "EmployerNum", "employer", None, False),
-    ("insplan", "FeeSched", "feesched", None, False),
-    ("insplan", "BillingType", "definition", 4, False),
-    ("insplan", "ClaimFormNum", "claimform", None, True),
-    ("insplan", "FilingCode", "insfilingcode", None, True),
-    ("insplan", "SecUserNumEntry", "userod", None, False),
-    ("inssub", "PlanNum", "insplan", None, True),
-    ("inssub", "Subscriber", "patient", None, True),
-    ("inssub", "SecUserNumEntry", "userod", None, False),
-    ("patplan", "PatNum", "patient", None, True),
-    ("patplan", "InsSubNum", "inssub", None, True),
-    ("benefit", "PlanNum", "insplan", None, False),
-    ("benefit", "PatPlanNum", "patplan", None, False),
-    ("benefit", "CovCatNum", "covcat", None, False),
-    ("benefit", "CodeNum", "procedurecode", None, False),
-    ("benefit", "CodeGroupNum", "codegroup", None, False),
-]
 
-
-def generate(ctx):
-    categories = coverage_categories(ctx)
+def practice(ctx: RunContext) -> InsuranceReference:
+    """The insurance categories, the carriers (numbered here, written once every office's plans are known:
+    carrier_rows) and the claim filing codes."""
     carriers = carrier_catalog(ctx)
+    return InsuranceReference(categories=coverage_categories(ctx), carriers=carriers, filing_codes=filing_codes(ctx),
+                              carrier_entered=CarrierEntries(np.full(len(carriers.nums), ctx.practice.setup_day)))
+
+
+def office(ctx: RunContext, reference: InsuranceReference) -> None:
+    """The office's employers' plans, its patients' subscriptions and coverage."""
+    categories, carriers = reference.categories, reference.carriers
     plans = group_plans(ctx, carriers, categories)
     holders = policy_holders(ctx)
     subs = subscriptions(ctx, plans, holders)
     inssub_rows(ctx, subs, plans, carriers, categories)
     patplans = patient_plans(ctx, holders, subs, plans, carriers)
     plans.entered, plans.edited = entry_and_edit(ctx, "insplan-dates", subs.entered, subs.plan, len(plans.nums))
-    carrier_rows(ctx, carriers, *entry_and_edit(ctx, "carrier-dates", plans.entered, plans.carrier_idx,
-                                                len(carriers.nums)))
-    insplan_rows(ctx, plans, carriers, filing_codes(ctx))
+    reference.carrier_entered.used(plans.entered, plans.carrier_idx)
+    insplan_rows(ctx, plans, carriers, reference.filing_codes)
     benefit_rows(ctx, plans, categories)
     patient_benefits(ctx, plans, subs, patplans)
-    ctx.practice.insurance = SimpleNamespace(
-        carriers=SimpleNamespace(nums=carriers.nums, names=carriers.names), plans=plans,
-        **coverage_by_patient(ctx, plans, subs, patplans))
+    ctx.practice.insurance = Insurance(carriers=carriers, plans=InsurancePlans(**vars(plans)),
+                                       **coverage_by_patient(ctx, plans, subs, patplans))
 
 
-@practice_wide
-def coverage_categories(ctx):
+def coverage_categories(ctx: RunContext) -> CoverageCategories:
     """OpenDental's insurance categories (covcat) and the CDT code ranges each one covers (covspan)."""
     rows = read_table("coverage_categories")
     nums = ctx.ids.take("covcat", len(rows))
@@ -151,18 +124,17 @@ def coverage_categories(ctx):
     for i, low, high in spans:
         of_code[(codes >= low) & (codes <= high)] = i
     names = [r["Description"] for r in rows]
-    return SimpleNamespace(nums=nums, index={name: i for i, name in enumerate(names)}, of_code=of_code,
-                           benefit_class=np.array([BENEFIT_CLASSES.index(r["benefit_class"]) for r in rows]))
+    return CoverageCategories(nums=nums, index={name: i for i, name in enumerate(names)}, of_code=of_code,
+                              benefit_class=np.array([BENEFIT_CLASSES.index(r["benefit_class"]) for r in rows]))
 
 
-@practice_wide
-def carrier_catalog(ctx):
+def carrier_catalog(ctx: RunContext) -> Carriers:
     """The dental carriers of generators/data/carriers.csv, with their claims address and payer ID. Hidden
     carriers left the market: they hold only retired plans."""
     rows = read_table("carriers")
     defs = ctx.practice.defs
     weight = np.array([float(r["weight"]) for r in rows])
-    return SimpleNamespace(
+    return Carriers(
         rows=rows, nums=ctx.ids.take("carrier", len(rows)), names=np.array([r["CarrierName"] for r in rows]),
         group=np.array([defs.named(46, r["group"]) if r["group"] else 0 for r in rows], dtype=np.int64),
         fee_tier=np.array([int(r["fee_tier"]) for r in rows]), weight=weight / weight.sum(),
@@ -279,16 +251,6 @@ def _month_start(days):
     return days.astype("datetime64[M]").astype("datetime64[D]")
 
 
-def _day_between(rng, first, last):
-    """A uniformly drawn day from first to last inclusive (arrays)."""
-    span = (last - first).astype(np.int64) + 1
-    return first + (rng.random(len(span)) * span).astype(np.int64).astype("timedelta64[D]")
-
-
-def _office_hours(rng, days):
-    return stamp(days, rng.integers(8 * 3600, 17 * 3600, len(days)))
-
-
 def _plan_of_employer(rng, plans, employer):
     """A plan the employer offers; a subscriber without such an employer (retired, self-employed...) buys any."""
     order = np.argsort(plans.employer[:plans.offered], kind="stable")
@@ -318,7 +280,7 @@ def subscriptions(ctx, plans, holders):
 
     earliest_change = np.maximum(effective + 365, first_visit + 31)
     changed = (rng.random(n) < JOB_CHANGE_SHARE) & (earliest_change < ctx.today - 30)
-    change = _month_start(_day_between(rng, np.minimum(earliest_change, ctx.today - 30), np.full(n, ctx.today - 30)))
+    change = _month_start(day_between(rng, np.minimum(earliest_change, ctx.today - 30), np.full(n, ctx.today - 30)))
     reported = np.minimum(change + rng.integers(0, 45, n).astype("timedelta64[D]"), ctx.today)
     old_plan = (plan + rng.integers(1, n_plans, n)) % n_plans
 
@@ -341,7 +303,7 @@ def subscriptions(ctx, plans, holders):
     ended = clamp(subs.term + rng.integers(1, 30, len(subs.nums)), subs.entered, ctx.today)
     last_touch = np.where(np.isnat(subs.term), ctx.today, ended)
     first_touch = np.minimum(np.maximum(subs.entered, ctx.start), last_touch)
-    subs.edited = _office_hours(rng, _day_between(rng, first_touch, last_touch))
+    subs.edited = office_hours(rng, day_between(rng, first_touch, last_touch))
     subs.main = np.arange(n)  # per holders row: index of the family policy
     subs.second = np.full(n, -1)
     subs.second[second] = n + np.arange(len(partner))
@@ -384,8 +346,8 @@ def patient_plans(ctx, holders, subs, plans, carriers):
     seen = np.where(first_visit == NO_DATE, subs.entered[patplans.sub], first_visit - 3)
     # The analytics only read patplans entered in the window: older ones carry the practice's setup day.
     entered = clamp(np.maximum(subs.entered[patplans.sub], seen), ctx.practice.setup_day, ctx.today)
-    created = _office_hours(rng, entered)
-    edited = _office_hours(rng, _day_between(rng, entered, np.minimum(entered + 365, ctx.today)))
+    created = office_hours(rng, entered)
+    edited = office_hours(rng, day_between(rng, entered, np.minimum(entered + 365, ctx.today)))
     patplans.edited = np.maximum(edited, created)
     recent = entered > ctx.today - PENDING_DAYS
     ctx.out.copy("patplan", {
@@ -427,21 +389,27 @@ def coverage_by_patient(ctx, plans, subs, patplans):
     return coverage
 
 
-def entry_and_edit(ctx, stream, used_since, group, n):
+def entry_and_edit(ctx: RunContext, stream: str, used_since: np.ndarray, group: np.ndarray, n: int):
     """When plans (carriers) were entered: by the practice's setup day, or earlier when an older subscription
     (plan) already used them; and when they were last edited, inside the window."""
-    rng = ctx.rng(stream)
     entered = np.full(n, ctx.practice.setup_day)
     np.minimum.at(entered, group, used_since)
-    edited = _day_between(rng, np.maximum(entered, ctx.start), np.full(n, ctx.today))
-    return entered, _office_hours(rng, edited)
+    return entered, edit_times(ctx.rng(stream), entered, ctx.start, ctx.today)
 
 
-@practice_wide
-def carrier_rows(ctx, carriers, entered, edited):
-    """Carriers as generators/data/carriers.csv describes them: a paper-only trust fund never sent electronic
-    claims (NoSendElect 1), the payer tax ID OpenDental stores from their ERAs (TIN), a highlight colour of
-    the carrier's name in the appointment book for a few."""
+def edit_times(rng, entered, start, today):
+    """A last edit of each row between its entry (or the window's start) and today, in office hours."""
+    edited = day_between(rng, np.maximum(entered, start), np.full(len(entered), today))
+    return office_hours(rng, edited)
+
+
+def carrier_rows(ctx: RunContext, reference: InsuranceReference) -> None:
+    """Carriers as generators/data/carriers.csv describes them, entered by the setup day or when an office's plan
+    first used them (written after every office): a paper-only trust fund never sent electronic claims
+    (NoSendElect 1), the payer tax ID OpenDental stores from their ERAs (TIN), a highlight colour of the carrier's
+    name in the appointment book for a few."""
+    carriers = reference.carriers
+    entered = reference.carrier_entered.first
     text = {column: [r[column] for r in carriers.rows]
             for column in ("Address", "Address2", "City", "State", "Zip", "Phone", "ElectID", "TIN")}
     ctx.out.copy("carrier", {
@@ -449,12 +417,12 @@ def carrier_rows(ctx, carriers, entered, edited):
         "NoSendElect": np.array([int(r["NoSendElect"]) for r in carriers.rows]), "IsCDA": False,
         "IsHidden": carriers.hidden, "CarrierGroupName": carriers.group,
         "ApptTextBackColor": np.array([int(r["ApptTextBackColor"]) for r in carriers.rows]),
-        "SecUserNumEntry": ctx.practice.users.admin, "SecDateEntry": entered, "SecDateTEdit": edited,
+        "SecUserNumEntry": SETUP_USER, "SecDateEntry": entered,
+        "SecDateTEdit": edit_times(ctx.rng("carrier-dates"), entered, ctx.start, ctx.today),
     })
 
 
-@practice_wide
-def filing_codes(ctx):
+def filing_codes(ctx: RunContext) -> dict[str, int]:
     """OpenDental's claim filing codes (insfilingcode); returns their keys by X12 claim filing indicator."""
     rows = read_table("insurance_filing_codes")
     nums = ctx.ids.take("insfilingcode", len(rows))

@@ -1,21 +1,18 @@
 """Phase 2, patients: families sharing a guarantor, their people (names, ages, contact details, the
 practice's dentist and hygienist for each), employers, patient notes, merge links and the zip code table.
 
-Adds to ctx.practice.patients (one entry per patient, families contiguous):
-  nums, guarantor, family, role (0 guarantor, 1 spouse, 2 child), birth, gender, status, first_visit,
-  new_in_window, active, pri_prov, sec_prov, clinic, insured, employer, contact_method (PreferContactMethod),
-  premed (antibiotic premedication required, patient.Premed),
-  details (the written name, address, phone, e-mail and contact-preference columns, keyed by column name)
-and ctx.practice.families: guarantor (PatNum), first (index of first member), size, insured.
+The practice step writes the zip codes (handover.ZipCodes); the office step adds ctx.practice.employers
+(EmployerNums), families and patients (handover.Families, Patients).
 """
 from types import SimpleNamespace
 
 import numpy as np
 
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
+from .context import RunContext
 from .data import read_table
+from .handover import Families, Patients, ZipCodes
 from .timeline import NO_DATE, clamp, stamp
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
@@ -52,33 +49,25 @@ SERVICE_NOTE_SHARE, TREATMENT_NOTE_SHARE, CONSENT_SHARE, PRONOUN_SHARE = 0.05, 0
 FINANCIAL_NOTES = ("", "", "", "Card on file, ok to charge balance", "Prefers to pay at time of service",
                    "Care Credit approved", "Send statements by email", "Spouse handles billing")
 
-FOREIGN_KEYS = [
-    ("patient", "Guarantor", "patient", None, True),
-    ("patient", "PriProv", "provider", None, True),
-    ("patient", "SecProv", "provider", None, False),
-    ("patient", "FeeSched", "feesched", None, False),
-    ("patient", "BillingType", "definition", 4, True),
-    ("patient", "EmployerNum", "employer", None, False),
-    ("patient", "ClinicNum", "clinic", None, False),
-    ("patient", "SecUserNumEntry", "userod", None, False),
-    ("patientnote", "PatNum", "patient", None, True),
-    ("patientlink", "PatNumFrom", "patient", None, True),
-    ("patientlink", "PatNumTo", "patient", None, True),
-]
+
+def practice(ctx: RunContext) -> ZipCodes:
+    """The zip codes the practice's patients live in."""
+    return zipcodes(ctx)
 
 
-def generate(ctx):
+def office(ctx: RunContext, reference: ZipCodes) -> None:
+    """The office's employers, families and patients, their notes and merge links."""
     p = ctx.practice
-    p.zipcodes = zipcodes(ctx)
+    p.zipcodes = reference
     p.employers = employers(ctx)
-    p.families, p.patients = people(ctx)
-    patient_rows(ctx)
-    patient_notes(ctx)
-    patient_links(ctx)
+    families, pt = people(ctx)
+    patient_rows(ctx, pt, families)
+    patient_notes(ctx, pt)
+    patient_links(ctx, pt)
+    p.families, p.patients = Families(**vars(families)), Patients(**vars(pt))
 
 
-@practice_wide
-def zipcodes(ctx):
+def zipcodes(ctx: RunContext) -> ZipCodes:
     rows = read_table("zipcodes")
     ctx.out.copy("zipcode", {
         "ZipCodeNum": ctx.ids.take("zipcode", len(rows)),
@@ -87,7 +76,7 @@ def zipcodes(ctx):
     })
     frequent = np.array([r["IsFrequent"] == "1" for r in rows])
     weight = np.where(frequent, 6.0, 1.0)
-    return SimpleNamespace(rows=rows, weight=weight / weight.sum())
+    return ZipCodes(rows=rows, weight=weight / weight.sum())
 
 
 def employers(ctx):
@@ -211,10 +200,9 @@ def _first_visits(ctx, rng, birth, status, family, first):
     return first_visit, (first_visit >= start) & ~never
 
 
-def patient_rows(ctx):
+def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> None:
     rng = ctx.rng("patient-rows")
     pools = ctx.random.pools
-    pt, fam = ctx.practice.patients, ctx.practice.families
     n, n_fam = len(pt.nums), len(fam.first)
     family = pt.family
     pt.contact_method = weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n)
@@ -296,11 +284,10 @@ def _titles(pt, married, adult):
     return np.where(adult & (pt.gender != 2), title, "").tolist()
 
 
-def patient_notes(ctx):
+def patient_notes(ctx: RunContext, pt: SimpleNamespace) -> None:
     """One patientnote per patient (OpenDental creates it with the patient); entry dates inside the window.
     Premedicated patients' medical summary says why."""
     rng = ctx.rng("patientnote")
-    pt = ctx.practice.patients
     n = len(pt.nums)
     entered = np.maximum(np.where(pt.first_visit == NO_DATE, ctx.start, pt.first_visit - 3), ctx.start)
     entered = np.minimum(entered, ctx.today)
@@ -338,10 +325,9 @@ def _chart_notes(ctx, pt):
     }
 
 
-def patient_links(ctx):
+def patient_links(ctx: RunContext, pt: SimpleNamespace) -> None:
     """Merge links from each duplicate chart to the real one (LinkType true = merge)."""
     rng = ctx.rng("patientlink")
-    pt = ctx.practice.patients
     dup = np.flatnonzero(pt.merged_into >= 0)
     real = pt.merged_into[dup]
     linked = np.clip(np.where(pt.first_visit[real] == NO_DATE, ctx.start, pt.first_visit[real]) + 30, ctx.start, ctx.today)

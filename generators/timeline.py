@@ -6,6 +6,7 @@ import numpy as np
 
 NO_DATE = np.datetime64("0001-01-01", "D")
 NO_TIME = np.datetime64("0001-01-01T00:00:00", "s")
+MINUTE = np.timedelta64(60, "s")
 
 
 def day(text):
@@ -70,3 +71,52 @@ def business_days(first, last):
 
 def clamp(days, low, high):
     return np.minimum(np.maximum(days, low), high)
+
+
+CLOSING_HOUR = 18  # "now" is the end of the simulated today's office hours
+
+
+def end_of_today(ctx):
+    """The last moment of the run: today at closing time."""
+    return stamp(ctx.today, CLOSING_HOUR * 3600)
+
+
+def at_hours(rng, days, first_hour, last_hour):
+    """Timestamps on the given days between two hours of the day."""
+    return stamp(days, rng.integers(first_hour * 3600, last_hour * 3600, len(days)))
+
+
+def office_hours(rng, days):
+    """Timestamps on the given days while the office is open (8:00 to 17:00)."""
+    return at_hours(rng, days, 8, 17)
+
+
+def day_between(rng, first, last):
+    """A uniformly drawn day from first to last inclusive (arrays)."""
+    span = (last - first).astype(np.int64) + 1
+    return first + (rng.random(len(span)) * span).astype(np.int64).astype("timedelta64[D]")
+
+
+def days(amount):
+    """Days, rounded to the nearest whole day, as timedelta64[D]."""
+    return np.rint(amount).astype(int).astype("timedelta64[D]")
+
+
+def whole_days(amount):
+    """The whole days in each amount (fractions dropped) as timedelta64[D]."""
+    return np.asarray(amount).astype(np.int64).astype("timedelta64[D]")
+
+
+def seconds_after_midnight(moments):
+    """Seconds of each timestamp since its day began (int64)."""
+    return (moments - moments.astype("datetime64[D]")).astype(np.int64)
+
+
+def seconds(amount):
+    """The whole seconds in each amount (fractions dropped) as timedelta64[s]."""
+    return np.asarray(amount).astype(np.int64).astype("timedelta64[s]")
+
+
+def random_minutes(rng, low, high, n):
+    """n durations drawn between `low` and `high` minutes, to the second (timedelta64[s])."""
+    return (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")

@@ -20,7 +20,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from core.config import GeneratorConfig  # noqa: E402
-from core.context import RunContext  # noqa: E402
+from generators.context import RunContext  # noqa: E402
 from core.embedded import EmbeddedServer  # noqa: E402
 from core.ids import IdAllocator  # noqa: E402
 from core.randomness import RandomSource  # noqa: E402
@@ -59,6 +59,20 @@ def reference():
     return REFERENCE
 
 
+def embedded_server(prefix):
+    """The embedded server as `python main.py` makes it (password auth, random port, pgpass entry), in a temp
+    dir, with TEST_PASSWORD and a pgpass file of its own so the developer's ~/.pgpass is left alone."""
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    pgpass_dir = Path(tempfile.mkdtemp(prefix=f"{prefix}pgpass-"))
+    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD, pgpass=pgpass_dir / "pgpass")
+    try:
+        yield embedded.start()
+    finally:
+        embedded.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(pgpass_dir, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def server():
     """libpq settings (host, port, user[, password]) of a server the tests may create databases on."""
@@ -67,12 +81,7 @@ def server():
         parsed = psycopg2.extensions.parse_dsn(url)
         yield {k: parsed[k] for k in ("host", "port", "user", "password") if k in parsed}
         return
-    data_dir = Path(tempfile.mkdtemp(prefix="dental-test-pg-"))
-    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD)
-    settings = embedded.start()
-    yield settings
-    embedded.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
+    yield from embedded_server("dental-test-pg-")
 
 
 @pytest.fixture(scope="session")
@@ -81,11 +90,7 @@ def password_server(server):
     if server.get("password"):
         yield server
         return
-    data_dir = Path(tempfile.mkdtemp(prefix="dental-test-pw-pg-"))
-    embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD)
-    yield embedded.start()
-    embedded.stop()
-    shutil.rmtree(data_dir, ignore_errors=True)
+    yield from embedded_server("dental-test-pw-pg-")
 
 
 @pytest.fixture
@@ -101,9 +106,8 @@ def new_database(server):
         return name
 
     yield make
-    with admin_connection(server) as conn:
-        for name in created:
-            conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for name in created:
+        drop_database(server, name)
 
 
 class admin_connection:
@@ -128,8 +132,8 @@ def db_args(server, dbname):
 
 
 def isolated(args):
-    """Keep a developer's own .env_demo and config.py out of the tests."""
-    return [*args, "--env-file", "/nonexistent/.env_demo", "--config-file", "/nonexistent/config.py"]
+    """Keep a developer's own .env_demo and config.py out of the tests, and their dbt profile untouched."""
+    return [*args, "--env-file", os.devnull, "--config-file", os.devnull, "--dbt-profile", os.devnull]
 
 
 def run_generator(server, dbname, *extra, patients=150, seed=7):
@@ -144,12 +148,40 @@ def run_cli(*args, env=None, timeout=300):
     return result.returncode, result.stdout, result.stderr
 
 
+READERS = {}  # (host, port, user, database) -> the session's connection for read-only queries
+
+
+def reader(server, dbname):
+    """One autocommit connection per database for the whole session: it never holds a lock between queries."""
+    key = (server["host"], server["port"], server["user"], dbname)
+    if key not in READERS or READERS[key].closed:
+        READERS[key] = psycopg2.connect(dbname=dbname, **server)
+        READERS[key].autocommit = True
+    return READERS[key]
+
+
+def close_readers(dbname=None):
+    """Close the session's connections (to one database, when named: it is about to be dropped)."""
+    for key in [k for k in READERS if dbname in (None, k[3])]:
+        READERS.pop(key).close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def readers_closed():
+    yield
+    close_readers()
+
+
+def drop_database(server, name):
+    close_readers(name)
+    with admin_connection(server) as conn:
+        conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def query(server, dbname, sql, params=None):
-    with psycopg2.connect(dbname=dbname, **server) as conn, conn.cursor() as cursor:
+    with reader(server, dbname).cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    conn.close()
-    return rows
+        return cursor.fetchall()
 
 
 def one(practice_db, sql):
@@ -165,8 +197,7 @@ def generated_practice(server, patients, seed, *extra):
         conn.cursor().execute(f'CREATE DATABASE "{name}"')
     assert run_generator(server, name, *extra, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
     yield server, name
-    with admin_connection(server) as conn:
-        conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(server, name)
 
 
 @pytest.fixture(scope="session", params=[None, 200], ids=["one office", "two offices"])
@@ -210,5 +241,5 @@ def first_office(patients_per_office, phases):
     config = practice_config(patients_per_office)
     ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0, stream=lambda *_: 0))
     for phase in phases:
-        phase.generate(ctx)
+        phase.office(ctx, phase.practice(ctx))
     return ctx.practice

@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, first_office, one, query
 from core.config import GeneratorConfig
 from generators import clinical, foundation, insurance, patients
@@ -28,11 +27,6 @@ def scaled(name):
 def handed_over(patients_per_office):
     """ctx.practice after the clinical phase, for the first office of `practice_db`."""
     return first_office(patients_per_office, (foundation, patients, insurance, clinical))
-
-
-@pytest.mark.parametrize("key", clinical.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
-def test_clinical_keys_resolve(practice_db, key):
-    assert one(practice_db, f"SELECT count(*) FROM ({violation_sql(*key)}) v") == (0,)
 
 
 def test_appointment_types_are_ids_1_to_12_with_the_tested_names(practice_db):

@@ -1,11 +1,12 @@
 """Same seed and options give identical tables, byte for byte; another seed gives other data."""
 from conftest import query, run_generator
+from core import schema
 
 
 def checksums(server, name):
+    """The md5 of every raw table's rows in key order, all on the session's one connection to `name`."""
     tables = query(server, name, """SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                                     WHERE n.nspname = 'raw' AND c.relkind = 'r' ORDER BY 1""")
-    from core import schema
     result = {}
     for (table,) in tables:
         key = schema.table(table).primary_key or "ctid"

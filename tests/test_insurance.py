@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, first_office, one, query
 from generators import foundation, insurance, patients
 
@@ -17,11 +16,6 @@ def rows(practice_db, sql):
 def handed_over(patients_per_office):
     """ctx.practice after the insurance phase, for the first office of `practice_db`."""
     return first_office(patients_per_office, (foundation, patients, insurance))
-
-
-@pytest.mark.parametrize("key", insurance.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
-def test_insurance_keys_resolve(practice_db, key):
-    assert rows(practice_db, violation_sql(*key)) == []
 
 
 def test_about_the_coverage_rate_of_active_patients_is_insured(practice_db):

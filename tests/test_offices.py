@@ -2,10 +2,17 @@
 chairs, staff and patients; the practice's reference data is written once; names OpenDental keeps unique stay
 unique across the offices. The tables' own rules are checked on both kinds of practice by every other test
 (practice_db runs with one office and with two)."""
+import ast
+import dataclasses
+import inspect
+from pathlib import Path
+
 import pytest
 
-from conftest import offices, one, practice_config
+import generators
+from conftest import offices, one, practice_config, query
 from core.config import GeneratorConfig
+from generators import PHASES, handover
 
 
 @pytest.mark.parametrize("patients, per_office, sizes", [
@@ -63,3 +70,60 @@ def test_each_office_has_its_own_dentists_chairs_and_front_desk(practice_db, pat
                count(DISTINCT c.office) = %s
         FROM raw.appointment a JOIN chair c ON c."OperatoryNum" = a."Op" JOIN dentist d ON d.prov = a."ProvNum"
         """ % n) == (0, 0, True)
+
+
+# A user's office: each office's logins are numbered together, its Admin first.
+USER_OFFICE = """user_office AS (SELECT u."UserNum", (SELECT count(*) FROM raw.userod a WHERE a."UserName" LIKE 'Admin%'
+                                                   AND a."UserNum" <= u."UserNum") AS office FROM raw.userod u)"""
+
+
+def test_every_office_s_staff_create_and_receive_their_own_tasks(practice_db, patients_per_office):
+    n = offices(patients_per_office)
+    created = dict(query(*practice_db, f"""WITH {USER_OFFICE}
+        SELECT o.office, count(*) FROM raw.task t JOIN user_office o USING ("UserNum") GROUP BY 1"""))
+    assert sorted(created) == list(range(1, n + 1))
+    assert min(created.values()) > 0.5 * max(created.values())
+    subscribed = dict(query(*practice_db, f"""WITH {USER_OFFICE}
+        SELECT o.office, count(DISTINCT s."TaskListNum") FROM raw.tasksubscription s JOIN user_office o USING ("UserNum")
+        WHERE s."TaskListNum" <> 0 GROUP BY 1"""))
+    lists = one(practice_db, """SELECT count(DISTINCT "TaskListNum") FROM raw.tasksubscription
+                                WHERE "TaskListNum" <> 0""")[0]
+    assert subscribed == {office: lists for office in range(1, n + 1)}
+    # what a task's office does with it stays in that office: its notes, its history, its unread marks
+    assert one(practice_db, f"""WITH {USER_OFFICE}, task_office AS (
+            SELECT t."TaskNum", o.office FROM raw.task t JOIN user_office o USING ("UserNum"))
+        SELECT (SELECT count(*) FROM raw.tasknote x JOIN task_office t USING ("TaskNum")
+                JOIN user_office o USING ("UserNum") WHERE o.office <> t.office),
+               (SELECT count(*) FROM raw.taskhist x JOIN task_office t USING ("TaskNum")
+                JOIN user_office o ON o."UserNum" = x."UserNumHist" WHERE o.office <> t.office),
+               (SELECT count(*) FROM raw.taskunread x JOIN task_office t USING ("TaskNum")
+                JOIN user_office o USING ("UserNum") WHERE o.office <> t.office)""") == (0, 0, 0)
+
+
+def test_no_user_subscribes_twice_to_a_list_or_a_task(practice_db):
+    assert one(practice_db, """SELECT count(*) - count(DISTINCT ("TaskListNum", "TaskNum", "UserNum"))
+                               FROM raw.tasksubscription""") == (0,)
+
+
+def test_the_phases_hand_steps_over_explicitly():
+    """Each phase has a practice step (the context only) and an office step (the context and what the practice step
+    returned); what the phases hand over is frozen, only the practice that holds it is set phase by phase; no
+    generator function ignores an argument it takes (a step's protocol
+    argument it does not need is named with a leading underscore)."""
+    for phase in PHASES:
+        assert list(inspect.signature(phase.practice).parameters) == ["ctx"], phase.__name__
+        assert len(inspect.signature(phase.office).parameters) == 2, phase.__name__
+    handed_over = [kind for kind in vars(handover).values() if dataclasses.is_dataclass(kind)]
+    assert [kind.__name__ for kind in handed_over if not kind.__dataclass_params__.frozen] == ["Practice"]
+    ignored = []
+    for path in sorted(Path(generators.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef) and not _only_a_docstring(node):
+                used = {name.id for name in ast.walk(node) if isinstance(name, ast.Name)}
+                ignored += [f"{path.name}:{node.name}({arg.arg})" for arg in node.args.args + node.args.kwonlyargs
+                            if arg.arg not in used | {"self"} and not arg.arg.startswith("_")]
+    assert ignored == []
+
+
+def _only_a_docstring(function):
+    return len(function.body) == 1 and isinstance(function.body[0], ast.Expr)

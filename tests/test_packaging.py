@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, project_copy, this_environment
+from conftest import project_copy, this_environment
+from core import progress, schema
+from core.config import GeneratorConfig
 
 
 def virtualenv(place):
@@ -28,11 +30,13 @@ def test_the_installed_console_script_runs(tmp_path, editable):
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "usage: dental-synth" in result.stdout and "--patients" in result.stdout
-    probe = ("import core, generators.data; from core import schema; from pathlib import Path; "
-             "print(core.__file__); print(len(schema.tables())); "
-             "print(len(list(Path(generators.data.__file__).parent.glob('*.csv'))))")
-    where, tables, csvs = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path,
-                                         check=True).stdout.split()
+    probe = ("import core, generators.data, opendental.definitions; from core import progress, schema; "
+             "from core.config import GeneratorConfig; "
+             "print(core.__file__, len(schema.tables()), len(schema.foreign_keys()), "
+             "sum(progress.planned_rows(GeneratorConfig()).values()), len(opendental.definitions.DEFINITIONS_CSV.read_text()))")
+    where, *counts = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+                                    check=True).stdout.split()
     assert Path(where).is_relative_to(source if editable else tmp_path / "venv")
-    assert int(tables) == len(__import__("core.schema").schema.tables())
-    assert int(csvs) == len(list((PROJECT / "generators" / "data").glob("*.csv")))
+    assert [int(count) for count in counts[:3]] == [len(schema.tables()), len(schema.foreign_keys()),
+                                                    sum(progress.planned_rows(GeneratorConfig()).values())]
+    assert int(counts[3]) > 0

@@ -1,11 +1,8 @@
 """Phase 6, communication: referral sources and attachments, the communication log and chart documents tell the
 same story as the appointments, recalls, claims and balances."""
-import pytest
-
-from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, query
 from core.config import GeneratorConfig
-from generators.supporting import communication
+from generators.supporting import referrals
 
 PATIENTS = 400
 NOT_A_STATEMENT = """"DocCategory" NOT IN (SELECT "DefNum" FROM raw.definition WHERE "ItemName" = 'Statements')"""
@@ -26,11 +23,6 @@ def count(practice_db, sql):
 
 def scaled(name):
     return GeneratorConfig(patients=PATIENTS).volume(name)
-
-
-@pytest.mark.parametrize("key", communication.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
-def test_communication_keys_resolve(practice_db, key):
-    assert count(practice_db, violation_sql(*key)) == 0
 
 
 def test_communication_tables_have_their_volumes(practice_db):
@@ -198,7 +190,7 @@ def test_every_treatment_plan_pdf_is_a_signed_plans(practice_db):
 
 def test_retired_referral_sources_are_hidden_and_never_attached(practice_db):
     assert count(practice_db, 'SELECT 1 FROM raw.referral WHERE "IsHidden" AND "NotPerson"') == len(
-        communication.RETIRED_CHANNELS)
+        referrals.RETIRED_CHANNELS)
     assert count(practice_db, """SELECT 1 FROM raw.refattach r JOIN raw.referral f USING ("ReferralNum")
                                  WHERE f."IsHidden" AND f."NotPerson" """) == 0
 

@@ -2,9 +2,7 @@
 preferences, time cards, the entry log and the practice's clinic row are consistent."""
 import pytest
 
-from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, query
-from generators.supporting import office
 
 END_OF_TODAY = f"(DATE '{SMALL_END}' + interval '1 day')"
 TABLES = ("tasklist", "task", "taskhist", "tasknote", "tasksubscription", "taskunread", "program", "programproperty",
@@ -18,11 +16,6 @@ def rows(practice_db, sql):
 
 def count(practice_db, sql):
     return rows(practice_db, f"SELECT count(*) FROM ({sql}) v")[0][0]
-
-
-@pytest.mark.parametrize("key", office.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
-def test_office_keys_resolve(practice_db, key):
-    assert count(practice_db, violation_sql(*key)) == 0
 
 
 @pytest.mark.parametrize("table", TABLES)

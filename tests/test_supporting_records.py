@@ -2,9 +2,7 @@
 perio charting tell the same story as the procedures and visits they belong to."""
 import pytest
 
-from checks.foreign_keys import violation_sql
 from conftest import SMALL_END, one, query
-from generators.supporting import records
 
 TODAY = f"DATE '{SMALL_END}'"
 TESTED_TEETH = {str(n) for n in range(1, 33)} | set("ABCDEFGHIJKLMNOPQRST") | {
@@ -15,11 +13,6 @@ PLAN_PROCEDURES = """raw.treatplanattach a JOIN raw.treatplan t USING ("TreatPla
 NOTED = """raw.procnote n JOIN raw.procedurelog p USING ("ProcNum") JOIN raw.procedurecode c USING ("CodeNum")"""
 FIRST_VISIT = """(SELECT "PatNum", min("AptDateTime") AS first FROM raw.appointment WHERE "AptStatus" = 2
                   GROUP BY 1)"""
-
-
-@pytest.mark.parametrize("key", records.FOREIGN_KEYS, ids=lambda key: f"{key[0]}.{key[1]}")
-def test_records_keys_resolve(practice_db, key):
-    assert one(practice_db, f"SELECT count(*) FROM ({violation_sql(*key)}) v") == (0,)
 
 
 @pytest.mark.parametrize("table", ["treatplan", "proctp", "treatplanattach", "treatplanparam", "procmultivisit",

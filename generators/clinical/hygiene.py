@@ -17,7 +17,7 @@ import numpy as np
 
 from core.randomness import weighted_choice
 
-from ..timeline import NO_DATE
+from ..timeline import NO_DATE, days
 from .chart import KIND
 from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
 
@@ -41,10 +41,6 @@ ANTIMICROBIAL_SHARE = 0.25  # perio maintenance visits with antibiotic placed in
 
 def years(delta):
     return delta.astype("timedelta64[D]").astype(int) / 365.25
-
-
-def days(amount):
-    return np.rint(amount).astype(int).astype("timedelta64[D]")
 
 
 def plan(ctx, chart):

@@ -18,9 +18,9 @@
 import numpy as np
 
 from ..data import read_table
-from ..timeline import NO_DATE, stamp
+from ..formatting import clock_time
+from ..timeline import NO_DATE, days, seconds_after_midnight, stamp
 from .chart import batches, occasional_notes
-from .hygiene import days
 
 FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
 DELETED_SHARE = 0.01
@@ -94,8 +94,8 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
         "Prosthesis": prosthesis, "DateOriginalProsth": original,
         "DateEntryC": np.where(complete, date, NO_DATE), "ClinicNum": done["clinic"][part],
         "CodeNum": codes.nums[code], "UnitQty": 1, "BaseUnits": 0, "DateTP": done["date_tp"][part], "PlaceService": 0,
-        "ProcTime": np.where(complete, time_of_day(visit_start), "00:00:00"),
-        "ProcTimeEnd": np.where(complete, time_of_day(visit_end), "00:00:00"),
+        "ProcTime": np.where(complete, clock_time(seconds_after_midnight(visit_start)), "00:00:00"),
+        "ProcTimeEnd": np.where(complete, clock_time(seconds_after_midnight(visit_end)), "00:00:00"),
         "DateTStamp": np.minimum(touched, stamp(ctx.today, 18 * 3600)), "Prognosis": done["prognosis"][part],
         "IsLocked": complete & ((ctx.today - date).astype(int) > LOCKED_AFTER_DAYS), "IcdVersion": 10,
         "SecUserNumEntry": user_of(ctx.practice.users, done["prov"][part]), "SecDateEntry": charted_at,
@@ -201,13 +201,6 @@ def prognoses(ctx, code, status):
     names, shares = zip(*PROGNOSES)
     grade = rng.choice([defs.named(30, name) for name in names], len(code), p=shares)
     return np.where(graded, grade, 0)
-
-
-def time_of_day(timestamps):
-    """'HH:MM:SS' of datetime64[s] values on the five-minute grid (the procedurelog time columns)."""
-    minutes = (timestamps - timestamps.astype("datetime64[D]")).astype(int) // 60
-    clock = np.array([f"{m // 60:02d}:{m % 60:02d}:00" for m in range(0, 24 * 60, 5)])
-    return clock[minutes // 5]
 
 
 def user_of(users, prov):

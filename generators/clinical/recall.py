@@ -128,3 +128,16 @@ def statuses(rng, ctx, due, scheduled):
     return np.select([(scheduled != NO_DATE) & (draw < SCHEDULED_STATUS_SHARE),
                       (scheduled == NO_DATE) & (due > ctx.today) & (draw < COMPLETED_STATUS_SHARE)],
                      [RECALL_SCHEDULED, RECALL_COMPLETED], 0)
+
+
+def recall_names(ctx):
+    """The recall type name (Description) of each recall of the office."""
+    types = ctx.practice.clinical.recall_types
+    return np.asarray(types.names)[np.searchsorted(types.nums, ctx.practice.clinical.recalls.type_num)]
+
+
+def overdue_hygiene_recalls(ctx):
+    """Indices of hygiene recalls past DateDue with nothing booked, of patients still active."""
+    rc, pt = ctx.practice.clinical.recalls, ctx.practice.patients
+    return np.flatnonzero((rc.due < ctx.today) & (rc.scheduled == NO_DATE) & pt.active[rc.patient]
+                          & np.isin(recall_names(ctx), HYGIENE_PROGRAMS))

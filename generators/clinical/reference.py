@@ -6,16 +6,14 @@ Besides the hygiene programs (Prophy, Perio, Child Prophy, Fluoride) the practic
 and panoramic / full-mouth x-rays (every five years), the recall types behind the intervals the analytics
 decode (1 year + 1 day, 5 years + 1 day).
 """
-from types import SimpleNamespace
-
 import numpy as np
-from core.context import practice_wide
 
+from ..context import RunContext
 from ..data import read_table
+from ..handover import RecallTypes
 
 
-@practice_wide
-def appointment_types(ctx):
+def appointment_types(ctx: RunContext) -> np.ndarray:
     """appointmenttype rows; BlockoutTypes: the blockouts (DefNums, comma-separated) each type may be booked in."""
     rows = read_table("appointment_types")
     nums = np.array([int(r["AppointmentTypeNum"]) for r in rows], dtype=np.int64)
@@ -32,8 +30,7 @@ def appointment_types(ctx):
     return nums
 
 
-@practice_wide
-def recall_types(ctx):
+def recall_types(ctx: RunContext) -> RecallTypes:
     """recalltype and recalltrigger rows; returns nums, names, encoded intervals, time patterns and trigger code
     indices. AppendToSpecial: the x-ray and fluoride types whose procedures OD adds to the hygiene (Prophy,
     Perio) recall appointments when due."""
@@ -53,6 +50,6 @@ def recall_types(ctx):
         "RecallTriggerNum": ctx.ids.take("recalltrigger", len(trigger_codes)), "RecallTypeNum": type_of_trigger,
         "CodeNum": ctx.practice.codes.nums[trigger_codes],
     })
-    return SimpleNamespace(nums=nums, names=[r["Description"] for r in rows],
+    return RecallTypes(nums=nums, names=[r["Description"] for r in rows],
                            interval=np.array([int(r["DefaultInterval"]) for r in rows]),
                            time_pattern=np.array([r["TimePattern"] for r in rows]), triggers=triggers)

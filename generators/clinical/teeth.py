@@ -8,6 +8,8 @@ import numpy as np
 
 from core.arrays import rank_in_group
 
+from ..rows import pick
+
 WISDOM = (1, 16, 17, 32)
 MOLARS = (2, 3, 14, 15, 18, 19, 30, 31)
 PREMOLARS = (4, 5, 12, 13, 20, 21, 28, 29)
@@ -32,10 +34,6 @@ SURFACES = {
     (True, 3): ("MIF", "DIF", "MFL", "DFL"), (True, 4): ("MIDF", "MIDL"),
 }
 SURFACE_COUNT_SHARES = (0.35, 0.35, 0.2, 0.1)
-
-
-def pick(rng, pool, n):
-    return np.asarray(pool)[rng.integers(0, len(pool), n)]
 
 
 def distinct(rng, teeth, count):
@@ -105,3 +103,10 @@ def surfaces(rng, tooth, count):
         rows = (front == is_front_tooth) & (count == k)
         out[rows] = pick(rng, combos, int(rows.sum()))
     return out
+
+
+def permanent_teeth(tooth):
+    """Universal numbers 1-32 of tooth strings; 0 for primary letters, supernumeraries and no tooth."""
+    tooth = np.asarray(tooth)
+    value = np.where(np.char.isdigit(tooth), tooth, "0").astype(int) if tooth.size else np.zeros(0, dtype=int)
+    return np.where(value <= 32, value, 0)

@@ -19,8 +19,10 @@ import numpy as np
 
 from ..data import read_table
 from .chart import KIND
-from .hygiene import BOOKING_DAYS, days, years
-from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, distinct, neighbor, pick, site_numbers, sites,
+from ..rows import pick
+from ..timeline import days
+from .hygiene import BOOKING_DAYS, years
+from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, distinct, neighbor, site_numbers, sites,
                     surface_counts, surfaces, tooth_class, wisdom_partner)
 
 AGE_GROUPS = ("child", "teen", "adult", "senior")  # case shares by age: under 12 (baby teeth), 12-17, 18-64, 65+
@@ -98,7 +100,7 @@ def emergencies(ctx, chart, care, cases):
                days(rng.uniform(*ROOT_CANAL_DAYS, len(canal))))
 
 
-def diagnose(ctx, chart, care, cases):
+def diagnose(ctx, chart, cases):
     """Findings and treatment plans at every exam that has taken place."""
     rng = ctx.rng("treatment")
     visits = chart.visits()

@@ -7,66 +7,28 @@ The billing office follows up on claims (claims.follow_ups): calls on claims unp
 lost and resent), appeals and corrected claims after a denial, and half the appeals paid later as
 supplemental payments (claimproc status 4). Paper checks and cash go to the bank on daily deposit slips.
 
-Adds to ctx.practice.financial: claims (primary and secondary claimproc lines with their claims and
-claimproc_nums; per line supplemental, supplemental_paid, supplemental_write_off; per claim call, lost, resent,
-corrected, appealed, tracking (CustomTracking DefNum), supplemental_day, check, supplemental_check), checks
-(with nums, check_num, pay_type, partial, deposit), adjustments, payments (splits, nums, amount, type, date,
-deposit...), per-procedure insurance_paid / write_off / adjusted (cents), aging.
+Keeps no reference data; the office step adds ctx.practice.financial (handover.Financial: the claims and
+the estimates kept on planned work, checks, adjustments, payments, aging, and per procedure what insurance
+paid and wrote off and what was adjusted).
 """
-from types import SimpleNamespace
-
 import numpy as np
 
 from core.arrays import concat_rows
 
+from ..context import RunContext
+from ..handover import Financial
 from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
 REFUND_SHARE_OF_PAYMENTS = 0.004
 
-FOREIGN_KEYS = [
-    ("claim", "PatNum", "patient", None, True),
-    ("claim", "PlanNum", "insplan", None, True),
-    ("claim", "PlanNum2", "insplan", None, False),
-    ("claim", "InsSubNum", "inssub", None, True),
-    ("claim", "InsSubNum2", "inssub", None, False),
-    ("claim", "ProvTreat", "provider", None, True),
-    ("claim", "ProvBill", "provider", None, False),
-    ("claim", "ClinicNum", "clinic", None, False),
-    ("claim", "SecUserNumEntry", "userod", None, True),
-    ("claim", "ClaimForm", "claimform", None, True),
-    ("claim", "CustomTracking", "definition", 31, False),
-    ("claimproc", "ProcNum", "procedurelog", None, False),
-    ("claimproc", "ClaimNum", "claim", None, False),
-    ("claimproc", "PatNum", "patient", None, True),
-    ("claimproc", "ProvNum", "provider", None, False),
-    ("claimproc", "PlanNum", "insplan", None, True),
-    ("claimproc", "InsSubNum", "inssub", None, True),
-    ("claimproc", "ClaimPaymentNum", "claimpayment", None, False),
-    ("claimproc", "ClaimPaymentTracking", "definition", 36, False),
-    ("claimproc", "SecUserNumEntry", "userod", None, False),
-    ("claimpayment", "PayGroup", "definition", 40, False),
-    ("claimpayment", "SecUserNumEntry", "userod", None, True),
-    ("claimpayment", "DepositNum", "deposit", None, False),
-    ("adjustment", "PatNum", "patient", None, True),
-    ("adjustment", "AdjType", "definition", 1, True),
-    ("adjustment", "ProvNum", "provider", None, True),
-    ("adjustment", "ProcNum", "procedurelog", None, False),
-    ("adjustment", "SecUserNumEntry", "userod", None, True),
-    ("payment", "PatNum", "patient", None, True),
-    ("payment", "SecUserNumEntry", "userod", None, False),
-    ("payment", "DepositNum", "deposit", None, False),
-    ("paysplit", "PayNum", "payment", None, True),
-    ("paysplit", "PatNum", "patient", None, True),
-    ("paysplit", "ProvNum", "provider", None, False),
-    ("paysplit", "ProcNum", "procedurelog", None, False),
-    ("paysplit", "AdjNum", "adjustment", None, False),
-    ("paysplit", "SecUserNumEntry", "userod", None, False),
-    ("paysplit", "FSplitNum", "paysplit", None, False),
-]
+
+def practice(ctx: RunContext) -> None:
+    """Nothing: the financial phase keeps no reference data; every office's ledger is its own."""
 
 
-def generate(ctx):
+def office(ctx: RunContext, _reference: None) -> None:
+    """The office's claims, insurance checks, adjustments, payments and deposits, and its families' aging."""
     pr = ctx.practice.clinical.procedures
     n = len(pr.nums)
     primary = claims.primary_claims(ctx)
@@ -79,7 +41,8 @@ def generate(ctx):
     for lines in claim_sets:
         insurance_rows.write_claims(ctx, lines)
     insurance_rows.number_checks(ctx, checks)
-    insurance_rows.write_claimprocs(ctx, claim_sets, checks, claims.estimates(ctx))
+    estimates = tuple(claims.estimates(ctx))
+    insurance_rows.write_claimprocs(ctx, claim_sets, checks, estimates)
 
     ins_paid, ins_write_off, ins_pending = claims.settled_by_insurance(ctx, claim_sets)
     eob_date = _last_eob(n, claim_sets)
@@ -110,8 +73,8 @@ def generate(ctx):
     aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, all_splits, billable),
                               _pending_per_patient(ctx, ins_pending))
     aging.store_on_patients(ctx, aged)
-    ctx.practice.financial = SimpleNamespace(
-        claims=claim_sets, checks=checks, adjustments=all_adjustments, payments=paid_out, aging=aged,
+    ctx.practice.financial = Financial(
+        claims=claim_sets, estimates=estimates, checks=checks, adjustments=all_adjustments, payments=paid_out, aging=aged,
         insurance_paid=ins_paid, write_off=ins_write_off, adjusted=adjustments.per_procedure(all_adjustments, n))
 
 

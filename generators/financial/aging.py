@@ -5,6 +5,7 @@ import numpy as np
 from core.arrays import cumsum_before, group_sum, sorted_by
 
 BUCKET_LIMITS = (30, 60, 90)  # days: 0-30, 31-60, 61-90, over 90
+COLLECTIONS_CENTS = 5_000  # owed over 90 days: the family goes to collections
 
 
 def age_families(ctx, entries, insurance_pending):

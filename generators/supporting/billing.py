@@ -14,20 +14,20 @@
                           archived as a document (Statements image category)
   reference               claim forms, the procedure code groups frequency limitations name, auto codes
 
-Adds nothing to ctx.practice.
+Hands nothing over.
 """
 from types import SimpleNamespace
 
 import numpy as np
 
 from core.arrays import concat_rows, cumsum_before, groups, rank_in_group, sorted_by, take_rows
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
-from ..data import read_table
+from ..context import RunContext
+from ..data import read_columns, read_table
 from ..financial.payments import NORMAL as PATIENT_PAYMENT
-from ..timeline import NO_DATE, NO_TIME, clamp, open_day_offset, stamp
-from .communication import text, tokens
+from ..timeline import NO_DATE, NO_TIME, clamp, office_hours, open_day_offset, stamp
+from ..formatting import text, tokens
 
 INSURANCE_BENEFITS, PATIENT_ENROLMENT = 1, 2      # insverify.VerifyType
 ENROLMENT_DAYS, BENEFIT_DAYS = 30, 90             # OpenDental's re-verification intervals (preferences)
@@ -59,34 +59,13 @@ STATEMENT_URL = "https://portal.beavertonfamilydental.example/statement?id="
 SHORT_URL = "https://bfd.example/s/"
 DAY_STEP = 100_000                     # more days than from 1970 to any date of a run
 
-FOREIGN_KEYS = [
-    ("insverify", "DefNum", "definition", 38, False),
-    ("insverifyhist", "InsVerifyNum", "insverify", None, True),
-    ("insverifyhist", "UserNum", "userod", None, True),
-    ("insverifyhist", "VerifyUserNum", "userod", None, True),
-    ("insverifyhist", "DefNum", "definition", 38, True),
-    ("insbluebook", "ProcCodeNum", "procedurecode", None, True),
-    ("insbluebook", "CarrierNum", "carrier", None, True),
-    ("insbluebook", "PlanNum", "insplan", None, True),
-    ("insbluebook", "ProcNum", "procedurelog", None, True),
-    ("insbluebook", "ClaimNum", "claim", None, True),
-    ("insbluebooklog", "ClaimProcNum", "claimproc", None, True),
-    ("claimsnapshot", "ProcNum", "procedurelog", None, True),
-    ("claimsnapshot", "ClaimProcNum", "claimproc", None, True),
-    ("claimtracking", "ClaimNum", "claim", None, True),
-    ("claimtracking", "UserNum", "userod", None, True),
-    ("claimtracking", "TrackingDefNum", "definition", 31, True),
-    ("claimtracking", "TrackingErrorDefNum", "definition", 36, False),
-    ("eobattach", "ClaimPaymentNum", "claimpayment", None, True),
-    ("statement", "PatNum", "patient", None, True),
-    ("statement", "DocNum", "document", None, True),
-    ("statementprod", "StatementNum", "statement", None, True),
-    ("statementprod", "DocNum", "document", None, True),
-]
 
-
-def generate(ctx):
+def practice(ctx: RunContext) -> None:
     reference_tables(ctx)
+
+
+def office(ctx: RunContext) -> None:
+    """The office's insurance verification, claim snapshots and tracking, blue book, EOBs and statements."""
     insurance_verification(ctx)
     claims, lines = _claims_and_lines(ctx)
     claim_snapshots(ctx, claims, lines)
@@ -94,10 +73,6 @@ def generate(ctx):
     blue_book(ctx, claims, lines)
     eob_attachments(ctx)
     statements(ctx, claims, lines)
-
-
-def _office_hours(rng, days):
-    return stamp(days, rng.integers(8 * 3600, 17 * 3600, len(days)))
 
 
 def _expand(low, high):
@@ -124,34 +99,23 @@ def _sum_runs(values, starts):
 
 # --- reference -----------------------------------------------------------------------------------------------
 
-@practice_wide
-def reference_tables(ctx):
+def reference_tables(ctx: RunContext) -> None:
     """Claim forms (the one printed on paper nudged to the printer with OffsetX/Y), code groups (those whose
     frequency the office does not track hidden) and auto codes, as listed in generators/data/billing_*.csv."""
     forms = read_table("billing_claim_forms")
     ctx.out.copy("claimform", {
         "ClaimFormNum": ctx.ids.take("claimform", len(forms)),
-        **_columns(forms, bools=("IsHidden", "PrintImages"),
-                   numbers=("FontSize", "OffsetX", "OffsetY", "Width", "Height")),
+        **read_columns("billing_claim_forms", flags=("IsHidden", "PrintImages"),
+                       numbers=("FontSize", "OffsetX", "OffsetY", "Width", "Height")),
     })
     groups = read_table("billing_code_groups")
     ctx.out.copy("codegroup", {
         "CodeGroupNum": ctx.ids.take("codegroup", len(groups)), "ItemOrder": np.arange(len(groups)),
-        **_columns(groups, bools=("ShowInAgeLimit", "IsHidden"), numbers=("CodeGroupFixed",)),
+        **read_columns("billing_code_groups", flags=("ShowInAgeLimit", "IsHidden"), numbers=("CodeGroupFixed",)),
     })
     auto_codes = read_table("billing_auto_codes")
     ctx.out.copy("autocode", {"AutoCodeNum": ctx.ids.take("autocode", len(auto_codes)),
-                              **_columns(auto_codes, bools=("IsHidden", "LessIntrusive"))})
-
-
-def _columns(rows, bools=(), numbers=()):
-    """CSV rows as typed columns: '1'/'0' flags as booleans, numbers as integers, the rest as text."""
-    columns = {}
-    for column in rows[0]:
-        values = [r[column] for r in rows]
-        columns[column] = (np.array([v == "1" for v in values]) if column in bools
-                           else np.array([int(v) for v in values]) if column in numbers else values)
-    return columns
+                              **read_columns("billing_auto_codes", flags=("IsHidden", "LessIntrusive"))})
 
 
 # --- insurance verification ----------------------------------------------------------------------------------
@@ -205,7 +169,7 @@ def _enrolment_checks(ctx, rng, patplans):
     visit, patplan, day = visit[keep], patplan[keep], day[keep]
     kept = _spaced(patplan, day, ENROLMENT_DAYS)
     visit, patplan, day = visit[kept], patplan[kept], day[kept]
-    at = np.minimum(_office_hours(rng, day), apt.start[visit] - np.timedelta64(15 * 60, "s"))
+    at = np.minimum(office_hours(rng, day), apt.start[visit] - np.timedelta64(15 * 60, "s"))
     at = np.maximum(at, apt.booked[visit])
     n = len(visit)
     verifiers = np.concatenate([ctx.practice.users.front_desk, ctx.practice.users.billing])
@@ -297,7 +261,7 @@ def _claims_and_lines(ctx):
             supplemental_paid=lines.supplemental_paid, supplemental_write_off=lines.supplemental_write_off))
         offset += len(c.first)
     claims, lines = concat_rows(claim_parts), concat_rows(line_parts)
-    claims.created_at = _office_hours(rng, claims.created)
+    claims.created_at = office_hours(rng, claims.created)
     return claims, lines
 
 
@@ -337,7 +301,7 @@ def claim_tracking(ctx, claims):
         _tracking(corrected, claims.resent[corrected], status["Resubmitted"], 0,
                   "Corrected claim sent to {}, replacing the original"),
     ])
-    entries.at = _office_hours(rng, entries.day)
+    entries.at = office_hours(rng, entries.day)
     entries = take_rows(entries, np.argsort(entries.at, kind="stable"))
     carrier = ctx.practice.insurance.plans.carrier_name[claims.plan[entries.claim]]
     users = ctx.practice.users.billing
@@ -370,7 +334,7 @@ def blue_book(ctx, claims, lines):
         "CarrierNum": plans.carrier[plan], "PlanNum": plans.nums[plan], "GroupNum": plans.group_num[plan],
         "InsPayAmt": lines.paid[paid] / 100.0, "AllowedOverride": -1.0, "ProcNum": pr.nums[proc],
         "ProcDate": pr.date[proc], "ClaimType": claims.type[lines.claim[paid]],
-        "ClaimNum": claims.nums[lines.claim[paid]], "DateTEntry": _office_hours(rng, lines.date_cp[paid]),
+        "ClaimNum": claims.nums[lines.claim[paid]], "DateTEntry": office_hours(rng, lines.date_cp[paid]),
     })
     logged = np.flatnonzero(out_of_network)
     created = claims.created[lines.claim[logged]]
@@ -403,7 +367,7 @@ def eob_attachments(ctx):
     rng = ctx.rng("eobattach")
     checks = ctx.practice.financial.checks
     scanned = np.flatnonzero(rng.random(len(checks.nums)) < EOB_SCANNED_SHARE)
-    created = _office_hours(rng, checks.date[scanned])
+    created = office_hours(rng, checks.date[scanned])
     nums = ctx.ids.take("eobattach", len(scanned))
     ctx.out.copy("eobattach", {
         "EobAttachNum": nums, "ClaimPaymentNum": checks.nums[scanned], "DateTCreated": created,
@@ -464,7 +428,7 @@ def receipts(ctx, events):
     paid = paid[rng.random(len(paid)) < RECEIPT_SHARE]
     family, day = pt.family[splits.patient[paid]], splits.date[paid]
     balance, estimate = _totals_through(pt.family[events.patient], events, family, day)
-    return _sent(RECEIPT, ctx.practice.families.guarantor[family], family, day, _office_hours(rng, day), IN_PERSON,
+    return _sent(RECEIPT, ctx.practice.families.guarantor[family], family, day, office_hours(rng, day), IN_PERSON,
                  balance, estimate)
 
 

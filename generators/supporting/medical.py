@@ -1,8 +1,6 @@
-"""Supporting: medical - the patient's health record and the paperwork around the visits.
+"""Supporting: medical - the patient's health record and the paperwork around the visits. The pick lists and
+form definitions every office uses are medical_lists.py's.
 
-- Pick lists (generators/data/medical_*.csv): medications (brands point at their generic), allergies, problems
-  (diseasedef with ICD-10 and SNOMED codes), prescription templates (rxdef) and their RxNorm concepts,
-  pharmacies, dental laboratories, patient forms (sheetdef, sheetfielddef); retired allergies and problems hidden.
 - Forms: registration, HIPAA and medical history filled at a new patient's first visit (some online that
   morning), the medical history again at the first cleaning of each later year, and consents signed on the day
   of extractions, implant surgery, major treatment and nitrous. The filled fields carry the patient's own data:
@@ -17,19 +15,24 @@
 - A lab case for every crown, bridge, veneer, implant restoration and denture seated or booked to be seated:
   sent on the prep (or impression) day, back and checked before the seat appointment.
 
-Names and contact details for the forms are read back from raw.patient (the patients phase keeps none in
-ctx.practice). Adds nothing to ctx.practice.
+Names and contact details on the forms are the patient rows' own, handed over by the patients phase
+(Patients.details). Hands nothing over.
 """
 from types import SimpleNamespace
 
 import numpy as np
 
 from core.arrays import rank_in_group, run_starts, sorted_by
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
-from ..data import read_table
-from ..timeline import NO_DATE, NO_TIME, open_day_offset, stamp
+from ..clinical.procedures import user_of
+from ..context import RunContext
+from ..data import read_columns
+from ..formatting import hex_ids, mdy
+from ..handover import MedicalReference
+from ..rows import appointment_rows
+from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds, stamp, whole_days
+from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIG_BOX, SIG_BOX_PRACTICE, SOURCES
 
 ALLERGIC_SHARE, MORE_ALLERGIES = 0.25, 0.35  # patients seen with an allergy; extra allergies (Poisson mean)
 ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE = 0.05, 0.25
@@ -47,16 +50,6 @@ PREP_WINDOW_DAYS = 120
 SHADES = (("A1", 0.15), ("A2", 0.4), ("A3", 0.2), ("A3.5", 0.08), ("B1", 0.1), ("B2", 0.05), ("C2", 0.02))
 LAB_NOTES = ("", "", "Light contacts please.", "Please return with the model.", "Minimum 1.5 mm occlusal clearance.",
              "Match the adjacent teeth.", "Call the office with any questions.")
-FONT = "Microsoft Sans Serif"
-BLACK = -16777216
-CONSENT, MEDICAL_HISTORY = 6, 11  # SheetType
-SIG_BOX, SIG_BOX_PRACTICE = 8, 14  # SheetFieldType
-TEXT_FIELDS = (0, 2)  # SheetFieldType OutputText, StaticText: no tab stop
-PATIENT_FIELDS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "City", "State", "Zip",
-                  "HmPhone", "WirelessPhone", "WkPhone", "Email")
-FORM_DETAILS = PATIENT_FIELDS + ("nameFL", "Birthdate")  # what a form's 'patient:' fields can print
-SOURCES = ("static", "patient", "gender", "problem", "allergy", "physician", "comment", "date", "signature",
-           "checked")  # of field values
 COMMENT_SHARE = 0.4  # medical histories of patients under a physician's care with a written comment
 COMMENTS = ("See my physician once a year", "Last physical this year, all normal", "Taking vitamins and fish oil",
             "Seeing a specialist, will bring a letter", "Blood work every 3 months", "No changes since last visit")
@@ -65,70 +58,19 @@ SHEET_NOTES = (("Reviewed with patient, no changes", 0.4), ("Scanned paper copy,
                ("Doctor reviewed before treatment", 0.1))
 SHEET_NOTE_SHARE = 0.03  # forms staff leave an internal note on (deleted duplicates always get one)
 FIELDS_PER_BATCH = 100_000
-HOUR = 3600
 NEVER = np.datetime64("9999-12-31T00:00:00")
 
-FOREIGN_KEYS = [
-    ("medication", "GenericNum", "medication", None, False),
-    ("allergydef", "MedicationNum", "medication", None, False),
-    ("allergy", "AllergyDefNum", "allergydef", None, True),
-    ("allergy", "PatNum", "patient", None, True),
-    ("disease", "PatNum", "patient", None, True),
-    ("disease", "DiseaseDefNum", "diseasedef", None, True),
-    ("sheetfielddef", "SheetDefNum", "sheetdef", None, True),
-    ("sheet", "PatNum", "patient", None, True),
-    ("sheet", "SheetDefNum", "sheetdef", None, True),
-    ("sheet", "ClinicNum", "clinic", None, False),
-    ("sheetfield", "SheetNum", "sheet", None, True),
-    ("sheetfield", "SheetFieldDefNum", "sheetfielddef", None, True),
-    ("pharmclinic", "PharmacyNum", "pharmacy", None, True),
-    ("pharmclinic", "ClinicNum", "clinic", None, False),
-    ("rxpat", "PatNum", "patient", None, True),
-    ("rxpat", "ProvNum", "provider", None, True),
-    ("rxpat", "PharmacyNum", "pharmacy", None, True),
-    ("rxpat", "ProcNum", "procedurelog", None, False),
-    ("rxpat", "ClinicNum", "clinic", None, False),
-    ("rxpat", "UserNum", "userod", None, True),
-    ("labcase", "PatNum", "patient", None, True),
-    ("labcase", "LaboratoryNum", "laboratory", None, True),
-    ("labcase", "AptNum", "appointment", None, True),
-    ("labcase", "PlannedAptNum", "appointment", None, False),
-    ("labcase", "ProvNum", "provider", None, True),
-]
 
-
-def generate(ctx):
-    medications = medication_list(ctx)
-    allergy_defs = allergy_definitions(ctx, medications)
-    problem_defs = problem_definitions(ctx)
-    forms = form_definitions(ctx, allergy_defs, problem_defs)
+def office(ctx: RunContext, reference: MedicalReference) -> None:
+    """The office's patients' forms, allergies, problems, prescriptions and lab cases."""
+    forms = reference.forms
     sheets = filled_forms(ctx, forms)
     recorded = history_recorded(ctx, forms, sheets)
-    allergies = patient_allergies(ctx, allergy_defs, recorded)
-    problems = patient_problems(ctx, problem_defs, recorded)
+    allergies = patient_allergies(ctx, reference.allergies, recorded)
+    problems = patient_problems(ctx, reference.problems, recorded)
     write_sheets(ctx, forms, sheets, allergies, problems)
-    rx = prescription_templates(ctx, medications)
-    prescriptions(ctx, rx, pharmacies(ctx), allergies, problems, forms, sheets)
-    lab_cases(ctx, laboratories(ctx))
-
-
-# --- helpers ------------------------------------------------------------------------------------------------
-
-def table(name):
-    """A data table as numpy string columns."""
-    rows = read_table(name)
-    return {column: np.array([r[column] for r in rows]) for column in rows[0]}
-
-
-def numbers(column, empty):
-    return np.where(column == "", str(empty), column).astype(float)
-
-
-def options(lists):
-    """Pipe-separated option lists as a padded 2-D array and the count of each row."""
-    split = [text.split("|") for text in lists]
-    width = max(len(s) for s in split)
-    return np.array([s + [""] * (width - len(s)) for s in split], dtype=object), np.array([len(s) for s in split])
+    prescriptions(ctx, reference.rx, reference.pharmacies, allergies, problems, forms, sheets)
+    lab_cases(ctx, reference.laboratories)
 
 
 def draw_option(rng, lists, row):
@@ -143,244 +85,8 @@ def distinct(owner, item, n_items):
     return pairs // n_items, pairs % n_items
 
 
-def seconds(values):
-    return np.asarray(values).astype("timedelta64[s]")
-
-
-def days(values):
-    return np.asarray(values).astype("timedelta64[D]")
-
-
-def us_dates(dates):
-    """MM/DD/YYYY, the way the forms print dates."""
-    dates = np.asarray(dates, dtype="datetime64[D]")
-    month = dates.astype("datetime64[M]")
-    year = month.astype("datetime64[Y]")
-    return (np.char.mod("%02d/", (month - year).astype(int) + 1) + np.char.mod("%02d/", (dates - month).astype(int) + 1)
-            + np.char.mod("%d", year.astype(int) + 1970))
-
-
-def hex_ids(rng, n, widths, separator="-"):
-    """Random hexadecimal strings in groups of the given widths (at most 12), e.g. GUIDs."""
-    groups = [np.char.mod(f"%0{w}x", rng.integers(0, 16 ** w, n)) for w in widths]
-    text = groups[0]
-    for group in groups[1:]:
-        text = text + separator + group
-    return text
-
-
-def appointment_rows(apts, nums):
-    """Row of each AptNum in ctx.practice.clinical.appointments."""
-    order = np.argsort(apts.nums)
-    return order[np.searchsorted(apts.nums, nums, sorter=order)]
-
-
-def now(ctx):
-    return stamp(ctx.today, 18 * HOUR)
-
-
-def setup_time(ctx):
-    return stamp(ctx.practice.setup_day, 9 * HOUR)
-
-
-def user_of(ctx, prov):
-    users = ctx.practice.users
-    unique, inverse = np.unique(prov, return_inverse=True)
-    return np.array([users.by_provider.get(int(p), users.admin) for p in unique], dtype=np.int64)[inverse]
-
-
 def code_indices(ctx, codes):
     return [ctx.practice.codes.index[c] for c in codes]
-
-
-# --- pick lists ---------------------------------------------------------------------------------------------
-
-@practice_wide
-def medication_list(ctx):
-    """medication: a generic's GenericNum is its own number, a brand's the number of its generic."""
-    meds = table("medical_medications")
-    nums = ctx.ids.take("medication", len(meds["name"]))
-    num_of = dict(zip(meds["name"].tolist(), nums.tolist()))
-    rxcui = numbers(meds["rxcui"], 0).astype(np.int64)
-    ctx.out.copy("medication", {
-        "MedicationNum": nums, "MedName": meds["name"], "Notes": meds["notes"], "DateTStamp": setup_time(ctx),
-        "GenericNum": np.array([num_of[g or name] for g, name in zip(meds["generic"], meds["name"])]), "RxCui": rxcui,
-    })
-    return SimpleNamespace(num=num_of, names=meds["name"], rxcui=rxcui)
-
-
-@practice_wide
-def allergy_definitions(ctx, medications):
-    """allergydef; duplicates the staff retired are hidden (weight 0: no patient gets them any more)."""
-    defs = table("medical_allergies")
-    nums = ctx.ids.take("allergydef", len(defs["description"]))
-    ctx.out.copy("allergydef", {
-        "AllergyDefNum": nums, "Description": defs["description"], "IsHidden": defs["hidden"] == "1",
-        "DateTStamp": setup_time(ctx), "SnomedType": defs["snomed_type"].astype(int),
-        "MedicationNum": np.array([medications.num.get(m, 0) for m in defs["medication"]]),
-    })
-    weight = defs["weight"].astype(float)
-    return SimpleNamespace(nums=nums, names=defs["description"].tolist(), share=weight / weight.sum(),
-                           reactions=options(defs["reactions"]), drug_group=defs["drug_group"])
-
-
-@practice_wide
-def problem_definitions(ctx):
-    """diseasedef; retired entries are hidden (no prevalence)."""
-    defs = table("medical_diseases")
-    n = len(defs["name"])
-    nums = ctx.ids.take("diseasedef", n)
-    ctx.out.copy("diseasedef", {
-        "DiseaseDefNum": nums, "DiseaseName": defs["name"], "ItemOrder": np.arange(n),
-        "IsHidden": defs["hidden"] == "1", "DateTStamp": setup_time(ctx), "ICD9Code": defs["icd9"],
-        "SnomedCode": defs["snomed"], "Icd10Code": defs["icd10"],
-    })
-    return SimpleNamespace(
-        nums=nums, names=defs["name"].tolist(),
-        prevalence=np.array([defs[group].astype(float) for group in ("child", "adult", "senior")]),
-        female_only=defs["sex"] == "F", min_age=numbers(defs["min_age"], 0), max_age=numbers(defs["max_age"], 200),
-        resolved_share=defs["resolved_share"].astype(float), lasts_days=numbers(defs["lasts_days"], 0).astype(int),
-        premed_share=defs["premed"].astype(float), notes=options(defs["notes"]))
-
-
-@practice_wide
-def prescription_templates(ctx, medications):
-    """rxdef, and rxnorm: the RxNorm concepts of the templates and of the medication list."""
-    rx = table("medical_rx")
-    keys = rx["key"].tolist()
-    rxcui = numbers(rx["rxcui"], 0).astype(np.int64)
-    controlled, proc_required = rx["controlled"] == "1", rx["proc_required"] == "1"
-    ctx.out.copy("rxdef", {
-        "RxDefNum": ctx.ids.take("rxdef", len(keys)), "Drug": rx["drug"], "Sig": rx["sig"], "Disp": rx["disp"],
-        "Refills": rx["refills"], "Notes": rx["notes"], "IsControlled": controlled, "RxCui": rxcui,
-        "IsProcRequired": proc_required, "PatientInstruction": rx["patient_instruction"],
-    })
-    concept = np.concatenate([rxcui, medications.rxcui])
-    description = np.concatenate([rx["rxnorm_description"], np.char.lower(medications.names)])
-    mmsl = np.concatenate([rx["mmsl"], np.full(len(medications.rxcui), "")])
-    _, first = np.unique(concept, return_index=True)
-    first = np.sort(first[concept[first] > 0])
-    ctx.out.copy("rxnorm", {"RxNormNum": ctx.ids.take("rxnorm", len(first)), "RxCui": concept[first].astype(str),
-                            "MmslCode": mmsl[first], "Description": description[first]})
-    return SimpleNamespace(
-        index={k: i for i, k in enumerate(keys)}, columns=rx, rxcui=rxcui, controlled=controlled,
-        proc_required=proc_required, drug_group=rx["drug_group"],
-        instead=np.array([keys.index(k) if k else -1 for k in rx["instead"]]))
-
-
-@practice_wide
-def pharmacies(ctx):
-    """Local pharmacies (chains with a store number) in the practice's zip codes, linked to every clinic."""
-    rng = ctx.rng("pharmacy")
-    rows = table("medical_pharmacies")
-    n = len(rows["name"])
-    nums = ctx.ids.take("pharmacy", n)
-    zips = ctx.practice.zipcodes
-    where = rng.choice(len(zips.rows), n, p=zips.weight)
-    city = np.array([zips.rows[i]["City"] for i in where])
-    store = np.where(rows["chain"] == "1", np.char.mod(rows["name"] + " #%d", rng.integers(1000, 9999, n)),
-                     rows["name"])
-    street = ctx.random.pools.pick(rng, ctx.random.pools.street, n).astype(str)
-    phone = lambda: np.char.mod("(503)555-01%02d", rng.integers(0, 100, n))  # noqa: E731
-    ctx.out.copy("pharmacy", {
-        "PharmacyNum": nums, "PharmID": np.char.mod("%07d", rng.integers(3_800_000, 3_899_999, n)), "StoreName": store,
-        "Phone": phone(), "Fax": phone(), "Address": street, "Address2": rows["address2"], "City": city,
-        "State": [zips.rows[i]["State"] for i in where], "Zip": [zips.rows[i]["ZipCodeDigits"] for i in where],
-        "Note": rows["note"], "DateTStamp": setup_time(ctx),
-    })
-    clinics = ctx.practice.clinics
-    ctx.out.copy("pharmclinic", {"PharmClinicNum": ctx.ids.take("pharmclinic", n * len(clinics)),
-                                 "PharmacyNum": np.repeat(nums, len(clinics)), "ClinicNum": np.tile(clinics, n)})
-    weight = rows["weight"].astype(float)
-    return SimpleNamespace(nums=nums, share=weight / weight.sum(), info=store + ", " + street + ", " + city)
-
-
-@practice_wide
-def laboratories(ctx):
-    labs = table("medical_laboratories")
-    n = len(labs["description"])
-    nums = ctx.ids.take("laboratory", n)
-    ctx.out.copy("laboratory", {
-        "LaboratoryNum": nums, "Description": labs["description"], "Phone": labs["phone"], "Notes": labs["notes"],
-        "Address": labs["address"], "City": labs["city"], "State": labs["state"], "Zip": labs["zip"],
-        "Email": labs["email"], "WirelessPhone": labs["cell"], "IsHidden": labs["hidden"] == "1",
-    })
-    return SimpleNamespace(nums=nums, specialty=labs["specialty"], weight=labs["weight"].astype(float))
-
-
-# --- forms --------------------------------------------------------------------------------------------------
-
-@practice_wide
-def form_definitions(ctx, allergy_defs, problem_defs):
-    """sheetdef (medical_sheets.csv); returns the forms with their fields."""
-    sheets = table("medical_sheets")
-    names = sheets["description"].tolist()
-    form_nums = ctx.ids.take("sheetdef", len(names))
-    sheet_type = sheets["sheet_type"].astype(int)
-    patient_form = sheet_type != CONSENT
-    pages = sheets["pages"].astype(int)
-    ctx.out.copy("sheetdef", {
-        "SheetDefNum": form_nums, "Description": names, "SheetType": sheet_type, "FontName": FONT,
-        "FontSize": sheets["font_size"].astype(float), "Width": sheets["width"].astype(int),
-        "Height": sheets["height"].astype(int), "IsLandscape": False, "PageCount": pages, "IsMultiPage": pages > 1,
-        "BypassGlobalLock": False, "HasMobileLayout": sheets["mobile"] == "1", "DateTCreated": setup_time(ctx),
-        "RevID": sheets["rev_id"].astype(int), "AutoCheckSaveImage": patient_form,
-        "AutoCheckSaveImageDocCategory": np.where(patient_form, ctx.practice.defs.named(18, "Patient Forms"), 0),
-    })
-    field, count = field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs)
-    return SimpleNamespace(
-        nums=form_nums, names=np.array(names), sheet_type=sheet_type, font_size=sheets["font_size"].astype(float),
-        width=sheets["width"].astype(int), height=sheets["height"].astype(int), multi_page=pages > 1,
-        mobile=sheets["mobile"] == "1",
-        web_share=sheets["web_share"].astype(float), rev_id=sheets["rev_id"].astype(int), patient_form=patient_form,
-        events=[e.split("|") for e in sheets["event"]], codes=[c.split("|") if c else [] for c in sheets["codes"]],
-        medical_history=sheet_type == MEDICAL_HISTORY, field=field, field_count=count,
-        first_field=np.cumsum(count) - count)
-
-
-@practice_wide
-def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
-    """sheetfielddef (medical_sheet_fields.csv): the fields grouped by form in layout order, with the source of
-    each filled value; returns them and the number of fields of each form."""
-    fields = table("medical_sheet_fields")
-    names = sheets["description"].tolist()
-    form = np.array([names.index(s) for s in fields["sheet"]])
-    order = np.argsort(form, kind="stable")
-    fields, form = {column: values[order] for column, values in fields.items()}, form[order]
-    field_type = fields["field_type"].astype(int)
-    tab_stop = ~np.isin(field_type, TEXT_FIELDS)
-    tab_order = np.zeros(len(form), dtype=int)
-    tab_order[tab_stop] = rank_in_group(form[tab_stop]) + 1
-    layout = {
-        "FieldType": field_type, "FieldName": fields["field_name"], "FontName": FONT,
-        "FontSize": np.where(fields["font_size"] == "", sheets["font_size"][form], fields["font_size"]).astype(float),
-        "FontIsBold": fields["bold"] == "1", "XPos": fields["x"].astype(int), "YPos": fields["y"].astype(int),
-        "Width": fields["width"].astype(int), "Height": fields["height"].astype(int),
-        "RadioButtonValue": fields["radio_value"], "IsRequired": fields["required"] == "1", "TabOrder": tab_order,
-        "TabOrderMobile": tab_order, "ItemColor": BLACK, "IsLocked": False,
-        "CanElectronicallySign": np.isin(field_type, (SIG_BOX, SIG_BOX_PRACTICE)),
-        "IsSigProvRestricted": field_type == SIG_BOX_PRACTICE,
-        "TextAlign": numbers(fields["align"], 0).astype(int),
-        "GrowthBehavior": numbers(fields["growth"], 0).astype(int),
-        "RadioButtonGroup": fields["radio_group"], "ReportableName": fields["reportable_name"],
-        "UiLabelMobile": fields["mobile_label"], "UiLabelMobileRadioButton": fields["mobile_option"],
-    }
-    layout = {column: v.astype(object) if isinstance(v, np.ndarray) and v.dtype.kind == "U" else v
-              for column, v in layout.items()}  # each field repeats per sheet: share the strings, not copies
-    nums = ctx.ids.take("sheetfielddef", len(form))
-    ctx.out.copy("sheetfielddef", {**layout, "SheetFieldDefNum": nums, "SheetDefNum": form_nums[form],
-                                   "FieldValue": fields["field_value"], "IsPaymentOption": False, "LayoutMode": False})
-    source, _, argument = np.char.partition(fields["source"], ":").T
-    answer_of = {"problem": problem_defs.names, "allergy": allergy_defs.names}
-    asked = np.array([answer_of[s].index(name.split(":")[1]) if s in answer_of else 0  # 0: under_care's one question
-                      for s, name in zip(source, fields["field_name"])])
-    field = SimpleNamespace(
-        nums=nums, layout=layout, value=fields["field_value"].astype(object),
-        source=np.array([SOURCES.index(s) for s in source]),
-        detail=np.array([FORM_DETAILS.index(a) if s == "patient" else -1 for s, a in zip(source, argument)]),
-        gender=np.where(source == "gender", argument, "-1").astype(int), asked=asked,
-        yes=(fields["radio_value"] == "Y") | (argument == "Y"))
-    return field, np.bincount(form, minlength=len(names))
 
 
 def filled_forms(ctx, forms):
@@ -461,7 +167,7 @@ def write_sheets(ctx, forms, sheets, allergies, problems):
         "DateTSheetEdited": sheets.edited, "HasMobileLayout": forms.mobile[f], "RevID": forms.rev_id[f],
         "WebFormSheetID": web_form_ids(ctx, sheets.web),
     })
-    details = patient_details(ctx)  # before the COPY starts: the connection serves one statement at a time
+    details = patient_details(ctx)
     ctx.out.stream("sheetfield", filled_fields(ctx, rng, forms, sheets, nums, details, {
         "allergy": answer_book(allergies.patient[allergies.active], allergies.allergy[allergies.active],
                                NO_DATE, NO_DATE),
@@ -512,7 +218,7 @@ def field_values(ctx, rng, forms, sheets, sheet, field, details, answers):
         has = book.has(patient[rows], fd.asked[field[rows]], sheets.filled[sheet[rows]].astype("datetime64[D]"))
         value[rows] = np.where(has == fd.yes[field[rows]], "X", "")
     rows = fed_by("date")
-    value[rows] = us_dates(sheets.filled[sheet[rows]])
+    value[rows] = mdy(sheets.filled[sheet[rows]])
     rows = fed_by("signature")
     value[rows] = hex_ids(rng, rows.sum(), (12, 12, 12, 12), separator="")  # the signature's data
     value[fed_by("checked")] = "X"
@@ -530,7 +236,7 @@ def patient_details(ctx):
     for i, name in enumerate(PATIENT_FIELDS):
         held[:, i] = pt.details[name]
     held[:, FORM_DETAILS.index("nameFL")] = pt.details["FName"] + " " + pt.details["LName"]
-    held[:, FORM_DETAILS.index("Birthdate")] = us_dates(pt.birth)
+    held[:, FORM_DETAILS.index("Birthdate")] = mdy(pt.birth)
     return held
 
 
@@ -562,8 +268,6 @@ def under_care(problems):
     return answer_book(problems.patient[first], np.zeros(len(first), dtype=int), problems.start[first], NO_DATE)
 
 
-# --- allergies and problems ---------------------------------------------------------------------------------
-
 def patient_allergies(ctx, defs, recorded):
     """A quarter of the patients seen report one allergy or more: reaction, sometimes the date it happened."""
     rng = ctx.rng("allergy")
@@ -581,7 +285,7 @@ def patient_allergies(ctx, defs, recorded):
     ctx.out.copy("allergy", {
         "AllergyNum": ctx.ids.take("allergy", n), "AllergyDefNum": defs.nums[allergy], "PatNum": pt.nums[patient],
         "Reaction": draw_option(rng, defs.reactions, allergy), "StatusIsActive": active, "DateTStamp": noted,
-        "DateAdverseReaction": np.where(dated, childhood + days(rng.random(n) * span), NO_DATE),
+        "DateAdverseReaction": np.where(dated, childhood + whole_days(rng.random(n) * span), NO_DATE),
     })
     return SimpleNamespace(patient=patient, allergy=allergy, active=active, drug_group=defs.drug_group[allergy])
 
@@ -611,7 +315,7 @@ def patient_problems(ctx, defs, recorded):
         "DiseaseNum": ctx.ids.take("disease", n), "PatNum": pt.nums[patient], "DiseaseDefNum": defs.nums[problem],
         "PatNote": np.where(rng.random(n) < PROBLEM_NOTE_SHARE, draw_option(rng, defs.notes, problem), ""),
         "DateTStamp": np.minimum(np.where(changed > noted_day, stamp(changed, rng.integers(9 * HOUR, 17 * HOUR, n)),
-                                          noted), now(ctx)),
+                                          noted), end_of_today(ctx)),
         "ProbStatus": (stop != NO_DATE).astype(int), "DateStart": start, "DateStop": stop,
         "SnomedProblemType": PROBLEM_TYPE, "FunctionStatus": False,
     })
@@ -623,22 +327,20 @@ def problem_dates(ctx, rng, defs, patient, problem, noted_day):
     """DateStart (often unknown) up to PROBLEM_HISTORY_YEARS before the problem was noted, and a resolved problem's
     DateStop between then and today; a problem with a term (pregnancy) runs its days and stops if it is over."""
     n, today = len(patient), ctx.today
-    onset = ctx.practice.patients.birth[patient] + days(np.maximum(defs.min_age[problem], 1) * 365.25)
+    onset = ctx.practice.patients.birth[patient] + whole_days(np.maximum(defs.min_age[problem], 1) * 365.25)
     history = np.clip((noted_day - onset).astype(int), 0, PROBLEM_HISTORY_YEARS * 365)
-    start = np.where(rng.random(n) < PROBLEM_DATED_SHARE, noted_day - days(rng.random(n) * history), NO_DATE)
+    start = np.where(rng.random(n) < PROBLEM_DATED_SHARE, noted_day - whole_days(rng.random(n) * history), NO_DATE)
     since = np.maximum(start, noted_day)
     resolved = rng.random(n) < defs.resolved_share[problem]
-    stop = np.where(resolved, since + days(rng.random(n) * (today - since).astype(int)), NO_DATE)
-    lasts = days(defs.lasts_days[problem])
+    stop = np.where(resolved, since + whole_days(rng.random(n) * (today - since).astype(int)), NO_DATE)
+    lasts = whole_days(defs.lasts_days[problem])
     earliest, latest = noted_day - TERM_NOTED_WITHIN, today - TERM_STARTED_BEFORE_TODAY
-    began = earliest + days(rng.random(n) * np.maximum((latest - earliest).astype(int), 0))
+    began = earliest + whole_days(rng.random(n) * np.maximum((latest - earliest).astype(int), 0))
     has_term = defs.lasts_days[problem] > 0
     start = np.where(has_term, began, start)
     stop = np.where(has_term, np.where(began + lasts <= today, began + lasts, NO_DATE), stop)
     return start, stop
 
-
-# --- prescriptions ------------------------------------------------------------------------------------------
 
 def prescriptions(ctx, rx, pharmacy, allergies, problems, forms, sheets):
     """rxpat: what the dentist prescribed after the day's procedures and as premedication, sent electronically to
@@ -669,13 +371,13 @@ def prescriptions(ctx, rx, pharmacy, allergies, problems, forms, sheets):
         "Drug": c["drug"][drug], "Sig": c["sig"][drug], "Disp": c["disp"][drug], "Refills": c["refills"][drug],
         "ProvNum": prov, "Notes": c["notes"][drug], "PharmacyNum": pharmacy.nums[store],
         "IsControlled": rx.controlled[drug],
-        "DateTStamp": np.minimum(apts.dismissed[apt] + seconds(rng.integers(60, 15 * 60, n)), now(ctx)),
+        "DateTStamp": np.minimum(apts.dismissed[apt] + seconds(rng.integers(60, 15 * 60, n)), end_of_today(ctx)),
         "SendStatus": np.where(electronic, RX_SENT_ELECTRONICALLY, RX_PRINTED), "RxCui": rx.rxcui[drug],
         "DosageCode": c["dosage_code"][drug], "ErxGuid": np.where(electronic, hex_ids(rng, n, (8, 4, 4, 4, 12)), ""),
         "IsErxOld": False, "ErxPharmacyInfo": np.where(electronic, pharmacy.info[store], ""),
         "IsProcRequired": rx.proc_required[drug], "ProcNum": np.where(linked, pr.nums[np.maximum(proc, 0)], 0),
         "DaysOfSupply": c["days_supply"][drug].astype(float), "PatientInstruction": c["patient_instruction"][drug],
-        "ClinicNum": apts.clinic[apt], "UserNum": user_of(ctx, prov), "RxType": False,
+        "ClinicNum": apts.clinic[apt], "UserNum": user_of(ctx.practice.users, prov), "RxType": False,
     })
 
 
@@ -683,7 +385,7 @@ def after_procedures(ctx, rng, rx):
     """Prescriptions the day's completed procedures call for (medical_rx_rules.csv, a share of the visits each):
     (procedure index, template index) pairs, one of a drug per visit."""
     pr = ctx.practice.clinical.procedures
-    rules = table("medical_rx_rules")
+    rules = read_columns("medical_rx_rules")
     done = np.flatnonzero((pr.status == 2) & (pr.apt_num > 0))
     proc, rule = [], []
     for r, codes in enumerate(rules["codes"]):
@@ -708,15 +410,13 @@ def instead_of_allergens(rx, allergies, patient, drug):
     return np.where(hit, rx.instead[drug], drug)
 
 
-# --- lab cases ----------------------------------------------------------------------------------------------
-
 def lab_cases(ctx, labs):
     """One lab case per restoration (a tooth, a bridge, an arch) seated or booked to be seated: created on the prep
     visit (the tooth's build-up) or, without one, an impression visit some weeks before the seat; sent the same
     day, back and checked before it is due, the business day before the seat. Cases the lab still has are open."""
     rng = ctx.rng("labcase")
     apts = ctx.practice.clinical.appointments
-    work = table("medical_lab_work")
+    work = read_columns("medical_lab_work")
     units = lab_units(ctx, rng, work)
     if not len(units.proc):
         return
@@ -731,7 +431,7 @@ def lab_cases(ctx, labs):
         lab[specialty == name] = rng.choice(len(labs.nums), (specialty == name).sum(), p=weight / weight.sum())
     instructions = (work["product"][kind] + ", " + lab_teeth(ctx, units) + ", shade " +
                     weighted_choice(rng, SHADES, len(kind)) + ". " + rng.choice(LAB_NOTES, len(kind)))
-    kept = (created.astype("datetime64[D]") >= ctx.start) & (created <= now(ctx))
+    kept = (created.astype("datetime64[D]") >= ctx.start) & (created <= end_of_today(ctx))
     rows = np.flatnonzero(kept)[np.argsort(created[kept], kind="stable")]
     invoices = np.char.mod("INV-%06d", rng.integers(1, 999_999, len(rows)))
     ctx.out.copy("labcase", {
@@ -777,16 +477,16 @@ def lab_timeline(ctx, rng, work, kind, seat_day, prep):
     n = len(kind)
     between = lambda column: rng.integers(work[f"{column}_min"].astype(int)[kind],  # noqa: E731
                                           work[f"{column}_max"].astype(int)[kind] + 1)
-    impression = stamp(open_day_offset(seat_day - days(between("lead")), 0, roll="backward"),
+    impression = stamp(open_day_offset(seat_day - whole_days(between("lead")), 0, roll="backward"),
                        rng.integers(9 * HOUR, 16 * HOUR, n))
     created = np.where(prep > NO_TIME, prep, impression)
     sent = created + seconds(rng.integers(HOUR // 2, 3 * HOUR, n))
     due = np.maximum(stamp(open_day_offset(seat_day, -1, roll="forward"), 17 * HOUR), sent + seconds(HOUR))
-    back = stamp(open_day_offset(sent.astype("datetime64[D]") + days(between("turnaround")), 0, roll="forward"),
+    back = stamp(open_day_offset(sent.astype("datetime64[D]") + whole_days(between("turnaround")), 0, roll="forward"),
                  rng.integers(10 * HOUR, 15 * HOUR, n))
     received = np.maximum(np.minimum(back, due - seconds(HOUR)), sent + seconds(HOUR))
     checked = received + seconds(rng.integers(HOUR // 2, 4 * HOUR, n))
-    received, checked = (np.where(t <= now(ctx), t, NO_TIME) for t in (received, checked))
+    received, checked = (np.where(t <= end_of_today(ctx), t, NO_TIME) for t in (received, checked))
     return created, sent, due, received, checked
 
 

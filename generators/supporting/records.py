@@ -1,4 +1,5 @@
-"""Supporting: the clinical record around the procedures (DOMAIN.md 5.4).
+"""Supporting: the clinical record around the procedures (DOMAIN.md 5.4); the tooth chart and perio charting
+are charting.py's.
 
   treatplan, proctp, treatplanattach, treatplanparam
       the plan saved at each exam that found work: every procedure charted that day (ProcStatus 1, or 2 once
@@ -14,74 +15,29 @@
   procnote        the signed clinical note of completed procedures, written after the visit; a group note
       replaces the notes of its procedures; some notes are edited later (a new row with an addendum); signed
       on the Topaz pad of the visit's chair where it has one
-  toothinitial    the chart at the first visit in the window: missing teeth of adults (never a tooth the
-      patient has work on, except the gap an implant or bridge fills), primary teeth of children, a few
-      drifted teeth. Extractions are not repeated here: OpenDental charts them from the completed procedure.
-  perioexam, periomeasure
-      perio charting at the exams of patients in periodontal care (scaling and root planing or perio
-      maintenance): probing depths of every present tooth, bleeding points, mobility, skipped (missing) teeth
 
-Adds to ctx.practice.records: signed_plans, the signed treatment plans OpenDental saved to PDF in the Images
-module (doc_num: the DocNum reserved for the PDF, which communication.py files; patient, filed: when the last
-signature was saved, dentist, fee_cents: the plan's total fee).
+Hands over ctx.practice.records (handover.Records): the signed treatment plans OpenDental saved to PDF.
 """
 from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import group_sum, rank_in_group, run_starts, sorted_by
+from core.arrays import group_sum, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
-from ..clinical.procedures import LOCKED_AFTER_DAYS, time_of_day, user_of
-from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM
-from ..clinical.treatment import PRIMARY_TEETH_AGE
+from ..clinical.procedures import LOCKED_AFTER_DAYS, user_of
+from ..context import RunContext
 from ..data import read_table
-from ..financial.claims import estimates
+from ..formatting import clock_time, signature_hashes
 from ..foundation import STAFF_ROLES
-from ..timeline import NO_TIME, open_day_offset, stamp
+from ..handover import Records, SignedPlans
+from ..rows import chunks, completed_appointment, day_key, row_of, spans
+from ..timeline import NO_TIME, open_day_offset, random_minutes, seconds_after_midnight, stamp
+from .charting import ADULT_AGE, BLANK, EXAM_CODES, perio_charts, tooth_chart
 
-FOREIGN_KEYS = [
-    ("treatplan", "PatNum", "patient", None, True),
-    ("treatplan", "ResponsParty", "patient", None, True),
-    ("treatplan", "UserNumPresenter", "userod", None, True),
-    ("treatplan", "SecUserNumEntry", "userod", None, True),
-    ("treatplan", "DocNum", "document", None, False),
-    ("proctp", "TreatPlanNum", "treatplan", None, True),
-    ("proctp", "PatNum", "patient", None, True),
-    ("proctp", "ProcNumOrig", "procedurelog", None, True),
-    ("proctp", "ProvNum", "provider", None, True),
-    ("proctp", "ClinicNum", "clinic", None, False),
-    ("proctp", "Priority", "definition", 20, False),
-    ("proctp", "SecUserNumEntry", "userod", None, True),
-    ("treatplanattach", "TreatPlanNum", "treatplan", None, True),
-    ("treatplanattach", "ProcNum", "procedurelog", None, True),
-    ("treatplanattach", "Priority", "definition", 20, False),
-    ("treatplanparam", "PatNum", "patient", None, True),
-    ("treatplanparam", "TreatPlanNum", "treatplan", None, True),
-    ("procmultivisit", "GroupProcMultiVisitNum", "procmultivisit", None, True),
-    ("procmultivisit", "ProcNum", "procedurelog", None, True),
-    ("procmultivisit", "PatNum", "patient", None, True),
-    ("procgroupitem", "ProcNum", "procedurelog", None, True),
-    ("procgroupitem", "GroupNum", "procedurelog", None, True),
-    ("procnote", "PatNum", "patient", None, True),
-    ("procnote", "ProcNum", "procedurelog", None, True),
-    ("procnote", "UserNum", "userod", None, True),
-    ("toothinitial", "PatNum", "patient", None, True),
-    ("perioexam", "PatNum", "patient", None, True),
-    ("perioexam", "ProvNum", "provider", None, True),
-    ("periomeasure", "PerioExamNum", "perioexam", None, True),
-]
-
-EXAM_CODES = ("D0120", "D0140", "D0150", "D0180")
-BLANK = -1  # OpenDental's "no value" in proctp.FeeAllowed and the periomeasure values
 # procedurecode.IsMultiVisit (set by the foundation on these codes)
 MULTI_VISIT_CODES = ("D2740", "D2750", "D2790", "D3310", "D3320", "D3330", "D6010", "D6058", "D6065", "D5110",
                      "D5120")
-PERIO_CARE_CODES = ("D4341", "D4342", "D4910")
-EDENTULOUS_ARCH_CODES = ("D5110", "D5120", "D6114", "D6115")  # complete dentures, full-arch implant prostheses
-GAP_CODES = ("D6240",)  # a bridge pontic fills a gap, like the implant codes (category 80)
-IMPLANT_CATEGORY = 80
-
 HEADINGS = (("Treatment Plan", 0.55), ("Proposed Treatment Plan", 0.25), ("Phase 1", 0.1),
             ("Restorative Treatment Plan", 0.1))
 PLAN_NOTES = (("Insurance estimates are not a guarantee of payment. Fees quoted are valid for 6 months.", 0.7),
@@ -93,7 +49,6 @@ SIGNED_SHARE, PRACTICE_SIGNED_SHARE = 0.85, 0.5  # accepted plans the patient si
 TOPAZ_CHAIR_SHARE = 0.5  # chairs with a Topaz signature pad (the treatment coordinator's desk has one too)
 DISPLAY_FLAGS = {"ShowDiscount": 0.9, "ShowMaxDed": 0.85, "ShowSubTotals": 0.95, "ShowTotals": 0.98,
                  "ShowCompleted": 0.3, "ShowFees": 0.97, "ShowIns": 0.9}  # treatplanparam: share shown
-
 GROUP_NOTE_SHARE = 0.2  # of completed visits with several procedures
 NOTE_SHARE = {"dentist": 0.92, "hygiene": 0.5}  # completed procedures with a note of their own
 SIGNED_NOTE_SHARE, EDITED_NOTE_SHARE = 0.85, 0.08
@@ -102,33 +57,12 @@ NOTE_KIND_BY_CODE = {"D2950": "buildup", "D6010": "implant_surgery", "D7953": "g
 NOTE_KIND_BY_CATEGORY = {73: "exam", 74: "preventive", 667: "preventive", 75: "filling", 76: "endo", 77: "perio",
                          78: "crown", 79: "denture", 80: "implant_restoration", 81: "extraction"}
 
-# toothinitial.InitialType
-MISSING, PRIMARY = 0, 2
-DRIFTS = ((3, 0.3, (1.0, 2.5)), (5, 0.2, (1.0, 2.0)), (6, 0.4, (10, 30)), (7, 0.1, (5, 15)))  # type, share, movement
-DRIFT_SHARE = 0.05  # adults with a drifted or rotated tooth
-ADULT_AGE, SENIOR_AGE = 18, 65
-# Chance that each permanent tooth is missing at the first visit: (wisdom, molar, other) for adults, seniors.
-MISSING_CHANCE = {"adult": (0.45, 0.04, 0.01), "senior": (0.7, 0.15, 0.06)}
-PRIMARY_POSITIONS = np.r_[4:14, 20:30]  # permanent numbers whose primary predecessors are A-J and K-T
-PRIMARY_LETTERS = np.array(list("ABCDEFGHIJKLMNOPQRST"))
-# Age (years) below which each primary position is still primary: incisors go first, molars last.
-PRIMARY_UNTIL = {4: 11.5, 5: 10.5, 6: 11, 7: 8, 8: 7, 9: 7, 10: 8, 11: 11, 12: 10.5, 13: 11.5,
-                 20: 11.5, 21: 10.5, 22: 10, 23: 7.5, 24: 6.5, 25: 6.5, 26: 7.5, 27: 10, 28: 10.5, 29: 11.5}
 
-# periomeasure.SequenceType (OpenDental's PerioSequenceType): 0 mobility, 1 furcation, 2 gingival margin, 3 MGJ,
-# 4 probing, 5 skip tooth, 6 bleeding (flags: 1 bleeding, 2 suppuration, 4 plaque, 8 calculus), 7 CAL (never saved)
-MOBILITY, PROBING, SKIP_TOOTH, BLEEDING = 0, 4, 5, 6
-SITES = ("MBvalue", "Bvalue", "DBvalue", "MLvalue", "Lvalue", "DLvalue")
-INTERPROXIMAL = np.array([1, 0, 1, 1, 0, 1])
-LATER_CHART_SHARE = 0.5  # perio visits charted after a patient's first
-SEVERITY = (("mild", 0.45), ("moderate", 0.4), ("severe", 0.15))
-EXTRACTION_CODES = ("D7140", "D7210", "D7250")
-
-
-def generate(ctx):
+def office(ctx: RunContext) -> None:
+    """The office's treatment plans, procedure notes, tooth charts and perio charts."""
     plans = saved_plans(ctx)
     user, signed_pdfs = treatment_plans(ctx, plans)
-    ctx.practice.records = SimpleNamespace(signed_plans=signed_pdfs)
+    ctx.practice.records = Records(signed_plans=SignedPlans(**vars(signed_pdfs)))
     plan_procedures(ctx, plans, user)
     multi_visit_groups(ctx, plans)
     notes = group_notes(ctx)
@@ -137,52 +71,9 @@ def generate(ctx):
     perio_charts(ctx, missing)
 
 
-# ---------------------------------------------------------------- shared helpers
-
-def row_of(keys, wanted):
-    """Position of each wanted key in `keys`, -1 where it is absent (0 = none)."""
-    order = np.argsort(keys, kind="stable")
-    at = order[np.minimum(np.searchsorted(keys, wanted, sorter=order), len(keys) - 1)]
-    return np.where(keys[at] == wanted, at, -1)
-
-
-def day_key(patient, days):
-    """One integer per (patient, day)."""
-    return patient.astype(np.int64) * 100_000 + days.astype(np.int64)
-
-
-def tooth_key(patient, tooth):
-    return patient.astype(np.int64) * 64 + tooth
-
-
-def permanent_teeth(tooth):
-    """Universal numbers 1-32 of tooth strings; 0 for primary letters, supernumeraries and no tooth."""
-    tooth = np.asarray(tooth)
-    value = np.where(np.char.isdigit(tooth), tooth, "0").astype(int) if tooth.size else np.zeros(0, dtype=int)
-    return np.where(value <= 32, value, 0)
-
-
-def minutes(rng, low, high, n):
-    return (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")
-
-
-def signatures(rng, n):
-    """Signature strings as OpenDental stores them (an encrypted hash of the signature)."""
-    digits = np.array(list("0123456789ABCDEF"))[rng.integers(0, 16, (n, 64), dtype=np.uint8)]
-    return np.ascontiguousarray(digits).view("<U64").ravel()
-
-
 def code_descriptions():
     return np.array([r["description"] for r in read_table("procedure_codes")], dtype=object)
 
-
-def completed_appointment(ctx, proc):
-    """Row in ctx.practice.clinical.appointments of each (completed) procedure's visit."""
-    ap = ctx.practice.clinical.appointments
-    return row_of(ap.nums, ctx.practice.clinical.procedures.apt_num[proc])
-
-
-# ---------------------------------------------------------------- treatment plans
 
 def saved_plans(ctx):
     """The plans saved at exams: procedures charted (DateTP) on a day the patient had an exam, still planned or
@@ -205,7 +96,7 @@ def saved_plans(ctx):
     accepted = np.zeros(n, dtype=bool)
     np.logical_or.at(accepted, plan, pr.status[proc] == 2)
     first_proc = proc[np.r_[0, np.flatnonzero(np.diff(plan)) + 1]] if len(proc) else proc
-    saved = ap.dismissed[exam_visit] + minutes(rng, 1, 15, n)
+    saved = ap.dismissed[exam_visit] + random_minutes(rng, 1, 15, n)
     nums = np.empty(n, dtype=np.int64)
     nums[np.argsort(saved, kind="stable")] = ctx.ids.take("treatplan", n)  # numbered in the order saved
     return SimpleNamespace(proc=proc, plan=plan, n=n, nums=nums, patient=pr.patient[first_proc],
@@ -253,8 +144,8 @@ def treatment_plans(ctx, plans):
         user = np.where(by_coordinator, coordinators[rng.integers(0, len(coordinators), n)], user)
     signed = plans.accepted & (rng.random(n) < SIGNED_SHARE)
     practice_signed = signed & (rng.random(n) < PRACTICE_SIGNED_SHARE)
-    signed_at = plans.saved + minutes(rng, 1, 10, n)
-    practice_signed_at = signed_at + minutes(rng, 1, 30, n)
+    signed_at = plans.saved + random_minutes(rng, 1, 10, n)
+    practice_signed_at = signed_at + random_minutes(rng, 1, 30, n)
     last_signed = np.where(practice_signed, practice_signed_at, np.where(signed, signed_at, plans.saved))
     pdf = np.flatnonzero(signed)  # the practice saves signed plans to PDF (TreatPlanSaveSignedToPdf)
     doc_num = np.zeros(n, dtype=np.int64)
@@ -262,12 +153,12 @@ def treatment_plans(ctx, plans):
     ctx.out.copy("treatplan", {
         "TreatPlanNum": plans.nums, "PatNum": pt.nums[plans.patient], "DateTP": plans.day,
         "Heading": weighted_choice(rng, HEADINGS, n), "Note": weighted_choice(rng, PLAN_NOTES, n),
-        "Signature": np.where(signed, signatures(rng, n), ""),
+        "Signature": np.where(signed, signature_hashes(rng, n), ""),
         "SigIsTopaz": signed & (by_coordinator | topaz_pads(ctx)[plans.visit]),
         "SignatureText": np.where(signed, signer_names(ctx, plans.patient, plans.day), ""),
         "ResponsParty": pt.guarantor[plans.patient], "DocNum": doc_num, "TPStatus": 0, "TPType": False,
         "SecUserNumEntry": user, "SecDateEntry": plans.day, "SecDateTEdit": last_signed,
-        "UserNumPresenter": user, "SignaturePractice": np.where(practice_signed, signatures(rng, n), ""),
+        "UserNumPresenter": user, "SignaturePractice": np.where(practice_signed, signature_hashes(rng, n), ""),
         "SignaturePracticeText": np.where(practice_signed, dentist_signatures(ctx, plans.dentist), ""),
         "DateTSigned": np.where(signed, signed_at, NO_TIME),
         "DateTPracticeSigned": np.where(practice_signed, practice_signed_at, NO_TIME), "MobileAppDeviceNum": 0,
@@ -301,7 +192,8 @@ def presented_estimates(ctx):
     showed it - the claim's estimate once billed, else the estimate kept on the planned work (claimproc 6)."""
     n = len(ctx.practice.clinical.procedures.nums)
     estimate = np.zeros((2, n), dtype=np.int64)
-    for ordinal, (billed, kept) in enumerate(zip(ctx.practice.financial.claims, estimates(ctx))):
+    financial = ctx.practice.financial
+    for ordinal, (billed, kept) in enumerate(zip(financial.claims, financial.estimates)):
         estimate[ordinal, kept.proc] = kept.money.estimate
         estimate[ordinal, billed.proc] = billed.money.estimate
     return estimate
@@ -374,8 +266,6 @@ def multi_visit_groups(ctx, plans):
     })
 
 
-# ---------------------------------------------------------------- group notes and procedure notes
-
 def group_notes(ctx):
     """Group notes at a share of the completed visits with several procedures: a "~GRP~" procedurelog row on
     the visit (no fee, the visit's dentist) and a procgroupitem per procedure it covers. Returns the group
@@ -389,14 +279,15 @@ def group_notes(ctx):
     n = len(chosen)
     nums = ctx.ids.take("procedurelog", n)
     day = ap.date[chosen]
-    written = ap.dismissed[chosen] + minutes(rng, 2, 60, n)
+    written = ap.dismissed[chosen] + random_minutes(rng, 2, 60, n)
     end = ap.start[chosen] + (ap.minutes[chosen] * 60).astype("timedelta64[s]")
     ctx.out.copy("procedurelog", {
         "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": ap.nums[chosen],
         "ProcDate": day, "ProcFee": 0.0, "ProcStatus": 2, "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
         "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
-        "DateTP": day, "DateEntryC": day, "DateComplete": day, "ProcTime": time_of_day(ap.start[chosen]),
-        "ProcTimeEnd": time_of_day(end), "SecDateEntry": written, "DateTStamp": written,
+        "DateTP": day, "DateEntryC": day, "DateComplete": day,
+        "ProcTime": clock_time(seconds_after_midnight(ap.start[chosen])),
+        "ProcTimeEnd": clock_time(seconds_after_midnight(end)), "SecDateEntry": written, "DateTStamp": written,
         "SecUserNumEntry": user_of(ctx.practice.users, ap.prov[chosen]),
         "IsLocked": (ctx.today - day).astype(int) > LOCKED_AFTER_DAYS, "HideGraphics": False, "IsCpoe": False,
     })
@@ -465,16 +356,6 @@ class NoteText:
         return self.sentence("addendum", np.full(len(proc_num), np.searchsorted(self.kinds, "any")), proc_num)
 
 
-def chunks(start, stop, size=200_000):
-    return (slice(first, min(first + size, stop)) for first in range(start, stop, size))
-
-
-def spans(start, count):
-    """Positions start[i] ... start[i] + count[i] - 1 of every i, and the i of each."""
-    owner = np.repeat(np.arange(len(start)), count)
-    return np.repeat(start, count) + rank_in_group(owner), owner
-
-
 def clinical_notes(ctx, rng, groups):
     """The notes: first the procedures' own (most completed dentist work, some hygiene work), then the group
     notes; each with the procedures it tells of (`members`, `member_count` of them), its procedure, patient,
@@ -491,7 +372,7 @@ def clinical_notes(ctx, rng, groups):
         proc_num=np.r_[pr.nums[own], groups.nums], patient=np.r_[pr.patient[own], ap.patient[groups.visit]],
         user=np.r_[user_of(users, pr.prov[own]), user_of(users, ap.prov[groups.visit])],
         visit=np.r_[own_visit, groups.visit],
-        written=np.r_[ap.dismissed[own_visit] + minutes(rng, 2, 90, len(own)), groups.written],
+        written=np.r_[ap.dismissed[own_visit] + random_minutes(rng, 2, 90, len(own)), groups.written],
         members=np.r_[own, covered], own=len(own),
         member_count=np.r_[np.ones(len(own), dtype=np.int64), np.bincount(groups.covering[covered],
                                                                           minlength=len(groups.nums))])
@@ -533,210 +414,6 @@ def procedure_notes(ctx, groups):
             yield {"ProcNoteNum": nums[part], "PatNum": ctx.practice.patients.nums[note.patient[these]],
                    "ProcNum": note.proc_num[these], "UserNum": note.user[these], "EntryDateTime": entry[part],
                    "Note": body, "SigIsTopaz": signed & topaz[note.visit[these]],
-                   "Signature": np.where(signed, signatures(rng, k), "")}
+                   "Signature": np.where(signed, signature_hashes(rng, k), "")}
 
     ctx.out.stream("procnote", batches())
-
-
-# ---------------------------------------------------------------- tooth chart
-
-def first_visits(ctx):
-    """The patients seen in the window (sorted) and the row of each one's first completed appointment."""
-    ap = ctx.practice.clinical.appointments
-    done = np.flatnonzero(ap.status == 2)
-    done = done[sorted_by(ap.patient[done], ap.start[done])]
-    patient, first = np.unique(ap.patient[done], return_index=True)
-    return patient, done[first]
-
-
-def gap_work(ctx, code):
-    """Implants and bridge pontics: work that fills the gap of a missing tooth."""
-    codes = ctx.practice.codes
-    return (codes.category[code] == IMPLANT_CATEGORY) | np.isin(codes.code[code], GAP_CODES)
-
-
-def worked_teeth(ctx, count_gap_work):
-    """(patient, tooth) keys of every permanent tooth with charted work (deleted entries aside)."""
-    pr = ctx.practice.clinical.procedures
-    tooth = permanent_teeth(pr.tooth)
-    counted = (tooth > 0) & (pr.status != 6) & (count_gap_work | ~gap_work(ctx, pr.code))
-    return tooth_key(pr.patient[counted], tooth[counted])
-
-
-def missing_teeth(ctx, rng, patient, age):
-    """Keys (patient, tooth) of the teeth missing at the first visit: wisdom teeth and some others of adults
-    (more of seniors), every tooth of an arch that gets a complete denture, and the gaps implants and bridges
-    fill - never a tooth the patient has other work on (an extracted tooth was there at the first visit)."""
-    pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
-    number = np.arange(1, 33)
-    kind_of_tooth = np.select([np.isin(number, WISDOM), np.isin(number, MOLARS)], [0, 1], 2)
-    adult = np.flatnonzero(age >= ADULT_AGE)
-    chance = np.array([MISSING_CHANCE["adult"], MISSING_CHANCE["senior"]], dtype=np.float32)[:, kind_of_tooth]
-    drawn = rng.random((len(adult), 32), dtype=np.float32) < chance[(age[adult] >= SENIOR_AGE).astype(int)]
-    who, tooth = np.nonzero(drawn)
-    keys = [tooth_key(patient[adult][who], tooth + 1)]
-    planned_or_done = np.isin(pr.status, (1, 2))
-    arch = np.flatnonzero(planned_or_done & np.isin(codes.code[pr.code], EDENTULOUS_ARCH_CODES))
-    arch_teeth = np.where(pr.surf[arch] == "U", 1, 17)[:, None] + np.arange(16)
-    keys.append(tooth_key(np.repeat(pr.patient[arch], 16), arch_teeth.ravel()))
-    gap = np.flatnonzero(planned_or_done & gap_work(ctx, pr.code) & (permanent_teeth(pr.tooth) > 0))
-    keys.append(tooth_key(pr.patient[gap], permanent_teeth(pr.tooth[gap])))
-    keys = np.unique(np.concatenate(keys))
-    return keys[np.isin(keys // 64, patient) & ~np.isin(keys, worked_teeth(ctx, count_gap_work=False))]
-
-
-def primary_teeth(ctx, patient, age):
-    """Keys (patient, permanent position) still primary at a child's first visit, by age, and every position
-    whose primary tooth (A-T) the patient has work on; never one with work on its permanent tooth."""
-    pr = ctx.practice.clinical.procedures
-    until = np.array([PRIMARY_UNTIL[p] for p in PRIMARY_POSITIONS])
-    who, which = np.nonzero((age[:, None] < PRIMARY_TEETH_AGE) & (age[:, None] < until))
-    keys = [tooth_key(patient[who], PRIMARY_POSITIONS[which])]
-    letter = np.isin(pr.tooth, PRIMARY_LETTERS) & (pr.status != 6)
-    keys.append(tooth_key(pr.patient[letter], PRIMARY_POSITIONS[np.searchsorted(PRIMARY_LETTERS, pr.tooth[letter])]))
-    keys = np.unique(np.concatenate(keys))
-    return keys[np.isin(keys // 64, patient) & ~np.isin(keys, worked_teeth(ctx, count_gap_work=True))]
-
-
-def drifted_teeth(rng, patient, age, missing):
-    """A few adults have a front tooth shifted, rotated or tipped: keys, InitialType and Movement (mm or degrees)."""
-    adult = np.flatnonzero((age >= ADULT_AGE) & (rng.random(len(patient)) < DRIFT_SHARE))
-    keys = tooth_key(patient[adult], np.array(ANTERIOR)[rng.integers(0, len(ANTERIOR), len(adult))])
-    drift = rng.choice(len(DRIFTS), len(keys), p=[share for _, share, _ in DRIFTS])
-    low, high = np.array([span for _, _, span in DRIFTS], dtype=float)[drift].T
-    present = ~np.isin(keys, missing)
-    initial_type = np.array([kind for kind, _, _ in DRIFTS])[drift]
-    return keys[present], initial_type[present], np.round(rng.uniform(low, high), 1)[present]
-
-
-def tooth_chart(ctx):
-    """toothinitial rows, charted at each patient's first visit in the window; returns the missing-teeth keys."""
-    rng = ctx.rng("toothinitial")
-    pt, ap = ctx.practice.patients, ctx.practice.clinical.appointments
-    patient, visit = first_visits(ctx)
-    age = (ap.date[visit] - pt.birth[patient]).astype(int) / 365.25
-    missing = missing_teeth(ctx, rng, patient, age)
-    primary = primary_teeth(ctx, patient, age)
-    drifted, drift_type, movement = drifted_teeth(rng, patient, age, missing)
-    keys = np.r_[missing, primary, drifted]
-    charted = (ap.start[visit] + minutes(rng, 5, 30, len(visit)))[np.searchsorted(patient, keys // 64)]
-    ctx.out.copy("toothinitial", {
-        "ToothInitialNum": ctx.ids.take("toothinitial", len(keys)), "PatNum": pt.nums[keys // 64],
-        "ToothNum": (keys % 64).astype(str),
-        "InitialType": np.r_[np.full(len(missing), MISSING), np.full(len(primary), PRIMARY), drift_type],
-        "Movement": np.r_[np.zeros(len(missing) + len(primary)), movement], "DrawingSegment": "", "ColorDraw": 0,
-        "SecDateTEntry": charted, "SecDateTEdit": charted, "DrawText": "",
-    })
-    return missing
-
-
-# ---------------------------------------------------------------- perio charting
-
-def perio_visits(ctx):
-    """The charted perio exams: completed exam or perio maintenance visits of the patients in periodontal care,
-    sorted by patient and time; each patient's first is always charted, later ones at LATER_CHART_SHARE.
-    Returns their appointment rows and whether each is the patient's first."""
-    rng = ctx.rng("perioexam")
-    pr, codes, ap = ctx.practice.clinical.procedures, ctx.practice.codes, ctx.practice.clinical.appointments
-    done = pr.status == 2
-    in_care = np.unique(pr.patient[done & np.isin(codes.code[pr.code], PERIO_CARE_CODES)])
-    charting = done & np.isin(codes.code[pr.code], EXAM_CODES + ("D4910",)) & np.isin(pr.patient, in_care)
-    visit = np.unique(completed_appointment(ctx, np.flatnonzero(charting)))
-    visit = visit[sorted_by(ap.patient[visit], ap.start[visit])]
-    first = run_starts(ap.patient[visit])
-    charted = first | (rng.random(len(visit)) < LATER_CHART_SHARE)
-    return visit[charted], first[charted]
-
-
-def present_teeth(ctx, patient, exam_day, missing):
-    """Boolean [exam, tooth 1-32] of exams sorted by patient and day: not missing at the first visit and not
-    extracted before the exam."""
-    pr, codes = ctx.practice.clinical.procedures, ctx.practice.codes
-    extracted = np.flatnonzero((pr.status == 2) & np.isin(codes.code[pr.code], EXTRACTION_CODES)
-                               & (permanent_teeth(pr.tooth) > 0))
-    owner_patient = np.r_[missing // 64, pr.patient[extracted]]
-    tooth = np.r_[missing % 64, permanent_teeth(pr.tooth[extracted])]
-    gone_after = np.r_[np.full(len(missing), ctx.start - 1), pr.date[extracted]].astype("datetime64[D]")
-    exam_key = day_key(patient, exam_day)
-    first = np.searchsorted(exam_key, day_key(owner_patient, gone_after), side="right")
-    last = np.searchsorted(patient, owner_patient, side="right")
-    exam, which = spans(first, np.maximum(last - first, 0))
-    present = np.ones((len(patient), 32), dtype=bool)
-    present[exam, tooth[which] - 1] = False
-    return present
-
-
-def perio_charts(ctx, missing):
-    """perioexam and periomeasure rows: one exam per charted perio visit by its hygienist, with its measures."""
-    rng = ctx.rng("periomeasure")
-    pt, ap = ctx.practice.patients, ctx.practice.clinical.appointments
-    visit, first = perio_visits(ctx)
-    patient, n = ap.patient[visit], len(visit)
-    present = present_teeth(ctx, patient, ap.date[visit], missing)
-    in_care, of_patient = np.unique(patient, return_inverse=True)
-    severity = weighted_choice(rng, tuple((i, share) for i, (_, share) in enumerate(SEVERITY)), len(in_care))
-    measured = np.minimum(ap.seated[visit] + minutes(rng, 10, 30, n), ap.dismissed[visit])
-    nums = np.empty(n, dtype=np.int64)
-    nums[np.argsort(measured, kind="stable")] = ctx.ids.take("perioexam", n)
-    hygienist = np.where(ap.prov_hyg[visit] > 0, ap.prov_hyg[visit],
-                         np.where(pt.sec_prov[patient] > 0, pt.sec_prov[patient], ap.prov[visit]))
-    exam = SimpleNamespace(nums=nums, severity=severity[of_patient], maintained=~first, measured=measured)
-    for part in chunks(0, n, 20_000):
-        found = perio_findings(rng, exam, present, part)
-        measures = measure_rows(exam, present, part, found)
-        measures["PerioMeasureNum"] = ctx.ids.take("periomeasure", len(measures["PerioExamNum"]))
-        ctx.out.copy("perioexam", {
-            "PerioExamNum": nums[part], "PatNum": pt.nums[patient[part]], "ExamDate": ap.date[visit[part]],
-            "ProvNum": hygienist[part], "DateTMeasureEdit": measured[part], "Note": perio_notes(exam, part, found),
-        })
-        ctx.out.copy("periomeasure", measures)
-
-
-def perio_findings(rng, exam, present, part):
-    """For every present tooth of the exams in `part` (row, tooth index): probing depths of its six sites -
-    deeper with the patient's disease, at molars and between teeth, shallower once in maintenance - with
-    bleeding (1) and suppuration (2) flags, and the mobility of teeth with deep pockets."""
-    row, tooth = np.nonzero(present[part])
-    mean = (2.4 + 0.9 * exam.severity[part][row] + 0.6 * np.isin(tooth + 1, MOLARS + WISDOM)
-            - 0.4 * exam.maintained[part][row])
-    noise = rng.normal(0, 0.7, (len(row), 6))
-    depth = np.clip(np.rint(mean[:, None] + 0.6 * INTERPROXIMAL + noise), 1, 10).astype(np.int64)
-    bleeding = rng.random(depth.shape) < np.clip(0.04 + 0.12 * (depth - 2), 0.02, 0.9)
-    suppuration = (depth >= 6) & (rng.random(depth.shape) < 0.15)
-    deepest = depth.max(axis=1)
-    mobility = np.where((deepest >= 6) & (rng.random(len(row)) < 0.3), np.where(deepest >= 8, 2, 1), 0)
-    return SimpleNamespace(row=row, tooth=tooth, depth=depth, flags=bleeding + 2 * suppuration, mobility=mobility)
-
-
-def measure_rows(exam, present, part, found):
-    """periomeasure rows of the exams in `part`: probing for every present tooth, bleeding for teeth with a
-    flagged site, mobility for mobile teeth, skip tooth for missing ones."""
-    skip_row, skip_tooth = np.nonzero(~present[part])
-    bleeds, mobile = found.flags.any(axis=1), found.mobility > 0
-    pieces = [  # (SequenceType, exam row, tooth index, ToothValue, the six site values)
-        (PROBING, found.row, found.tooth, BLANK, found.depth),
-        (BLEEDING, found.row[bleeds], found.tooth[bleeds], BLANK,
-         np.where(found.flags[bleeds] > 0, found.flags[bleeds], BLANK)),
-        (MOBILITY, found.row[mobile], found.tooth[mobile], found.mobility[mobile], BLANK),
-        (SKIP_TOOTH, skip_row, skip_tooth, 1, BLANK),
-    ]
-    row = np.concatenate([rows for _, rows, _, _, _ in pieces])
-    values = np.concatenate([np.broadcast_to(v, (len(rows), 6)) for _, rows, _, _, v in pieces])
-    measured = exam.measured[part][row]
-    return {"PerioExamNum": exam.nums[part][row],
-            "SequenceType": np.concatenate([np.full(len(rows), kind) for kind, rows, _, _, _ in pieces]),
-            "IntTooth": np.concatenate([tooth for _, _, tooth, _, _ in pieces]) + 1,
-            "ToothValue": np.concatenate([np.broadcast_to(value, len(rows)) for _, rows, _, value, _ in pieces]),
-            **{site: values[:, i] for i, site in enumerate(SITES)}, "SecDateTEntry": measured, "SecDateTEdit": measured}
-
-
-def perio_notes(exam, part, found):
-    """E.g. "Moderate periodontitis. BOP 24%, 11 sites 5 mm or deeper." """
-    k = part.stop - part.start
-    sites = np.bincount(found.row, minlength=k) * 6
-    bleeding = np.bincount(found.row, weights=(found.flags & 1).sum(axis=1), minlength=k)
-    deep = np.bincount(found.row, weights=(found.depth >= 5).sum(axis=1), minlength=k).astype(int)
-    percent = np.rint(100 * bleeding / np.maximum(sites, 1)).astype(int)
-    names = np.array([name.capitalize() for name, _ in SEVERITY], dtype=object)[exam.severity[part]]
-    return (names + " periodontitis. BOP " + percent.astype(str).astype(object) + "%, "
-            + deep.astype(str).astype(object) + " sites 5 mm or deeper.")

@@ -1,4 +1,4 @@
-"""Supporting: office. The staff's own tools and records.
+"""Supporting: the staff's tasks.
 
   tasklist, task   the office's to-do folders and the follow-ups worked in them: claims without an answer after
                    a month and denied claims (Insurance Follow-up), families more than 90 days past due
@@ -7,60 +7,20 @@
                    OpenDental copies into a dated list every business day (FromNum: what the copy came from)
   taskhist ...     a snapshot of the task each time someone viewed it, added a note or finished it; the notes;
                    who subscribes to which list (and dentists to single denied-claim tasks); unread marks
-  program          bridged programs and their settings (Podium sends the review invitations logged in commlog),
-                   with a workstation's own path to DEXIS (ComputerName)
-  userodpref       the image categories each user keeps expanded; the Account module's procedure breakdown
-  timeadjust       holidays, PTO, sick days and CE training on the employees' time cards, automatic overtime,
-                   missed clock-ins added back, unpaid protected leave
-  entrylog         who booked each appointment of the window, when, and whether through Web Sched
-  clinic           a practice without clinics (ClinicNum 0 everywhere) still describes its location in one row
-
-etl_load_status and etl_transform_status stay empty: the analytics' run hooks fill them.
 """
-from types import SimpleNamespace
-
 import numpy as np
 
-from core.arrays import concat_rows, rank_in_group, take_rows
-from core.context import practice_wide
+from core.arrays import concat_rows, take_rows
 
 from ..clinical.chart import sliced
+from ..clinical.recall import overdue_hygiene_recalls, recall_names
+from ..context import RunContext
 from ..data import read_table
-from ..timeline import NO_DATE, NO_TIME, business_days, stamp, us_holidays
-from .communication import (COLLECTIONS_CENTS, MINUTE, appointment_rows, appointment_time, at_hours, dollars,
-                            mdy, now, overdue_hygiene_recalls, padded, pick, recall_names, rows_of,
-                            text)
-
-FOREIGN_KEYS = [
-    ("tasklist", "Parent", "tasklist", None, False),
-    ("tasklist", "FromNum", "tasklist", None, False),
-    ("task", "TaskListNum", "tasklist", None, True),
-    ("task", "UserNum", "userod", None, True),
-    ("task", "PriorityDefNum", "definition", 33, True),
-    ("task", "FromNum", "task", None, False),
-    ("taskhist", "TaskNum", "task", None, True),
-    ("taskhist", "TaskListNum", "tasklist", None, True),
-    ("taskhist", "UserNum", "userod", None, True),
-    ("taskhist", "UserNumHist", "userod", None, True),
-    ("taskhist", "PriorityDefNum", "definition", 33, True),
-    ("taskhist", "FromNum", "task", None, False),
-    ("tasknote", "TaskNum", "task", None, True),
-    ("tasknote", "UserNum", "userod", None, True),
-    ("tasksubscription", "UserNum", "userod", None, True),
-    ("tasksubscription", "TaskListNum", "tasklist", None, False),
-    ("tasksubscription", "TaskNum", "task", None, False),
-    ("taskunread", "TaskNum", "task", None, True),
-    ("taskunread", "UserNum", "userod", None, True),
-    ("programproperty", "ProgramNum", "program", None, True),
-    ("userodpref", "UserNum", "userod", None, True),
-    ("userodpref", "Fkey", "definition", 18, False),
-    ("timeadjust", "EmployeeNum", "employee", None, True),
-    ("timeadjust", "PtoDefNum", "definition", 50, False),
-    ("timeadjust", "SecuUserNumEntry", "userod", None, False),
-    ("entrylog", "UserNum", "userod", None, True),
-    ("entrylog", "FKey", "appointment", None, True),
-    ("clinic", "Region", "definition", 39, False),
-]
+from ..financial.aging import COLLECTIONS_CENTS
+from ..formatting import appointment_time, dollars, mdy, text
+from ..handover import DailyChecklists, TaskLists
+from ..rows import appointment_rows, pick, rows_of
+from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
 
 NORMAL, HIGH = 263, 290  # task priorities (definition category 33)
 PATIENT, APPOINTMENT = 1, 2  # task.ObjectType
@@ -94,42 +54,12 @@ AFTER_DONE_NOTES = ("Follow-up: payment posted to account", "Added copy of EOB t
 FOLLOWED_SHARE = 0.5
 DAY = np.timedelta64(1, "D")
 
-IMAGE_CATEGORIES = ("Xrays", "Photos", "Patient Forms", "Insurance Cards")
-LEAVE_DAYS_PER_YEAR = (("PTO", 8), ("Sick", 3), ("Training", 1))  # timeadjust kinds (definition category 50)
-OVERTIME_WEEK_SHARE = 0.1
-CLOCK_IN_CORRECTIONS_PER_YEAR = 3
-CORRECTION_NOTES = ("Forgot to clock in", "Forgot to clock back in from lunch", "Clock-in missed - system down",
-                    "Worked through lunch (approved)")
-PROTECTED_LEAVES_PER_EMPLOYEE_YEAR = 0.02
-PROTECTED_LEAVE_NOTE = "Unpaid protected leave - Oregon Paid Leave / FMLA"
-IMAGE_CATEGORY, ACCOUNT_PROC_BREAKDOWN = 0, 3  # userodpref.FkeyType (UserOdFkeyType Definition, AcctProcBreakdown)
-IN_OPEN_DENTAL, WEB_SCHED = 0, 1               # entrylog.LogSource (LogSources)
-WEB_SCHED_NEW_PATIENT = 9                      # appointment type "WebSched New Patient Default"
 
-
-def generate(ctx):
-    subscribers, checklist = task_lists(ctx)
-    tasks(ctx, subscribers, checklist)
-    programs(ctx, ctx.rng("program"))
-    user_preferences(ctx, ctx.rng("userodpref"))
-    time_adjustments(ctx, ctx.rng("timeadjust"))
-    entry_log(ctx)
-    if not ctx.config.clinics:
-        practice_clinic(ctx)
-
-
-# --- tasks -------------------------------------------------------------------------------------------------
-
-@practice_wide
-def task_lists(ctx):
+def task_lists(ctx: RunContext) -> TaskLists:
     """The folders (generators/data/office_task_lists.csv: a retired one archived, the daily checklist a
     repeating list of DateType Day), set up with the practice (DateTL, which OpenDental ignores on undated lists,
     is that day), and the copy of the checklist OpenDental makes for each business day (FromNum: the repeating
-    list). Returns the subscribers of each list (a few users of each role named in the file: the team that works
-    it) as {TaskListNum: UserNums}, and the daily checklists."""
-    users = ctx.practice.users
-    role_users = {"front_desk": users.front_desk, "billing": users.billing, "admin": np.array([users.admin]),
-                  "dentists": np.array([users.by_provider[p] for p in ctx.practice.providers.dentists.tolist()])}
+    list). Returns the roles whose users work each list (the file's subscribers), and the daily checklists."""
     rows = read_table("office_task_lists")
     nums = np.array([int(row["TaskListNum"]) for row in rows], dtype=np.int64)
     repeating = np.array([row["IsRepeating"] == "1" for row in rows])
@@ -144,19 +74,27 @@ def task_lists(ctx):
                      Parent=0, DateTL=checklist.days, IsRepeating=False, DateType=True, FromNum=checklist.template,
                      ObjectType=0, TaskListStatus=0, DateTimeEntry=checklist.opened)
     ctx.out.copy("tasklist", {**concat_rows([folders, copies]), "GlobalTaskFilterType": False})
-    subscribers = {int(row["TaskListNum"]): np.unique(np.concatenate([role_users[role][:SUBSCRIBERS_PER_ROLE] for role
-                                                                      in row["subscribers"].split()]))
-                   for row in rows if row["subscribers"]}
-    return subscribers, checklist
+    teams = {int(row["TaskListNum"]): tuple(row["subscribers"].split()) for row in rows if row["subscribers"]}
+    return TaskLists(teams=teams, checklist=checklist)
 
 
-def daily_checklists(ctx, template, first_num):
+def daily_checklists(ctx: RunContext, template: int, first_num: int) -> DailyChecklists:
     """A copy of the repeating checklist for every business day, made when the front desk opens that day's tab
     in the morning: the repeating list's TaskListNum, the days, the copies' TaskListNums and creation times."""
     rng = ctx.rng("tasklist-daily")
     days = business_days(ctx.practice.setup_day, ctx.today)
-    return SimpleNamespace(template=template, days=days, nums=ctx.ids.take("tasklist", len(days), start=first_num),
+    return DailyChecklists(template=template, days=days, nums=ctx.ids.take("tasklist", len(days), start=first_num),
                            opened=at_hours(rng, days, 7, 8))
+
+
+def subscribers(ctx: RunContext, teams: dict) -> dict:
+    """The office's own subscribers of each list: the first few users of each role that works it, as
+    {TaskListNum: UserNums}."""
+    users = ctx.practice.users
+    role_users = {"front_desk": users.front_desk, "billing": users.billing, "admin": np.array([users.admin]),
+                  "dentists": np.array([users.by_provider[p] for p in ctx.practice.providers.dentists.tolist()])}
+    return {num: np.unique(np.concatenate([role_users[role][:SUBSCRIBERS_PER_ROLE] for role in roles]))
+            for num, roles in teams.items()}
 
 
 def _task(rng, task_list, key, object_type, created, due, finished, descript, priority, notes, team=None, source=0,
@@ -169,14 +107,14 @@ def _task(rng, task_list, key, object_type, created, due, finished, descript, pr
                    team=task_list if team is None else team, source=source, follower=follower, repeating=False)
 
 
-def tasks(ctx, subscribers, checklist):
+def tasks(ctx: RunContext, subscribers: dict, checklist: DailyChecklists) -> None:
     """Every follow-up (each kind drawing from its own stream), numbered in the order it was entered, with its
     history, notes, subscriptions and unread marks; before them the checklist's repeating tasks."""
     rng = ctx.rng("task")
     templates = repeating_tasks(ctx, checklist)
     rows = concat_rows([claim_tasks(ctx), denial_tasks(ctx), balance_tasks(ctx), recall_tasks(ctx), lab_tasks(ctx),
                         checklist_tasks(ctx, checklist, templates)])
-    keep = (rows["created"] >= stamp(ctx.start)) & (rows["created"] <= now(ctx))
+    keep = (rows["created"] >= stamp(ctx.start)) & (rows["created"] <= end_of_today(ctx))
     rows = take_rows(rows, np.flatnonzero(keep))
     rows = take_rows(rows, np.argsort(rows["created"], kind="stable"))
     n = len(rows["key"])
@@ -197,7 +135,7 @@ def repeating_tasks(ctx, checklist):
     was). They stay new: OpenDental works their daily copies. Returns their TaskNums."""
     n, admin = len(DAILY_CHECKLIST), ctx.practice.users.admin
     created = stamp(ctx.practice.setup_day, 9 * 3600 + 60 * np.arange(1, n + 1))
-    noted = np.minimum(created + 21 * DAY, now(ctx))
+    noted = np.minimum(created + 21 * DAY, end_of_today(ctx))
     rows = rows_of(n, num=ctx.ids.take("task", n), list=checklist.template, key=0, object_type=0, created=created,
                    due=NO_DATE, descript=np.array([task[0] for task in DAILY_CHECKLIST]), priority=NORMAL,
                    creator=admin, source=0, repeating=True)
@@ -241,7 +179,7 @@ def _task_life(ctx, rng, rows):
     n = len(rows["key"])
     created, finished = rows["created"], rows["finished"]
     done = ~np.isnat(finished)
-    end = np.where(done, finished, now(ctx))
+    end = np.where(done, finished, end_of_today(ctx))
     span = (end - created).astype(np.int64)
     viewed = done | ((span > 86400) & (rng.random(n) < VIEWED_SHARE))
     viewed_at = _office_hours_between(rng, created, created + (span * 0.3).astype("timedelta64[s]"))
@@ -249,8 +187,9 @@ def _task_life(ctx, rng, rows):
     noted_at = _office_hours_between(rng, viewed_at, end)
     status = np.where(done, DONE, np.where(viewed, VIEWED, NEW))
     later = ctx.rng("task-after-done")
-    after_done_at = _office_hours_between(later, end + MINUTE, np.minimum(end + 7 * DAY, now(ctx)))
-    after_done = done & (later.random(n) < AFTER_DONE_NOTE_SHARE) & (after_done_at > end) & (after_done_at <= now(ctx))
+    after_done_at = _office_hours_between(later, end + MINUTE, np.minimum(end + 7 * DAY, end_of_today(ctx)))
+    after_done = (done & (later.random(n) < AFTER_DONE_NOTE_SHARE) & (after_done_at > end)
+                  & (after_done_at <= end_of_today(ctx)))
     edited = np.select([after_done, done, noted, viewed], [after_done_at, finished, noted_at, viewed_at], created)
     return dict(status=status, viewed=viewed, viewed_at=viewed_at, noted=noted, noted_at=noted_at, edited=edited,
                 done=done, after_done=after_done, after_done_at=after_done_at,
@@ -381,7 +320,7 @@ def denial_tasks(ctx):
     finished = at_hours(rng, denied.received + rng.integers(3, 21, n), 9, 17)
     pt = ctx.practice.patients
     return _task(rng, INSURANCE_LIST, pt.nums[denied.patient], PATIENT, created, denied.received + 7,
-                 np.where(finished <= now(ctx), finished, np.datetime64("NaT")),
+                 np.where(finished <= end_of_today(ctx), finished, np.datetime64("NaT")),
                  text("Denied: ", denied.carrier, " claim DOS ", mdy(denied.service), " - ", denied.reason), HIGH,
                  DENIAL_NOTES, follower=_users_of(ctx, pt.pri_prov[denied.patient]))
 
@@ -418,7 +357,7 @@ def recall_tasks(ctx):
     n = len(recall)
     created = at_hours(rng, rc.due[recall] + rng.integers(30, 60, n), 8, 17)
     finished = at_hours(rng, created.astype("datetime64[D]") + rng.integers(1, 10, n), 8, 17)
-    called = (finished <= now(ctx)) & (rng.random(n) < RECALL_CALLED_SHARE)
+    called = (finished <= end_of_today(ctx)) & (rng.random(n) < RECALL_CALLED_SHARE)
     finished = np.where(called, finished, np.datetime64("NaT"))
     return _task(rng, RECALL_LIST, ctx.practice.patients.nums[rc.patient[recall]], PATIENT, created, NO_DATE, finished,
                  text("Call to schedule overdue ", names[recall], " (due ", mdy(rc.due[recall]), ")"), NORMAL,
@@ -432,7 +371,7 @@ def lab_tasks(ctx):
     pr, ap, codes = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.codes
     lab_work = np.flatnonzero(np.isin(pr.code, [codes.index[c] for c in LAB_CODES]) & (pr.apt_num > 0))
     apt_nums, first = np.unique(pr.apt_num[lab_work], return_index=True)
-    row = appointment_rows(ctx, apt_nums)
+    row = appointment_rows(ctx.practice.clinical.appointments, apt_nums)
     booked = np.isin(ap.status[row], (1, 2))
     row, proc = row[booked], lab_work[first][booked]
     n = len(row)
@@ -441,162 +380,6 @@ def lab_tasks(ctx):
     tooth = pr.tooth[proc]
     what = text(codes.abbr[pr.code[proc]], np.where(tooth != "", text(" #", tooth), ""))
     return _task(rng, LAB_LIST, ap.nums[row], APPOINTMENT, ap.booked[row], ap.date[row] - 2,
-                 np.where(finished <= now(ctx), finished, np.datetime64("NaT")),
+                 np.where(finished <= end_of_today(ctx), finished, np.datetime64("NaT")),
                  text("Confirm lab case is back: ", what, " - seat appt ", appointment_time(ap.start[row])), NORMAL,
                  LAB_NOTES)
-
-
-# --- programs, preferences, time cards, entry log, clinic -------------------------------------------------
-
-@practice_wide
-def programs(ctx, rng):
-    """Bridged programs (generators/data/office_programs.csv) and their properties (a blank PropertyDesc with a
-    ComputerName: that workstation's own path to the program); stored secrets are encrypted strings, never real
-    values."""
-    rows = read_table("office_programs")
-    ctx.out.copy("program", {
-        "ProgramNum": np.array([int(r["ProgramNum"]) for r in rows], dtype=np.int64),
-        "ProgName": [r["ProgName"] for r in rows], "ProgDesc": [r["ProgDesc"] for r in rows],
-        "Enabled": np.array([r["Enabled"] == "1" for r in rows]), "Path": [r["Path"] for r in rows],
-        "CommandLine": "", "Note": [r["Note"] for r in rows], "PluginDllName": "", "ButtonImage": "",
-        "FileTemplate": "", "FilePath": "", "IsDisabledByHq": False, "CustErr": "",
-    })
-    props = read_table("office_program_properties")
-    n = len(props)
-    masked = np.array([p["IsMasked"] == "1" for p in props])
-    encrypted = np.array(["".join(f"{b:02x}" for b in rng.integers(0, 256, 16).tolist()) for _ in range(n)])
-    ctx.out.copy("programproperty", {
-        "ProgramPropertyNum": ctx.ids.take("programproperty", n),
-        "ProgramNum": np.array([int(p["ProgramNum"]) for p in props], dtype=np.int64),
-        "PropertyDesc": [p["PropertyDesc"] for p in props],
-        "PropertyValue": np.where(masked, encrypted, [p["PropertyValue"] for p in props]),
-        "ComputerName": [p["ComputerName"] for p in props], "ClinicNum": 0, "IsMasked": masked,
-        "IsHighSecurity": np.array([p["IsHighSecurity"] == "1" for p in props]),
-    })
-
-
-def user_preferences(ctx, rng):
-    """Every user keeps a few image categories expanded in the Imaging module (FkeyType 0, Fkey the definition);
-    the front desk and billing office keep the Account module's procedure breakdown shown (FkeyType 3)."""
-    users = ctx.practice.users
-    categories = np.array([ctx.practice.defs.named(18, name) for name in IMAGE_CATEGORIES])
-    expanded = rng.random((len(users.nums), len(categories))) < 0.6
-    expanded[:, 0] = True
-    user, category = np.nonzero(expanded)
-    account = np.unique(np.r_[users.front_desk, users.billing])
-    n = len(user) + len(account)
-    ctx.out.copy("userodpref", {
-        "UserOdPrefNum": ctx.ids.take("userodpref", n), "UserNum": np.r_[users.nums[user], account],
-        "Fkey": np.r_[categories[category], np.zeros(len(account), dtype=np.int64)],
-        "FkeyType": np.r_[np.full(len(user), IMAGE_CATEGORY), np.full(len(account), ACCOUNT_PROC_BREAKDOWN)],
-        "ValueString": "1", "ClinicNum": 0,
-    })
-
-
-def time_adjustments(ctx, rng):
-    """Time-card adjustments of every employee: paid holidays, PTO, sick and CE training days (PtoHours with the
-    definition category 50 type), the weekly overtime OpenDental computes itself (IsAuto), missed clock-ins the
-    office manager adds back (RegHours) and unpaid protected leave."""
-    employees, admin = ctx.practice.users.employees, ctx.practice.users.admin
-    defs = ctx.practice.defs
-    holidays, holiday_names = us_holidays(ctx.start, ctx.today)
-    work_days = business_days(ctx.start, ctx.today)
-    years = len(work_days) / 260
-    parts = [_adjustments(np.repeat(employees, len(holidays)), stamp(np.tile(holidays, len(employees)), 8 * 3600),
-                          text("Holiday - ", np.tile(holiday_names, len(employees))), admin, pto=8 * 60,
-                          kind=defs.named(50, "Holiday"))]
-    for name, per_year in LEAVE_DAYS_PER_YEAR:
-        n = rng.poisson(per_year * years, len(employees))
-        parts.append(_adjustments(np.repeat(employees, n), stamp(pick(rng, work_days, n.sum()), 8 * 3600),
-                                  "CE course" if name == "Training" else name, admin,
-                                  pto=np.where(rng.random(n.sum()) < 0.2, 4, 8) * 60, kind=defs.named(50, name)))
-    fridays = work_days[np.is_busday(work_days, weekmask="0000100")]
-    overtime = rng.random((len(employees), len(fridays))) < OVERTIME_WEEK_SHARE
-    who, week = np.nonzero(overtime)
-    parts.append(_adjustments(employees[who], stamp(fridays[week], 17 * 3600), "Auto OT - weekly hours over 40", 0,
-                              overtime=rng.integers(1, 13, len(who)) * 15, auto=True))
-    parts.append(clock_in_corrections(ctx, employees, work_days, years))
-    parts.append(protected_leave(ctx, employees, work_days, years))
-    adjustments = concat_rows(parts)
-    ctx.out.copy("timeadjust", {
-        "TimeAdjustNum": ctx.ids.take("timeadjust", len(adjustments["employee"])),
-        "EmployeeNum": adjustments["employee"], "TimeEntry": adjustments["entry"],
-        "RegHours": _duration(adjustments["regular"]), "OTimeHours": _duration(adjustments["overtime"]),
-        "PtoHours": _duration(adjustments["pto"]), "PtoDefNum": adjustments["kind"], "Note": adjustments["note"],
-        "IsAuto": adjustments["auto"], "ClinicNum": 0, "IsUnpaidProtectedLeave": adjustments["protected"],
-        "SecuUserNumEntry": adjustments["entered_by"],
-    })
-
-
-def _adjustments(employee, entry, note, entered_by, regular=0, overtime=0, pto=0, kind=0, auto=False,
-                 protected=False):
-    """Time-card adjustment rows; hours in minutes."""
-    return rows_of(len(employee), employee=employee, entry=entry, note=np.asarray(note, dtype=object),
-                   entered_by=entered_by, regular=regular, overtime=overtime, pto=pto, kind=kind, auto=auto,
-                   protected=protected)
-
-
-def clock_in_corrections(ctx, employees, work_days, years):
-    """A few times a year an employee forgets to clock in and the office manager adds the time as regular hours."""
-    rng = ctx.rng("timeadjust-corrections")
-    n = rng.poisson(CLOCK_IN_CORRECTIONS_PER_YEAR * years, len(employees))
-    total = n.sum()
-    return _adjustments(np.repeat(employees, n), stamp(pick(rng, work_days, total), 17 * 3600 + 1800),
-                        pick(rng, CORRECTION_NOTES, total), ctx.practice.users.admin,
-                        regular=rng.integers(1, 9, total) * 15)
-
-
-def protected_leave(ctx, employees, work_days, years):
-    """Stretches of two to six weeks of unpaid protected leave (Oregon Paid Leave, FMLA): sick-type days flagged
-    IsUnpaidProtectedLeave; at least one stretch in any run."""
-    rng = ctx.rng("timeadjust-protected-leave")
-    k = max(1, round(PROTECTED_LEAVES_PER_EMPLOYEE_YEAR * len(employees) * years))
-    who = pick(rng, employees, k)
-    start = rng.integers(0, max(len(work_days) - 10, 1), k)
-    stretch = np.repeat(np.arange(k), rng.integers(10, 31, k))
-    position = np.minimum(start[stretch] + rank_in_group(stretch), len(work_days) - 1)
-    first = np.r_[True, (position[1:] != position[:-1]) | (stretch[1:] != stretch[:-1])]
-    stretch, position = stretch[first], position[first]
-    return _adjustments(who[stretch], stamp(work_days[position], 8 * 3600), PROTECTED_LEAVE_NOTE,
-                        ctx.practice.users.admin, pto=8 * 60, kind=ctx.practice.defs.named(50, "Sick"), protected=True)
-
-
-def _duration(minutes):
-    """'HH:MM:00' of durations in minutes (timeadjust's time columns)."""
-    hours, minute = np.divmod(np.asarray(minutes), 60)
-    return text(padded(hours, 2), ":", padded(minute, 2), ":00")
-
-
-def entry_log(ctx):
-    """OpenDental's entry log of appointments (FKeyType 0): who booked each appointment of the window, when, and
-    where from (LogSource: Web Sched for the online new-patient booking's appointment type, else OpenDental)."""
-    ap = ctx.practice.clinical.appointments
-    booked = np.flatnonzero((ap.booked >= stamp(ctx.start)) & (ap.status != 6))
-    user = ap.entry_user[booked]
-    ctx.out.copy("entrylog", sliced({
-        "EntryLogNum": ctx.ids.take("entrylog", len(booked)), "UserNum": user.astype(np.int64), "FKeyType": False,
-        "FKey": ap.nums[booked], "EntryDateTime": ap.booked[booked],
-        "LogSource": np.where(ap.type_num[booked] == WEB_SCHED_NEW_PATIENT, WEB_SCHED, IN_OPEN_DENTAL),
-    }))
-
-
-@practice_wide
-def practice_clinic(ctx):
-    """The single location as clinic 1; nothing references it (ClinicNum stays 0 everywhere). Insurance checks go
-    to a PO box (the pay-to address); claims carry the street address; the office attaches procedures to
-    prescriptions (rxpat.IsProcRequired) and has a monthly limit on its Integrated Texting."""
-    dentist = ctx.practice.providers.dentists[0]
-    ctx.out.copy("clinic", {
-        "ClinicNum": np.array([ctx.ids.take("clinic", 1)[0]]), "Description": "Beaverton Family Dental",
-        "Address": "4855 SW Watson Ave", "Address2": "Suite 200", "City": "Beaverton", "State": "OR", "Zip": "97005",
-        "Phone": "(503)555-0100", "Fax": "(503)555-0101", "BankNumber": "1234567890",
-        "DefaultPlaceService": False,
-        "InsBillingProv": dentist, "DefaultProv": dentist, "EmailAddressNum": 0,
-        "SmsContractDate": stamp(ctx.practice.setup_day, 10 * 3600), "SmsMonthlyLimit": 100.0, "IsMedicalOnly": False,
-        "BillingAddress": "", "UseBillAddrOnClaims": False,
-        "PayToAddress": "PO Box 5120", "PayToCity": "Beaverton", "PayToState": "OR", "PayToZip": "97075",
-        "Region": ctx.practice.defs.named(39, "Main Office"), "ItemOrder": 1, "IsInsVerifyExcluded": False,
-        "Abbr": "BFD", "IsConfirmEnabled": True, "IsConfirmDefault": True, "IsNewPatApptExcluded": False,
-        "IsHidden": False, "ExternalID": 0, "HasProcOnRx": True, "TimeZone": "America/Los_Angeles",
-        "SchedNote": "Confirm appointments two business days ahead",
-    })

@@ -4,7 +4,8 @@ history of every appointment, and the views the front desk reads the book throug
 - Days: every business day from the window's start to the last booked appointment (at least four weeks
   ahead). The office closes on six US holidays, observed on a weekday (generators/timeline.py); nothing is
   booked on them.
-- Practice rows (SchedType 0): a holiday row (Status 2) per closed holiday and clinic, and notes on some days.
+- Practice rows (SchedType 0, written once, over the first office's days): a holiday row (Status 2) per closed
+  holiday and clinic, and notes on some days.
 - Provider schedules (SchedType 1): each dentist works four weekdays and each hygienist three or four (a
   weekly pattern), plus every day an appointment needs them (its ProvNum; its ProvHyg too on hygiene visits):
   one block over the chairs' day, linked (scheduleop) to their home chair and the chairs they work in that day.
@@ -19,20 +20,21 @@ history of every appointment, and the views the front desk reads the book throug
 - apptview / apptviewitem / userodapptview: the views of scheduling_appt_views.csv ("All", "Doctors",
   "Hygiene") per clinic with their display settings, each user's own.
 
-Adds to ctx.practice: nothing.
+Hands nothing over.
 """
 from types import SimpleNamespace
 
 import numpy as np
 
 from core.arrays import sorted_by
-from core.context import practice_wide
 from core.randomness import weighted_choice
 
 from ..clinical.chart import batches
-from ..clinical.scheduling import operatory_pools
+from ..clinical.booking import operatory_pools
+from ..context import RunContext
 from ..data import read_table
-from ..timeline import NO_TIME, business_days, stamp, us_holidays, weekday
+from ..formatting import clock_time
+from ..timeline import NO_TIME, business_days, end_of_today, seconds, stamp, us_holidays, weekday
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it
@@ -62,65 +64,22 @@ HANDED_OVER = {"pattern": "Pattern", "note": "Note", "descript": "ProcDescript",
 SET_AT_OUTCOME = ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed", "UnschedStatus")
 VIEW_ELEMENTS = ("PatientNameF", "Age", "ProcDescript", "Note", "Production", "ConfirmedColor")
 
-FOREIGN_KEYS = [
-    ("schedule", "ProvNum", "provider", None, False),
-    ("schedule", "EmployeeNum", "employee", None, False),
-    ("schedule", "BlockoutType", "definition", 25, False),
-    ("schedule", "ClinicNum", "clinic", None, False),
-    ("scheduleop", "ScheduleNum", "schedule", None, True),
-    ("scheduleop", "OperatoryNum", "operatory", None, True),
-    ("histappointment", "AptNum", "appointment", None, True),
-    ("histappointment", "HistUserNum", "userod", None, True),
-    ("histappointment", "PatNum", "patient", None, True),
-    ("histappointment", "ProvNum", "provider", None, True),
-    ("histappointment", "ProvHyg", "provider", None, False),
-    ("histappointment", "Op", "operatory", None, False),
-    ("histappointment", "ClinicNum", "clinic", None, False),
-    ("histappointment", "Confirmed", "definition", 2, True),
-    ("histappointment", "UnschedStatus", "definition", 13, False),
-    ("histappointment", "AppointmentTypeNum", "appointmenttype", None, False),
-    ("histappointment", "SecUserNumEntry", "userod", None, False),
-    ("histappointment", "InsPlan1", "insplan", None, False),
-    ("histappointment", "InsPlan2", "insplan", None, False),
-    ("histappointment", "Assistant", "employee", None, False),
-    ("histappointment", "NextAptNum", "appointment", None, False),
-    ("apptview", "ClinicNum", "clinic", None, False),
-    ("apptviewitem", "ApptViewNum", "apptview", None, True),
-    ("apptviewitem", "OpNum", "operatory", None, False),
-    ("apptviewitem", "ProvNum", "provider", None, False),
-    ("userodapptview", "UserNum", "userod", None, True),
-    ("userodapptview", "ApptViewNum", "apptview", None, True),
-    ("userodapptview", "ClinicNum", "clinic", None, False),
-]
+
+def practice(ctx: RunContext) -> None:
+    """The practice's own schedule rows, over the first office's days (the offices keep the same holidays)."""
+    last = last_day(ctx, ctx.practice.clinical.appointments)
+    practice_days(ctx, business_days(ctx.start, last), us_holidays(ctx.start, last))
 
 
-def generate(ctx):
+def office(ctx: RunContext) -> None:
+    """The office's provider and employee schedules, blockouts, appointment history and views."""
     book = ctx.practice.clinical.appointments
-    days, holidays = office_days(ctx, book)
-    practice_days(ctx, days, holidays)
+    days = business_days(ctx.start, last_day(ctx, book))
     provider_schedules(ctx, days, book)
     blockouts(ctx, days, book)
     employee_schedules(ctx, days, book)
     appointment_history(ctx, book)
     appointment_views(ctx)
-
-
-def end_of_today(ctx):
-    return stamp(ctx.today, 18 * HOUR)
-
-
-def seconds(values):
-    return np.asarray(values).astype(np.int64).astype("timedelta64[s]")
-
-
-def time_of_day(secs):
-    return f"{secs // HOUR:02d}:{secs // MINUTE % 60:02d}:00"
-
-
-def clock(secs):
-    """A time column from seconds after midnight."""
-    values, inverse = np.unique(np.asarray(secs, dtype=np.int64), return_inverse=True)
-    return np.array([time_of_day(v) for v in values.tolist()], dtype=object)[inverse]
 
 
 def index_of(keys, values):
@@ -131,10 +90,9 @@ def index_of(keys, values):
 
 # --- days ----------------------------------------------------------------------------------------------------
 
-def office_days(ctx, book):
-    """The open business days of the schedule, and the holidays the office closed on (dates, names)."""
-    last = max(book.date.max(), ctx.today + FUTURE_DAYS) if len(book.date) else ctx.today + FUTURE_DAYS
-    return business_days(ctx.start, last), us_holidays(ctx.start, last)
+def last_day(ctx: RunContext, book: SimpleNamespace) -> np.datetime64:
+    """The last day of the schedule: the last booked appointment's, at least four weeks ahead."""
+    return max(book.date.max(), ctx.today + FUTURE_DAYS) if len(book.date) else ctx.today + FUTURE_DAYS
 
 
 def weekly_pattern(rng, days, days_off):
@@ -161,8 +119,7 @@ def link_chairs(ctx, schedule_nums, op_nums):
                                 "ScheduleNum": schedule_nums, "OperatoryNum": op_nums})
 
 
-@practice_wide
-def practice_days(ctx, days, holidays):
+def practice_days(ctx: RunContext, days: np.ndarray, holidays: tuple) -> None:
     """SchedType 0: each clinic's closed holidays (Status 2, the holiday's name as note) and day notes."""
     rng = ctx.rng("schedule-practice")
     clinics = ctx.practice.clinics
@@ -193,8 +150,8 @@ def provider_schedules(ctx, days, book):
     works[index_of(people, np.concatenate([book.prov[on_book], book.prov_hyg[hygiene]])),
           np.searchsorted(days, np.concatenate([book.date[on_book], book.date[hygiene]]))] = True
     person, day = np.nonzero(works)
-    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": time_of_day(OPENS),
-                                   "StopTime": time_of_day(CLOSES), "SchedType": 1, "ProvNum": people[person]})
+    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(OPENS),
+                                   "StopTime": clock_time(CLOSES), "SchedType": 1, "ProvNum": people[person]})
     # chairs: the provider's home chair, and the chairs of their own chair work that day
     worker = np.concatenate([book.prov[doctor], book.prov_hyg[hygiene]])
     work_day = np.searchsorted(days, np.concatenate([book.date[doctor], book.date[hygiene]]))
@@ -235,8 +192,8 @@ def blockouts(ctx, days, book):
     stops = starts + length
     midnight = stamp(day).astype(np.int64)
     kind = np.where(lunch, defs.named(25, "Lunch"), blockout_types(ctx, rng, ops.hygiene[chair]))
-    nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock(starts - midnight),
-                                   "StopTime": clock(stops - midnight), "SchedType": 2, "BlockoutType": kind,
+    nums = write_blocks(ctx, rng, {"SchedDate": day, "StartTime": clock_time(starts - midnight),
+                                   "StopTime": clock_time(stops - midnight), "SchedType": 2, "BlockoutType": kind,
                                    "ClinicNum": ops.clinic[chair]})
     link_chairs(ctx, nums, ops.nums[chair])
 
@@ -284,8 +241,8 @@ def employee_schedules(ctx, days, book):
     shift[assistant] = CHAIR_SHIFT
     shift = shift[person]
     starts, stops = (np.array(EMPLOYEE_SHIFTS) * HOUR).astype(np.int64).T
-    write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock(starts[shift]),
-                            "StopTime": clock(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
+    write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(starts[shift]),
+                            "StopTime": clock_time(stops[shift]), "SchedType": 3, "EmployeeNum": staff[person]})
 
 
 # --- appointment history -----------------------------------------------------------------------------------
@@ -411,7 +368,7 @@ def appointment_views(ctx):
         "ApptViewNum": nums.ravel(), "ItemOrder": np.arange(nums.size),
         "Description": [(view["Description"] if clinic == 0 else f'{view["Description"]} - {c + 1}') + ctx.office_label
                         for c, clinic in enumerate(clinics.tolist()) for view in views],
-        "RowsPerIncr": True, "ClinicNum": np.repeat(clinics, len(views)), "ApptTimeScrollStart": time_of_day(OPENS),
+        "RowsPerIncr": True, "ClinicNum": np.repeat(clinics, len(views)), "ApptTimeScrollStart": clock_time(OPENS),
         **{column: setting(column) for column in ("StackBehavUR", "StackBehavLR", "WidthOpMinimum")},
         **{column: setting(column).astype(bool) for column in ("OnlyScheduledProvs", "OnlyScheduledProvDays",
                                                                "IsScrollStartDynamic", "IsApptBubblesDisabled",

@@ -26,7 +26,7 @@ from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
 
 from ..timeline import open_day_offset, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
-from .hygiene import days
+from ..timeline import days
 
 DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
 BROKEN_SHARE = 0.42  # of failed appointments; the others went to the unscheduled list
