@@ -101,8 +101,8 @@ def test_quiet_prints_the_final_line_and_where_the_data_is(server, new_database)
     code, out, err = run_cli(*args)
     assert code == 0 and err == ""
     where = f"{server['host']}:{server['port']}/{args[args.index('--db-name') + 1]}"
-    assert re.fullmatch(rf"Wrote [\d,]+ rows into \d+ tables of {re.escape(where)} in [\d.]+ s \([\d,]+ rows/s\)\.\n",
-                        out)
+    assert re.fullmatch(rf"Wrote [\d,]+ rows into \d+ tables in [\d.]+ s \([\d,]+ rows/s\)\.\n"
+                        rf"Data: {re.escape(where)} as {server['user']}\n", out), out
 
 
 class Terminal(io.StringIO):
