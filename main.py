@@ -174,10 +174,10 @@ def config_from(args):
 def check_before_connecting(args, config):
     preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
                              "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
-    if config.embedded:
-        preflight.check_embedded_dir(config.embedded_dir)
     if not (args.validate_only or args.fidelity_only):
         preflight.check_memory(config)
+    if config.embedded:
+        EmbeddedServer(config.embedded_dir).check_directory()
 
 
 def psql_command(config):
@@ -290,7 +290,7 @@ def main(argv=None):
             reporter.warn(warning)
         from app import run as runner
         if args.stop_embedded:
-            preflight.check_embedded_dir(config.embedded_dir)
+            EmbeddedServer(config.embedded_dir).check_directory()
             stopped = EmbeddedServer(config.embedded_dir).stop()
             print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
             return 0

@@ -27,7 +27,8 @@ def check_output(option, path):
     parent = path.parent.resolve()
     if not parent.is_dir():
         raise UserError(f"{option} {path}: the directory {parent} does not exist")
-    if not os.access(parent, os.W_OK | os.X_OK) or path.exists() and not os.access(path, os.W_OK):
+    writable = os.access(path, os.W_OK) if path.exists() else os.access(parent, os.W_OK | os.X_OK)
+    if not writable:
         raise UserError(f"{option} {path} is not writable")
 
 
@@ -38,22 +39,6 @@ def check_outputs(outputs):
         check_output(option, path)
     if len(set(named.values())) < len(named):
         raise UserError(f"{' and '.join(named)} name the same file; give each its own")
-
-
-def check_embedded_dir(path):
-    """The embedded server's data directory: a data directory already, or an empty or new directory whose
-    nearest existing parent is writable (so nothing is created when it is refused)."""
-    path = Path(path)
-    if path.exists():
-        if not path.is_dir():
-            raise UserError(f"--embedded-dir {path} is a file, not a directory")
-        if not (path / "PG_VERSION").exists() and any(path.iterdir()):
-            raise UserError(f"--embedded-dir {path} holds other files and is not a PostgreSQL data directory; "
-                            "name an empty or new directory")
-        return
-    parent = next(p for p in path.parents if p.exists())
-    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"--embedded-dir {path} cannot be created: {parent} is not a writable directory")
 
 
 def peak_mib(config, office_patients):
