@@ -11,9 +11,10 @@ from pathlib import Path
 
 import psycopg2
 
-from core.config import PROJECT_DIR, RATES, VOLUMES, build_config, parse_volume, warnings_for
+from core.config import PROJECT_DIR, RATES, build_config, parse_volume, warnings_for
 from core.errors import UserError
 from core.progress import Reporter
+from generators.volumes import overridable
 
 DEFAULT_ENV_FILE = PROJECT_DIR / ".env_demo"
 DEFAULT_CONFIG_FILE = PROJECT_DIR / "config.py"
@@ -36,7 +37,8 @@ def parse_args(argv):
     run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
                      "own providers, chairs and staff, so memory stays flat (default 25000)")
     run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
-                     help=f"override a volume; NAME is one of: {', '.join(VOLUMES)}")
+                     help=f"set a volume exactly; NAME is one of: {', '.join(overridable())} (the other tables "
+                     "follow from the practice's events; --coverage-rate and --completion-rate move them)")
     run.add_argument("--volume-profile", choices=("realistic", "original"),
                      help="default volumes: 'realistic' (DOMAIN.md proportions) or the original tool's (default realistic)")
     for rate, value in RATES.items():

@@ -8,7 +8,7 @@ from core.copy_writer import CopyWriter
 from core.embedded import EmbeddedServer
 from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES, insurance
+from generators import PHASES, insurance, volumes
 from generators.context import RunContext
 
 
@@ -36,6 +36,7 @@ def generate(config, reporter):
     waiting for PostgreSQL to take rows: loading overlaps generating, on a thread), validate, report
     (fidelity metrics), commit.
     """
+    volumes.check(config)
     settings = server_settings(config)
     connection = open_connection(config, settings)
     try:

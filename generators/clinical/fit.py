@@ -11,16 +11,13 @@ import numpy as np
 
 from . import booking, hygiene, treatment
 from ..rows import pick
+from ..volumes import VolumeNotReached
 from .chart import KIND, Chart
 from .teeth import PERMANENT
 
 STEERING_ROUNDS = 6
 OVERSHOOT = 1.04  # the steered book aims this much above the target, so trimming can meet it
 RECALL_KINDS = (KIND["adult_recall"], KIND["child_recall"], KIND["perio"])
-
-
-class VolumeNotReached(Exception):
-    """The practice could not produce the volume asked for (the up-front range should have prevented it)."""
 
 
 def plan_book(ctx):
