@@ -1,8 +1,9 @@
 """Which volumes --volume can set, the range the practice can produce for each, and what drives the others.
 
-An overridable volume is met exactly. Its range scales with the practice: patients, and for the visits and
-what they chart, the patient-years of the window. A value outside it
-is refused before anything connects, with the range; inside it the generator steers and trims to the count.
+An overridable volume is met exactly. Its range scales with the practice: its patients, and for the visits and
+what they chart the years of the window. A count outside it is refused before anything connects, with the
+range; inside it the generator steers and trims to the count. Without --volume the defaults stay targets the
+practice's rhythm aims at (within a few percent), so a default run is what it always was.
 
 The other tables are consequences of the practice's events, not targets: a plan and subscriber per insured
 patient, a claim per insured visit, a claimproc per claimed procedure and plan, a payment when a bill is
@@ -11,9 +12,17 @@ the option that moves them.
 """
 from core.errors import UserError
 
-# name: (low, high) per patient-year of the window, or per patient for what is not kept up over time
-PER_PATIENT_YEAR = {"appointments": (0.7, 1.6), "procedures": (2.5, 8.0), "documents": (0.5, 8.0)}
-PER_PATIENT = {"recalls": (0.01, 1.5), "referral_attachments": (0.005, 0.5), "commlogs": (0.01, 40.0)}
+# name: the lowest and highest count, each `patients * (per_patient + per_patient_year * years of the window)`.
+# Measured: the book needs every new patient's first visit and the treatment planned; recalls and
+# referrals are at most one per patient and kind; the rest can be topped up.
+RANGES = {
+    "appointments": ((1.15, 0.1), (1.3, 1.1)),
+    "procedures": ((4.0, 0.35), (10.0, 6.0)),
+    "documents": ((0.65, 0.0), (4.0, 4.0)),
+    "recalls": ((0.01, 0.0), (1.5, 0.0)),
+    "referral_attachments": ((0.005, 0.0), (0.5, 0.0)),
+    "commlogs": ((0.01, 0.0), (40.0, 0.0)),
+}
 DRIVEN = {
     "patient_plans": "one per insured patient and plan: set the insured share with --coverage-rate",
     "subscribers": "one per policy holder of the insured families: set the insured share with --coverage-rate",
@@ -31,19 +40,15 @@ class VolumeNotReached(UserError):
 
 
 def overridable():
-    return [*PER_PATIENT_YEAR, *PER_PATIENT]
+    return list(RANGES)
 
 
 def feasible(config, name):
     """The (lowest, highest) count of an overridable volume in one office of the practice."""
     years = (config.end_date - config.start_date).days / 365.25
-    if name in PER_PATIENT_YEAR:
-        low, high = PER_PATIENT_YEAR[name]
-        scale = config.patients * years
-    else:
-        low, high = PER_PATIENT[name]
-        scale = config.patients
-    return max(1, round(low * scale)), max(1, int(high * scale))
+    (low, low_yearly), (high, high_yearly) = RANGES[name]
+    return (max(1, round(config.patients * (low + low_yearly * years))),
+            max(1, int(config.patients * (high + high_yearly * years))))
 
 
 def problems(config):
