@@ -1,6 +1,7 @@
 """--volume NAME=COUNT: every volume it lists is met exactly at its lowest, default and highest count (and the
 run validates); a count outside the practice's range, or a table the practice's events decide, is refused
 before anything connects (exit 2, one line, the database left empty)."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -69,3 +70,14 @@ def test_a_table_the_events_decide_is_refused_naming_what_drives_it(server, new_
     code, err = refused(server, new_database, capsys, "--volume", f"{name}={CONFIG.volume(name)}")
     assert code == 2 and len(err) == 1
     assert f"--volume {name} cannot be set" in err[0] and "--" in err[0].split("set:", 1)[-1]
+
+
+def test_every_volume_at_once_in_a_practice_of_two_offices(server, new_database):
+    """Each office meets its share; the shares add up to the count given for the practice."""
+    assert len(replace(CONFIG, patients_per_office=100).offices()) == 2
+    dbname = new_database()
+    wanted = {name: (low + high) // 3 for name, (low, high) in
+              ((name, volumes.feasible(CONFIG, name)) for name in volumes.overridable())}
+    options = [arg for name, count in wanted.items() for arg in ("--volume", f"{name}={count}")]
+    assert run_generator(server, dbname, "--patients-per-office", "100", *options, patients=PATIENTS) == 0
+    assert {name: query(server, dbname, COUNTED[name])[0][0] for name in wanted} == wanted
