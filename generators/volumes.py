@@ -14,7 +14,7 @@ from core.errors import UserError
 
 # name: the lowest and highest count, each `patients * (per_patient + per_patient_year * years of the window)`.
 # Measured: the book needs every new patient's first visit and the treatment planned; recalls and
-# referrals are at most one per patient and kind; the rest can be topped up.
+# referrals are at most one per patient and kind; payments at most one per split; the rest can be topped up.
 RANGES = {
     "appointments": ((1.15, 0.1), (1.3, 1.1)),
     "procedures": ((4.0, 0.35), (10.0, 6.0)),
@@ -22,6 +22,7 @@ RANGES = {
     "recalls": ((0.01, 0.0), (1.5, 0.0)),
     "referral_attachments": ((0.005, 0.0), (0.5, 0.0)),
     "commlogs": ((0.01, 0.0), (40.0, 0.0)),
+    "payments": ((0.05, 0.06), (0.4, 1.5)),
 }
 DRIVEN = {
     "patient_plans": "one per insured patient and plan: set the insured share with --coverage-rate",
@@ -29,7 +30,6 @@ DRIVEN = {
     "claims": "one per insured visit with completed work: set --coverage-rate or --completion-rate",
     "claimprocs": "one per claimed procedure and plan, plus payments: set --coverage-rate or --completion-rate",
     "claim_payments": "one per carrier check paying claims: set --coverage-rate",
-    "payments": "one per payment the patients make towards their balances: set --patients or --volume procedures",
     "paysplits": "one per procedure a payment pays: set --patients or --volume procedures",
     "adjustments": "the discounts, write-offs and fees the balances call for: set --patients or --volume procedures",
 }

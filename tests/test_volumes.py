@@ -20,6 +20,7 @@ COUNTED = {
     "recalls": 'SELECT count(*) FROM raw.recall',
     "referral_attachments": 'SELECT count(*) FROM raw.refattach',
     "commlogs": 'SELECT count(*) FROM raw.commlog',
+    "payments": 'SELECT count(*) FROM raw.payment',
     "documents": """SELECT count(*) FROM raw.document WHERE "DocCategory" NOT IN (SELECT "DefNum" FROM raw.definition
                     WHERE "ItemName" = 'Statements')""",
 }

@@ -70,7 +70,7 @@ def office(ctx: RunContext, _reference: None) -> None:
     insurance_rows.write_claimpayments(ctx, checks)
     payments.write_payments(ctx, paid_out, all_adjustments)
 
-    aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, all_splits, billable),
+    aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, paid_out.splits, billable),
                               _pending_per_patient(ctx, ins_pending))
     aging.store_on_patients(ctx, aged)
     ctx.practice.financial = Financial(

@@ -19,6 +19,7 @@ from core.arrays import concat_rows, group_sum, lookup, run_starts, sorted_by, t
 from core.randomness import weighted_choice
 
 from ..timeline import NO_DATE, stamp
+from ..volumes import VolumeNotReached
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
 BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured
@@ -133,6 +134,8 @@ def collect(ctx, splits):
     splits = take_rows(splits, order)
     family = family[order]
     new = run_starts(splits.date.astype(np.int64), family, splits.kind)
+    if "payments" in ctx.config.volume_overrides:
+        splits, family, new = fitted(ctx, splits, family, new, ctx.config.volume("payments"))
     payment = np.cumsum(new) - 1
     first = np.flatnonzero(new)
     n = len(first)
@@ -145,6 +148,33 @@ def collect(ctx, splits):
                            kind=kind, type=pay_type, date=splits.date[first], nums=ctx.ids.take("payment", n))
     _card_processing(ctx, paid)
     return paid
+
+
+def fitted(ctx, splits, family, new, target):
+    """Payments (runs of `new`) made exactly `target` in number: a family pays some procedures of one day
+    separately, or some payments were never made (their balances stay open). Payments towards a procedure
+    refunded later, prepayments, transfers and refunds stay as they are."""
+    rng = ctx.rng("payment-volume")
+    payment = np.cumsum(new) - 1
+    n = int(new.sum())
+    normal = splits.kind == NORMAL
+    if n < target:
+        separable = np.flatnonzero(~new & normal)
+        if len(separable) < target - n:
+            raise VolumeNotReached(f"payments: the patients' {n + len(separable):,} payment splits make at most "
+                                   f"that many payments, not {target:,}")
+        new = new.copy()
+        new[rng.choice(separable, target - n, replace=False)] = True
+        return splits, family, new
+    refunded = np.isin(splits.proc, splits.proc[(splits.kind == REFUND) & (splits.proc >= 0)])
+    fixed = np.zeros(n, dtype=bool)
+    np.logical_or.at(fixed, payment, ~normal | refunded)
+    droppable = np.flatnonzero(~fixed)
+    if len(droppable) < n - target:
+        raise VolumeNotReached(f"payments: {n - len(droppable):,} payments are tied to prepayments and refunds, "
+                               f"more than {target:,}")
+    kept = ~np.isin(payment, rng.choice(droppable, n - target, replace=False))
+    return take_rows(splits, kept), family[kept], new[kept]
 
 
 def _card_processing(ctx, paid):
