@@ -23,6 +23,7 @@ RANGES = {
     "referral_attachments": ((0.005, 0.0), (0.5, 0.0)),
     "commlogs": ((0.01, 0.0), (40.0, 0.0)),
     "payments": ((0.05, 0.06), (0.4, 1.5)),
+    "adjustments": ((0.045, 0.1), (0.05, 0.22)),
 }
 DRIVEN = {
     "patient_plans": "one per insured patient and plan: set the insured share with --coverage-rate",
@@ -31,7 +32,6 @@ DRIVEN = {
     "claimprocs": "one per claimed procedure and plan, plus payments: set --coverage-rate or --completion-rate",
     "claim_payments": "one per carrier check paying claims: set --coverage-rate",
     "paysplits": "one per procedure a payment pays: set --patients or --volume procedures",
-    "adjustments": "the discounts, write-offs and fees the balances call for: set --patients or --volume procedures",
 }
 
 

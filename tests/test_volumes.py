@@ -21,6 +21,7 @@ COUNTED = {
     "referral_attachments": 'SELECT count(*) FROM raw.refattach',
     "commlogs": 'SELECT count(*) FROM raw.commlog',
     "payments": 'SELECT count(*) FROM raw.payment',
+    "adjustments": 'SELECT count(*) FROM raw.adjustment',
     "documents": """SELECT count(*) FROM raw.document WHERE "DocCategory" NOT IN (SELECT "DefNum" FROM raw.definition
                     WHERE "ItemName" = 'Statements')""",
 }

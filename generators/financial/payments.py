@@ -108,6 +108,12 @@ def _keep(splits, today):
     return take_rows(splits, keep)
 
 
+def recovered(bad_debts):
+    """Bad debts (adjustment rows) the collection agency recovered after all: paid on the day they would have
+    been written off."""
+    return _splits(bad_debts.proc, bad_debts.patient, -bad_debts.amount, bad_debts.date, NORMAL)
+
+
 def refunds(ctx, late_no_charges):
     """A no-charge granted after the patient had paid is refunded (a negative split on the procedure)."""
     rng = ctx.rng("refunds")
