@@ -12,7 +12,7 @@ import numpy as np
 from . import booking, hygiene, treatment
 from ..rows import pick
 from ..volumes import VolumeNotReached
-from .chart import KIND, Chart
+from .chart import KIND, PROCEDURE_DEFAULTS, Chart
 from .teeth import PERMANENT
 
 STEERING_ROUNDS = 6
@@ -21,7 +21,8 @@ RECALL_KINDS = (KIND["adult_recall"], KIND["child_recall"], KIND["perio"])
 
 
 def plan_book(ctx):
-    """The care cohort, chart and appointment book: (care, apts, apt_row, planned_row, procs)."""
+    """The care cohort and the appointment book: (care, apts, apt_row, planned_row, procs), as booking.book
+    returns them with the chart's procedures."""
     target = ctx.config.volume_overrides.get("appointments")
     budget = hygiene.visit_budget(ctx)
     built = _built(ctx, budget)
@@ -117,10 +118,8 @@ def _with_conditions(ctx, rng, built, exams):
     """Watched conditions (status 7) charted at some of the visits that took place."""
     care, apts, apt_row, planned_row, procs = built
     k = len(exams)
-    added = {name: np.resize(column[:1], k) for name, column in procs.items()}
-    added.update(patient=apts["patient"][exams], visit=np.full(k, -1), code=np.full(k, ctx.practice.codes.index["Watch"]),
-                 planned_at=exams, status=np.full(k, 7), dx=np.zeros(k, dtype=procs["dx"].dtype),
-                 priority=np.zeros(k, dtype=procs["priority"].dtype), surf=np.full(k, "", dtype=procs["surf"].dtype),
-                 tooth=pick(rng, PERMANENT, k).astype(procs["tooth"].dtype))
+    added = {**{name: np.full(k, value) for name, value in PROCEDURE_DEFAULTS.items()},
+             "patient": apts["patient"][exams], "visit": np.full(k, -1), "planned_at": exams, "status": np.full(k, 7),
+             "code": np.full(k, ctx.practice.codes.index["Watch"]), "tooth": pick(rng, PERMANENT, k).astype(str)}
     procs = {name: np.concatenate([procs[name], added[name]]) for name in procs}
     return care, apts, procs["visit"], np.concatenate([planned_row, np.full(k, -1)]), procs
