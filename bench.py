@@ -32,7 +32,7 @@ def run_generator(server, dbname, patients, seed, report):
     args = [sys.executable, str(PROJECT / "main.py"), "--patients", str(patients), "--seed", str(seed),
             "--db-host", server["host"], "--db-port", str(server["port"]), "--db-user", server["user"],
             "--db-name", dbname, "--quiet", "--report-json", str(report),
-            "--env-file", "/nonexistent", "--config-file", "/nonexistent"]
+            "--env-file", os.devnull, "--config-file", os.devnull]
     started = time.perf_counter()
     process = subprocess.Popen(args, cwd=PROJECT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)

@@ -3,30 +3,43 @@ import sys
 import time
 
 from checks import fidelity, validation
-from core import checkpoints, database
+from core import checkpoints, database, interrupts, locks
 from core.copy_writer import CopyWriter
 from core.embedded import EmbeddedServer
+from core.errors import UserError
 from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES, insurance, volumes
+from generators import PHASES, insurance
 from generators.context import RunContext
 
 
 def server_settings(config):
-    """libpq settings of the target; starts the embedded server when no database setting was given."""
+    """The Target of the run; starts the embedded server when no database setting was given."""
     if config.embedded:
         server = EmbeddedServer(config.embedded_dir)
         settings = server.start()
         for notice in server.notices:
             print(f"note: {notice}", file=sys.stderr, flush=True)
-        return {**settings, "dbname": config.db_name}
+        return database.Target.from_libpq({**settings, "dbname": config.db_name})
     return database.connection_settings(config)
 
 
 def open_connection(config, settings):
-    dbname = settings.get("dbname") or "postgres"
-    creatable = config.embedded or database.looks_like_demo(dbname) or config.allow_non_demo_database
+    creatable = config.embedded or database.looks_like_demo(settings.dbname) or config.allow_non_demo_database
     return database.connect(settings, create_if_missing=creatable)
+
+
+class ValidationFailed(UserError):
+    """The generated practice broke a rule: the run was rolled back (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, result):
+        shown = "; ".join(f"{f.rule}: {f.count} row(s), e.g. {f.examples}" for f in result.failures[:3])
+        more = f"; and {len(result.failures) - 3} more rules" if len(result.failures) > 3 else ""
+        super().__init__(f"validation failed ({len(result.failures)} of {result.rules_checked} rules): {shown}{more}; "
+                         "the run was rolled back and the previous dataset is unchanged (--keep-invalid commits a "
+                         "failing dataset for inspection)")
 
 
 def generate(config, reporter):
@@ -36,43 +49,77 @@ def generate(config, reporter):
     waiting for PostgreSQL to take rows: loading overlaps generating, on a thread), validate, report
     (fidelity metrics), commit.
     """
-    volumes.check(config)
-    settings = server_settings(config)
-    connection = open_connection(config, settings)
-    try:
-        database.take_lock(connection)
-        filled = database.check_target(connection, config)
+    with interrupts.surfaced():
+        checkpoints.reached("connect")
+        settings = server_settings(config)
+        run = _Run(open_connection(config, settings), config, settings, reporter)
+        try:
+            with interrupts.cancel_on_signal(run.connection):
+                rows, result = run.fill()
+            return settings, rows, result, run.timings
+        finally:
+            if run.closable:
+                run.connection.close()
+
+
+class _Run:
+    """One run's transaction: lock and check the target, empty it, load every office, validate, commit."""
+
+    def __init__(self, connection, config, settings, reporter):
+        self.connection, self.config, self.settings, self.reporter = connection, config, settings, reporter
+        self.closable = True  # false when a COPY could not be stopped: the connection is left to the process's exit
+        self.timings = {}
+
+    def fill(self):
+        run_id = self._begin()
+        rows = self._load()
+        result = self._timed("validate", self._validate)
+        result.fidelity = self._timed("report", fidelity.report, self.connection, self.config)
+        database.finish_run(self.connection, run_id, "complete" if result.ok else "validation_failed", rows)
+        checkpoints.reached("commit")
+        with interrupts.committing():
+            self._timed("commit", self.connection.commit)
+        return rows, result
+
+    def _timed(self, name, action, *args):
         clock = time.perf_counter()
-        run_id = database.begin_run(connection, config, filled)
+        value = action(*args)
+        self.timings[name] = time.perf_counter() - clock
+        return value
+
+    def _begin(self):
+        locks.take_run_lock(self.connection, self.config.lock_timeout)
+        with locks.watched(self.connection, self.settings, self.config.lock_timeout):
+            tables = database.check_target(self.connection, self.config)
+            run_id = self._timed("schema", database.begin_run, self.connection, self.config, tables)
         checkpoints.reached("schema")
-        timings = {"schema": time.perf_counter() - clock}
-        writer = CopyWriter(connection, on_table=reporter.table)
+        return run_id
+
+    def _load(self):
+        writer = CopyWriter(self.connection, on_table=self.reporter.table)
         clock = time.perf_counter()
         try:
-            generate_offices(config, RandomSource(config.seed), writer, reporter)
+            generate_offices(self.config, RandomSource(self.config.seed), writer, self.reporter)
             writer.wait()
         except BaseException:
-            if not writer.close():
-                connection = None
+            self.closable = writer.close()
             raise
-        timings["load"] = writer.stats.waited_seconds
-        timings["generate"] = time.perf_counter() - clock - timings["load"]
-        clock = time.perf_counter()
-        database.plan_for_whole_tables(connection)
-        result = validation.run(connection)
-        timings["validate"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        result.fidelity = fidelity.report(connection, config)
-        timings["report"] = time.perf_counter() - clock
-        rows = dict(writer.stats.rows)
-        database.finish_run(connection, run_id, "complete" if result.ok else "validation_failed", rows)
-        clock = time.perf_counter()
-        connection.commit()
-        timings["commit"] = time.perf_counter() - clock
-        return settings, rows, result, timings
-    finally:
-        if connection is not None:
-            connection.close()
+        self.timings["load"] = writer.stats.waited_seconds
+        self.timings["generate"] = time.perf_counter() - clock - self.timings["load"]
+        return dict(writer.stats.rows)
+
+    def _validate(self):
+        """A failing practice is rolled back, unless --keep-invalid asks to commit it for inspection."""
+        checkpoints.break_a_row(self.connection)
+        database.plan_for_whole_tables(self.connection)
+        result = validation.run(self.connection)
+        if not result.ok and not self.config.keep_invalid:
+            self.connection.rollback()
+            raise ValidationFailed(result)
+        if not result.ok:
+            self.reporter.warn("validation failed; the dataset is committed anyway for inspection (--keep-invalid) "
+                               "and marked 'validation_failed'")
+        return result
 
 
 def generate_offices(config, random, writer, reporter):
@@ -97,15 +144,27 @@ def generate_offices(config, random, writer, reporter):
 
 def check_existing(config, fidelity_only=False):
     """--validate-only / --fidelity-only: the checks of a run, on a dataset generated earlier."""
-    settings = server_settings(config)
-    connection = database.connect(settings)
-    try:
-        with connection.cursor() as cursor:
-            if not database.is_marked(cursor):
-                raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
-        database.plan_for_whole_tables(connection)
-        result = validation.ValidationResult() if fidelity_only else validation.run(connection)
-        result.fidelity = fidelity.report(connection, fidelity.stored_targets(connection))
-        return settings, result
-    finally:
-        connection.close()
+    with interrupts.surfaced():
+        settings = server_settings(config)
+        connection = database.connect(settings)
+        try:
+            with interrupts.cancel_on_signal(connection):
+                return settings, _check(connection, config, settings, fidelity_only)
+        finally:
+            connection.close()
+
+
+def _check(connection, config, settings, fidelity_only):
+    locks.name_session(connection, config.lock_timeout)
+    with locks.watched(connection, settings, config.lock_timeout), connection.cursor() as cursor:
+        status = database.last_status(cursor)
+        if status is None:
+            raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
+        database.lock_for_reading(connection)
+    if status == "validation_failed":
+        print("warning: this dataset failed validation when it was generated and was kept with --keep-invalid",
+              file=sys.stderr)
+    database.plan_for_whole_tables(connection)
+    result = validation.ValidationResult() if fidelity_only else validation.run(connection)
+    result.fidelity = fidelity.report(connection, fidelity.stored_targets(connection))
+    return result

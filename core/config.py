@@ -5,17 +5,28 @@ any of them can be overridden. Everything is validated here, before a connection
 """
 import math
 import os
+import re
 import runpy
+import traceback
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import psycopg2
 from dotenv import dotenv_values
+from dotenv.parser import parse_stream
 
 from .errors import UserError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 ANALYTICS_START = date(2023, 1, 1)
+# The analytics' tests reject dates of 2000 and before (DOMAIN.md: DateEntry > 2000, SecDateEntry >= 2000, RefDate
+# between 2000 and 2100), so a practice's history starts in 2001 at the earliest.
+EARLIEST_START = date(2001, 1, 1)
+# A volume override may ask for at most this many times its default for the practice's patient count
+# (at least VOLUME_FLOOR rows): enough to model a very busy practice, never millions of rows per patient.
+VOLUME_CAP = 20
+VOLUME_FLOOR = 1000
 REFERENCE_PATIENTS = 5000
 MAX_PATIENTS = 10_000_000
 # A larger practice is generated office by office (each with its own providers, chairs, staff and patients,
@@ -64,7 +75,23 @@ SETTING_KEYS = {
     "DEMO_CLINICS": "clinics",
     "DEMO_EMBEDDED_DIR": "embedded_dir",
 }
-DATABASE_FIELDS = ("db_host", "db_port", "db_name", "db_user", "db_password", "db_url")
+DATABASE_FIELDS = ("db_host", "db_port", "db_name", "db_user", "db_password", "db_options")
+# A --db-url / DEMO_DATABASE_URL is shorthand for these fields, at the precedence of the source that gave it;
+# within one source a separate setting (e.g. --db-host) beats the URL's part.
+URL_FIELDS = {"host": "db_host", "port": "db_port", "user": "db_user", "dbname": "db_name", "password": "db_password"}
+# What libpq says about a URL or key=value string that does not parse, as the problem we name instead (its
+# message quotes the text, which may hold the password; libpq gives no code for these, so its text is matched).
+URL_PROBLEMS = (
+    ("forbidden value %00", "%00 is not allowed"),
+    ("percent-encoded", "a % that is not followed by two hex digits (write a literal % as %25)"),
+    ('missing "=" after', "a word without '=' (quote a value holding spaces: password='...')"),
+    ("unterminated quoted string", "a quoted value that is not closed"),
+    ("invalid connection option", "an unknown setting name"),
+    ("invalid URI query parameter", "an unknown query parameter"),
+    ("key/value separator", "a query parameter that is not NAME=VALUE"),
+    ("IPv6 host address", "an IPv6 address not closed by ]"),
+    ("unexpected character", "an unexpected character after the host"),
+)
 
 
 @dataclass
@@ -85,11 +112,13 @@ class GeneratorConfig:
     db_name: str = "opendental_demo"
     db_user: str = "postgres"
     db_password: str = field(default="", repr=False)
-    db_url: str = field(default="", repr=False)
+    db_options: tuple = field(default=(), repr=False)  # other libpq keywords of a URL (sslmode, service, ...)
     embedded: bool = True
     embedded_dir: Path = PROJECT_DIR / ".pgdata"
     reset: bool = False
     allow_non_demo_database: bool = False
+    keep_invalid: bool = False
+    lock_timeout: float = 30.0
     verbose: bool = False
     quiet: bool = False
     sources: dict = field(default_factory=dict, repr=False)
@@ -137,13 +166,13 @@ def shares(total, weights):
     return parts
 
 
-def _parse_int(key, value, low, high):
+def _parse_int(key, value, low, high, show=True):
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise UserError(f"{key} must be a whole number, got {value!r}") from None
+        raise UserError(f"{key} must be a whole number" + (f", got {value!r}" if show else "")) from None
     if not low <= number <= high:
-        raise UserError(f"{key} must be between {low:,} and {high:,}, got {number:,}")
+        raise UserError(f"{key} must be between {low:,} and {high:,}" + (f", got {number:,}" if show else ""))
     return number
 
 
@@ -172,6 +201,29 @@ def parse_volume(text):
     if not sep or name not in VOLUMES:
         raise UserError(f"--volume takes NAME=COUNT with NAME one of {', '.join(VOLUMES)}; got {text!r}")
     return name, _parse_int(f"volume {name}", count, 1, MAX_PATIENTS * 100)
+
+
+def url_settings(key, value):
+    """The GeneratorConfig fields a libpq URI or key=value string stands for; one line naming the problem
+    (never any part of the text after the scheme) when it does not parse."""
+    text = str(value).strip()
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]{0,19})://", text)
+    if scheme and scheme.group(1) not in ("postgresql", "postgres"):
+        raise UserError(f"{key} must start with postgresql:// (or be key=value settings), not {scheme.group(0)}")
+    if not scheme and "=" not in text:
+        raise UserError(f"{key} is neither a postgresql:// URI nor key=value settings (the value is not shown)")
+    try:
+        parsed = psycopg2.extensions.parse_dsn(text)
+    except psycopg2.Error as error:
+        problem = next((name for pattern, name in URL_PROBLEMS if pattern in str(error)), "a malformed part")
+        raise UserError(f"{key} does not parse: it has {problem} (the value is not shown)") from None
+    if "," in parsed.get("host", "") + parsed.get("port", "") + parsed.get("hostaddr", ""):
+        raise UserError(f"{key} names several hosts; give one host (the value is not shown)")
+    fields = {URL_FIELDS[k]: v for k, v in parsed.items() if k in URL_FIELDS and v != ""}
+    if "db_port" in fields:
+        fields["db_port"] = _parse_int(f"the port of {key}", fields["db_port"], 1, 65535, show=False)
+    fields["db_options"] = tuple(sorted((k, v) for k, v in parsed.items() if k not in URL_FIELDS))
+    return fields
 
 
 def _coerce(target, key, value):
@@ -203,50 +255,103 @@ def _coerce(target, key, value):
     return str(value)
 
 
-def _file_settings(path, kind):
-    """Settings from .env_demo (kind 'env') or config.py (kind 'py'), keyed like SETTING_KEYS."""
-    if not path or not Path(path).is_file():
+def _env_file_values(path):
+    """python-dotenv only warns about a line it cannot parse and skips it; here it is an error."""
+    with open(path, encoding="utf-8") as stream:
+        for binding in parse_stream(stream):
+            if binding.error:
+                raise UserError(f"{path} line {binding.original.line}: not KEY=VALUE (the line is not shown)")
+    return dotenv_values(path)
+
+
+def _config_py_values(path):
+    """The upper-case names a config.py assigns; any failure of it (SystemExit too) is one line."""
+    try:
+        names = runpy.run_path(str(path))
+    except KeyboardInterrupt:
+        raise
+    except SyntaxError as error:
+        raise UserError(f"{path} line {error.lineno}: {error.msg}") from None
+    except BaseException as error:  # a user's config.py may raise anything, even SystemExit
+        lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == str(path)]
+        where = f" line {lines[-1]}" if lines else ""
+        raise UserError(f"{path}{where}: {type(error).__name__} while running it (the message is not shown; "
+                        "config.py should only assign DEMO_* names, see config.example.py)") from None
+    return {k: v for k, v in names.items() if k.isupper()}
+
+
+def _file_settings(path, kind, required):
+    """Settings from .env_demo (kind 'env') or config.py (kind 'py'), keyed like SETTING_KEYS. A file named on
+    the command line must exist; the default ones may be absent."""
+    option = "--env-file" if kind == "env" else "--config-file"
+    if not path:
         return {}
-    if kind == "env":
-        values = dotenv_values(path)
-    else:
-        try:
-            values = {k: v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
-        except Exception as error:  # a user's config.py that does not even run
-            raise UserError(f"{path} could not be read: {type(error).__name__}: {error}") from None
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise UserError(f"{option} {path} is a directory, not a file")
+    if not path.exists():
+        if required:
+            raise UserError(f"{option} {path}: no such file")
+        return {}
+    try:
+        values = _env_file_values(path) if kind == "env" else _config_py_values(path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"{option} {path} cannot be read: {type(error).__name__}") from None
     unknown = sorted(k for k in values if k not in SETTING_KEYS)
     if unknown:
         raise UserError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(SETTING_KEYS)}")
     return {k: v for k, v in values.items() if v is not None and str(v) != ""}
 
 
-def build_config(cli, env_file, config_file, environ=None, force_embedded=False):
+def _expand_url(settings):
+    """A layer's URL replaced by the fields it stands for; the layer's own separate settings win."""
+    if "db_url" not in settings:
+        return settings
+    key, value = settings.pop("db_url")
+    parts = {target: (key, part) for target, part in url_settings(key, value).items()}
+    return {**parts, **settings}
+
+
+def _option(target):
+    """The command-line option that sets a GeneratorConfig field, for messages."""
+    if target.startswith("volume:"):
+        return f"--volume {target.split(':', 1)[1]}"
+    return f"--{target.replace('_', '-')}"
+
+
+def build_config(cli, env_file, config_file, environ=None, force_embedded=False, required_files=()):
     """Merge the sources (highest first: CLI, .env_demo, environment, config.py) into a GeneratorConfig.
 
-    `cli` maps GeneratorConfig field names (or 'volume:NAME') to values the user gave on the command line.
+    `cli` maps GeneratorConfig field names (or 'volume:NAME') to values the user gave on the command line;
+    `required_files` names the files of env_file and config_file that the user named and so must exist.
     """
     environ = os.environ if environ is None else environ
+    env_values = _file_settings(env_file, "env", env_file in required_files)
+    py_values = _file_settings(config_file, "py", config_file in required_files)
     layers = [
-        ("command line", {k: (f"--{k.replace('_', '-')}", v) for k, v in cli.items()}),
-        (str(env_file), {SETTING_KEYS[k]: (k, v) for k, v in _file_settings(env_file, "env").items()}),
+        ("command line", {k: (_option(k), v) for k, v in cli.items()}),
+        (str(env_file), {SETTING_KEYS[k]: (k, v) for k, v in env_values.items()}),
         ("environment", {SETTING_KEYS[k]: (k, environ[k]) for k in SETTING_KEYS if environ.get(k, "") != ""}),
-        (str(config_file), {SETTING_KEYS[k]: (k, v) for k, v in _file_settings(config_file, "py").items()}),
+        (str(config_file), {SETTING_KEYS[k]: (k, v) for k, v in py_values.items()}),
     ]
     config = GeneratorConfig()
     for source, settings in reversed(layers):
-        for target, (key, value) in settings.items():
-            typed = _coerce(target, key, value)
+        for target, (key, value) in _expand_url(settings).items():
+            typed = value if target == "db_options" else _coerce(target, key, value)
             if target.startswith("volume:"):
                 config.volume_overrides[target.split(":", 1)[1]] = typed
             else:
                 setattr(config, target, typed)
-            config.sources[target] = source
+            config.sources[target] = key if source == "command line" else f"{key} in {source}"
     config.embedded = force_embedded or not any(f in config.sources for f in DATABASE_FIELDS)
     _check(config)
     return config
 
 
 def _check(config):
+    if config.start_date < EARLIEST_START:
+        raise UserError(f"--start-date {config.start_date} is before {EARLIEST_START}: the analytics' tests reject "
+                        "dates of 2000 and before, so the practice's history cannot start earlier")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
     if config.end_date > date.today():
@@ -255,6 +360,18 @@ def _check(config):
         raise UserError("the date range must cover at least four weeks (--start-date to --end-date)")
     if config.volume_profile not in ("realistic", "original"):
         raise UserError("--volume-profile must be 'realistic' or 'original'")
+    for name, count in config.volume_overrides.items():
+        if count > volume_cap(config, name):
+            source = config.sources.get(f"volume:{name}", _option(f"volume:{name}"))
+            raise UserError(f"{source} asks for {count:,} rows, more than {volume_cap(config, name):,} "
+                            f"({VOLUME_CAP} times the default for {config.patients:,} patients); "
+                            "a larger volume needs more --patients")
+
+
+def volume_cap(config, name):
+    """The largest count a volume override may ask for: VOLUME_CAP times its default, at least VOLUME_FLOOR."""
+    ours, original, _ = VOLUMES[name]
+    return max(VOLUME_FLOOR, VOLUME_CAP * round(max(ours, original) * config.patients / REFERENCE_PATIENTS))
 
 
 def warnings_for(config):

@@ -4,10 +4,20 @@ A run writes only into a `raw` schema that is empty or that this generator fille
 the ownership marker dental_synth.generator_run). The whole run is one transaction under an advisory
 lock: an interrupted run leaves the previous dataset as it was, and two runs never interleave.
 """
+import configparser
+import ctypes
+import functools
 import json
+import os
 import re
+import select
+import socket
+import time
 import uuid
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
 
 import psycopg2
 from psycopg2 import sql
@@ -15,6 +25,7 @@ from psycopg2 import sql
 from . import schema
 from .errors import UserError
 
+APPLICATION = "dental_practice_generator"
 MARKER_SCHEMA = "dental_synth"
 LOCK_KEY = 0x64656E74616C  # 'dental': one advisory lock per database
 DEMO_NAME = re.compile(r"demo|test|synth|sandbox|scratch|fake|sample|dev|tmp|temp", re.I)
@@ -35,63 +46,202 @@ COMMENT ON SCHEMA {MARKER_SCHEMA} IS 'The raw schema of this database holds synt
 """
 
 
-def connection_settings(config):
-    """libpq keyword arguments for the configured server (the password stays inside libpq)."""
-    settings = {"dsn": config.db_url} if config.db_url else {}
-    for key, field in (("host", "db_host"), ("port", "db_port"), ("user", "db_user"), ("dbname", "db_name")):
-        if not config.db_url or field in config.sources:
-            settings[key] = getattr(config, field)
-    if config.db_password:
-        settings["password"] = config.db_password
-    return settings
+# libpq's environment fills in what no setting of ours gives (for an existing server, never the embedded one);
+# libpq itself also reads PGPASSWORD and ~/.pgpass at connect time, so a password never has to be in argv.
+LIBPQ_ENVIRONMENT = {"host": "PGHOST", "port": "PGPORT", "user": "PGUSER", "dbname": "PGDATABASE"}
+TARGET_FIELDS = {"host": "db_host", "port": "db_port", "user": "db_user", "dbname": "db_name"}
+# SQLSTATEs a server sends when it refuses a connection (libpq's error text is localized, its code is not).
+REFUSALS = {
+    "28P01": "cannot log in to {where} as {user}: wrong password",
+    "28000": "{user} may not connect to {where} (no such role, or pg_hba.conf refuses it)",
+    "3D000": "database {dbname} does not exist on {host}:{port}",
+    "42501": "{user} has no permission to connect to {where}",
+    "53300": "{where} has too many connections; try again later",
+    "57P03": "the server at {host}:{port} is starting up or shutting down; try again in a moment",
+}
+PASSWORD_WAYS = "give it with --password-file, --db-password without a value (a prompt), PGPASSWORD or ~/.pgpass"
 
 
-def describe(settings):
-    """host:port/dbname for messages; never the password or the URL."""
-    if "dsn" in settings and "host" not in settings:
-        parsed = psycopg2.extensions.parse_dsn(settings["dsn"])
-        settings = {**parsed, **{k: v for k, v in settings.items() if k != "dsn"}}
-    return f"{settings.get('host', 'localhost')}:{settings.get('port', 5432)}/{settings.get('dbname', '?')}"
+@dataclass(frozen=True)
+class Target:
+    """Where a run connects, however it was given; the password and other libpq keywords are kept apart
+    (never in repr, messages or hints)."""
+    host: str
+    port: int
+    user: str
+    dbname: str
+    password: str = field(default="", repr=False, compare=False)
+    options: tuple = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_libpq(cls, settings):
+        known = {"host", "port", "user", "dbname", "password"}
+        return cls(host=str(settings["host"]), port=int(settings["port"]), user=str(settings["user"]),
+                   dbname=str(settings.get("dbname") or "postgres"), password=settings.get("password") or "",
+                   options=tuple(sorted((k, str(v)) for k, v in settings.items() if k not in known)))
+
+    def libpq(self):
+        """Keyword arguments for psycopg2.connect."""
+        settings = {"host": self.host, "port": self.port, "user": self.user, "dbname": self.dbname,
+                    **dict(self.options)}
+        return {**settings, "password": self.password} if self.password else settings
+
+    @property
+    def where(self):
+        return f"{self.host}:{self.port}/{self.dbname}"
+
+    @property
+    def uri(self):
+        """A libpq URI with no password, for hints (a socket directory goes in the query, IPv6 in brackets)."""
+        user, dbname = quote(self.user, safe=""), quote(self.dbname, safe="")
+        if self.host.startswith("/"):
+            return f"postgresql://{user}@/{dbname}?host={quote(self.host, safe='')}&port={self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql://{user}@{host}:{self.port}/{dbname}"
 
 
-def _explain(error, where):
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    if "password authentication failed" in text or "no password supplied" in text:
-        return f"cannot log in to {where}: wrong or missing password (use --db-password, PGPASSWORD or ~/.pgpass)"
-    if "does not exist" in text and "database" in text:
-        return f"database of {where} does not exist"
-    if "Connection refused" in text or "could not connect" in text or "timeout expired" in text:
-        return f"cannot reach PostgreSQL at {where}: is the server running and the host/port right?"
-    if "could not translate host name" in text:
-        return f"unknown host in {where}: check --db-host"
-    if "invalid dsn" in text or "invalid connection option" in text or "missing" in text and "=" in text:
-        return "--db-url is not a valid libpq URI (postgresql://user@host:port/dbname)"
-    return f"cannot connect to {where}: {text}"
-
-
-def connect(settings, create_if_missing=False):
-    where = describe(settings)
+def connection_settings(config, environ=None):
+    """The Target of an existing server: our settings (command line > .env_demo > environment > config.py, a URL
+    counting as its parts), then the service named by `service=` or PGSERVICE, then libpq's PGHOST, PGPORT,
+    PGUSER and PGDATABASE, then our defaults (localhost, 5432, postgres, opendental_demo)."""
+    environ = os.environ if environ is None else environ
+    given = {key: getattr(config, name) for key, name in TARGET_FIELDS.items() if name in config.sources}
+    options = dict(config.db_options)
+    service = options.get("service") or environ.get("PGSERVICE")
+    if service:
+        options["service"] = service
+        given = {**_service_settings(service, environ), **given}
+    given = {**{key: environ[name] for key, name in LIBPQ_ENVIRONMENT.items() if environ.get(name)}, **given}
+    defaults = {key: getattr(config, name) for key, name in TARGET_FIELDS.items()}
+    settings = {**defaults, **given}
     try:
-        return psycopg2.connect(connect_timeout=10, application_name="dental_practice_generator", **settings)
-    except psycopg2.OperationalError as error:
-        message = _explain(error, where)
-        if message.endswith("does not exist") and create_if_missing:
-            _create_database(settings)
-            return connect(settings)
-        raise UserError(message) from None
-    except psycopg2.ProgrammingError as error:
-        raise UserError(_explain(error, where)) from None
+        settings["port"] = int(settings["port"])
+    except ValueError:
+        raise UserError("PGPORT (or the service's port) must be a whole number") from None
+    return Target.from_libpq({**settings, **options, "password": config.db_password})
 
 
-def _create_database(settings):
-    dbname = psycopg2.extensions.parse_dsn(settings["dsn"]).get("dbname") if "dbname" not in settings else settings["dbname"]
-    maintenance = connect({**settings, "dbname": "postgres"})
+def _service_settings(service, environ):
+    """host, port, user and dbname of a libpq service (pg_service.conf); libpq reads the rest itself."""
+    files = [Path(environ.get("PGSERVICEFILE") or Path.home() / ".pg_service.conf")]
+    if environ.get("PGSYSCONFDIR"):
+        files.append(Path(environ["PGSYSCONFDIR"]) / "pg_service.conf")
+    for path in files:
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError):
+            raise UserError(f"service file {path} does not parse") from None
+        if parser.has_section(service):
+            return {key: parser.get(service, key) for key in TARGET_FIELDS if parser.has_option(service, key)}
+    raise UserError(f"service {service!r} is not defined in {' or '.join(map(str, files))}")
+
+
+def describe(target):
+    """host:port/dbname for messages; never the password."""
+    return target.where
+
+
+def _refusal(target):
+    """Why the server refused: a second attempt that asks libpq for verbose errors, whose first line carries
+    the SQLSTATE, and libpq's own PQconnectionNeedsPassword; (None, False) when no server answered."""
+    try:
+        attempt = psycopg2.connect(async_=True, connect_timeout=10, application_name=APPLICATION, **target.libpq())
+    except psycopg2.Error:
+        return None, False
+    try:
+        _libpq().PQsetErrorVerbosity(ctypes.c_void_p(attempt.pgconn_ptr), 2)  # PQERRORS_VERBOSE
+        _wait(attempt)
+        return None, False
+    except psycopg2.Error as error:
+        return sqlstate_in(str(error)), attempt.info.needs_password
+    finally:
+        attempt.close()
+
+
+def sqlstate_in(message):
+    """The code in a verbose libpq message ("FATAL:  28P01: ..."; the severity word is localized, the code is
+    not): the first five-character word between colons that has a digit, as every SQLSTATE has."""
+    return next((word for word in re.findall(r":\s+([0-9A-Z]{5})(?=:\s)", message) if re.search(r"\d", word)),
+                None)
+
+
+def _wait(connection, seconds=10):
+    """Poll an asynchronous connection until it is made or fails; False when it takes longer than `seconds`."""
+    deadline = time.monotonic() + seconds
+    while (state := connection.poll()) != psycopg2.extensions.POLL_OK:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        reading = state == psycopg2.extensions.POLL_READ
+        select.select([connection.fileno()] if reading else [], [] if reading else [connection.fileno()], [], left)
+    return True
+
+
+@functools.cache
+def _libpq():
+    """The libpq psycopg2 is linked with, or None: the one mapped into this process (Linux), else the one its
+    wheel ships beside it. Never another libpq, whose calls on psycopg2's connection would corrupt memory."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = sorted({line.split()[-1] for line in maps if "/libpq" in line})
+    except OSError:
+        package = Path(psycopg2.__file__).parent
+        paths = sorted([*package.parent.glob("psycopg2_binary.libs/libpq*"), *package.glob(".dylibs/libpq*")])
+    try:
+        return ctypes.CDLL(str(paths[0])) if paths else None
+    except OSError:
+        return None
+
+
+def _unreachable(target):
+    """No server answered, so there is no code: an unknown host is told by the resolver, anything else is a
+    server that is down or a wrong host/port."""
+    if not target.host.startswith("/"):
+        try:
+            socket.getaddrinfo(target.host, target.port)
+        except (socket.gaierror, UnicodeError):
+            return f"unknown host {target.host}: check --db-host (or the URL's host)"
+    return f"cannot reach PostgreSQL at {target.host}:{target.port}: is the server running and the host/port right?"
+
+
+def _explain(target, error):
+    if _libpq() is None:  # no way to ask libpq for the code: its own first line (it never holds the password)
+        return None, f"cannot connect to {target.where}: {str(error).strip().splitlines()[0]}"
+    code, needs_password = _refusal(target)
+    fields = {"where": target.where, "user": target.user, "dbname": target.dbname, "host": target.host,
+              "port": target.port}
+    if code in REFUSALS:
+        message = REFUSALS[code].format(**fields)
+        return code, message + (f" ({PASSWORD_WAYS})" if code == "28P01" else "")
+    if needs_password:
+        return code, f"{target.where} asks for a password and none was given ({PASSWORD_WAYS})"
+    if code:
+        return code, f"the server at {target.host}:{target.port} refused the connection (SQLSTATE {code})"
+    return code, _unreachable(target)
+
+
+def connect(target, create_if_missing=False):
+    try:
+        return psycopg2.connect(connect_timeout=10, application_name=APPLICATION, **target.libpq())
+    except psycopg2.Error as error:
+        code, message = _explain(target, error)
+    if code == "3D000" and create_if_missing:
+        _create_database(target)
+        return connect(target)
+    raise UserError(message)
+
+
+def _create_database(target):
+    maintenance = connect(replace(target, dbname="postgres"))
     maintenance.autocommit = True
     try:
         with maintenance.cursor() as cursor:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(target.dbname)))
     except psycopg2.Error as error:
-        raise UserError(f"cannot create database {dbname}: {str(error).strip().splitlines()[0]}") from None
+        if error.pgcode != "42P04":  # created meanwhile by another run
+            raise UserError(f"cannot create database {target.dbname}: {error.diag.message_primary} "
+                            f"(SQLSTATE {error.pgcode})") from None
     finally:
         maintenance.close()
 
@@ -106,23 +256,34 @@ def database_name(connection):
         return cursor.fetchone()[0]
 
 
-def take_lock(connection):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,))
-        if not cursor.fetchone()[0]:
-            raise UserError("another generator run is writing to this database; wait for it to finish and try again")
-    connection.commit()
+def _owned_relations(cursor):
+    """Relations of raw named like a table of schema/create_tables.sql: name -> (oid, relkind)."""
+    cursor.execute("""SELECT c.relname, c.oid, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = 'raw' AND c.relname = ANY (%s)""", (list(schema.tables()),))
+    return {name: (oid, kind) for name, oid, kind in cursor.fetchall()}
 
 
-def _existing_tables(cursor):
+def _existing_tables(cursor, names):
     cursor.execute("""SELECT c.table_name, c.column_name, c.udt_name, c.character_maximum_length
-                      FROM information_schema.columns c WHERE c.table_schema = 'raw'
-                      ORDER BY c.table_name, c.ordinal_position""")
+                      FROM information_schema.columns c WHERE c.table_schema = 'raw' AND c.table_name = ANY (%s)
+                      ORDER BY c.table_name, c.ordinal_position""", (list(names),))
     tables = {}
     for table, column, udt, length in cursor.fetchall():
         pg_type = f"{udt}({length})" if length and udt in ("varchar", "bpchar") else udt
         tables.setdefault(table, []).append((column, pg_type))
     return tables
+
+
+def _dependents(cursor, oids):
+    """Foreign keys and triggers of others that hang on our tables: replacing the tables would break or fire them."""
+    cursor.execute("""SELECT format('%%s has a foreign key to %%s', conrelid::regclass, confrelid::regclass)
+                      FROM pg_constraint
+                      WHERE contype = 'f' AND confrelid = ANY (%(ours)s) AND conrelid <> ALL (%(ours)s)
+                      UNION ALL
+                      SELECT format('%%s has trigger %%I', tgrelid::regclass, tgname)
+                      FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY (%(ours)s)
+                      ORDER BY 1""", {"ours": list(oids)})
+    return [row[0] for row in cursor.fetchall()]
 
 
 def _expected_type(pg_type):
@@ -133,8 +294,6 @@ def shape_differences(existing):
     """How tables that already exist in raw differ from the schema file (column names and types)."""
     problems = []
     for name, columns in existing.items():
-        if name not in schema.tables():
-            continue
         expected = {c.name: _expected_type(c.pg_type) for c in schema.table(name).columns}
         actual = dict(columns)
         for column in expected.keys() - actual.keys():
@@ -162,37 +321,84 @@ def is_marked(cursor):
     return cursor.fetchone()[0]
 
 
+def last_status(cursor):
+    """The status of the dataset in place: 'complete', or 'validation_failed' when kept with --keep-invalid."""
+    if not is_marked(cursor):
+        return None
+    cursor.execute(f"SELECT status FROM {MARKER_SCHEMA}.generator_run ORDER BY started_at DESC LIMIT 1")
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _raw_tables(names):
+    return sql.SQL(", ").join(sql.SQL("raw.{}").format(sql.Identifier(n)) for n in sorted(names))
+
+
+def lock_for_reading(connection):
+    """Wait (bounded by lock_timeout) for the tables a check reads, before the check starts."""
+    with connection.cursor() as cursor:
+        names = [name for name, (_, kind) in _owned_relations(cursor).items() if kind in "rp"]
+        if names:
+            cursor.execute(sql.SQL("LOCK TABLE {} IN ACCESS SHARE MODE").format(_raw_tables(names)))
+
+
+KINDS = {"v": "view", "m": "materialized view", "S": "sequence", "f": "foreign table", "i": "index"}
+
+
+def _not_tables(relations):
+    return sorted(f"raw.{name} is a {KINDS.get(kind, 'relation')}, not a table"
+                  for name, (_, kind) in relations.items() if kind not in "rp")
+
+
+def _listed(problems):
+    return "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+
+
 def check_target(connection, config):
-    """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill."""
+    """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill.
+
+    The generator owns the tables of schema/create_tables.sql in `raw`, and nothing else: any other table, view,
+    function or sequence there (a user's notes, dbt's models) is never read, emptied or altered, and never stops
+    a run. It refuses to replace its tables when they hold rows and the database lacks the ownership marker
+    (that data is someone else's), when one of them is not a table or has other columns, or when someone else's
+    foreign key or trigger hangs on them. Returns the tables of ours that exist already (begin_run empties them).
+    """
     dbname = database_name(connection)
     if not config.allow_non_demo_database and not looks_like_demo(dbname):
         raise UserError(f"database '{dbname}' does not look like a demo/test database; "
                         "rerun with --confirm-not-production if it really holds no real data")
     with connection.cursor() as cursor:
-        existing = _existing_tables(cursor)
-        filled = tables_with_rows(cursor, existing.keys())
-        marked = is_marked(cursor)
+        relations = _owned_relations(cursor)
+        tables = sorted(name for name, (_, kind) in relations.items() if kind in "rp")
+        existing = _existing_tables(cursor, tables)
+        filled = tables_with_rows(cursor, tables)
+        status = last_status(cursor)
+        dependents = _dependents(cursor, [oid for oid, _ in relations.values()])
     connection.rollback()
-    if filled and not marked:
+    if filled and status is None:
         raise UserError(f"raw schema of '{dbname}' holds data this generator did not create "
                         f"({len(filled)} tables with rows, e.g. raw.{filled[0]}); refusing to touch it")
-    differences = shape_differences(existing)
-    if differences:
-        shown = "; ".join(differences[:3]) + (f"; and {len(differences) - 3} more" if len(differences) > 3 else "")
-        raise UserError(f"raw tables of '{dbname}' differ from schema/create_tables.sql: {shown}")
+    problems = _not_tables(relations) + shape_differences(existing)
+    if problems:
+        raise UserError(f"raw tables of '{dbname}' differ from schema/create_tables.sql: {_listed(problems)}")
+    if dependents:
+        raise UserError(f"objects this generator did not create depend on its tables in '{dbname}': "
+                        f"{_listed(dependents)}; replacing the tables would break them (drop them, or use another "
+                        "database)")
     if filled and not config.reset:
-        raise UserError(f"'{dbname}' already holds a synthetic dataset; rerun with --reset to replace it")
-    return filled
+        kept = " (kept with --keep-invalid after failing validation)" if status == "validation_failed" else ""
+        raise UserError(f"'{dbname}' already holds a synthetic dataset{kept}; rerun with --reset to replace it")
+    return tables
 
 
-def begin_run(connection, config, filled):
-    """Inside the run's transaction: create what is missing, clear the old dataset, record the run."""
+def begin_run(connection, config, tables):
+    """Inside the run's transaction: create what is missing, empty our tables (locking them all before any
+    work starts), record the run."""
     with connection.cursor() as cursor:
         cursor.execute(MARKER_DDL)
         cursor.execute(schema.create_sql())
-        if filled:
-            cursor.execute(sql.SQL("TRUNCATE {}").format(
-                sql.SQL(", ").join(sql.SQL("raw.{}").format(sql.Identifier(n)) for n in filled)))
+        if tables:
+            cursor.execute(sql.SQL("TRUNCATE {}").format(_raw_tables(tables)))
         run_id = str(uuid.uuid4())
         cursor.execute(f"""INSERT INTO {MARKER_SCHEMA}.generator_run
                            (run_id, generator, seed, options, started_at, status)

@@ -228,24 +228,24 @@ class EmbeddedServer:
     def check_directory(self):
         """Refuse a data directory that cannot work before anything is created."""
         path = self.data_dir
-        where = f"the embedded PostgreSQL's data directory {path}"
         if path.exists() and not path.is_dir():
-            raise UserError(f"{where} is a file, not a directory; choose another --embedded-dir")
+            raise UserError(f"--embedded-dir {path} is a file, not a directory")
         if path.is_dir() and not os.access(path, os.R_OK | os.W_OK | os.X_OK):
-            raise UserError(f"{where} belongs to another user; choose another --embedded-dir")
+            raise UserError(f"--embedded-dir {path} belongs to another user")
         if path.is_dir() and (path / "PG_VERSION").exists():
             return
         if path.is_dir() and any(path.iterdir()):
-            raise UserError(f"{where} is not empty and holds no PostgreSQL data; choose another --embedded-dir")
+            raise UserError(f"--embedded-dir {path} holds other files and is not a PostgreSQL data directory; "
+                            "name an empty or new directory")
         existing = next(p for p in (path, *path.parents) if p.exists())
         if not existing.is_dir():
-            raise UserError(f"{where} cannot be made: {existing} is a file; choose another --embedded-dir")
+            raise UserError(f"--embedded-dir {path} cannot be created: {existing} is a file")
         if not os.access(existing, os.W_OK | os.X_OK):
-            raise UserError(f"{where} cannot be made: {existing} is not writable; choose another --embedded-dir")
+            raise UserError(f"--embedded-dir {path} cannot be created: {existing} is not writable")
         closed = [p for p in path.resolve().parents if self.run_as and p.exists() and not p.stat().st_mode & 0o001]
         if closed:
-            raise UserError(f"the embedded PostgreSQL runs as user {self.run_as}, who cannot enter {closed[-1]}; "
-                            "choose another --embedded-dir")
+            raise UserError(f"--embedded-dir {path}: the embedded PostgreSQL runs as user {self.run_as}, who cannot "
+                            f"enter {closed[-1]}")
 
     def _service_user(self):
         import pwd

@@ -103,8 +103,8 @@ def db_args(server, dbname):
 
 
 def isolated(args):
-    """Keep a developer's own .env_demo and config.py out of the tests."""
-    return [*args, "--env-file", "/nonexistent/.env_demo", "--config-file", "/nonexistent/config.py"]
+    """Keep a developer's own .env_demo and config.py out of the tests, and their dbt profile untouched."""
+    return [*args, "--env-file", os.devnull, "--config-file", os.devnull, "--dbt-profile", os.devnull]
 
 
 def run_generator(server, dbname, *extra, patients=150, seed=7):

@@ -1,10 +1,12 @@
 """The command line and the configuration precedence: CLI > .env_demo > environment > config.py > defaults."""
+import re
 from datetime import date
 
 import pytest
 
 from conftest import run_cli
-from core.config import VOLUMES, build_config
+from core.config import VOLUMES, GeneratorConfig, build_config
+from core.database import Target, connection_settings
 from core.errors import UserError
 
 
@@ -13,15 +15,24 @@ def write(path, text):
     return path
 
 
-def test_help_lists_every_option_with_its_default():
+def test_help_lists_every_option_with_its_default_once_and_the_exit_codes():
     code, out, _ = run_cli("--help")
     assert code == 0
     for option in ("--patients", "--start-date", "--end-date", "--db-host", "--db-port", "--db-name", "--db-user",
-                   "--db-password", "--db-url", "--seed", "--reset", "--quiet", "--verbose", "--clinics", "--volume",
-                   "--coverage-rate", "--completion-rate", "--fee-match-rate", "--validate-only", "--stop-embedded"):
+                   "--db-password", "--password-file", "--db-url", "--seed", "--reset", "--quiet", "--verbose",
+                   "--clinics", "--volume", "--coverage-rate", "--completion-rate", "--fee-match-rate",
+                   "--validate-only", "--stop-embedded"):
         assert option in out, option
-    for default in ("default 5000", "default 2023-01-01", "default opendental_demo", "default 5432", "default 0.6"):
-        assert default in out, default
+    defaults = GeneratorConfig()
+    text = " ".join(out.split())
+    for value in (defaults.patients, defaults.start_date, defaults.db_name, defaults.db_port, defaults.seed,
+                  defaults.coverage_rate, defaults.patients_per_office):
+        assert len(re.findall(rf"\(default {re.escape(str(value))}[;)]", text)) == 1, value
+    assert "default:" not in text.replace("(default: today)", "")  # argparse's own "(default: None)" is gone
+    for code, meaning in (("0", "succeeded"), ("1", "validation failed"), ("2", "bad input"), ("3", "fidelity"),
+                          ("130", "interrupted"), ("143", "SIGTERM")):
+        assert re.search(rf"\b{code}\b[^\n]*{meaning}", out), code
+    assert "visible to every user" in text and "--password-file" in text
 
 
 def test_defaults_without_any_setting_use_the_embedded_server(tmp_path):
@@ -68,5 +79,66 @@ def test_bad_settings_files_are_rejected_with_the_key_named(tmp_path, text, mess
 
 
 def test_a_config_py_that_does_not_run_is_a_clear_error(tmp_path):
-    with pytest.raises(UserError, match="could not be read"):
+    with pytest.raises(UserError, match="line 1: '\\(' was never closed"):
         build_config({}, None, write(tmp_path / "config.py", "DEMO_NUM_PATIENTS = (\n"), environ={})
+
+
+def target_of(cli, environ=None, env_text=None, tmp_path=None):
+    env_file = write(tmp_path / ".env_demo", env_text) if env_text else None
+    return connection_settings(build_config(cli, env_file, None, environ={}), environ=environ or {})
+
+
+def test_every_way_of_giving_the_server_resolves_to_the_same_target(tmp_path):
+    expected = Target("db.example", 6543, "alice", "clinic_demo", password="pw")
+    ways = [
+        {"db_host": "db.example", "db_port": "6543", "db_user": "alice", "db_name": "clinic_demo", "db_password": "pw"},
+        {"db_url": "postgresql://alice:pw@db.example:6543/clinic_demo"},
+        {"db_url": "postgres://alice:pw@db.example:6543/clinic_demo"},
+        {"db_url": "host=db.example port=6543 user=alice dbname=clinic_demo password=pw"},
+    ]
+    for cli in ways:
+        target = target_of(cli, tmp_path=tmp_path)
+        assert target == expected and target.password == "pw", cli
+    assert target_of({}, env_text="DEMO_DATABASE_URL=postgresql://alice:pw@db.example:6543/clinic_demo\n",
+                     tmp_path=tmp_path) == expected
+    libpq = {"PGHOST": "db.example", "PGPORT": "6543", "PGUSER": "alice", "PGDATABASE": "clinic_demo"}
+    assert target_of({"db_password": "pw"}, environ=libpq, tmp_path=tmp_path) == expected
+
+
+def test_a_separate_setting_beats_the_part_of_a_url_given_in_the_same_source(tmp_path):
+    target = target_of({"db_url": "postgresql://alice@db.example:6543/clinic_demo", "db_name": "other_demo"},
+                       tmp_path=tmp_path)
+    assert (target.host, target.dbname) == ("db.example", "other_demo")
+    # a URL on the command line beats a .env_demo setting of a lower source, part by part
+    target = target_of({"db_url": "postgresql://alice@db.example/clinic_demo"}, tmp_path=tmp_path,
+                       env_text="DEMO_POSTGRES_HOST=envfile-host\nDEMO_POSTGRES_PORT=7000\n")
+    assert (target.host, target.port) == ("db.example", 7000)
+    # libpq's environment only fills in, and never selects a server by itself
+    target = target_of({"db_name": "clinic_demo"}, environ={"PGHOST": "pg-env-host", "PGUSER": "bob"},
+                       tmp_path=tmp_path)
+    assert (target.host, target.user, target.dbname) == ("pg-env-host", "bob", "clinic_demo")
+    assert build_config({}, None, None, environ={"PGHOST": "pg-env-host"}).embedded
+
+
+def test_a_service_fills_in_what_the_settings_do_not_give(tmp_path):
+    services = write(tmp_path / "services.conf", "[practice]\nhost=svc-host\nport=6001\nuser=svc_user\n"
+                                                 "dbname=svc_demo\n")
+    environ = {"PGSERVICEFILE": str(services), "PGHOST": "ignored-host"}
+    target = target_of({"db_url": "service=practice", "db_user": "carol"}, environ=environ, tmp_path=tmp_path)
+    assert target == Target("svc-host", 6001, "carol", "svc_demo")
+    assert dict(target.options)["service"] == "practice"
+    with pytest.raises(UserError, match="service 'nowhere' is not defined"):
+        target_of({"db_url": "service=nowhere"}, environ=environ, tmp_path=tmp_path)
+
+
+def test_the_password_is_never_in_the_repr_of_the_settings(tmp_path):
+    config = build_config({"db_url": "postgresql://alice:Hidden-Pw-77@db.example/clinic_demo"}, None, None, environ={})
+    target = connection_settings(config, environ={})
+    assert "Hidden-Pw-77" not in repr(config) + repr(target) + target.uri + target.where
+    assert target.libpq()["password"] == "Hidden-Pw-77"
+
+
+@pytest.mark.parametrize("host", ["db.example", "::1", "/var/run/postgresql"])
+def test_the_printed_uri_names_the_same_target(host):
+    target = Target(host, 6543, "al ice", "clinic demo")
+    assert target_of({"db_url": target.uri}, tmp_path=None) == target
