@@ -63,7 +63,7 @@ def _seconds(text):
     return seconds
 
 
-def parse_args(argv):
+def build_parser():
     defaults = GeneratorConfig()
     p = _Parser(description="Fill an OpenDental-shaped PostgreSQL schema `raw` with a synthetic dental practice.",
                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -128,7 +128,11 @@ def parse_args(argv):
                      f"(default {DBT_PROFILE})")
     out.add_argument("--quiet", action="store_true", help="print only errors, the final line and where the data is")
     out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
-    args, unknown = p.parse_known_args(argv)
+    return p
+
+
+def parse_args(argv):
+    args, unknown = build_parser().parse_known_args(argv)
     if unknown:
         shown = [word.split("=")[0] if re.fullmatch(r"--[a-z][a-z0-9-]*(=.*)?", word) else "(a value, not shown)"
                  for word in unknown]
@@ -326,7 +330,7 @@ def _main(argv):
         reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
                      f"seed {config.seed}")
         started = time.perf_counter()
-        reporter.start(config.patients)
+        reporter.start(config)
         settings, rows, result, timings = runner.generate(config, reporter)
         wall = time.perf_counter() - started
         print_validation(reporter, result)

@@ -74,7 +74,9 @@ class _Run:
         run_id = self._begin()
         rows = self._load()
         result = self._timed("validate", self._validate)
+        self.reporter.checking("fidelity report")
         result.fidelity = self._timed("report", fidelity.report, self.connection, self.config)
+        self.reporter.finish()
         database.finish_run(self.connection, run_id, "complete" if result.ok else "validation_failed", rows)
         checkpoints.reached("commit")
         with interrupts.committing():
@@ -96,7 +98,7 @@ class _Run:
         return run_id
 
     def _load(self):
-        writer = CopyWriter(self.connection, on_table=self.reporter.table)
+        writer = CopyWriter(self.connection, progress=self.reporter)
         clock = time.perf_counter()
         try:
             generate_offices(self.config, RandomSource(self.config.seed), writer, self.reporter)
@@ -111,6 +113,7 @@ class _Run:
     def _validate(self):
         """A failing practice is rolled back, unless --keep-invalid asks to commit it for inspection."""
         checkpoints.break_a_row(self.connection)
+        self.reporter.checking("validation")
         database.plan_for_whole_tables(self.connection)
         result = validation.run(self.connection)
         if not result.ok and not self.config.keep_invalid:

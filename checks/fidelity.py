@@ -11,7 +11,7 @@ import math
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 
-from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus, ProcStatus
+from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus
 from opendental.definitions import DefCat, defnum, defnums
 
 from .ar_validation import COMPLETE, PAID, TODAY
@@ -191,6 +191,7 @@ class Result:
     status: str       # pass | FAIL | info
     cases: int
     unit: str = ""
+    slack: float = 0.0  # how far beyond low-high the value was allowed by sampling noise
 
 
 def _tolerance(metric, value, cases, sd):
@@ -211,14 +212,15 @@ def evaluate(metric, row, config):
         target = getattr(config, metric.config) if config else None
         low, high = (target - 0.03, target + 0.03) if target is not None else (0.0, 1.0)
     cases = int(cases or 0)
+    slack = 0.0
     if value is None or cases < metric.min_cases or not metric.gated or (metric.config and config is None):
         status = "info"
     else:
         slack = _tolerance(metric, float(value), cases, sd)
         status = "pass" if low - slack <= float(value) <= high + slack else "FAIL"
     unit = metric.unit or ("%" if metric.kind == "share" else "")
-    return Result(metric.name, None if value is None else round(float(value), 4), round(low, 4), round(high, 4),
-                  metric.source, status, cases, unit)
+    return Result(metric.name, None if value is None else float(value), low, high, metric.source, status, cases,
+                  unit, slack)
 
 
 def report(connection, config=None):
@@ -241,16 +243,26 @@ def stored_targets(connection):
     return SimpleNamespace(**{k: row[0][k] for k in ("coverage_rate", "completion_rate", "fee_match_rate")}) if row else None
 
 
+def judged_range(result):
+    """The range a value was judged with: the target widened by the sampling tolerance (a share stays in 0-1)."""
+    low, high = result.low - result.slack, result.high + result.slack
+    return (max(low, 0.0), min(high, 1.0)) if result.unit == "%" else (low, high)
+
+
 def as_table(results):
+    """The report as text; the range shown is the one each value was judged with, so a value that passes lies
+    inside it."""
     width = max(len(r.name) for r in results)
-    lines = [f"{'metric':<{width}}  {'observed':>12}  {'target':>19}  status  source"]
+    lines = [f"{'metric':<{width}}  {'observed':>12}  {'range judged':>23}  status  source"]
     for r in results:
         shown = "-" if r.observed is None else format_value(r.observed, r)
-        target = f"{format_value(r.low, r)}-{format_value(r.high, r)}"
-        lines.append(f"{r.name:<{width}}  {shown:>12}  {target:>19}  {r.status:<6}  {r.source}")
+        low, high = judged_range(r)
+        judged = f"{format_value(low, r)} to {format_value(high, r)}"
+        lines.append(f"{r.name:<{width}}  {shown:>12}  {judged:>23}  {r.status:<6}  {r.source}")
     failed = sum(r.status == "FAIL" for r in results)
     gated = sum(r.status != "info" for r in results)
-    lines.append(f"Fidelity: {gated - failed}/{gated} gated metrics pass, {len(results) - gated} informational")
+    lines.append(f"Fidelity: {gated - failed}/{gated} gated metrics pass, {len(results) - gated} informational; "
+                 f"each range is its target widened by {Z:g} standard errors of sampling noise")
     return "\n".join(lines)
 
 

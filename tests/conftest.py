@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import uuid
 from datetime import date
@@ -28,6 +29,34 @@ from main import main  # noqa: E402
 REFERENCE = PROJECT.parent / "shared" / "reference"
 SMALL_END = "2025-06-30"
 TEST_PASSWORD = "s3cret-Test-Pw-8842"  # tests check that it never appears in any output
+
+
+def unavailable(message):
+    """Something a test needs is missing: a failure in CI (CI=true), where it must be there; a skip elsewhere."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def project_copy(target):
+    """A copy of the project's files (no git, environments, data directory or caches) at `target`."""
+    ignored = shutil.ignore_patterns(".git", ".venv*", ".pgdata", "__pycache__", "build", "*.egg-info", "reports")
+    shutil.copytree(PROJECT, target, ignore=ignored)
+    return target
+
+
+def this_environment():
+    """The site-packages directories of the environment running the tests."""
+    return sorted({sysconfig.get_path("purelib"), sysconfig.get_path("platlib")})
+
+
+@pytest.fixture(scope="session")
+def reference():
+    """The reference files beside the project's CI (../shared/reference), which some tests compare with."""
+    missing = [name for name in ("raw_schema.csv", "analytics_sources.csv") if not (REFERENCE / name).exists()]
+    if missing:
+        unavailable(f"{', '.join(missing)} absent from {REFERENCE} (the reference files are only beside the project's CI)")
+    return REFERENCE
 
 
 def embedded_server(prefix):
@@ -185,6 +214,16 @@ def practice_db(server, patients_per_office):
     yield from generated_practice(server, 400, 11, *offices)
 
 
+def fidelity_of(practice_db):
+    """The fidelity report of a generated practice, judged with the targets stored by its run."""
+    from checks import fidelity
+    server, name = practice_db
+    with psycopg2.connect(dbname=name, **server) as conn:
+        results = fidelity.report(conn, fidelity.stored_targets(conn))
+    conn.close()
+    return results
+
+
 def practice_config(patients_per_office):
     """The configuration of `practice_db`."""
     config = GeneratorConfig(patients=400, seed=11, end_date=date.fromisoformat(SMALL_END))
@@ -200,7 +239,7 @@ def offices(patients_per_office):
 def first_office(patients_per_office, phases):
     """ctx.practice of the first office of `practice_db` (same options, same seed) after `phases`."""
     config = practice_config(patients_per_office)
-    ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0))
+    ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0, stream=lambda *_: 0))
     for phase in phases:
         phase.office(ctx, phase.practice(ctx))
     return ctx.practice

@@ -11,7 +11,7 @@ import pytest
 from conftest import REFERENCE, generated_practice, query
 from core import schema
 
-pytestmark = pytest.mark.skipif(not (REFERENCE / "analytics_sources.csv").exists(), reason="../shared/reference is absent")
+pytestmark = pytest.mark.usefixtures("reference")
 EMPTY_BY_PRACTICE = Path(__file__).with_name("data") / "empty_columns.csv"
 EMPTY_VALUE = {"int": "0", "serial": "0", "float": "0", "bool": "false", "date": "'0001-01-01'",
                "timestamp": "'0001-01-01 00:00:00'", "time": "'00:00:00'", "text": "''"}

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 
 from checks import fidelity
-from conftest import db_args, isolated, run_cli, run_generator
+from conftest import db_args, fidelity_of, isolated, run_cli, run_generator
 
 GATE_PATIENTS, GATE_SEED = 1500, 424242
 
@@ -46,11 +46,7 @@ def test_fidelity_only_writes_json_and_a_self_contained_html(practice_db, tmp_pa
 
 
 def test_every_metric_is_computed_on_a_generated_practice(practice_db):
-    server, name = practice_db
-    import psycopg2
-    with psycopg2.connect(dbname=name, **server) as conn:
-        results = fidelity.report(conn, fidelity.stored_targets(conn))
-    conn.close()
+    results = fidelity_of(practice_db)
     missing = [r.name for r in results if r.observed is None]
     assert not missing, missing
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import PROJECT, REFERENCE, query, run_generator
 from core import schema
 
-pytestmark = pytest.mark.skipif(not (REFERENCE / "raw_schema.csv").exists(), reason="../shared/reference is absent")
+pytestmark = pytest.mark.usefixtures("reference")
 
 
 def reference_columns():

@@ -77,8 +77,8 @@ def batches(n, make_batch, size=BATCH_ROWS):
 def sliced(columns):
     """COPY batches of a table whose columns are all computed already: slices of its array columns."""
     n = max(len(value) for value in columns.values() if isinstance(value, np.ndarray))
-    return batches(n, lambda part: {name: value[part] if isinstance(value, np.ndarray) else value
-                                    for name, value in columns.items()})
+    return list(batches(n, lambda part: {name: value[part] if isinstance(value, np.ndarray) else value
+                                         for name, value in columns.items()}))
 
 
 def occasional_notes(rng, notes, share, n):

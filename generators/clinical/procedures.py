@@ -67,7 +67,7 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
     visit_start = apts["start"][row]
     visit_end = visit_start + (apts["minutes"][row] * 60).astype("timedelta64[s]")
     details = ctx.rng("procedurelog-details")
-    ctx.out.copy("procedurelog", batches(n, lambda part: rows(ctx, rng, details, done, part, charted_at[part],
+    ctx.out.stream("procedurelog", batches(n, lambda part: rows(ctx, rng, details, done, part, charted_at[part],
                                                               visit_start[part], visit_end[part])))
     return done
 

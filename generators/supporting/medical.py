@@ -168,7 +168,7 @@ def write_sheets(ctx, forms, sheets, allergies, problems):
         "WebFormSheetID": web_form_ids(ctx, sheets.web),
     })
     details = patient_details(ctx)
-    ctx.out.copy("sheetfield", filled_fields(ctx, rng, forms, sheets, nums, details, {
+    ctx.out.stream("sheetfield", filled_fields(ctx, rng, forms, sheets, nums, details, {
         "allergy": answer_book(allergies.patient[allergies.active], allergies.allergy[allergies.active],
                                NO_DATE, NO_DATE),
         "problem": answer_book(problems.patient, problems.problem, problems.start, problems.stop),

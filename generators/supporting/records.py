@@ -416,4 +416,4 @@ def procedure_notes(ctx, groups):
                    "Note": body, "SigIsTopaz": signed & topaz[note.visit[these]],
                    "Signature": np.where(signed, signature_hashes(rng, k), "")}
 
-    ctx.out.copy("procnote", batches())
+    ctx.out.stream("procnote", batches())

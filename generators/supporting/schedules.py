@@ -258,7 +258,7 @@ def appointment_history(ctx, book):
     nums[np.argsort(events.time, kind="stable")] = ctx.ids.take("histappointment", n)
     copied = {"DateTimeArrived": book.arrived, "DateTimeSeated": book.seated, "DateTimeDismissed": book.dismissed,
               **handed_over}
-    ctx.out.copy("histappointment", batches(n, lambda part: history_rows(ctx, book, events, nums[part], part, copied)))
+    ctx.out.stream("histappointment", batches(n, lambda part: history_rows(ctx, book, events, nums[part], part, copied)))
 
 
 def history_events(ctx, rng, book):

@@ -1,0 +1,82 @@
+"""A real dbt connects: dbt-postgres, in a virtual environment of its own (cached between runs), builds a tiny
+project (tests/dbt_project) of models selecting from the raw sources into a schema of its own."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROJECT, query, run_generator, unavailable
+
+DBT_POSTGRES, DBT_CORE = "1.11.0", "1.11.16"  # dbt-core 1.12 needs a parser downloaded from outside PyPI
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "dental-synth" / f"dbt-{DBT_POSTGRES}-{DBT_CORE}"
+TARGET_SCHEMA = "analytics"  # dbt's own models live outside raw, where the generator's --reset never goes
+MODELS = {"patients": "patient", "appointments": "appointment", "procedures": "procedurelog",
+          "claim_lines": "claimproc", "patient_production": "patient"}
+
+
+def dbt_environment():
+    """The dbt executable of a virtual environment holding exactly dbt-postgres, installed once per version."""
+    dbt, complete = CACHE / "bin" / "dbt", CACHE / ".complete"
+    if not complete.exists():
+        shutil.rmtree(CACHE, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(CACHE)], check=True)
+        try:
+            subprocess.run([str(CACHE / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                            "--disable-pip-version-check", f"dbt-postgres=={DBT_POSTGRES}", f"dbt-core=={DBT_CORE}"],
+                           check=True, capture_output=True, text=True, timeout=600)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            shutil.rmtree(CACHE, ignore_errors=True)
+            unavailable(f"dbt-postgres {DBT_POSTGRES} did not install: {(error.stderr or '')[-500:]}")
+        complete.write_text(f"dbt-postgres=={DBT_POSTGRES} dbt-core=={DBT_CORE}\n")
+    return dbt
+
+
+def write_profile(directory, server, dbname):
+    """profiles.yml for the test database: sources in raw, dbt's models in TARGET_SCHEMA; the password comes
+    from the environment, never the file."""
+    profile = directory / "profiles.yml"
+    profile.write_text(f"""dental_synth:
+  target: demo
+  outputs:
+    demo:
+      type: postgres
+      host: {server['host']}
+      port: {server['port']}
+      user: {server['user']}
+      password: "{{{{ env_var('PGPASSWORD', '') }}}}"
+      dbname: {dbname}
+      schema: {TARGET_SCHEMA}
+      threads: 2
+""")
+    profile.chmod(0o600)
+    return profile
+
+
+def dbt(executable, command, project, profiles, server):
+    environment = {**os.environ, "PGPASSWORD": server.get("password", ""), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    return subprocess.run([str(executable), command, "--project-dir", str(project), "--profiles-dir", str(profiles)],
+                          capture_output=True, text=True, env=environment, timeout=600)
+
+
+def test_dbt_debug_and_run_build_models_from_the_raw_sources(server, new_database, tmp_path):
+    executable = dbt_environment()
+    name = new_database()
+    assert run_generator(server, name, patients=60) == 0
+    project = tmp_path / "dbt_project"
+    shutil.copytree(PROJECT / "tests" / "dbt_project", project)
+    profiles = write_profile(tmp_path, server, name).parent
+    raw_tables = query(server, name, "SELECT count(*) FROM pg_tables WHERE schemaname = 'raw'")
+
+    debug = dbt(executable, "debug", project, profiles, server)
+    assert debug.returncode == 0 and "All checks passed" in debug.stdout, debug.stdout[-3000:]
+    run = dbt(executable, "run", project, profiles, server)
+    assert run.returncode == 0, run.stdout[-3000:]
+
+    for model, source in MODELS.items():
+        built, = query(server, name, f"SELECT count(*) FROM {TARGET_SCHEMA}.{model}")[0]
+        expected, = query(server, name, f'SELECT count(*) FROM raw."{source}"')[0]
+        assert built == expected > 0, (model, built, expected)
+    production = query(server, name, f"SELECT sum(production) FROM {TARGET_SCHEMA}.patient_production")
+    assert production == query(server, name, 'SELECT sum("ProcFee") FROM raw.procedurelog WHERE "ProcStatus" = 2')
+    assert query(server, name, "SELECT count(*) FROM pg_tables WHERE schemaname = 'raw'") == raw_tables
