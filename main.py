@@ -195,8 +195,8 @@ def check_before_connecting(args, config):
     preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
                              "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
     if not (args.validate_only or args.fidelity_only):
-        volumes.check(config)
         preflight.check_memory(config)
+        volumes.check(config)
     if config.embedded:
         EmbeddedServer(config.embedded_dir).check_directory()
 

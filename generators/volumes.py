@@ -55,15 +55,14 @@ def problems(config):
     """One line per --volume the practice cannot meet: a driven table, or a count outside its range."""
     found = []
     for name, count in config.volume_overrides.items():
-        source = config.sources.get(f"volume:{name}", "command line")
-        given = "--volume " if source == "command line" else f"{source}: "
+        given = config.sources.get(f"volume:{name}", f"--volume {name}")
         if name in DRIVEN:
-            found.append(f"{given}{name} cannot be set: it is {DRIVEN[name]}")
+            found.append(f"{given} cannot be set: {name} is {DRIVEN[name]}")
             continue
         ranges = [feasible(office, name) for office in config.offices()]
         low, high = sum(r[0] for r in ranges), sum(r[1] for r in ranges)
         if not all(r[0] <= office.volume(name) <= r[1] for r, office in zip(ranges, config.offices())):
-            found.append(f"{given}{name}={count:,} is outside what {config.patients:,} patients from "
+            found.append(f"{given} asks for {count:,}, outside what {config.patients:,} patients from "
                          f"{config.start_date} to {config.end_date} can produce: {low:,} to {high:,}")
     return found
 

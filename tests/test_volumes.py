@@ -83,3 +83,11 @@ def test_every_volume_at_once_in_a_practice_of_two_offices(server, new_database)
     options = [arg for name, count in wanted.items() for arg in ("--volume", f"{name}={count}")]
     assert run_generator(server, dbname, "--patients-per-office", "100", *options, patients=PATIENTS) == 0
     assert {name: query(server, dbname, COUNTED[name])[0][0] for name in wanted} == wanted
+
+
+def test_a_volume_from_the_environment_is_refused_naming_its_key(server, new_database, capsys, monkeypatch):
+    monkeypatch.setenv("DEMO_NUM_APPOINTMENTS", "1")
+    code, err = refused(server, new_database, capsys)
+    low, high = volumes.feasible(CONFIG, "appointments")
+    assert code == 2 and err == [f"error: DEMO_NUM_APPOINTMENTS in environment asks for 1, outside what {PATIENTS} "
+                                 f"patients from 2023-01-01 to {SMALL_END} can produce: {low:,} to {high:,}"]
