@@ -44,8 +44,8 @@ def years(delta):
 
 
 def plan(ctx, chart, budget):
-    """Chart every cleaning visit up to the booking horizon (about `budget` of them); returns the care cohort (one entry per active
-    patient) with each patient's history before the window, for the recalls."""
+    """Chart every cleaning visit up to the booking horizon (about `budget` of them); returns the care cohort
+    (one entry per active patient) with each patient's history before the window, for the recalls."""
     rng = ctx.rng("hygiene")
     horizon = ctx.today + BOOKING_DAYS
     care = cohort(ctx, rng)

@@ -112,7 +112,8 @@ def _fitted_adjustments(ctx, patient_side, room, target, fixed):
         if count < target and len(discounts.amount) < room:
             break  # every procedure that can take a discount has one
         room = max(room + target - count + (len(recoverable) // 2 if count < target else 0), 0)
-    raise VolumeNotReached(f"adjustments: the balances call for {count:,} (discounts, write-offs, fees), not {target:,}")
+    raise VolumeNotReached(f"adjustments: the balances call for {count:,} (discounts, write-offs, fees), "
+                           f"not {target:,}")
 
 
 def _last_eob(n, claim_sets):
