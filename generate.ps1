@@ -50,6 +50,8 @@ param(
     [string]$EnvFile,
     [string]$ConfigFile,
     [switch]$Reset,
+    [switch]$KeepInvalid,
+    [string]$LockTimeout,
     [switch]$ConfirmNotProduction,
     [switch]$ValidateOnly,
     [switch]$FidelityOnly,
@@ -70,7 +72,7 @@ $Flags = [ordered]@{
     DbUser = "--db-user"; PasswordFile = "--password-file"; DbUrl = "--db-url"; Embedded = "--embedded"
     EmbeddedDir = "--embedded-dir"
     StopEmbedded = "--stop-embedded"; EnvFile = "--env-file"; ConfigFile = "--config-file"; Reset = "--reset"
-    ConfirmNotProduction = "--confirm-not-production"; ValidateOnly = "--validate-only"
+    KeepInvalid = "--keep-invalid"; LockTimeout = "--lock-timeout"; ConfirmNotProduction = "--confirm-not-production"; ValidateOnly = "--validate-only"
     FidelityOnly = "--fidelity-only"; ReportJson = "--report-json"; FidelityJson = "--fidelity-json"
     FidelityHtml = "--fidelity-html"; DbtProfile = "--dbt-profile"; Quiet = "--quiet"; Verbose = "--verbose"
 }
