@@ -16,11 +16,12 @@ from pathlib import Path
 import psycopg2
 
 from core import interrupts, preflight
-from core.config import (EARLIEST_START, PROJECT_DIR, RATES, VOLUME_CAP, VOLUMES, GeneratorConfig, build_config,
+from core.config import (EARLIEST_START, PROJECT_DIR, RATES, VOLUME_CAP, GeneratorConfig, build_config,
                          parse_volume, warnings_for)
 from core.embedded import EmbeddedServer
 from core.errors import UserError
 from core.progress import Reporter
+from generators import volumes
 
 DEFAULT_ENV_FILE = PROJECT_DIR / ".env_demo"
 DEFAULT_CONFIG_FILE = PROJECT_DIR / "config.py"
@@ -77,8 +78,9 @@ def build_parser():
     run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
                      f"own providers, chairs and staff, so memory stays flat (default {defaults.patients_per_office})")
     run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
-                     help=f"override a volume, at most {VOLUME_CAP} times its default; NAME is one of: "
-                     f"{', '.join(VOLUMES)}")
+                     help=f"set a volume exactly, within what the practice can produce (at most {VOLUME_CAP} "
+                     f"times its default); NAME is one of: {', '.join(volumes.overridable())} (the other tables "
+                     "follow from the practice's events; --coverage-rate and --completion-rate move them)")
     run.add_argument("--volume-profile", choices=("realistic", "original"),
                      help="default volumes: 'realistic' (DOMAIN.md proportions) or the original tool's "
                      f"(default {defaults.volume_profile})")
@@ -194,6 +196,7 @@ def check_before_connecting(args, config):
                              "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
     if not (args.validate_only or args.fidelity_only):
         preflight.check_memory(config)
+        volumes.check(config)
     if config.embedded:
         EmbeddedServer(config.embedded_dir).check_directory()
 

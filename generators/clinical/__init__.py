@@ -19,10 +19,9 @@ import numpy as np
 
 from opendental.codes import AptStatus
 
-from . import appointments, booking, hygiene, procedures, recall, reference, treatment
+from . import appointments, fit, procedures, recall, reference
 from ..context import RunContext
 from ..handover import Appointments, Clinical, ClinicalReference, Procedures, Recalls
-from .chart import Chart
 
 TITLE = "Clinical: appointment and recall types, appointments, procedures, recalls"
 
@@ -35,13 +34,7 @@ def practice(ctx: RunContext) -> ClinicalReference:
 
 def office(ctx: RunContext, types: ClinicalReference) -> None:
     """The office's cleanings, exams, treatment, appointment book, procedures and recalls."""
-    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx))
-    care = hygiene.plan(ctx, chart)
-    cases = treatment.load_cases(ctx)
-    treatment.emergencies(ctx, chart, care, cases)
-    treatment.diagnose(ctx, chart, cases)
-    apts, apt_row, planned_row = booking.book(ctx, chart)
-    procs = chart.procedures()
+    care, apts, apt_row, planned_row, procs = fit.plan_book(ctx)
     descript, colored = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
     booked_appointments = appointments.write(ctx, apts, descript, colored)
     done = procedures.write(ctx, procs, apts, booked_appointments["nums"], apt_row, planned_row)

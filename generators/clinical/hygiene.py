@@ -45,13 +45,13 @@ def years(delta):
     return delta.astype("timedelta64[D]").astype(int) / 365.25
 
 
-def plan(ctx, chart):
-    """Chart every cleaning visit up to the booking horizon; returns the care cohort (one entry per active
-    patient) with each patient's history before the window, for the recalls."""
+def plan(ctx, chart, budget):
+    """Chart every cleaning visit up to the booking horizon (about `budget` of them); returns the care cohort
+    (one entry per active patient) with each patient's history before the window, for the recalls."""
     rng = ctx.rng("hygiene")
     horizon = ctx.today + BOOKING_DAYS
     care = cohort(ctx, rng)
-    care.attendance = attendance(rng, care, horizon, visit_budget(ctx))
+    care.attendance = attendance(rng, care, horizon, budget)
     care.before = history_before_window(rng, care)
     care.bitewing, care.pano = care.before.bitewing.copy(), care.before.pano.copy()  # x-rays are due again from these
     first_visits(ctx, rng, chart, care, horizon)
@@ -64,12 +64,12 @@ def visit_budget(ctx):
     return ctx.config.volume("appointments") * ctx.config.completion_rate * HYGIENE_SHARE
 
 
-def hygienist_weekdays(ctx):
+def hygienist_weekdays(ctx, budget):
     """Per patient, the weekmask of the days their hygienist works: as many a week as the practice's hygiene
     volume keeps a hygienist busy (part-time in a small practice), the hygienists spread over the week."""
     hygienists = ctx.practice.providers.hygienists
     weeks = max((ctx.today - ctx.start).astype(int) / 7, 1)
-    per_hygienist_week = visit_budget(ctx) / weeks / len(hygienists)
+    per_hygienist_week = budget / weeks / len(hygienists)
     days_a_week = int(np.clip(np.ceil(per_hygienist_week / CLEANINGS_A_DAY), 1, 5))
     first_day = np.arange(len(hygienists)) * 5 // len(hygienists)
     masks = np.array(["".join("1" if (day - first) % 5 < days_a_week else "0" for day in range(5)) + "00"

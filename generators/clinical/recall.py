@@ -18,6 +18,7 @@ from opendental.definitions import NONE, DefCat, defnums
 
 from ..parameters import parameter
 from ..timeline import NO_DATE, stamp
+from ..volumes import VolumeNotReached
 from .chart import occasional_notes, sliced
 from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
 
@@ -72,6 +73,8 @@ def write(ctx, care, types, procs, on_scheduled_visit):
         patient = np.flatnonzero(holds)
         parts.append((patient, np.full(len(patient), t), previous[patient], scheduled[patient]))
     patient, type_index, previous, scheduled = (np.concatenate(column) for column in zip(*parts))
+    if "recalls" in ctx.config.volume_overrides:
+        patient, type_index, previous, scheduled = fitted(ctx, patient, type_index, previous, scheduled)
     scheduled = np.where(scheduled == NEVER, NO_DATE, scheduled)
     interval = types.interval[type_index]
     due = add_interval(previous, interval)
@@ -93,6 +96,16 @@ def write(ctx, care, types, procs, on_scheduled_visit):
     }))
     return dict(nums=nums, patient=patient, type_num=types.nums[type_index], due=due, previous=previous,
                 scheduled=scheduled)
+
+
+def fitted(ctx, *columns):
+    """The recalls thinned at random to the --volume given (a patient without a recall of a type is one whose
+    office never set it up)."""
+    target, n = ctx.config.volume("recalls"), len(columns[0])
+    if n < target:
+        raise VolumeNotReached(f"recalls: the practice's patients hold {n:,} recalls, not {target:,}")
+    kept = np.sort(ctx.rng("recall-volume").choice(n, target, replace=False))
+    return (column[kept] for column in columns)
 
 
 def pauses(rng, stamped, disabled):

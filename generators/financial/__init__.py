@@ -13,16 +13,18 @@ paid and wrote off and what was adjusted).
 """
 import numpy as np
 
-from core.arrays import concat_rows
+from core.arrays import concat_rows, take_rows
 from opendental.codes import ClaimProcStatus, ProcStatus
 
 from ..context import RunContext
 from ..handover import Financial
 from ..parameters import parameter
+from ..volumes import VolumeNotReached
 from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
 REFUND_SHARE_OF_PAYMENTS = parameter("financial.refund_share_of_payments")
+ADJUSTMENT_TRIES = 12
 
 
 def practice(ctx: RunContext) -> None:
@@ -54,15 +56,16 @@ def office(ctx: RunContext, _reference: None) -> None:
     target = ctx.config.volume("adjustments")
     late_count = max(1, round(ctx.config.volume("payments") * REFUND_SHARE_OF_PAYMENTS))
     room = target - len(fees.amount) - len(credits.amount) - late_count
-    discounts = adjustments.procedure_discounts(ctx, left, eob_date, room)
-    adjusted = adjustments.per_procedure(discounts, n)
-    due = left + adjusted
-    estimated_due = np.where(billable, pr.fee_cents + adjusted - _estimated_by_insurance(n, claim_sets), 0)
-    splits, written_off = payments.patient_splits(ctx, due, estimated_due, eob_date, billable)
-    bad_debt = adjustments.bad_debt(ctx, written_off)
+    by_insurance = _estimated_by_insurance(n, claim_sets)
 
-    paid, last_paid = _paid_per_procedure(n, splits)
-    late = adjustments.late_no_charges(ctx, paid, last_paid, late_count)
+    def patient_side(room):
+        return _patient_side(ctx, room, left, by_insurance, eob_date, billable, late_count)
+
+    if "adjustments" in ctx.config.volume_overrides:
+        side = _fitted_adjustments(ctx, patient_side, room, target, len(fees.amount) + len(credits.amount))
+    else:
+        side = patient_side(room)
+    discounts, splits, bad_debt, late = side
     all_adjustments = adjustments.write(ctx, [discounts, bad_debt, late, fees, credits])
     fee_rows = np.flatnonzero(all_adjustments.type == adjustments.BROKEN_APPOINTMENT_FEE)
     all_splits = concat_rows([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
@@ -72,12 +75,47 @@ def office(ctx: RunContext, _reference: None) -> None:
     insurance_rows.write_claimpayments(ctx, checks)
     payments.write_payments(ctx, paid_out, all_adjustments)
 
-    aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, all_splits, billable),
+    aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, paid_out.splits, billable),
                               _pending_per_patient(ctx, ins_pending))
     aging.store_on_patients(ctx, aged)
     ctx.practice.financial = Financial(
         claims=claim_sets, estimates=estimates, checks=checks, adjustments=all_adjustments, payments=paid_out, aging=aged,
         insurance_paid=ins_paid, write_off=ins_write_off, adjusted=adjustments.per_procedure(all_adjustments, n))
+
+
+def _patient_side(ctx, room, left, by_insurance, eob_date, billable, late_count):
+    """Discounts (at most `room`), what the patients pay, the bad debts and late no-charges that follow."""
+    pr = ctx.practice.clinical.procedures
+    n = len(pr.nums)
+    discounts = adjustments.procedure_discounts(ctx, left, eob_date, room)
+    adjusted = adjustments.per_procedure(discounts, n)
+    due = left + adjusted
+    estimated_due = np.where(billable, pr.fee_cents + adjusted - by_insurance, 0)
+    splits, written_off = payments.patient_splits(ctx, due, estimated_due, eob_date, billable)
+    bad_debt = adjustments.bad_debt(ctx, written_off)
+    paid, last_paid = _paid_per_procedure(n, splits)
+    return discounts, splits, bad_debt, adjustments.late_no_charges(ctx, paid, last_paid, late_count)
+
+
+def _fitted_adjustments(ctx, patient_side, room, target, fixed):
+    """Discounts, bad debts and late no-charges that add up to `target` with the `fixed` fees and credits (which
+    follow from broken appointments and referrals). The discounts' room is moved until the count is at most a
+    few bad debts above the target (the bad debts move a little with the discounts); the collection agency then
+    recovered those few balances after all (a late payment instead of the write-off)."""
+    for _ in range(ADJUSTMENT_TRIES):
+        discounts, splits, bad_debt, late = patient_side(room)
+        count = fixed + len(discounts.amount) + len(bad_debt.amount) + len(late.amount)
+        recoverable = np.flatnonzero(~np.isin(bad_debt.proc, late.proc))
+        if target <= count <= target + len(recoverable):
+            recovered = np.sort(ctx.rng("adjustment-volume").choice(recoverable, count - target, replace=False))
+            kept = np.setdiff1d(np.arange(len(bad_debt.amount)), recovered)
+            return (discounts, concat_rows([splits, payments.recovered(take_rows(bad_debt, recovered))]),
+                    take_rows(bad_debt, kept), late)
+        if count < target and len(discounts.amount) < room:
+            break  # every procedure that can take a discount has one
+        room = max(room + target - count + (len(recoverable) // 2 if count < target else 0), 0)
+    raise VolumeNotReached(f"adjustments: the balances call for {count:,} (discounts, write-offs, fees), "
+                           f"not {target:,}")
 
 
 def _last_eob(n, claim_sets):

@@ -21,6 +21,7 @@ from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..parameters import parameter
 from ..timeline import NO_DATE, stamp
+from ..volumes import VolumeNotReached
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
 BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured
@@ -113,6 +114,12 @@ def _keep(splits, today):
     return take_rows(splits, keep)
 
 
+def recovered(bad_debts):
+    """Bad debts (adjustment rows) the collection agency recovered after all: paid on the day they would have
+    been written off."""
+    return _splits(bad_debts.proc, bad_debts.patient, -bad_debts.amount, bad_debts.date, NORMAL)
+
+
 def refunds(ctx, late_no_charges):
     """A no-charge granted after the patient had paid is refunded (a negative split on the procedure)."""
     rng = ctx.rng("refunds")
@@ -139,6 +146,8 @@ def collect(ctx, splits):
     splits = take_rows(splits, order)
     family = family[order]
     new = run_starts(splits.date.astype(np.int64), family, splits.kind)
+    if "payments" in ctx.config.volume_overrides:
+        splits, family, new = fitted(ctx, splits, family, new, ctx.config.volume("payments"))
     payment = np.cumsum(new) - 1
     first = np.flatnonzero(new)
     n = len(first)
@@ -151,6 +160,33 @@ def collect(ctx, splits):
                            kind=kind, type=pay_type, date=splits.date[first], nums=ctx.ids.take("payment", n))
     _card_processing(ctx, paid)
     return paid
+
+
+def fitted(ctx, splits, family, new, target):
+    """Payments (runs of `new`) made exactly `target` in number: a family pays some procedures of one day
+    separately, or some payments were never made (their balances stay open). Payments towards a procedure
+    refunded later, prepayments, transfers and refunds stay as they are."""
+    rng = ctx.rng("payment-volume")
+    payment = np.cumsum(new) - 1
+    n = int(new.sum())
+    normal = splits.kind == NORMAL
+    if n < target:
+        separable = np.flatnonzero(~new & normal)
+        if len(separable) < target - n:
+            raise VolumeNotReached(f"payments: the patients' {n + len(separable):,} payment splits make at most "
+                                   f"that many payments, not {target:,}")
+        new = new.copy()
+        new[rng.choice(separable, target - n, replace=False)] = True
+        return splits, family, new
+    refunded = np.isin(splits.proc, splits.proc[(splits.kind == REFUND) & (splits.proc >= 0)])
+    fixed = np.zeros(n, dtype=bool)
+    np.logical_or.at(fixed, payment, ~normal | refunded)
+    droppable = np.flatnonzero(~fixed)
+    if len(droppable) < n - target:
+        raise VolumeNotReached(f"payments: {n - len(droppable):,} payments are tied to prepayments and refunds, "
+                               f"more than {target:,}")
+    kept = ~np.isin(payment, rng.choice(droppable, n - target, replace=False))
+    return take_rows(splits, kept), family[kept], new[kept]
 
 
 def _card_processing(ctx, paid):

@@ -16,6 +16,7 @@ from ..data import read_table
 from ..formatting import dollars, mdy, signature_data, text, ymd
 from ..parameters import parameters
 from ..rows import appointment_rows, fit_to_volume, pick, rows_of
+from ..volumes import VolumeNotReached
 from ..timeline import MINUTE, NO_DATE, at_hours, end_of_today, stamp
 
 DOCUMENT, RADIOGRAPH, PHOTO, FILE, ATTACHMENT = (ImageType.DOCUMENT, ImageType.RADIOGRAPH, ImageType.PHOTO,
@@ -56,7 +57,11 @@ def documents(ctx, sources, attached, denials):
     docs = concat_rows([radiographs(ctx), photos(ctx), first_visit_forms(ctx),
                         referral_documents(ctx, sources, attached), eob_scans(ctx, denials)])
     docs = take_rows(docs, np.flatnonzero((docs["when"] >= stamp(ctx.start)) & (docs["when"] <= end_of_today(ctx))))
-    docs = fit_to_volume(rng, docs, ctx.config.volume("documents") - len(plans["num"]),
+    room = ctx.config.volume("documents") - len(plans["num"])
+    if room < 0:
+        raise VolumeNotReached(f"documents: the {len(plans['num']):,} signed treatment plans alone are filed as "
+                               f"documents, more than {ctx.config.volume('documents'):,}")
+    docs = fit_to_volume(rng, docs, room,
                          lambda n: history_updates(ctx, n))
     docs = concat_rows([docs, plans])
     docs = take_rows(docs, np.argsort(docs["when"], kind="stable"))

@@ -27,6 +27,7 @@ from ..handover import ReferralChannels
 from ..parameters import parameter
 from ..rows import pick, rows_of, scaled
 from ..timeline import NO_DATE, at_hours, clamp
+from ..volumes import VolumeNotReached
 
 NEVER = np.datetime64("9999-12-31", "D")
 ORTHO_AGES = (8, 14)
@@ -154,6 +155,9 @@ def referral_attachments(ctx, rng, sources):
     out = _referrals_out(ctx, rng, sources)
     out = take_rows(out, np.sort(rng.permutation(len(out["patient"]))[:target]))
     attached = concat_rows([out, _referred_from(ctx, rng, sources, target - len(out["patient"]))])
+    if len(attached["patient"]) < target and "referral_attachments" in ctx.config.volume_overrides:
+        raise VolumeNotReached(f"referral_attachments: the patients seen in the window hold "
+                               f"{len(attached['patient']):,} referrals, not {target:,}")
     order = sorted_by(attached["patient"], attached["day"].astype(np.int64))
     attached = SimpleNamespace(**take_rows(attached, order))
     n = len(attached.patient)
