@@ -134,6 +134,7 @@ class _Watcher(threading.Thread):
         self.pid, self.settings, self.timeout = pid, settings, timeout
         self.done = threading.Event()
         self.blockers = []
+        self.seen = []  # the last sessions found blocking, named when the wait is given up
         self.since = None
 
     def run(self):
@@ -157,6 +158,7 @@ class _Watcher(threading.Thread):
             while not self.done.is_set():
                 cursor.execute(BLOCKERS_SQL, {"pid": self.pid})
                 self.blockers = cursor.fetchall()
+                self.seen = self.blockers or self.seen
                 now = time.monotonic()
                 if self.blockers and self.since is None:
                     self.since = now - LOOK_EVERY
@@ -168,10 +170,10 @@ class _Watcher(threading.Thread):
                 self.done.wait(LOOK_EVERY)
 
     def describe(self):
-        if not self.blockers:
+        if not self.seen:
             return "waiting for a lock another session holds"
-        tables = self.blockers[0][6] or "a lock"
-        return f"waiting for {tables}, locked by " + "; ".join(_session(b) for b in self.blockers)
+        tables = self.seen[0][6] or "a lock"
+        return f"waiting for {tables}, locked by " + "; ".join(_session(b) for b in self.seen)
 
 
 @contextmanager
