@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.report import dbt_profile
 from conftest import PROJECT, query, run_generator, unavailable
+from core.database import Target
 
 DBT_POSTGRES, DBT_CORE = "1.11.0", "1.11.16"  # dbt-core 1.12 needs a parser downloaded from outside PyPI
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "dental-synth" / f"dbt-{DBT_POSTGRES}-{DBT_CORE}"
-TARGET_SCHEMA = "analytics"  # dbt's own models live outside raw, where the generator's --reset never goes
+TARGET_SCHEMA = "analytics"  # where the printed profile puts dbt's own models: outside raw
 MODELS = {"patients": "patient", "appointments": "appointment", "procedures": "procedurelog",
           "claim_lines": "claimproc", "patient_production": "patient"}
 
@@ -33,22 +35,11 @@ def dbt_environment():
 
 
 def write_profile(directory, server, dbname):
-    """profiles.yml for the test database: sources in raw, dbt's models in TARGET_SCHEMA; the password comes
-    from the environment, never the file."""
+    """The profiles.yml block a run prints for its database (dbt's models in analytics, the password from the
+    environment, never the file)."""
     profile = directory / "profiles.yml"
-    profile.write_text(f"""dental_synth:
-  target: demo
-  outputs:
-    demo:
-      type: postgres
-      host: {server['host']}
-      port: {server['port']}
-      user: {server['user']}
-      password: "{{{{ env_var('PGPASSWORD', '') }}}}"
-      dbname: {dbname}
-      schema: {TARGET_SCHEMA}
-      threads: 2
-""")
+    target = Target(str(server["host"]), int(server["port"]), server["user"], dbname)
+    profile.write_text(dbt_profile(target))
     profile.chmod(0o600)
     return profile
 
