@@ -98,10 +98,11 @@ def new_database(server):
     """A factory of fresh, empty databases; dropped after the test."""
     created = []
 
-    def make(prefix="test_demo"):
+    def make(prefix="test_demo", template=None):
         name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+        copied = f' TEMPLATE "{template}"' if template else ""
         with admin_connection(server) as conn:
-            conn.cursor().execute(f'CREATE DATABASE "{name}"')
+            conn.cursor().execute(f'CREATE DATABASE "{name}"{copied}')
         created.append(name)
         return name
 
@@ -212,6 +213,33 @@ def practice_db(server, patients_per_office):
     """A generated practice of 400 patients shared by the read-only tests."""
     offices = ["--patients-per-office", str(patients_per_office)] if patients_per_office else []
     yield from generated_practice(server, 400, 11, *offices)
+
+
+@pytest.fixture(scope="session")
+def generated_templates(server):
+    """Practices generated once per session, by (patients, seed), for `previous_dataset` to copy."""
+    templates = {}
+    yield templates
+    for name in templates.values():
+        drop_database(server, name)
+
+
+@pytest.fixture
+def previous_dataset(server, new_database, generated_templates):
+    """A factory of fresh databases each holding the dataset run_generator(patients, seed) writes: a file copy
+    (CREATE DATABASE ... TEMPLATE) of one generated once per session, rather than a generation per test."""
+    def make(patients=30, seed=7):
+        key = (patients, seed)
+        if key not in generated_templates:
+            name = f"test_demo_template_{uuid.uuid4().hex[:8]}"
+            with admin_connection(server) as conn:
+                conn.cursor().execute(f'CREATE DATABASE "{name}"')
+            assert run_generator(server, name, patients=patients, seed=seed) == 0
+            generated_templates[key] = name
+        close_readers(generated_templates[key])
+        return new_database(template=generated_templates[key])
+
+    return make
 
 
 def fidelity_of(practice_db):

@@ -38,9 +38,8 @@ def test_a_raw_schema_with_data_but_no_marker_is_refused_and_untouched(server, n
     assert query(server, name, "SELECT count(*) FROM pg_namespace WHERE nspname = 'dental_synth'") == [(0,)]
 
 
-def test_an_existing_synthetic_dataset_needs_reset(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_an_existing_synthetic_dataset_needs_reset(server, previous_dataset):
+    name = previous_dataset()
     before = checksums(server, name)
     code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "30", "--end-date", "2025-06-30"]))
     refused(code, out, err, "--reset")
@@ -94,9 +93,8 @@ def start_paused(server, name, point, patients=60):
 
 
 @pytest.mark.parametrize("point", ["schema", "copy:patient", "copy:fee", "validation"])
-def test_a_run_killed_anywhere_leaves_the_previous_dataset_and_the_next_run_succeeds(server, new_database, point):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_run_killed_anywhere_leaves_the_previous_dataset_and_the_next_run_succeeds(server, previous_dataset, point):
+    name = previous_dataset()
     before = checksums(server, name)
     process = start_paused(server, name, point)
     process.send_signal(signal.SIGKILL)
@@ -106,9 +104,8 @@ def test_a_run_killed_anywhere_leaves_the_previous_dataset_and_the_next_run_succ
     assert run_generator(server, name, "--reset", patients=30, seed=8) == 0
 
 
-def test_a_dropped_server_connection_mid_copy_rolls_back_cleanly(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_dropped_server_connection_mid_copy_rolls_back_cleanly(server, previous_dataset):
+    name = previous_dataset()
     before = checksums(server, name)
     process = start_paused(server, name, "copy:patient")
     with admin_connection(server) as conn:
@@ -120,10 +117,9 @@ def test_a_dropped_server_connection_mid_copy_rolls_back_cleanly(server, new_dat
     assert checksums(server, name) == before
 
 
-def test_a_server_error_mid_run_is_one_line_and_changes_nothing(server, new_database):
+def test_a_server_error_mid_run_is_one_line_and_changes_nothing(server, previous_dataset):
     """Stands in for disk full: the server fails the COPY into raw.patient after the foundation is written."""
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+    name = previous_dataset()
     before = checksums(server, name)
     with admin_connection(server) as conn:
         conn.cursor().execute(f"ALTER DATABASE \"{name}\" SET statement_timeout = '2s'")
@@ -140,9 +136,8 @@ def test_a_server_error_mid_run_is_one_line_and_changes_nothing(server, new_data
     assert checksums(server, name) == before
 
 
-def test_two_runs_at_once_do_not_interleave(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_two_runs_at_once_do_not_interleave(server, previous_dataset):
+    name = previous_dataset()
     process = start_paused(server, name, "copy:patient")
     try:
         code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "30", "--reset"]))
@@ -192,9 +187,8 @@ def add_objects_of_others(server, name):
     conn.close()
 
 
-def test_reset_replaces_only_the_generators_tables(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_reset_replaces_only_the_generators_tables(server, previous_dataset):
+    name = previous_dataset()
     add_objects_of_others(server, name)
     before = foreign_objects(server, name)
     assert {"raw.my_notes", "raw.patient_count", "raw.ticket_number", "analytics.stg_patient"} <= before.keys()
@@ -236,9 +230,8 @@ def test_a_view_in_place_of_a_generator_table_is_refused(server, new_database):
     refused(code, out, err, "raw.patient is a view, not a table")
 
 
-def test_a_foreign_key_of_others_on_a_generator_table_is_refused_not_cascaded(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_foreign_key_of_others_on_a_generator_table_is_refused_not_cascaded(server, previous_dataset):
+    name = previous_dataset()
     with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
         cur.execute('CREATE TABLE raw.my_notes (pat int8 REFERENCES raw.patient ("PatNum"), note text);'
                     'INSERT INTO raw.my_notes SELECT min("PatNum"), \'x\' FROM raw.patient')
@@ -265,9 +258,8 @@ def marker(server, name):
     return query(server, name, "SELECT status, seed FROM dental_synth.generator_run ORDER BY started_at")
 
 
-def test_a_run_that_fails_validation_is_rolled_back(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_run_that_fails_validation_is_rolled_back(server, previous_dataset):
+    name = previous_dataset()
     before = checksums(server, name)
     code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "40", "--seed", "9", "--reset",
                                         "--end-date", "2025-06-30"]), env={BREAK_VARIABLE: "1"})
@@ -278,9 +270,8 @@ def test_a_run_that_fails_validation_is_rolled_back(server, new_database):
     assert marker(server, name) == [("complete", 7)]
 
 
-def test_keep_invalid_commits_the_failing_dataset_marked_as_such(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_keep_invalid_commits_the_failing_dataset_marked_as_such(server, previous_dataset):
+    name = previous_dataset()
     target = [*db_args(server, name), "--end-date", "2025-06-30"]
     code, out, err = run_cli(*isolated([*target, "--patients", "40", "--seed", "9", "--reset", "--keep-invalid"]),
                              env={BREAK_VARIABLE: "1"})
@@ -302,9 +293,8 @@ def hold_a_read_lock(server, name, application="nosy_reader"):
     return reader
 
 
-def test_a_lock_held_by_another_session_is_waited_for_out_loud_then_given_up(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_lock_held_by_another_session_is_waited_for_out_loud_then_given_up(server, previous_dataset):
+    name = previous_dataset()
     before = checksums(server, name)
     reader = hold_a_read_lock(server, name)
     started = time.monotonic()
@@ -322,9 +312,8 @@ def test_a_lock_held_by_another_session_is_waited_for_out_loud_then_given_up(ser
     assert checksums(server, name) == before
 
 
-def test_a_lock_released_while_the_run_waits_lets_it_go_on(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_lock_released_while_the_run_waits_lets_it_go_on(server, previous_dataset):
+    name = previous_dataset()
     reader = hold_a_read_lock(server, name)
     process = start_run(server, name, "--quiet", patients=30)
     assert process.stderr.readline().startswith("waiting for raw.patient")
@@ -339,11 +328,10 @@ def a_dead_pid():
     return finished.pid
 
 
-def test_the_lingering_session_of_a_killed_run_is_ended_and_the_retry_goes_on(server, new_database):
+def test_the_lingering_session_of_a_killed_run_is_ended_and_the_retry_goes_on(server, previous_dataset):
     """What a run killed with kill -9 leaves while the server has not noticed: its session, named after a process
     of this host that is gone, holding the generator's lock and a lock on raw.patient."""
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+    name = previous_dataset()
     dead = a_dead_pid()
     lingering = psycopg2.connect(dbname=name, application_name=locks.run_name(dead), **server)
     lingering.cursor().execute("SELECT pg_advisory_lock(%s); LOCK TABLE raw.patient IN SHARE MODE", (locks.LOCK_KEY,))
@@ -360,9 +348,8 @@ def test_the_lingering_session_of_a_killed_run_is_ended_and_the_retry_goes_on(se
         lingering.close()
 
 
-def test_a_retry_right_after_kill_9_is_not_refused(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_retry_right_after_kill_9_is_not_refused(server, previous_dataset):
+    name = previous_dataset()
     process = start_paused(server, name, "validation")
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
@@ -372,9 +359,8 @@ def test_a_retry_right_after_kill_9_is_not_refused(server, new_database):
     assert code == 0 and time.monotonic() - started < 30, err
 
 
-def test_a_session_of_a_live_run_or_of_another_host_is_not_ended(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_a_session_of_a_live_run_or_of_another_host_is_not_ended(server, previous_dataset):
+    name = previous_dataset()
     for application in (locks.run_name(os.getpid()), f"{locks.APPLICATION} {a_dead_pid()}@another-host"):
         holder = psycopg2.connect(dbname=name, application_name=application, **server)
         holder.cursor().execute("SELECT pg_advisory_lock(%s)", (locks.LOCK_KEY,))
@@ -396,9 +382,8 @@ def interrupted_line(process, expected_code):
 
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 @pytest.mark.parametrize("point", ["connect", "schema", "copy:patient", "copy:procedurelog", "validation", "commit"])
-def test_an_interrupted_run_says_so_in_one_line_and_changes_nothing(server, new_database, point, number):
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+def test_an_interrupted_run_says_so_in_one_line_and_changes_nothing(server, previous_dataset, point, number):
+    name = previous_dataset()
     before = checksums(server, name)
     process = start_paused(server, name, point, patients=30)
     process.send_signal(number)
@@ -408,10 +393,9 @@ def test_an_interrupted_run_says_so_in_one_line_and_changes_nothing(server, new_
     assert marker(server, name) == [("complete", 7)]
 
 
-def test_ctrl_c_while_waiting_for_a_lock_stops_at_once(server, new_database):
+def test_ctrl_c_while_waiting_for_a_lock_stops_at_once(server, previous_dataset):
     """The run is blocked inside PostgreSQL, not in Python: the signal has to cancel the query."""
-    name = new_database()
-    assert run_generator(server, name, patients=30) == 0
+    name = previous_dataset()
     before = checksums(server, name)
     reader = hold_a_read_lock(server, name)
     try:
