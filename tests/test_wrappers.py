@@ -3,6 +3,7 @@ mirroring every option of main.py."""
 import argparse
 import os
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -19,6 +20,22 @@ def checkout(tmp_path):
     (source / "requirements.txt").write_text("# nothing to download in this test\n")
     (source / "requirements-dev.txt").write_text("-r requirements.txt\n")
     return source
+
+
+@pytest.fixture(scope="session")
+def bare_venv(tmp_path_factory):
+    """A virtual environment as scripts/venv.sh creates it (python3 -m venv), nothing installed, made once."""
+    place = tmp_path_factory.mktemp("bare-venv") / "venv"
+    subprocess.run(["python3", "-m", "venv", str(place)], check=True, timeout=300)
+    return place
+
+
+@pytest.fixture
+def set_up_checkout(checkout, bare_venv):
+    """A checkout whose environment exists, not yet installed into: for the tests whose point is what the
+    wrappers do after the first-use set-up (that set-up is test_generate_sh_sets_up_its_environment_once...)."""
+    shutil.copytree(bare_venv, checkout / ".venv-test", symlinks=True)
+    return checkout
 
 
 def wrapper(checkout, command, *args, **env):
@@ -41,13 +58,13 @@ def test_generate_sh_sets_up_its_environment_once_and_runs_main(checkout):
     assert "Installing requirements.txt" in wrapper(checkout, "generate.sh", "--help")[2]
 
 
-def test_generate_sh_passes_bad_input_through_with_mains_exit_code(checkout):
-    code, out, err = wrapper(checkout, "generate.sh", "--patients", "many")
+def test_generate_sh_passes_bad_input_through_with_mains_exit_code(set_up_checkout):
+    code, out, err = wrapper(set_up_checkout, "generate.sh", "--patients", "many")
     assert code == 2 and err.strip().splitlines()[-1].startswith("error: ") and "Traceback" not in err
 
 
-def test_test_sh_runs_pytest_with_its_arguments(checkout):
-    code, out, err = wrapper(checkout, "test.sh", "--collect-only", "-q", "tests/test_wrappers.py")
+def test_test_sh_runs_pytest_with_its_arguments(set_up_checkout):
+    code, out, err = wrapper(set_up_checkout, "test.sh", "--collect-only", "-q", "tests/test_wrappers.py")
     assert code == 0 and "test_test_sh_runs_pytest_with_its_arguments" in out, err
     assert "Installing requirements-dev.txt" in err
 
@@ -62,9 +79,10 @@ def test_ci_run_calls_test_sh_in_a_fresh_environment_and_fails_when_nothing_is_c
 
 
 @pytest.mark.parametrize("ci, code, word", [("true", 1, "1 error"), ("", 0, "1 skipped")])
-def test_the_reference_files_missing_fail_in_ci_and_skip_elsewhere(checkout, ci, code, word):
-    assert not (checkout.parent / "shared" / "reference").exists()
-    result = wrapper(checkout, "test.sh", "-q", "-rs", "tests/test_schema.py", "-k", "derived", CI=ci)
+def test_the_reference_files_missing_fail_in_ci_and_skip_elsewhere(set_up_checkout, ci, code, word):
+    assert not (set_up_checkout.parent / "shared" / "reference").exists()
+    result = wrapper(set_up_checkout, "test.sh", "-q", "-n", "0", "-rs", "tests/test_schema.py", "-k", "derived",
+                     CI=ci)
     assert result[0] == code and word in result[1] and "analytics_sources.csv absent from" in result[1], result
 
 
