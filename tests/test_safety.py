@@ -20,11 +20,17 @@ def refused(code, out, err, *words):
     assert all(word in err for word in words), err
 
 
-def fill_real_looking_raw(server, name):
+def execute(server, name, statements):
+    """Run SQL in a database of the test, committed, on a connection of its own."""
     with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute('CREATE SCHEMA raw; CREATE TABLE raw.patient ("PatNum" int8 PRIMARY KEY, "LName" varchar(100));'
-                    "INSERT INTO raw.patient SELECT g, 'Real' || g FROM generate_series(1, 50) g")
+        cur.execute(statements)
     conn.close()
+
+
+def fill_real_looking_raw(server, name):
+    execute(server, name, 'CREATE SCHEMA raw; CREATE TABLE raw.patient ("PatNum" int8 PRIMARY KEY, '
+                          '"LName" varchar(100));'
+                          "INSERT INTO raw.patient SELECT g, 'Real' || g FROM generate_series(1, 50) g")
 
 
 def test_a_raw_schema_with_data_but_no_marker_is_refused_and_untouched(server, new_database):
@@ -50,9 +56,7 @@ def test_an_existing_synthetic_dataset_needs_reset(server, previous_dataset):
 
 def test_tables_of_another_shape_are_reported_not_altered(server, new_database):
     name = new_database()
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute('CREATE SCHEMA raw; CREATE TABLE raw.patient ("PatNum" int8 PRIMARY KEY, "LName" text)')
-    conn.close()
+    execute(server, name, 'CREATE SCHEMA raw; CREATE TABLE raw.patient ("PatNum" int8 PRIMARY KEY, "LName" text)')
     code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "20"]))
     refused(code, out, err, "differ from schema/create_tables.sql", "patient.")
     columns = query(server, name, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'raw'")
@@ -173,18 +177,16 @@ def foreign_objects(server, name):
 
 def add_objects_of_others(server, name):
     """A user's notes, view, function and sequence in raw; dbt's models in a schema of their own."""
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute("""CREATE TABLE raw.my_notes (id serial PRIMARY KEY, note text);
-                       INSERT INTO raw.my_notes (note) VALUES ('call the lab about the crown');
-                       CREATE VIEW raw.patient_count AS SELECT count(*) AS patients FROM raw.patient;
-                       CREATE FUNCTION raw.note_count() RETURNS bigint LANGUAGE sql
-                           AS 'SELECT count(*) FROM raw.my_notes';
-                       CREATE SEQUENCE raw.ticket_number START 40;
-                       SELECT nextval('raw.ticket_number'), nextval('raw.ticket_number');
-                       CREATE SCHEMA analytics;
-                       CREATE VIEW analytics.stg_patient AS SELECT "PatNum", "LName" FROM raw.patient;
-                       CREATE TABLE analytics.fct_visits AS SELECT "PatNum" FROM raw.appointment LIMIT 5;""")
-    conn.close()
+    execute(server, name, """CREATE TABLE raw.my_notes (id serial PRIMARY KEY, note text);
+                             INSERT INTO raw.my_notes (note) VALUES ('call the lab about the crown');
+                             CREATE VIEW raw.patient_count AS SELECT count(*) AS patients FROM raw.patient;
+                             CREATE FUNCTION raw.note_count() RETURNS bigint LANGUAGE sql
+                                 AS 'SELECT count(*) FROM raw.my_notes';
+                             CREATE SEQUENCE raw.ticket_number START 40;
+                             SELECT nextval('raw.ticket_number'), nextval('raw.ticket_number');
+                             CREATE SCHEMA analytics;
+                             CREATE VIEW analytics.stg_patient AS SELECT "PatNum", "LName" FROM raw.patient;
+                             CREATE TABLE analytics.fct_visits AS SELECT "PatNum" FROM raw.appointment LIMIT 5;""")
 
 
 def test_reset_replaces_only_the_generators_tables(server, previous_dataset):
@@ -203,9 +205,8 @@ def test_data_of_others_beside_empty_generator_tables_is_left_alone(server, new_
     """Only the generator's own tables decide the refusal: a raw schema without the marker whose only rows are in
     a user's table of another name is filled around it."""
     name = new_database()
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute("CREATE SCHEMA raw; CREATE TABLE raw.my_notes (note text); INSERT INTO raw.my_notes VALUES ('x')")
-    conn.close()
+    execute(server, name, "CREATE SCHEMA raw; CREATE TABLE raw.my_notes (note text); "
+                          "INSERT INTO raw.my_notes VALUES ('x')")
     before = foreign_objects(server, name)
     assert run_generator(server, name, patients=20) == 0
     assert foreign_objects(server, name) == before
@@ -214,28 +215,22 @@ def test_data_of_others_beside_empty_generator_tables_is_left_alone(server, new_
 def test_unmarked_generator_tables_with_rows_are_refused_whatever_else_is_there(server, new_database):
     name = new_database()
     fill_real_looking_raw(server, name)
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute("CREATE TABLE raw.my_notes (note text); CREATE VIEW raw.v AS SELECT 1 AS one")
-    conn.close()
+    execute(server, name, "CREATE TABLE raw.my_notes (note text); CREATE VIEW raw.v AS SELECT 1 AS one")
     code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "20", "--reset"]))
     refused(code, out, err, "did not create", "raw.patient")
 
 
 def test_a_view_in_place_of_a_generator_table_is_refused(server, new_database):
     name = new_database()
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute("CREATE SCHEMA raw; CREATE VIEW raw.patient AS SELECT 1 AS \"PatNum\"")
-    conn.close()
+    execute(server, name, "CREATE SCHEMA raw; CREATE VIEW raw.patient AS SELECT 1 AS \"PatNum\"")
     code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "20"]))
     refused(code, out, err, "raw.patient is a view, not a table")
 
 
 def test_a_foreign_key_of_others_on_a_generator_table_is_refused_not_cascaded(server, previous_dataset):
     name = previous_dataset()
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute('CREATE TABLE raw.my_notes (pat int8 REFERENCES raw.patient ("PatNum"), note text);'
-                    'INSERT INTO raw.my_notes SELECT min("PatNum"), \'x\' FROM raw.patient')
-    conn.close()
+    execute(server, name, 'CREATE TABLE raw.my_notes (pat int8 REFERENCES raw.patient ("PatNum"), note text);'
+                          'INSERT INTO raw.my_notes SELECT min("PatNum"), \'x\' FROM raw.patient')
     before, others = checksums_without_notes(server, name), foreign_objects(server, name)
     code, out, err = run_cli(*isolated([*db_args(server, name), "--patients", "20", "--reset"]))
     refused(code, out, err, "raw.my_notes has a foreign key to raw.patient")
@@ -243,15 +238,11 @@ def test_a_foreign_key_of_others_on_a_generator_table_is_refused_not_cascaded(se
 
 
 def checksums_without_notes(server, name):
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-        cur.execute("ALTER TABLE raw.my_notes SET SCHEMA public")
-    conn.close()
+    execute(server, name, "ALTER TABLE raw.my_notes SET SCHEMA public")
     try:
         return checksums(server, name)
     finally:
-        with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cur:
-            cur.execute("ALTER TABLE public.my_notes SET SCHEMA raw")
-        conn.close()
+        execute(server, name, "ALTER TABLE public.my_notes SET SCHEMA raw")
 
 
 def marker(server, name):
