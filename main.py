@@ -48,11 +48,16 @@ def generate(args, config, reporter):
     settings, rows, result, timings = run.generate(config, reporter)
     wall = time.perf_counter() - started
     report.print_validation(reporter, result)
-    report.report_fidelity(args, reporter, settings, result)
     total = sum(rows.values())
-    print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
-    if args.report_json:
-        report.write_report(args.report_json, config, rows, result, timings, wall)
+    try:
+        report.report_fidelity(args, reporter, settings, result)
+        print(f"Wrote {total:,} rows into {len(rows)} tables in {wall:.1f} s ({total / wall:,.0f} rows/s).")
+        if args.report_json:
+            report.write_report(args.report_json, config, rows, result, timings, wall)
+    except (OSError, psycopg2.Error) as error:  # checked before the run, yet gone since (disk full, removed...)
+        print(f"error: the new dataset is committed, but a report could not be written: {type(error).__name__}: "
+              f"{_first_line(error)}", file=sys.stderr)
+        return 1
     report.print_connection(reporter, config, settings, args.dbt_profile or options.DBT_PROFILE)
     return 0 if result.ok else 1
 

@@ -27,8 +27,9 @@ EPILOG = """exit codes:
 the password, and who can see it:
   --db-password VALUE, and a password inside --db-url, are visible to every user of this machine (ps shows
   the command line). Not visible to others: --db-password without a value (a prompt, on a terminal),
-  --password-file PATH (a file only you may read: chmod 600), DEMO_POSTGRES_PASSWORD in .env_demo or
-  config.py, PGPASSWORD (seen only by you and root), ~/.pgpass or PGPASSFILE (libpq's own).
+  --password-file PATH, or DEMO_POSTGRES_PASSWORD in .env_demo or config.py (files only you may read: a
+  password in a file others can read is refused, chmod 600 it), PGPASSWORD (seen only by you and root),
+  ~/.pgpass or PGPASSFILE (libpq's own).
 
 where settings come from, highest first:
   command line > .env_demo > environment (DEMO_*) > config.py > libpq's service (service= or PGSERVICE) >

@@ -83,7 +83,7 @@ def _table(results):
 
 
 def write(path, settings, results):
-    connection = psycopg2.connect(**settings)
+    connection = psycopg2.connect(connect_timeout=10, **settings)
     try:
         with connection.cursor() as cursor:
             cursor.execute(MONTHLY)

@@ -300,7 +300,21 @@ def _file_settings(path, kind, required):
     unknown = sorted(k for k in values if k not in SETTING_KEYS)
     if unknown:
         raise UserError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(SETTING_KEYS)}")
+    if os.name == "posix" and path.stat().st_mode & 0o077 and _holds_password(values):
+        raise UserError(f"{path} holds a password and may be read by group or others; chmod 600 it")
     return {k: v for k, v in values.items() if v is not None and str(v) != ""}
+
+
+def _holds_password(values):
+    """Whether a settings file gives a password, itself or inside its URL (one that does not parse is told
+    apart later, naming the problem)."""
+    if values.get("DEMO_POSTGRES_PASSWORD"):
+        return True
+    try:
+        return bool(values.get("DEMO_DATABASE_URL")) and "db_password" in url_settings(
+            "DEMO_DATABASE_URL", values["DEMO_DATABASE_URL"])
+    except UserError:
+        return False
 
 
 def _expand_url(settings):

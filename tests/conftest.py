@@ -2,7 +2,10 @@
 
 Each test that writes gets a database of its own, so tests never see each other's data.
 """
+import atexit
+import functools
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -28,7 +31,9 @@ from main import main  # noqa: E402
 
 REFERENCE = PROJECT.parent / "shared" / "reference"
 SMALL_END = "2025-06-30"
-TEST_PASSWORD = "s3cret-Test-Pw-8842"  # tests check that it never appears in any output
+# Random for each test session, so no one on the machine knows the test servers' superuser password; the tests
+# check that it never appears in any output.
+TEST_PASSWORD = "Test-" + secrets.token_urlsafe(18)
 
 
 def unavailable(message):
@@ -128,8 +133,19 @@ def db_args(server, dbname):
     args = ["--db-host", str(server["host"]), "--db-port", str(server["port"]), "--db-user", server["user"],
             "--db-name", dbname]
     if server.get("password"):
-        args += ["--db-password", server["password"]]
+        args += ["--password-file", str(password_file(server["password"]))]
     return args
+
+
+@functools.lru_cache(maxsize=None)
+def password_file(password):
+    """A file only this user can read, holding `password`: it stays off the command line, where ps shows it."""
+    directory = tempfile.mkdtemp(prefix="dental-test-password-")
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    path = Path(directory) / "password"
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+        file.write(password + "\n")
+    return path
 
 
 def isolated(args):

@@ -11,7 +11,9 @@ from core.errors import UserError
 
 
 def write(path, text):
+    """A settings file as a user keeps one that may hold a password: readable by its owner only."""
     path.write_text(text)
+    path.chmod(0o600)
     return path
 
 

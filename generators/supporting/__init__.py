@@ -14,7 +14,6 @@ from ..handover import ReferralChannels, SupportingReference
 from . import billing, communication, medical, medical_lists, records, schedules, staff
 
 TITLE = "Supporting: schedules, history, records, medical, billing detail, communications, documents, tasks"
-MODULES = (schedules, records, medical, billing, communication, staff)
 
 
 def practice(ctx: RunContext) -> SupportingReference:
