@@ -26,7 +26,8 @@ def check_output(option, path):
         raise UserError(f"{option} {path} is a directory; name a file")
     parent = path.parent.resolve()
     if not parent.is_dir():
-        raise UserError(f"{option} {path}: the directory {parent} does not exist")
+        problem = "is a file, not a directory" if parent.exists() else "does not exist"
+        raise UserError(f"{option} {path}: the directory {parent} {problem}")
     writable = os.access(path, os.W_OK) if path.exists() else os.access(parent, os.W_OK | os.X_OK)
     if not writable:
         raise UserError(f"{option} {path} is not writable")

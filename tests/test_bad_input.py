@@ -190,7 +190,7 @@ URLS = [
 OUTPUTS = [
     ("report parent missing", ["--report-json", "/no/such/dir/r.json"], ["--report-json", "does not exist"]),
     ("report is a directory", ["--report-json", "{tmp}"], ["--report-json", "directory"]),
-    ("report parent is a file", ["--report-json", "{tmp}/f/r.json"], ["--report-json", "does not exist"],
+    ("report parent is a file", ["--report-json", "{tmp}/f/r.json"], ["--report-json", "is a file, not a directory"],
      {"f": ("x", 0o600)}),
     ("fidelity json parent missing", ["--fidelity-json", "/no/such/dir/f.json"], ["--fidelity-json", "does not exist"]),
     ("fidelity json is a directory", ["--fidelity-json", "{tmp}"], ["--fidelity-json", "directory"]),
