@@ -183,6 +183,9 @@ def config_from(args):
 
 
 def check_before_connecting(args, config):
+    if args.report_json and (args.validate_only or args.fidelity_only):
+        raise UserError("--report-json reports a generation run; with --validate-only or --fidelity-only use "
+                        "--fidelity-json or --fidelity-html")
     preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
                              "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
     if not (args.validate_only or args.fidelity_only):

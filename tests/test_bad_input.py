@@ -196,6 +196,8 @@ OUTPUTS = [
     ("fidelity json is a directory", ["--fidelity-json", "{tmp}"], ["--fidelity-json", "directory"]),
     ("fidelity html is a directory", ["--fidelity-html", "{tmp}"], ["--fidelity-html", "directory"]),
     ("fidelity html parent missing", ["--fidelity-html", "{tmp}/a/b/f.html"], ["--fidelity-html", "does not exist"]),
+    ("report of a check-only run", ["--validate-only", "--report-json", "{tmp}/r.json"],
+     ["--report-json", "--fidelity-json"]),
     ("two outputs one file", ["--report-json", "{tmp}/same", "--fidelity-json", "{tmp}/same"], ["same file"]),
     ("dbt profile parent missing", ["--dbt-profile", "/no/such/dir/profiles.yml"],
      ["--dbt-profile", "does not exist"]),
