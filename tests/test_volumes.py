@@ -55,13 +55,15 @@ def refused(server, new_database, capsys, *extra):
     return code, err
 
 
-@pytest.mark.parametrize("name", volumes.overridable())
-@pytest.mark.parametrize("side", ("below", "above"))
+# Each volume just below and just above its range; none below a range that starts at 1 (the parser refuses 0).
+OUTSIDE = [(name, side) for name in volumes.overridable() for side in ("below", "above")
+           if side == "above" or volumes.feasible(CONFIG, name)[0] > 1]
+
+
+@pytest.mark.parametrize("name, side", OUTSIDE)
 def test_a_count_outside_the_range_is_refused_with_the_range(server, new_database, capsys, name, side):
     low, high = volumes.feasible(CONFIG, name)
     count = low - 1 if side == "below" else high + 1
-    if count < 1:
-        pytest.skip(f"{name}'s range starts at 1")
     code, err = refused(server, new_database, capsys, "--volume", f"{name}={count}")
     assert code == 2 and len(err) == 1
     assert f"{low:,} to {high:,}" in err[0] and name in err[0]
