@@ -84,10 +84,6 @@ class WriteStats:
         self.rows = {}
         self.waited_seconds = 0.0  # the phases' time spent waiting for PostgreSQL to take rows
 
-    @property
-    def total_rows(self):
-        return sum(self.rows.values())
-
 
 def _frozen(value):
     """What the loading thread reads of a handed-over column: the array itself made read-only (with the array
