@@ -73,6 +73,18 @@ def test_task_history_snapshots_the_task_before_each_change(practice_db):
     assert count(practice_db, """SELECT 1 FROM raw.taskhist WHERE "DateTimeFinished" > DATE '1900-01-01'""") > 0
 
 
+def test_task_history_snapshots_follow_each_other_in_time(practice_db):
+    """Each snapshot is taken strictly after the one before (the first after the task was entered), and keeps as
+    the task's last edit the moment of the change before it."""
+    assert count(practice_db, """SELECT 1 FROM (SELECT h.*, t."DateTimeEntry" AS entered,
+                                 lag(h."DateTStamp") OVER (PARTITION BY h."TaskNum"
+                                                           ORDER BY h."DateTStamp", h."TaskHistNum") AS before
+                                 FROM raw.taskhist h JOIN raw.task t USING ("TaskNum")) s
+                                 WHERE "DateTStamp" <= coalesce(before, entered)
+                                    OR "SecDateTEdit" <> coalesce(before, entered)""") == 0
+    assert count(practice_db, 'SELECT "TaskNum" FROM raw.taskhist GROUP BY 1 HAVING count(*) > 2') > 0
+
+
 def test_task_notes_and_unread_marks_have_users_and_follow_the_task(practice_db):
     assert count(practice_db, """SELECT 1 FROM raw.tasknote n JOIN raw.task t USING ("TaskNum")
                                   WHERE n."UserNum" = 0 OR n."DateTimeNote" < t."DateTimeEntry"

@@ -176,17 +176,20 @@ def _member_of(rng, subscribers, task_list):
 
 
 def _task_life(ctx, rng, rows):
-    """When each task was viewed, noted and finished; its status now (done, viewed or new); and the note some
-    workers add to a task after finishing it (within a week)."""
+    """When each task was viewed, noted and finished, each change after the one before (OpenDental snapshots the
+    task at each: taskhist); its status now (done, viewed or new); and the note some workers add to a task after
+    finishing it (within a week)."""
     n = len(rows["key"])
     created, finished = rows["created"], rows["finished"]
     done = ~np.isnat(finished)
     end = np.where(done, finished, end_of_today(ctx))
     span = (end - created).astype(np.int64)
     viewed = done | ((span > 86400) & (rng.random(n) < VIEWED_SHARE))
-    viewed_at = _office_hours_between(rng, created, created + (span * 0.3).astype("timedelta64[s]"))
+    before_done = MINUTE * done  # each change a minute or more after the one before it (done tasks take 5+)
+    viewed_at = _office_hours_between(rng, created + MINUTE, np.minimum(
+        created + (span * 0.3).astype("timedelta64[s]"), end - 2 * before_done))
     noted = viewed & (rng.random(n) < NOTE_SHARE)
-    noted_at = _office_hours_between(rng, viewed_at, end)
+    noted_at = _office_hours_between(rng, viewed_at + MINUTE, end - before_done)
     status = np.where(done, DONE, np.where(viewed, VIEWED, NEW))
     later = ctx.rng("task-after-done")
     after_done_at = _office_hours_between(later, end + MINUTE, np.minimum(end + 7 * DAY, end_of_today(ctx)))
