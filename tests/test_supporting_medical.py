@@ -4,6 +4,7 @@ import pytest
 
 from conftest import SMALL_END, one, query
 from generators.data import read_columns
+from opendental.codes import SheetFieldType as Field
 
 TODAY = f"DATE '{SMALL_END}'"
 PATIENTS = 400
@@ -11,6 +12,7 @@ EXTRACTIONS = "('D7111', 'D7140', 'D7210', 'D7220', 'D7230', 'D7240', 'D7241', '
 IMPLANT_SURGERY = "('D6010', 'D6013')"
 LAB_MADE = ("('D2740', 'D2962', 'D6750', 'D6240', 'D6058', 'D6065', 'D5110', 'D5120', 'D5213', 'D5214', 'D6114', "
             "'D6115')")
+SIGNATURE_BOXES = Field.sql(Field.SIG_BOX, Field.SIG_BOX_PRACTICE)
 PREMED_PROBLEMS = "('Artificial joint', 'Prosthetic heart valve', 'History of infective endocarditis')"
 
 
@@ -38,9 +40,10 @@ def test_definition_tables_have_names(practice_db, table, column):
 
 
 def test_form_fields_are_named_where_the_analytics_require_it(practice_db):
-    """sheetfielddef.FieldName is tested not null except on static text, check boxes and images (2, 6, 7, 9)."""
-    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfielddef
-        WHERE "FieldType" NOT IN (2, 6, 7, 9) AND coalesce(trim("FieldName"), '') = ''""")
+    """sheetfielddef.FieldName is tested not null except on static text, lines, rectangles and signature boxes."""
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.sheetfielddef
+        WHERE "FieldType" NOT IN {Field.sql(Field.STATIC_TEXT, Field.LINE, Field.RECTANGLE, Field.SIG_BOX)}
+          AND coalesce(trim("FieldName"), '') = ''""")
     assert bad == (0,)
 
 
@@ -213,24 +216,38 @@ def test_sheet_fields_copy_their_definition(practice_db):
 
 def test_sheet_fields_hold_the_patients_own_data(practice_db):
     """Name and birthdate as on the patient row; signatures signed when the form was saved."""
-    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
         JOIN raw.patient p USING ("PatNum") WHERE
            (f."FieldName" = 'FName' AND f."FieldValue" <> p."FName")
         OR (f."FieldName" = 'LName' AND f."FieldValue" <> p."LName")
         OR (f."FieldName" = 'nameFL' AND f."FieldValue" <> p."FName" || ' ' || p."LName")
         OR (f."FieldName" = 'Birthdate' AND f."FieldValue" <> to_char(p."Birthdate", 'MM/DD/YYYY'))
         OR (f."FieldName" = 'dateTime.Today' AND f."FieldValue" <> to_char(s."DateTimeSheet", 'MM/DD/YYYY'))
-        OR (f."FieldType" IN (8, 14) AND (f."FieldValue" = '' OR f."DateTimeSig" <> s."DateTSheetEdited"))""")
+        OR (f."FieldType" IN {SIGNATURE_BOXES} AND (f."FieldValue" = '' OR f."DateTimeSig" <> s."DateTSheetEdited"))""")
     assert bad == (0,)
+
+
+def test_signature_boxes_and_check_boxes_carry_opendentals_field_types(practice_db):
+    """The patient signs in a SigBox (9), the provider in a SigBoxPractice (16), restricted to providers; only
+    signature boxes sign electronically; the forms' Y/N answers are check boxes (8)."""
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.sheetfielddef WHERE
+           ("FieldName" = 'Signature') <> ("FieldType" = {Field.SIG_BOX})
+        OR ("FieldName" = 'SignatureProvider') <> ("FieldType" = {Field.SIG_BOX_PRACTICE})
+        OR "CanElectronicallySign" <> ("FieldType" IN {SIGNATURE_BOXES})
+        OR "IsSigProvRestricted" <> ("FieldType" = {Field.SIG_BOX_PRACTICE})
+        OR (("RadioButtonValue" <> '' OR "FieldName" ~ '^(problem|allergy):') AND "FieldType" <> {Field.CHECK_BOX})""")
+    signed = query(*practice_db, f"""SELECT DISTINCT "FieldType" FROM raw.sheetfield
+        WHERE "FieldType" IN {SIGNATURE_BOXES} AND "FieldValue" <> '' ORDER BY 1""")
+    assert bad == (0,) and signed == [(Field.SIG_BOX,), (Field.SIG_BOX_PRACTICE,)]
 
 
 def test_medical_history_answers_match_the_chart(practice_db):
     """'problem:X' / 'allergy:X' check boxes: Yes is checked exactly when the patient has it at that date."""
-    bad = one(practice_db, """WITH answers AS (
+    bad = one(practice_db, f"""WITH answers AS (
         SELECT s."PatNum", s."DateTimeSheet"::date AS day, split_part(f."FieldName", ':', 1) AS kind,
                split_part(f."FieldName", ':', 2) AS item, f."FieldValue" = 'X' AS yes
         FROM raw.sheetfield f JOIN raw.sheet s USING ("SheetNum")
-        WHERE f."FieldType" = 6 AND f."RadioButtonValue" = 'Y' AND f."FieldName" ~ '^(problem|allergy):')
+        WHERE f."FieldType" = {Field.CHECK_BOX} AND f."RadioButtonValue" = 'Y' AND f."FieldName" ~ '^(problem|allergy):')
     SELECT count(*) FROM answers WHERE yes <> CASE kind
         WHEN 'problem' THEN EXISTS (SELECT 1 FROM raw.disease d JOIN raw.diseasedef dd USING ("DiseaseDefNum")
             WHERE d."PatNum" = answers."PatNum" AND dd."DiseaseName" = item
@@ -238,8 +255,8 @@ def test_medical_history_answers_match_the_chart(practice_db):
               AND (d."DateStop" = '0001-01-01' OR d."DateStop" > day))
         ELSE EXISTS (SELECT 1 FROM raw.allergy a JOIN raw.allergydef ad USING ("AllergyDefNum")
             WHERE a."PatNum" = answers."PatNum" AND ad."Description" = item AND a."StatusIsActive") END""")
-    not_one_answer = one(practice_db, """SELECT count(*) FROM (SELECT 1 FROM raw.sheetfield f
-        WHERE f."FieldType" = 6 AND f."FieldName" ~ '^(problem|allergy):' GROUP BY f."SheetNum", f."FieldName"
+    not_one_answer = one(practice_db, f"""SELECT count(*) FROM (SELECT 1 FROM raw.sheetfield f
+        WHERE f."FieldType" = {Field.CHECK_BOX} AND f."FieldName" ~ '^(problem|allergy):' GROUP BY f."SheetNum", f."FieldName"
         HAVING count(*) FILTER (WHERE f."FieldValue" = 'X') <> 1) q""")
     assert bad == (0,) and not_one_answer == (0,)
 
@@ -264,11 +281,13 @@ def test_physician_care_is_answered_once_and_matches_the_ongoing_problems(practi
 def test_misc_fields_are_reportable_and_mobile_labels_only_on_mobile_forms(practice_db):
     """OpenDental names a field that is not a patient column "misc" and reports it by its ReportableName; the
     eClipboard labels belong to the fields a patient fills in on the forms with a mobile layout."""
-    bad = one(practice_db, """SELECT count(*) FROM raw.sheetfielddef f JOIN raw.sheetdef d USING ("SheetDefNum")
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.sheetfielddef f JOIN raw.sheetdef d USING ("SheetDefNum")
         WHERE (f."FieldName" = 'misc') <> (f."ReportableName" <> '')
-           OR (f."UiLabelMobile" <> '' AND (NOT d."HasMobileLayout" OR f."FieldType" IN (0, 2)))
-           OR (f."UiLabelMobileRadioButton" <> '' AND (f."FieldType" <> 6 OR f."UiLabelMobile" = ''))
-           OR (d."HasMobileLayout" AND f."FieldType" IN (1, 6, 8) AND f."UiLabelMobile" = '')
+           OR (f."UiLabelMobile" <> '' AND (NOT d."HasMobileLayout"
+               OR f."FieldType" IN {Field.sql(Field.OUTPUT_TEXT, Field.STATIC_TEXT)}))
+           OR (f."UiLabelMobileRadioButton" <> '' AND (f."FieldType" <> {Field.CHECK_BOX} OR f."UiLabelMobile" = ''))
+           OR (d."HasMobileLayout" AND f."FieldType" IN {Field.sql(Field.INPUT_FIELD, Field.CHECK_BOX, Field.SIG_BOX)}
+               AND f."UiLabelMobile" = '')
            OR (f."RadioButtonGroup" <> '' AND f."FieldName" <> 'misc')""")
     assert bad == (0,)
 

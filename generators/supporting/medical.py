@@ -34,7 +34,7 @@ from ..handover import MedicalReference
 from ..parameters import parameter, parameters
 from ..rows import appointment_rows
 from ..timeline import NO_DATE, NO_TIME, end_of_today, open_day_offset, seconds, stamp, whole_days
-from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIG_BOX, SIG_BOX_PRACTICE, SOURCES
+from .medical_lists import FONT, FORM_DETAILS, HOUR, PATIENT_FIELDS, SIGNATURE_BOXES, SOURCES
 
 ALLERGIC_SHARE, MORE_ALLERGIES, ALLERGY_INACTIVE_SHARE, REACTION_DATED_SHARE, PROBLEM_DATED_SHARE, PROBLEM_NOTE_SHARE = parameters(
     "supporting.medical.allergic_share", "supporting.medical.more_allergies",
@@ -195,7 +195,7 @@ def filled_fields(ctx, rng, forms, sheets, sheet_nums, details, answers):
     for chunk in np.split(np.arange(len(sheets.form)), ends):
         sheet = np.repeat(chunk, fields_of_sheet[chunk])
         field = forms.first_field[sheets.form[sheet]] + rank_in_group(sheet)
-        signed = np.isin(forms.field.layout["FieldType"][field], (SIG_BOX, SIG_BOX_PRACTICE))
+        signed = np.isin(forms.field.layout["FieldType"][field], SIGNATURE_BOXES)
         yield {
             **{column: values[field] if isinstance(values, np.ndarray) else values
                for column, values in forms.field.layout.items()},

@@ -18,7 +18,7 @@ from ..timeline import stamp
 
 FONT = "Microsoft Sans Serif"
 BLACK = -16777216
-SIG_BOX, SIG_BOX_PRACTICE = 8, 14  # SheetFieldType
+SIGNATURE_BOXES = (SheetFieldType.SIG_BOX, SheetFieldType.SIG_BOX_PRACTICE)  # the patient's, the provider's
 TEXT_FIELDS = (SheetFieldType.OUTPUT_TEXT, SheetFieldType.STATIC_TEXT)  # no tab stop
 PATIENT_FIELDS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "City", "State", "Zip",
                   "HmPhone", "WirelessPhone", "WkPhone", "Email")
@@ -196,7 +196,7 @@ def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
     form = np.array([names.index(s) for s in fields["sheet"]])
     order = np.argsort(form, kind="stable")
     fields, form = {column: values[order] for column, values in fields.items()}, form[order]
-    field_type = fields["field_type"].astype(int)
+    field_type = np.array([SheetFieldType[name] for name in fields["field_type"]], dtype=int)
     tab_stop = ~np.isin(field_type, TEXT_FIELDS)
     tab_order = np.zeros(len(form), dtype=int)
     tab_order[tab_stop] = rank_in_group(form[tab_stop]) + 1
@@ -207,8 +207,8 @@ def field_definitions(ctx, sheets, form_nums, allergy_defs, problem_defs):
         "Width": fields["width"].astype(int), "Height": fields["height"].astype(int),
         "RadioButtonValue": fields["radio_value"], "IsRequired": fields["required"] == "1", "TabOrder": tab_order,
         "TabOrderMobile": tab_order, "ItemColor": BLACK, "IsLocked": False,
-        "CanElectronicallySign": np.isin(field_type, (SIG_BOX, SIG_BOX_PRACTICE)),
-        "IsSigProvRestricted": field_type == SIG_BOX_PRACTICE,
+        "CanElectronicallySign": np.isin(field_type, SIGNATURE_BOXES),
+        "IsSigProvRestricted": field_type == SheetFieldType.SIG_BOX_PRACTICE,
         "TextAlign": numbers(fields["align"], 0).astype(int),
         "GrowthBehavior": numbers(fields["growth"], 0).astype(int),
         "RadioButtonGroup": fields["radio_group"], "ReportableName": fields["reportable_name"],
