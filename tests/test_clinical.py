@@ -132,10 +132,11 @@ def test_procedure_date_is_its_appointment_day(practice_db):
 
 
 def test_procedure_dates_in_order(practice_db):
-    """Planned no later than done; completion dates only, and exactly, on completed procedures."""
+    """Planned no later than done; completion dates only, and exactly, on completed procedures; DateEntryC the
+    day a procedure was entered, and the day it was set complete once it is."""
     bad = one(practice_db, """SELECT count(*) FROM raw.procedurelog WHERE "DateTP" > "ProcDate"
         OR CASE WHEN "ProcStatus" = 2 THEN "DateComplete" <> "ProcDate" OR "DateEntryC" <> "ProcDate"
-           ELSE "DateComplete" <> '0001-01-01' OR "DateEntryC" <> '0001-01-01' END
+           ELSE "DateComplete" <> '0001-01-01' OR "DateEntryC" <> "SecDateEntry"::date END
         OR "SecDateEntry"::date <> "DateTP" OR "DateTStamp" < "SecDateEntry" """)
     assert bad == (0,)
 

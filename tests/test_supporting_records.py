@@ -3,6 +3,7 @@ perio charting tell the same story as the procedures and visits they belong to."
 import pytest
 
 from conftest import SMALL_END, one, query
+from opendental.codes import ProcStatus
 
 TODAY = f"DATE '{SMALL_END}'"
 TESTED_TEETH = {str(n) for n in range(1, 33)} | set("ABCDEFGHIJKLMNOPQRST") | {
@@ -191,13 +192,24 @@ def test_a_multi_visit_group_is_in_process_while_partly_done(practice_db):
     assert one(practice_db, 'SELECT count(*) FILTER (WHERE "IsInProcess") > 0 FROM raw.procmultivisit') == (True,)
 
 
-def test_group_note_is_a_completed_no_fee_procedure_of_the_visit_it_covers(practice_db):
-    bad = one(practice_db, """SELECT count(*) FROM raw.procgroupitem i
+def test_group_note_is_an_existing_no_fee_procedure_of_the_day_of_the_visit_it_covers(practice_db):
+    """OpenDental makes a group note an EC procedure (3) off the appointment, so it is neither production nor a
+    procedure of the visit; it covers completed procedures of one visit of its patient."""
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.procgroupitem i
         JOIN raw.procedurelog g ON g."ProcNum" = i."GroupNum" JOIN raw.procedurecode gc ON gc."CodeNum" = g."CodeNum"
-        JOIN raw.procedurelog p ON p."ProcNum" = i."ProcNum"
-        WHERE gc."ProcCode" <> '~GRP~' OR g."ProcStatus" <> 2 OR g."ProcFee" <> 0 OR g."AptNum" <> p."AptNum"
-           OR p."ProcStatus" <> 2 OR p."PatNum" <> g."PatNum" OR g."ProcDate" <> p."ProcDate" """)
-    assert bad == (0,)
+        JOIN raw.procedurelog p ON p."ProcNum" = i."ProcNum" JOIN raw.appointment a ON a."AptNum" = p."AptNum"
+        WHERE gc."ProcCode" <> '~GRP~' OR g."ProcStatus" <> {ProcStatus.EXISTING_CURRENT_PROVIDER}
+           OR g."ProcFee" <> 0 OR g."AptNum" <> 0 OR g."IsLocked" OR g."DateComplete" <> '0001-01-01'
+           OR g."DateEntryC" <> g."SecDateEntry"::date OR g."ProvNum" <> a."ProvNum"
+           OR p."ProcStatus" <> {ProcStatus.COMPLETE} OR p."PatNum" <> g."PatNum" OR g."ProcDate" <> p."ProcDate"
+           OR g."SecDateEntry" < a."DateTimeDismissed" """)
+    visits = one(practice_db, """SELECT count(*) FROM (SELECT i."GroupNum" FROM raw.procgroupitem i
+        JOIN raw.procedurelog p USING ("ProcNum") GROUP BY 1 HAVING count(DISTINCT p."AptNum") <> 1
+        OR count(*) < 2) g""")
+    counted = one(practice_db, f"""SELECT count(*) FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+        WHERE c."ProcCode" = '~GRP~' AND (p."ProcStatus" = {ProcStatus.COMPLETE} OR p."AptNum" <> 0)""")
+    assert (bad, visits, counted) == ((0,), (0,), (0,))
+    assert one(practice_db, "SELECT count(*) > 0 FROM raw.procgroupitem") == (True,)
 
 
 def test_procnote_is_written_on_the_procedure_day_after_the_visit(practice_db):
@@ -225,11 +237,19 @@ def test_an_edited_note_keeps_the_text_and_adds_to_it(practice_db):
                                HAVING count(*) > 1) x""") == (True,)
 
 
-def test_notes_per_completed_procedure(practice_db):
-    """Most completed dentist work and part of the hygiene work carry a note, their own or their group note's."""
-    (per_procedure,) = one(practice_db, """SELECT (SELECT count(*) FROM raw.procnote)::float
-        / (SELECT count(*) FROM raw.procedurelog WHERE "ProcStatus" = 2)""")
-    assert 0.6 <= per_procedure <= 1.0
+def test_nearly_every_completed_procedure_has_a_note(practice_db):
+    """A note of its own or its visit's group note, on all but the few the provider never wrote up."""
+    (noted,) = one(practice_db, f"""SELECT avg((EXISTS (SELECT 1 FROM raw.procnote n WHERE n."ProcNum" = p."ProcNum")
+        OR EXISTS (SELECT 1 FROM raw.procgroupitem i JOIN raw.procnote n ON n."ProcNum" = i."GroupNum"
+                   WHERE i."ProcNum" = p."ProcNum"))::int)::float
+        FROM raw.procedurelog p WHERE p."ProcStatus" = {ProcStatus.COMPLETE} AND p."AptNum" <> 0""")
+    assert 0.95 <= noted < 1
+
+
+def test_notes_are_on_completed_procedures_and_group_notes_only(practice_db):
+    bad = one(practice_db, f"""SELECT count(*) FROM {NOTED}
+        WHERE p."ProcStatus" <> {ProcStatus.COMPLETE} AND c."ProcCode" <> '~GRP~'""")
+    assert bad == (0,)
 
 
 def test_toothinitial_teeth_and_types_are_the_tested_ones(practice_db):

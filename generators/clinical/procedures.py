@@ -100,7 +100,8 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
         "ToothNum": done["tooth"][part], "Priority": done["priority"][part], "ProcStatus": status,
         "ProvNum": done["prov"][part], "Dx": done["dx"][part], "PlannedAptNum": done["planned_apt_num"][part],
         "Prosthesis": prosthesis, "DateOriginalProsth": original,
-        "DateEntryC": np.where(complete, date, NO_DATE), "ClinicNum": done["clinic"][part],
+        "DateEntryC": np.where(complete, date, done["date_tp"][part]),  # entered (charted), then set complete
+        "ClinicNum": done["clinic"][part],
         "CodeNum": codes.nums[code], "UnitQty": 1, "BaseUnits": 0, "DateTP": done["date_tp"][part], "PlaceService": 0,
         "ProcTime": np.where(complete, clock_time(seconds_after_midnight(visit_start)), "00:00:00"),
         "ProcTimeEnd": np.where(complete, clock_time(seconds_after_midnight(visit_end)), "00:00:00"),

@@ -10,11 +10,12 @@ are charting.py's.
   procmultivisit  crowns, bridges, dentures, root canals and implants (procedurecode.IsMultiVisit) grouped
       with the plan's other work on the same tooth; a group is in process while part of it is done
   procedurelog (group notes), procgroupitem
-      at some visits of several procedures the provider writes one group note: a "~GRP~" procedure of the
-      visit, linked to each procedure it covers
-  procnote        the signed clinical note of completed procedures, written after the visit; a group note
-      replaces the notes of its procedures; some notes are edited later (a new row with an addendum); signed
-      on the Topaz pad of the visit's chair where it has one
+      at some visits of several procedures the provider writes one group note: a "~GRP~" procedure (status
+      EC, on the visit's day, not on the appointment), linked to each procedure it covers
+  procnote        the signed clinical note of every completed procedure (but a few never written up), written
+      after the visit by the procedure's provider; a group note replaces the notes of its procedures; some
+      notes are edited later (a new row with an addendum); signed on the Topaz pad of the visit's chair where it
+      has one
 
 Hands over ctx.practice.records (handover.Records): the signed treatment plans OpenDental saved to PDF.
 """
@@ -27,15 +28,15 @@ from core.randomness import weighted_choice
 from opendental.codes import ProcStatus
 from opendental.definitions import DefCat, defnum
 
-from ..clinical.procedures import LOCKED_AFTER_DAYS, user_of
+from ..clinical.procedures import user_of
 from ..context import RunContext
 from ..data import read_table
-from ..formatting import clock_time, signature_hashes
+from ..formatting import signature_hashes
 from ..foundation import STAFF_ROLES
 from ..handover import Records, SignedPlans
 from ..parameters import parameter, parameters
 from ..rows import chunks, completed_appointment, day_key, row_of, spans
-from ..timeline import NO_TIME, open_day_offset, random_minutes, seconds_after_midnight, stamp
+from ..timeline import NO_DATE, NO_TIME, open_day_offset, random_minutes, stamp
 from .charting import ADULT_AGE, BLANK, EXAM_CODES, perio_charts, tooth_chart
 
 # procedurecode.IsMultiVisit (set by the foundation on these codes)
@@ -53,7 +54,7 @@ COORDINATOR_SHARE, SIGNED_SHARE, PRACTICE_SIGNED_SHARE, TOPAZ_CHAIR_SHARE = para
 DISPLAY_FLAGS = {"ShowDiscount": 0.9, "ShowMaxDed": 0.85, "ShowSubTotals": 0.95, "ShowTotals": 0.98,
                  "ShowCompleted": 0.3, "ShowFees": 0.97, "ShowIns": 0.9}  # treatplanparam: share shown
 GROUP_NOTE_SHARE = parameter("supporting.records.group_note_share")
-NOTE_SHARE = {"dentist": 0.92, "hygiene": 0.5}  # completed procedures with a note of their own
+UNWRITTEN_NOTE_SHARE = parameter("supporting.records.unwritten_note_share")
 SIGNED_NOTE_SHARE = parameter("supporting.records.signed_note_share")
 EDITED_NOTE_SHARE = parameter("supporting.records.edited_note_share")
 NOTE_KIND_BY_CODE = {"D2950": "buildup", "D6010": "implant_surgery", "D7953": "graft", "D9110": "palliative",
@@ -274,30 +275,30 @@ def multi_visit_groups(ctx, plans):
 
 
 def group_notes(ctx):
-    """Group notes at a share of the completed visits with several procedures: a "~GRP~" procedurelog row on
-    the visit (no fee, the visit's dentist) and a procgroupitem per procedure it covers. Returns the group
-    note procedures (nums, visit rows, when written) and, per procedure, the group note covering it (-1 if none)."""
+    """Group notes at a share of the completed visits with several procedures, as OpenDental's chart makes them:
+    a "~GRP~" procedure with status EC (existing, current provider: not production, no fee, not on the
+    appointment), dated the visit's day, of the visit's dentist, entered when the note is written; and a
+    procgroupitem per procedure it covers. Returns the group note procedures (nums, visit rows, when written)
+    and, per procedure, the group note covering it (-1 if none)."""
     rng = ctx.rng("group-notes")
     pr, ap, codes = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.codes
-    done = np.flatnonzero(pr.status == ProcStatus.COMPLETE)
+    done = completed_at_visits(ctx)
     visit = completed_appointment(ctx, done)
     count = np.bincount(visit, minlength=len(ap.nums))
     chosen = np.flatnonzero((count >= 2) & (rng.random(len(ap.nums)) < GROUP_NOTE_SHARE))
     n = len(chosen)
     nums = ctx.ids.take("procedurelog", n)
-    day = ap.date[chosen]
     written = ap.dismissed[chosen] + random_minutes(rng, 2, 60, n)
-    end = ap.start[chosen] + (ap.minutes[chosen] * 60).astype("timedelta64[s]")
+    entered = written.astype("datetime64[D]")
     ctx.out.copy("procedurelog", {
-        "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": ap.nums[chosen],
-        "ProcDate": day, "ProcFee": 0.0, "ProcStatus": ProcStatus.COMPLETE, "ProvNum": ap.prov[chosen],
-        "ClinicNum": ap.clinic[chosen],
+        "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": 0,
+        "ProcDate": ap.date[chosen], "ProcFee": 0.0, "ProcStatus": ProcStatus.EXISTING_CURRENT_PROVIDER,
+        "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
         "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
-        "DateTP": day, "DateEntryC": day, "DateComplete": day,
-        "ProcTime": clock_time(seconds_after_midnight(ap.start[chosen])),
-        "ProcTimeEnd": clock_time(seconds_after_midnight(end)), "SecDateEntry": written, "DateTStamp": written,
-        "SecUserNumEntry": user_of(ctx.practice.users, ap.prov[chosen]),
-        "IsLocked": (ctx.today - day).astype(int) > LOCKED_AFTER_DAYS, "HideGraphics": False, "IsCpoe": False,
+        "DateTP": entered, "DateEntryC": entered, "DateComplete": NO_DATE, "ProcTime": "00:00:00",
+        "ProcTimeEnd": "00:00:00", "SecDateEntry": written, "DateTStamp": written,
+        "SecUserNumEntry": user_of(ctx.practice.users, ap.prov[chosen]), "IsLocked": False, "HideGraphics": False,
+        "IsCpoe": False,
     })
     note_of_visit = np.full(len(ap.nums), -1)
     note_of_visit[chosen] = np.arange(n)
@@ -364,15 +365,20 @@ class NoteText:
         return self.sentence("addendum", np.full(len(proc_num), np.searchsorted(self.kinds, "any")), proc_num)
 
 
+def completed_at_visits(ctx):
+    """The completed procedures, each done at a visit."""
+    pr = ctx.practice.clinical.procedures
+    return np.flatnonzero((pr.status == ProcStatus.COMPLETE) & (pr.apt_num > 0))
+
+
 def clinical_notes(ctx, rng, groups):
-    """The notes: first the procedures' own (most completed dentist work, some hygiene work), then the group
-    notes; each with the procedures it tells of (`members`, `member_count` of them), its procedure, patient,
-    author (the provider's login), its visit (appointment row) and when it was written (after the visit, on its
-    day)."""
+    """The notes: first the procedures' own (every completed procedure no group note covers, but the few the
+    provider never wrote up), then the group notes; each with the procedures it tells of (`members`,
+    `member_count` of them), its procedure, patient, author (the provider's login), its visit (appointment row)
+    and when it was written (after the visit, on its day)."""
     pr, ap, users = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.users
-    done = np.flatnonzero(pr.status == ProcStatus.COMPLETE)
-    share = np.where(ctx.practice.codes.is_hygiene[pr.code[done]], NOTE_SHARE["hygiene"], NOTE_SHARE["dentist"])
-    own = done[(groups.covering[done] < 0) & (rng.random(len(done)) < share)]
+    done = completed_at_visits(ctx)
+    own = done[(groups.covering[done] < 0) & (rng.random(len(done)) >= UNWRITTEN_NOTE_SHARE)]
     own_visit = completed_appointment(ctx, own)
     covered = np.flatnonzero(groups.covering >= 0)
     covered = covered[np.argsort(groups.covering[covered], kind="stable")]
