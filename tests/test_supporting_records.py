@@ -237,6 +237,13 @@ def test_an_edited_note_keeps_the_text_and_adds_to_it(practice_db):
                                HAVING count(*) > 1) x""") == (True,)
 
 
+def test_a_note_is_edited_on_one_of_the_next_business_days_never_before_it_was_written(practice_db):
+    bad = one(practice_db, """SELECT count(*) FROM (SELECT "ProcNum", min("EntryDateTime") first,
+        max("EntryDateTime") last, count(*) versions FROM raw.procnote GROUP BY 1) n
+        WHERE versions > 2 OR (versions = 2 AND (last::date <= first::date OR last > first + interval '7 days'))""")
+    assert bad == (0,)
+
+
 def test_nearly_every_completed_procedure_has_a_note(practice_db):
     """A note of its own or its visit's group note, on all but the few the provider never wrote up."""
     (noted,) = one(practice_db, f"""SELECT avg((EXISTS (SELECT 1 FROM raw.procnote n WHERE n."ProcNum" = p."ProcNum")

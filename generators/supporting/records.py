@@ -401,7 +401,8 @@ def procedure_notes(ctx, groups):
     n_notes = len(note.proc_num)
     edited = rng.random(n_notes) < EDITED_NOTE_SHARE
     edit_day = open_day_offset(note.written.astype("datetime64[D]"), rng.integers(1, 4, n_notes), roll="forward")
-    edit_time = np.minimum(stamp(edit_day, rng.integers(8 * 3600, 17 * 3600, n_notes)), stamp(ctx.today, 18 * 3600))
+    edit_time = stamp(edit_day, rng.integers(8 * 3600, 17 * 3600, n_notes))
+    edited &= edit_time <= stamp(ctx.today, 18 * 3600)  # an edit due after today is not made yet
     own, grouped = np.arange(note.own), np.arange(note.own, n_notes)
     version_of = np.r_[own, own[edited[own]], grouped, grouped[edited[grouped]]]
     is_edit = np.r_[np.zeros(note.own, bool), np.ones(edited[own].sum(), bool),
