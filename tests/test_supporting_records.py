@@ -194,13 +194,13 @@ def test_a_multi_visit_group_is_in_process_while_partly_done(practice_db):
 
 def test_group_note_is_an_existing_no_fee_procedure_of_the_day_of_the_visit_it_covers(practice_db):
     """OpenDental makes a group note an EC procedure (3) off the appointment, so it is neither production nor a
-    procedure of the visit; it covers completed procedures of one visit of its patient."""
+    procedure of the visit; it covers completed procedures of one visit of its patient, all of its provider."""
     bad = one(practice_db, f"""SELECT count(*) FROM raw.procgroupitem i
         JOIN raw.procedurelog g ON g."ProcNum" = i."GroupNum" JOIN raw.procedurecode gc ON gc."CodeNum" = g."CodeNum"
         JOIN raw.procedurelog p ON p."ProcNum" = i."ProcNum" JOIN raw.appointment a ON a."AptNum" = p."AptNum"
         WHERE gc."ProcCode" <> '~GRP~' OR g."ProcStatus" <> {ProcStatus.EXISTING_CURRENT_PROVIDER}
            OR g."ProcFee" <> 0 OR g."AptNum" <> 0 OR g."IsLocked" OR g."DateComplete" <> '0001-01-01'
-           OR g."DateEntryC" <> g."SecDateEntry"::date OR g."ProvNum" <> a."ProvNum"
+           OR g."DateEntryC" <> g."SecDateEntry"::date OR g."ProvNum" <> p."ProvNum"
            OR p."ProcStatus" <> {ProcStatus.COMPLETE} OR p."PatNum" <> g."PatNum" OR g."ProcDate" <> p."ProcDate"
            OR g."SecDateEntry" < a."DateTimeDismissed" """)
     visits = one(practice_db, """SELECT count(*) FROM (SELECT i."GroupNum" FROM raw.procgroupitem i

@@ -275,41 +275,44 @@ def multi_visit_groups(ctx, plans):
 
 
 def group_notes(ctx):
-    """Group notes at a share of the completed visits with several procedures, as OpenDental's chart makes them:
-    a "~GRP~" procedure with status EC (existing, current provider: not production, no fee, not on the
-    appointment), dated the visit's day, of the visit's dentist, entered when the note is written; and a
-    procgroupitem per procedure it covers. Returns the group note procedures (nums, visit rows, when written)
-    and, per procedure, the group note covering it (-1 if none)."""
+    """Group notes at a share of the completed visits where a provider did several procedures, as OpenDental's
+    chart makes them: a "~GRP~" procedure with status EC (existing, current provider: not production, no fee,
+    not on the appointment) of the procedures' day and provider (OpenDental groups only those of one), entered
+    when the note is written; and a procgroupitem per procedure it covers. Returns the group note procedures
+    (nums, visit rows, providers, when written) and, per procedure, the group note covering it (-1 if none)."""
     rng = ctx.rng("group-notes")
     pr, ap, codes = ctx.practice.clinical.procedures, ctx.practice.clinical.appointments, ctx.practice.codes
     done = completed_at_visits(ctx)
-    visit = completed_appointment(ctx, done)
-    count = np.bincount(visit, minlength=len(ap.nums))
-    chosen = np.flatnonzero((count >= 2) & (rng.random(len(ap.nums)) < GROUP_NOTE_SHARE))
+    visit, prov = completed_appointment(ctx, done), pr.prov[done]
+    pairs, first, pair = np.unique(visit.astype(np.int64) * (prov.max(initial=0) + 1) + prov, return_index=True,
+                                   return_inverse=True)
+    count = np.bincount(pair, minlength=len(pairs))
+    chosen = np.flatnonzero((count >= 2) & (rng.random(len(pairs)) < GROUP_NOTE_SHARE))
     n = len(chosen)
+    at, by = visit[first[chosen]], prov[first[chosen]]
     nums = ctx.ids.take("procedurelog", n)
-    written = ap.dismissed[chosen] + random_minutes(rng, 2, 60, n)
+    written = ap.dismissed[at] + random_minutes(rng, 2, 60, n)
     entered = written.astype("datetime64[D]")
     ctx.out.copy("procedurelog", {
-        "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[chosen]], "AptNum": 0,
-        "ProcDate": ap.date[chosen], "ProcFee": 0.0, "ProcStatus": ProcStatus.EXISTING_CURRENT_PROVIDER,
-        "ProvNum": ap.prov[chosen], "ClinicNum": ap.clinic[chosen],
+        "ProcNum": nums, "PatNum": ctx.practice.patients.nums[ap.patient[at]], "AptNum": 0,
+        "ProcDate": ap.date[at], "ProcFee": 0.0, "ProcStatus": ProcStatus.EXISTING_CURRENT_PROVIDER,
+        "ProvNum": by, "ClinicNum": ap.clinic[at],
         "CodeNum": codes.num["~GRP~"], "UnitQty": 1, "BaseUnits": 0, "PlaceService": 0, "IcdVersion": 10,
         "DateTP": entered, "DateEntryC": entered, "DateComplete": NO_DATE, "ProcTime": "00:00:00",
         "ProcTimeEnd": "00:00:00", "SecDateEntry": written, "DateTStamp": written,
-        "SecUserNumEntry": user_of(ctx.practice.users, ap.prov[chosen]), "IsLocked": False, "HideGraphics": False,
+        "SecUserNumEntry": user_of(ctx.practice.users, by), "IsLocked": False, "HideGraphics": False,
         "IsCpoe": False,
     })
-    note_of_visit = np.full(len(ap.nums), -1)
-    note_of_visit[chosen] = np.arange(n)
+    note_of_pair = np.full(len(pairs), -1)
+    note_of_pair[chosen] = np.arange(n)
     covering = np.full(len(pr.nums), -1)
-    covering[done] = note_of_visit[visit]
+    covering[done] = note_of_pair[pair]
     covered = np.flatnonzero(covering >= 0)
     ctx.out.copy("procgroupitem", {
         "ProcGroupItemNum": ctx.ids.take("procgroupitem", len(covered)), "ProcNum": pr.nums[covered],
         "GroupNum": nums[covering[covered]],
     })
-    return SimpleNamespace(nums=nums, visit=chosen, written=written, covering=covering)
+    return SimpleNamespace(nums=nums, visit=at, prov=by, written=written, covering=covering)
 
 
 def note_kinds(codes):
@@ -384,7 +387,7 @@ def clinical_notes(ctx, rng, groups):
     covered = covered[np.argsort(groups.covering[covered], kind="stable")]
     return SimpleNamespace(
         proc_num=np.r_[pr.nums[own], groups.nums], patient=np.r_[pr.patient[own], ap.patient[groups.visit]],
-        user=np.r_[user_of(users, pr.prov[own]), user_of(users, ap.prov[groups.visit])],
+        user=user_of(users, np.r_[pr.prov[own], groups.prov]),
         visit=np.r_[own_visit, groups.visit],
         written=np.r_[ap.dismissed[own_visit] + random_minutes(rng, 2, 90, len(own)), groups.written],
         members=np.r_[own, covered], own=len(own),
