@@ -208,7 +208,10 @@ def test_group_note_is_an_existing_no_fee_procedure_of_the_day_of_the_visit_it_c
         OR count(*) < 2) g""")
     counted = one(practice_db, f"""SELECT count(*) FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
         WHERE c."ProcCode" = '~GRP~' AND (p."ProcStatus" = {ProcStatus.COMPLETE} OR p."AptNum" <> 0)""")
-    assert (bad, visits, counted) == ((0,), (0,), (0,))
+    written = one(practice_db, """SELECT count(*) FROM raw.procedurelog g JOIN raw.procedurecode c USING ("CodeNum")
+        JOIN (SELECT "ProcNum", min("EntryDateTime") first FROM raw.procnote GROUP BY 1) n USING ("ProcNum")
+        WHERE c."ProcCode" = '~GRP~' AND n.first <> g."SecDateEntry" """)
+    assert (bad, visits, counted, written) == ((0,), (0,), (0,), (0,))
     assert one(practice_db, "SELECT count(*) > 0 FROM raw.procgroupitem") == (True,)
 
 
