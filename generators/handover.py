@@ -138,7 +138,8 @@ class Patients:
     employer (EmployerNum, 0 none), age_days (int, today), merged_into (patient index of the chart a duplicate
     was merged into, -1), contact_method (PreferContactMethod), premed (bool: antibiotic premedication
     required), details (the written name, address, phone, e-mail and contact-preference columns as written to
-    raw.patient, keyed by column name)."""
+    raw.patient, keyed by column name), entered (datetime64[s]: when the record was made; no appointment of the
+    patient is entered before it)."""
     nums: np.ndarray
     guarantor: np.ndarray
     family: np.ndarray
@@ -159,6 +160,7 @@ class Patients:
     contact_method: np.ndarray
     premed: np.ndarray
     details: dict
+    entered: np.ndarray
 
 
 # --- insurance ---------------------------------------------------------------------------------------------
