@@ -28,22 +28,20 @@ CHILD_YEARS, ADULT_YEARS = 13, 18
     "contacts.teen_cell_share", "contacts.parent_cell_share", "contacts.work_phone_share",
     "contacts.adult_email_share", "contacts.teen_email_share", "contacts.parent_email_share",
     "contacts.adult_ssn_share", "contacts.minor_ssn_share", "contacts.area_666_share")
+EMAIL_NUMBERS = 9999
 SSN_GROUPS, SSN_SERIALS = 49, 9999  # groups 01-49, serials 0001-9999 (00 and 0000 are never issued)
 
 
-def phone_numbers(rng, n, exchanges):
-    """n distinct fake numbers "(503)1XX-XXXX" with central office codes in `exchanges` (inside 100-199)."""
+def phone_numbers(ctx, keys, exchanges):
+    """Fake numbers "(503)1XX-XXXX" with central office codes in `exchanges` (inside 100-199), one per key:
+    distinct keys get distinct numbers across the offices of the run (while the block lasts, about 500,000
+    patients for the households)."""
     per_area = len(exchanges) * LINES
-    area, local = np.divmod(distinct(rng, len(AREA_CODES) * per_area, n), per_area)
+    space = len(AREA_CODES) * per_area
+    area, local = np.divmod(ctx.random.scatter(f"phone numbers {exchanges.start}", keys % space, space), per_area)
     exchange, line = np.divmod(local, LINES)
     return np.char.add(np.char.add(AREA_CODES[area], np.char.mod("%03d-", exchange + exchanges.start)),
                        np.char.mod("%04d", line)).astype(object)
-
-
-def distinct(rng, space, n):
-    """n distinct integers below `space` (repeats only once a practice needs more than the space holds: the
-    household phone numbers last for about 500,000 patients)."""
-    return rng.choice(space, n, replace=n > space)
 
 
 def age_groups(age_days):
@@ -55,8 +53,7 @@ def phones(ctx, pt, fam):
     """HmPhone, WkPhone and WirelessPhone of each patient (pt: people, fam: families)."""
     rng = ctx.rng("patient-phones")
     n, n_fam = len(pt.nums), len(fam.first)
-    numbers = phone_numbers(rng, n_fam + 2 * n, HOUSEHOLD_EXCHANGES)
-    home, own_cell, direct_line = numbers[:n_fam], numbers[n_fam:n_fam + n], numbers[n_fam + n:]
+    home, own_cell, direct_line = (phone_numbers(ctx, 3 * pt.nums + slot, HOUSEHOLD_EXCHANGES) for slot in range(3))
     senior = pt.age_days[fam.first] >= 65 * 365
     landline = rng.random(n_fam) < np.where(senior, SENIOR_HOME_PHONE_SHARE, HOME_PHONE_SHARE)
     group = age_groups(pt.age_days)
@@ -65,17 +62,18 @@ def phones(ctx, pt, fam):
     parents = (group < 2) & ~own & (rng.random(n) < PARENT_CELL_SHARE)
     cell = np.where(parents, cell[fam.first[pt.family]], cell)
     works = (group == 2) & (pt.employer > 0) & (rng.random(n) < WORK_PHONE_SHARE)
-    return {"HmPhone": np.where(landline, home, "")[pt.family], "WkPhone": np.where(works, direct_line, ""),
+    return {"HmPhone": np.where(landline[pt.family], home[fam.first[pt.family]], ""), "WkPhone": np.where(works, direct_line, ""),
             "WirelessPhone": cell}
 
 
 def emails(ctx, pt, fam, first, last):
-    """Email of each patient: their own address (first, last: their names), the guarantor's, or none."""
+    """Email of each patient: their own address (first, last: their names; a number after them tells every
+    patient's apart), the guarantor's, or none."""
     rng = ctx.rng("patient-email")
     n = len(pt.nums)
+    number = 1 + ctx.random.scatter("e-mail numbers", pt.nums % EMAIL_NUMBERS, EMAIL_NUMBERS)
     own_address = np.array([f"{f.lower()}.{l.lower().replace(' ', '')}{x}@example.{d}" for f, l, x, d in
-                            zip(first, last, rng.integers(1, 99, n), rng.choice(["com", "net", "org"], n))],
-                           dtype=object)
+                            zip(first, last, number.tolist(), rng.choice(["com", "net", "org"], n))], dtype=object)
     group = age_groups(pt.age_days)
     own = rng.random(n) < np.choose(group, [0.0, TEEN_EMAIL_SHARE, ADULT_EMAIL_SHARE])
     email = np.where(own, own_address, "")
@@ -89,9 +87,9 @@ def ssns(ctx, pt):
     n = len(pt.nums)
     recorded = rng.random(n) < np.where(pt.age_days < ADULT_YEARS * 365.25, MINOR_SSN_SHARE, ADULT_SSN_SHARE)
     area_666 = rng.random(n) < AREA_666_SHARE
-    nine = distinct(rng, 100 * SSN_GROUPS * SSN_SERIALS, n)
-    six = np.zeros(n, dtype=np.int64)
-    six[area_666] = distinct(rng, 99 * SSN_SERIALS, area_666.sum())
+    nine_space, six_space = 100 * SSN_GROUPS * SSN_SERIALS, 99 * SSN_SERIALS
+    nine = ctx.random.scatter("ssn 9xx", pt.nums % nine_space, nine_space)
+    six = ctx.random.scatter("ssn 666", pt.nums % six_space, six_space)
     area = np.where(area_666, 666, 900 + nine // (SSN_GROUPS * SSN_SERIALS))
     group = np.where(area_666, 1 + six // SSN_SERIALS, 1 + nine // SSN_SERIALS % SSN_GROUPS)
     serial = 1 + np.where(area_666, six, nine) % SSN_SERIALS

@@ -102,7 +102,7 @@ def employers(ctx):
         "EmployerNum": nums, "EmpName": [names[i % len(names)] for i in range(n)],
         "Address": list(pools.pick(rng, pools.street, n)), "City": [z["City"] for z in picked],
         "State": [z["State"] for z in picked], "Zip": [z["ZipCodeDigits"] for z in picked],
-        "Phone": phone_numbers(rng, n, EMPLOYER_EXCHANGES),
+        "Phone": phone_numbers(ctx, nums, EMPLOYER_EXCHANGES),
         "Address2": _suites(ctx.rng("employer-suite"), n),
     })
     return nums
@@ -382,7 +382,7 @@ def patient_notes(ctx: RunContext, pt: SimpleNamespace) -> None:
         "Medical": np.where(pt.premed, rng.choice(PREMED_NOTES, n), rng.choice(MEDICAL_NOTES, n)).tolist(),
         "MedicalComp": np.where(rng.random(n) < 0.1, "Reviewed medical history, no changes", "").tolist(),
         "ICEName": np.where(rng.random(n) < 0.3, ice_first, "").tolist(),
-        "ICEPhone": np.where(rng.random(n) < 0.3, phone_numbers(rng, n, ICE_EXCHANGES), "").tolist(),
+        "ICEPhone": np.where(rng.random(n) < 0.3, phone_numbers(ctx, pt.nums, ICE_EXCHANGES), "").tolist(),
         "OrthoMonthsTreatOverride": -1, "SecDateTEntry": created, "SecDateTEdit": np.maximum(edited, created),
         **_chart_notes(ctx, pt),
     })
