@@ -204,8 +204,8 @@ def test_nothing_of_a_patient_is_dated_before_birth(practice_db):
 
 
 def test_no_family_is_left_with_a_deceased_or_merged_guarantor(practice_db):
-    assert one(practice_db, """SELECT count(*) FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor"
-        WHERE p."PatNum" <> g."PatNum" AND g."PatStatus" IN (4, 5)""") == (0,)
+    assert one(practice_db, f"""SELECT count(*) FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor"
+        WHERE p."PatNum" <> g."PatNum" AND g."PatStatus" IN ({PatStatus.DELETED}, {PatStatus.DECEASED})""") == (0,)
 
 
 def test_the_spouse_else_the_oldest_adult_becomes_guarantor_and_a_parent_of_minors_stays():
