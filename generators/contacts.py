@@ -8,12 +8,16 @@ addresses and social security numbers.
   teenagers mostly too; a child under 13 has none, or the guarantor's. Blocks of central office codes keep
   households, emergency contacts and employers apart.
 - E-mail: adults their own (mostly), some teenagers their own, a child under 13 none or the guarantor's.
+- Preferred ways to reach a patient (contact, confirmation, recall) use what is on file: one preferring texts or
+  calls to a cell that is not on file is called on the cell, else at home, else not at all.
 - SSN: recorded for most adults and some children (the office asks for it for insurance; many families do not
   give a child's), never one the Social Security Administration issues: area 900-999 with group 01-49 (the SSA
   never issues area 9xx, and the IRS's ITINs, also 9xx, use groups 50-65, 70-88, 90-92 and 94-99, so none
   looks like a taxpayer number either), a share with area 666 (never issued); no two patients share one.
 """
 import numpy as np
+
+from opendental.codes import ContactMethod
 
 from .parameters import parameters
 
@@ -29,7 +33,9 @@ CHILD_YEARS, ADULT_YEARS = 13, 18
     "contacts.adult_email_share", "contacts.teen_email_share", "contacts.parent_email_share",
     "contacts.adult_ssn_share", "contacts.minor_ssn_share", "contacts.area_666_share")
 EMAIL_NUMBERS = 9999
-SSN_GROUPS, SSN_SERIALS = 49, 9999  # groups 01-49, serials 0001-9999 (00 and 0000 are never issued)
+SSN_GROUPS, SSN_SERIALS = 49, 9999
+NEEDS = {ContactMethod.TEXT_MESSAGE: "WirelessPhone", ContactMethod.WIRELESS_PHONE: "WirelessPhone",
+         ContactMethod.HOME_PHONE: "HmPhone", ContactMethod.WORK_PHONE: "WkPhone", ContactMethod.EMAIL: "Email"}  # groups 01-49, serials 0001-9999 (00 and 0000 are never issued)
 
 
 def phone_numbers(ctx, keys, exchanges):
@@ -79,6 +85,18 @@ def emails(ctx, pt, fam, first, last):
     email = np.where(own, own_address, "")
     parents = (group < 2) & ~own & (rng.random(n) < PARENT_EMAIL_SHARE)
     return np.where(parents, email[fam.first[pt.family]], email)
+
+
+def reachable(method, contact):
+    """Each preferred ContactMethod the patient can be reached by (contact: the HmPhone, WkPhone, WirelessPhone and
+    Email columns); a method whose number or address is not on file falls back to the cell, else the home phone,
+    else none."""
+    missing = np.zeros(len(method), dtype=bool)
+    for needed, column in NEEDS.items():
+        missing |= (method == needed) & (contact[column] == "")
+    fallback = np.where(contact["WirelessPhone"] != "", ContactMethod.WIRELESS_PHONE,
+                        np.where(contact["HmPhone"] != "", ContactMethod.HOME_PHONE, ContactMethod.NONE))
+    return np.where(missing, fallback, method)
 
 
 def ssns(ctx, pt):

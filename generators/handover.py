@@ -131,7 +131,7 @@ class Families:
 @dataclass(frozen=True)
 class Patients:
     """One entry per patient (the patient index), families contiguous, guarantor first. nums (PatNum), guarantor
-    (PatNum), family (family index), role (0 guarantor, 1 spouse, 2 child), birth (datetime64[D]), gender,
+    (PatNum), family (family index), role (0 guarantor, 1 spouse, 2 child or other dependant), birth (datetime64[D]), gender,
     status (PatStatus), first_visit (datetime64[D], NO_DATE if never seen), new_in_window (bool: first came
     inside the window), active (status 0 and seen), pri_prov / sec_prov (ProvNum of the office's dentist /
     hygienist), clinic (ClinicNum), insured (bool: the family is insured and the chart not merged away),

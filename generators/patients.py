@@ -1,6 +1,10 @@
 """Phase 2, patients: families sharing a guarantor, their people (names, ages, contact details, the
 practice's dentist and hygienist for each), employers, patient notes, merge links and the zip code table.
 
+A family whose guarantor died or whose guarantor's chart was merged away has a living guarantor, as OpenDental's
+change of guarantor leaves it: the spouse, else the oldest adult. Each record is made before anything of the
+patient is entered (pt.entered: booking enters appointments no earlier) and never before birth.
+
 The practice step writes the zip codes (handover.ZipCodes); the office step adds ctx.practice.employers
 (EmployerNums), families and patients (handover.Families, Patients).
 """
@@ -12,7 +16,7 @@ from core.randomness import weighted_choice
 from opendental.codes import YN, ContactMethod, Gender, HasIns, PatientPosition, PatStatus
 from opendental.definitions import DefCat, defnum
 
-from .contacts import EMPLOYER_EXCHANGES, ICE_EXCHANGES, emails, phone_numbers, phones, ssns
+from .contacts import EMPLOYER_EXCHANGES, ICE_EXCHANGES, emails, phone_numbers, phones, reachable, ssns
 from .context import RunContext
 from .data import read_table
 from .handover import Families, Patients, ZipCodes
@@ -262,7 +266,6 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     pools = ctx.random.pools
     n, n_fam = len(pt.nums), len(fam.first)
     family = pt.family
-    pt.contact_method = weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n)
     female = pt.gender == Gender.FEMALE
     first = np.where(female, pools.pick(rng, pools.female_first, n), pools.pick(rng, pools.male_first, n))
     last = pools.pick(rng, pools.last, n_fam)[family]
@@ -281,6 +284,8 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     entered = pt.entered.astype("datetime64[D]")
     touched = clamp(np.maximum(entered, ctx.start) + rng.integers(0, 900, n).astype("timedelta64[D]"), entered, ctx.today)
     status = pt.status
+    contact = {**phones(ctx, pt, fam), "Email": emails(ctx, pt, fam, first, last)}
+    pt.contact_method = reachable(weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n), contact)
     rows = {
         "PatNum": pt.nums, "LName": list(last), "FName": list(first),
         "MiddleI": [chr(65 + x) if y else "" for x, y in zip(rng.integers(0, 26, n), rng.random(n) < 0.6)],
@@ -290,15 +295,14 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
         "Address": list(street), "Address2": np.where(rng.random(n_fam) < 0.1, "Apt " + np.char.mod("%d", rng.integers(1, 400, n_fam)), "")[family].tolist(),
         "City": [zips.rows[i]["City"] for i in zip_idx], "State": "OR",
         "Zip": [zips.rows[i]["ZipCodeDigits"] for i in zip_idx],
-        **phones(ctx, pt, fam),
-        "Guarantor": pt.guarantor, "Email": emails(ctx, pt, fam, first, last), "PriProv": pt.pri_prov, "SecProv": pt.sec_prov, "FeeSched": 0,
+        **contact, "Guarantor": pt.guarantor, "PriProv": pt.pri_prov, "SecProv": pt.sec_prov, "FeeSched": 0,
         "BillingType": defnum(DefCat.BILLING_TYPES, "Standard Account"),
         "ImageFolder": [f"{l}{f}{num}".replace(" ", "") for l, f, num in zip(last, first, pt.nums.tolist())],
         "StudentStatus": np.where((pt.role == 2) & adult & (pt.age_days < 26 * 365), "F", "N").tolist(),
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
         "HasIns": np.where(pt.insured, HasIns.INSURED, HasIns.NOT_INSURED).tolist(),
-        "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": pt.contact_method,
-        "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n),
+        "PreferConfirmMethod": reachable(weighted_choice(rng, CONFIRM_METHODS, n), contact),
+        "PreferContactMethod": pt.contact_method, "PreferRecallMethod": reachable(weighted_choice(rng, RECALL_METHODS, n), contact),
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": np.maximum(stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), pt.entered),
         "TxtMsgOk": weighted_choice(rng, TEXTING_ALLOWED, n), "Country": "USA",

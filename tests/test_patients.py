@@ -3,7 +3,7 @@ import numpy as np
 
 from conftest import SMALL_END, one
 from generators import patients
-from opendental.codes import PatStatus
+from opendental.codes import ContactMethod, PatStatus
 
 CHILD = f"age(date '{SMALL_END}', p.\"Birthdate\") < interval '12 years 11 months'"
 ADULT = f"age(date '{SMALL_END}', p.\"Birthdate\") >= interval '18 years 1 month'"
@@ -226,3 +226,12 @@ def test_the_spouse_else_the_oldest_adult_becomes_guarantor_and_a_parent_of_mino
     assert status[first].tolist() == [P, P, D, P] and merged_into[9] == 3  # the real chart moved with its person
     status, merged_into = patients._guarantors_who_stay(heir, first, sizes, status, merged_into)
     assert status[6] == PatStatus.INACTIVE and status[first].tolist() == [P, P, PatStatus.INACTIVE, P]
+
+
+def test_a_patient_is_reached_only_by_what_is_on_file(practice_db):
+    needs = {ContactMethod.TEXT_MESSAGE: "WirelessPhone", ContactMethod.WIRELESS_PHONE: "WirelessPhone",
+             ContactMethod.HOME_PHONE: "HmPhone", ContactMethod.WORK_PHONE: "WkPhone", ContactMethod.EMAIL: "Email"}
+    unreachable = " OR ".join(f"""("{column}" = {method} AND "{detail}" = '')""" for method, detail in needs.items()
+                              for column in ("PreferContactMethod", "PreferConfirmMethod", "PreferRecallMethod"))
+    assert one(practice_db, f"SELECT count(*) FROM raw.patient WHERE {unreachable}") == (0,)
+    assert one(practice_db, """SELECT count(DISTINCT "PreferContactMethod") FROM raw.patient""")[0] >= 4
