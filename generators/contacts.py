@@ -33,9 +33,9 @@ CHILD_YEARS, ADULT_YEARS = 13, 18
     "contacts.adult_email_share", "contacts.teen_email_share", "contacts.parent_email_share",
     "contacts.adult_ssn_share", "contacts.minor_ssn_share", "contacts.area_666_share")
 EMAIL_NUMBERS = 9999
-SSN_GROUPS, SSN_SERIALS = 49, 9999
+SSN_GROUPS, SSN_SERIALS = 49, 9999  # groups 01-49, serials 0001-9999 (00 and 0000 are never issued)
 NEEDS = {ContactMethod.TEXT_MESSAGE: "WirelessPhone", ContactMethod.WIRELESS_PHONE: "WirelessPhone",
-         ContactMethod.HOME_PHONE: "HmPhone", ContactMethod.WORK_PHONE: "WkPhone", ContactMethod.EMAIL: "Email"}  # groups 01-49, serials 0001-9999 (00 and 0000 are never issued)
+         ContactMethod.HOME_PHONE: "HmPhone", ContactMethod.WORK_PHONE: "WkPhone", ContactMethod.EMAIL: "Email"}
 
 
 def phone_numbers(ctx, keys, exchanges):
@@ -68,8 +68,8 @@ def phones(ctx, pt, fam):
     parents = (group < 2) & ~own & (rng.random(n) < PARENT_CELL_SHARE)
     cell = np.where(parents, cell[fam.first[pt.family]], cell)
     works = (group == 2) & (pt.employer > 0) & (rng.random(n) < WORK_PHONE_SHARE)
-    return {"HmPhone": np.where(landline[pt.family], home[fam.first[pt.family]], ""), "WkPhone": np.where(works, direct_line, ""),
-            "WirelessPhone": cell}
+    return {"HmPhone": np.where(landline[pt.family], home[fam.first[pt.family]], ""),
+            "WkPhone": np.where(works, direct_line, ""), "WirelessPhone": cell}
 
 
 def emails(ctx, pt, fam, first, last):

@@ -302,7 +302,8 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
         "HasIns": np.where(pt.insured, HasIns.INSURED, HasIns.NOT_INSURED).tolist(),
         "PreferConfirmMethod": reachable(weighted_choice(rng, CONFIRM_METHODS, n), contact),
-        "PreferContactMethod": pt.contact_method, "PreferRecallMethod": reachable(weighted_choice(rng, RECALL_METHODS, n), contact),
+        "PreferContactMethod": pt.contact_method,
+        "PreferRecallMethod": reachable(weighted_choice(rng, RECALL_METHODS, n), contact),
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": np.maximum(stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), pt.entered),
         "TxtMsgOk": weighted_choice(rng, TEXTING_ALLOWED, n), "Country": "USA",
@@ -334,7 +335,8 @@ def record_entries(ctx, pt):
     day = np.where(came, day, np.where(family_day[pt.family] < ctx.today, family_day[pt.family], some_day))
     day = np.minimum(np.maximum(day, after_birth), np.where(came, pt.first_visit, ctx.today))
     same_day = came & (day == pt.first_visit)
-    return stamp(day, np.where(same_day, rng.integers(7 * 3600, 7 * 3600 + 1800, n), rng.integers(8 * 3600, 17 * 3600, n)))
+    at_opening = rng.integers(7 * 3600, 7 * 3600 + 1800, n)
+    return stamp(day, np.where(same_day, at_opening, rng.integers(8 * 3600, 17 * 3600, n)))
 
 
 def _widowed(pt, fam):
