@@ -189,7 +189,7 @@ def test_the_patient_record_exists_before_any_appointment_is_entered(practice_db
     assert new_patients_entered_with_the_record > 0
 
 
-def test_nothing_of_a_patient_is_dated_before_birth(practice_db):
+def test_nothing_of_a_patient_is_dated_before_birth_nor_a_note_or_plan_before_the_record(practice_db):
     assert one(practice_db, """SELECT
         (SELECT count(*) FROM raw.patient WHERE "SecDateEntry" < "Birthdate"
             OR ("DateFirstVisit" > '0001-01-01' AND "DateFirstVisit" < "Birthdate"))
@@ -200,7 +200,9 @@ def test_nothing_of_a_patient_is_dated_before_birth(practice_db):
       + (SELECT count(*) FROM raw.commlog c JOIN raw.patient p USING ("PatNum")
             WHERE c."CommDateTime"::date < p."Birthdate")
       + (SELECT count(*) FROM raw.patientnote n JOIN raw.patient p USING ("PatNum")
-            WHERE n."SecDateTEntry"::date < p."Birthdate" OR n."SecDateTEntry"::date < p."SecDateEntry")""") == (0,)
+            WHERE n."SecDateTEntry"::date < p."Birthdate" OR n."SecDateTEntry"::date < p."SecDateEntry")
+      + (SELECT count(*) FROM raw.patplan pp JOIN raw.patient p USING ("PatNum")
+            WHERE pp."SecDateTEntry"::date < p."SecDateEntry")""") == (0,)
 
 
 def test_no_family_is_left_with_a_deceased_or_merged_guarantor(practice_db):
