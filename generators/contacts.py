@@ -21,7 +21,7 @@ from opendental.codes import ContactMethod
 
 from .parameters import parameters
 
-AREA_CODES = np.array(["(503)", "(971)"])
+AREA_CODES = np.array([503, 971])
 HOUSEHOLD_EXCHANGES, ICE_EXCHANGES, EMPLOYER_EXCHANGES = range(100, 180), range(180, 190), range(190, 200)
 LINES = 10**4  # numbers per central office code
 CHILD_YEARS, ADULT_YEARS = 13, 18
@@ -45,9 +45,17 @@ def phone_numbers(ctx, keys, exchanges):
     per_area = len(exchanges) * LINES
     space = len(AREA_CODES) * per_area
     area, local = np.divmod(ctx.random.scatter(f"phone numbers {exchanges.start}", keys % space, space), per_area)
-    exchange, line = np.divmod(local, LINES)
-    return np.char.add(np.char.add(AREA_CODES[area], np.char.mod("%03d-", exchange + exchanges.start)),
-                       np.char.mod("%04d", line)).astype(object)
+    return _written(AREA_CODES[area] * 10**7 + exchanges.start * LINES + local)
+
+
+def _written(digits):
+    """Ten-digit numbers as OpenDental shows them, 5031234567 -> "(503)123-4567"."""
+    n = len(digits)
+    chars = digits.astype("U10").view("U1").reshape(n, 10)
+    text = np.empty((n, 13), dtype="U1")
+    text[:, [0, 4, 8]] = ["(", ")", "-"]
+    text[:, 1:4], text[:, 5:8], text[:, 9:] = chars[:, :3], chars[:, 3:6], chars[:, 6:]
+    return text.view("U13").ravel().astype(object)
 
 
 def age_groups(age_days):
@@ -111,4 +119,4 @@ def ssns(ctx, pt):
     area = np.where(area_666, 666, 900 + nine // (SSN_GROUPS * SSN_SERIALS))
     group = np.where(area_666, 1 + six // SSN_SERIALS, 1 + nine // SSN_SERIALS % SSN_GROUPS)
     serial = 1 + np.where(area_666, six, nine) % SSN_SERIALS
-    return np.where(recorded, np.char.mod("%09d", (area * 100 + group) * 10**4 + serial), "").astype(object)
+    return np.where(recorded, ((area * 100 + group) * 10**4 + serial).astype("U9"), "").astype(object)
