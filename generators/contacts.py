@@ -8,8 +8,8 @@ addresses and social security numbers.
   teenagers mostly too; a child under 13 has none, or the guarantor's. Blocks of central office codes keep
   households, emergency contacts and employers apart.
 - E-mail: adults their own (mostly), some teenagers their own, a child under 13 none or the guarantor's.
-- Preferred ways to reach a patient (contact, confirmation, recall) use what is on file: one preferring texts or
-  calls to a cell that is not on file is called on the cell, else at home, else not at all.
+- Preferred ways to reach a patient (contact, confirmation, recall) use what is on file: a way whose number or
+  address the office lacks gives way to the cell, else the home phone, else none.
 - SSN: recorded for most adults and some children (the office asks for it for insurance; many families do not
   give a child's), never one the Social Security Administration issues: area 900-999 with group 01-49 (the SSA
   never issues area 9xx, and the IRS's ITINs, also 9xx, use groups 50-65, 70-88, 90-92 and 94-99, so none
@@ -40,8 +40,8 @@ NEEDS = {ContactMethod.TEXT_MESSAGE: "WirelessPhone", ContactMethod.WIRELESS_PHO
 
 def phone_numbers(ctx, keys, exchanges):
     """Fake numbers "(503)1XX-XXXX" with central office codes in `exchanges` (inside 100-199), one per key:
-    distinct keys get distinct numbers across the offices of the run (while the block lasts, about 500,000
-    patients for the households)."""
+    distinct keys get distinct numbers across the offices of the run while the block lasts (households: about
+    500,000 patients; emergency contacts and employers: 200,000 keys)."""
     per_area = len(exchanges) * LINES
     space = len(AREA_CODES) * per_area
     area, local = np.divmod(ctx.random.scatter(f"phone numbers {exchanges.start}", keys % space, space), per_area)
