@@ -12,6 +12,7 @@ from faker.providers.lorem.en_US import Provider as Lorem
 from faker.providers.person.en_US import Provider as Person
 
 POOL_SIZE = 4000
+FEISTEL_ROUNDS = 4
 
 
 class RandomSource:
@@ -21,6 +22,18 @@ class RandomSource:
     def stream(self, name):
         """A numpy Generator that depends only on the seed and the name."""
         return np.random.Generator(np.random.PCG64(np.random.SeedSequence([self.seed, zlib.crc32(name.encode())])))
+
+    def scatter(self, name, keys, space):
+        """A bijection of range(space), named and seeded like a stream, applied to `keys` (each below `space`):
+        distinct keys, in any office of the run, give distinct values, spread like random draws."""
+        rounds = self.stream(name).integers(0, 2**32, FEISTEL_ROUNDS, dtype=np.uint64)
+        half = (int(space - 1).bit_length() + 1) // 2
+        values = _feistel(np.asarray(keys, dtype=np.uint64), half, rounds)
+        outside = values >= space
+        while outside.any():  # walk the cycle back into range
+            values[outside] = _feistel(values[outside], half, rounds)
+            outside = values >= space
+        return values.astype(np.int64)
 
     @cached_property
     def pools(self):
@@ -68,3 +81,14 @@ def weighted_choice(rng, pairs, n):
     values, shares = zip(*pairs)
     shares = np.array(shares, dtype=float)
     return rng.choice(np.array(values), n, p=shares / shares.sum())
+
+
+def _feistel(values, half, rounds):
+    """A permutation of range(4**half): a Feistel network over the two halves of each value's bits."""
+    mask = np.uint64((1 << half) - 1)
+    left, right = values >> np.uint64(half), values & mask
+    for key in rounds:
+        mixed = (right + key) * np.uint64(0x9E3779B97F4A7C15)
+        mixed ^= mixed >> np.uint64(29)
+        left, right = right, left ^ (mixed * np.uint64(0xBF58476D1CE4E5B9) >> np.uint64(32) & mask)
+    return left << np.uint64(half) | right

@@ -131,14 +131,15 @@ class Families:
 @dataclass(frozen=True)
 class Patients:
     """One entry per patient (the patient index), families contiguous, guarantor first. nums (PatNum), guarantor
-    (PatNum), family (family index), role (0 guarantor, 1 spouse, 2 child), birth (datetime64[D]), gender,
+    (PatNum), family (family index), role (0 guarantor, 1 spouse, 2 child or other dependant), birth (datetime64[D]), gender,
     status (PatStatus), first_visit (datetime64[D], NO_DATE if never seen), new_in_window (bool: first came
     inside the window), active (status 0 and seen), pri_prov / sec_prov (ProvNum of the office's dentist /
     hygienist), clinic (ClinicNum), insured (bool: the family is insured and the chart not merged away),
     employer (EmployerNum, 0 none), age_days (int, today), merged_into (patient index of the chart a duplicate
     was merged into, -1), contact_method (PreferContactMethod), premed (bool: antibiotic premedication
     required), details (the written name, address, phone, e-mail and contact-preference columns as written to
-    raw.patient, keyed by column name)."""
+    raw.patient, keyed by column name), entered (datetime64[s]: when the record was made; no appointment of the
+    patient is entered before it)."""
     nums: np.ndarray
     guarantor: np.ndarray
     family: np.ndarray
@@ -159,6 +160,7 @@ class Patients:
     contact_method: np.ndarray
     premed: np.ndarray
     details: dict
+    entered: np.ndarray
 
 
 # --- insurance ---------------------------------------------------------------------------------------------

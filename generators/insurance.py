@@ -350,6 +350,7 @@ def patient_plans(ctx, holders, subs, plans, carriers):
     patplans.relationship = _relationship(pt, patplans.patient, subs.subscriber[patplans.sub])
     first_visit = pt.first_visit[patplans.patient]
     seen = np.where(first_visit == NO_DATE, subs.entered[patplans.sub], first_visit - 3)
+    seen = np.maximum(seen, pt.entered[patplans.patient].astype("datetime64[D]"))  # on the patient's record
     # The analytics only read patplans entered in the window: older ones carry the practice's setup day.
     entered = clamp(np.maximum(subs.entered[patplans.sub], seen), ctx.practice.setup_day, ctx.today)
     created = office_hours(rng, entered)

@@ -1,6 +1,10 @@
 """Phase 2, patients: families sharing a guarantor, their people (names, ages, contact details, the
 practice's dentist and hygienist for each), employers, patient notes, merge links and the zip code table.
 
+A family whose guarantor died or whose guarantor's chart was merged away has a living guarantor, as OpenDental's
+change of guarantor leaves it: the spouse, else the oldest adult. Each record is made before anything of the
+patient is entered (pt.entered: booking enters appointments no earlier) and never before birth.
+
 The practice step writes the zip codes (handover.ZipCodes); the office step adds ctx.practice.employers
 (EmployerNums), families and patients (handover.Families, Patients).
 """
@@ -12,6 +16,7 @@ from core.randomness import weighted_choice
 from opendental.codes import YN, ContactMethod, Gender, HasIns, PatientPosition, PatStatus
 from opendental.definitions import DefCat, defnum
 
+from .contacts import EMPLOYER_EXCHANGES, ICE_EXCHANGES, emails, phone_numbers, phones, reachable, ssns
 from .context import RunContext
 from .data import read_table
 from .handover import Families, Patients, ZipCodes
@@ -27,7 +32,9 @@ FAMILY_SIZES = (1, 2, 3, 4, 5)
 FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
 STATUS_SHARES = {PatStatus.PATIENT: 0.86, PatStatus.INACTIVE: 0.08, PatStatus.ARCHIVED: 0.05, PatStatus.DECEASED: 0.01}
 LEFT = (PatStatus.INACTIVE, PatStatus.ARCHIVED, PatStatus.DECEASED)  # patients who left the practice
+GONE = (PatStatus.DECEASED, PatStatus.DELETED)  # charts that cannot be a family's guarantor
 NEW_PATIENT_SHARE = parameter("patients.new_patient_share")
+RECORD_LEAD_DAYS = 30  # a new patient's record is made when they first call, up to a month before the visit
 TEXT, WIRELESS, HOME, WORK, EMAIL, NONE = (ContactMethod.TEXT_MESSAGE, ContactMethod.WIRELESS_PHONE,
                                            ContactMethod.HOME_PHONE, ContactMethod.WORK_PHONE, ContactMethod.EMAIL,
                                            ContactMethod.NONE)
@@ -99,7 +106,7 @@ def employers(ctx):
         "EmployerNum": nums, "EmpName": [names[i % len(names)] for i in range(n)],
         "Address": list(pools.pick(rng, pools.street, n)), "City": [z["City"] for z in picked],
         "State": [z["State"] for z in picked], "Zip": [z["ZipCodeDigits"] for z in picked],
-        "Phone": [f"(503)555-01{x:02d}" for x in rng.integers(0, 100, n)],
+        "Phone": phone_numbers(ctx, nums, EMPLOYER_EXCHANGES),
         "Address2": _suites(ctx.rng("employer-suite"), n),
     })
     return nums
@@ -156,7 +163,12 @@ def people(ctx):
     status[(status == PatStatus.DECEASED) & (age_days < 60 * 365)] = PatStatus.INACTIVE
     merged_into = _duplicate_charts(rng, status)
     status[merged_into >= 0] = PatStatus.DELETED
+    heir = _heirs(role, status, age_days, family, first)
+    role, (age_days, birth, gender, status, merged_into) = _hand_over(heir, first, role, age_days, birth, gender,
+                                                                      status, merged_into)
+    status, merged_into = _guarantors_who_stay(heir, first, sizes, status, merged_into)
     first_visit, new_in_window = _first_visits(ctx, rng, birth, status, family, first)
+    first_visit, new_in_window = _born_first(first_visit, new_in_window, birth)
     insured_family = rng.random(n_fam) < cfg.coverage_rate
     dentists, hygienists = ctx.practice.providers.dentists, ctx.practice.providers.hygienists
     clinic_of_family = ctx.practice.clinics[rng.integers(0, len(ctx.practice.clinics), n_fam)]
@@ -187,6 +199,46 @@ def _duplicate_charts(rng, status):
     return merged_into
 
 
+def _heirs(role, status, age_days, family, first):
+    """Per family, the member who becomes its guarantor because the guarantor died or was merged away: the living
+    spouse, else the oldest living adult; -1 where the guarantor stays."""
+    living = ~np.isin(status, GONE)
+    score = np.where(living & (role != 0) & ((role == 1) | (age_days >= 18 * 365)), age_days + (role == 1) * 10**6, -1)
+    best = np.lexsort((-score, family))[first]  # families are contiguous, so each one's top scorer sits at its first
+    return np.where(np.isin(status[first], GONE) & (score[best] >= 0), best, -1)
+
+
+def _hand_over(heir, first, role, *columns):
+    """OpenDental's change of guarantor: the heir takes the guarantor's place at the head of the family (and its
+    role), the one who left takes the heir's (a widowed spouse, or a parent now a dependant of an adult child).
+    Returns the roles and the columns with the two people swapped; `columns[-1]` holds patient indexes."""
+    moved = heir >= 0
+    head, heir = first[moved], heir[moved]
+    swap = np.arange(len(role))
+    swap[head], swap[heir] = heir, head
+    new_role = role[swap]
+    new_role[head], new_role[heir] = 0, np.where(role[heir] == 1, 1, 2)
+    *people_columns, links = (column[swap] for column in columns)
+    return new_role, (*people_columns, np.where(links >= 0, swap[np.maximum(links, 0)], -1))
+
+
+def _guarantors_who_stay(heir, first, sizes, status, merged_into):
+    """A guarantor with only minors to leave behind is not deceased (inactive) and not merged away (the merge
+    is undone): no child is left without a guarantor."""
+    stays = first[(heir < 0) & (sizes > 1)]
+    status, merged_into = status.copy(), merged_into.copy()
+    status[stays[status[stays] == PatStatus.DECEASED]] = PatStatus.INACTIVE
+    unmerged = stays[status[stays] == PatStatus.DELETED]
+    status[unmerged], merged_into[unmerged] = PatStatus.PATIENT, -1
+    return status, merged_into
+
+
+def _born_first(first_visit, new_in_window, birth):
+    """No first visit before birth: such a patient never came."""
+    unborn = (first_visit != NO_DATE) & (first_visit < birth)
+    return np.where(unborn, NO_DATE, first_visit), new_in_window & ~unborn
+
+
 def _first_visits(ctx, rng, birth, status, family, first):
     """When each patient first came: before the window (an established patient) or inside it (a new one).
 
@@ -214,7 +266,6 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     pools = ctx.random.pools
     n, n_fam = len(pt.nums), len(fam.first)
     family = pt.family
-    pt.contact_method = weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n)
     female = pt.gender == Gender.FEMALE
     first = np.where(female, pools.pick(rng, pools.female_first, n), pools.pick(rng, pools.male_first, n))
     last = pools.pick(rng, pools.last, n_fam)[family]
@@ -223,43 +274,38 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     zips = ctx.practice.zipcodes
     zip_idx = rng.choice(len(zips.rows), n_fam, p=zips.weight)[family]
     street = pools.pick(rng, pools.street, n_fam)[family]
-    phone_suffix = rng.integers(0, 100, (3, n))
-    area = np.where(rng.random(n) < 0.7, "(503)", "(971)")
     adult = pt.age_days >= 18 * 365
     married = pt.role <= 1
     unmarried = ((PatientPosition.SINGLE, 0.6), (PatientPosition.DIVORCED, 0.25), (PatientPosition.WIDOWED, 0.15))
+    married_as = np.where(_widowed(pt, fam), PatientPosition.WIDOWED, PatientPosition.MARRIED)
     position = np.where(pt.role == 2, np.where(adult, PatientPosition.SINGLE, PatientPosition.CHILD),
-                        np.where(fam.has_spouse[family], PatientPosition.MARRIED, weighted_choice(rng, unmarried, n)))
-    entered = np.where(pt.first_visit == NO_DATE, ctx.start + rng.integers(0, 400, n).astype("timedelta64[D]"),
-                       pt.first_visit - rng.integers(0, 21, n).astype("timedelta64[D]"))
-    entered = clamp(entered, np.datetime64("2010-01-01"), ctx.today)
+                        np.where(fam.has_spouse[family], married_as, weighted_choice(rng, unmarried, n)))
+    pt.entered = record_entries(ctx, pt)
+    entered = pt.entered.astype("datetime64[D]")
     touched = clamp(np.maximum(entered, ctx.start) + rng.integers(0, 900, n).astype("timedelta64[D]"), entered, ctx.today)
-    email = np.array([f"{f.lower()}.{l.lower().replace(' ', '')}{x}@example.{d}" for f, l, x, d in
-                      zip(first, last, rng.integers(1, 99, n), rng.choice(["com", "net", "org"], n))], dtype=object)
-    email[rng.random(n) < 0.15] = ""
     status = pt.status
+    contact = {**phones(ctx, pt, fam), "Email": emails(ctx, pt, fam, first, last)}
+    pt.contact_method = reachable(weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n), contact)
     rows = {
         "PatNum": pt.nums, "LName": list(last), "FName": list(first),
         "MiddleI": [chr(65 + x) if y else "" for x, y in zip(rng.integers(0, 26, n), rng.random(n) < 0.6)],
         "Preferred": np.where(rng.random(n) < 0.08, [f[:3] + "y" if len(f) > 4 else f for f in first], "").tolist(),
         "PatStatus": status, "Gender": pt.gender, "Position": position, "Birthdate": pt.birth,
-        "SSN": [f"9{x:08d}" for x in rng.integers(0, 10**8, n)],
+        "SSN": ssns(ctx, pt),
         "Address": list(street), "Address2": np.where(rng.random(n_fam) < 0.1, "Apt " + np.char.mod("%d", rng.integers(1, 400, n_fam)), "")[family].tolist(),
         "City": [zips.rows[i]["City"] for i in zip_idx], "State": "OR",
         "Zip": [zips.rows[i]["ZipCodeDigits"] for i in zip_idx],
-        "HmPhone": np.where(rng.random(n_fam) < 0.35, np.char.add("(503)555-01", np.char.zfill(phone_suffix[0][:n_fam].astype(str), 2)), "")[family].tolist(),
-        "WkPhone": np.where(adult & (pt.employer > 0) & (rng.random(n) < 0.3), np.char.add("(503)555-01", np.char.zfill(phone_suffix[1].astype(str), 2)), "").tolist(),
-        "WirelessPhone": np.where(adult | (rng.random(n) < 0.2), np.char.add(np.char.add(area, "555-01"), np.char.zfill(phone_suffix[2].astype(str), 2)), "").tolist(),
-        "Guarantor": pt.guarantor, "Email": email, "PriProv": pt.pri_prov, "SecProv": pt.sec_prov, "FeeSched": 0,
+        **contact, "Guarantor": pt.guarantor, "PriProv": pt.pri_prov, "SecProv": pt.sec_prov, "FeeSched": 0,
         "BillingType": defnum(DefCat.BILLING_TYPES, "Standard Account"),
         "ImageFolder": [f"{l}{f}{num}".replace(" ", "") for l, f, num in zip(last, first, pt.nums.tolist())],
-        "StudentStatus": np.where((pt.role == 2) & adult, "F", "N").tolist(),
+        "StudentStatus": np.where((pt.role == 2) & adult & (pt.age_days < 26 * 365), "F", "N").tolist(),
         "EmployerNum": pt.employer, "DateFirstVisit": pt.first_visit, "ClinicNum": pt.clinic,
         "HasIns": np.where(pt.insured, HasIns.INSURED, HasIns.NOT_INSURED).tolist(),
-        "PreferConfirmMethod": weighted_choice(rng, CONFIRM_METHODS, n), "PreferContactMethod": pt.contact_method,
-        "PreferRecallMethod": weighted_choice(rng, RECALL_METHODS, n),
+        "PreferConfirmMethod": reachable(weighted_choice(rng, CONFIRM_METHODS, n), contact),
+        "PreferContactMethod": pt.contact_method,
+        "PreferRecallMethod": reachable(weighted_choice(rng, RECALL_METHODS, n), contact),
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
-        "DateTStamp": stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)),
+        "DateTStamp": np.maximum(stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), pt.entered),
         "TxtMsgOk": weighted_choice(rng, TEXTING_ALLOWED, n), "Country": "USA",
         "DateTimeDeceased": np.where(status == PatStatus.DECEASED, stamp(touched, 12 * 3600),
                                      np.datetime64("0001-01-01T00:00:00")),
@@ -270,6 +316,34 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     ctx.out.copy("patient", rows)
     pt.details = {name: np.broadcast_to(np.asarray(rows[name], dtype=np.int64 if name in METHODS else object), n).copy()
                   for name in DETAILS}
+
+
+def record_entries(ctx, pt):
+    """When each patient's record was made (SecDateEntry, as a timestamp): when they first called, up to a month
+    before their first visit (at opening time for a visit the same day), never before birth. One who never came
+    was entered with the family's first record, else some day of the practice's years; a baby born into the
+    practice after birth."""
+    rng = ctx.rng("patient-entry")
+    n = len(pt.nums)
+    came = pt.first_visit != NO_DATE
+    lead = rng.integers(0, RECORD_LEAD_DAYS + 1, n)
+    day = pt.first_visit - lead.astype("timedelta64[D]")
+    family_day = np.full(pt.family.max() + 1, ctx.today)
+    np.minimum.at(family_day, pt.family[came], day[came])
+    some_day = ctx.start + rng.integers(0, int((ctx.today - ctx.start).astype(int)) + 1, n).astype("timedelta64[D]")
+    after_birth = pt.birth + np.where(came, 0, rng.integers(30, 365, n)).astype("timedelta64[D]")
+    day = np.where(came, day, np.where(family_day[pt.family] < ctx.today, family_day[pt.family], some_day))
+    day = np.minimum(np.maximum(day, after_birth), np.where(came, pt.first_visit, ctx.today))
+    same_day = came & (day == pt.first_visit)
+    at_opening = rng.integers(7 * 3600, 7 * 3600 + 1800, n)
+    return stamp(day, np.where(same_day, at_opening, rng.integers(8 * 3600, 17 * 3600, n)))
+
+
+def _widowed(pt, fam):
+    """Spouses whose partner died."""
+    head = fam.first[pt.family]
+    partner = np.where(pt.role == 0, head + 1, head) % len(pt.nums)
+    return (pt.role <= 1) & fam.has_spouse[pt.family] & (pt.status[partner] == PatStatus.DECEASED)
 
 
 def _preferences(ctx, pt):
@@ -296,13 +370,14 @@ def _titles(pt, married, adult):
 
 
 def patient_notes(ctx: RunContext, pt: SimpleNamespace) -> None:
-    """One patientnote per patient (OpenDental creates it with the patient); entry dates inside the window.
+    """One patientnote per patient (OpenDental creates it with the patient); entry dates inside the window, not
+    before the patient's record.
     Premedicated patients' medical summary says why."""
     rng = ctx.rng("patientnote")
     n = len(pt.nums)
     entered = np.maximum(np.where(pt.first_visit == NO_DATE, ctx.start, pt.first_visit - 3), ctx.start)
     entered = np.minimum(entered, ctx.today)
-    created = stamp(entered, rng.integers(8 * 3600, 17 * 3600, n))
+    created = np.maximum(stamp(entered, rng.integers(8 * 3600, 17 * 3600, n)), pt.entered)
     edited = created + (rng.integers(0, 400, n) * 86400).astype("timedelta64[s]")
     edited = np.minimum(edited, stamp(ctx.today, 17 * 3600))
     guarantor = pt.role == 0
@@ -313,7 +388,7 @@ def patient_notes(ctx: RunContext, pt: SimpleNamespace) -> None:
         "Medical": np.where(pt.premed, rng.choice(PREMED_NOTES, n), rng.choice(MEDICAL_NOTES, n)).tolist(),
         "MedicalComp": np.where(rng.random(n) < 0.1, "Reviewed medical history, no changes", "").tolist(),
         "ICEName": np.where(rng.random(n) < 0.3, ice_first, "").tolist(),
-        "ICEPhone": np.where(rng.random(n) < 0.3, np.char.add("(503)555-01", np.char.zfill(rng.integers(0, 100, n).astype(str), 2)), "").tolist(),
+        "ICEPhone": np.where(rng.random(n) < 0.3, phone_numbers(ctx, pt.nums, ICE_EXCHANGES), "").tolist(),
         "OrthoMonthsTreatOverride": -1, "SecDateTEntry": created, "SecDateTEdit": np.maximum(edited, created),
         **_chart_notes(ctx, pt),
     })

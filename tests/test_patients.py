@@ -1,6 +1,13 @@
 """Phase 2: the people of the practice look like a real one's."""
+import numpy as np
+
 from conftest import SMALL_END, one
 from generators import patients
+from opendental.codes import ContactMethod, PatStatus
+
+CHILD = f"age(date '{SMALL_END}', p.\"Birthdate\") < interval '12 years 11 months'"
+ADULT = f"age(date '{SMALL_END}', p.\"Birthdate\") >= interval '18 years 1 month'"
+PHONES = 'unnest(ARRAY["HmPhone", "WkPhone", "WirelessPhone"])'
 
 
 def test_families_of_one_to_five_share_a_guarantor_and_an_address(practice_db):
@@ -30,8 +37,7 @@ def test_enums_stay_inside_the_tested_sets(practice_db):
 
 
 def test_contact_details_have_the_opendental_formats(practice_db):
-    assert one(practice_db, r"""SELECT count(*) FROM raw.patient WHERE "SSN" !~ '^9\d{8}$'
-        OR ("WirelessPhone" <> '' AND "WirelessPhone" !~ '^\(\d{3}\)555-01\d{2}$') OR "Zip" !~ '^\d{5}$'
+    assert one(practice_db, r"""SELECT count(*) FROM raw.patient WHERE "Zip" !~ '^\d{5}$'
         OR "State" <> 'OR' OR "LName" = '' OR "FName" = ''""") == (0,)
     assert one(practice_db, r"""SELECT count(*) FROM raw.zipcode WHERE "ZipCodeDigits" ~ '^\d{5}$'
                                 AND length("State") = 2""") == (100,)
@@ -109,3 +115,125 @@ def test_some_employers_sit_in_a_suite(practice_db):
     suites, bad = one(practice_db, r"""SELECT count(*) FILTER (WHERE "Address2" <> ''),
         count(*) FILTER (WHERE "Address2" <> '' AND "Address2" !~ '^Suite \d+0$') FROM raw.employer""")
     assert suites > 0 and bad == 0
+
+
+def test_phone_numbers_are_never_assigned_ones(practice_db):
+    """Portland area codes with a central office code 1XX, which the numbering plan never assigns."""
+    fake = r"'^\((503|971)\)1\d{2}-\d{4}$'"
+    assert one(practice_db, f"""SELECT count(*) FROM raw.patient, {PHONES} phone WHERE phone <> '' AND phone !~ {fake}""") \
+        == (0,)
+    assert one(practice_db, f"""SELECT (SELECT count(*) FROM raw.patientnote WHERE "ICEPhone" <> '' AND "ICEPhone" !~ {fake})
+        + (SELECT count(*) FROM raw.employer WHERE "Phone" !~ {fake})""") == (0,)
+
+
+def test_a_phone_number_is_shared_only_within_a_household(practice_db):
+    shared, homes_in_a_family, adults_sharing_a_cell = one(practice_db, f"""SELECT
+        (SELECT count(*) FROM (SELECT phone FROM raw.patient, {PHONES} phone WHERE phone <> '' GROUP BY phone
+                               HAVING count(DISTINCT "Guarantor") > 1) s)
+        + (SELECT count(*) FROM raw.employer e JOIN raw.patient p ON e."Phone" IN (p."HmPhone", p."WkPhone", p."WirelessPhone")),
+        (SELECT count(*) FROM (SELECT "Guarantor" FROM raw.patient WHERE "HmPhone" <> '' GROUP BY 1
+                               HAVING count(DISTINCT "HmPhone") > 1) h),
+        (SELECT count(*) FROM (SELECT "WirelessPhone" FROM raw.patient p WHERE "WirelessPhone" <> '' AND {ADULT}
+                               GROUP BY 1 HAVING count(*) > 1) c)""")
+    assert (shared, homes_in_a_family, adults_sharing_a_cell) == (0, 0, 0)
+    cells, adults = one(practice_db, f"""SELECT count(DISTINCT NULLIF("WirelessPhone", '')), count(*)
+                                        FROM raw.patient p WHERE {ADULT}""")
+    assert cells > 0.8 * adults
+
+
+def test_children_have_no_cell_or_e_mail_of_their_own_and_teenagers_some(practice_db):
+    own_cell, own_email, shared, children = one(practice_db, f"""SELECT
+        count(*) FILTER (WHERE p."WirelessPhone" NOT IN ('', g."WirelessPhone")),
+        count(*) FILTER (WHERE p."Email" NOT IN ('', g."Email")),
+        count(*) FILTER (WHERE p."WirelessPhone" <> '' OR p."Email" <> ''), count(*)
+        FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor" WHERE {CHILD}""")
+    assert (own_cell, own_email) == (0, 0) and 0 < shared < 0.6 * children
+    teen_cells, teen_emails = one(practice_db, f"""SELECT count(*) FILTER (WHERE p."WirelessPhone" NOT IN ('', g."WirelessPhone")),
+        count(*) FILTER (WHERE p."Email" NOT IN ('', g."Email"))
+        FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor"
+        WHERE age(date '{SMALL_END}', p."Birthdate") BETWEEN interval '13 years 1 month' AND interval '17 years 11 months'""")
+    assert teen_cells > 0 and teen_emails > 0
+
+
+def test_adults_mostly_have_an_e_mail_of_their_own_shared_with_no_other_family(practice_db):
+    own, adults = one(practice_db, f"""SELECT count(*) FILTER (WHERE p."Email" NOT IN ('', g."Email") OR
+                                                                (p."PatNum" = g."PatNum" AND p."Email" <> '')), count(*)
+        FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor" WHERE {ADULT}""")
+    assert 0.7 * adults < own < 0.97 * adults
+    assert one(practice_db, """SELECT count(*) FROM (SELECT "Email" FROM raw.patient WHERE "Email" <> '' GROUP BY 1
+                               HAVING count(DISTINCT "Guarantor") > 1) e""") == (0,)
+
+
+def test_ssns_are_never_issued_numbers_missing_for_many_children(practice_db):
+    """Area 900-999 with group 01-49 (neither an SSN nor an ITIN) or area 666; group 00 and serial 0000 never."""
+    assert one(practice_db, r"""SELECT count(*) FROM raw.patient WHERE "SSN" <> '' AND NOT (
+        ("SSN" ~ '^9\d{8}$' AND substr("SSN", 4, 2)::int BETWEEN 1 AND 49 OR "SSN" ~ '^666\d{6}$')
+        AND substr("SSN", 4, 2) <> '00' AND right("SSN", 4) <> '0000')""") == (0,)
+    nines, sixes, duplicates = one(practice_db, """SELECT count(*) FILTER (WHERE "SSN" LIKE '9%'),
+        count(*) FILTER (WHERE "SSN" LIKE '666%'), count(*) FILTER (WHERE "SSN" <> '') - count(DISTINCT NULLIF("SSN", ''))
+        FROM raw.patient""")
+    assert nines > sixes > 0 and duplicates == 0
+    minors, adults = one(practice_db, f"""SELECT
+        avg(("SSN" <> '')::int) FILTER (WHERE age(date '{SMALL_END}', "Birthdate") < interval '17 years 11 months'),
+        avg(("SSN" <> '')::int) FILTER (WHERE age(date '{SMALL_END}', "Birthdate") >= interval '18 years 1 month')
+        FROM raw.patient""")
+    assert minors < 0.5 and 0.6 < adults < 0.95
+
+
+def test_the_patient_record_exists_before_any_appointment_is_entered(practice_db):
+    assert one(practice_db, """SELECT count(*) FROM raw.appointment a JOIN raw.patient p USING ("PatNum")
+        WHERE a."SecDateTEntry"::date < p."SecDateEntry" OR a."AptDateTime"::date < p."SecDateEntry"
+           OR a."SecDateTEntry" > a."AptDateTime" """) == (0,)
+    new_patients_entered_with_the_record = one(practice_db, """SELECT count(*) FROM raw.appointment a
+        JOIN raw.patient p USING ("PatNum") WHERE a."IsNewPatient" AND a."SecDateTEntry"::date = p."SecDateEntry" """)[0]
+    assert new_patients_entered_with_the_record > 0
+
+
+def test_nothing_of_a_patient_is_dated_before_birth_nor_a_note_or_plan_before_the_record(practice_db):
+    assert one(practice_db, """SELECT
+        (SELECT count(*) FROM raw.patient WHERE "SecDateEntry" < "Birthdate"
+            OR ("DateFirstVisit" > '0001-01-01' AND "DateFirstVisit" < "Birthdate"))
+      + (SELECT count(*) FROM raw.procedurelog l JOIN raw.patient p USING ("PatNum")
+            WHERE l."ProcDate" > '0001-01-01' AND l."ProcDate" < p."Birthdate")
+      + (SELECT count(*) FROM raw.appointment a JOIN raw.patient p USING ("PatNum")
+            WHERE a."AptDateTime"::date < p."Birthdate" OR a."SecDateTEntry"::date < p."Birthdate")
+      + (SELECT count(*) FROM raw.commlog c JOIN raw.patient p USING ("PatNum")
+            WHERE c."CommDateTime"::date < p."Birthdate")
+      + (SELECT count(*) FROM raw.patientnote n JOIN raw.patient p USING ("PatNum")
+            WHERE n."SecDateTEntry"::date < p."Birthdate" OR n."SecDateTEntry"::date < p."SecDateEntry")
+      + (SELECT count(*) FROM raw.patplan pp JOIN raw.patient p USING ("PatNum")
+            WHERE pp."SecDateTEntry"::date < p."SecDateEntry")""") == (0,)
+
+
+def test_no_family_is_left_with_a_deceased_or_merged_guarantor(practice_db):
+    assert one(practice_db, f"""SELECT count(*) FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor"
+        WHERE p."PatNum" <> g."PatNum" AND g."PatStatus" IN ({PatStatus.DELETED}, {PatStatus.DECEASED})""") == (0,)
+
+
+def test_the_spouse_else_the_oldest_adult_becomes_guarantor_and_a_parent_of_minors_stays():
+    """Four families: a deceased guarantor with a spouse and a child; with an adult and a minor child; with a
+    minor child only; and a merged-away guarantor with a spouse."""
+    D, X, P = PatStatus.DECEASED, PatStatus.DELETED, PatStatus.PATIENT
+    first, sizes = np.array([0, 3, 6, 8]), np.array([3, 3, 2, 2])
+    family = np.repeat(np.arange(4), sizes)
+    role = np.array([0, 1, 2, 0, 2, 2, 0, 2, 0, 1])
+    age_years = np.array([70, 68, 30, 66, 25, 16, 61, 10, 40, 41])
+    status = np.array([D, P, P, D, P, P, D, P, X, P])
+    merged_into = np.array([-1] * 8 + [4, -1])  # the merged chart's real one is the adult child of family 1
+    heir = patients._heirs(role, status, age_years * 365, family, first)
+    assert heir.tolist() == [1, 4, -1, 9]
+    role, (age, status, merged_into) = patients._hand_over(heir, first, role, age_years, status, merged_into)
+    assert role.tolist() == [0, 1, 2, 0, 2, 2, 0, 2, 0, 1]
+    assert age.tolist() == [68, 70, 30, 25, 66, 16, 61, 10, 41, 40]
+    assert status[first].tolist() == [P, P, D, P] and merged_into[9] == 3  # the real chart moved with its person
+    status, merged_into = patients._guarantors_who_stay(heir, first, sizes, status, merged_into)
+    assert status[6] == PatStatus.INACTIVE and status[first].tolist() == [P, P, PatStatus.INACTIVE, P]
+
+
+def test_a_patient_is_reached_only_by_what_is_on_file(practice_db):
+    needs = {ContactMethod.TEXT_MESSAGE: "WirelessPhone", ContactMethod.WIRELESS_PHONE: "WirelessPhone",
+             ContactMethod.HOME_PHONE: "HmPhone", ContactMethod.WORK_PHONE: "WkPhone", ContactMethod.EMAIL: "Email"}
+    unreachable = " OR ".join(f"""("{column}" = {method} AND "{detail}" = '')""" for method, detail in needs.items()
+                              for column in ("PreferContactMethod", "PreferConfirmMethod", "PreferRecallMethod"))
+    assert one(practice_db, f"SELECT count(*) FROM raw.patient WHERE {unreachable}") == (0,)
+    assert one(practice_db, """SELECT count(DISTINCT "PreferContactMethod") FROM raw.patient""")[0] >= 4

@@ -91,7 +91,8 @@ def failed_attempts(ctx, rng, chart, visits):
     past = visits["date"] < ctx.today
     kept = past & ~visits["no_show"]
     planned_on = visits["date"][np.maximum(visits["planned_at"], 0)]
-    room = np.where(visits["planned_at"] >= 0, visits["date"] - planned_on, visits["date"] - ctx.start).astype(int)
+    on_record = np.maximum(ctx.start, ctx.practice.patients.entered[visits["patient"]].astype("datetime64[D]"))
+    room = np.where(visits["planned_at"] >= 0, visits["date"] - planned_on, visits["date"] - on_record).astype(int)
     can_fail = np.flatnonzero(kept & (visits["kind"] != KIND["emergency"]) &
                               (visits["date"] >= ctx.start + FAILED_BEFORE_DAYS[1]) & (room > FAILED_BEFORE_DAYS[0]))
     completion = ctx.config.completion_rate
@@ -222,7 +223,10 @@ def booking(ctx, rng, apts, planned_at, attempt_of):
     booked = np.where(booked_day == day, same_day, stamp(booked_day, rng.integers(8 * 3600, 17 * 3600, n)))
     after_exam = end_of(apts, np.maximum(planned_at, 0)) + \
         (ctx.rng("appointment-after-exam").integers(5, 60, n) * 60).astype("timedelta64[s]")
-    return np.where(after_planning(apts, planned_at), np.maximum(booked, after_exam), booked)
+    booked = np.where(after_planning(apts, planned_at), np.maximum(booked, after_exam), booked)
+    on_record = ctx.practice.patients.entered[apts["patient"]] + \
+        (ctx.rng("appointment-after-record").integers(1, 10, n) * 60).astype("timedelta64[s]")
+    return np.maximum(booked, on_record)  # the patient's record is made first
 
 
 def after_planning(apts, planned_at):

@@ -385,11 +385,13 @@ def general_calls(ctx, rng, prefs, n):
     pt = ctx.practice.patients
     patient = pick(rng, np.flatnonzero(pt.active), n)
     days = business_days(ctx.start, ctx.today)
+    since = np.searchsorted(days, pt.entered[patient].astype("datetime64[D]"))  # not before the patient's record
+    days = days[np.minimum(since + (rng.random(n) * (len(days) - since)).astype(int), len(days) - 1)]
     received = rng.random(n) < 0.6
     complaint = rng.random(n) < COMPLAINT_SHARE
     mode = CONTACT_MODE[prefs.contact[patient]]
     note = np.where(complaint, pick(rng, COMPLAINTS, n),
                     np.where(received, pick(rng, GENERAL_RECEIVED, n), pick(rng, GENERAL_SENT, n)))
-    return _log(patient, at_hours(rng, pick(rng, days, n), 8, 17), np.where(complaint, COMPLAINT, GENERAL), mode,
+    return _log(patient, at_hours(rng, days, 8, 17), np.where(complaint, COMPLAINT, GENERAL), mode,
                 np.where(received, RECEIVED, SENT), BY_USER, _front_desk(ctx, rng, n), note,
                 minutes=np.where(mode == PHONE, rng.integers(1, 10, n), 0))
