@@ -4,8 +4,9 @@
   and conditions (7) as charted; a few planned procedures charted by mistake and deleted (6).
 - ProcDate: the appointment's day; for unscheduled planned work the day it was planned (DateTP).
   DateTP: the exam that planned it, or the day the procedure was put on its appointment (booking).
-- ProcFee: the office's UCR fee in ctx.config.fee_match_rate of procedures; the others carry an older fee
-  or a manual change (5-20 % off, whole dollars). Existing work and conditions have no fee.
+- ProcFee: the office's UCR fee in force on the procedure's day (the practice raises it each January) in
+  ctx.config.fee_match_rate of procedures; the others the fee of a discount schedule (senior 10 %, cash or
+  family 5 %, courtesy 15 %). Existing work and conditions have no fee.
 - ProvNum: the hygienist (patient's SecProv) for hygiene codes, the dentist (PriProv) for the rest.
 - Discount: a few large planned procedures carry the discount the coordinator quoted (5 or 10 %).
 - Diagnosis codes: procedures charted with a diagnosis (Dx) carry its ICD-10 code as the principal one, a few
@@ -26,7 +27,8 @@ from ..parameters import parameter
 from ..timeline import NO_DATE, days, seconds_after_midnight, stamp
 from .chart import batches, occasional_notes
 
-FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
+DISCOUNT_SCHEDULES = ("senior_discount", "cash_discount", "courtesy_discount")  # foundation_fee_schedules.csv use
+SENIOR_DAYS = round(65 * 365.25)
 DELETED_SHARE = parameter("clinical.procedures.deleted_share")
 LOCKED_AFTER_DAYS = 180  # the practice locks completed procedures after six months
 REPLACEMENT_SHARE = parameter("clinical.procedures.replacement_share")
@@ -62,11 +64,12 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
     charted_at = np.where(procs["planned_at"] >= 0,
                           apts["start"][exam] + (apts["minutes"][exam] * 60).astype("timedelta64[s]"),
                           apts["booked"][row])
+    date = np.where(attached, apts["day"][row], apts["day"][exam])
     done = dict(
         nums=ctx.ids.take("procedurelog", n), patient=patient, apt_num=np.where(attached, apt_nums[row], 0),
         planned_apt_num=np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0), code=code,
-        date=np.where(attached, apts["day"][row], apts["day"][exam]), date_tp=charted_at.astype("datetime64[D]"),
-        status=status, fee_cents=fees(ctx, rng, code, procs["status"]),
+        date=date, date_tp=charted_at.astype("datetime64[D]"),
+        status=status, fee_cents=fees(ctx, rng, code, patient, date, procs["status"]),
         prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
         clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"], dx=procs["dx"],
         priority=procs["priority"], prognosis=prognoses(ctx, code, status))
@@ -119,14 +122,22 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
     }
 
 
-def fees(ctx, rng, code, charted_status):
-    """ProcFee in cents: UCR, or in the other cases an older or manually changed fee (whole dollars)."""
-    ucr = ctx.practice.fee_scheds.cents[0, code]
-    n = len(code)
-    low, high = np.array(FEE_CHANGES)[rng.integers(0, len(FEE_CHANGES), n)].T
-    changed = np.rint(ucr * rng.uniform(low, high) / 100) * 100
-    fee = np.where(rng.random(n) < ctx.config.fee_match_rate, ucr, changed).astype(np.int64)
-    return np.where(charted_status > 0, 0, fee)
+def fees(ctx, rng, code, patient, date, charted_status):
+    """ProcFee in cents: the UCR fee in force on the procedure's day (fee_match_rate of procedures), or the fee of
+    the discount schedule the front desk charged it from. Existing work and conditions carry no fee."""
+    charged = np.where(rng.random(len(code)) < ctx.config.fee_match_rate, 0, discount_schedule(ctx, patient, date))
+    return np.where(charted_status > 0, 0, ctx.practice.fee_scheds.in_force(charged, code, date))
+
+
+def discount_schedule(ctx, patient, date):
+    """The discount schedule (schedule index) of a procedure charged below UCR: a senior's (65 and over that day),
+    a cash-paying (uninsured that day) or large family's (three or more), else a professional courtesy."""
+    pt, ins, scheds = ctx.practice.patients, ctx.practice.insurance, ctx.practice.fee_scheds
+    senior = (date - pt.birth[patient]).astype(np.int64) >= SENIOR_DAYS
+    insured = (ins.primary_plan[patient] >= 0) & (ins.primary_since[patient] <= date)
+    family = ctx.practice.families.size[pt.family[patient]] >= 3
+    senior_sched, cash_sched, courtesy_sched = (np.flatnonzero(scheds.use == use)[0] for use in DISCOUNT_SCHEDULES)
+    return np.select([senior, ~insured | family], [senior_sched, cash_sched], courtesy_sched)
 
 
 def discounts(ctx, done):

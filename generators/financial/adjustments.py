@@ -24,6 +24,7 @@ DISCOUNTS = {
     SMALL_BALANCE: (defnums(DefCat.ADJ_TYPES, "Insurance Write-off"),
                     "INSURANCE ADJ - {carrier} - SMALL BALANCE WRITE OFF", 1.0),
 }
+ON_SCHEDULE_FEES_ONLY = (SENIOR, CASH, NEW_PATIENT, FAMILY)  # a procedure charged from a discount schedule has it
 SMALL_BALANCE_CENTS = 2500
 BROKEN_APPOINTMENT_FEE_CENTS = 5000
 REFERRAL_CREDIT_CENTS = 5000
@@ -61,6 +62,8 @@ def _procedure_discounts(ctx, left, settled_on):
     ]
     for value, where in rules:
         kind = np.where(where & (left > 0), value, kind)
+    at_schedule = pr.fee_cents == ctx.practice.fee_scheds.in_force(0, pr.code, pr.date)
+    kind = np.where(np.isin(kind, ON_SCHEDULE_FEES_ONLY) & ~at_schedule, -1, kind)  # charged from a discount schedule
     share = np.array([DISCOUNTS[k][2] for k in range(len(DISCOUNTS))])
     amount = np.where(kind >= 0, np.minimum(left, np.rint(pr.fee_cents * share[np.maximum(kind, 0)])), 0)
     amount = np.where(np.isin(kind, (NO_CHARGE, SMALL_BALANCE)), left, amount).astype(np.int64)

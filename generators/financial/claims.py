@@ -42,7 +42,7 @@ def adjudicate(ctx, proc, plan, covered, secondary=False):
     """
     pr, plans, codes = ctx.practice.clinical.procedures, ctx.practice.insurance.plans, ctx.practice.codes
     fee = pr.fee_cents[proc]
-    allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc]))
+    allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc], pr.date[proc]))
     write_off = _zeros(len(proc)) if secondary else np.where(plans.is_ppo[plan], fee - allowed, 0)
     percent = plans.coverage_percent(plan, pr.code[proc])
     year = pr.date[proc].astype("datetime64[Y]").astype(np.int64)

@@ -20,8 +20,8 @@ from ..financial.aging import COLLECTIONS_CENTS
 from ..formatting import appointment_time, dollars, mdy, signature_data, text
 from ..parameters import parameter
 from ..rows import fit_to_volume, pick, rows_of
-from ..timeline import (MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, office_day, open_day_offset,
-                        seconds_after_midnight, stamp)
+from ..timeline import (MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, is_open, office_day,
+                        open_day_offset, seconds_after_midnight, stamp)
 from .referrals import REFERRING_PATIENT, SPECIALIST
 
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
@@ -181,7 +181,8 @@ def confirmations(ctx, prefs, reminded):
     called = np.flatnonzero((confirmed | left_message) & np.isin(ap.status, BOOKED_VISIT))
     day_before = open_day_offset(ap.date[called] - 1, 0, roll="backward")
     when = np.maximum(at_hours(rng, day_before, 10, 16), ap.booked[called] + 10 * MINUTE)
-    called, when = called[when < ap.start[called]], when[when < ap.start[called]]
+    made = (when < ap.start[called]) & is_open(when.astype("datetime64[D]"))  # booked on a closed day: confirmed in person
+    called, when = called[made], when[made]
     reached = ap.confirmed[called] == CONFIRMED
     patient = ap.patient[called]
     calls = _log(patient, when, APPOINTMENT, CONTACT_MODE[prefs.confirm[patient]], SENT, BY_USER,
