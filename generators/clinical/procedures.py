@@ -4,9 +4,10 @@
   and conditions (7) as charted; a few planned procedures charted by mistake and deleted (6).
 - ProcDate: the appointment's day; for unscheduled planned work the day it was planned (DateTP).
   DateTP: the exam that planned it, or the day the procedure was put on its appointment (booking).
-- ProcFee: the office's UCR fee in force on the procedure's day (the practice raises it each January) in
-  ctx.config.fee_match_rate of procedures; the others the fee of a discount schedule (senior 10 %, cash or
-  family 5 %, courtesy 15 %). Existing work and conditions have no fee.
+- ProcFee: the fee in force on the procedure's day (the practice raises its fees each January) of the patient's
+  fee schedule: UCR, or for patients holding 1 - ctx.config.fee_match_rate of the work the discount schedule
+  the office put them on (senior 10 %, cash or family 5 %, courtesy 15 %; patient.FeeSched). Existing work and
+  conditions have no fee.
 - ProvNum: the hygienist (patient's SecProv) for hygiene codes, the dentist (PriProv) for the rest.
 - Discount: a few large planned procedures carry the discount the coordinator quoted (5 or 10 %).
 - Diagnosis codes: procedures charted with a diagnosis (Dx) carry its ICD-10 code as the principal one, a few
@@ -69,7 +70,7 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
         nums=ctx.ids.take("procedurelog", n), patient=patient, apt_num=np.where(attached, apt_nums[row], 0),
         planned_apt_num=np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0), code=code,
         date=date, date_tp=charted_at.astype("datetime64[D]"),
-        status=status, fee_cents=fees(ctx, rng, code, patient, date, procs["status"]),
+        status=status, fee_cents=fees(ctx, code, patient, date, status, procs["status"]),
         prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
         clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"], dx=procs["dx"],
         priority=procs["priority"], prognosis=prognoses(ctx, code, status))
@@ -122,22 +123,45 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
     }
 
 
-def fees(ctx, rng, code, patient, date, charted_status):
-    """ProcFee in cents: the UCR fee in force on the procedure's day (fee_match_rate of procedures), or the fee of
-    the discount schedule the front desk charged it from. Existing work and conditions carry no fee."""
-    charged = np.where(rng.random(len(code)) < ctx.config.fee_match_rate, 0, discount_schedule(ctx, patient, date))
-    return np.where(charted_status > 0, 0, ctx.practice.fee_scheds.in_force(charged, code, date))
+def fees(ctx, code, patient, date, status, charted_status):
+    """ProcFee in cents: the fee in force on the procedure's day of the patient's fee schedule. Existing work and
+    conditions carry no fee."""
+    charged = charted_status == 0
+    sched = patient_fee_schedules(ctx, patient, date, charged, charged & (status == ProcStatus.COMPLETE))
+    return np.where(charged, ctx.practice.fee_scheds.in_force(sched[patient], code, date), 0)
 
 
-def discount_schedule(ctx, patient, date):
-    """The discount schedule (schedule index) of a procedure charged below UCR: a senior's (65 and over that day),
-    a cash-paying (uninsured that day) or large family's (three or more), else a professional courtesy."""
+def patient_fee_schedules(ctx, patient, date, charged, completed):
+    """The fee schedule (index) of each patient, also written as patient.FeeSched: UCR, or for random patients
+    holding 1 - fee_match_rate of the completed work since the last raise (all charged work without one), their
+    discount schedule."""
+    rng = ctx.rng("patient-fee-schedules")
+    pt, scheds = ctx.practice.patients, ctx.practice.fee_scheds
+    n = len(pt.nums)
+    since = scheds.raised[-1] if len(scheds.raised) else NO_DATE
+    counted = completed & (date >= since)
+    counted = counted if counted.any() else charged
+    per_patient = np.bincount(patient[counted], minlength=n)
+    order = rng.permutation(n)
+    before = np.zeros(n, dtype=np.int64)
+    before[order] = np.cumsum(per_patient[order]) - per_patient[order]
+    discounted = before < (1 - ctx.config.fee_match_rate) * per_patient.sum()
+    first_charged = np.full(n, np.datetime64("9999-12-31", "D"))
+    np.minimum.at(first_charged, patient[charged], date[charged])
+    sched = np.where(discounted & (first_charged <= ctx.today), discount_schedule(ctx, first_charged), 0)
+    on_discount = np.flatnonzero(sched > 0)
+    ctx.out.update("patient", "PatNum", {"PatNum": pt.nums[on_discount], "FeeSched": scheds.nums[sched[on_discount]]})
+    return sched
+
+
+def discount_schedule(ctx, first_charged):
+    """Each patient's discount schedule (schedule index): a senior's (65 or over at the first charged visit), a
+    cash-paying (uninsured) or large family's (three or more), else a professional courtesy."""
     pt, ins, scheds = ctx.practice.patients, ctx.practice.insurance, ctx.practice.fee_scheds
-    senior = (date - pt.birth[patient]).astype(np.int64) >= SENIOR_DAYS
-    insured = (ins.primary_plan[patient] >= 0) & (ins.primary_since[patient] <= date)
-    family = ctx.practice.families.size[pt.family[patient]] >= 3
+    senior = (first_charged - pt.birth).astype(np.int64) >= SENIOR_DAYS
+    family = ctx.practice.families.size[pt.family] >= 3
     senior_sched, cash_sched, courtesy_sched = (np.flatnonzero(scheds.use == use)[0] for use in DISCOUNT_SCHEDULES)
-    return np.select([senior, ~insured | family], [senior_sched, cash_sched], courtesy_sched)
+    return np.select([senior, (ins.primary_plan < 0) | family], [senior_sched, cash_sched], courtesy_sched)
 
 
 def discounts(ctx, done):
