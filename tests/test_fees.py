@@ -77,16 +77,23 @@ def test_fees_below_the_schedule_are_round_percentage_discounts_of_it(practice_d
     assert odd == [] and sum(len(fees) > 1 for fees in found.values()) >= 5
 
 
-def test_discount_schedules_charge_their_percentage_and_seniors_get_the_senior_one(practice_db):
+def test_discount_schedules_charge_their_percentage_and_only_seniors_the_senior_one(practice_db):
     assert rows(practice_db, f"""SELECT count(*) FROM raw.fee d JOIN raw.feesched s ON s."FeeSchedNum" = d."FeeSched"
                                  JOIN raw.fee u ON u."CodeNum" = d."CodeNum" AND u."FeeSched" = {UCR}
                                  WHERE s."Description" LIKE '%Discount%' AND abs(d."Amount" - round((u."Amount"
                                  * (100 - substring(s."Description" FROM '(\\d+)%')::int) / 100)::numeric, 2)) > 0.005
                               """) == [(0,)]
-    seniors = rows(practice_db, """SELECT bool_and(age(p."ProcDate", t."Birthdate") >= interval '65 years'), count(*)
-                                   FROM raw.procedurelog p JOIN raw.patient t USING ("PatNum")
-                                   JOIN raw.fee f ON f."CodeNum" = p."CodeNum" AND f."FeeSched" = 8290
-                                   JOIN raw.fee u ON u."CodeNum" = p."CodeNum" AND u."FeeSched" = 8285
-                                   WHERE p."ProcDate" >= f."SecDateTEdit"::date AND p."ProcFee" = f."Amount"
-                                   AND p."ProcFee" <> round((u."Amount" * 0.95)::numeric, 2)""")[0]
-    assert seniors[0] and seniors[1] > 0
+    younger, seniors = rows(practice_db, """SELECT count(*) FILTER (WHERE age(p."ProcDate", t."Birthdate")
+                                            < interval '65 years'), count(*)
+                                            FROM raw.procedurelog p JOIN raw.patient t USING ("PatNum")
+                                            WHERE t."FeeSched" = 8290 AND p."ProcFee" > 0""")[0]
+    assert younger == 0 and seniors > 0
+
+
+def test_procedures_since_the_last_raise_carry_the_fee_of_their_patients_schedule(practice_db):
+    charged, odd, discounted = rows(practice_db, f"""SELECT count(*), count(*) FILTER (WHERE p."ProcFee" <> f."Amount"),
+        count(*) FILTER (WHERE t."FeeSched" <> 0) FROM raw.procedurelog p JOIN raw.patient t USING ("PatNum")
+        JOIN raw.fee f ON f."CodeNum" = p."CodeNum" AND f."ClinicNum" = p."ClinicNum"
+        AND f."FeeSched" = CASE t."FeeSched" WHEN 0 THEN {UCR} ELSE t."FeeSched" END
+        WHERE p."ProcFee" > 0 AND p."ProcDate" >= f."SecDateTEdit"::date""")[0]
+    assert charged > 0 and odd == 0 and 0 < discounted < charged
