@@ -131,13 +131,21 @@ def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCod
     })
     share = np.array([float(r["share"]) for r in rows])
     raised, rates = fee_raises(ctx)
-    ucr = raised_ucr(codes.ucr_cents, rates)
-    discount = np.char.endswith(use, "discount")
-    by_period = np.where(discount[None, :, None], np.rint(ucr[:, None, :] * share[None, :, None]),
-                         np.rint(ucr[:, None, :] * share[None, :, None] / 100.0) * 100).astype(np.int64)
-    by_period[:, 0] = ucr
+    applied = np.where(hidden, np.searchsorted(raised, edited), len(raised))  # hidden: no raise from that day on
+    by_period = schedule_fees(raised_ucr(codes.ucr_cents, rates), share, use, applied)
     return FeeSchedules(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"], share=share, use=use,
-                        cents=by_period[-1], raised=raised, raise_rates=rates, by_period=by_period)
+                        cents=by_period[-1], raised=raised, raise_rates=rates, raises_applied=applied,
+                        by_period=by_period)
+
+
+def schedule_fees(ucr: np.ndarray, share: np.ndarray, use: np.ndarray, applied: np.ndarray) -> np.ndarray:
+    """Every schedule's fees (int64 [period, schedule, code]) from the UCR fees of each period: its share of them,
+    to the whole dollar (to the cent for a discount schedule); a schedule keeps those of the last raise it took."""
+    periods, schedules = np.arange(len(ucr)), np.arange(len(share))
+    shared = ucr[:, None, :] * share[None, :, None]
+    fees = np.where(np.char.endswith(use, "discount")[None, :, None], np.rint(shared), np.rint(shared / 100) * 100)
+    fees[:, 0] = ucr
+    return fees.astype(np.int64)[np.minimum(periods[:, None], applied[None, :]), schedules]
 
 
 def fee_raises(ctx: RunContext) -> tuple[np.ndarray, np.ndarray]:
@@ -449,7 +457,8 @@ def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, sched
     n = len(sched_idx)
     # The office's own fees are the newest rows, so the analytics' "standard fee" (newest per code) is UCR.
     entered = np.where(sched_idx == 0, setup_day + 2, setup_day)
-    edited = np.maximum(entered, scheds.raised[-1]) if len(scheds.raised) else entered
+    last_raise = np.r_[NO_DATE, scheds.raised][scheds.raises_applied]
+    edited = np.maximum(entered, last_raise[sched_idx])
     ctx.out.copy("fee", {
         "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.cents[sched_idx, code_idx] / 100.0,
         "OldCode": codes.code[code_idx].tolist(), "FeeSched": scheds.nums[sched_idx], "CodeNum": codes.nums[code_idx],
@@ -467,12 +476,15 @@ def fee_schedule_log(ctx: RunContext, scheds: FeeSchedules) -> None:
     n_scheds, n_raises = len(scheds.nums), len(scheds.raised)
     sched = np.tile(np.arange(n_scheds), n_raises)
     raise_idx = np.repeat(np.arange(n_raises), n_scheds)
+    applied = raise_idx < scheds.raises_applied[sched]
+    sched, raise_idx = sched[applied], raise_idx[applied]
     percent = [f"{100 * rate:g}" for rate in scheds.raise_rates[raise_idx].tolist()]
+    rounding = np.where(np.char.endswith(scheds.use[sched], "discount"), "cent", "dollar")
     ctx.out.copy("securitylog", {
         "SecurityLogNum": ctx.ids.take("securitylog", len(sched)), "PermType": Permission.FEE_SCHED_EDIT,
         "UserNum": SETUP_USER, "LogDateTime": stamp(scheds.raised[raise_idx], 10 * 3600 + 60 * sched),
-        "LogText": [f'Fee Schedule "{rows[s]["Description"]}" increased by {p}%, rounded to the nearest dollar'
-                    for s, p in zip(sched.tolist(), percent)],
+        "LogText": [f'Fee Schedule "{rows[s]["Description"]}" increased by {p}%, rounded to the nearest {r}'
+                    for s, p, r in zip(sched.tolist(), percent, rounding.tolist())],
         "PatNum": 0, "CompName": "FRONTDESK1", "FKey": scheds.nums[sched], "LogSource": 0, "DefNum": 0,
         "DefNumError": 0, "DateTPrevious": NO_TIME,
     })

@@ -48,7 +48,8 @@ class FeeSchedules:
     (int64); ucr: the UCR schedule's FeeSchedNum; ppo: the PPO tiers' FeeSchedNums; share: each schedule's fee as
     a share of UCR (float); use: the csv's use of each schedule ("ucr", "ppo", "senior_discount"...); cents: int64
     [schedule index, code index], row 0 the UCR: the fees in force today; raised / raise_rates: the days the
-    practice raised its fees (datetime64[D], ascending) and by how much (a fraction); by_period: int64 [period,
+    practice raised its fees (datetime64[D], ascending) and by how much (a fraction); raises_applied: per
+    schedule, how many of them it took (a hidden schedule none after it was hidden); by_period: int64 [period,
     schedule index, code index], the fees before the first raise, then after each (the last = cents)."""
     nums: np.ndarray
     ucr: int
@@ -58,6 +59,7 @@ class FeeSchedules:
     cents: np.ndarray
     raised: np.ndarray
     raise_rates: np.ndarray
+    raises_applied: np.ndarray
     by_period: np.ndarray
 
     def in_force(self, sched, code, days):

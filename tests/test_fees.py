@@ -35,21 +35,28 @@ def fees_by_period(practice_db, raises):
     return {key: fees for key, fees in found.items() if fees.total() >= 30}
 
 
-def test_each_raise_is_logged_in_january_on_an_open_day_for_every_schedule(practice_db):
+def test_each_raise_is_logged_in_january_on_an_open_day_for_every_schedule_in_use(practice_db):
     raises = ucr_raises(practice_db)
     days = np.array([day for day, _ in raises], dtype="datetime64[D]")
     assert len(raises) >= 2 and is_open(days).all() and {day.month for day, _ in raises} == {1}
     assert len({day.year for day, _ in raises}) == len(raises)
     assert all(0.02 <= rate <= 0.05 for _, rate in raises)
-    assert rows(practice_db, f"""SELECT count(DISTINCT "FKey") = (SELECT count(*) FROM raw.feesched),
-                                 count(*) = {len(raises)} * (SELECT count(*) FROM raw.feesched)
-                                 FROM raw.securitylog WHERE "PermType" = {Permission.FEE_SCHED_EDIT}""") == [(True, True)]
+    # every visible schedule takes every raise; a hidden one none from the day it was hidden
+    assert rows(practice_db, f"""SELECT count(*) FROM raw.feesched s CROSS JOIN (SELECT "LogDateTime" FROM raw.securitylog
+                                 WHERE "PermType" = {Permission.FEE_SCHED_EDIT} AND "FKey" = {UCR}) r
+                                 WHERE (NOT s."IsHidden" OR r."LogDateTime"::date < s."SecDateTEdit"::date)
+                                 <> EXISTS (SELECT 1 FROM raw.securitylog l WHERE l."FKey" = s."FeeSchedNum"
+                                            AND l."LogDateTime"::date = r."LogDateTime"::date)""") == [(0,)]
 
 
-def test_fee_rows_hold_the_fee_of_the_last_raise_stamped_on_its_day(practice_db):
-    last = ucr_raises(practice_db)[-1][0]
-    assert rows(practice_db, f"""SELECT count(*) FROM raw.fee WHERE "SecDateTEdit"::date <> date '{last}'
-                                 OR "SecDateEntry" > "SecDateTEdit"::date""") == [(0,)]
+def test_fee_rows_hold_the_fee_of_their_schedules_last_raise_stamped_on_its_day(practice_db):
+    assert rows(practice_db, f"""SELECT count(*) FROM raw.fee f LEFT JOIN (SELECT "FKey", max("LogDateTime")::date last
+                                 FROM raw.securitylog WHERE "PermType" = {Permission.FEE_SCHED_EDIT} GROUP BY 1) l
+                                 ON l."FKey" = f."FeeSched"
+                                 WHERE f."SecDateTEdit"::date <> greatest(l.last, f."SecDateEntry")
+                                 OR f."SecDateEntry" > f."SecDateTEdit"::date""") == [(0,)]
+    assert rows(practice_db, f"""SELECT count(*) FROM raw.fee WHERE "FeeSched" = {UCR}
+                                 AND "SecDateTEdit"::date <> (SELECT max("LogDateTime")::date FROM raw.securitylog)""") == [(0,)]
 
 
 def test_the_fee_of_a_code_rises_year_over_year_by_the_schedule_raise(practice_db):
