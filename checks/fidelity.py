@@ -131,9 +131,11 @@ METRICS = [
              "ADA production mix of a general practice") for category, (_, fee) in CATEGORY_RANGES.items()],
     Metric("standard-fee match rate", f"""SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
            FROM raw.procedurelog p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
-           "Amount" std FROM raw.fee ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
-           USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0""", 0, 0,
-           "configured --fee-match-rate", config="fee_match_rate"),
+           "Amount" std, "SecDateTEdit"::date since FROM raw.fee
+           ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
+           USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0
+           AND p."ProcDate" >= f.since""", 0, 0,
+           "configured --fee-match-rate (procedures since the fee was last raised)", config="fee_match_rate"),
     Metric("claim turnaround, median", f"""SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
            count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 14, 35, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),

@@ -9,14 +9,16 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from opendental.codes import Permission
 from opendental.definitions import DefCat, defnum, defnums
 from opendental.definitions import rows as numbered_definitions
 
 from .context import RunContext
 from .data import read_table
 from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
+from .parameters import parameters
 from .rows import scaled
-from .timeline import NO_DATE, NO_TIME, day, day_in_window, stamp
+from .timeline import NO_DATE, NO_TIME, day, day_in_window, open_day_offset, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
 STAFF_ROLES = ("Front Desk", "Front Desk", "Office Manager", "Billing", "Dental Assistant", "Dental Assistant",
@@ -42,6 +44,7 @@ OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
 # The first office's Admin login (logins number it first), who set the practice up and entered its fees,
 # fee schedules and carriers.
 SETUP_USER = 1
+RAISE_LOW, RAISE_HIGH = parameters("foundation.fees.raise_low", "foundation.fees.raise_high")
 
 
 def practice(ctx: RunContext) -> FoundationReference:
@@ -110,9 +113,11 @@ def clinics(ctx: RunContext) -> np.ndarray:
 
 def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes) -> FeeSchedules:
     """The schedules of generators/data/foundation_fee_schedules.csv (numbered like the production practice's):
-    the office's UCR fees, the PPO tiers plans price at, an out-of-network allowed schedule (FeeSchedType 2)
-    and the hidden schedule of a PPO network the office left. PPO fees are a share of UCR, rounded to whole
-    dollars the way carriers publish them."""
+    the office's UCR fees, the PPO tiers plans price at, an out-of-network allowed schedule (FeeSchedType 2),
+    the hidden schedule of a PPO network the office left, and the discount schedules the front desk charges
+    seniors, cash-paying families and professional courtesy from. PPO fees are a share of UCR, rounded to whole
+    dollars the way carriers publish them; a discount schedule is its round percentage off UCR, to the cent.
+    Every January the practice raises its fees (fee_raises); the schedules follow the UCR."""
     rows = read_table("foundation_fee_schedules")
     nums = np.array([int(r["FeeSchedNum"]) for r in rows], dtype=np.int64)
     use = np.array([r["use"] for r in rows])
@@ -125,10 +130,43 @@ def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCod
         "SecDateTEdit": stamp(edited, 9 * 3600),
     })
     share = np.array([float(r["share"]) for r in rows])
-    cents = np.rint(codes.ucr_cents[None, :] * share[:, None] / 100.0) * 100
-    cents[0] = codes.ucr_cents
-    return FeeSchedules(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"], share=share,
-                        cents=cents.astype(np.int64))
+    raised, rates = fee_raises(ctx)
+    applied = np.where(hidden, np.searchsorted(raised, edited), len(raised))  # hidden: no raise from that day on
+    by_period = schedule_fees(raised_ucr(codes.ucr_cents, rates), share, use, applied)
+    return FeeSchedules(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"], share=share, use=use,
+                        cents=by_period[-1], raised=raised, raise_rates=rates, raises_applied=applied,
+                        by_period=by_period)
+
+
+def schedule_fees(ucr: np.ndarray, share: np.ndarray, use: np.ndarray, applied: np.ndarray) -> np.ndarray:
+    """Every schedule's fees (int64 [period, schedule, code]) from the UCR fees of each period: its share of them,
+    to the whole dollar (to the cent for a discount schedule); a schedule keeps those of the last raise it took."""
+    periods, schedules = np.arange(len(ucr)), np.arange(len(share))
+    shared = ucr[:, None, :] * share[None, :, None]
+    fees = np.where(np.char.endswith(use, "discount")[None, :, None], np.rint(shared), np.rint(shared / 100) * 100)
+    fees[:, 0] = ucr
+    return fees.astype(np.int64)[np.minimum(periods[:, None], applied[None, :]), schedules]
+
+
+def fee_raises(ctx: RunContext) -> tuple[np.ndarray, np.ndarray]:
+    """The days the practice raised its fees, the first day it is open each January from the year after ctx.start
+    to today, and each raise (a fraction, in half-percent steps between the parameters' bounds)."""
+    years = np.arange(ctx.start.astype("datetime64[Y]") + 1, ctx.today.astype("datetime64[Y]") + 1)
+    raised = open_day_offset(years.astype("datetime64[D]"), 0, roll="forward")
+    raised = raised[raised <= ctx.today]
+    steps = ctx.rng("fee-raises").integers(round(RAISE_LOW * 200), round(RAISE_HIGH * 200) + 1, len(raised))
+    return raised, steps / 200
+
+
+def raised_ucr(current_cents: np.ndarray, rates: np.ndarray) -> np.ndarray:
+    """The UCR fees (int64 [period, code]) before the first raise and after each: OpenDental's fee schedule tool
+    raising by a percentage, rounded to whole dollars, from a start chosen so the fees in force today are about
+    the catalog's (generators/data/procedure_codes.csv)."""
+    start = np.rint(current_cents / np.prod(1 + rates) / 100) * 100
+    periods = [start]
+    for rate in rates.tolist():
+        periods.append(np.rint(periods[-1] * (1 + rate) / 100) * 100)
+    return np.array(periods, dtype=np.int64)
 
 
 def providers(ctx: RunContext) -> Providers:
@@ -409,8 +447,9 @@ def procedure_codes(ctx: RunContext, setup_day: np.datetime64) -> ProcedureCodes
 
 def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, scheds: FeeSchedules,
          clinic_nums: np.ndarray) -> None:
-    """One fee per code, schedule and clinic, of the schedule's cents. Entry dates fall inside the window: the
-    analytics ignore older fees."""
+    """One fee per code, schedule and clinic, holding the fee in force today: OpenDental updates the fee row when
+    the schedule is raised, so SecDateTEdit is the last raise (or the entry). Entry dates fall inside the window:
+    the analytics ignore older fees."""
     n_codes, n_scheds, n_clinics = len(codes.nums), len(scheds.nums), len(clinic_nums)
     sched_idx = np.repeat(np.arange(n_scheds), n_codes * n_clinics)
     code_idx = np.tile(np.repeat(np.arange(n_codes), n_clinics), n_scheds)
@@ -418,10 +457,34 @@ def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, sched
     n = len(sched_idx)
     # The office's own fees are the newest rows, so the analytics' "standard fee" (newest per code) is UCR.
     entered = np.where(sched_idx == 0, setup_day + 2, setup_day)
+    last_raise = np.r_[NO_DATE, scheds.raised][scheds.raises_applied]
+    edited = np.maximum(entered, last_raise[sched_idx])
     ctx.out.copy("fee", {
         "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.cents[sched_idx, code_idx] / 100.0,
         "OldCode": codes.code[code_idx].tolist(), "FeeSched": scheds.nums[sched_idx], "CodeNum": codes.nums[code_idx],
         "ClinicNum": clinic, "ProvNum": 0, "UseDefaultFee": False, "UseDefaultCov": False,
         "SecUserNumEntry": SETUP_USER,
-        "SecDateEntry": entered, "SecDateTEdit": stamp(entered, 10 * 3600),
+        "SecDateEntry": entered, "SecDateTEdit": stamp(edited, 10 * 3600),
+    })
+    fee_schedule_log(ctx, scheds)
+
+
+def fee_schedule_log(ctx: RunContext, scheds: FeeSchedules) -> None:
+    """The audit trail OpenDental writes when the fee schedule tool raises a schedule: a securitylog row
+    (FeeSchedEdit, FKey the FeeSchedNum) per schedule and raise, by the admin who keeps the fees."""
+    rows = read_table("foundation_fee_schedules")
+    n_scheds, n_raises = len(scheds.nums), len(scheds.raised)
+    sched = np.tile(np.arange(n_scheds), n_raises)
+    raise_idx = np.repeat(np.arange(n_raises), n_scheds)
+    applied = raise_idx < scheds.raises_applied[sched]
+    sched, raise_idx = sched[applied], raise_idx[applied]
+    percent = [f"{100 * rate:g}" for rate in scheds.raise_rates[raise_idx].tolist()]
+    rounding = np.where(np.char.endswith(scheds.use[sched], "discount"), "cent", "dollar")
+    ctx.out.copy("securitylog", {
+        "SecurityLogNum": ctx.ids.take("securitylog", len(sched)), "PermType": Permission.FEE_SCHED_EDIT,
+        "UserNum": SETUP_USER, "LogDateTime": stamp(scheds.raised[raise_idx], 10 * 3600 + 60 * sched),
+        "LogText": [f'Fee Schedule "{rows[s]["Description"]}" increased by {p}%, rounded to the nearest {r}'
+                    for s, p, r in zip(sched.tolist(), percent, rounding.tolist())],
+        "PatNum": 0, "CompName": "FRONTDESK1", "FKey": scheds.nums[sched], "LogSource": 0, "DefNum": 0,
+        "DefNumError": 0, "DateTPrevious": NO_TIME,
     })

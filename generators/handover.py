@@ -46,12 +46,25 @@ class ProcedureCodes:
 class FeeSchedules:
     """The fee schedules, one per row of foundation_fee_schedules.csv (the schedule index). nums: FeeSchedNum
     (int64); ucr: the UCR schedule's FeeSchedNum; ppo: the PPO tiers' FeeSchedNums; share: each schedule's fee as
-    a share of UCR (float); cents: int64 [schedule index, code index], row 0 the UCR."""
+    a share of UCR (float); use: the csv's use of each schedule ("ucr", "ppo", "senior_discount"...); cents: int64
+    [schedule index, code index], row 0 the UCR: the fees in force today; raised / raise_rates: the days the
+    practice raised its fees (datetime64[D], ascending) and by how much (a fraction); raises_applied: per
+    schedule, how many of them it took (a hidden schedule none after it was hidden); by_period: int64 [period,
+    schedule index, code index], the fees before the first raise, then after each (the last = cents)."""
     nums: np.ndarray
     ucr: int
     ppo: np.ndarray
     share: np.ndarray
+    use: np.ndarray
     cents: np.ndarray
+    raised: np.ndarray
+    raise_rates: np.ndarray
+    raises_applied: np.ndarray
+    by_period: np.ndarray
+
+    def in_force(self, sched, code, days):
+        """The fee in cents of schedule indices `sched` for code indices `code` on `days` (arrays that broadcast)."""
+        return self.by_period[np.searchsorted(self.raised, days, side="right"), sched, code]
 
 
 @dataclass(frozen=True)
@@ -223,7 +236,8 @@ class InsurancePlans:
     fee; 0 = UCR for percentage plans), percent (int [plan, coverage category]), annual_max_cents,
     ortho_max_cents, deductible_cents (individual), family_deductible_cents (int64), month_renew (0 = calendar
     year), cob_rule, entered (datetime64[D]) and edited (datetime64[s]) as written; coverage_percent(plan index,
-    code index) -> int array; allowed_cents(plan index, code index) -> int64 array."""
+    code index) -> int array; allowed_cents(plan index, code index, days) -> int64 array (the plan's fee in force
+    on the days)."""
     nums: np.ndarray
     carrier_idx: np.ndarray
     employer: np.ndarray

@@ -181,8 +181,8 @@ def group_plans(ctx, carriers, categories):
     def coverage_percent(plan_idx, code_idx):
         return coverage[plan_idx, code_idx]
 
-    def allowed_cents(plan_idx, code_idx):
-        return scheds.cents[plans.fee_sched_index[plan_idx], code_idx]
+    def allowed_cents(plan_idx, code_idx, days):
+        return scheds.in_force(plans.fee_sched_index[plan_idx], code_idx, days)
 
     plans.coverage_percent, plans.allowed_cents = coverage_percent, allowed_cents
     return plans

@@ -120,3 +120,10 @@ def seconds(amount):
 def random_minutes(rng, low, high, n):
     """n durations drawn between `low` and `high` minutes, to the second (timedelta64[s])."""
     return (rng.integers(low * 60, high * 60, n)).astype("timedelta64[s]")
+
+
+def office_day(days, last):
+    """The day when the office is open that day, else its next open day; the open day before when the next one is
+    after `last` (work done by `last`, e.g. today)."""
+    later = open_day_offset(days, 0, roll="forward")
+    return np.where(later <= last, later, open_day_offset(days, 0, roll="backward"))

@@ -295,6 +295,11 @@ class FeeScheduleType(SqlEnum):
     MANUAL_BLUE_BOOK = 4
 
 
+class Permission(SqlEnum):
+    """securitylog.PermType: OpenDental's Permissions enum (only what the practice's audit trail logs)."""
+    FEE_SCHED_EDIT = 92
+
+
 class ToothInitialType(SqlEnum):
     """toothinitial.InitialType"""
     MISSING = 0

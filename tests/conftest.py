@@ -283,7 +283,8 @@ def offices(patients_per_office):
 def first_office(patients_per_office, phases):
     """ctx.practice of the first office of `practice_db` (same options, same seed) after `phases`."""
     config = practice_config(patients_per_office)
-    ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), SimpleNamespace(copy=lambda *_: 0, stream=lambda *_: 0))
+    written = SimpleNamespace(copy=lambda *_: 0, stream=lambda *_: 0, update=lambda *_: 0)
+    ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), written)
     for phase in phases:
         phase.office(ctx, phase.practice(ctx))
     return ctx.practice

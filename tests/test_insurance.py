@@ -164,8 +164,8 @@ def test_coverage_percent_and_allowed_fee_follow_the_plan(handed_over):
 
     assert (percent("D1110") == 100).all() and set(percent("D2740")) <= {50, 60}
     assert set(percent("D8080")) == {0, 50} and (percent("Watch") == 0).all()
-    allowed = plans.allowed_cents(every, np.full(len(every), codes.index["D2740"]))
-    ucr = codes.ucr_cents[codes.index["D2740"]]
+    allowed = plans.allowed_cents(every, np.full(len(every), codes.index["D2740"]), np.datetime64(SMALL_END))
+    ucr = handed_over.fee_scheds.cents[0, codes.index["D2740"]]
     assert (allowed[~plans.is_ppo] == ucr).all() and (allowed[plans.is_ppo] < ucr).all()
     assert plans.is_ppo.any() and (~plans.is_ppo).any()
 

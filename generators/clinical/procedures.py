@@ -4,8 +4,10 @@
   and conditions (7) as charted; a few planned procedures charted by mistake and deleted (6).
 - ProcDate: the appointment's day; for unscheduled planned work the day it was planned (DateTP).
   DateTP: the exam that planned it, or the day the procedure was put on its appointment (booking).
-- ProcFee: the office's UCR fee in ctx.config.fee_match_rate of procedures; the others carry an older fee
-  or a manual change (5-20 % off, whole dollars). Existing work and conditions have no fee.
+- ProcFee: the fee in force on the procedure's day (the practice raises its fees each January) of the patient's
+  fee schedule: UCR, or for patients holding 1 - ctx.config.fee_match_rate of the work the discount schedule
+  the office put them on (senior 10 %, cash or family 5 %, courtesy 15 %; patient.FeeSched). Existing work and
+  conditions have no fee.
 - ProvNum: the hygienist (patient's SecProv) for hygiene codes, the dentist (PriProv) for the rest.
 - Discount: a few large planned procedures carry the discount the coordinator quoted (5 or 10 %).
 - Diagnosis codes: procedures charted with a diagnosis (Dx) carry its ICD-10 code as the principal one, a few
@@ -26,7 +28,8 @@ from ..parameters import parameter
 from ..timeline import NO_DATE, days, seconds_after_midnight, stamp
 from .chart import batches, occasional_notes
 
-FEE_CHANGES = ((0.80, 0.95), (1.05, 1.20))  # multiples of UCR: an older fee, or a manual change
+DISCOUNT_SCHEDULES = ("senior_discount", "cash_discount", "courtesy_discount")  # foundation_fee_schedules.csv use
+SENIOR_DAYS = round(65 * 365.25)
 DELETED_SHARE = parameter("clinical.procedures.deleted_share")
 LOCKED_AFTER_DAYS = 180  # the practice locks completed procedures after six months
 REPLACEMENT_SHARE = parameter("clinical.procedures.replacement_share")
@@ -62,11 +65,12 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
     charted_at = np.where(procs["planned_at"] >= 0,
                           apts["start"][exam] + (apts["minutes"][exam] * 60).astype("timedelta64[s]"),
                           apts["booked"][row])
+    date = np.where(attached, apts["day"][row], apts["day"][exam])
     done = dict(
         nums=ctx.ids.take("procedurelog", n), patient=patient, apt_num=np.where(attached, apt_nums[row], 0),
         planned_apt_num=np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0), code=code,
-        date=np.where(attached, apts["day"][row], apts["day"][exam]), date_tp=charted_at.astype("datetime64[D]"),
-        status=status, fee_cents=fees(ctx, rng, code, procs["status"]),
+        date=date, date_tp=charted_at.astype("datetime64[D]"),
+        status=status, fee_cents=fees(ctx, code, patient, date, status, procs["status"]),
         prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
         clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"], dx=procs["dx"],
         priority=procs["priority"], prognosis=prognoses(ctx, code, status))
@@ -120,14 +124,45 @@ def rows(ctx, rng, details, done, part, charted_at, visit_start, visit_end):
     }
 
 
-def fees(ctx, rng, code, charted_status):
-    """ProcFee in cents: UCR, or in the other cases an older or manually changed fee (whole dollars)."""
-    ucr = ctx.practice.fee_scheds.cents[0, code]
-    n = len(code)
-    low, high = np.array(FEE_CHANGES)[rng.integers(0, len(FEE_CHANGES), n)].T
-    changed = np.rint(ucr * rng.uniform(low, high) / 100) * 100
-    fee = np.where(rng.random(n) < ctx.config.fee_match_rate, ucr, changed).astype(np.int64)
-    return np.where(charted_status > 0, 0, fee)
+def fees(ctx, code, patient, date, status, charted_status):
+    """ProcFee in cents: the fee in force on the procedure's day of the patient's fee schedule. Existing work and
+    conditions carry no fee."""
+    charged = charted_status == 0
+    sched = patient_fee_schedules(ctx, patient, date, charged, charged & (status == ProcStatus.COMPLETE))
+    return np.where(charged, ctx.practice.fee_scheds.in_force(sched[patient], code, date), 0)
+
+
+def patient_fee_schedules(ctx, patient, date, charged, completed):
+    """The fee schedule (index) of each patient, also written as patient.FeeSched: UCR, or for random patients
+    holding 1 - fee_match_rate of the completed work since the last raise (all charged work without one), their
+    discount schedule."""
+    rng = ctx.rng("patient-fee-schedules")
+    pt, scheds = ctx.practice.patients, ctx.practice.fee_scheds
+    n = len(pt.nums)
+    since = scheds.raised[-1] if len(scheds.raised) else NO_DATE
+    counted = completed & (date >= since)
+    counted = counted if counted.any() else charged
+    per_patient = np.bincount(patient[counted], minlength=n)
+    order = rng.permutation(n)
+    before = np.zeros(n, dtype=np.int64)
+    before[order] = np.cumsum(per_patient[order]) - per_patient[order]
+    discounted = before < (1 - ctx.config.fee_match_rate) * per_patient.sum()
+    first_charged = np.full(n, np.datetime64("9999-12-31", "D"))
+    np.minimum.at(first_charged, patient[charged], date[charged])
+    sched = np.where(discounted & (first_charged <= ctx.today), discount_schedule(ctx, first_charged), 0)
+    on_discount = np.flatnonzero(sched > 0)
+    ctx.out.update("patient", "PatNum", {"PatNum": pt.nums[on_discount], "FeeSched": scheds.nums[sched[on_discount]]})
+    return sched
+
+
+def discount_schedule(ctx, first_charged):
+    """Each patient's discount schedule (schedule index): a senior's (65 or over at the first charged visit), a
+    cash-paying (uninsured) or large family's (three or more), else a professional courtesy."""
+    pt, ins, scheds = ctx.practice.patients, ctx.practice.insurance, ctx.practice.fee_scheds
+    senior = (first_charged - pt.birth).astype(np.int64) >= SENIOR_DAYS
+    family = ctx.practice.families.size[pt.family] >= 3
+    senior_sched, cash_sched, courtesy_sched = (np.flatnonzero(scheds.use == use)[0] for use in DISCOUNT_SCHEDULES)
+    return np.select([senior, (ins.primary_plan < 0) | family], [senior_sched, cash_sched], courtesy_sched)
 
 
 def discounts(ctx, done):

@@ -8,7 +8,7 @@ from core.arrays import concat_rows, group_sum
 from opendental.codes import AptStatus
 from opendental.definitions import DefCat, defnum, defnums
 
-from ..timeline import NO_DATE, stamp
+from ..timeline import NO_DATE, office_day, stamp
 
 # (kind, AdjType DefNums, note, share of the fee) for discounts taken off a procedure's remaining balance.
 SENIOR, CASH, NEW_PATIENT, FAMILY, STAFF, NO_CHARGE, SMALL_BALANCE = range(7)
@@ -24,6 +24,7 @@ DISCOUNTS = {
     SMALL_BALANCE: (defnums(DefCat.ADJ_TYPES, "Insurance Write-off"),
                     "INSURANCE ADJ - {carrier} - SMALL BALANCE WRITE OFF", 1.0),
 }
+ON_SCHEDULE_FEES_ONLY = (SENIOR, CASH, NEW_PATIENT, FAMILY)  # a procedure charged from a discount schedule has it
 SMALL_BALANCE_CENTS = 2500
 BROKEN_APPOINTMENT_FEE_CENTS = 5000
 REFERRAL_CREDIT_CENTS = 5000
@@ -61,14 +62,18 @@ def _procedure_discounts(ctx, left, settled_on):
     ]
     for value, where in rules:
         kind = np.where(where & (left > 0), value, kind)
+    at_schedule = pr.fee_cents == ctx.practice.fee_scheds.in_force(0, pr.code, pr.date)
+    kind = np.where(np.isin(kind, ON_SCHEDULE_FEES_ONLY) & ~at_schedule, -1, kind)  # charged from a discount schedule
     share = np.array([DISCOUNTS[k][2] for k in range(len(DISCOUNTS))])
     amount = np.where(kind >= 0, np.minimum(left, np.rint(pr.fee_cents * share[np.maximum(kind, 0)])), 0)
     amount = np.where(np.isin(kind, (NO_CHARGE, SMALL_BALANCE)), left, amount).astype(np.int64)
     return kind, amount
 
 
-def _rows(patient, proc, amount, date, adj_type, note):
-    return SimpleNamespace(patient=patient, proc=proc, amount=amount, date=date, type=adj_type, note=note)
+def _rows(ctx, patient, proc, amount, date, adj_type, note):
+    """Adjustments are posted by the office: on the day or the next day it is open."""
+    return SimpleNamespace(patient=patient, proc=proc, amount=amount, date=office_day(date, ctx.today), type=adj_type,
+                           note=note)
 
 
 def procedure_discounts(ctx, left, settled_on, room):
@@ -85,7 +90,7 @@ def procedure_discounts(ctx, left, settled_on, room):
     date = np.where(kind == SMALL_BALANCE, settled_on[picked] + rng.integers(0, 10, len(picked)).astype("timedelta64[D]"),
                     date)
     types = np.array([DISCOUNTS[k][0][i % len(DISCOUNTS[k][0])] for i, k in enumerate(kind.tolist())], dtype=np.int64)
-    return _rows(pr.patient[picked], picked, -amount, np.minimum(date, ctx.today), types, _notes(ctx, kind, picked))
+    return _rows(ctx, pr.patient[picked], picked, -amount, np.minimum(date, ctx.today), types, _notes(ctx, kind, picked))
 
 
 def late_no_charges(ctx, paid, last_paid, count):
@@ -97,14 +102,14 @@ def late_no_charges(ctx, paid, last_paid, count):
     date = np.minimum(last_paid[proc] + rng.integers(1, 30, len(proc)).astype("timedelta64[D]"), ctx.today - 8)
     abbr = ctx.practice.providers.abbr
     notes = np.array([f"N/C PER DR {abbr[p]} - REFUND ISSUED" for p in pr.prov[proc].tolist()], dtype=object)
-    return _rows(pr.patient[proc], proc, -paid[proc], date, np.full(len(proc), WAIVED), notes)
+    return _rows(ctx, pr.patient[proc], proc, -paid[proc], date, np.full(len(proc), WAIVED), notes)
 
 
 def bad_debt(ctx, written_off):
     """Balances collections gave up on, written off the procedure."""
     pr = ctx.practice.clinical.procedures
     n = len(written_off.proc)
-    return _rows(pr.patient[written_off.proc], written_off.proc, -written_off.amount, written_off.date,
+    return _rows(ctx, pr.patient[written_off.proc], written_off.proc, -written_off.amount, written_off.date,
                  np.full(n, BAD_DEBT),
                  np.full(n, "BAD DEBT - SENT TO COLLECTIONS", dtype=object))
 
@@ -128,7 +133,7 @@ def broken_appointment_fees(ctx):
     apt = ctx.practice.clinical.appointments
     broken = np.flatnonzero((apt.status == AptStatus.BROKEN) & (apt.date <= ctx.today))
     broken = broken[rng.random(len(broken)) < 0.25]
-    return _rows(apt.patient[broken], np.full(len(broken), -1), np.full(len(broken), BROKEN_APPOINTMENT_FEE_CENTS),
+    return _rows(ctx, apt.patient[broken], np.full(len(broken), -1), np.full(len(broken), BROKEN_APPOINTMENT_FEE_CENTS),
                  apt.date[broken], np.full(len(broken), BROKEN_APPOINTMENT_FEE),
                  np.full(len(broken), "BROKEN APPT FEE - NO 24 HR NOTICE", dtype=object))
 
@@ -142,7 +147,7 @@ def referral_credits(ctx):
     keep = date <= ctx.today
     who, date = who[keep], date[keep]
     names = ctx.random.pools.pick(rng, ctx.random.pools.last, len(who))
-    return _rows(who, np.full(len(who), -1), np.full(len(who), -REFERRAL_CREDIT_CENTS), date,
+    return _rows(ctx, who, np.full(len(who), -1), np.full(len(who), -REFERRAL_CREDIT_CENTS), date,
                  np.full(len(who), REFERRAL_CREDIT),
                  np.array([f"REFERRAL CREDIT - $50 - {n.upper()}" for n in names], dtype=object))
 

@@ -42,7 +42,7 @@ def adjudicate(ctx, proc, plan, covered, secondary=False):
     """
     pr, plans, codes = ctx.practice.clinical.procedures, ctx.practice.insurance.plans, ctx.practice.codes
     fee = pr.fee_cents[proc]
-    allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc]))
+    allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc], pr.date[proc]))
     write_off = _zeros(len(proc)) if secondary else np.where(plans.is_ppo[plan], fee - allowed, 0)
     percent = plans.coverage_percent(plan, pr.code[proc])
     year = pr.date[proc].astype("datetime64[Y]").astype(np.int64)
@@ -72,12 +72,12 @@ def _claims(proc, plan, patient, date):
 
 
 def _timeline(ctx, rng, service, send_from):
-    """Sent on (or soon after) `send_from`, received 14-45 days later; what 'today' makes of that:
-    W waiting in the send queue, S sent and awaited, R received."""
+    """Sent on (or soon after) `send_from`, the EOB and its payment received 14-45 days later, on a day the office is
+    open; what 'today' makes of that: W waiting in the send queue, S sent and awaited, R received."""
     n = len(service)
     sent = open_day_offset(send_from + weighted_choice(rng, SENT_LAG_DAYS, n).astype("timedelta64[D]"), 0,
                             roll="forward")
-    received = sent + rng.integers(14, 46, n).astype("timedelta64[D]")
+    received = open_day_offset(sent + rng.integers(14, 43, n).astype("timedelta64[D]"), 0, roll="forward")
     status = np.where(sent > ctx.today, ClaimStatus.WAITING_TO_SEND,
                       np.where(received > ctx.today, ClaimStatus.SENT, ClaimStatus.RECEIVED))
     return (np.where(status == ClaimStatus.WAITING_TO_SEND, NO_DATE, sent),
@@ -253,7 +253,8 @@ def insurance_checks(ctx, claim_sets):
         start += len(index)
     n = len(first)
     return SimpleNamespace(carrier=carrier[first], date=day[first], amount=group_sum(check, paid, n),
-                           issued=day[first] - rng.integers(0, 5, n).astype("timedelta64[D]"), n=n,
+                           issued=open_day_offset(day[first] - rng.integers(0, 5, n).astype("timedelta64[D]"), 0,
+                                                  roll="backward"), n=n,
                            pays_appeal=group_any(appeal, check, n))
 
 

@@ -20,7 +20,7 @@ from core.randomness import weighted_choice
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
 from ..parameters import parameter
-from ..timeline import NO_DATE, stamp
+from ..timeline import NO_DATE, office_day, stamp
 from ..volumes import VolumeNotReached
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
@@ -139,8 +139,11 @@ def fee_payments(ctx, adjustments, fees):
 
 
 def collect(ctx, splits):
-    """Group splits into payments (one per family, day and kind) and choose how each was paid."""
+    """Group splits into payments (one per family, day and kind) and choose how each was paid. What is paid at the
+    desk, mailed or refunded is posted on a day the office is open; a payment made online, by recurring charge or
+    through text-to-pay keeps the day the patient paid (any day)."""
     rng = ctx.rng("payment-rows")
+    splits.paid_on, splits.date = splits.date, office_day(splits.date, ctx.today)
     family = ctx.practice.patients.family[splits.patient]
     order = sorted_by(splits.date.astype(np.int64), family, splits.kind, splits.proc)
     splits = take_rows(splits, order)
@@ -159,7 +162,18 @@ def collect(ctx, splits):
     paid = SimpleNamespace(splits=splits, payment=payment, first=first, family=family[first], amount=amount,
                            kind=kind, type=pay_type, date=splits.date[first], nums=ctx.ids.take("payment", n))
     _card_processing(ctx, paid)
+    _electronic_on_the_day_paid(paid)
     return paid
+
+
+def _electronic_on_the_day_paid(paid):
+    """Online, recurring and text-to-pay payments are dated the day the patient paid, even a weekend (the latest
+    day paid of the payment's splits, so never before what it pays)."""
+    electronic = paid.recurring | paid.online | (paid.type == STRIPE)
+    paid_on = np.full(len(paid.nums), NO_DATE)
+    np.maximum.at(paid_on, paid.payment, paid.splits.paid_on)
+    paid.date = np.where(electronic, paid_on, paid.date)
+    paid.splits.date = paid.date[paid.payment]
 
 
 def fitted(ctx, splits, family, new, target):

@@ -20,7 +20,8 @@ from ..financial.aging import COLLECTIONS_CENTS
 from ..formatting import appointment_time, dollars, mdy, signature_data, text
 from ..parameters import parameter
 from ..rows import fit_to_volume, pick, rows_of
-from ..timeline import MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, stamp
+from ..timeline import (MINUTE, NO_DATE, NO_TIME, at_hours, business_days, end_of_today, is_open, office_day,
+                        open_day_offset, seconds_after_midnight, stamp)
 from .referrals import REFERRING_PATIENT, SPECIALIST
 
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
@@ -104,6 +105,7 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
         visit_texts(ctx, prefs),
         general_calls(ctx, ctx.rng("commlog-general"), prefs, _general_volume(ctx)),
     ])
+    logs["when"] = _staff_on_open_days(ctx, logs)
     logs = take_rows(logs, np.flatnonzero((logs["when"] >= stamp(ctx.start)) & (logs["when"] <= end_of_today(ctx))))
     logs = fit_to_volume(rng, logs, ctx.config.volume("commlogs"),
                          lambda n: general_calls(ctx, ctx.rng("commlog-general-more"), prefs, n))
@@ -123,6 +125,15 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
         "ReferralNum": np.where(logs["referral"] >= 0, sources.nums[np.maximum(logs["referral"], 0)], 0),
         "CommReferralBehavior": False,
     }))
+
+
+def _staff_on_open_days(ctx, logs):
+    """What the staff log by hand (a commlog with a user) happens on a day the office is open: a call due on a closed
+    day is made the next open day (or the one before when that is after today), at the same time of day."""
+    when = logs["when"]
+    day = when.astype("datetime64[D]")
+    by_staff = (logs["user"] != 0) & (day <= ctx.today)
+    return np.where(by_staff, stamp(office_day(day, ctx.today), seconds_after_midnight(when)), when)
 
 
 def _front_desk(ctx, rng, n):
@@ -155,7 +166,7 @@ def appointment_reminders(ctx, prefs, reminded):
 
 def confirmations(ctx, prefs, reminded):
     """What the appointment's confirmation status tells: the patient answered the reminder, or the front desk
-    called the day before (and reached them or left a message). Always before the appointment."""
+    called the office's day before (and reached them or left a message). Always before the appointment."""
     rng = ctx.rng("commlog-confirmations")
     ap = ctx.practice.clinical.appointments
     replied = np.flatnonzero(~np.isnat(reminded) & (ap.confirmed == CONFIRMED_BY_TEXT))
@@ -168,8 +179,10 @@ def confirmations(ctx, prefs, reminded):
     confirmed = (ap.confirmed == CONFIRMED) & (rng.random(len(ap.nums)) < CONFIRMATION_CALL_SHARE)
     left_message = ap.confirmed == LEFT_MESSAGE
     called = np.flatnonzero((confirmed | left_message) & np.isin(ap.status, BOOKED_VISIT))
-    when = np.maximum(at_hours(rng, ap.date[called] - 1, 10, 16), ap.booked[called] + 10 * MINUTE)
-    called, when = called[when < ap.start[called]], when[when < ap.start[called]]
+    day_before = open_day_offset(ap.date[called] - 1, 0, roll="backward")
+    when = np.maximum(at_hours(rng, day_before, 10, 16), ap.booked[called] + 10 * MINUTE)
+    made = (when < ap.start[called]) & is_open(when.astype("datetime64[D]"))  # booked on a closed day: confirmed in person
+    called, when = called[made], when[made]
     reached = ap.confirmed[called] == CONFIRMED
     patient = ap.patient[called]
     calls = _log(patient, when, APPOINTMENT, CONTACT_MODE[prefs.confirm[patient]], SENT, BY_USER,

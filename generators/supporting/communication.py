@@ -16,7 +16,7 @@ from opendental.codes import ClaimStatus, ProcStatus
 from ..context import RunContext
 from ..handover import Communication, ContactPreferences, DeniedClaims, ReferralChannels, SlowClaims
 from ..rows import pick
-from ..timeline import NO_DATE
+from ..timeline import NO_DATE, office_day
 from .commlog import commlogs
 from .documents import documents
 from .referrals import referral_attachments, referral_sources, write_referrals
@@ -73,7 +73,7 @@ def slow_claims(ctx: RunContext) -> SlowClaims:
     for lines in ctx.practice.financial.claims:
         claims = lines.claims
         answered = np.where(claims.status == ClaimStatus.RECEIVED, claims.received, NO_DATE)
-        called = claims.sent + CLAIM_FOLLOW_UP_DAYS + rng.integers(0, 6, len(claims.sent))
+        called = office_day(claims.sent + CLAIM_FOLLOW_UP_DAYS + rng.integers(0, 6, len(claims.sent)), ctx.today)
         slow = np.flatnonzero((claims.sent != NO_DATE) & (called < np.where(answered != NO_DATE, answered, ctx.today)))
         parts.append((claims.patient[slow], claims.service[slow], np.asarray(plans.carrier_name)[claims.plan[slow]],
                       called[slow], answered[slow]))

@@ -220,7 +220,7 @@ def plan_procedures(ctx, plans, user):
     insurance_plan = ins.primary_plan[patient]
     covered = (insurance_plan >= 0) & (ins.primary_since[patient] <= pr.date_tp[proc])
     on_plan = np.maximum(insurance_plan, 0)
-    allowed = ins.plans.allowed_cents(on_plan, code)
+    allowed = ins.plans.allowed_cents(on_plan, code, pr.date[proc])
     priority, defs = pr.priority[proc], ctx.practice.defs
     ctx.out.copy("proctp", {
         "ProcTPNum": ctx.ids.take("proctp", len(proc)), "TreatPlanNum": plans.nums[plan], "PatNum": pt.nums[patient],
