@@ -6,6 +6,8 @@ Tolerances know about sampling noise: a share observed on n cases may wander 3 s
 (sqrt(p(1-p)/n)) beyond its range before it fails, so a 100-patient run does not fail by chance while a
 large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational (production per
 provider-day needs FULL_BOOK_DAYS: a practice of a few hundred patients cannot fill a provider's day).
+The metrics of a practice living through the years (history, returning patients, pathways, the day, back
+office, people, fees) are in fidelity_living, gated by its one switch GATED.
 """
 import math
 from dataclasses import asdict, dataclass
