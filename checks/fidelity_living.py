@@ -190,8 +190,8 @@ PATHWAYS = [
     Metric("nitrous (D9230) on patients 60+", f"""SELECT avg(({AGE} >= 60)::int)::float8, count(*)
            FROM {WITH_PATIENT} WHERE p."ProcStatus" = {COMPLETE} AND c."ProcCode" = 'D9230'""", 0.02, 0.30,
            "anxious patients of any age take nitrous (no age cut-off)", gated=False),
-    Metric("scaling and root planing followed by periodontal maintenance", f"""SELECT avg(coalesce(m.last > s.day, false)::int)::float8,
-           count(*) FROM ({SRP}) s LEFT JOIN (SELECT p."PatNum", max(p."ProcDate") AS last FROM {PROCEDURES}
+    Metric("scaling and root planing followed by periodontal maintenance", f"""SELECT
+           avg(coalesce(m.last > s.day, false)::int)::float8, count(*) FROM ({SRP}) s LEFT JOIN (SELECT p."PatNum", max(p."ProcDate") AS last FROM {PROCEDURES}
            WHERE p."ProcStatus" = {COMPLETE} AND c."ProcCode" = 'D4910' GROUP BY 1) m USING ("PatNum")
            WHERE s.day <= {TODAY} - 180""", 0.50, 0.90,
            "AAP: periodontal maintenance every 3-4 months after scaling and root planing, for most patients",

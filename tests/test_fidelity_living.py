@@ -10,11 +10,14 @@ from checks import fidelity, fidelity_living
 from core import database
 from core.config import GeneratorConfig
 from generators import timeline
+from opendental.codes import AptStatus, CommItemMode, CommItemSource, PatStatus, ProcStatus, ScheduleType
+from opendental.definitions import DefCat, defnum
 
 START, TODAY = date(2024, 1, 1), date(2025, 6, 30)   # the window of every hand-built practice
 CODES = ["D0120", "D0140", "D0145", "D0150", "D0210", "D0220", "D0230", "D0330", "D1110", "D2391", "D2392",
          "D2740", "D4341", "D4910", "D5110", "D6010", "D7140", "D7210", "D7953", "D9230", "~GRP~"]
 BY_NAME = {m.name: m for m in fidelity_living.LIVING_PRACTICE}
+PLANNED = ProcStatus.TREATMENT_PLANNED
 
 
 class Practice:
@@ -34,18 +37,18 @@ class Practice:
         self.cursor.execute(f"INSERT INTO raw.{table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})",
                             list(columns.values()))
 
-    def patient(self, born="1980-01-01", guarantor=None, status=0, first_visit="0001-01-01", entered="2015-01-01",
+    def patient(self, born="1980-01-01", guarantor=None, status=PatStatus.PATIENT, first_visit="0001-01-01", entered="2015-01-01",
                 **columns):
         number = next(self.ids)
         self.insert("patient", PatNum=number, Guarantor=guarantor or number, Birthdate=born, PatStatus=status,
                     DateFirstVisit=first_visit, SecDateEntry=entered, **columns)
         return number
 
-    def procedure(self, patient, day, code, tooth="", status=2, fee=100, visit=0):
+    def procedure(self, patient, day, code, tooth="", status=ProcStatus.COMPLETE, fee=100, visit=0):
         self.insert("procedurelog", ProcNum=next(self.ids), PatNum=patient, ProcDate=day, ProcStatus=status,
                     CodeNum=CODES.index(code) + 1, ToothNum=tooth, ProcFee=fee, AptNum=visit)
 
-    def visit(self, patient, when, status=2, slots=6, hygiene=False, dentist=1, hygienist=0, entered=None):
+    def visit(self, patient, when, status=AptStatus.COMPLETE, slots=6, hygiene=False, dentist=1, hygienist=0, entered=None):
         number = next(self.ids)
         when = datetime.fromisoformat(str(when))
         self.insert("appointment", AptNum=number, PatNum=patient, AptDateTime=when, AptStatus=status,
@@ -108,7 +111,7 @@ def test_steady_state_needs_six_window_months(practice):
 def test_start_day_bookings_and_recalls_without_a_visit(practice):
     patient = practice.patient()
     for _ in range(3):
-        practice.visit(patient, "2024-02-01 09:00", status=5, entered=datetime(2024, 1, 1, 8))
+        practice.visit(patient, "2024-02-01 09:00", status=AptStatus.BROKEN, entered=datetime(2024, 1, 1, 8))
     for _ in range(10):
         practice.visit(patient, "2024-02-15 09:00", entered=datetime(2024, 1, 26, 8))
     practice.visit(patient, "2024-03-15 09:00", entered=datetime(2024, 2, 24, 8))   # after the first 30 days
@@ -124,9 +127,9 @@ def test_returning_patients_and_the_prebooked_book(practice):
     practice.visit(seen, "2025-03-01 09:00")
     lapsed = practice.patient(first_visit="2020-01-01")
     practice.visit(lapsed, "2023-05-01 09:00")
-    practice.visit(practice.patient(first_visit="2020-01-01"), "2025-02-01 09:00", status=5)   # a no-show
+    practice.visit(practice.patient(first_visit="2020-01-01"), "2025-02-01 09:00", status=AptStatus.BROKEN) # a no-show
     practice.patient(first_visit="2025-01-01")                              # new this year: not judged
-    practice.patient(first_visit="2020-01-01", status=2)                    # inactive
+    practice.patient(first_visit="2020-01-01", status=PatStatus.INACTIVE)                    # inactive
     assert practice.measure("active patients seen in the last 12 months") == (0.3333, 3)
     booked, unbooked, earlier = practice.patient(), practice.patient(), practice.patient()
     for month in months(date(2024, 7, 1), 12):
@@ -135,8 +138,8 @@ def test_returning_patients_and_the_prebooked_book(practice):
     for patient in (booked, unbooked):
         practice.visit(patient, "2025-05-02 10:00", hygiene=True)
     for when in ("2025-11-03 10:00", "2025-12-01 10:00", "2026-01-05 10:00", "2025-06-30 15:00"):
-        practice.visit(booked, when, status=1, hygiene=True)
-    practice.visit(unbooked, "2025-08-01 10:00", status=1)                  # not a hygiene visit
+        practice.visit(booked, when, status=AptStatus.SCHEDULED, hygiene=True)
+    practice.visit(unbooked, "2025-08-01 10:00", status=AptStatus.SCHEDULED)  # not a hygiene visit
     assert practice.measure("pre-booked hygiene: months of hygiene in the future book") == (round(4 / 14 * 12, 4), 14)
     assert practice.measure("hygiene patients of the last 6 months with their next visit booked") == (0.3333, 3)
 
@@ -174,11 +177,11 @@ def test_children_teeth_follow_their_dentition(practice):
     child, older = practice.patient(born="2020-01-01"), practice.patient(born="2016-01-01")
     practice.procedure(child, "2024-06-01", "D2391", tooth="3")
     practice.procedure(child, "2024-06-01", "D2391", tooth="A")
-    practice.procedure(child, "2024-07-01", "D2392", tooth="30", status=1)  # planned counts too
+    practice.procedure(child, "2024-07-01", "D2392", tooth="30", status=PLANNED)  # planned counts too
     practice.procedure(older, "2024-06-01", "D2391", tooth="3")
     assert practice.measure("permanent-tooth restorations on children under 6 (must be 0)") == (2, 3)
     practice.procedure(older, "2024-06-01", "D7953", tooth="K")
-    practice.procedure(older, "2024-06-01", "D6010", tooth="B", status=1)
+    practice.procedure(older, "2024-06-01", "D6010", tooth="B", status=PLANNED)
     practice.procedure(older, "2024-06-01", "D7953", tooth="19")
     assert practice.measure("ridge grafts or implants on primary teeth (must be 0)") == (2, 3)
     toddler = practice.patient(born="2022-01-01")
@@ -227,7 +230,7 @@ def test_no_age_cut_offs_and_srp_followed_by_maintenance(practice):
     for _ in range(3):
         practice.procedure(adult, "2024-06-01", "D7210")
     practice.procedure(adult, "2024-06-01", "D9230")
-    practice.procedure(adult, "2024-06-01", "D7210", status=1)              # planned only
+    practice.procedure(adult, "2024-06-01", "D7210", status=PLANNED)  # planned only
     assert practice.measure("surgical extractions (D7210) on patients 65+") == (0.25, 4)
     assert practice.measure("nitrous (D9230) on patients 60+") == (0.5, 2)
     maintained, dropped, recent, before = (practice.patient() for _ in range(4))
@@ -249,7 +252,8 @@ def test_visit_size_length_and_the_grid(practice):
     practice.procedure(patient, "2024-03-04", "~GRP~", visit=nine)          # a group note is not a procedure
     assert practice.measure("completed visits with 10+ procedures") == (0.3333, 3)
     practice.cursor.execute("TRUNCATE raw.appointment")
-    for slots, status in ((36, 2), (35, 2), (40, 5), (40, 3)):
+    for slots, status in ((36, AptStatus.COMPLETE), (35, AptStatus.COMPLETE), (40, AptStatus.BROKEN),
+                          (40, AptStatus.UNSCHEDULED_LIST)):
         practice.visit(patient, "2024-03-04 09:00", status=status, slots=slots)
     assert practice.measure("appointments of 3 hours or more") == (0.6667, 3)
     practice.cursor.execute("TRUNCATE raw.appointment")
@@ -260,8 +264,8 @@ def test_visit_size_length_and_the_grid(practice):
 
 def schedule(practice, provider, day, *blocks):
     for start, stop in blocks:
-        practice.insert("schedule", ScheduleNum=next(practice.ids), SchedType=1, ProvNum=provider, SchedDate=day,
-                        StartTime=start, StopTime=stop)
+        practice.insert("schedule", ScheduleNum=next(practice.ids), SchedType=ScheduleType.PROVIDER, ProvNum=provider,
+                        SchedDate=day, StartTime=start, StopTime=stop)
 
 
 def test_the_provider_calendar(practice):
@@ -297,8 +301,8 @@ def test_hygienist_load_and_booked_chair_time(practice):
     schedule(practice, 1, "2024-03-04", ("08:00", "12:00"), ("13:00", "17:00"))
     schedule(practice, 1, "2024-03-05", ("08:00", "16:00"))
     practice.visit(patient, "2024-03-04 08:00", slots=24)
-    practice.visit(patient, "2024-03-04 13:00", slots=24, status=5)         # a no-show still held the chair
-    practice.visit(patient, "2024-03-04 15:00", slots=24, status=3)         # moved to the unscheduled list
+    practice.visit(patient, "2024-03-04 13:00", slots=24, status=AptStatus.BROKEN)  # a no-show still held the chair
+    practice.visit(patient, "2024-03-04 15:00", slots=24, status=AptStatus.UNSCHEDULED_LIST)  # moved to the unscheduled list
     practice.visit(patient, "2024-03-05 08:00", slots=96)
     practice.visit(patient, "2024-03-06 08:00", slots=24)                   # no schedule that day
     assert practice.measure("booked share of scheduled provider time") == (0.75, 2)
@@ -312,25 +316,28 @@ OPEN = ["2024-07-05", "2024-11-29", "2024-05-28", "2024-12-24", "2021-12-30"]
 @pytest.mark.parametrize("label, table, column, extra", [
     ("insurance checks", "claimpayment", "CheckDate", {}),
     ("deposits", "deposit", "DateDeposit", {}),
-    ("cash and check payments", "payment", "PayDate", {"PayType": 70}),
+    ("cash and check payments", "payment", "PayDate", {"PayType": defnum(DefCat.PAYMENT_TYPES, "Cash")}),
     ("adjustments", "adjustment", "AdjDate", {}),
-    ("staff phone calls", "commlog", "CommDateTime", {"Mode_": 3, "CommSource": 0})])
+    ("staff phone calls", "commlog", "CommDateTime", {"Mode_": CommItemMode.PHONE, "CommSource": CommItemSource.USER})])
 def test_back_office_on_closed_days(practice, label, table, column, extra):
     key = {"claimpayment": "ClaimPaymentNum", "deposit": "DepositNum", "payment": "PayNum", "adjustment": "AdjNum",
            "commlog": "CommlogNum"}[table]
     for day in CLOSED + OPEN:
         practice.insert(table, **{key: next(practice.ids), column: day, **extra})
     if table == "payment":
-        practice.insert(table, PayNum=next(practice.ids), PayDate="2024-07-07", PayType=71)   # a card online
+        card = defnum(DefCat.PAYMENT_TYPES, "Credit Card")                  # paid online: any day
+        practice.insert(table, PayNum=next(practice.ids), PayDate="2024-07-07", PayType=card)
     if table == "commlog":
-        practice.insert(table, CommlogNum=next(practice.ids), CommDateTime="2024-07-07 10:00", Mode_=5, CommSource=3)
+        practice.insert(table, CommlogNum=next(practice.ids), CommDateTime="2024-07-07 10:00", Mode_=CommItemMode.TEXT,
+                        CommSource=CommItemSource.APPOINTMENT_REMINDER)
     assert practice.measure(f"{label} on closed days") == (round(9 / 14, 4), 14)
 
 
 def test_the_closed_days_are_the_timelines(practice):
     practice.cursor.execute(f"SELECT day FROM {fidelity_living.HOLIDAYS} h WHERE day BETWEEN '2000-01-01' AND '2099-12-31'")
     closed = sorted(np.datetime64(day, "D") for (day,) in practice.cursor.fetchall())
-    expected = timeline.CLOSED[(timeline.CLOSED >= np.datetime64("2000-01-01")) & (timeline.CLOSED <= np.datetime64("2099-12-31"))]
+    inside = (timeline.CLOSED >= np.datetime64("2000-01-01")) & (timeline.CLOSED <= np.datetime64("2099-12-31"))
+    expected = timeline.CLOSED[inside]
     assert closed == sorted(expected)
 
 
@@ -367,9 +374,9 @@ def test_records_follow_the_patients_life(practice):
     practice.procedure(child, "2009-06-01", "D0120")
     assert practice.measure("records dated before the patient's birth (must be 0)") == (3, 3)
     practice.cursor.execute("TRUNCATE raw.patient")
-    deceased, living = practice.patient(status=5), practice.patient()
+    deceased, living = practice.patient(status=PatStatus.DECEASED), practice.patient()
     practice.patient(guarantor=deceased)
-    practice.patient(guarantor=deceased, status=2)
+    practice.patient(guarantor=deceased, status=PatStatus.INACTIVE)
     practice.patient(guarantor=living)
     assert practice.measure("active dependants of a deceased or deleted guarantor (must be 0)") == (1, 2)
 
