@@ -16,6 +16,8 @@ GATED = True
 
 COMPLETE = ProcStatus.COMPLETE
 CHARTED = ProcStatus.sql(ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE)
+DONE_OR_EXISTING = ProcStatus.sql(ProcStatus.COMPLETE, ProcStatus.EXISTING_CURRENT_PROVIDER,
+                                  ProcStatus.EXISTING_OTHER_PROVIDER)
 BOOKED = AptStatus.sql(AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.BROKEN)
 PROCEDURES = """raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")"""
 WITH_PATIENT = f"""{PROCEDURES} JOIN raw.patient pt USING ("PatNum")"""
@@ -87,11 +89,11 @@ HISTORY = [
            share(f'"SecDateTEntry"::date = {WINDOW_START}', f"""FROM raw.appointment
                  WHERE "SecDateTEntry" >= {WINDOW_START} AND "SecDateTEntry" < {WINDOW_START} + 30"""), 0, 0.10,
            "issue 15.1: no artefact on the start day (a day holds about 1/21 of a month's bookings)", gated=GATED),
-    must_be_zero("recalls whose DatePrevious no completed procedure backs", f"""SELECT count(*) FILTER (WHERE
+    must_be_zero("recalls whose DatePrevious no procedure backs", f"""SELECT count(*) FILTER (WHERE
                  v."PatNum" IS NULL)::float8, count(*) FROM raw.recall r LEFT JOIN (SELECT DISTINCT "PatNum", "ProcDate"
-                 FROM raw.procedurelog WHERE "ProcStatus" = {COMPLETE}) v
+                 FROM raw.procedurelog WHERE "ProcStatus" IN {DONE_OR_EXISTING}) v
                  ON v."PatNum" = r."PatNum" AND v."ProcDate" = r."DatePrevious" WHERE r."DatePrevious" > '0001-01-01'""",
-                 "DOMAIN.md 3.3: recall DatePrevious = the last hygiene/exam visit"),
+                 "DOMAIN.md 3.3: recall DatePrevious = the last hygiene/exam visit (OpenDental reads C, EC and EO)"),
 ]
 
 SEEN_LAST_YEAR = f"""SELECT DISTINCT "PatNum" FROM raw.appointment WHERE "AptStatus" = {AptStatus.COMPLETE}

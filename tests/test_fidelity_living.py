@@ -117,9 +117,11 @@ def test_start_day_bookings_and_recalls_without_a_visit(practice):
     practice.visit(patient, "2024-03-15 09:00", entered=datetime(2024, 2, 24, 8))   # after the first 30 days
     assert practice.measure("appointments entered on the window's first day, of its first 30 days") == (0.2308, 13)
     practice.procedure(patient, "2023-07-01", "D1110")
-    for previous in ("2023-07-01", "2023-08-01", "0001-01-01"):
+    practice.procedure(patient, "2022-07-01", "D1110", status=ProcStatus.EXISTING_OTHER_PROVIDER)  # charted as found
+    practice.procedure(patient, "2023-09-01", "D1110", status=PLANNED)
+    for previous in ("2023-07-01", "2022-07-01", "2023-08-01", "2023-09-01", "0001-01-01"):
         practice.insert("recall", RecallNum=next(practice.ids), PatNum=patient, DatePrevious=previous)
-    assert practice.measure("recalls whose DatePrevious no completed procedure backs (must be 0)") == (1, 2)
+    assert practice.measure("recalls whose DatePrevious no procedure backs (must be 0)") == (2, 4)
 
 
 def test_returning_patients_and_the_prebooked_book(practice):
