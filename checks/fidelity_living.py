@@ -175,8 +175,8 @@ PATHWAYS = [
                  OR p."ProcDate" = x."ProcDate" AND c."ProcCode" IN {EXTRACTIONS} AND p."ProcNum" > x."ProcNum")::float8,
                  (SELECT count(*) FROM ({PULLED}) x)""", "an extracted tooth is gone: never restored or extracted again"),
     must_be_zero("patient-days with D0220 twice", f"""SELECT count(*) FILTER (WHERE n > 1)::float8, count(*) FROM (
-                 SELECT count(*) AS n FROM {PROCEDURES} WHERE p."ProcStatus" IN {CHARTED} AND c."ProcCode" = 'D0220'
-                 GROUP BY p."PatNum", p."ProcDate") d""", CDT),
+                 SELECT count(*) AS n FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND c."ProcCode" = 'D0220'
+                 GROUP BY p."PatNum", p."ProcDate") d""", CDT + " (of one day's visit; a plan's date is not one)"),
     must_be_zero("FMX or panoramic repeated within 30 days", f"""SELECT count(*) FILTER (WHERE gap <= 30)::float8,
                  count(*) FROM ({IMAGES}) g""", "payer limits: one FMX or panoramic image per 3-5 years"),
     Metric("FMX or panoramic repeated within 3 years", f"""SELECT avg(coalesce(gap < 1095, false)::int)::float8,

@@ -211,6 +211,7 @@ def test_film_and_exam_frequencies(practice):
     practice.procedure(first, "2024-03-01", "D0220")
     practice.procedure(first, "2024-04-01", "D0220")
     practice.procedure(first, "2024-04-01", "D0230")
+    practice.procedure(first, "2024-04-01", "D0220", status=PLANNED)     # planned that day for a later visit
     assert practice.measure("patient-days with D0220 twice (must be 0)") == (1, 2)
     for day, code in (("2020-01-01", "D0210"), ("2020-01-20", "D0330"), ("2024-01-01", "D0330")):
         practice.procedure(first, day, code)
