@@ -6,6 +6,8 @@ Tolerances know about sampling noise: a share observed on n cases may wander 3 s
 (sqrt(p(1-p)/n)) beyond its range before it fails, so a 100-patient run does not fail by chance while a
 large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational (production per
 provider-day needs FULL_BOOK_DAYS: a practice of a few hundred patients cannot fill a provider's day).
+The metrics of a practice living through the years (history, returning patients, pathways, the day, back
+office, people, fees) are in fidelity_living, gated by its one switch GATED.
 """
 import math
 from dataclasses import asdict, dataclass
@@ -15,9 +17,9 @@ from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus
 from opendental.definitions import DefCat, defnum, defnums
 
 from .ar_validation import COMPLETE, PAID, TODAY
+from .fidelity_living import LIVING_PRACTICE
+from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, share
 
-MIN_CASES = 30
-FULL_BOOK_DAYS = 500  # provider-days below which a practice is too small to fill a provider's day
 Z = 3.0
 
 PAST_APPOINTMENTS = f"""FROM raw.appointment
@@ -40,24 +42,6 @@ CATEGORY = f"""CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcC
     WHEN c."ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
 COMPLETED = f"""FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
     WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0"""
-
-
-@dataclass
-class Metric:
-    name: str
-    sql: str          # returns (value, cases) for shares and values, (mean, cases, standard deviation) for means
-    low: float
-    high: float
-    source: str
-    kind: str = "share"      # share | mean | value
-    gated: bool = True
-    config: str = ""         # a GeneratorConfig rate that sets the target instead of low/high
-    min_cases: int = MIN_CASES
-    unit: str = ""
-
-
-def _share(condition, population):
-    return f"SELECT avg(({condition})::int)::float8, count(*) {population}"
 
 
 # The procedure mix, read once for the category metrics (one pass over the procedure log instead of fourteen).
@@ -89,11 +73,11 @@ METRICS = [
     Metric("insured share of active patients", f"""SELECT avg(("HasIns" = {HasIns.INSURED.sql})::int)::float8,
            count(DISTINCT "Guarantor") FROM raw.patient WHERE "PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'""", 0, 0,
            "configured --coverage-rate (drawn per family: families are the cases)", config="coverage_rate"),
-    Metric("appointment completion rate", _share(f'"AptStatus" = {AptStatus.COMPLETE}', PAST_APPOINTMENTS), 0, 0,
+    Metric("appointment completion rate", share(f'"AptStatus" = {AptStatus.COMPLETE}', PAST_APPOINTMENTS), 0, 0,
            "configured --completion-rate", config="completion_rate"),
-    Metric("no-show / broken rate", _share(f'"AptStatus" = {AptStatus.BROKEN}', PAST_APPOINTMENTS), 0.05, 0.12,
+    Metric("no-show / broken rate", share(f'"AptStatus" = {AptStatus.BROKEN}', PAST_APPOINTMENTS), 0.05, 0.12,
            "industry: no-shows about 5-10% of visits"),
-    Metric("cancellation rate (unscheduled list)", _share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', PAST_APPOINTMENTS), 0.06, 0.20,
+    Metric("cancellation rate (unscheduled list)", share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', PAST_APPOINTMENTS), 0.06, 0.20,
            "industry: 8-15% of visits cancelled or moved"),
     Metric("hygiene recall interval, mean", f"""SELECT avg(gap)::float8, count(gap), stddev(gap)::float8
            FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL""", 150, 280,
@@ -102,14 +86,12 @@ METRICS = [
     Metric("hygiene recall interval, spread (sd)", f"""SELECT stddev(gap)::float8, count(gap) FROM ({RECALL_GAPS}) g
            WHERE gap IS NOT NULL""", 20, 150, "real rhythms vary: 3-4 month perio to 12+ months lapsed",
            kind="value", gated=False, unit="days"),
-    Metric("active hygiene patients overdue for recall", _share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
+    Metric("active hygiene patients overdue for recall", share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
            f"""FROM raw.recall r WHERE NOT r."IsDisabled" AND r."DatePrevious" >= {TODAY} - 540"""), 0.15, 0.55,
            "industry: a third to a half of active recall patients are past due"),
     Metric("new patients per month per 1,000 patients", f"""SELECT (count(*) FILTER (WHERE "DateFirstVisit" >=
-           (SELECT (options->>'start_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1))
-           * 1000.0 / nullif(count(*), 0) / greatest(1, ({TODAY} - (SELECT (options->>'start_date')::date
-           FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)) / 30.4))::float8, count(*)
-           FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
+           {WINDOW_START}) * 1000.0 / nullif(count(*), 0) / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8,
+           count(*) FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
     Metric("procedures per completed visit", f"""SELECT avg(n)::float8, count(*) FROM (SELECT a."AptNum", count(*) n
            FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE}
@@ -166,10 +148,10 @@ METRICS = [
            WHERE p."ProcStatus" = {COMPLETE} AND p."ProcDate" > {TODAY} - 90""", 5, 45,
            "industry: days in AR under 30-40", kind="value", unit="days"),
     *[Metric(f"payment type: {label}",
-             _share(f'"PayType" IN ({", ".join(map(str, types))})', 'FROM raw.payment WHERE "PayAmt" > 0'),
+             share(f'"PayType" IN ({", ".join(map(str, types))})', 'FROM raw.payment WHERE "PayAmt" > 0'),
              low, high, "DOMAIN.md 8: card 71%, check 8%, cash 5%, Care Credit 4% of payments")
       for label, types, low, high in PAYMENT_TYPE_SHARES],
-    *[Metric(f"patients aged {label}", _share(condition, "FROM raw.patient"), low, high,
+    *[Metric(f"patients aged {label}", share(condition, "FROM raw.patient"), low, high,
              "DOMAIN.md 5.2: about 20% children, 60% adults, 20% 65+")
       for label, condition, low, high in (
           ("under 18", f"age({TODAY}, \"Birthdate\") < interval '18 years'", 0.12, 0.30),
@@ -180,6 +162,7 @@ METRICS = [
            unit="people"),
     Metric("single-person families", """SELECT avg((n = 1)::int)::float8, count(*) FROM (SELECT count(*) n
            FROM raw.patient GROUP BY "Guarantor") f""", 0.25, 0.60, "US: 28% one-person households, more in practices"),
+    *LIVING_PRACTICE,
 ]
 
 
@@ -203,6 +186,8 @@ def _tolerance(metric, value, cases, sd):
         return Z * math.sqrt(p * (1 - p) / cases)
     if metric.kind == "mean" and sd is not None:
         return Z * sd / math.sqrt(cases)
+    if metric.kind == "ratio":  # one month's sum over the median month's: relative noise 1/sqrt(events)
+        return Z / math.sqrt(cases)
     return 0.0
 
 
@@ -269,6 +254,8 @@ def as_table(results):
 
 
 def format_value(value, result):
+    if result.unit == "count":
+        return f"{value:,.0f}"
     if result.unit == "$":
         return f"${value:,.0f}"
     if result.unit == "%":

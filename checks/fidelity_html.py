@@ -8,11 +8,12 @@ from opendental.codes import AptStatus
 
 from .ar_validation import COMPLETE, PAID
 from .fidelity import RECALL_GAPS, TODAY, format_value
+from .metric import WINDOW_START
 
 MONTHLY = f"""
     WITH months AS (SELECT generate_series(date_trunc('month', min("ProcDate")), date_trunc('month', {TODAY}),
                                            interval '1 month')::date AS month
-                    FROM raw.procedurelog WHERE "ProcStatus" = {COMPLETE} AND "ProcDate" >= '2023-01-01'),
+                    FROM raw.procedurelog WHERE "ProcStatus" = {COMPLETE} AND "ProcDate" >= {WINDOW_START}),
     production AS (SELECT date_trunc('month', "ProcDate")::date AS month, sum("ProcFee") AS amount FROM raw.procedurelog
                    WHERE "ProcStatus" = {COMPLETE} GROUP BY 1),
     collections AS (SELECT month, sum(amount) AS amount FROM (
