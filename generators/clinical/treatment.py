@@ -9,6 +9,9 @@ accepted cases are done at dentist visits weeks later (some are postponed for mo
 one exam's cases together, each later stage at a visit of its own. What is not done - declined, or not due
 before the booking horizon - stays planned.
 
+Cases follow the patient's age: their shares change gradually from a child's to a senior's, and a case is on a
+tooth the patient has at that age (baby teeth, the mixed dentition of school children, permanent teeth).
+
 How many cases an exam finds is the free parameter: it is set so the practice charts its target number of
 procedures (ctx.config.volume("procedures")). Some patients need much more than others; most of a
 patient's needs show at their first exam in the window.
