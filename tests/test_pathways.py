@@ -28,8 +28,8 @@ def test_fillings_have_the_surfaces_their_code_says(practice_db):
     """1, 2, 3 or 4+ surfaces as the code says; anterior codes on front teeth, posterior ones on back teeth."""
     wrong = one(practice_db, f"""
         WITH need(code, surfaces) AS (VALUES {values(SURFACES.items())})
-        SELECT count(*) FILTER (WHERE least(length("Surf"), 4) <> need.surfaces
-                                   OR ("ToothNum" ~ {ANTERIOR_TEETH}) <> (code IN ('D2330', 'D2331', 'D2332', 'D2335'))),
+        SELECT count(*) FILTER (WHERE least(length("Surf"), 4) <> need.surfaces OR ("ToothNum" ~ {ANTERIOR_TEETH})
+                                      <> (code IN ('D2330', 'D2331', 'D2332', 'D2335'))),
                count(*) FILTER (WHERE need.surfaces >= 3)
         FROM raw.procedurelog l JOIN raw.procedurecode c USING ("CodeNum") JOIN need ON need.code = c."ProcCode"
         WHERE "ProcStatus" <> 6""")
@@ -63,8 +63,11 @@ def test_no_natural_tooth_work_in_an_arch_after_its_complete_denture(practice_db
     wrong = one(practice_db, f"""
         WITH denture AS (SELECT "PatNum", code = 'D5110' AS upper, min("ProcDate") AS day FROM {DONE} d
                          WHERE code IN ('D5110', 'D5120') GROUP BY 1, 2)
-        SELECT count(*) FILTER (WHERE d."ProcDate" >= denture.day AND (("ToothNum" <> '' AND ("ToothNum" ~ {UPPER}) = upper)
-                                 OR ("ToothNum" = '' AND "Surf" IN ('UR', 'UL', 'LR', 'LL') AND ("Surf" LIKE 'U%') = upper))),
+        SELECT count(*) FILTER (WHERE d."ProcDate" >= denture.day AND (
+                                 ("ToothNum" <> '' AND ("ToothNum" ~ {UPPER}) = upper)
+                                 OR ("ToothNum" = '' AND "Surf" IN ('U', 'UR', 'UL', 'L', 'LR', 'LL')
+                                     AND ("Surf" LIKE 'U%') = upper
+                                     AND code NOT IN ('D5110', 'D5120', 'D6114', 'D6115')))),
                count(DISTINCT denture."PatNum")
         FROM denture JOIN {PROCEDURES} d USING ("PatNum")""")
     assert wrong[0] == 0 and wrong[1] > 0
@@ -82,17 +85,20 @@ def test_a_pulled_tooth_is_never_treated_or_pulled_again(practice_db):
     assert wrong[:2] == (0, 0) and wrong[2] > 0
 
 
+def too_soon(codes, allowed, days):
+    """SQL: how many completed procedures of `codes` come less than `days` after the `allowed`-th before them."""
+    return f"""(SELECT count(*) FROM (SELECT "ProcDate" - lag("ProcDate", {allowed}) OVER w AS gap FROM {DONE} d
+                                     WHERE code IN {codes} WINDOW w AS (PARTITION BY "PatNum" ORDER BY "ProcDate")) t
+               WHERE gap < {days})"""
+
+
 def test_exams_and_films_as_often_as_a_real_chart(practice_db):
     """Periodic exams at most two within 365 days, full-mouth series or panoramic films at least three years
     apart, one D0220 a day (more films that day are D0230, never without a D0220)."""
     wrong = one(practice_db, f"""
-        SELECT (SELECT count(*) FROM (SELECT "ProcDate" - lag("ProcDate", 2) OVER w AS gap FROM {DONE} d
-                                      WHERE code IN ('D0120', 'D0145') WINDOW w AS (PARTITION BY "PatNum" ORDER BY "ProcDate")) t
-                WHERE gap < 365),
-               (SELECT count(*) FROM (SELECT "ProcDate" - lag("ProcDate") OVER w AS gap FROM {DONE} d
-                                      WHERE code IN ('D0210', 'D0330') WINDOW w AS (PARTITION BY "PatNum" ORDER BY "ProcDate")) t
-                WHERE gap < 3 * 365),
-               (SELECT count(*) FROM (SELECT 1 FROM {DONE} d WHERE code IN ('D0220', 'D0230') GROUP BY "PatNum", "ProcDate"
+        SELECT {too_soon(('D0120', 'D0145'), 2, 365)}, {too_soon(('D0210', 'D0330'), 1, 3 * 365)},
+               (SELECT count(*) FROM (SELECT 1 FROM {DONE} d WHERE code IN ('D0220', 'D0230')
+                                      GROUP BY "PatNum", "ProcDate"
                                       HAVING count(*) FILTER (WHERE code = 'D0220') <> 1) t),
                (SELECT count(*) FROM {DONE} d WHERE code = 'D0230')""")
     assert wrong[:3] == (0, 0, 0) and wrong[3] > 0

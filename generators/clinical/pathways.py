@@ -1,8 +1,9 @@
 """What a dentist would never sign, taken out of the booked chart once every visit has its day: work on a tooth
 after it was pulled, natural-tooth work in an arch after its complete denture, a full-mouth series or panoramic
 film within three years of the last one, a third periodic exam within a year, an adult prophylaxis once the
-patient had scaling and root planing (perio maintenance from then on); and a second periapical film the same
-day is an additional one (D0230).
+patient had scaling and root planing (perio maintenance from then on); a second periapical film the same
+day is an additional one (D0230), and an under-three exam booked past the third birthday the exam of a
+three-year-old.
 
 Exams plan treatment independently of each other, so only the booked days tell which came first. A dropped
 procedure leaves its visit (and the visit's failed attempts and planned appointment) when it was all the
@@ -11,6 +12,8 @@ visit held.
 import numpy as np
 
 from ..timeline import NO_DATE
+from .chart import NEW_PATIENT_KINDS
+from .hygiene import TODDLER_AGE, years
 from .teeth import site_numbers
 
 EXTRACTIONS = ("D7140", "D7210")
@@ -31,6 +34,8 @@ def unsigned(ctx, apts, procs, planned_row):
     codes = ctx.practice.codes.index
     day = procedure_days(apts, procs)
     booked = procs["visit"] >= 0
+    procs["code"] = procs["code"].copy()
+    exams_by_age(ctx, apts, procs, day, booked)
 
     def coded(names):
         return np.isin(procs["code"], [codes[name] for name in names])
@@ -43,6 +48,16 @@ def unsigned(ctx, apts, procs, planned_row):
     dropped |= coded((PROPHYLAXIS,)) & (day >= first_scaling)
     number_periapicals(procs, day, booked & ~dropped, codes[PERIAPICAL], codes[ADDITIONAL_PERIAPICAL])
     return emptied_appointments(apts, (procs["visit"], planned_row), dropped), dropped
+
+
+def exams_by_age(ctx, apts, procs, day, booked):
+    """An under-three exam (D0145) whose visit was booked on or after the third birthday is the comprehensive
+    exam of a new patient (D0150) or a periodic one (D0120)."""
+    codes = ctx.practice.codes.index
+    age = years(day - ctx.practice.patients.birth[procs["patient"]])
+    grown = np.flatnonzero(booked & (procs["code"] == codes["D0145"]) & (age >= TODDLER_AGE))
+    new_patient = NEW_PATIENT_KINDS[apts["kind"][procs["visit"][grown]]]
+    procs["code"][grown] = np.where(new_patient, codes["D0150"], codes["D0120"])
 
 
 def after_extraction(procs, day, pulled, replacing):
@@ -108,7 +123,6 @@ def number_periapicals(procs, day, counted, first_code, additional_code):
     films = films[np.lexsort((films, day[films], procs["patient"][films]))]
     same_day = np.zeros(len(films), dtype=bool)
     same_day[1:] = (procs["patient"][films][1:] == procs["patient"][films][:-1]) & (day[films][1:] == day[films][:-1])
-    procs["code"] = procs["code"].copy()
     procs["code"][films] = np.where(same_day, additional_code, first_code)
 
 

@@ -134,8 +134,8 @@ def diagnose(ctx, chart, cases):
     postponed = rng.random(len(exam)) < POSTPONED_SHARE
     delay = np.where(postponed, days(rng.uniform(*POSTPONED_DAYS, len(exam))),
                      days(rng.uniform(*FIRST_VISIT_DAYS, len(exam))))
-    plan_cases(ctx, rng, chart, cases, exam[which], patient[which], date[which], age[which], case_type, rng.random(len(which)) < cases.accept[case_type],
-               delay[which])
+    plan_cases(ctx, rng, chart, cases, exam[which], patient[which], date[which], age[which], case_type,
+               rng.random(len(which)) < cases.accept[case_type], delay[which])
 
 
 def case_weights(cases, age):
