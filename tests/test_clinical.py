@@ -108,7 +108,7 @@ def test_past_appointments_complete_at_the_completion_rate(practice_db):
 def test_new_patient_visits_are_hygiene_visits_with_a_comprehensive_exam(practice_db):
     bad = one(practice_db, """SELECT count(*) FROM raw.appointment a WHERE a."IsNewPatient" AND a."AptStatus" = 2
         AND NOT (a."IsHygiene" AND EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
-                                           WHERE p."AptNum" = a."AptNum" AND c."ProcCode" = 'D0150'))""")
+                                           WHERE p."AptNum" = a."AptNum" AND c."ProcCode" IN ('D0150', 'D0145')))""")
     assert bad == (0,)
 
 

@@ -9,6 +9,9 @@ How it unfolds (one module each):
   treatment   emergencies, and what exams find: treatment cases planned on the exam day, accepted ones
               done at later dentist visits, the rest left planned
   booking     failed and rebooked appointments, chairs and times, statuses, planned appointments
+  pathways    once the book has its days, what a dentist would not sign comes out (work on a pulled tooth or
+              in an arch after its complete denture, too frequent exams and films) and a second periapical
+              of the day becomes an additional one
   appointments, procedures, recall   the rows;  chart: the visits and procedures while they are planned;
   teeth: tooth numbers and surfaces
 

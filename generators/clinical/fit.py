@@ -10,7 +10,7 @@ by charting watched conditions at exams. Without an override the book is built o
 import numpy as np
 from opendental.codes import AptStatus, ProcStatus
 
-from . import booking, hygiene, treatment
+from . import booking, hygiene, pathways, treatment
 from ..rows import pick
 from ..volumes import VolumeNotReached
 from .chart import KIND, PROCEDURE_DEFAULTS, Chart
@@ -47,7 +47,8 @@ def _built(ctx, budget):
     treatment.emergencies(ctx, chart, care, cases)
     treatment.diagnose(ctx, chart, cases)
     apts, apt_row, planned_row = booking.book(ctx, chart)
-    return care, apts, apt_row, planned_row, chart.procedures()
+    procs = chart.procedures()
+    return _without((care, apts, apt_row, planned_row, procs), *pathways.unsigned(ctx, apts, procs, planned_row))
 
 
 def _fit_appointments(ctx, built, target):

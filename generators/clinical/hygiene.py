@@ -9,7 +9,11 @@ ctx.config.volume("appointments"). Patients who rarely come stay overdue for lon
 booked and missed (no-shows, which keep their procedures).
 
 Perio patients (some adults, more of the older ones) are in perio maintenance; a new perio patient first
-gets scaling and root planing, two quadrants a visit.
+gets scaling and root planing, two quadrants a visit, and so does an adult whose recall visit finds periodontitis:
+from then on the patient is in perio maintenance (D4910 every three to four months).
+
+A periodic exam (D0120, D0145 under three) is charted at a recall visit at least EXAM_GAP_DAYS after the last
+one and never as the third within a year; a full-mouth series or panoramic film every three to five years.
 """
 from types import SimpleNamespace
 
@@ -32,13 +36,19 @@ LATENESS = ((1.0, 0.6), (1.25, 0.25), (1.6, 0.15))  # a patient's own interval, 
 ATTENDANCE_SPREAD = 0.6  # beta concentration: small = patients are either regulars or seldom come
 PERIO_SHARE_BY_AGE = ((25, 0.0), (45, 0.07), (65, 0.15), (200, 0.20))
 NO_SHOW_SHARE = parameter("clinical.hygiene.no_show_share")
-CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE = 14, 16, 5, 12
+CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE, TODDLER_AGE = 14, 16, 5, 12, 3
 BITEWING_DAYS, PANO_DAYS = 330, 1826
+FULL_FILM_YEARS = (3, 5)  # a full-mouth series or panoramic film is due again after 3-5 years
+EXAM_GAP_DAYS, EXAM_YEAR_DAYS = 150, 365  # periodic exams: this far apart, at most two within a year
+PERIO_FOUND_AGE = 25
+SRP_FIRST_HALF_DAYS, SRP_SECOND_HALF_DAYS = (7, 21), (7, 14)
 (FMX_SHARE, ADULT_FLUORIDE, ADULT_PA, CHILD_HYGIENE_INSTRUCTION, SEALANTS_AT_FIRST_VISIT, SEALANTS_AT_RECALL,
  ANTIMICROBIAL_SHARE) = parameters(
     "clinical.hygiene.fmx_share", "clinical.hygiene.adult_fluoride", "clinical.hygiene.adult_pa",
     "clinical.hygiene.child_hygiene_instruction", "clinical.hygiene.sealants_at_first_visit",
     "clinical.hygiene.sealants_at_recall", "clinical.hygiene.antimicrobial_share")
+SRP_AT_RECALL, PERIO_MAINTENANCE_ATTENDANCE = parameters("clinical.hygiene.srp_at_recall",
+                                                         "clinical.hygiene.perio_maintenance_attendance")
 
 
 def years(delta):
@@ -54,6 +64,7 @@ def plan(ctx, chart, budget):
     care.attendance = attendance(rng, care, horizon, budget)
     care.before = history_before_window(rng, care)
     care.bitewing, care.pano = care.before.bitewing.copy(), care.before.pano.copy()  # x-rays are due again from these
+    care.exams = np.stack([care.before.cleaning, np.full(len(care.patient), NO_DATE)])  # the last two periodic exams
     first_visits(ctx, rng, chart, care, horizon)
     due_dates(ctx, rng, chart, care, horizon)
     return care
@@ -119,11 +130,7 @@ def first_visits(ctx, rng, chart, care, horizon):
     new = np.flatnonzero(care.new)
     cleaning_visit(ctx, rng, chart, care, new, care.first[new], comprehensive=True)
     perio = new[care.perio[new]]
-    first_half = care.first[perio] + days(rng.uniform(7, 21, len(perio)))
-    second_half = first_half + days(rng.uniform(7, 14, len(perio)))
-    for date, quadrants in ((first_half, QUADRANTS[:2]), (second_half, QUADRANTS[2:])):
-        due = date <= horizon
-        scaling_and_root_planing(ctx, rng, chart, care, perio[due], date[due], quadrants)
+    scaling_and_root_planing(ctx, rng, chart, care, perio, care.first[perio], horizon)
 
 
 def due_dates(ctx, rng, chart, care, horizon):
@@ -154,13 +161,15 @@ def cleaning_visit(ctx, rng, chart, care, who, date, comprehensive, no_show=Fals
                     np.where(perio, KIND["perio"], np.where(child, KIND["child_recall"], KIND["adult_recall"])))
     visit = chart.add_visits(care.patient[who], date, kind, no_show=no_show)
     none = np.full(n, -1)
-    exam = np.full(n, c["D0150"] if comprehensive else c["D0120"])
+    examined = comprehensive | exam_due(care, who, date)
+    exam = np.where(examined, np.where(age < TODDLER_AGE, c["D0145"], c["D0150"] if comprehensive else c["D0120"]),
+                    none)
     cleaning = np.where(perio, -1 if comprehensive else c["D4910"], np.where(child, c["D1120"], c["D1110"]))
     if comprehensive:
         fmx = ~child & (rng.random(n) < FMX_SHARE)
         pano = ~child & ~fmx
     else:
-        due = (age >= PANO_AGE) & ((date - care.pano[who]).astype(int) >= PANO_DAYS)
+        due = (age >= PANO_AGE) & ((date - care.pano[who]).astype(int) >= 365.25 * rng.uniform(*FULL_FILM_YEARS, n))
         fmx = due & (rng.random(n) < 0.4)
         pano = due & ~fmx
     bitewings_due = (age >= BITEWING_AGE) & ~fmx & ((date - care.bitewing[who]).astype(int) >= BITEWING_DAYS)
@@ -184,7 +193,16 @@ def cleaning_visit(ctx, rng, chart, care, who, date, comprehensive, no_show=Fals
     if not no_show:
         care.bitewing[who[bitewings_due | fmx]] = date[bitewings_due | fmx]
         care.pano[who[fmx | pano]] = date[fmx | pano]
+        care.exams[:, who[examined]] = np.stack([date[examined], care.exams[0, who[examined]]])
+        found = (not comprehensive) & ~perio & (age >= PERIO_FOUND_AGE) & (rng.random(n) < SRP_AT_RECALL)
+        scaling_and_root_planing(ctx, rng, chart, care, who[found], date[found], ctx.today + BOOKING_DAYS)
     return visit
+
+
+def exam_due(care, who, date):
+    """A periodic exam is due: EXAM_GAP_DAYS since the last one, and the one before it over a year ago."""
+    since = (date - care.exams[:, who]).astype(int)
+    return (since[0] >= EXAM_GAP_DAYS) & (since[1] > EXAM_YEAR_DAYS)
 
 
 def per_tooth(ctx, rng, chart, care, who, visit, chosen, code, teeth, count):
@@ -195,10 +213,19 @@ def per_tooth(ctx, rng, chart, care, who, visit, chosen, code, teeth, count):
                          tooth=distinct(rng, teeth, count[chosen]))
 
 
-def scaling_and_root_planing(ctx, rng, chart, care, who, date, quadrants):
-    """Deep cleaning of two quadrants a visit: D4341 (four or more diseased teeth in the quadrant) or D4342."""
+def scaling_and_root_planing(ctx, rng, chart, care, who, found, horizon):
+    """Deep cleaning after periodontitis was found on day `found`: two visits of two quadrants each (up to the
+    horizon), D4341 (four or more diseased teeth in the quadrant) or D4342. The patients are in perio
+    maintenance from then on: perio recall interval, and most keep coming."""
     c = ctx.practice.codes.index
-    visit = chart.add_visits(care.patient[who], date, KIND["srp"])
-    rows = np.repeat(np.arange(len(who)), len(quadrants))
-    code = np.where(rng.random(len(rows)) < 0.75, c["D4341"], c["D4342"])
-    chart.add_procedures(care.patient[who][rows], visit[rows], code, surf=np.tile(quadrants, len(who)))
+    first_half = found + days(rng.uniform(*SRP_FIRST_HALF_DAYS, len(who)))
+    second_half = first_half + days(rng.uniform(*SRP_SECOND_HALF_DAYS, len(who)))
+    for date, quadrants in ((first_half, QUADRANTS[:2]), (second_half, QUADRANTS[2:])):
+        due = date <= horizon
+        visit = chart.add_visits(care.patient[who[due]], date[due], KIND["srp"])
+        rows = np.repeat(np.arange(due.sum()), len(quadrants))
+        code = np.where(rng.random(len(rows)) < 0.75, c["D4341"], c["D4342"])
+        chart.add_procedures(care.patient[who[due]][rows], visit[rows], code, surf=np.tile(quadrants, due.sum()))
+    care.interval[who] *= np.where(care.perio[who], 1, PERIO_DAYS / PROPHY_DAYS)
+    care.perio[who] = True
+    care.attendance[who] = np.maximum(care.attendance[who], PERIO_MAINTENANCE_ATTENDANCE)

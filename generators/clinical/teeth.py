@@ -20,6 +20,7 @@ PERMANENT = POSTERIOR + ANTERIOR
 PONTIC_SITES = (3, 4, 5, 12, 13, 14, 19, 20, 21, 28, 29, 30)
 PRIMARY_MOLARS = ("A", "B", "I", "J", "K", "L", "S", "T")
 PRIMARY = PRIMARY_MOLARS + ("C", "D", "E", "F", "G", "H", "M", "N", "O", "P", "Q", "R")
+PRIMARY_FRONT = PRIMARY[len(PRIMARY_MOLARS):]
 SEALANT_MOLARS = (3, 14, 19, 30)
 WISDOM_PARTNERS = {"opposite": {"1": "16", "16": "1", "17": "32", "32": "17"},
                    "above_or_below": {"1": "32", "32": "1", "16": "17", "17": "16"}}
@@ -35,6 +36,37 @@ SURFACES = {
 }
 SURFACE_COUNT_SHARES = (0.35, 0.35, 0.2, 0.1)
 
+# The age (years) a tooth comes in, and the age a primary tooth is shed (when its successor comes in): the early
+# end of the ADA eruption charts, so a tooth is charted only once most children have it. Universal numbers
+# 1-16 upper right to upper left, 17-32 lower left to lower right; A-J upper, K-T lower primary teeth.
+PERMANENT_ERUPTION = {1: 15, 2: 12, 3: 6, 4: 10, 5: 10, 6: 11, 7: 8, 8: 7}  # upper right; wisdom: extractable
+LOWER_ERUPTION = {17: 15, 18: 11, 19: 6, 20: 11, 21: 10, 22: 9, 23: 7, 24: 6}  # lower left
+PRIMARY_ERUPTION = {"A": 2.5, "B": 1.5, "C": 1.75, "D": 1.0, "E": 1.0, "K": 2.5, "L": 1.5, "M": 1.75, "N": 1.0,
+                    "O": 0.75}  # upper right and lower left halves; shed when the permanent tooth below comes in
+SUCCESSOR = {"A": 4, "B": 5, "C": 6, "D": 7, "E": 8, "K": 20, "L": 21, "M": 22, "N": 23, "O": 24}
+
+
+def _mirrored():
+    """(comes in, shed) per tooth name, both halves of each arch."""
+    ages = {}
+    for half in (PERMANENT_ERUPTION, LOWER_ERUPTION):
+        for tooth, age in half.items():
+            ages[str(tooth)] = ages[str(49 - tooth if tooth > 16 else 17 - tooth)] = (age, np.inf)
+    for tooth, age in PRIMARY_ERUPTION.items():
+        shed = ages[str(SUCCESSOR[tooth])][0]
+        mirror = chr(ord("J") - (ord(tooth) - ord("A"))) if tooth < "K" else chr(ord("T") - (ord(tooth) - ord("K")))
+        ages[tooth] = ages[mirror] = (age, shed)
+    return ages
+
+
+TOOTH_AGES = _mirrored()
+PRIMARY_TEETH_AGE = 12  # every primary tooth is shed by then
+SITE_POOLS = {  # the teeth a case of each site kind may be on, before the patient's age narrows them down
+    "posterior": POSTERIOR + PRIMARY_MOLARS, "anterior": ANTERIOR + PRIMARY_FRONT, "any": PERMANENT + PRIMARY,
+    "primary_molar": PRIMARY_MOLARS, "permanent": PERMANENT, "permanent_posterior": POSTERIOR,
+    "permanent_anterior": ANTERIOR, "wisdom": WISDOM, "pontic": PONTIC_SITES,
+}
+
 
 def distinct(rng, teeth, count):
     """Teeth for groups of count[i] procedures, different within a group: spaced around `teeth` from a
@@ -45,21 +77,32 @@ def distinct(rng, teeth, count):
     return np.array(teeth).astype(str)[position % len(teeth)]
 
 
-def sites(rng, kind, primary):
-    """A tooth (or arch) for each case of one site kind; `primary` marks young children (baby teeth)."""
-    n = len(primary)
-    if kind == "posterior":
-        return np.where(primary, pick(rng, PRIMARY_MOLARS, n), pick(rng, POSTERIOR, n).astype(str))
-    if kind == "any":
-        return np.where(primary, pick(rng, PRIMARY, n), pick(rng, PERMANENT, n).astype(str))
-    if kind == "primary_molar":
-        return pick(rng, PRIMARY_MOLARS, n)
+def sites(rng, kind, age):
+    """A tooth (or arch) for each case of one site kind, among the teeth the patient has at `age` (years):
+    primary, permanent or both in a mixed dentition. '' where the patient has no such tooth."""
+    n = len(age)
     if kind == "arch":
         return pick(rng, ARCHES, n)
     if kind == "upper_arch":
         return np.full(n, "U")
-    pools = {"anterior": ANTERIOR, "wisdom": WISDOM, "pontic": PONTIC_SITES}
-    return pick(rng, pools[kind], n).astype(str)
+    pool = np.array(SITE_POOLS[kind]).astype("<U2")
+    present = in_mouth(pool, age)
+    count = present.sum(axis=1)
+    nth = (rng.random(n) * count).astype(int)
+    chosen = (np.cumsum(present, axis=1) > nth[:, None]).argmax(axis=1)
+    return np.where(count > 0, pool[chosen], "")
+
+
+def in_mouth(teeth, age):
+    """(len(age), len(teeth)): whether each tooth is in the mouth at each age (years)."""
+    comes_in, shed = np.array([TOOTH_AGES[tooth] for tooth in teeth.tolist()]).reshape(-1, 2).T
+    age = np.asarray(age, dtype=float)[:, None]
+    return (age >= comes_in) & (age < shed)
+
+
+def is_primary(tooth):
+    """Primary teeth (letters A-T)."""
+    return np.isin(tooth, PRIMARY)
 
 
 def site_numbers(site):
@@ -70,19 +113,17 @@ def site_numbers(site):
 
 def neighbor(tooth, step):
     """The tooth next to `tooth` in the same arch, one universal number lower (-1) or higher (+1)."""
-    return (tooth.astype(int) + step).astype(str)
+    return np.where(tooth == "", "", (np.where(tooth == "", "0", tooth).astype(int) + step).astype(str))
 
 
 def wisdom_partner(tooth, relation):
     """The wisdom tooth on the other side of the same arch ("opposite") or in the other arch ("above_or_below")."""
-    return np.array([WISDOM_PARTNERS[relation][t] for t in tooth.tolist()], dtype="<U2")
+    return np.array([WISDOM_PARTNERS[relation].get(t, "") for t in tooth.tolist()], dtype="<U2")
 
 
 def is_front(tooth):
     """Incisors and canines, permanent or primary."""
-    number = np.char.isdigit(tooth)
-    permanent = np.isin(tooth, np.array(ANTERIOR).astype(str))
-    return np.where(number, permanent, np.isin(tooth, PRIMARY[len(PRIMARY_MOLARS):]))
+    return np.isin(tooth, np.array(ANTERIOR).astype(str)) | np.isin(tooth, PRIMARY_FRONT)
 
 
 def tooth_class(tooth):

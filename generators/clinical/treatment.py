@@ -9,6 +9,9 @@ accepted cases are done at dentist visits weeks later (some are postponed for mo
 one exam's cases together, each later stage at a visit of its own. What is not done - declined, or not due
 before the booking horizon - stays planned.
 
+Cases follow the patient's age: their shares change gradually from a child's to a senior's, and a case is on a
+tooth the patient has at that age (baby teeth, the mixed dentition of school children, permanent teeth).
+
 How many cases an exam finds is the free parameter: it is set so the practice charts its target number of
 procedures (ctx.config.volume("procedures")). Some patients need much more than others; most of a
 patient's needs show at their first exam in the window.
@@ -21,17 +24,19 @@ from opendental.codes import ProcStatus
 from opendental.definitions import NONE, DefCat, defnum
 
 from ..data import read_table
-from .chart import KIND
+from .chart import DTYPES, KIND
 from ..parameters import parameter
 from ..rows import pick
 from ..timeline import days
 from .hygiene import BOOKING_DAYS, years
-from .teeth import (PERMANENT, POSTERIOR, WISDOM_PARTNERS, distinct, neighbor, site_numbers, sites,
+from .teeth import (POSTERIOR, WISDOM_PARTNERS, distinct, is_primary, neighbor, site_numbers, sites,
                     surface_counts, surfaces, tooth_class, wisdom_partner)
 
-AGE_GROUPS = ("child", "teen", "adult", "senior")  # case shares by age: under 12 (baby teeth), 12-17, 18-64, 65+
-AGE_LIMITS = (12, 18, 65)
-PRIMARY_TEETH_AGE = 12
+# Case shares by age: the columns of treatment_cases.csv describe a child (baby and mixed teeth), a teenager, an
+# adult and a senior of these ages; between them the shares change gradually, so no treatment stops at an age.
+AGE_GROUPS = ("child", "teen", "adult", "senior")
+GROUP_AGES = (7, 15, 40, 75)
+NO_ROOT_CANAL_AGE = 6  # before the first permanent teeth, a tooth in pain comes out
 FIRST_EXAM_SHARE = parameter("clinical.treatment.first_exam_share")
 NEED_SPREAD, MOST_NEED = 3, 3.0  # a patient's needs over the window (mean 1): gamma shape (small: few need a lot)
 FIRST_VISIT_DAYS, POSTPONED_DAYS = (7, 42), (60, 240)
@@ -44,6 +49,7 @@ EXISTING_WORK_SHARE = parameter("clinical.treatment.existing_work_share")
 EXISTING_WORK = (("D2740", ""), ("D2750", ""), ("D3330", ""), ("D2391", "O"), ("D2392", "MO"), ("D2392", "DO"),
                  ("D2160", "MOD"))
 CONDITION_SHARE = parameter("clinical.treatment.condition_share")
+SURGICAL_SHARE = parameter("clinical.treatment.surgical_extraction_share")
 
 
 def load_cases(ctx):
@@ -74,6 +80,7 @@ def load_cases(ctx):
         first_step=np.cumsum(n_steps) - n_steps, n_steps=n_steps,
         stage_wait=stage_wait, step_stage=stage, step_share=share, alternatives=alternatives,
         step_pick=np.array([r["pick"] for r in steps]), step_tooth=np.array([r["tooth"] for r in steps]),
+        step_permanent=np.array([r["dentition"] == "permanent" for r in steps]),
         step_kind=np.array([KIND[r["visit_kind"]] if r["visit_kind"] else KIND["dentist"] for r in steps]),
     )
 
@@ -92,16 +99,18 @@ def emergencies(ctx, chart, care, cases):
     visit = chart.add_visits(patient, date, KIND["emergency"])
     for code in ("D0140", "D0220"):
         chart.add_procedures(patient, visit, c[code])
-    young = years(date - care.birth[who]) < PRIMARY_TEETH_AGE
+    age = years(date - care.birth[who])
     outcome = rng.choice([name for name, _ in EMERGENCY_OUTCOMES], len(who), p=[s for _, s in EMERGENCY_OUTCOMES])
-    outcome = np.where(young & (outcome == "root_canal"), "extraction", outcome)
+    outcome = np.where((age < NO_ROOT_CANAL_AGE) & (outcome == "root_canal"), "extraction", outcome)
+    tooth = np.where(outcome == "extraction", sites(rng, "any", age), "")
+    outcome = np.where((outcome == "extraction") & (tooth == ""), "palliative", outcome)
     pulled = outcome == "extraction"
-    chart.add_procedures(patient[pulled], visit[pulled], c["D7140"], tooth=sites(rng, "any", young[pulled]),
+    chart.add_procedures(patient[pulled], visit[pulled], c["D7140"], tooth=tooth[pulled],
                          dx=defnum(DefCat.DIAGNOSIS, "Abscess"))
     soothed = outcome == "palliative"
     chart.add_procedures(patient[soothed], visit[soothed], c["D9110"])
     canal = np.flatnonzero(outcome == "root_canal")
-    plan_cases(ctx, rng, chart, cases, visit[canal], patient[canal], date[canal], np.zeros(len(canal), bool),
+    plan_cases(ctx, rng, chart, cases, visit[canal], patient[canal], date[canal], age[canal],
                np.full(len(canal), cases.names.index("root_canal")), rng.random(len(canal)) < ROOT_CANAL_ACCEPT,
                days(rng.uniform(*ROOT_CANAL_DAYS, len(canal))))
 
@@ -117,21 +126,25 @@ def diagnose(ctx, chart, cases):
     first_exam = np.isin(visits["kind"][exam], [KIND["new_adult"], KIND["new_child"]])
     age = years(date - ctx.practice.patients.birth[patient])
     existing_work(ctx, rng, chart, exam[first_exam & (age >= 18)], patient[first_exam & (age >= 18)])
-    conditions(ctx, rng, chart, exam, patient)
-    group = np.searchsorted(AGE_LIMITS, age, side="right")
-    which = exams_of_cases(ctx, rng, chart, cases, patient, date, group)
-    case_type = np.empty(len(which), dtype=int)
-    for g in range(len(AGE_GROUPS)):
-        rows = group[which] == g
-        case_type[rows] = rng.choice(len(cases.names), rows.sum(), p=cases.weights[g])
+    conditions(ctx, rng, chart, exam, patient, age)
+    weights = case_weights(cases, age)
+    which = exams_of_cases(ctx, rng, chart, cases, patient, date, weights)
+    chances = np.cumsum(weights[which], axis=1)
+    case_type = np.minimum((rng.random(len(which))[:, None] > chances).sum(axis=1), len(cases.names) - 1)
     postponed = rng.random(len(exam)) < POSTPONED_SHARE
     delay = np.where(postponed, days(rng.uniform(*POSTPONED_DAYS, len(exam))),
                      days(rng.uniform(*FIRST_VISIT_DAYS, len(exam))))
-    plan_cases(ctx, rng, chart, cases, exam[which], patient[which], date[which], age[which] < PRIMARY_TEETH_AGE,
-               case_type, rng.random(len(which)) < cases.accept[case_type], delay[which])
+    plan_cases(ctx, rng, chart, cases, exam[which], patient[which], date[which], age[which], case_type,
+               rng.random(len(which)) < cases.accept[case_type], delay[which])
 
 
-def exams_of_cases(ctx, rng, chart, cases, patient, date, group):
+def case_weights(cases, age):
+    """Per exam, the share of each case at the patient's age (rows sum to 1)."""
+    weights = np.stack([np.interp(age, GROUP_AGES, cases.weights[:, k]) for k in range(len(cases.names))], axis=1)
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+def exams_of_cases(ctx, rng, chart, cases, patient, date, weights):
     """How many cases each patient needs over the window, and the exam that finds each: most at the patient's
     first exam in the window (the treatment plan), the others at any exam. Returns the exam (index into the
     given arrays) of every case."""
@@ -140,7 +153,7 @@ def exams_of_cases(ctx, rng, chart, cases, patient, date, group):
     order = np.lexsort((date, patient))
     examined, first, count = np.unique(patient[order], return_index=True, return_counts=True)
     need = np.minimum(rng.gamma(NEED_SPREAD, 1 / NEED_SPREAD, len(examined)), MOST_NEED)
-    per_case = (cases.weights[group] @ cases.procedures_per_case).mean()
+    per_case = (weights @ cases.procedures_per_case).mean()
     missing = max(0, ctx.config.volume("procedures") - chart.procedure_count)
     owner = np.repeat(np.arange(len(examined)), rng.poisson(missing / per_case / need.sum() * need))
     any_exam = (rng.random(len(owner)) * count[owner]).astype(int)
@@ -160,26 +173,30 @@ def existing_work(ctx, rng, chart, exam, patient):
                          status=ProcStatus.EXISTING_OTHER_PROVIDER)
 
 
-def conditions(ctx, rng, chart, exam, patient):
-    watched = rng.random(len(exam)) < CONDITION_SHARE
-    chart.add_procedures(patient[watched], -1, ctx.practice.codes.index["Watch"],
-                         tooth=pick(rng, PERMANENT, watched.sum()).astype(str), planned_at=exam[watched],
-                         status=ProcStatus.CONDITION)
+def conditions(ctx, rng, chart, exam, patient, age):
+    """A tooth to watch, charted at some exams."""
+    tooth = sites(rng, "any", age)
+    watched = (rng.random(len(exam)) < CONDITION_SHARE) & (tooth != "")
+    chart.add_procedures(patient[watched], -1, ctx.practice.codes.index["Watch"], tooth=tooth[watched],
+                         planned_at=exam[watched], status=ProcStatus.CONDITION)
 
 
-def plan_cases(ctx, rng, chart, cases, exam, patient, exam_date, primary, case_type, accepted, delay):
+def plan_cases(ctx, rng, chart, cases, exam, patient, exam_date, age, case_type, accepted, delay):
     """Chart each case's steps as planned at `exam`, and book the stages of accepted cases that fall before
     the horizon: one visit per exam and stage, on the earliest day one of its cases is ready for it. `delay`
-    is the time to a case's first stage."""
+    is the time to a case's first stage; `age` the patient's (years), which sets the teeth a case may be on.
+    Steps for permanent teeth only (a ridge graft) are left out on a primary tooth."""
     n = len(case_type)
     row = np.repeat(np.arange(n), cases.n_steps[case_type])
     step = cases.first_step[case_type][row] + np.arange(len(row)) - \
         np.repeat(np.cumsum(cases.n_steps[case_type]) - cases.n_steps[case_type], cases.n_steps[case_type])
     charted = rng.random(len(row)) < cases.step_share[step]
     row, step = row[charted], step[charted]
-    site, dropped = case_sites(rng, cases, case_type, primary, exam, row, step)
+    site, dropped = case_sites(rng, cases, case_type, age, exam, row, step)
     row, step = row[~dropped[row]], step[~dropped[row]]
     tooth = step_teeth(cases, site[row], step)
+    charted = ~(cases.step_permanent[step] & is_primary(tooth))
+    row, step, tooth = row[charted], step[charted], tooth[charted]
     surf, code = step_codes(rng, cases, site[row], tooth, step)
     stage = cases.step_stage[step]
     date = exam_date[row] + stage_offsets(rng, cases, case_type, delay)[row, stage - 1]
@@ -198,10 +215,11 @@ def plan_cases(ctx, rng, chart, cases, exam, patient, exam_date, primary, case_t
                          dx=cases.dx[case_type][row], priority=cases.priority[case_type][row])
 
 
-def case_sites(rng, cases, case_type, primary, exam, row, step, tries=10):
+def case_sites(rng, cases, case_type, age, exam, row, step, tries=10):
     """The tooth (or arch) of each case, and whether the case is dropped. One exam's cases never share a
     tooth or arch (a bridge also holds its neighbors): a case that clashes with an earlier one draws again,
-    and is dropped after a few tries. `row`, `step`: the case and step of each charted step."""
+    and is dropped after a few tries; a case with no tooth of its kind at the patient's age is dropped too.
+    `row`, `step`: the case and step of each charted step."""
     site = np.empty(len(case_type), dtype="<U2")
     clash = np.zeros(len(case_type), dtype=bool)
     redo = np.arange(len(case_type))
@@ -209,7 +227,7 @@ def case_sites(rng, cases, case_type, primary, exam, row, step, tries=10):
     for _ in range(tries):
         for kind in np.unique(cases.site[case_type[redo]]):
             these = redo[cases.site[case_type[redo]] == kind]
-            site[these] = sites(rng, kind, primary[these])
+            site[these] = sites(rng, kind, age[these])
         case, case_step = row[unsettled], step[unsettled]
         teeth = step_teeth(cases, site[case], case_step)
         place = np.where(cases.step_tooth[case_step] == "arch", site[case], teeth)
@@ -223,7 +241,7 @@ def case_sites(rng, cases, case_type, primary, exam, row, step, tries=10):
         if not len(redo):
             break
         unsettled = np.isin(exam[row], exam[redo])
-    return site, clash
+    return site, clash | (site == "")
 
 
 def stage_offsets(rng, cases, case_type, delay):
@@ -247,13 +265,16 @@ def step_teeth(cases, site, step):
 
 def step_codes(rng, cases, site, tooth, step):
     """Surfaces and the exact code of each step: fillings by their number of surfaces, root canals by tooth
-    class, dentures by arch, the rest as listed (or at random among the listed)."""
+    class, dentures by arch, extractions simple or surgical (a primary tooth always simple), the rest as listed
+    (or at random among the listed)."""
     pick = cases.step_pick[step]
-    surf = np.where(cases.step_tooth[step] == "arch", site, "")
+    surf = np.where(cases.step_tooth[step] == "arch", site, "").astype(DTYPES["surf"])
     count = surface_counts(rng, len(step))
     filled = pick == "surfaces"
     surf[filled] = surfaces(rng, tooth[filled], count[filled])
     listed = (cases.alternatives[step] >= 0).sum(axis=1)
-    choice = np.select([filled, pick == "tooth_class", pick == "arch", pick == "random"],
-                       [count - 1, tooth_class(tooth), site == "L", rng.integers(0, 1 << 30, len(step)) % listed], 0)
+    surgical = ~is_primary(tooth) & (rng.random(len(step)) < SURGICAL_SHARE)
+    choice = np.select([filled, pick == "tooth_class", pick == "arch", pick == "random", pick == "surgical"],
+                       [count - 1, tooth_class(tooth), site == "L", rng.integers(0, 1 << 30, len(step)) % listed,
+                        surgical], 0)
     return surf, cases.alternatives[step, choice]

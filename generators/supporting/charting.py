@@ -16,8 +16,7 @@ from core.randomness import weighted_choice
 from opendental.codes import AptStatus, PerioSequenceType, ProcStatus, ToothInitialType
 from opendental.definitions import DefCat, defnum
 
-from ..clinical.teeth import ANTERIOR, MOLARS, WISDOM, permanent_teeth
-from ..clinical.treatment import PRIMARY_TEETH_AGE
+from ..clinical.teeth import ANTERIOR, MOLARS, PRIMARY_TEETH_AGE, WISDOM, permanent_teeth
 from ..parameters import parameter
 from ..rows import chunks, completed_appointment, day_key, spans, tooth_key
 from ..timeline import random_minutes
