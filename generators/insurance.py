@@ -185,6 +185,8 @@ def group_plans(ctx, carriers, categories):
         return scheds.in_force(plans.fee_sched_index[plan_idx], code_idx, days)
 
     plans.coverage_percent, plans.allowed_cents = coverage_percent, allowed_cents
+    waived = [categories.index[name] for name in DEDUCTIBLE_WAIVED]
+    plans.deductible_waived = np.isin(categories.of_code, waived)
     return plans
 
 
@@ -541,10 +543,11 @@ def benefit_rows(ctx, plans, categories):
 def patient_benefits(ctx, plans, subs, patplans):
     """Benefits OpenDental keeps on one patient's plan (PatPlanNum instead of PlanNum): a few adults whose plan
     adds two cleanings a year (diabetes, pregnancy, periodontal disease) get four, entered with that patplan's
-    last edit."""
+    last edit. Sets plans.four_cleanings (their PatPlanNums, sorted)."""
     rng = ctx.rng("benefit-patient")
     adult = ctx.practice.patients.age_days[patplans.patient] >= 18 * 365
     on = np.flatnonzero(adult & (rng.random(len(adult)) < EXTRA_CLEANINGS_SHARE))
+    plans.four_cleanings = np.sort(patplans.nums[on])
     plan = subs.plan[patplans.sub[on]]
     rows = _benefits(plan, LIMITATION, CodeGroupNum=_billing_key("billing_code_groups", "GroupName", "Prophy"),
                      QuantityQualifier=NUMBER_OF_SERVICES, Quantity=4,

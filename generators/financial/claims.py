@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import cumsum_before, group_sum, groups, rank_in_group, sorted_by
+from core.arrays import group_sum, groups, rank_in_group, sorted_by
 from core.randomness import weighted_choice
 
 from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
@@ -16,10 +16,9 @@ from opendental.definitions import DefCat, defnum, defnums
 
 from ..parameters import parameter, parameters
 from ..timeline import NO_DATE, open_day_offset
+from . import benefits
 
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
-# exams, x-rays, cleanings, sealants: deductible waived
-PREVENTIVE_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Exams & Xrays", "Cleanings", "Sealants")
 DENIED_SHARE = parameter("financial.claims.denied_share")
 UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
@@ -36,28 +35,37 @@ def _zeros(n):
 def adjudicate(ctx, proc, plan, covered, secondary=False):
     """What a plan owes on each line: allowed fee, PPO write-off, deductible, coinsurance, annual maximum.
 
-    `covered` is what another plan already settled (paid plus its write-off). Deductibles and annual
-    maximums accumulate per patient, plan and calendar year in date order. A secondary plan writes off
-    nothing: the primary's contract already did.
+    `covered` is what another plan already settled (paid plus its write-off). The plan's benefit rules
+    (benefits.py) run per benefit year in date order: a service past an age or frequency limit is owed nothing,
+    the deductible is taken once (waived where the plan waives it), the annual maximum caps the rest. A
+    secondary plan writes off nothing: the primary's contract already did.
     """
-    pr, plans, codes = ctx.practice.clinical.procedures, ctx.practice.insurance.plans, ctx.practice.codes
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    plans = ins.plans
     fee = pr.fee_cents[proc]
     allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc], pr.date[proc]))
     write_off = _zeros(len(proc)) if secondary else np.where(plans.is_ppo[plan], fee - allowed, 0)
     percent = plans.coverage_percent(plan, pr.code[proc])
-    year = pr.date[proc].astype("datetime64[Y]").astype(np.int64)
-    group, order, _ = groups(pr.patient[proc], plan, year, pr.date[proc].astype(np.int64), proc)
-    waived = np.isin(codes.category[pr.code[proc]], PREVENTIVE_CATEGORIES) | (percent == 0)
-    subject = np.where(waived, 0, allowed)
-    deductible = _zeros(len(proc))
-    deductible[order] = np.clip(plans.deductible_cents[plan[order]] - cumsum_before(group[order], subject[order]),
-                                0, subject[order])
-    base = np.minimum((allowed - deductible) * percent // 100, np.maximum(fee - write_off - covered, 0))
-    estimate = _zeros(len(proc))
-    estimate[order] = np.clip(plans.annual_max_cents[plan[order]] - cumsum_before(group[order], base[order]),
-                              0, base[order])
+    lines = _benefit_lines(ctx, proc, plan)
+    limited = benefits.beyond_limits(ctx, lines) | (percent == 0)
+    subject = np.where(limited | plans.deductible_waived[pr.code[proc]], 0, allowed)
+    deductible = benefits.deductible(plans, lines, subject)
+    base = np.where(limited, 0, np.minimum((allowed - deductible) * percent // 100,
+                                           np.maximum(fee - write_off - covered, 0)))
+    estimate = benefits.within_maximum(plans, lines, base)
     return SimpleNamespace(fee=fee, allowed=allowed, write_off=write_off, percent=percent, deductible=deductible,
-                           base=base, estimate=estimate)
+                           base=base, estimate=estimate, limited=limited)
+
+
+def _benefit_lines(ctx, proc, plan):
+    """Who and when each line is, as the benefit rules count: patient, subscription, patient plan, benefit year."""
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    patient = pr.patient[proc]
+    primary = ins.primary_plan[patient] == plan
+    return SimpleNamespace(proc=proc, plan=plan, patient=patient, date=pr.date[proc],
+                           sub=np.where(primary, ins.primary_sub[patient], ins.secondary_sub[patient]),
+                           patplan=np.where(primary, ins.primary_patplan[patient], ins.secondary_patplan[patient]),
+                           year=benefits.benefit_year(ins.plans, plan, pr.date[proc]))
 
 
 def _claims(proc, plan, patient, date):

@@ -102,8 +102,8 @@ def _common(ctx, proc, plan, money, patient_plan_sub):
         "InsEstTotalOverride": BLANK, "PaidOtherInsOverride": BLANK,
         "WriteOffEst": np.where(ins.plans.is_ppo[plan], _dollars(money.write_off), BLANK),
         "WriteOffEstOverride": BLANK, "ClinicNum": pr.clinic[proc], "InsSubNum": patient_plan_sub,
-        "EstimateNote": np.where(money.percent == 0, "Not covered",
-                                 np.where(money.estimate < money.base, "Over annual max", "")),
+        "EstimateNote": np.select([money.percent == 0, money.limited, money.estimate < money.base],
+                                  ["Not covered", "Frequency or age limitation", "Over annual max"], ""),
     }
 
 
