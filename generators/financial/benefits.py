@@ -1,7 +1,8 @@
 """The plan's benefit rules as a carrier applies them to claim lines (insurance.benefit_rows writes them): the
 benefit year, the deductible taken once a year (individual, capped by the family's), the annual maximum, and
 the age and frequency limits of the plan's code groups. Every function takes the lines in any order and works
-on them sorted by date (then procedure) inside their group, with running totals."""
+on them sorted by lines.order (their date, estimates after claims; then procedure) inside their group, with
+running totals."""
 import numpy as np
 
 from core.arrays import cumsum_before, groups, rank_in_group
@@ -19,10 +20,10 @@ def benefit_year(plans, plan, days):
     return (months - np.maximum(plans.month_renew[plan] - 1, 0)) // 12
 
 
-def _taken(keys, days, proc, amount, cap):
+def _taken(keys, lines, amount, cap):
     """Per line: how much of `amount` fits under `cap` given the earlier lines of its group (keys)."""
-    group, order, _ = groups(*keys)
-    regrouped = groups(group, days.astype(np.int64), proc)[1]
+    group = groups(*keys)[0]
+    regrouped = groups(group, lines.order, lines.proc)[1]
     taken = np.zeros(len(amount), dtype=np.int64)
     taken[regrouped] = np.clip(cap[regrouped] - cumsum_before(group[regrouped], amount[regrouped]), 0,
                                amount[regrouped])
@@ -32,16 +33,13 @@ def _taken(keys, days, proc, amount, cap):
 def deductible(plans, lines, subject):
     """The deductible taken from each line: the patient's individual deductible of the benefit year, while the
     subscription's family deductible of that year is not met."""
-    individual = _taken((lines.patient, lines.plan, lines.year), lines.date, lines.proc, subject,
-                        plans.deductible_cents[lines.plan])
-    return _taken((lines.sub, lines.plan, lines.year), lines.date, lines.proc, individual,
-                  plans.family_deductible_cents[lines.plan])
+    individual = _taken((lines.patient, lines.plan, lines.year), lines, subject, plans.deductible_cents[lines.plan])
+    return _taken((lines.sub, lines.plan, lines.year), lines, individual, plans.family_deductible_cents[lines.plan])
 
 
 def within_maximum(plans, lines, base):
     """What the annual maximum leaves of each line's benefit (remaining benefits of the patient's year)."""
-    return _taken((lines.patient, lines.plan, lines.year), lines.date, lines.proc, base,
-                  plans.annual_max_cents[lines.plan])
+    return _taken((lines.patient, lines.plan, lines.year), lines, base, plans.annual_max_cents[lines.plan])
 
 
 def _code_groups(codes):
@@ -65,8 +63,7 @@ def _date_key(days):
 def _beyond_count(lines, quantity, year, member):
     """Lines past the `quantity`-th service of their group in the benefit year."""
     rows = np.flatnonzero(member)
-    order = rows[groups(lines.patient[rows], lines.plan[rows], year[rows], lines.date[rows].astype(np.int64),
-                        lines.proc[rows])[1]]
+    order = rows[groups(lines.patient[rows], lines.plan[rows], year[rows], lines.order[rows], lines.proc[rows])[1]]
     rank = rank_in_group(groups(lines.patient[order], lines.plan[order], year[order])[0])
     beyond = np.zeros(len(lines.proc), dtype=bool)
     beyond[order] = rank >= quantity[order]
@@ -76,8 +73,7 @@ def _beyond_count(lines, quantity, year, member):
 def _beyond_years(lines, years, area, member):
     """Lines within `years` years of the last service of their group (and tooth or quadrant) the plan paid."""
     rows = np.flatnonzero(member)
-    order = rows[groups(lines.patient[rows], lines.plan[rows], area[rows], lines.date[rows].astype(np.int64),
-                        lines.proc[rows])[1]]
+    order = rows[groups(lines.patient[rows], lines.plan[rows], area[rows], lines.order[rows], lines.proc[rows])[1]]
     group = groups(lines.patient[order], lines.plan[order], area[order])[0]
     key = _date_key(lines.date[order])
     position = np.arange(len(order))

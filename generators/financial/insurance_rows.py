@@ -126,7 +126,7 @@ def _claim_lines(ctx, lines, checks):
     return {
         **_common(ctx, lines.proc, lines.plan, lines.money, sub),
         "ClaimProcNum": lines.claimproc_nums, "ClaimNum": c.nums[lines.claim],
-        "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(np.where(received, lines.money.deductible, 0)),
+        "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(lines.money.deductible),
         "Status": lines.status, "InsPayAmt": _dollars(lines.paid),
         "Remarks": np.where(lines.denied, "Denied - " + denial_name, ""),
         "ClaimPaymentNum": np.where(received, lookup(checks.nums, check, 0), 0),
