@@ -116,7 +116,7 @@ TAMPERING = [
     ("""UPDATE raw.benefit SET "Quantity" = 0 WHERE "QuantityQualifier" = 1 AND "CodeGroupNum" =
         (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" = 'Exams')""", (4,)),
     ("""UPDATE raw.benefit SET "QuantityQualifier" = 4, "Quantity" = 10 WHERE "CodeGroupNum" =
-        (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" = 'Prophy') AND "PatPlanNum" = 0""", (5,)),
+        ANY (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" LIKE 'Prophy%') AND "PatPlanNum" = 0""", (5,)),
     ("""UPDATE raw.claimproc SET "Percentage" = "Percentage" - 10 WHERE "ClaimProcNum" =
         (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1 AND "Percentage" >= 10)""", (6,)),
 ]

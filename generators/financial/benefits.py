@@ -9,9 +9,7 @@ from core.arrays import cumsum_before, groups, rank_in_group
 from opendental.codes import BenefitQuantity, TreatmentArea
 
 from ..data import read_table
-from ..insurance import CODE_GROUP_LIMITS
-
-FOUR_CLEANINGS_GROUP = "Prophy"  # the code group a patient's own benefit raises to four a year
+from ..insurance import CODE_GROUP_LIMITS, PERIO_MAINTENANCE_LIMIT, PROPHY, PROPHY_WITH_PERIO
 
 
 def benefit_year(plans, plan, days):
@@ -92,19 +90,21 @@ def _beyond_years(lines, years, area, member):
 
 
 def beyond_limits(ctx, lines):
-    """Lines the plan's age or frequency limits leave unpaid."""
+    """Lines the plan's age or frequency limits leave unpaid (insurance.benefit_rows writes the limits)."""
     plans, pr = ctx.practice.insurance.plans, ctx.practice.clinical.procedures
     in_group = _code_groups(ctx.practice.codes)
     code, proc = pr.code[lines.proc], lines.proc
     age = _age(ctx.practice.patients.birth[lines.patient], lines.date)
     four = np.isin(lines.patplan, plans.four_cleanings)
+    shared = plans.perio_with_prophy[lines.plan]
     beyond = np.zeros(len(proc), dtype=bool)
-    for group, qualifier, quantity, area in CODE_GROUP_LIMITS:
-        member = in_group[group][code]
+    for group, qualifier, quantity, area, on in (*((*limit, True) for limit in CODE_GROUP_LIMITS),
+                                                 (*PERIO_MAINTENANCE_LIMIT, ~shared)):
+        member = on & np.where(shared & (group == PROPHY), in_group[PROPHY_WITH_PERIO][code], in_group[group][code])
         if qualifier == BenefitQuantity.AGE_LIMIT:
             beyond |= member & (age > quantity)
         elif qualifier == BenefitQuantity.NUMBER_OF_SERVICES:
-            allowed = np.where(four & (group == FOUR_CLEANINGS_GROUP), 4, quantity)
+            allowed = np.where(four & (group == PROPHY), 4, quantity)
             beyond |= _beyond_count(lines, allowed, lines.year, member & ~beyond)
         else:
             where = {TreatmentArea.TOOTH: pr.tooth[proc], TreatmentArea.QUADRANT: pr.surf[proc]}.get(
