@@ -143,11 +143,12 @@ def _claim_lines(ctx, lines, checks):
 
 
 def _reason_codes(lines, denial_code):
-    """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee; for a
-    denied line, the code of its denial reason."""
+    """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee (119 for a
+    benefit maximum or frequency reached); for a denied line, the code of its denial reason."""
     money = lines.money
     reasons = ((lines.write_off > 0, CARC_WRITE_OFF), (money.deductible > 0, CARC_DEDUCTIBLE),
-               (money.percent < 100, CARC_COINSURANCE), (lines.underpaid, CARC_MAXIMUM))
+               (money.percent < 100, CARC_COINSURANCE),
+               (lines.underpaid | money.limited | (money.estimate < money.base), CARC_MAXIMUM))
     combination = sum(flag.astype(np.int64) << bit for bit, (flag, _) in enumerate(reasons))
     spelled = np.array([",".join(code for bit, (_, code) in enumerate(reasons) if k >> bit & 1)
                         for k in range(1 << len(reasons))], dtype=object)
