@@ -89,13 +89,12 @@ RULES = [
      FROM ({LIMITED_LINES}) l WHERE qualifier = {BenefitQuantity.NUMBER_OF_SERVICES}
      GROUP BY 1, 2, 3, 4, 6 HAVING count(DISTINCT "ProcNum") > quantity"""),
     ("no payment for a service the plan paid within its frequency in years", f"""
-     WITH l AS ({LIMITED_LINES})
-     SELECT a."ClaimProcNum", b."ClaimProcNum", a."ProcDate", b."ProcDate" FROM l a JOIN l b
-       ON a."PatNum" = b."PatNum" AND a."PlanNum" = b."PlanNum" AND a."CodeGroupNum" = b."CodeGroupNum"
-      AND a.area = b.area AND a.qualifier = {BenefitQuantity.YEARS} AND b.qualifier = {BenefitQuantity.YEARS}
-      AND a."ProcNum" <> b."ProcNum" AND a."ProcDate" <= b."ProcDate"
-      AND b."ProcDate" < a."ProcDate" + make_interval(years => a.quantity)
-      AND (a."ProcDate", a."ProcNum") < (b."ProcDate", b."ProcNum")"""),
+     SELECT "ClaimProcNum", "PatNum", "PlanNum", "ProcDate", previous FROM (
+       SELECT *, lag("ProcDate") OVER (PARTITION BY "PatNum", "PlanNum", "CodeGroupNum", area
+                                       ORDER BY "ProcDate", "ProcNum") AS previous
+       FROM (SELECT DISTINCT ON ("ProcNum", "PlanNum", "CodeGroupNum") * FROM ({LIMITED_LINES}) l
+             WHERE qualifier = {BenefitQuantity.YEARS}) paid) l
+     WHERE "ProcDate" < previous + make_interval(years => quantity)"""),
     ("every line's coverage percent is the plan's benefit for its code or category", f"""
      SELECT * FROM ({EXPECTED_PERCENT}) e WHERE "Percentage" <> expected"""),
 ]
