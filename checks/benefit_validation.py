@@ -23,11 +23,12 @@ def _plan_amounts(benefit_type, level, extra=""):
 
 
 def _benefit_year(period="b", line="c"):
-    return f"""extract(year FROM {line}."ProcDate" - make_interval(months => CASE WHEN {period}."TimePeriod" = {SERVICE_YEAR}
-               THEN greatest(ip."MonthRenew", 1) - 1 ELSE 0 END))::int"""
+    return f"""extract(year FROM {line}."ProcDate" - make_interval(months =>
+               CASE WHEN {period}."TimePeriod" = {SERVICE_YEAR} THEN greatest(ip."MonthRenew", 1) - 1 ELSE 0 END
+           ))::int"""
 
 
-def _over(benefit_type, level, column, statuses, who, extra=""):
+def benefit_years_over(benefit_type, level, column, statuses, who, extra=""):
     """Benefit years (per patient, or per subscription for family amounts) whose claimprocs sum above the amount."""
     return f"""
      SELECT c.{who}, c."PlanNum", {_benefit_year()} AS benefit_year, sum(c."{column}") AS total, b.amount
@@ -71,16 +72,17 @@ EXPECTED_PERCENT = f"""
           AND category_rate."CovCatNum" = sp."CovCatNum" AND category_rate."CodeNum" = 0
           AND category_rate."BenefitType" = {BenefitType.COINSURANCE}
     LEFT JOIN raw.benefit x ON x."PlanNum" = c."PlanNum" AND x."BenefitType" = {BenefitType.EXCLUSIONS}
-          AND ((x."CodeNum" = pc."CodeNum" AND x."CodeNum" <> 0) OR (x."CovCatNum" = sp."CovCatNum" AND x."CovCatNum" <> 0))
+          AND ((x."CodeNum" = pc."CodeNum" AND x."CodeNum" <> 0)
+               OR (x."CovCatNum" = sp."CovCatNum" AND x."CovCatNum" <> 0))
     WHERE c."Status" IN {ESTIMATED} AND c."ProcNum" <> 0"""
 
 RULES = [
     ("no benefit year deducts more than the plan's individual deductible",
-     _over(BenefitType.DEDUCTIBLE, INDIVIDUAL, "DedApplied", CLAIMED, '"PatNum"')),
+     benefit_years_over(BenefitType.DEDUCTIBLE, INDIVIDUAL, "DedApplied", CLAIMED, '"PatNum"')),
     ("no benefit year deducts more than the plan's family deductible from one subscription",
-     _over(BenefitType.DEDUCTIBLE, FAMILY, "DedApplied", CLAIMED, '"InsSubNum"')),
+     benefit_years_over(BenefitType.DEDUCTIBLE, FAMILY, "DedApplied", CLAIMED, '"InsSubNum"')),
     ("no benefit year pays more than the plan's annual maximum",
-     _over(BenefitType.LIMITATIONS, INDIVIDUAL, "InsPayAmt", PAID, '"PatNum"', ANNUAL)),
+     benefit_years_over(BenefitType.LIMITATIONS, INDIVIDUAL, "InsPayAmt", PAID, '"PatNum"', ANNUAL)),
     ("no payment for a service past the plan's age limit", f"""
      SELECT "ClaimProcNum", "PatNum", "PlanNum", age, quantity FROM ({LIMITED_LINES}) l
      WHERE qualifier = {BenefitQuantity.AGE_LIMIT} AND age > quantity"""),

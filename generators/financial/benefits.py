@@ -42,7 +42,8 @@ def within_maximum(plans, lines, base):
 
 def _code_groups(codes):
     """Per code group name: bool per code index, whether the group holds the code."""
-    return {row["GroupName"]: np.isin(codes.code, row["ProcCodes"].split(",")) for row in read_table("billing_code_groups")}
+    return {row["GroupName"]: np.isin(codes.code, row["ProcCodes"].split(","))
+            for row in read_table("billing_code_groups")}
 
 
 def _age(birth, days):
@@ -58,11 +59,12 @@ def _date_key(days):
             + (d - d.astype("datetime64[M]")).astype(np.int64))
 
 
-def _beyond_count(lines, quantity, year, member):
+def _beyond_count(lines, quantity, member):
     """Lines past the `quantity`-th service of their group in the benefit year."""
     rows = np.flatnonzero(member)
-    order = rows[groups(lines.patient[rows], lines.plan[rows], year[rows], lines.order[rows], lines.proc[rows])[1]]
-    rank = rank_in_group(groups(lines.patient[order], lines.plan[order], year[order])[0])
+    order = rows[groups(lines.patient[rows], lines.plan[rows], lines.year[rows], lines.order[rows],
+                        lines.proc[rows])[1]]
+    rank = rank_in_group(groups(lines.patient[order], lines.plan[order], lines.year[order])[0])
     beyond = np.zeros(len(lines.proc), dtype=bool)
     beyond[order] = rank >= quantity[order]
     return beyond
@@ -105,7 +107,7 @@ def beyond_limits(ctx, lines):
             beyond |= member & (age > quantity)
         elif qualifier == BenefitQuantity.NUMBER_OF_SERVICES:
             allowed = np.where(four & (group == PROPHY), 4, quantity)
-            beyond |= _beyond_count(lines, allowed, lines.year, member & ~beyond)
+            beyond |= _beyond_count(lines, allowed, member & ~beyond)
         else:
             where = {TreatmentArea.TOOTH: pr.tooth[proc], TreatmentArea.QUADRANT: pr.surf[proc]}.get(
                 area, np.full(len(proc), ""))

@@ -26,8 +26,6 @@ FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to
 LOST_SHARE, APPEALED_SHARE, CORRECTED_SHARE, OVERTURNED_SHARE = parameters(
     "financial.claims.lost_share", "financial.claims.appealed_share", "financial.claims.corrected_share",
     "financial.claims.overturned_share")
-
-
 ROUND = 10**6  # days: a round's order keys come after every date of the rounds before it
 
 
@@ -40,11 +38,10 @@ def adjudicate(ctx, proc, plan, covered, secondary=False, rounds=0):
 
     `covered` is what another plan already settled (paid plus its write-off); `secondary` (a flag, or one per
     line) marks lines billed to a plan as secondary, which write off nothing: the primary's contract already
-    did. Lines count in `rounds` (one per line, or one for all), in date order within a round: a later round
-    counts after every line of the earlier ones in the benefit year (secondary claims after primary claims,
-    estimates after claims). The plan's benefit rules
-    (benefits.py) run per benefit year in date order: a service past an age or frequency limit is owed nothing,
-    the deductible is taken once (waived where the plan waives it), the annual maximum caps the rest.
+    did. The plan's benefit rules (benefits.py) run per benefit year: a service past an age or frequency limit
+    is owed nothing, the deductible is taken once (waived where the plan waives it), the annual maximum caps the
+    rest. Lines count in date order within their `rounds` (one per line, or one for all), a later round after
+    every line of the earlier ones (secondary claims after primary claims, estimates after claims).
     """
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     plans = ins.plans
@@ -298,7 +295,8 @@ def estimates(ctx, claim_sets):
 def adjudicate_after(ctx, claim_sets, proc, plan, covered, secondary):
     """The money of lines `proc`, counted after the claim lines of `claim_sets` (each set after the ones before it)
     in their benefit years: they see the deductibles, maximums and frequencies those lines used up."""
-    parts = [(c.proc, c.plan, c.covered, np.full(len(c.proc), c.claims.type == ClaimType.SECONDARY)) for c in claim_sets]
+    parts = [(c.proc, c.plan, c.covered, np.full(len(c.proc), c.claims.type == ClaimType.SECONDARY))
+             for c in claim_sets]
     parts.append((proc, plan, covered, np.broadcast_to(secondary, len(proc))))
     rounds = np.concatenate([np.full(len(part[0]), k) for k, part in enumerate(parts)])
     money = adjudicate(ctx, *(np.concatenate(column) for column in zip(*parts)), rounds)
