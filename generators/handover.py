@@ -235,7 +235,10 @@ class InsurancePlans:
     [plan, rule] of insurance.EXCLUDED_CODES), fee_sched_index (row of FeeSchedules.cents holding the allowed
     fee; 0 = UCR for percentage plans), percent (int [plan, coverage category]), annual_max_cents,
     ortho_max_cents, deductible_cents (individual), family_deductible_cents (int64), month_renew (0 = calendar
-    year), cob_rule, entered (datetime64[D]) and edited (datetime64[s]) as written; coverage_percent(plan index,
+    year), cob_rule, entered (datetime64[D]) and edited (datetime64[s]) as written; deductible_waived (bool per
+    code index: its coverage category waives the deductible), four_cleanings (PatPlanNums whose own benefit
+    allows four cleanings a year, sorted), perio_with_prophy (bool: periodontal maintenance counts in the
+    cleanings' limit); coverage_percent(plan index,
     code index) -> int array; allowed_cents(plan index, code index, days) -> int64 array (the plan's fee in force
     on the days)."""
     nums: np.ndarray
@@ -257,6 +260,9 @@ class InsurancePlans:
     carrier_name: np.ndarray
     claim_form: int
     excluded: np.ndarray
+    deductible_waived: np.ndarray
+    four_cleanings: np.ndarray
+    perio_with_prophy: np.ndarray
     coverage_percent: Callable
     allowed_cents: Callable
     entered: np.ndarray

@@ -41,7 +41,7 @@ PPO_SHARE, SPOUSE_HOLDS_SHARE, DUAL_COVERAGE_SHARE, JOB_CHANGE_SHARE = parameter
 BENEFIT_CLASSES = ("preventive", "basic", "major", "ortho")
 # Coinsurance percent of the (preventive, basic, major) categories, and the share of plans with that design.
 COINSURANCE_DESIGNS = (((100, 80, 50), 0.6), ((100, 90, 60), 0.15), ((100, 80, 60), 0.1), ((100, 70, 50), 0.15))
-ORTHO_SHARE = parameter("insurance.ortho_share")
+ORTHO_SHARE, PERIO_WITH_PROPHY_SHARE = parameters("insurance.ortho_share", "insurance.perio_with_prophy_share")
 ORTHO_PERCENT, ORTHO_AGE_LIMIT = 50, 19
 ANNUAL_MAX_DOLLARS = ((1000, 0.15), (1250, 0.1), (1500, 0.45), (2000, 0.2), (2500, 0.1))
 ORTHO_LIFETIME_MAX_DOLLARS = ((1000, 0.4), (1500, 0.4), (2000, 0.2))
@@ -85,6 +85,10 @@ CODE_GROUP_LIMITS = (("Exams", NUMBER_OF_SERVICES, 2, NO_AREA), ("Prophy", NUMBE
                      ("BWs", NUMBER_OF_SERVICES, 1, NO_AREA), ("Pano/FMX", YEARS, 5, NO_AREA),
                      ("Sealants", YEARS, 3, TOOTH), ("Sealants", AGE_LIMIT, 16, NO_AREA),
                      ("Fluoride", AGE_LIMIT, 19, NO_AREA), ("SRP", YEARS, 2, QUADRANT), ("Crowns", YEARS, 5, TOOTH))
+# Some plans count periodontal maintenance in the cleanings (their Prophy limit names the shared code group); the
+# others allow four maintenance visits a year on their own.
+PROPHY, PROPHY_WITH_PERIO = "Prophy", "Prophy/Perio Maint"
+PERIO_MAINTENANCE_LIMIT = ("Perio Maint", NUMBER_OF_SERVICES, 4, NO_AREA)
 
 
 def practice(ctx: RunContext) -> InsuranceReference:
@@ -185,6 +189,9 @@ def group_plans(ctx, carriers, categories):
         return scheds.in_force(plans.fee_sched_index[plan_idx], code_idx, days)
 
     plans.coverage_percent, plans.allowed_cents = coverage_percent, allowed_cents
+    plans.perio_with_prophy = ctx.rng("insplan-perio-maintenance").random(n + n_retired) < PERIO_WITH_PROPHY_SHARE
+    waived = [categories.index[name] for name in DEDUCTIBLE_WAIVED]
+    plans.deductible_waived = np.isin(categories.of_code, waived)
     return plans
 
 
@@ -489,6 +496,21 @@ def _benefit_year(month_renew):
     return np.where(month_renew > 0, SERVICE_YEAR, CALENDAR_YEAR)
 
 
+def _limited_group(plans, group):
+    """Per plan, the CodeGroupNum a limit on `group` names: the shared cleanings group for Prophy where the plan
+    counts periodontal maintenance in it."""
+    key = np.full(len(plans.nums), _billing_key("billing_code_groups", "GroupName", group))
+    if group == PROPHY:
+        key[plans.perio_with_prophy] = _billing_key("billing_code_groups", "GroupName", PROPHY_WITH_PERIO)
+    return key
+
+
+def _code_group_limits(plans):
+    """The code group limits with the plans (bool per plan) each holds."""
+    every = np.ones(len(plans.nums), dtype=bool)
+    return [*((*limit, every) for limit in CODE_GROUP_LIMITS), (*PERIO_MAINTENANCE_LIMIT, ~plans.perio_with_prophy)]
+
+
 def benefit_rows(ctx, plans, categories):
     """Each plan's benefits as OpenDental's benefit window stores them: a coinsurance percent per coverage
     category, the annual maximum, individual and family deductibles (waived on diagnostic and preventive care),
@@ -515,10 +537,10 @@ def benefit_rows(ctx, plans, categories):
                   CoverageLevel=FAMILY),
         *(_benefits(every, DEDUCTIBLE, CovCatNum=categories.nums[categories.index[name]], MonetaryAmt=0.0,
                     TimePeriod=year, CoverageLevel=INDIVIDUAL) for name in DEDUCTIBLE_WAIVED),
-        *(_benefits(every, LIMITATION, CodeGroupNum=_billing_key("billing_code_groups", "GroupName", group),
-                    QuantityQualifier=qualifier, Quantity=quantity, TreatArea=area,
-                    TimePeriod=year if qualifier == NUMBER_OF_SERVICES else BenefitTimePeriod.NONE)
-          for group, qualifier, quantity, area in CODE_GROUP_LIMITS),
+        *(_benefits(every[on], LIMITATION, CodeGroupNum=_limited_group(plans, group)[on], QuantityQualifier=qualifier,
+                    Quantity=quantity, TreatArea=area,
+                    TimePeriod=year[on] if qualifier == NUMBER_OF_SERVICES else BenefitTimePeriod.NONE)
+          for group, qualifier, quantity, area, on in _code_group_limits(plans)),
         *(_benefits(every, COINSURANCE, CodeNum=code_num[code], Percent=plans.percent[:, crowns], TimePeriod=year)
           for code in MAJOR_CODES),
         *(_benefits(every[plans.excluded[:, rule]], EXCLUSION, CodeNum=code_num[code])
@@ -541,12 +563,13 @@ def benefit_rows(ctx, plans, categories):
 def patient_benefits(ctx, plans, subs, patplans):
     """Benefits OpenDental keeps on one patient's plan (PatPlanNum instead of PlanNum): a few adults whose plan
     adds two cleanings a year (diabetes, pregnancy, periodontal disease) get four, entered with that patplan's
-    last edit."""
+    last edit. Sets plans.four_cleanings (their PatPlanNums, sorted)."""
     rng = ctx.rng("benefit-patient")
     adult = ctx.practice.patients.age_days[patplans.patient] >= 18 * 365
     on = np.flatnonzero(adult & (rng.random(len(adult)) < EXTRA_CLEANINGS_SHARE))
+    plans.four_cleanings = np.sort(patplans.nums[on])
     plan = subs.plan[patplans.sub[on]]
-    rows = _benefits(plan, LIMITATION, CodeGroupNum=_billing_key("billing_code_groups", "GroupName", "Prophy"),
+    rows = _benefits(plan, LIMITATION, CodeGroupNum=_limited_group(plans, PROPHY)[plan],
                      QuantityQualifier=NUMBER_OF_SERVICES, Quantity=4,
                      TimePeriod=_benefit_year(plans.month_renew[plan]))
     rows.pop("plan")

@@ -188,8 +188,13 @@ def test_dependents_of_some_carriers_carry_their_own_member_number(practice_db):
 def test_frequency_limits_name_code_groups_per_tooth_or_quadrant(practice_db):
     limits = set(rows(practice_db, """SELECT g."GroupName", "QuantityQualifier", "Quantity", "TreatArea"
         FROM raw.benefit b JOIN raw.codegroup g USING ("CodeGroupNum") WHERE "PlanNum" <> 0"""))
-    assert limits == {(group, qualifier, quantity, area)
-                      for group, qualifier, quantity, area in insurance.CODE_GROUP_LIMITS}
+    prophy = next(limit for limit in insurance.CODE_GROUP_LIMITS if limit[0] == insurance.PROPHY)
+    assert limits == {*insurance.CODE_GROUP_LIMITS, (insurance.PROPHY_WITH_PERIO, *prophy[1:]),
+                      insurance.PERIO_MAINTENANCE_LIMIT}
+    # a plan limits periodontal maintenance either with the cleanings or on its own, never both or neither
+    assert one(practice_db, """SELECT count(*) FROM raw.insplan p WHERE (SELECT count(*) FROM raw.benefit b
+        JOIN raw.codegroup g USING ("CodeGroupNum") WHERE b."PlanNum" = p."PlanNum"
+        AND g."ProcCodes" LIKE '%D4910%') <> 1""") == (0,)
     assert one(practice_db, """SELECT count(*) FROM raw.benefit
                                WHERE "TreatArea" <> 0 AND "CodeGroupNum" = 0""") == (0,)
 
@@ -213,8 +218,8 @@ def test_buildups_are_paid_like_crowns_and_whitening_is_excluded(practice_db, ha
 def test_patient_level_benefits_replace_the_plan_key(practice_db):
     on_patient, bad = one(practice_db, """SELECT count(*) FILTER (WHERE "PatPlanNum" <> 0),
         count(*) FILTER (WHERE ("PlanNum" = 0) = ("PatPlanNum" = 0)
-            OR ("PatPlanNum" <> 0 AND ("Quantity" <> 4 OR "CodeGroupNum" <> (SELECT "CodeGroupNum"
-                FROM raw.codegroup WHERE "GroupName" = 'Prophy'))))
+            OR ("PatPlanNum" <> 0 AND ("Quantity" <> 4 OR "CodeGroupNum" NOT IN (SELECT "CodeGroupNum"
+                FROM raw.codegroup WHERE "GroupName" IN ('Prophy', 'Prophy/Perio Maint')))))
         FROM raw.benefit""")
     assert on_patient > 0 and bad == 0
 

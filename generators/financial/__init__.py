@@ -45,7 +45,7 @@ def office(ctx: RunContext, _reference: None) -> None:
     for lines in claim_sets:
         insurance_rows.write_claims(ctx, lines)
     insurance_rows.number_checks(ctx, checks)
-    estimates = tuple(claims.estimates(ctx))
+    estimates = tuple(claims.estimates(ctx, claim_sets))
     insurance_rows.write_claimprocs(ctx, claim_sets, checks, estimates)
 
     ins_paid, ins_write_off, ins_pending = claims.settled_by_insurance(ctx, claim_sets)

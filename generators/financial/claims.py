@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import cumsum_before, group_sum, groups, rank_in_group, sorted_by
+from core.arrays import group_sum, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
@@ -16,10 +16,9 @@ from opendental.definitions import DefCat, defnum, defnums
 
 from ..parameters import parameter, parameters
 from ..timeline import NO_DATE, open_day_offset
+from . import benefits
 
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
-# exams, x-rays, cleanings, sealants: deductible waived
-PREVENTIVE_CATEGORIES = defnums(DefCat.PROC_CODE_CATS, "Exams & Xrays", "Cleanings", "Sealants")
 DENIED_SHARE = parameter("financial.claims.denied_share")
 UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
@@ -27,37 +26,51 @@ FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to
 LOST_SHARE, APPEALED_SHARE, CORRECTED_SHARE, OVERTURNED_SHARE = parameters(
     "financial.claims.lost_share", "financial.claims.appealed_share", "financial.claims.corrected_share",
     "financial.claims.overturned_share")
+ROUND = 10**6  # days: a round's order keys come after every date of the rounds before it
 
 
 def _zeros(n):
     return np.zeros(n, dtype=np.int64)
 
 
-def adjudicate(ctx, proc, plan, covered, secondary=False):
+def adjudicate(ctx, proc, plan, covered, secondary=False, rounds=0):
     """What a plan owes on each line: allowed fee, PPO write-off, deductible, coinsurance, annual maximum.
 
-    `covered` is what another plan already settled (paid plus its write-off). Deductibles and annual
-    maximums accumulate per patient, plan and calendar year in date order. A secondary plan writes off
-    nothing: the primary's contract already did.
+    `covered` is what another plan already settled (paid plus its write-off); `secondary` (a flag, or one per
+    line) marks lines billed to a plan as secondary, which write off nothing: the primary's contract already
+    did. The plan's benefit rules (benefits.py) run per benefit year: a service past an age or frequency limit
+    is owed nothing, the deductible is taken once (waived where the plan waives it), the annual maximum caps the
+    rest. Lines count in date order within their `rounds` (one per line, or one for all), a later round after
+    every line of the earlier ones (secondary claims after primary claims, estimates after claims).
     """
-    pr, plans, codes = ctx.practice.clinical.procedures, ctx.practice.insurance.plans, ctx.practice.codes
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    plans = ins.plans
     fee = pr.fee_cents[proc]
     allowed = np.minimum(fee, plans.allowed_cents(plan, pr.code[proc], pr.date[proc]))
-    write_off = _zeros(len(proc)) if secondary else np.where(plans.is_ppo[plan], fee - allowed, 0)
+    write_off = np.where(np.asarray(secondary) | ~plans.is_ppo[plan], 0, fee - allowed)
     percent = plans.coverage_percent(plan, pr.code[proc])
-    year = pr.date[proc].astype("datetime64[Y]").astype(np.int64)
-    group, order, _ = groups(pr.patient[proc], plan, year, pr.date[proc].astype(np.int64), proc)
-    waived = np.isin(codes.category[pr.code[proc]], PREVENTIVE_CATEGORIES) | (percent == 0)
-    subject = np.where(waived, 0, allowed)
-    deductible = _zeros(len(proc))
-    deductible[order] = np.clip(plans.deductible_cents[plan[order]] - cumsum_before(group[order], subject[order]),
-                                0, subject[order])
-    base = np.minimum((allowed - deductible) * percent // 100, np.maximum(fee - write_off - covered, 0))
-    estimate = _zeros(len(proc))
-    estimate[order] = np.clip(plans.annual_max_cents[plan[order]] - cumsum_before(group[order], base[order]),
-                              0, base[order])
+    lines = _benefit_lines(ctx, proc, plan, rounds)
+    limited = benefits.beyond_limits(ctx, lines) | (percent == 0)
+    subject = np.where(limited | plans.deductible_waived[pr.code[proc]], 0, allowed)
+    deductible = benefits.deductible(plans, lines, subject)
+    base = np.where(limited, 0, np.minimum((allowed - deductible) * percent // 100,
+                                           np.maximum(fee - write_off - covered, 0)))
+    estimate = benefits.within_maximum(plans, lines, base)
     return SimpleNamespace(fee=fee, allowed=allowed, write_off=write_off, percent=percent, deductible=deductible,
-                           base=base, estimate=estimate)
+                           base=base, estimate=estimate, limited=limited)
+
+
+def _benefit_lines(ctx, proc, plan, rounds):
+    """Who and when each line is, as the benefit rules count: patient, subscription, patient plan, benefit year,
+    and the order in which they count (by round, then date)."""
+    pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
+    patient = pr.patient[proc]
+    primary = ins.primary_plan[patient] == plan
+    return SimpleNamespace(proc=proc, plan=plan, patient=patient, date=pr.date[proc],
+                           sub=np.where(primary, ins.primary_sub[patient], ins.secondary_sub[patient]),
+                           patplan=np.where(primary, ins.primary_patplan[patient], ins.secondary_patplan[patient]),
+                           year=benefits.benefit_year(ins.plans, plan, pr.date[proc]),
+                           order=pr.date[proc].astype(np.int64) + np.asarray(rounds) * ROUND)
 
 
 def _claims(proc, plan, patient, date):
@@ -126,7 +139,7 @@ def primary_claims(ctx):
     claims = SimpleNamespace(index=index, first=first, line=line, service=service, sent=sent, received=received,
                              status=status, plan=plan[first], patient=pat[proc][first], type=ClaimType.PRIMARY)
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
-    lines.paid_other = _zeros(len(proc))
+    lines.paid_other = lines.covered = _zeros(len(proc))
     return lines
 
 
@@ -142,7 +155,7 @@ def secondary_claims(ctx, primary):
     proc = primary.proc[pick]
     plan = ins.secondary_plan[pr.patient[proc]]
     paid_other = np.where(primary_done[pick], primary.paid[pick], primary.money.estimate[pick])
-    money = adjudicate(ctx, proc, plan, paid_other + primary.write_off[pick], secondary=True)
+    money = adjudicate_after(ctx, [primary], proc, plan, paid_other + primary.write_off[pick], True)
     index, first, line = _claims(proc, plan, pr.patient[proc], pr.date[proc])
     primary_claim = primary.claim[pick][first]
     on_hold = primary.claims.status[primary_claim] != ClaimStatus.RECEIVED
@@ -154,7 +167,7 @@ def secondary_claims(ctx, primary):
                              sent=np.where(on_hold, NO_DATE, sent), received=np.where(on_hold, NO_DATE, received),
                              status=status, plan=plan[first], patient=pr.patient[proc][first], type=ClaimType.SECONDARY)
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
-    lines.paid_other = paid_other
+    lines.paid_other, lines.covered = paid_other, paid_other + primary.write_off[pick]
     return lines
 
 
@@ -219,11 +232,10 @@ def _supplemental_payments(ctx, lines, on_secondary):
 def claim_totals(lines):
     """A claim's money columns are the sums over its claimprocs (ClaimFee = sum of FeeBilled...)."""
     n = len(lines.claims.first)
-    received = lines.status == ClaimProcStatus.RECEIVED
     return SimpleNamespace(fee=group_sum(lines.claim, lines.money.fee, n),
                            estimate=group_sum(lines.claim, lines.money.estimate, n),
                            paid=group_sum(lines.claim, lines.paid + lines.supplemental_paid, n),
-                           deductible=group_sum(lines.claim, np.where(received, lines.money.deductible, 0), n),
+                           deductible=group_sum(lines.claim, lines.money.deductible, n),
                            write_off=group_sum(lines.claim, lines.write_off + lines.supplemental_write_off, n))
 
 
@@ -258,10 +270,11 @@ def insurance_checks(ctx, claim_sets):
                            pays_appeal=group_any(appeal, check, n))
 
 
-def estimates(ctx):
+def estimates(ctx, claim_sets):
     """Treatment-planned work of covered patients keeps an estimate claimproc per plan (status 6); so does
     completed work the primary plan does not cover, marked NoBillIns on each plan that covers none of it: it
-    never goes on a claim."""
+    never goes on a claim. Estimates count after the claim lines (`claim_sets`: primary, secondary) of their
+    benefit year."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
     planned = ((pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.fee_cents > 0)
                & (codes.category[pr.code] != NO_BILL_CATEGORY))
@@ -273,9 +286,21 @@ def estimates(ctx):
         not_billed_here = not_billed & not_covered_by_this_plan & (since[pr.patient] <= pr.date)
         proc = np.flatnonzero(covered & (planned | not_billed_here))
         plan = plan_of[pr.patient[proc]]
-        result.append(SimpleNamespace(proc=proc, plan=plan, money=adjudicate(ctx, proc, plan, _zeros(len(proc))),
+        money = adjudicate_after(ctx, claim_sets, proc, plan, _zeros(len(proc)), False)
+        result.append(SimpleNamespace(proc=proc, plan=plan, money=money,
                                       no_bill=not_billed_here[proc]))
     return result
+
+
+def adjudicate_after(ctx, claim_sets, proc, plan, covered, secondary):
+    """The money of lines `proc`, counted after the claim lines of `claim_sets` (each set after the ones before it)
+    in their benefit years: they see the deductibles, maximums and frequencies those lines used up."""
+    parts = [(c.proc, c.plan, c.covered, np.full(len(c.proc), c.claims.type == ClaimType.SECONDARY))
+             for c in claim_sets]
+    parts.append((proc, plan, covered, np.broadcast_to(secondary, len(proc))))
+    rounds = np.concatenate([np.full(len(part[0]), k) for k, part in enumerate(parts)])
+    money = adjudicate(ctx, *(np.concatenate(column) for column in zip(*parts)), rounds)
+    return take_rows(money, rounds == len(claim_sets))
 
 
 def settled_by_insurance(ctx, claim_sets):

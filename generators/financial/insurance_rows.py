@@ -102,8 +102,8 @@ def _common(ctx, proc, plan, money, patient_plan_sub):
         "InsEstTotalOverride": BLANK, "PaidOtherInsOverride": BLANK,
         "WriteOffEst": np.where(ins.plans.is_ppo[plan], _dollars(money.write_off), BLANK),
         "WriteOffEstOverride": BLANK, "ClinicNum": pr.clinic[proc], "InsSubNum": patient_plan_sub,
-        "EstimateNote": np.where(money.percent == 0, "Not covered",
-                                 np.where(money.estimate < money.base, "Over annual max", "")),
+        "EstimateNote": np.select([money.percent == 0, money.limited, money.estimate < money.base],
+                                  ["Not covered", "Frequency or age limitation", "Over annual max"], ""),
     }
 
 
@@ -126,7 +126,7 @@ def _claim_lines(ctx, lines, checks):
     return {
         **_common(ctx, lines.proc, lines.plan, lines.money, sub),
         "ClaimProcNum": lines.claimproc_nums, "ClaimNum": c.nums[lines.claim],
-        "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(np.where(received, lines.money.deductible, 0)),
+        "InsPayEst": _dollars(lines.money.estimate), "DedApplied": _dollars(lines.money.deductible),
         "Status": lines.status, "InsPayAmt": _dollars(lines.paid),
         "Remarks": np.where(lines.denied, "Denied - " + denial_name, ""),
         "ClaimPaymentNum": np.where(received, lookup(checks.nums, check, 0), 0),
@@ -143,11 +143,12 @@ def _claim_lines(ctx, lines, checks):
 
 
 def _reason_codes(lines, denial_code):
-    """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee; for a
-    denied line, the code of its denial reason."""
+    """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee (119 for a
+    benefit maximum or frequency reached); for a denied line, the code of its denial reason."""
     money = lines.money
     reasons = ((lines.write_off > 0, CARC_WRITE_OFF), (money.deductible > 0, CARC_DEDUCTIBLE),
-               (money.percent < 100, CARC_COINSURANCE), (lines.underpaid, CARC_MAXIMUM))
+               (money.percent < 100, CARC_COINSURANCE),
+               (lines.underpaid | money.limited | (money.estimate < money.base), CARC_MAXIMUM))
     combination = sum(flag.astype(np.int64) << bit for bit, (flag, _) in enumerate(reasons))
     spelled = np.array([",".join(code for bit, (_, code) in enumerate(reasons) if k >> bit & 1)
                         for k in range(1 << len(reasons))], dtype=object)

@@ -1,0 +1,102 @@
+"""The benefit rules: insurance pays as the plan's benefit table says (DOMAIN.md, benefit and claimproc).
+
+Each rule is (name, SQL returning the offending rows). A benefit year starts on the plan's renewal month
+(insplan.MonthRenew) when its benefits run per service year, else on January 1st. A line's coverage percent is
+the plan's coinsurance for its code, else for the coverage category whose span holds the code; an excluded code or
+category, or one the plan names no percent for, is covered at 0 %.
+"""
+from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType,
+                              ClaimProcStatus, TreatmentArea)
+
+CENT = 0.005
+CLAIMED = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED)
+PAID = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
+ESTIMATED = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED, ClaimProcStatus.ESTIMATE)
+SERVICE_YEAR = BenefitTimePeriod.SERVICE_YEAR
+GENERAL = '"CovCatNum" = 0 AND "CodeNum" = 0 AND "CodeGroupNum" = 0 AND "PatPlanNum" = 0'
+
+
+def _plan_amounts(benefit_type, level, extra=""):
+    """Per plan: the general amount of one kind of benefit (deductible, maximum) and its time period."""
+    return f"""SELECT "PlanNum", "MonetaryAmt" AS amount, "TimePeriod" FROM raw.benefit
+               WHERE "BenefitType" = {benefit_type} AND "CoverageLevel" = {level} AND {GENERAL} {extra}"""
+
+
+def _benefit_year(period="b", line="c"):
+    return f"""extract(year FROM {line}."ProcDate" - make_interval(months =>
+               CASE WHEN {period}."TimePeriod" = {SERVICE_YEAR} THEN greatest(ip."MonthRenew", 1) - 1 ELSE 0 END
+           ))::int"""
+
+
+def benefit_years_over(benefit_type, level, column, statuses, who, extra=""):
+    """Benefit years (per patient, or per subscription for family amounts) whose claimprocs sum above the amount."""
+    return f"""
+     SELECT c.{who}, c."PlanNum", {_benefit_year()} AS benefit_year, sum(c."{column}") AS total, b.amount
+     FROM raw.claimproc c JOIN raw.insplan ip USING ("PlanNum")
+     JOIN ({_plan_amounts(benefit_type, level, extra)}) b USING ("PlanNum")
+     WHERE c."Status" IN {statuses} AND b.amount >= 0
+     GROUP BY 1, 2, 3, b.amount HAVING sum(c."{column}") > b.amount + {CENT}"""
+
+
+INDIVIDUAL, FAMILY = BenefitCoverageLevel.INDIVIDUAL, BenefitCoverageLevel.FAMILY
+ANNUAL = f'AND "QuantityQualifier" = {BenefitQuantity.NONE} AND "TimePeriod" <> {BenefitTimePeriod.LIFETIME}'
+
+# Paid lines of procedures a plan limits through a code group, with the limit in force (a patient's own benefit
+# on the patient plan replaces the plan's), the patient's age and the benefit year.
+LIMITED_LINES = f"""
+    SELECT c."ClaimProcNum", c."ProcNum", c."PatNum", c."PlanNum", c."ProcDate", b."CodeGroupNum",
+           b."QuantityQualifier" AS qualifier, coalesce(o."Quantity", b."Quantity") AS quantity,
+           CASE b."TreatArea" WHEN {TreatmentArea.TOOTH} THEN p."ToothNum" WHEN {TreatmentArea.QUADRANT} THEN p."Surf"
+                ELSE '' END AS area,
+           date_part('year', age(c."ProcDate", pt."Birthdate")) AS age, {_benefit_year()} AS benefit_year
+    FROM raw.claimproc c JOIN raw.insplan ip USING ("PlanNum") JOIN raw.procedurelog p USING ("ProcNum")
+    JOIN raw.patient pt ON pt."PatNum" = c."PatNum"
+    JOIN raw.codegroup g ON c."CodeSent" = ANY (string_to_array(g."ProcCodes", ','))
+    JOIN raw.benefit b ON b."PlanNum" = c."PlanNum" AND b."CodeGroupNum" = g."CodeGroupNum"
+                      AND b."BenefitType" = {BenefitType.LIMITATIONS}
+    LEFT JOIN raw.inssub s ON s."InsSubNum" = c."InsSubNum"
+    LEFT JOIN raw.patplan pp ON pp."InsSubNum" = c."InsSubNum" AND pp."PatNum" = c."PatNum"
+    LEFT JOIN raw.benefit o ON o."PatPlanNum" = pp."PatPlanNum" AND o."PatPlanNum" <> 0
+                           AND o."CodeGroupNum" = b."CodeGroupNum" AND o."QuantityQualifier" = b."QuantityQualifier"
+    WHERE c."Status" IN {PAID} AND c."InsPayAmt" > 0"""
+
+EXPECTED_PERCENT = f"""
+    SELECT c."ClaimProcNum", c."PlanNum", c."CodeSent", c."Percentage",
+           CASE WHEN x."BenefitNum" IS NOT NULL THEN 0 ELSE coalesce(code_rate."Percent", category_rate."Percent", 0)
+           END AS expected
+    FROM raw.claimproc c JOIN raw.procedurecode pc ON pc."ProcCode" = c."CodeSent"
+    LEFT JOIN raw.covspan sp ON c."CodeSent" BETWEEN sp."FromCode" AND sp."ToCode"
+    LEFT JOIN raw.benefit code_rate ON code_rate."PlanNum" = c."PlanNum" AND code_rate."CodeNum" = pc."CodeNum"
+          AND code_rate."BenefitType" = {BenefitType.COINSURANCE}
+    LEFT JOIN raw.benefit category_rate ON category_rate."PlanNum" = c."PlanNum"
+          AND category_rate."CovCatNum" = sp."CovCatNum" AND category_rate."CodeNum" = 0
+          AND category_rate."BenefitType" = {BenefitType.COINSURANCE}
+    LEFT JOIN raw.benefit x ON x."PlanNum" = c."PlanNum" AND x."BenefitType" = {BenefitType.EXCLUSIONS}
+          AND ((x."CodeNum" = pc."CodeNum" AND x."CodeNum" <> 0)
+               OR (x."CovCatNum" = sp."CovCatNum" AND x."CovCatNum" <> 0))
+    WHERE c."Status" IN {ESTIMATED} AND c."ProcNum" <> 0"""
+
+RULES = [
+    ("no benefit year deducts more than the plan's individual deductible",
+     benefit_years_over(BenefitType.DEDUCTIBLE, INDIVIDUAL, "DedApplied", CLAIMED, '"PatNum"')),
+    ("no benefit year deducts more than the plan's family deductible from one subscription",
+     benefit_years_over(BenefitType.DEDUCTIBLE, FAMILY, "DedApplied", CLAIMED, '"InsSubNum"')),
+    ("no benefit year pays more than the plan's annual maximum",
+     benefit_years_over(BenefitType.LIMITATIONS, INDIVIDUAL, "InsPayAmt", PAID, '"PatNum"', ANNUAL)),
+    ("no payment for a service past the plan's age limit", f"""
+     SELECT "ClaimProcNum", "PatNum", "PlanNum", age, quantity FROM ({LIMITED_LINES}) l
+     WHERE qualifier = {BenefitQuantity.AGE_LIMIT} AND age > quantity"""),
+    ("no payment for a service beyond the plan's number per benefit year", f"""
+     SELECT "PatNum", "PlanNum", "CodeGroupNum", benefit_year, count(DISTINCT "ProcNum"), quantity
+     FROM ({LIMITED_LINES}) l WHERE qualifier = {BenefitQuantity.NUMBER_OF_SERVICES}
+     GROUP BY 1, 2, 3, 4, 6 HAVING count(DISTINCT "ProcNum") > quantity"""),
+    ("no payment for a service the plan paid within its frequency in years", f"""
+     SELECT "ClaimProcNum", "PatNum", "PlanNum", "ProcDate", previous FROM (
+       SELECT *, lag("ProcDate") OVER (PARTITION BY "PatNum", "PlanNum", "CodeGroupNum", area
+                                       ORDER BY "ProcDate", "ProcNum") AS previous
+       FROM (SELECT DISTINCT ON ("ProcNum", "PlanNum", "CodeGroupNum") * FROM ({LIMITED_LINES}) l
+             WHERE qualifier = {BenefitQuantity.YEARS}) paid) l
+     WHERE "ProcDate" < previous + make_interval(years => quantity)"""),
+    ("every line's coverage percent is the plan's benefit for its code or category", f"""
+     SELECT * FROM ({EXPECTED_PERCENT}) e WHERE "Percentage" <> expected"""),
+]

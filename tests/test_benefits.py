@@ -1,0 +1,147 @@
+"""The plan's benefit rules: benefit years, deductibles, annual maximums, age and frequency limits, coverage
+percentages from the benefit table; worked on hand-built lines, then on a generated practice, then tampered."""
+from types import SimpleNamespace
+
+import numpy as np
+import psycopg2
+import pytest
+
+from checks import benefit_validation
+from conftest import query, run_generator
+from generators.financial import benefits
+
+
+def days(*texts):
+    return np.array(texts, dtype="datetime64[D]")
+
+
+def lines_of(dates, patient=None):
+    """Lines of one plan and subscription in one benefit year, of patient 0 unless given."""
+    n = len(dates)
+    return SimpleNamespace(date=days(*dates), order=days(*dates).astype(np.int64), proc=np.arange(n),
+                           patient=np.array(patient if patient is not None else [0] * n), sub=np.zeros(n, int),
+                           plan=np.zeros(n, int), year=np.zeros(n, int))
+
+
+def test_a_benefit_year_starts_on_the_renewal_month():
+    plans = SimpleNamespace(month_renew=np.array([0, 7]))
+    on = days("2024-06-30", "2024-07-01", "2025-01-01")
+    calendar = benefits.benefit_year(plans, np.zeros(3, int), on)
+    service = benefits.benefit_year(plans, np.ones(3, int), on)
+    assert list(np.diff(calendar)) == [0, 1] and list(np.diff(service)) == [1, 0]
+
+
+def test_the_deductible_is_taken_once_a_year_in_date_order_and_the_family_caps_it():
+    plans = SimpleNamespace(deductible_cents=np.array([5000]), family_deductible_cents=np.array([8000]))
+    # two members of one subscription; lines given out of date order
+    lines = lines_of(["2024-03-01", "2024-01-10", "2024-02-01", "2024-04-01"], patient=[0, 0, 1, 1])
+    taken = benefits.deductible(plans, lines, np.array([4000, 3000, 6000, 9000]))
+    # Jan 10: member 0 pays 30 of 50; Feb 1: member 1 meets 50 and the family's 80 with it; nothing after
+    assert list(taken) == [0, 3000, 5000, 0]
+
+
+def test_the_annual_maximum_leaves_the_remaining_benefits_and_renews():
+    plans = SimpleNamespace(annual_max_cents=np.array([100000]))
+    lines = lines_of(["2024-05-01", "2024-02-01", "2024-09-01", "2025-01-02"])
+    lines.year = np.array([0, 0, 0, 1])
+    paid = benefits.within_maximum(plans, lines, np.array([60000, 70000, 5000, 90000]))
+    assert list(paid) == [30000, 70000, 0, 90000]
+
+
+def test_a_frequency_in_years_counts_from_the_last_service_the_plan_paid():
+    lines = lines_of(["2020-03-01", "2022-03-01", "2025-03-02", "2025-06-01", "2024-01-01"], patient=[0, 0, 0, 0, 1])
+    beyond = benefits._beyond_years(lines, 5, np.full(5, ""), np.ones(5, bool))
+    # 2022 is inside 5 years of 2020 (unpaid), so 2025 is counted from 2020 and paid; June 2025 is inside again
+    assert list(beyond) == [False, True, False, True, False]
+
+
+def test_services_past_the_number_per_year_are_beyond_the_limit():
+    lines = lines_of(["2024-01-05", "2024-06-05", "2024-11-05", "2025-01-05"])
+    lines.year = np.array([0, 0, 0, 1])
+    beyond = benefits._beyond_count(lines, np.full(4, 2), np.ones(4, bool))
+    assert list(beyond) == [False, False, True, False]
+
+
+def test_age_counts_whole_years_from_the_birthday():
+    born = days("2005-06-15", "2005-06-15", "1940-02-29")
+    on = days("2024-06-14", "2024-06-15", "2024-02-28")
+    assert list(benefits._age(born, on)) == [18, 19, 83]
+
+
+def rows(practice_db, sql):
+    server, name = practice_db
+    return query(server, name, sql)
+
+
+@pytest.mark.parametrize("rule", benefit_validation.RULES, ids=[r[0][:60] for r in benefit_validation.RULES])
+def test_benefit_rule_holds(practice_db, rule):
+    assert rows(practice_db, f"SELECT count(*) FROM ({rule[1]}) v") == [(0,)]
+
+
+def test_deductibles_are_met_and_maximums_reached(practice_db):
+    met = rows(practice_db, """SELECT count(*) FROM (SELECT c."PatNum", c."PlanNum", extract(year FROM c."ProcDate")
+                                 FROM raw.claimproc c JOIN raw.benefit b USING ("PlanNum")
+                                 JOIN raw.insplan ip USING ("PlanNum")
+                                 WHERE b."BenefitType" = 2 AND b."CoverageLevel" = 1 AND b."CovCatNum" = 0
+                                 AND ip."MonthRenew" = 0 AND c."Status" IN (0, 1)
+                                 GROUP BY 1, 2, 3, b."MonetaryAmt"
+                                 HAVING sum(c."DedApplied") = b."MonetaryAmt") v""")[0][0]
+    assert met > 0
+    assert rows(practice_db, """SELECT count(*) > 0 FROM raw.claimproc WHERE "EstimateNote" = 'Over annual max'
+                                AND "Status" = 1""") == [(True,)]
+    # the deductible comes off basic and major work only: never on a line whose category waives it
+    assert rows(practice_db, """SELECT count(*) FROM raw.claimproc WHERE "DedApplied" > 0
+                                AND "CodeSent" < 'D2000'""") == [(0,)]
+
+
+def test_a_service_beyond_a_limit_is_estimated_and_paid_nothing(practice_db):
+    counts = rows(practice_db, """SELECT count(*), count(*) FILTER (WHERE "InsPayEst" <> 0 OR "InsPayAmt" <> 0
+                                         OR "Percentage" = 0)
+                                  FROM raw.claimproc WHERE "EstimateNote" = 'Frequency or age limitation'
+                                  AND "Status" IN (0, 1)""")[0]
+    assert counts[0] > 0 and counts[1] == 0
+
+
+def test_planned_work_is_estimated_after_the_years_claims(practice_db):
+    """Estimates of planned work (status 6) and the claim lines of their benefit year together stay within the
+    year's deductible and maximum: the estimates see what the claims used up."""
+    with_estimates = "(0, 1, 6)"
+    over = benefit_validation.benefit_years_over
+    for sql in (over(2, 1, "DedEst", with_estimates, '"PatNum"'),
+                over(5, 1, "InsPayEst", with_estimates, '"PatNum"', benefit_validation.ANNUAL)):
+        assert rows(practice_db, f"SELECT count(*) FROM ({sql}) v") == [(0,)]
+    estimated = rows(practice_db, 'SELECT count(*) FROM raw.claimproc WHERE "Status" = 6 AND "InsPayEst" > 0')
+    assert estimated[0][0] > 0
+
+
+TAMPERING = [
+    ("""UPDATE raw.claimproc SET "DedApplied" = "DedApplied" + 1000 WHERE "ClaimProcNum" =
+        (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1)""", (0, 1)),
+    ("""UPDATE raw.claimproc SET "InsPayAmt" = "InsPayAmt" + 5000 WHERE "ClaimProcNum" =
+        (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1)""", (2,)),
+    ("""UPDATE raw.patient SET "Birthdate" = '1940-01-01' WHERE "PatNum" = (SELECT min("PatNum") FROM raw.claimproc
+        WHERE "Status" = 1 AND "InsPayAmt" > 0 AND "CodeSent" IN ('D1206', 'D1208'))""", (3,)),
+    ("""UPDATE raw.benefit SET "Quantity" = 0 WHERE "QuantityQualifier" = 1 AND "CodeGroupNum" =
+        (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" = 'Exams')""", (4,)),
+    ("""UPDATE raw.benefit SET "QuantityQualifier" = 4, "Quantity" = 10 WHERE "CodeGroupNum" =
+        ANY (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" LIKE 'Prophy%') AND "PatPlanNum" = 0""", (5,)),
+    ("""UPDATE raw.claimproc SET "Percentage" = "Percentage" - 10 WHERE "ClaimProcNum" =
+        (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1 AND "Percentage" >= 10)""", (6,)),
+]
+
+
+def test_each_benefit_rule_catches_its_tampering(server, new_database):
+    name = new_database()
+    assert run_generator(server, name, patients=300) == 0
+
+    def violations(rule):
+        return query(server, name, f"SELECT count(*) FROM ({benefit_validation.RULES[rule][1]}) v")[0][0]
+
+    assert [violations(rule) for rule in range(len(benefit_validation.RULES))] == [0] * len(benefit_validation.RULES)
+    for statement, caught_by in TAMPERING:
+        with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
+            cursor.execute(statement)
+            assert cursor.rowcount >= 1, statement
+        conn.close()
+        for rule in caught_by:
+            assert violations(rule) > 0, (benefit_validation.RULES[rule][0], statement)
