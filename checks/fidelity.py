@@ -14,8 +14,9 @@ from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 
 from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus
-from opendental.definitions import DefCat, defnum, defnums
+from opendental.definitions import DefCat, defnums
 
+from . import fidelity_sets
 from .ar_validation import COMPLETE, PAID, TODAY
 from .fidelity_living import LIVING_PRACTICE
 from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, share
@@ -25,28 +26,10 @@ Z = 3.0
 PAST_APPOINTMENTS = f"""FROM raw.appointment
     WHERE "AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)}
     AND "AptDateTime" < {TODAY}"""
-HYGIENE_CODES = "('D1110', 'D1120', 'D4910')"
-HYGIENE_VISITS = f"""
-    SELECT DISTINCT p."PatNum", p."ProcDate" FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
-    WHERE p."ProcStatus" = {COMPLETE} AND c."ProcCode" IN {HYGIENE_CODES}"""
-RECALL_GAPS = f"""
-    SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
-    FROM ({HYGIENE_VISITS}) v"""
-CROWN_AND_BRIDGE = defnum(DefCat.PROC_CODE_CATS, "Crown & Bridge")
+RECALL_GAPS = """SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
+    FROM hygiene_visits"""
 RECEIVED = ClaimStatus.RECEIVED.sql
-CATEGORY = f"""CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcCode" LIKE 'D1%' THEN 'preventive'
-    WHEN c."ProcCode" LIKE 'D2%' AND c."ProcCat" = {CROWN_AND_BRIDGE} THEN 'prosthodontic'
-    WHEN c."ProcCode" LIKE 'D2%' THEN 'restorative'
-    WHEN c."ProcCode" LIKE 'D3%' THEN 'endodontic' WHEN c."ProcCode" LIKE 'D4%' THEN 'periodontic'
-    WHEN c."ProcCode" LIKE 'D5%' OR c."ProcCode" LIKE 'D6%' THEN 'prosthodontic'
-    WHEN c."ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
-COMPLETED = f"""FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
-    WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0"""
-
-
-# The procedure mix, read once for the category metrics (one pass over the procedure log instead of fourteen).
-PROCEDURE_MIX = f"""CREATE TEMPORARY TABLE procedure_mix AS
-    SELECT {CATEGORY} AS category, count(*) AS procedures, sum(p."ProcFee") AS production {COMPLETED} GROUP BY 1"""
+COMPLETED = f"""FROM procedures p WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0"""
 
 
 def _category_share(category, by_fee):
@@ -93,17 +76,16 @@ METRICS = [
            {WINDOW_START}) * 1000.0 / nullif(count(*), 0) / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8,
            count(*) FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", f"""SELECT avg(n)::float8, count(*) FROM (SELECT a."AptNum", count(*) n
-           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE}
-           GROUP BY 1) v""", 2.0, 5.5,
+    Metric("procedures per completed visit", """SELECT avg(procedures)::float8, count(*) FROM completed_visits
+           WHERE procedures > 0""", 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
     Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
-           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
+           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM procedures p
            JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND NOT v."IsSecondary"
            GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
            kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
     Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
-           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
+           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM procedures p
            JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND v."IsSecondary"
            GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
            min_cases=FULL_BOOK_DAYS),
@@ -112,7 +94,7 @@ METRICS = [
     *[Metric(f"{category} share of production", _category_share(category, True), fee[0], fee[1],
              "ADA production mix of a general practice") for category, (_, fee) in CATEGORY_RANGES.items()],
     Metric("standard-fee match rate", f"""SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
-           FROM raw.procedurelog p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
+           FROM procedures p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
            "Amount" std, "SecDateTEdit"::date since FROM raw.fee
            ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
            USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0
@@ -133,7 +115,7 @@ METRICS = [
     Metric("collection rate", f"""SELECT (((SELECT sum("InsPayAmt") FROM raw.claimproc WHERE "Status" IN {PAID})
            + (SELECT sum("PayAmt") FROM raw.payment)) / nullif(sum(p."ProcFee") - (SELECT coalesce(sum("WriteOff"), 0)
            FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8,
-           count(*) FROM raw.procedurelog p WHERE p."ProcStatus" = {COMPLETE}""", 0.95, 0.995,
+           count(*) FROM procedures p WHERE p."ProcStatus" = {COMPLETE}""", 0.95, 0.995,
            "industry: 95-99% of net production collected", kind="value", unit="%"),
     *[Metric(f"AR share {label}", f"""SELECT (sum("{column}") / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90"
              + "BalOver90"), 0))::float8, count(*) FILTER (WHERE "BalTotal" > 0) FROM raw.patient
@@ -144,7 +126,7 @@ METRICS = [
           ("61-90 days", "Bal_61_90", 0.0, 0.20, "industry aging profile"),
           ("over 90 days", "BalOver90", 0.0, 0.15, "industry: AR over 90 days under 15%"))],
     Metric("days in AR", f"""SELECT ((SELECT sum("BalTotal") FROM raw.patient WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0)
-           / nullif(sum(p."ProcFee") / 90.0, 0))::float8, count(*) FROM raw.procedurelog p
+           / nullif(sum(p."ProcFee") / 90.0, 0))::float8, count(*) FROM procedures p
            WHERE p."ProcStatus" = {COMPLETE} AND p."ProcDate" > {TODAY} - 90""", 5, 45,
            "industry: days in AR under 30-40", kind="value", unit="days"),
     *[Metric(f"payment type: {label}",
@@ -213,12 +195,10 @@ def evaluate(metric, row, config):
 def report(connection, config=None):
     """All metrics on the database; `config` (the run's GeneratorConfig) sets the configured targets."""
     results = []
-    with connection.cursor() as cursor:
-        cursor.execute(PROCEDURE_MIX)
+    with connection.cursor() as cursor, fidelity_sets.built(cursor):
         for metric in METRICS:
             cursor.execute(metric.sql)
             results.append(evaluate(metric, cursor.fetchone(), config))
-        cursor.execute("DROP TABLE procedure_mix")
     return results
 
 
