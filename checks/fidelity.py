@@ -19,7 +19,7 @@ from opendental.definitions import DefCat, defnums
 from . import fidelity_sets
 from .ar_validation import COMPLETE, PAID, TODAY
 from .fidelity_living import LIVING_PRACTICE
-from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, share
+from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, Tally, measure, share
 
 Z = 3.0
 
@@ -29,13 +29,18 @@ PAST_APPOINTMENTS = f"""FROM raw.appointment
 RECALL_GAPS = """SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
     FROM hygiene_visits"""
 RECEIVED = ClaimStatus.RECEIVED.sql
-COMPLETED = f"""FROM procedures p WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0"""
+DONE = f'p."ProcStatus" = {COMPLETE}'
+PRODUCTION = f'{DONE} AND p."ProcFee" > 0'
+LAST_90_DAYS = f'{DONE} AND p."ProcDate" > {TODAY} - 90'
+RECEIVED_CLAIMS = f'FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}'
+PROVIDER_DAY_PRODUCTION = """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM production_days
+    WHERE {dentist} "IsSecondary" """
 
 
 def _category_share(category, by_fee):
     amount = "production" if by_fee else "procedures"
-    return (f"SELECT (sum({amount}) FILTER (WHERE category = '{category}'))::float8 / nullif(sum({amount}), 0), "
-            f"sum(procedures) FROM procedure_mix")
+    return Tally("FROM procedure_mix", f"(sum({amount}) FILTER (WHERE category = '{category}'))::float8 "
+                 f"/ nullif(sum({amount}), 0)", "sum(procedures)")
 
 
 CATEGORY_RANGES = {  # share of completed procedures by count, and of production by fee
@@ -79,15 +84,9 @@ METRICS = [
     Metric("procedures per completed visit", """SELECT avg(procedures)::float8, count(*) FROM completed_visits
            WHERE procedures > 0""", 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
-    Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
-           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM procedures p
-           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND NOT v."IsSecondary"
-           GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
+    Metric("production per dentist-day", PROVIDER_DAY_PRODUCTION.format(dentist="NOT"), 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
            kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
-    Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
-           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM procedures p
-           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND v."IsSecondary"
-           GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
+    Metric("production per hygienist-day", PROVIDER_DAY_PRODUCTION.format(dentist=""), 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
            min_cases=FULL_BOOK_DAYS),
     *[Metric(f"{category} share of procedures", _category_share(category, False), count[0], count[1],
              "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
@@ -100,34 +99,36 @@ METRICS = [
            USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0
            AND p."ProcDate" >= f.since""", 0, 0,
            "configured --fee-match-rate (procedures since the fee was last raised)", config="fee_match_rate"),
-    Metric("claim turnaround, median", f"""SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
-           count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 14, 35, "industry: claims paid 2-6 weeks after sending",
+    Metric("claim turnaround, median", Tally(RECEIVED_CLAIMS, """(percentile_cont(0.5) WITHIN GROUP
+           (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 14, 35, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),
-    Metric("claim turnaround, 90th percentile", f"""SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
-           count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 21, 50, "industry: claims paid 2-6 weeks after sending",
+    Metric("claim turnaround, 90th percentile", Tally(RECEIVED_CLAIMS, """(percentile_cont(0.9) WITHIN GROUP
+           (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 21, 50, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),
-    Metric("insurance paid / billed fee", f"""SELECT (sum("InsPayAmt") / nullif(sum("ClaimFee"), 0))::float8, count(*)
-           FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
+    Metric("insurance paid / billed fee", Tally(RECEIVED_CLAIMS, """(sum("InsPayAmt") / nullif(sum("ClaimFee"),
+           0))::float8""", "count(*)"), 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
            kind="value", unit="%"),
-    Metric("write-off share of gross production", f"""SELECT ((SELECT sum("WriteOff") FROM raw.claimproc WHERE "Status" IN {PAID})
-           / nullif(sum(p."ProcFee"), 0))::float8, count(*) {COMPLETED}""", 0.03, 0.30,
+    Metric("write-off share of gross production", Tally("FROM procedures p", f"""((SELECT sum("WriteOff")
+           FROM raw.claimproc WHERE "Status" IN {PAID}) / nullif(sum(p."ProcFee") FILTER (WHERE {PRODUCTION}),
+           0))::float8""", f"count(*) FILTER (WHERE {PRODUCTION})"), 0.03, 0.30,
            "industry: PPO contractual write-offs 10-30% of production", kind="value", unit="%"),
-    Metric("collection rate", f"""SELECT (((SELECT sum("InsPayAmt") FROM raw.claimproc WHERE "Status" IN {PAID})
-           + (SELECT sum("PayAmt") FROM raw.payment)) / nullif(sum(p."ProcFee") - (SELECT coalesce(sum("WriteOff"), 0)
-           FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8,
-           count(*) FROM procedures p WHERE p."ProcStatus" = {COMPLETE}""", 0.95, 0.995,
+    Metric("collection rate", Tally("FROM procedures p", f"""(((SELECT sum("InsPayAmt") FROM raw.claimproc
+           WHERE "Status" IN {PAID}) + (SELECT sum("PayAmt") FROM raw.payment))
+           / nullif(sum(p."ProcFee") FILTER (WHERE {DONE}) - (SELECT coalesce(sum("WriteOff"), 0)
+           FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment),
+           0))::float8""", f"count(*) FILTER (WHERE {DONE})"), 0.95, 0.995,
            "industry: 95-99% of net production collected", kind="value", unit="%"),
-    *[Metric(f"AR share {label}", f"""SELECT (sum("{column}") / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90"
-             + "BalOver90"), 0))::float8, count(*) FILTER (WHERE "BalTotal" > 0) FROM raw.patient
-             WHERE "Guarantor" = "PatNum" """, low, high, source, kind="share", unit="%")
+    *[Metric(f"AR share {label}", Tally('FROM raw.patient WHERE "Guarantor" = "PatNum"', f"""(sum("{column}")
+             / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90" + "BalOver90"), 0))::float8""",
+             'count(*) FILTER (WHERE "BalTotal" > 0)'), low, high, source, kind="share", unit="%")
       for label, column, low, high, source in (
           ("0-30 days", "Bal_0_30", 0.40, 0.85, "industry: most receivables are current"),
           ("31-60 days", "Bal_31_60", 0.05, 0.35, "industry aging profile"),
           ("61-90 days", "Bal_61_90", 0.0, 0.20, "industry aging profile"),
           ("over 90 days", "BalOver90", 0.0, 0.15, "industry: AR over 90 days under 15%"))],
-    Metric("days in AR", f"""SELECT ((SELECT sum("BalTotal") FROM raw.patient WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0)
-           / nullif(sum(p."ProcFee") / 90.0, 0))::float8, count(*) FROM procedures p
-           WHERE p."ProcStatus" = {COMPLETE} AND p."ProcDate" > {TODAY} - 90""", 5, 45,
+    Metric("days in AR", Tally("FROM procedures p", f"""((SELECT sum("BalTotal") FROM raw.patient
+           WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0) / nullif(sum(p."ProcFee") FILTER (WHERE {LAST_90_DAYS})
+           / 90.0, 0))::float8""", f"count(*) FILTER (WHERE {LAST_90_DAYS})"), 5, 45,
            "industry: days in AR under 30-40", kind="value", unit="days"),
     *[Metric(f"payment type: {label}",
              share(f'"PayType" IN ({", ".join(map(str, types))})', 'FROM raw.payment WHERE "PayAmt" > 0'),
@@ -194,12 +195,9 @@ def evaluate(metric, row, config):
 
 def report(connection, config=None):
     """All metrics on the database; `config` (the run's GeneratorConfig) sets the configured targets."""
-    results = []
     with connection.cursor() as cursor, fidelity_sets.built(cursor):
-        for metric in METRICS:
-            cursor.execute(metric.sql)
-            results.append(evaluate(metric, cursor.fetchone(), config))
-    return results
+        rows = measure(cursor, METRICS)
+    return [evaluate(metric, row, config) for metric, row in zip(METRICS, rows)]
 
 
 def stored_targets(connection):

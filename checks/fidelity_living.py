@@ -11,7 +11,7 @@ from opendental.definitions import DefCat, defnums
 
 from .ar_validation import TODAY
 from .fidelity_sets import BOOKED
-from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, share
+from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, Tally, share
 
 GATED = True
 
@@ -142,6 +142,21 @@ IMAGES = f"""SELECT p."ProcDate" - lag(p."ProcDate") OVER (PARTITION BY p."PatNu
     FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" IN ('D0210', 'D0330')"""
 EXAMS = f"""SELECT p."PatNum", p."ProcDate" - lag(p."ProcDate", 2) OVER (PARTITION BY p."PatNum" ORDER BY p."ProcDate")
     AS span FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D0120'"""
+
+
+def counted(condition, population):
+    """How many procedures of `population` meet `condition`, and the population (one pass over the procedures)."""
+    return Tally("FROM procedures p", f"(count(*) FILTER (WHERE ({population}) AND ({condition})))::float8",
+                 f"count(*) FILTER (WHERE {population})")
+
+
+def aged(years, code):
+    """The share of a code's completed procedures done on patients aged `years` or more."""
+    population = f"""p."ProcStatus" = {COMPLETE} AND p."ProcCode" = '{code}'"""
+    return Tally("FROM procedures p", f"(avg((p.age >= {years})::int) FILTER (WHERE {population}))::float8",
+                 f"count(*) FILTER (WHERE {population})")
+
+
 SRP = f"""SELECT p."PatNum", min(p."ProcDate") AS day FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE}
     AND p."ProcCode" IN ('D4341', 'D4342') GROUP BY 1"""
 CDT = "CDT: D0145 is the exam under 3, D0220 the first periapical (D0230 each additional)"
@@ -153,17 +168,16 @@ PATHWAYS = [
                  AND (p."ProcDate" > d.day OR p."ProcDate" = d.day AND p."ProcCode" NOT LIKE 'D7%'))::float8,
                  (SELECT count(*) FROM ({DENTURE_ARCHES}) d)""",
                  "a complete denture replaces every natural tooth of its arch (same-day extractions precede it)"),
-    must_be_zero("permanent-tooth restorations on children under 6", f"""SELECT count(*) FILTER (WHERE
-                 p."ProcCode" LIKE 'D2%' AND p."ToothNum" IN {PERMANENT_TEETH})::float8, count(*) FROM {PROCEDURES}
-                 WHERE p."ProcStatus" IN {CHARTED} AND p.age < 6 AND p."ToothNum" <> ''""",
+    must_be_zero("permanent-tooth restorations on children under 6", counted(
+                 f"""p."ProcCode" LIKE 'D2%' AND p."ToothNum" IN {PERMANENT_TEETH}""",
+                 f"""p."ProcStatus" IN {CHARTED} AND p.age < 6 AND p."ToothNum" <> ''"""),
                  "eruption: the first permanent teeth come in at 6-7 years"),
-    must_be_zero("ridge grafts or implants on primary teeth", f"""SELECT count(*) FILTER (WHERE p."ProcCode" = 'D7953'
-                 OR p."ProcCode" LIKE 'D6%')::float8, count(*) FROM {PROCEDURES} WHERE p."ProcStatus" IN {CHARTED}
-                 AND p."ToothNum" IN {PRIMARY_TEETH}""",
+    must_be_zero("ridge grafts or implants on primary teeth", counted(
+                 """p."ProcCode" = 'D7953' OR p."ProcCode" LIKE 'D6%'""",
+                 f"""p."ProcStatus" IN {CHARTED} AND p."ToothNum" IN {PRIMARY_TEETH}"""),
                  "primary teeth are replaced by permanent ones: no ridge preservation or implant"),
-    must_be_zero("D0150 on children under 3", f"""SELECT count(*) FILTER (WHERE p."ProcCode" = 'D0150')::float8, count(*)
-                 FROM {PROCEDURES} WHERE p."ProcStatus" IN {CHARTED} AND p.age < 3
-                 AND p."ProcCode" IN ('D0120', 'D0145', 'D0150')""", CDT),
+    must_be_zero("D0150 on children under 3", counted("""p."ProcCode" = 'D0150'""", f"""p."ProcStatus" IN {CHARTED}
+                 AND p.age < 3 AND p."ProcCode" IN ('D0120', 'D0145', 'D0150')"""), CDT),
     must_be_zero("treatment of a tooth after its extraction", f"""SELECT (SELECT count(*) FROM ({PULLED}) x
                  JOIN {PROCEDURES} ON p."PatNum" = x."PatNum" AND p."ToothNum" = x."ToothNum"
                  AND p."ProcStatus" = {COMPLETE} AND p."ProcNum" <> x."ProcNum"
@@ -182,11 +196,9 @@ PATHWAYS = [
     must_be_zero("patients with 3 periodic exams inside 365 days", f"""SELECT count(*) FILTER (WHERE crowded)::float8,
                  count(*) FROM (SELECT "PatNum", coalesce(bool_or(span < 365), false) AS crowded FROM ({EXAMS}) e
                  GROUP BY 1) p""", "payer frequency: two periodic exams a year (D0120 about every six months)"),
-    Metric("surgical extractions (D7210) on patients 65+", f"""SELECT avg((p.age >= 65)::int)::float8, count(*)
-           FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D7210'""", 0.10, 0.45,
+    Metric("surgical extractions (D7210) on patients 65+", aged(65, 'D7210'), 0.10, 0.45,
            "CDC/NHANES: tooth loss is highest at 65+ (no age cut-off on extractions)", gated=GATED),
-    Metric("nitrous (D9230) on patients 60+", f"""SELECT avg((p.age >= 60)::int)::float8, count(*)
-           FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D9230'""", 0.02, 0.30,
+    Metric("nitrous (D9230) on patients 60+", aged(60, 'D9230'), 0.02, 0.30,
            "anxious patients of any age take nitrous (no age cut-off)", gated=False),
     Metric("scaling and root planing followed by periodontal maintenance", f"""SELECT
            avg(coalesce(m.last > s.day, false)::int)::float8, count(*) FROM ({SRP}) s LEFT JOIN (SELECT p."PatNum", max(p."ProcDate") AS last FROM {PROCEDURES}

@@ -35,6 +35,8 @@ SETS = {
         LEFT JOIN procedures p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE} GROUP BY 1""",
     "hygiene_visits": f"""SELECT DISTINCT "PatNum", "ProcDate" FROM procedures WHERE "ProcStatus" = {COMPLETE}
         AND "ProcCode" IN {HYGIENE}""",
+    "production_days": f"""SELECT p."ProvNum", p."ProcDate", v."IsSecondary", sum(p."ProcFee") AS day_total
+        FROM procedures p JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} GROUP BY 1, 2, 3""",
     # a code's usual (most frequent) fee of each year
     "usual_fees": f"""SELECT "ProcCode", extract(year FROM "ProcDate") AS year, count(*) AS n,
         mode() WITHIN GROUP (ORDER BY "ProcFee") AS fee FROM procedures WHERE "ProcStatus" = {COMPLETE}

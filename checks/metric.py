@@ -20,6 +20,33 @@ class Metric:
     unit: str = ""
 
 
+class Tally(str):
+    """A metric's SQL that is only aggregates over `rows` (a FROM clause): the report computes every tally over
+    the same rows in one pass, and the SQL still runs alone."""
+
+    def __new__(cls, rows, *aggregates):
+        tally = super().__new__(cls, f"SELECT {', '.join(aggregates)} {rows}")
+        tally.rows, tally.aggregates = rows, aggregates
+        return tally
+
+
 def share(condition, population):
     """The share of `population` rows meeting `condition` (unknown counts as not met)."""
-    return f"SELECT avg(coalesce(({condition}), false)::int)::float8, count(*) {population}"
+    return Tally(population, f"avg(coalesce(({condition}), false)::int)::float8", "count(*)")
+
+
+def measure(cursor, metrics):
+    """Each metric's row (value, cases[, sd]); the tallies over the same rows share one query."""
+    rows, passes = [None] * len(metrics), {}
+    for i, metric in enumerate(metrics):
+        if isinstance(metric.sql, Tally):
+            passes.setdefault(metric.sql.rows, []).append(i)
+        else:
+            cursor.execute(metric.sql)
+            rows[i] = cursor.fetchone()
+    for population, members in passes.items():
+        cursor.execute(f"SELECT {', '.join(a for i in members for a in metrics[i].sql.aggregates)} {population}")
+        values = iter(cursor.fetchone())
+        for i in members:
+            rows[i] = tuple(next(values) for _ in metrics[i].sql.aggregates)
+    return rows
