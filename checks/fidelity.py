@@ -17,24 +17,36 @@ from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus
 from opendental.definitions import DefCat, defnums
 
 from . import fidelity_sets
+from .fidelity_sets import COMPLETED_VISITS
 from .ar_validation import COMPLETE, PAID, TODAY
 from .fidelity_living import LIVING_PRACTICE
-from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, Tally, measure, share
+from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally, measure, share
 
 Z = 3.0
 
-PAST_APPOINTMENTS = f"""FROM raw.appointment
-    WHERE "AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)}
+PAST_APPOINTMENTS = f""""AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)}
     AND "AptDateTime" < {TODAY}"""
-RECALL_GAPS = """SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
-    FROM hygiene_visits"""
+GUARANTOR = '"Guarantor" = "PatNum"'
+ACTIVE = f""""PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'"""
+FAMILIES = """FROM (SELECT count(*) n FROM raw.patient GROUP BY "Guarantor") f"""
+HYGIENE_VISITS = f"""SELECT DISTINCT "PatNum", "ProcDate" FROM procedures WHERE "ProcStatus" = {COMPLETE}
+    AND "ProcCode" IN ('D1110', 'D1120', 'D4910')"""
+RECALL_GAPS = f"""FROM (SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
+    FROM ({HYGIENE_VISITS}) v) g WHERE gap IS NOT NULL"""
 RECEIVED = ClaimStatus.RECEIVED.sql
 DONE = f'p."ProcStatus" = {COMPLETE}'
 PRODUCTION = f'{DONE} AND p."ProcFee" > 0'
 LAST_90_DAYS = f'{DONE} AND p."ProcDate" > {TODAY} - 90'
 RECEIVED_CLAIMS = f'FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}'
-PROVIDER_DAY_PRODUCTION = """SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM production_days
-    WHERE {dentist} "IsSecondary" """
+PRODUCTION_DAYS = f"""FROM (SELECT p."ProvNum", p."ProcDate", v."IsSecondary", sum(p."ProcFee") AS day_total
+    FROM procedures p JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} GROUP BY 1, 2, 3) d"""
+
+
+def _production_per_day(hygienist):
+    """Production of a provider-day: the dentists' days, or the hygienists'."""
+    days = f'{"" if hygienist else "NOT "}"IsSecondary"'
+    return Tally(PRODUCTION_DAYS, f"(avg(day_total) FILTER (WHERE {days}))::float8",
+                 f"count(*) FILTER (WHERE {days})", f"(stddev(day_total) FILTER (WHERE {days}))::float8")
 
 
 def _category_share(category, by_fee):
@@ -58,35 +70,35 @@ PAYMENT_TYPE_SHARES = (  # (label, patient payment types, share of payments low,
      0.005, 0.10))
 
 METRICS = [
-    Metric("insured share of active patients", f"""SELECT avg(("HasIns" = {HasIns.INSURED.sql})::int)::float8,
-           count(DISTINCT "Guarantor") FROM raw.patient WHERE "PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'""", 0, 0,
+    Metric("insured share of active patients", Tally(PATIENT_ROWS, f"""(avg(("HasIns" = {HasIns.INSURED.sql})::int)
+           FILTER (WHERE {ACTIVE}))::float8""", f'count(DISTINCT "Guarantor") FILTER (WHERE {ACTIVE})'), 0, 0,
            "configured --coverage-rate (drawn per family: families are the cases)", config="coverage_rate"),
-    Metric("appointment completion rate", share(f'"AptStatus" = {AptStatus.COMPLETE}', PAST_APPOINTMENTS), 0, 0,
+    Metric("appointment completion rate", share(f'"AptStatus" = {AptStatus.COMPLETE}', APPOINTMENT_ROWS, PAST_APPOINTMENTS), 0, 0,
            "configured --completion-rate", config="completion_rate"),
-    Metric("no-show / broken rate", share(f'"AptStatus" = {AptStatus.BROKEN}', PAST_APPOINTMENTS), 0.05, 0.12,
+    Metric("no-show / broken rate", share(f'"AptStatus" = {AptStatus.BROKEN}', APPOINTMENT_ROWS, PAST_APPOINTMENTS), 0.05, 0.12,
            "industry: no-shows about 5-10% of visits"),
-    Metric("cancellation rate (unscheduled list)", share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', PAST_APPOINTMENTS), 0.06, 0.20,
+    Metric("cancellation rate (unscheduled list)", share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', APPOINTMENT_ROWS,
+           PAST_APPOINTMENTS), 0.06, 0.20,
            "industry: 8-15% of visits cancelled or moved"),
-    Metric("hygiene recall interval, mean", f"""SELECT avg(gap)::float8, count(gap), stddev(gap)::float8
-           FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL""", 150, 280,
+    Metric("hygiene recall interval, mean", Tally(RECALL_GAPS, "avg(gap)::float8", "count(gap)",
+           "stddev(gap)::float8"), 150, 280,
            "six-month recall; real patients slip to 7-9 months on average",
            kind="mean", unit="days"),
-    Metric("hygiene recall interval, spread (sd)", f"""SELECT stddev(gap)::float8, count(gap) FROM ({RECALL_GAPS}) g
-           WHERE gap IS NOT NULL""", 20, 150, "real rhythms vary: 3-4 month perio to 12+ months lapsed",
+    Metric("hygiene recall interval, spread (sd)", Tally(RECALL_GAPS, "stddev(gap)::float8", "count(gap)"), 20, 150, "real rhythms vary: 3-4 month perio to 12+ months lapsed",
            kind="value", gated=False, unit="days"),
     Metric("active hygiene patients overdue for recall", share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
            f"""FROM raw.recall r WHERE NOT r."IsDisabled" AND r."DatePrevious" >= {TODAY} - 540"""), 0.15, 0.55,
            "industry: a third to a half of active recall patients are past due"),
-    Metric("new patients per month per 1,000 patients", f"""SELECT (count(*) FILTER (WHERE "DateFirstVisit" >=
-           {WINDOW_START}) * 1000.0 / nullif(count(*), 0) / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8,
-           count(*) FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
+    Metric("new patients per month per 1,000 patients", Tally(PATIENT_ROWS, f"""(count(*) FILTER (WHERE
+           "DateFirstVisit" >= {WINDOW_START}) * 1000.0 / nullif(count(*), 0)
+           / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8""", "count(*)"), 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", """SELECT avg(procedures)::float8, count(*) FROM completed_visits
-           WHERE procedures > 0""", 2.0, 5.5,
+    Metric("procedures per completed visit", Tally(COMPLETED_VISITS,
+           "(avg(procedures) FILTER (WHERE procedures > 0))::float8", "count(*) FILTER (WHERE procedures > 0)"), 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
-    Metric("production per dentist-day", PROVIDER_DAY_PRODUCTION.format(dentist="NOT"), 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
+    Metric("production per dentist-day", _production_per_day(hygienist=False), 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
            kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
-    Metric("production per hygienist-day", PROVIDER_DAY_PRODUCTION.format(dentist=""), 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
+    Metric("production per hygienist-day", _production_per_day(hygienist=True), 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
            min_cases=FULL_BOOK_DAYS),
     *[Metric(f"{category} share of procedures", _category_share(category, False), count[0], count[1],
              "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
@@ -118,9 +130,9 @@ METRICS = [
            FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment),
            0))::float8""", f"count(*) FILTER (WHERE {DONE})"), 0.95, 0.995,
            "industry: 95-99% of net production collected", kind="value", unit="%"),
-    *[Metric(f"AR share {label}", Tally('FROM raw.patient WHERE "Guarantor" = "PatNum"', f"""(sum("{column}")
-             / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90" + "BalOver90"), 0))::float8""",
-             'count(*) FILTER (WHERE "BalTotal" > 0)'), low, high, source, kind="share", unit="%")
+    *[Metric(f"AR share {label}", Tally(PATIENT_ROWS, f"""(sum("{column}") FILTER (WHERE {GUARANTOR})
+             / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90" + "BalOver90") FILTER (WHERE {GUARANTOR}),
+             0))::float8""", f'count(*) FILTER (WHERE {GUARANTOR} AND "BalTotal" > 0)'), low, high, source, kind="share", unit="%")
       for label, column, low, high, source in (
           ("0-30 days", "Bal_0_30", 0.40, 0.85, "industry: most receivables are current"),
           ("31-60 days", "Bal_31_60", 0.05, 0.35, "industry aging profile"),
@@ -134,17 +146,15 @@ METRICS = [
              share(f'"PayType" IN ({", ".join(map(str, types))})', 'FROM raw.payment WHERE "PayAmt" > 0'),
              low, high, "DOMAIN.md 8: card 71%, check 8%, cash 5%, Care Credit 4% of payments")
       for label, types, low, high in PAYMENT_TYPE_SHARES],
-    *[Metric(f"patients aged {label}", share(condition, "FROM raw.patient"), low, high,
+    *[Metric(f"patients aged {label}", share(condition, PATIENT_ROWS), low, high,
              "DOMAIN.md 5.2: about 20% children, 60% adults, 20% 65+")
       for label, condition, low, high in (
           ("under 18", f"age({TODAY}, \"Birthdate\") < interval '18 years'", 0.12, 0.30),
           ("18-64", f"age({TODAY}, \"Birthdate\") BETWEEN interval '18 years' AND interval '65 years'", 0.50, 0.72),
           ("65 and over", f"age({TODAY}, \"Birthdate\") >= interval '65 years'", 0.12, 0.30))],
-    Metric("family size, mean", """SELECT avg(n)::float8, count(*), stddev(n)::float8 FROM (SELECT count(*) n
-           FROM raw.patient GROUP BY "Guarantor") f""", 1.6, 2.8, "US households average 2.5 people", kind="mean",
+    Metric("family size, mean", Tally(FAMILIES, "avg(n)::float8", "count(*)", "stddev(n)::float8"), 1.6, 2.8, "US households average 2.5 people", kind="mean",
            unit="people"),
-    Metric("single-person families", """SELECT avg((n = 1)::int)::float8, count(*) FROM (SELECT count(*) n
-           FROM raw.patient GROUP BY "Guarantor") f""", 0.25, 0.60, "US: 28% one-person households, more in practices"),
+    Metric("single-person families", Tally(FAMILIES, "avg((n = 1)::int)::float8", "count(*)"), 0.25, 0.60, "US: 28% one-person households, more in practices"),
     *LIVING_PRACTICE,
 ]
 

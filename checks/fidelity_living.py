@@ -10,8 +10,9 @@ from opendental.codes import AptStatus, CommItemMode, CommItemSource, PatStatus,
 from opendental.definitions import DefCat, defnums
 
 from .ar_validation import TODAY
-from .fidelity_sets import BOOKED
-from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, Tally, share
+from .fidelity_sets import BOOKED, COMPLETED_VISITS
+from .metric import (APPOINTMENT_ROWS, FAMILY_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally,
+                     counted, share)
 
 GATED = True
 
@@ -20,6 +21,7 @@ CHARTED = ProcStatus.sql(ProcStatus.TREATMENT_PLANNED, ProcStatus.COMPLETE)
 DONE_OR_EXISTING = ProcStatus.sql(ProcStatus.COMPLETE, ProcStatus.EXISTING_CURRENT_PROVIDER,
                                   ProcStatus.EXISTING_OTHER_PROVIDER)
 PROCEDURES = "procedures p"
+PROCEDURE_ROWS = f"FROM {PROCEDURES}"
 EXTRACTIONS = "('D7111', 'D7140', 'D7210', 'D7220', 'D7230', 'D7240', 'D7241', 'D7250', 'D7251')"
 UPPER_TEETH = "(" + ", ".join(f"'{t}'" for t in [*map(str, range(1, 17)), *"ABCDEFGHIJ"]) + ")"
 LOWER_TEETH = "(" + ", ".join(f"'{t}'" for t in [*map(str, range(17, 33)), *"KLMNOPQRST"]) + ")"
@@ -82,8 +84,8 @@ STEADY_STATE = [
 HISTORY = [
     *STEADY_STATE,
     Metric("appointments entered on the window's first day, of its first 30 days",
-           share(f'"SecDateTEntry"::date = {WINDOW_START}', f"""FROM raw.appointment
-                 WHERE "SecDateTEntry" >= {WINDOW_START} AND "SecDateTEntry" < {WINDOW_START} + 30"""), 0, 0.10,
+           share(f'"SecDateTEntry"::date = {WINDOW_START}', APPOINTMENT_ROWS,
+                 f'"SecDateTEntry" >= {WINDOW_START} AND "SecDateTEntry" < {WINDOW_START} + 30'), 0, 0.10,
            "issue 15.1: no artefact on the start day (a day holds about 1/21 of a month's bookings)", gated=GATED),
     must_be_zero("recalls whose DatePrevious no procedure backs", f"""SELECT count(*) FILTER (WHERE
                  v."PatNum" IS NULL)::float8, count(*) FROM raw.recall r LEFT JOIN (SELECT DISTINCT "PatNum", "ProcDate"
@@ -96,6 +98,8 @@ SEEN_LAST_YEAR = f"""SELECT DISTINCT "PatNum" FROM raw.appointment WHERE "AptSta
     AND "AptDateTime" > {TODAY} - 365 AND "AptDateTime" < {TODAY} + 1"""
 FUTURE_HYGIENE = f"""SELECT DISTINCT "PatNum" FROM raw.appointment WHERE "AptStatus" = {AptStatus.SCHEDULED}
     AND "IsHygiene" AND "AptDateTime" >= {TODAY}"""
+HYGIENE_LAST_YEAR = f""""IsHygiene" AND "AptStatus" = {AptStatus.COMPLETE} AND "AptDateTime" > {TODAY} - 365
+    AND "AptDateTime" < {TODAY} + 1"""
 PREBOOKING = "industry: 70-90% of hygiene patients pre-book their next six-month visit at checkout"
 FIRST_VISITS = f"""SELECT "PatNum", min("ProcDate") AS day FROM procedures WHERE "ProcStatus" = {COMPLETE}
     GROUP BY 1"""
@@ -109,11 +113,10 @@ PATIENTS = [
            AND p."DateFirstVisit" <= {TODAY} - 365""", 0.60, 0.90,
            "industry: 60-80% of a practice's active patients come at least yearly (ADA HPI: 63% of US adults "
            "see a dentist each year, more among a practice's own)", gated=GATED),
-    Metric("pre-booked hygiene: months of hygiene in the future book", f"""SELECT (count(*) FILTER (WHERE
-           "AptStatus" = {AptStatus.SCHEDULED} AND "AptDateTime" >= {TODAY}) / nullif(count(*) FILTER (WHERE
-           "AptStatus" = {AptStatus.COMPLETE} AND "AptDateTime" > {TODAY} - 365 AND "AptDateTime" < {TODAY} + 1)
-           / 12.0, 0))::float8, count(*) FILTER (WHERE "AptStatus" = {AptStatus.COMPLETE}
-           AND "AptDateTime" > {TODAY} - 365 AND "AptDateTime" < {TODAY} + 1) FROM raw.appointment WHERE "IsHygiene" """,
+    Metric("pre-booked hygiene: months of hygiene in the future book", Tally(APPOINTMENT_ROWS, f"""(count(*)
+           FILTER (WHERE "IsHygiene" AND "AptStatus" = {AptStatus.SCHEDULED} AND "AptDateTime" >= {TODAY})
+           / nullif(count(*) FILTER (WHERE {HYGIENE_LAST_YEAR}) / 12.0, 0))::float8""",
+           f"count(*) FILTER (WHERE {HYGIENE_LAST_YEAR})"),
            3.5, 6.5, PREBOOKING + ": the book holds 4-6 months of hygiene", kind="value", gated=GATED, unit="months"),
     Metric("hygiene patients of the last 6 months with their next visit booked", f"""SELECT avg((f."PatNum" IS NOT
            NULL)::int)::float8, count(*) FROM (SELECT DISTINCT "PatNum" FROM raw.appointment
@@ -129,7 +132,7 @@ PATIENTS = [
     Metric("patients back after a lapse of 18+ months", f"""SELECT avg(lapsed::int)::float8, count(*) FROM (
            SELECT "PatNum", bool_or(gap >= 548) AS lapsed FROM ({VISIT_GAPS}) g GROUP BY 1 HAVING count(gap) > 0) l""",
            0.03, 0.30, "industry: lapsed patients return after reactivation calls", gated=False),
-    Metric("inactive share of patients", share(f'"PatStatus" = {PatStatus.INACTIVE}', "FROM raw.patient"), 0.05, 0.40,
+    Metric("inactive share of patients", share(f'"PatStatus" = {PatStatus.INACTIVE}', PATIENT_ROWS), 0.05, 0.40,
            "attrition: patients leave the practice over the years", gated=False),
 ]
 
@@ -144,53 +147,47 @@ EXAMS = f"""SELECT p."PatNum", p."ProcDate" - lag(p."ProcDate", 2) OVER (PARTITI
     AS span FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D0120'"""
 
 
-def counted(condition, population):
-    """How many procedures of `population` meet `condition`, and the population (one pass over the procedures)."""
-    return Tally("FROM procedures p", f"(count(*) FILTER (WHERE ({population}) AND ({condition})))::float8",
-                 f"count(*) FILTER (WHERE {population})")
-
-
 def aged(years, code):
     """The share of a code's completed procedures done on patients aged `years` or more."""
     population = f"""p."ProcStatus" = {COMPLETE} AND p."ProcCode" = '{code}'"""
-    return Tally("FROM procedures p", f"(avg((p.age >= {years})::int) FILTER (WHERE {population}))::float8",
+    return Tally(PROCEDURE_ROWS, f"(avg((p.age >= {years})::int) FILTER (WHERE {population}))::float8",
                  f"count(*) FILTER (WHERE {population})")
 
 
-SRP = f"""SELECT p."PatNum", min(p."ProcDate") AS day FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE}
-    AND p."ProcCode" IN ('D4341', 'D4342') GROUP BY 1"""
+PERIO = f"""SELECT p."PatNum", min(p."ProcDate") FILTER (WHERE p."ProcCode" IN ('D4341', 'D4342')) AS srp,
+    max(p."ProcDate") FILTER (WHERE p."ProcCode" = 'D4910') AS maintained FROM {PROCEDURES}
+    WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" IN ('D4341', 'D4342', 'D4910') GROUP BY 1"""
 CDT = "CDT: D0145 is the exam under 3, D0220 the first periapical (D0230 each additional)"
 
 PATHWAYS = [
-    must_be_zero("natural-tooth work in an arch after its complete denture", f"""SELECT (SELECT count(*)
-                 FROM ({DENTURE_ARCHES}) d JOIN {PROCEDURES} ON p."PatNum" = d."PatNum" AND p."ProcStatus" = {COMPLETE}
+    must_be_zero("natural-tooth work in an arch after its complete denture", f"""WITH dentures AS ({DENTURE_ARCHES})
+                 SELECT (SELECT count(*) FROM dentures d JOIN {PROCEDURES} ON p."PatNum" = d."PatNum" AND p."ProcStatus" = {COMPLETE}
                  WHERE (d.upper AND p."ToothNum" IN {UPPER_TEETH} OR NOT d.upper AND p."ToothNum" IN {LOWER_TEETH})
                  AND (p."ProcDate" > d.day OR p."ProcDate" = d.day AND p."ProcCode" NOT LIKE 'D7%'))::float8,
-                 (SELECT count(*) FROM ({DENTURE_ARCHES}) d)""",
+                 (SELECT count(*) FROM dentures)""",
                  "a complete denture replaces every natural tooth of its arch (same-day extractions precede it)"),
     must_be_zero("permanent-tooth restorations on children under 6", counted(
-                 f"""p."ProcCode" LIKE 'D2%' AND p."ToothNum" IN {PERMANENT_TEETH}""",
+                 f"""p."ProcCode" LIKE 'D2%' AND p."ToothNum" IN {PERMANENT_TEETH}""", PROCEDURE_ROWS,
                  f"""p."ProcStatus" IN {CHARTED} AND p.age < 6 AND p."ToothNum" <> ''"""),
                  "eruption: the first permanent teeth come in at 6-7 years"),
     must_be_zero("ridge grafts or implants on primary teeth", counted(
-                 """p."ProcCode" = 'D7953' OR p."ProcCode" LIKE 'D6%'""",
+                 """p."ProcCode" = 'D7953' OR p."ProcCode" LIKE 'D6%'""", PROCEDURE_ROWS,
                  f"""p."ProcStatus" IN {CHARTED} AND p."ToothNum" IN {PRIMARY_TEETH}"""),
                  "primary teeth are replaced by permanent ones: no ridge preservation or implant"),
-    must_be_zero("D0150 on children under 3", counted("""p."ProcCode" = 'D0150'""", f"""p."ProcStatus" IN {CHARTED}
+    must_be_zero("D0150 on children under 3", counted("""p."ProcCode" = 'D0150'""", PROCEDURE_ROWS, f"""p."ProcStatus" IN {CHARTED}
                  AND p.age < 3 AND p."ProcCode" IN ('D0120', 'D0145', 'D0150')"""), CDT),
-    must_be_zero("treatment of a tooth after its extraction", f"""SELECT (SELECT count(*) FROM ({PULLED}) x
-                 JOIN {PROCEDURES} ON p."PatNum" = x."PatNum" AND p."ToothNum" = x."ToothNum"
+    must_be_zero("treatment of a tooth after its extraction", f"""WITH pulled AS ({PULLED})
+                 SELECT (SELECT count(*) FROM pulled x JOIN {PROCEDURES} ON p."PatNum" = x."PatNum" AND p."ToothNum" = x."ToothNum"
                  AND p."ProcStatus" = {COMPLETE} AND p."ProcNum" <> x."ProcNum"
                  WHERE p."ProcDate" > x."ProcDate" AND (p."ProcCode" ~ '^D[23]' OR p."ProcCode" IN {EXTRACTIONS})
                  OR p."ProcDate" = x."ProcDate" AND p."ProcCode" IN {EXTRACTIONS} AND p."ProcNum" > x."ProcNum")::float8,
-                 (SELECT count(*) FROM ({PULLED}) x)""", "an extracted tooth is gone: never restored or extracted again"),
+                 (SELECT count(*) FROM pulled)""", "an extracted tooth is gone: never restored or extracted again"),
     must_be_zero("patient-days with D0220 twice", f"""SELECT count(*) FILTER (WHERE n > 1)::float8, count(*) FROM (
                  SELECT count(*) AS n FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D0220'
                  GROUP BY p."PatNum", p."ProcDate") d""", CDT + " (of one day's visit; a plan's date is not one)"),
-    must_be_zero("FMX or panoramic repeated within 30 days", f"""SELECT count(*) FILTER (WHERE gap <= 30)::float8,
-                 count(*) FROM ({IMAGES}) g""", "payer limits: one FMX or panoramic image per 3-5 years"),
-    Metric("FMX or panoramic repeated within 3 years", f"""SELECT avg(coalesce(gap < 1095, false)::int)::float8,
-           count(*) FROM ({IMAGES}) g""", 0, 0.10,
+    must_be_zero("FMX or panoramic repeated within 30 days",
+                 Tally(f"FROM ({IMAGES}) g", "count(*) FILTER (WHERE gap <= 30)::float8", "count(*)"), "payer limits: one FMX or panoramic image per 3-5 years"),
+    Metric("FMX or panoramic repeated within 3 years", share("gap < 1095", f"FROM ({IMAGES}) g"), 0, 0.10,
            "ADA/FDA radiograph selection criteria and payer limits: FMX or panoramic once every 3-5 years",
            gated=GATED),
     must_be_zero("patients with 3 periodic exams inside 365 days", f"""SELECT count(*) FILTER (WHERE crowded)::float8,
@@ -201,9 +198,8 @@ PATHWAYS = [
     Metric("nitrous (D9230) on patients 60+", aged(60, 'D9230'), 0.02, 0.30,
            "anxious patients of any age take nitrous (no age cut-off)", gated=False),
     Metric("scaling and root planing followed by periodontal maintenance", f"""SELECT
-           avg(coalesce(m.last > s.day, false)::int)::float8, count(*) FROM ({SRP}) s LEFT JOIN (SELECT p."PatNum", max(p."ProcDate") AS last FROM {PROCEDURES}
-           WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D4910' GROUP BY 1) m USING ("PatNum")
-           WHERE s.day <= {TODAY} - 180""", 0.50, 0.90,
+           avg(coalesce(maintained > srp, false)::int)::float8, count(*) FROM ({PERIO}) s
+           WHERE srp <= {TODAY} - 180""", 0.50, 0.90,
            "AAP: periodontal maintenance every 3-4 months after scaling and root planing, for most patients",
            gated=GATED),
 ]
@@ -215,15 +211,15 @@ HYGIENIST_DAYS = f"""SELECT a."ProvHyg", a."AptDateTime"::date, count(*) AS pati
     AND v."IsSecondary" GROUP BY 1, 2"""
 
 THE_DAY = [
-    Metric("completed visits with 10+ procedures", share("treatments >= 10", "FROM completed_visits"), 0, 0.01,
+    Metric("completed visits with 10+ procedures", share("treatments >= 10", COMPLETED_VISITS), 0, 0.01,
            "issue 15.4: a 10+-procedure visit is rare (under about 1%); long treatment is split over visits",
            gated=GATED),
-    Metric("appointments of 3 hours or more", share("length(\"Pattern\") >= 36", f"""FROM raw.appointment
-           WHERE "AptStatus" IN {BOOKED}"""), 0, 0.03,
+    Metric("appointments of 3 hours or more", share('length("Pattern") >= 36', APPOINTMENT_ROWS,
+           f'"AptStatus" IN {BOOKED}'), 0, 0.03,
            "industry: a 3-hour appointment is rare (full-arch or multi-crown work)", gated=GATED),
     Metric("appointment starts on the book's 10/15-minute grid", share(
            "extract(minute FROM \"AptDateTime\")::int % 10 = 0 OR extract(minute FROM \"AptDateTime\")::int % 15 = 0",
-           f"""FROM raw.appointment WHERE "AptStatus" IN {BOOKED} AND "AptDateTime" > '0001-01-02'"""), 0.97, 1.0,
+           APPOINTMENT_ROWS, f""""AptStatus" IN {BOOKED} AND "AptDateTime" > '0001-01-02'"""), 0.97, 1.0,
            "OpenDental's appointment book: time increments of 10 or 15 minutes", gated=GATED),
     must_be_zero("appointments outside their provider's scheduled hours", """WITH
                  inside AS (SELECT DISTINCT v."AptNum" FROM book v JOIN provider_blocks b
@@ -265,37 +261,38 @@ BACK_OFFICE = [
 
 PHONES = """SELECT "Guarantor", "WirelessPhone" AS phone FROM raw.patient WHERE "WirelessPhone" <> ''
     UNION ALL SELECT "Guarantor", "HmPhone" FROM raw.patient WHERE "HmPhone" <> ''"""
+WITH_CELL = """"WirelessPhone" <> ''"""
 CHILD = f"""date_part('year', age({TODAY}, p."Birthdate"))"""
 PEOPLE = [
     must_be_zero("phone numbers shared by two families", f"""SELECT count(*) FILTER (WHERE families > 1)::float8,
                  count(*) FROM (SELECT phone, count(DISTINCT "Guarantor") AS families FROM ({PHONES}) n GROUP BY 1) f""",
                  "a phone number belongs to one household"),
-    Metric("distinct cell numbers per family with a cell", """SELECT (count(DISTINCT "WirelessPhone")::float8
-           / nullif(count(DISTINCT "Guarantor"), 0)), count(DISTINCT "Guarantor") FROM raw.patient
-           WHERE "WirelessPhone" <> ''""", 1.0, 2.5,
+    Metric("distinct cell numbers per family with a cell", Tally(PATIENT_ROWS, f"""((count(DISTINCT "WirelessPhone")
+           FILTER (WHERE {WITH_CELL}))::float8 / nullif(count(DISTINCT "Guarantor") FILTER (WHERE {WITH_CELL}), 0))""",
+           f'count(DISTINCT "Guarantor") FILTER (WHERE {WITH_CELL})'), 1.0, 2.5,
            "Pew 2024: 98% of US adults own a cell phone; adults and teens of a family each have their own",
            kind="value", gated=GATED, unit="numbers"),
     Metric("children under 13 with an e-mail of their own", share("""p."Email" <> '' AND p."Email" <> g."Email" """,
-           f"""FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor" WHERE {CHILD} < 13"""), 0, 0.02,
+           FAMILY_ROWS, f"{CHILD} < 13"), 0, 0.02,
            "COPPA: children under 13 have no e-mail account of their own; practices record the parent's",
            gated=GATED),
-    Metric("children under 18 with an SSN on file", share("""p."SSN" <> ''""", f"FROM raw.patient p WHERE {CHILD} < 18"),
+    Metric("children under 18 with an SSN on file", share("""p."SSN" <> ''""", PATIENT_ROWS, f"{CHILD} < 18"),
            0, 0.50, "practices ask subscribers for an SSN; insurers identify dependants by member ID", gated=GATED),
-    Metric("adults with an SSN on file", share("""p."SSN" <> ''""", f"FROM raw.patient p WHERE {CHILD} >= 18"),
+    Metric("adults with an SSN on file", share("""p."SSN" <> ''""", PATIENT_ROWS, f"{CHILD} >= 18"),
            0.50, 0.95, "many adults decline to give an SSN; insurers no longer require it", gated=GATED),
     must_be_zero("appointments entered before their patient record", """SELECT count(*) FILTER (WHERE
                  a."SecDateTEntry"::date < p."SecDateEntry")::float8, count(*) FROM raw.appointment a
                  JOIN raw.patient p USING ("PatNum") WHERE a."SecDateTEntry" > '0001-01-02'""",
                  "OpenDental: an appointment is booked for an existing patient record"),
-    must_be_zero("records dated before the patient's birth", """SELECT (count(*) FILTER (WHERE
+    must_be_zero("records dated before the patient's birth", Tally(PATIENT_ROWS, """(count(*) FILTER (WHERE
                  p."SecDateEntry" > '0001-01-01' AND p."SecDateEntry" < p."Birthdate" OR
                  p."DateFirstVisit" > '0001-01-01' AND p."DateFirstVisit" < p."Birthdate") + (SELECT count(*)
-                 FROM procedures x WHERE x."ProcDate" > '0001-01-01' AND x."ProcDate" < x."Birthdate"))::float8, count(*) FROM raw.patient p""",
+                 FROM procedures x WHERE x."ProcDate" > '0001-01-01' AND x."ProcDate" < x."Birthdate"))::float8""",
+                 "count(*)"),
                  "nothing about a patient is dated before birth"),
-    must_be_zero("active dependants of a deceased or deleted guarantor", f"""SELECT count(*) FILTER (WHERE
-                 g."PatStatus" IN {PatStatus.sql(PatStatus.DECEASED, PatStatus.DELETED)})::float8, count(*)
-                 FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor"
-                 WHERE p."PatNum" <> p."Guarantor" AND p."PatStatus" = {PatStatus.PATIENT}""",
+    must_be_zero("active dependants of a deceased or deleted guarantor", counted(
+                 f'g."PatStatus" IN {PatStatus.sql(PatStatus.DECEASED, PatStatus.DELETED)}', FAMILY_ROWS,
+                 f'p."PatNum" <> p."Guarantor" AND p."PatStatus" = {PatStatus.PATIENT}'),
                  "OpenDental: a family's guarantor is a living member (moved when the guarantor dies)"),
 ]
 

@@ -21,22 +21,18 @@ CATEGORY = f"""CASE WHEN "ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN "ProcCode"
     WHEN "ProcCode" LIKE 'D3%' THEN 'endodontic' WHEN "ProcCode" LIKE 'D4%' THEN 'periodontic'
     WHEN "ProcCode" LIKE 'D5%' OR "ProcCode" LIKE 'D6%' THEN 'prosthodontic'
     WHEN "ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
-HYGIENE = "('D1110', 'D1120', 'D4910')"
 HYGIENE_PROVIDER = """CASE WHEN a."IsHygiene" AND a."ProvHyg" > 0 THEN a."ProvHyg" ELSE a."ProvNum" END"""
+
+# each completed appointment with the number of its procedures, and of those that are not group notes
+COMPLETED_VISITS = f"""FROM (SELECT a."AptNum", count(p."ProcNum") AS procedures,
+    count(p."ProcNum") FILTER (WHERE p."ProcCode" <> '~GRP~') AS treatments FROM raw.appointment a
+    LEFT JOIN procedures p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE} GROUP BY 1) v"""
 
 SETS = {
     "procedures": """SELECT p."ProcNum", p."PatNum", p."AptNum", p."ProvNum", p."ClinicNum", p."CodeNum",
         p."ProcDate", p."ProcStatus", p."ProcFee", p."ToothNum", c."ProcCode", c."ProcCat", pt."Birthdate",
         date_part('year', age(p."ProcDate", pt."Birthdate")) AS age
         FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum") JOIN raw.patient pt USING ("PatNum")""",
-    # each completed appointment with the number of its procedures, and of those that are not group notes
-    "completed_visits": f"""SELECT a."AptNum", count(p."ProcNum") AS procedures,
-        count(p."ProcNum") FILTER (WHERE p."ProcCode" <> '~GRP~') AS treatments FROM raw.appointment a
-        LEFT JOIN procedures p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE} GROUP BY 1""",
-    "hygiene_visits": f"""SELECT DISTINCT "PatNum", "ProcDate" FROM procedures WHERE "ProcStatus" = {COMPLETE}
-        AND "ProcCode" IN {HYGIENE}""",
-    "production_days": f"""SELECT p."ProvNum", p."ProcDate", v."IsSecondary", sum(p."ProcFee") AS day_total
-        FROM procedures p JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} GROUP BY 1, 2, 3""",
     # a code's usual (most frequent) fee of each year
     "usual_fees": f"""SELECT "ProcCode", extract(year FROM "ProcDate") AS year, count(*) AS n,
         mode() WITHIN GROUP (ORDER BY "ProcFee") AS fee FROM procedures WHERE "ProcStatus" = {COMPLETE}

@@ -3,6 +3,9 @@ from dataclasses import dataclass
 
 MIN_CASES = 30
 FULL_BOOK_DAYS = 500  # provider-days below which a practice is too small to fill a provider's day
+PATIENT_ROWS = "FROM raw.patient p"
+FAMILY_ROWS = 'FROM raw.patient p JOIN raw.patient g ON g."PatNum" = p."Guarantor"'
+APPOINTMENT_ROWS = "FROM raw.appointment a"
 WINDOW_START = """(SELECT (options->>'start_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
 
 
@@ -30,9 +33,18 @@ class Tally(str):
         return tally
 
 
-def share(condition, population):
-    """The share of `population` rows meeting `condition` (unknown counts as not met)."""
-    return Tally(population, f"avg(coalesce(({condition}), false)::int)::float8", "count(*)")
+def share(condition, population, within=None):
+    """The share of `population` rows (of those `within`, if given) meeting `condition` (unknown counts as not met)."""
+    if within is None:
+        return Tally(population, f"avg(coalesce(({condition}), false)::int)::float8", "count(*)")
+    return Tally(population, f"(avg(coalesce(({condition}), false)::int) FILTER (WHERE {within}))::float8",
+                 f"count(*) FILTER (WHERE {within})")
+
+
+def counted(condition, population, within):
+    """How many `population` rows that are `within` meet `condition`, and how many are within."""
+    return Tally(population, f"(count(*) FILTER (WHERE ({within}) AND ({condition})))::float8",
+                 f"count(*) FILTER (WHERE {within})")
 
 
 def measure(cursor, metrics):
