@@ -18,7 +18,7 @@ from opendental.definitions import DefCat, defnums
 
 from . import fidelity_sets
 from .fidelity_sets import COMPLETED_VISITS
-from .ar_validation import COMPLETE, PAID, TODAY
+from .ar_validation import COMPLETE, TODAY
 from .fidelity_living import LIVING_PRACTICE
 from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally, measure, share
 
@@ -120,15 +120,12 @@ METRICS = [
     Metric("insurance paid / billed fee", Tally(RECEIVED_CLAIMS, """(sum("InsPayAmt") / nullif(sum("ClaimFee"),
            0))::float8""", "count(*)"), 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
            kind="value", unit="%"),
-    Metric("write-off share of gross production", Tally("FROM procedures p", f"""((SELECT sum("WriteOff")
-           FROM raw.claimproc WHERE "Status" IN {PAID}) / nullif(sum(p."ProcFee") FILTER (WHERE {PRODUCTION}),
+    Metric("write-off share of gross production", Tally("FROM procedures p", f"""((SELECT written_off FROM insurance_paid) / nullif(sum(p."ProcFee") FILTER (WHERE {PRODUCTION}),
            0))::float8""", f"count(*) FILTER (WHERE {PRODUCTION})"), 0.03, 0.30,
            "industry: PPO contractual write-offs 10-30% of production", kind="value", unit="%"),
-    Metric("collection rate", Tally("FROM procedures p", f"""(((SELECT sum("InsPayAmt") FROM raw.claimproc
-           WHERE "Status" IN {PAID}) + (SELECT sum("PayAmt") FROM raw.payment))
-           / nullif(sum(p."ProcFee") FILTER (WHERE {DONE}) - (SELECT coalesce(sum("WriteOff"), 0)
-           FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment),
-           0))::float8""", f"count(*) FILTER (WHERE {DONE})"), 0.95, 0.995,
+    Metric("collection rate", Tally("FROM procedures p", f"""(((SELECT paid FROM insurance_paid) + (SELECT sum("PayAmt") FROM raw.payment))
+           / nullif(sum(p."ProcFee") FILTER (WHERE {DONE}) - (SELECT coalesce(written_off, 0) FROM insurance_paid)
+           + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8""", f"count(*) FILTER (WHERE {DONE})"), 0.95, 0.995,
            "industry: 95-99% of net production collected", kind="value", unit="%"),
     *[Metric(f"AR share {label}", Tally(PATIENT_ROWS, f"""(sum("{column}") FILTER (WHERE {GUARANTOR})
              / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90" + "BalOver90") FILTER (WHERE {GUARANTOR}),

@@ -1,16 +1,18 @@
 """The row sets that many fidelity metrics read, built once per report as temporary tables so that each metric
 reads a few narrow rows instead of rescanning the wide procedure log and appointment book.
 
-`procedures` holds every procedure with its code and its patient's birth date: the inner joins lose nothing,
-since validation requires both keys of every procedure. A metric reads these tables by name; a new shared set
-is one more entry of SETS (built in order, so a set may read those before it).
+`procedures` holds every procedure with its code and its patient's birth date and age: the inner joins lose
+nothing, since validation requires both keys of every procedure. A metric reads these tables by name; a new
+shared set is one more entry of SETS (built in order, so a set may read those before it). A set pays when
+metrics of different shapes read it; metrics of one shape over the same rows are tallies (metric.Tally) over a
+shared FROM clause instead, such as COMPLETED_VISITS.
 """
 from contextlib import contextmanager
 
 from opendental.codes import AptStatus, ProcStatus, ScheduleType
 from opendental.definitions import DefCat, defnum
 
-from .ar_validation import TODAY
+from .ar_validation import PAID, TODAY
 
 COMPLETE = ProcStatus.COMPLETE
 BOOKED = AptStatus.sql(AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.BROKEN)
@@ -40,6 +42,9 @@ SETS = {
     # the completed procedure mix by category, read by the category metrics
     "procedure_mix": f"""SELECT {CATEGORY} AS category, count(*) AS procedures, sum("ProcFee") AS production
         FROM procedures WHERE "ProcStatus" = {COMPLETE} AND "ProcFee" > 0 GROUP BY 1""",
+    # the insurance money on the ledger
+    "insurance_paid": f"""SELECT sum("InsPayAmt") AS paid, sum("WriteOff") AS written_off FROM raw.claimproc
+        WHERE "Status" IN {PAID}""",
     "book": f"""SELECT a."AptNum", {HYGIENE_PROVIDER} AS provider, a."AptDateTime"::date AS day,
         a."AptDateTime"::time AS starts, length(a."Pattern") AS slots FROM raw.appointment a
         WHERE a."AptStatus" IN {BOOKED} AND a."AptDateTime" > '0001-01-02'""",

@@ -12,7 +12,8 @@ WINDOW_START = """(SELECT (options->>'start_date')::date FROM dental_synth.gener
 @dataclass
 class Metric:
     name: str
-    sql: str          # returns (value, cases) for shares, values and ratios, (mean, cases, standard deviation) for means
+    sql: str          # returns (value, cases) for shares, values and ratios, (mean, cases, standard deviation) for means;
+                      # a Tally when it only aggregates over rows that other metrics read too
     low: float
     high: float
     source: str
