@@ -17,9 +17,9 @@ from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus
 from opendental.definitions import DefCat, defnums
 
 from . import fidelity_sets
-from .fidelity_sets import COMPLETED_VISITS
 from .ar_validation import COMPLETE, TODAY
 from .fidelity_living import LIVING_PRACTICE
+from .fidelity_sets import COMPLETED_VISITS
 from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally, measure, share
 
 Z = 3.0
@@ -29,10 +29,14 @@ PAST_APPOINTMENTS = f""""AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptSta
 GUARANTOR = '"Guarantor" = "PatNum"'
 ACTIVE = f""""PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'"""
 FAMILIES = """FROM (SELECT count(*) n FROM raw.patient GROUP BY "Guarantor") f"""
-HYGIENE_VISITS = f"""SELECT DISTINCT "PatNum", "ProcDate" FROM procedures WHERE "ProcStatus" = {COMPLETE}
-    AND "ProcCode" IN ('D1110', 'D1120', 'D4910')"""
-RECALL_GAPS = f"""FROM (SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
-    FROM ({HYGIENE_VISITS}) v) g WHERE gap IS NOT NULL"""
+HYGIENE_CODES = "('D1110', 'D1120', 'D4910')"
+HYGIENE_VISITS = f"""
+    SELECT DISTINCT p."PatNum", p."ProcDate" FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
+    WHERE p."ProcStatus" = {COMPLETE} AND c."ProcCode" IN {HYGIENE_CODES}"""
+RECALL_GAPS = f"""
+    SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
+    FROM ({HYGIENE_VISITS}) v"""
+RECALL_GAP_ROWS = f"FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL"
 RECEIVED = ClaimStatus.RECEIVED.sql
 DONE = f'p."ProcStatus" = {COMPLETE}'
 PRODUCTION = f'{DONE} AND p."ProcFee" > 0'
@@ -80,18 +84,20 @@ METRICS = [
     Metric("cancellation rate (unscheduled list)", share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', APPOINTMENT_ROWS,
            PAST_APPOINTMENTS), 0.06, 0.20,
            "industry: 8-15% of visits cancelled or moved"),
-    Metric("hygiene recall interval, mean", Tally(RECALL_GAPS, "avg(gap)::float8", "count(gap)",
+    Metric("hygiene recall interval, mean", Tally(RECALL_GAP_ROWS, "avg(gap)::float8", "count(gap)",
            "stddev(gap)::float8"), 150, 280,
            "six-month recall; real patients slip to 7-9 months on average",
            kind="mean", unit="days"),
-    Metric("hygiene recall interval, spread (sd)", Tally(RECALL_GAPS, "stddev(gap)::float8", "count(gap)"), 20, 150, "real rhythms vary: 3-4 month perio to 12+ months lapsed",
+    Metric("hygiene recall interval, spread (sd)", Tally(RECALL_GAP_ROWS, "stddev(gap)::float8", "count(gap)"), 20, 150,
+           "real rhythms vary: 3-4 month perio to 12+ months lapsed",
            kind="value", gated=False, unit="days"),
     Metric("active hygiene patients overdue for recall", share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
            f"""FROM raw.recall r WHERE NOT r."IsDisabled" AND r."DatePrevious" >= {TODAY} - 540"""), 0.15, 0.55,
            "industry: a third to a half of active recall patients are past due"),
     Metric("new patients per month per 1,000 patients", Tally(PATIENT_ROWS, f"""(count(*) FILTER (WHERE
            "DateFirstVisit" >= {WINDOW_START}) * 1000.0 / nullif(count(*), 0)
-           / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8""", "count(*)"), 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
+           / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8""", "count(*)"), 3, 20,
+           "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
     Metric("procedures per completed visit", Tally(COMPLETED_VISITS,
            "(avg(procedures) FILTER (WHERE procedures > 0))::float8", "count(*) FILTER (WHERE procedures > 0)"), 2.0, 5.5,

@@ -161,7 +161,8 @@ CDT = "CDT: D0145 is the exam under 3, D0220 the first periapical (D0230 each ad
 
 PATHWAYS = [
     must_be_zero("natural-tooth work in an arch after its complete denture", f"""WITH dentures AS ({DENTURE_ARCHES})
-                 SELECT (SELECT count(*) FROM dentures d JOIN {PROCEDURES} ON p."PatNum" = d."PatNum" AND p."ProcStatus" = {COMPLETE}
+                 SELECT (SELECT count(*) FROM dentures d JOIN {PROCEDURES} ON p."PatNum" = d."PatNum"
+                 AND p."ProcStatus" = {COMPLETE}
                  WHERE (d.upper AND p."ToothNum" IN {UPPER_TEETH} OR NOT d.upper AND p."ToothNum" IN {LOWER_TEETH})
                  AND (p."ProcDate" > d.day OR p."ProcDate" = d.day AND p."ProcCode" NOT LIKE 'D7%'))::float8,
                  (SELECT count(*) FROM dentures)""",
@@ -174,10 +175,11 @@ PATHWAYS = [
                  """p."ProcCode" = 'D7953' OR p."ProcCode" LIKE 'D6%'""", PROCEDURE_ROWS,
                  f"""p."ProcStatus" IN {CHARTED} AND p."ToothNum" IN {PRIMARY_TEETH}"""),
                  "primary teeth are replaced by permanent ones: no ridge preservation or implant"),
-    must_be_zero("D0150 on children under 3", counted("""p."ProcCode" = 'D0150'""", PROCEDURE_ROWS, f"""p."ProcStatus" IN {CHARTED}
-                 AND p.age < 3 AND p."ProcCode" IN ('D0120', 'D0145', 'D0150')"""), CDT),
+    must_be_zero("D0150 on children under 3", counted("""p."ProcCode" = 'D0150'""", PROCEDURE_ROWS,
+                 f"""p."ProcStatus" IN {CHARTED} AND p.age < 3 AND p."ProcCode" IN ('D0120', 'D0145', 'D0150')"""), CDT),
     must_be_zero("treatment of a tooth after its extraction", f"""WITH pulled AS ({PULLED})
-                 SELECT (SELECT count(*) FROM pulled x JOIN {PROCEDURES} ON p."PatNum" = x."PatNum" AND p."ToothNum" = x."ToothNum"
+                 SELECT (SELECT count(*) FROM pulled x JOIN {PROCEDURES} ON p."PatNum" = x."PatNum"
+                 AND p."ToothNum" = x."ToothNum"
                  AND p."ProcStatus" = {COMPLETE} AND p."ProcNum" <> x."ProcNum"
                  WHERE p."ProcDate" > x."ProcDate" AND (p."ProcCode" ~ '^D[23]' OR p."ProcCode" IN {EXTRACTIONS})
                  OR p."ProcDate" = x."ProcDate" AND p."ProcCode" IN {EXTRACTIONS} AND p."ProcNum" > x."ProcNum")::float8,
@@ -186,7 +188,8 @@ PATHWAYS = [
                  SELECT count(*) AS n FROM {PROCEDURES} WHERE p."ProcStatus" = {COMPLETE} AND p."ProcCode" = 'D0220'
                  GROUP BY p."PatNum", p."ProcDate") d""", CDT + " (of one day's visit; a plan's date is not one)"),
     must_be_zero("FMX or panoramic repeated within 30 days",
-                 Tally(f"FROM ({IMAGES}) g", "count(*) FILTER (WHERE gap <= 30)::float8", "count(*)"), "payer limits: one FMX or panoramic image per 3-5 years"),
+                 Tally(f"FROM ({IMAGES}) g", "count(*) FILTER (WHERE gap <= 30)::float8", "count(*)"),
+                 "payer limits: one FMX or panoramic image per 3-5 years"),
     Metric("FMX or panoramic repeated within 3 years", share("gap < 1095", f"FROM ({IMAGES}) g"), 0, 0.10,
            "ADA/FDA radiograph selection criteria and payer limits: FMX or panoramic once every 3-5 years",
            gated=GATED),
