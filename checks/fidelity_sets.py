@@ -9,12 +9,11 @@ shared FROM clause instead, such as COMPLETED_VISITS.
 """
 from contextlib import contextmanager
 
-from opendental.codes import AptStatus, ProcStatus, ScheduleType
+from opendental.codes import AptStatus, ScheduleType
 from opendental.definitions import DefCat, defnum
 
-from .ar_validation import PAID, TODAY
+from .ar_validation import COMPLETE, PAID, TODAY
 
-COMPLETE = ProcStatus.COMPLETE
 BOOKED = AptStatus.sql(AptStatus.SCHEDULED, AptStatus.COMPLETE, AptStatus.BROKEN)
 CROWN_AND_BRIDGE = defnum(DefCat.PROC_CODE_CATS, "Crown & Bridge")
 CATEGORY = f"""CASE WHEN "ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN "ProcCode" LIKE 'D1%' THEN 'preventive'
