@@ -8,6 +8,9 @@ large run cannot hide drift; a metric with fewer than MIN_CASES cases is only in
 provider-day needs FULL_BOOK_DAYS: a practice of a few hundred patients cannot fill a provider's day).
 The metrics of a practice living through the years (history, returning patients, pathways, the day, back
 office, people, fees) are in fidelity_living, gated by its one switch GATED.
+The metrics share their reading: fidelity_sets builds once per report the row sets several of them read, and
+the metrics that only aggregate over the same rows (metric.Tally, share, counted) are computed in one query.
+A new metric is one more Metric in a list; it may read those sets and tally over those rows.
 """
 import math
 from dataclasses import asdict, dataclass
