@@ -23,6 +23,9 @@ ANALYTICS_START = date(2023, 1, 1)
 # The analytics' tests reject dates of 2000 and before (DOMAIN.md: DateEntry > 2000, SecDateEntry >= 2000, RefDate
 # between 2000 and 2100), so a practice's history starts in 2001 at the earliest.
 EARLIEST_START = date(2001, 1, 1)
+# The practice opened this many years before --start-date: the database holds its history since (every first
+# visit, recall and balance backed by rows) and the window starts with a settled patient base.
+HISTORY_YEARS = 3
 # A volume override may ask for at most this many times its default for the practice's patient count
 # (at least VOLUME_FLOOR rows): enough to model a very busy practice, never millions of rows per patient.
 VOLUME_CAP = 20
@@ -71,6 +74,7 @@ SETTING_KEYS = {
     "DEMO_NUM_APPOINTMENTS": "volume:appointments",
     "DEMO_NUM_PROCEDURES": "volume:procedures",
     "DEMO_SEED": "seed",
+    "DEMO_HISTORY_YEARS": "history_years",
     "DEMO_PATIENTS_PER_OFFICE": "patients_per_office",
     "DEMO_CLINICS": "clinics",
     "DEMO_EMBEDDED_DIR": "embedded_dir",
@@ -99,6 +103,7 @@ class GeneratorConfig:
     patients: int = REFERENCE_PATIENTS
     start_date: date = ANALYTICS_START
     end_date: date = field(default_factory=date.today)
+    history_years: int = HISTORY_YEARS
     seed: int = 20230101
     clinics: int = 0
     patients_per_office: int = PATIENTS_PER_OFFICE
@@ -141,6 +146,20 @@ class GeneratorConfig:
                 for i, size in enumerate(sizes)]
 
     @property
+    def opened(self):
+        """The day the practice opened, history_years before start_date (a 29 February on 28 February)."""
+        year = self.start_date.year - self.history_years
+        try:
+            return self.start_date.replace(year=year)
+        except ValueError:
+            return self.start_date.replace(year=year, day=28)
+
+    @property
+    def simulated_years(self):
+        """The years of activity the practice's database holds: from the opening to today."""
+        return (self.end_date - self.opened).days / 365.25
+
+    @property
     def today(self):
         """The simulated 'today': the last day of activity. Nothing else reads the clock."""
         return self.end_date
@@ -149,7 +168,7 @@ class GeneratorConfig:
         """The options of the run, safe to print or store (no password, no URL with credentials)."""
         return {
             "patients": self.patients, "start_date": self.start_date.isoformat(),
-            "end_date": self.end_date.isoformat(), "seed": self.seed, "clinics": self.clinics,
+            "end_date": self.end_date.isoformat(), "history_years": self.history_years, "seed": self.seed, "clinics": self.clinics,
             "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
             "volume_overrides": dict(self.volume_overrides),
             "coverage_rate": self.coverage_rate, "completion_rate": self.completion_rate,
@@ -241,6 +260,8 @@ def _coerce(target, key, value):
     if target == "seed":
         return _parse_int(key, value, 0, 2**63 - 1)
     if target == "clinics":
+        return _parse_int(key, value, 0, 100)
+    if target == "history_years":
         return _parse_int(key, value, 0, 100)
     if target in ("start_date", "end_date"):
         return _parse_date(key, value)
@@ -366,6 +387,10 @@ def _check(config):
     if config.start_date < EARLIEST_START:
         raise UserError(f"--start-date {config.start_date} is before {EARLIEST_START}: the analytics' tests reject "
                         "dates of 2000 and before, so the practice's history cannot start earlier")
+    if config.start_date.year - config.history_years < EARLIEST_START.year:
+        source = config.sources.get("history_years", "--history-years")
+        raise UserError(f"{source} ({config.history_years}) opens the practice before {EARLIEST_START} "
+                        f"(--start-date {config.start_date}); at most {config.start_date.year - EARLIEST_START.year}")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
     if config.end_date > date.today():

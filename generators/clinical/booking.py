@@ -55,8 +55,10 @@ def book(ctx, chart):
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     planned_at = visits["planned_at"][visit]
+    pinned = visits["pinned"][visit] & ~attempt
     apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, np.where(attempt, -1, planned_at),
-                                                              apts["clinic"], hygiene, apts["minutes"], provider)
+                                                              apts["clinic"], hygiene, apts["minutes"], provider,
+                                                              pinned)
     # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
@@ -112,21 +114,22 @@ def statuses(ctx, rng, day, failed):
     return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
 
-def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider):
+def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider, pinned):
     """Day, start timestamp and operatory of each appointment (`wished`: open days; `planned_at`: the row of
     the exam that planned it, or -1). Each provider works a day in one chair of the clinic's hygiene (or
     doctor) operatories, in random order; when more providers work than there are chairs, they take turns in
     a chair. The chairs used change from day to day. An appointment that does not fit before 17:00 moves to
-    a later day of the week, and the visits planned at it follow a few open days after it."""
+    a later day of the week, and the visits planned at it follow a few open days after it; a `pinned` one (a
+    first visit, on the DateFirstVisit written) comes first in its provider's day and never moves."""
     pool, chairs, op_table = operatory_pools(ctx, clinic, hygiene)
     day = wished.copy()
     if not len(day):
         return day, stamp(day), np.zeros(0, dtype=np.int64)
-    shuffle = rng.random(len(day))
+    shuffle = rng.random(len(day)) - pinned
     check = np.arange(len(day))
     while len(check):
         _, before = layout(day[check], pool[check], provider[check], minutes[check], shuffle[check], chairs)
-        late = check[before + minutes[check] > DAY_MINUTES]
+        late = check[(before + minutes[check] > DAY_MINUTES) & ~pinned[check]]
         day[late] = open_day_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
         late = np.concatenate([late, follow_exams(rng, day, planned_at, late)])
         pool_day = combined_key(pool, day.astype(int))

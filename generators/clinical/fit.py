@@ -1,6 +1,6 @@
 """An appointment or procedure volume given with --volume is met exactly.
 
-Appointments: the hygiene visit budget is steered (a few deterministic rebuilds of the plan book) until the book
+Appointments: the hygiene attendance (its visit budget) is steered (a few deterministic rebuilds of the plan book) until the book
 holds at least the target, then appointments nothing else rests on are dropped at random down to it: failed
 attempts, planned appointments (their procedures stay planned) and recall cleanings whose exam planned nothing
 (with their procedures). Procedures: the treatment the exams find is already steered to the target; the rest
@@ -41,11 +41,14 @@ def plan_book(ctx):
 
 
 def _built(ctx, budget):
-    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget))
+    pt = ctx.practice.patients
+    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget), pt.first_visit)
     care = hygiene.plan(ctx, chart, budget)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)
     treatment.diagnose(ctx, chart, cases)
+    visits = chart.visits()
+    chart.drop_visits(visits["date"] > pt.left[visits["patient"]] - hygiene.LEAVE_NOTICE_DAYS)  # the patient left
     apts, apt_row, planned_row = booking.book(ctx, chart)
     return care, apts, apt_row, planned_row, chart.procedures()
 
