@@ -36,11 +36,17 @@ MAX_PATIENTS = 10_000_000
 # sharing the reference data), so memory stays flat whatever the patient count.
 PATIENTS_PER_OFFICE = 25_000
 
-# name: (our default at 5,000 patients, the original tool's value, why ours differs).
-# The original's values stay reachable with --volume-profile original.
+# name: (our default at 5,000 patients, the original tool's value, why ours differs), quoted for the reference
+# run: 2023-01-01 to 2026-11-30 with the default history (a practice open since 2020-01-01, REFERENCE_YEARS of
+# activity). The tables of events (EVENT_VOLUMES) scale with a run's simulated years too. Ours are what the
+# practice's behaviour produces at the reference (measured, seed 20230101); procedures, commlogs and documents
+# are also the targets those phases fill to. The original's values stay reachable with --volume-profile original.
+REFERENCE_YEARS = 6.91
+EVENT_VOLUMES = ("appointments", "procedures", "claims", "claimprocs", "claim_payments", "payments", "paysplits",
+                 "adjustments", "commlogs", "documents")
 VOLUMES = {
     "appointments": (15_000, 15_000, ""),
-    "procedures": (50_000, 20_000, "DOMAIN.md 8: a real practice charts 60-100k procedures for 5-8k patients "
+    "procedures": (142_000, 20_000, "DOMAIN.md 8: a real practice charts 60-100k procedures for 5-8k patients "
                    "(exam, x-rays and cleaning are separate procedures of one visit)"),
     "patient_plans": (3_500, 3_500, ""),
     "subscribers": (3_000, 3_000, ""),
@@ -49,11 +55,11 @@ VOLUMES = {
     "claim_payments": (5_000, 5_000, ""),
     "payments": (12_000, 12_000, ""),
     "paysplits": (15_000, 15_000, ""),
-    "adjustments": (2_000, 2_000, ""),
+    "adjustments": (3_500, 2_000, ""),
     "recalls": (6_500, 3_200, "DOMAIN.md 4/5.4: the analytics require 5,000-15,000 recalls due in the window"),
     "referral_attachments": (2_000, 2_000, ""),
-    "commlogs": (30_000, 15_000, "DOMAIN.md 8: reminders and confirmations alone give 20-60k at this size"),
-    "documents": (10_000, 10_000, ""),
+    "commlogs": (53_000, 15_000, "DOMAIN.md 8: reminders and confirmations alone give 20-60k at this size"),
+    "documents": (17_700, 10_000, ""),
 }
 RATES = {
     "coverage_rate": 0.60,
@@ -129,12 +135,17 @@ class GeneratorConfig:
     sources: dict = field(default_factory=dict, repr=False)
 
     def volume(self, name):
-        """The target row count of a volume, scaled from its per-5,000-patient ratio."""
+        """The target row count of a volume, scaled from its per-5,000-patient ratio (and, for the tables of
+        events, from the reference run's simulated years to this run's)."""
         if name in self.volume_overrides:
             return self.volume_overrides[name]
         ours, original, _ = VOLUMES[name]
-        per_reference = original if self.volume_profile == "original" else ours
-        return max(1, round(per_reference * self.patients / REFERENCE_PATIENTS))
+        return max(1, round((original if self.volume_profile == "original" else ours) * self.reference_scale(name)))
+
+    def reference_scale(self, name):
+        """This run's size relative to the reference run VOLUMES is quoted for, for volume `name`."""
+        years = self.simulated_years / REFERENCE_YEARS if name in EVENT_VOLUMES else 1.0
+        return self.patients / REFERENCE_PATIENTS * years
 
     def offices(self):
         """One configuration per office, generated one after another: patients as even as possible (none above
@@ -410,7 +421,7 @@ def _check(config):
 def volume_cap(config, name):
     """The largest count a volume override may ask for: VOLUME_CAP times its default, at least VOLUME_FLOOR."""
     ours, original, _ = VOLUMES[name]
-    return max(VOLUME_FLOOR, VOLUME_CAP * round(max(ours, original) * config.patients / REFERENCE_PATIENTS))
+    return max(VOLUME_FLOOR, VOLUME_CAP * round(max(ours, original) * config.reference_scale(name)))
 
 
 def warnings_for(config):

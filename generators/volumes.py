@@ -45,7 +45,7 @@ def overridable():
 
 def feasible(config, name):
     """The (lowest, highest) count of an overridable volume in one office of the practice."""
-    years = (config.end_date - config.start_date).days / 365.25
+    years = config.simulated_years
     (low, low_yearly), (high, high_yearly) = RANGES[name]
     return (max(1, round(config.patients * (low + low_yearly * years))),
             max(1, int(config.patients * (high + high_yearly * years))))

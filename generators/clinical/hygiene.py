@@ -147,7 +147,8 @@ def emergency_visits(ctx, rng, chart, care, who):
 def due_dates(ctx, rng, chart, care):
     """Recall visits, one round of due dates at a time, while the patient is with the practice: before today
     the patient comes (their attendance), or booked and missed, or not; the first due date after today is on
-    the book (pre-booked at checkout) for most patients who came to the last one."""
+    the book for most patients who came to the last one. A patient who came to the last one mostly booked this
+    one at its checkout (`booked_on`)."""
     who = np.arange(len(care.patient))
     due = care.due.copy()
     came = np.ones(len(who), dtype=bool)
@@ -156,11 +157,14 @@ def due_dates(ctx, rng, chart, care):
         in_time = date <= care.until[who]
         who, date = who[in_time], date[in_time]
         past = date < ctx.today
-        draw = rng.random(len(who))
-        comes = np.where(past, draw < care.attendance[who], came[who] & (draw < PREBOOKED_SHARE))
+        prebooked = came[who] & (rng.random(len(who)) < PREBOOKED_SHARE)
+        comes = np.where(past, rng.random(len(who)) < care.attendance[who], prebooked)
         missed = past & ~comes & (rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE)
-        cleaning_visit(ctx, rng, chart, care, who[comes], date[comes], comprehensive=False)
-        cleaning_visit(ctx, rng, chart, care, who[missed], date[missed], comprehensive=False, no_show=True)
+        booked_on = np.where(prebooked, due[who], NO_DATE)
+        for chosen, no_show in ((comes, False), (missed, True)):
+            visit = cleaning_visit(ctx, rng, chart, care, who[chosen], date[chosen], comprehensive=False,
+                                   no_show=no_show)
+            chart.book_ahead(visit, booked_on[chosen])
         came[who], due[who] = comes, date
         who = who[past]  # one due date after today is booked at most
 
