@@ -135,10 +135,10 @@ def providers(ctx: RunContext) -> Providers:
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
-    # Staffing for the visit volume (about three appointments per patient over the window): at 5,000
-    # patients two dentists and two hygienists (one each below 3,750); plus a billing entity and former providers.
+    # Staffing for the visit volume (about 1.6 hygiene visits a year per active patient): at 5,000 patients
+    # two dentists and three hygienists; plus a billing entity and former providers.
     d = scaled(ctx, 2, 1)
-    h = scaled(ctx, 2, 1)
+    h = scaled(ctx, 3, 1)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former

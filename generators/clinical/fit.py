@@ -50,7 +50,19 @@ def _built(ctx, budget):
     visits = chart.visits()
     chart.drop_visits(visits["date"] > pt.left[visits["patient"]] - hygiene.LEAVE_NOTICE_DAYS)  # the patient left
     apts, apt_row, planned_row = booking.book(ctx, chart)
-    return care, apts, apt_row, planned_row, chart.procedures()
+    return _while_with_the_practice(ctx, (care, apts, apt_row, planned_row, chart.procedures()))
+
+
+def _while_with_the_practice(ctx, built):
+    """The book without the visits a full day pushed past the day the patient left (with their failed
+    attempts and the planned appointments made at them); what such a visit carried out or diagnosed goes
+    too, work planned before stays planned."""
+    care, apts, apt_row, planned_row, procs = built
+    after = apts["day"] > ctx.practice.patients.left[apts["patient"]]
+    after |= apts["attempt"] & after[np.maximum(apts["visit"], 0)]
+    charted_there = ((apt_row >= 0) & after[np.maximum(apt_row, 0)] & (procs["planned_at"] < 0)) | \
+        ((procs["planned_at"] >= 0) & after[np.maximum(procs["planned_at"], 0)])
+    return _without(built, after, charted_there)
 
 
 def _fit_appointments(ctx, built, target):
