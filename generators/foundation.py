@@ -136,9 +136,10 @@ def providers(ctx: RunContext) -> Providers:
     rng = ctx.rng("provider")
     pools = ctx.random.pools
     # Staffing for the visit volume (about 1.6 hygiene visits a year per active patient): at 5,000 patients
-    # two dentists and three hygienists; plus a billing entity and former providers.
+    # two dentists and three hygienists (a hygienist for every 1,667 patients or part of it, so the chairs
+    # hold the recalls); plus a billing entity and former providers.
     d = scaled(ctx, 2, 1)
-    h = scaled(ctx, 3, 1)
+    h = -(-3 * ctx.config.patients // 5000)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former
