@@ -26,7 +26,7 @@ from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
 from opendental.codes import AptStatus
 
 from ..parameters import parameter
-from ..timeline import NO_DATE, open_day_offset, stamp
+from ..timeline import open_day_offset, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
 from ..timeline import days
 
@@ -64,7 +64,7 @@ def book(ctx, chart):
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
     apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
     planned_at = planned_at[kept]
-    apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of, visits["booked_on"])
+    apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of, visits["booked_at"])
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
@@ -201,9 +201,9 @@ def idle_time(rng, chair_day, order, end):
     return ((DAY_MINUTES - busy[group]) * weight_so_far / total[group] // 5 * 5).astype(int)
 
 
-def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_on):
+def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_at):
     """When each appointment was made (SecDateTEntry): a recall visit at the checkout of the visit before
-    (`visits_booked_on`, per visit) or weeks to months ahead, a new patient's
+    (`visits_booked_at`, per visit: its row, -1 if none) or weeks to months ahead, a new patient's
     first visit days to weeks ahead, treatment (and a failed attempt at it) after the exam that planned it, an
     emergency the same morning, a rebooked visit when its attempt failed."""
     n = len(apts["day"])
@@ -214,12 +214,12 @@ def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_on):
     attempt_day[attempt_of] = day[apts["attempt"]]
     plan_day = day[np.maximum(planned_at, 0)]
     days_since_plan = (day - plan_day).astype(int) * np.where(rng.random(n) < 0.5, 1, rng.random(n))
-    booked_on = np.where(apts["attempt"], NO_DATE, visits_booked_on[apts["visit"]])
+    at = np.where(apts["attempt"], -1, visits_booked_at[apts["visit"]])
     lead = np.select(
         [apts["attempt"], rebooked, kind == KIND["emergency"], planned_at >= 0, NEW_PATIENT_KINDS[kind],
-         kind == KIND["srp"], booked_on != NO_DATE],
+         kind == KIND["srp"], at >= 0],
         [rng.uniform(5, 90, n), (day - attempt_day).astype(int) - rng.uniform(0, 2, n), 0, days_since_plan,
-         rng.uniform(2, 30, n), rng.uniform(3, 14, n), (day - booked_on).astype(int)],
+         rng.uniform(2, 30, n), rng.uniform(3, 14, n), (day - day[np.maximum(at, 0)]).astype(int)],
         rng.uniform(14, 180, n))
     booked_day = np.clip(day - days(np.maximum(lead, 0)), ctx.start, ctx.today)  # the book opens with the window
     same_day = np.maximum(apts["start"] - (rng.integers(15, 180, n) * 60).astype("timedelta64[s]"),

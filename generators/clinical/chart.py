@@ -3,15 +3,15 @@ a chair and a time) and the procedures charted for them.
 
 Columns of a visit: patient (index into ctx.practice.patients), date, kind (index into KINDS), no_show (the
 patient booked it and never came), planned_at (the visit whose exam planned this one, -1 if none), pinned (on
-the patient's DateFirstVisit, written already: the visit stays on that day), booked_on (the day of the visit at
-whose checkout it was pre-booked, NO_DATE if not).
+the patient's DateFirstVisit, written already: the visit stays on that day), booked_at (the visit at whose
+checkout it was pre-booked, -1 if none).
 Columns of a procedure: patient, visit (the visit that carries it out, -1 if none yet), code (index into
 ctx.practice.codes), tooth, surf, planned_at (the exam that diagnosed it, -1 when charted at its own visit),
 dx, priority (DefNums or 0), status (0 = follows its appointment; 4 existing work, 7 condition).
 """
 import numpy as np
 
-from ..timeline import NO_DATE, is_open, open_day_offset
+from ..timeline import is_open, open_day_offset
 
 KINDS = ("new_adult", "new_child", "adult_recall", "child_recall", "perio", "srp", "emergency", "dentist",
          "short_dentist", "crown_prep", "implant_consult")
@@ -20,7 +20,7 @@ HYGIENE_KINDS = np.array([k in ("new_adult", "new_child", "adult_recall", "child
                           for k in KINDS])
 NEW_PATIENT_KINDS = np.array([k in ("new_adult", "new_child") for k in KINDS])
 
-VISIT_DEFAULTS = {"no_show": False, "planned_at": -1, "pinned": False, "booked_on": NO_DATE}
+VISIT_DEFAULTS = {"no_show": False, "planned_at": -1, "pinned": False, "booked_at": -1}
 PROCEDURE_DEFAULTS = {"tooth": "", "surf": "", "planned_at": -1, "dx": 0, "priority": 0, "status": 0}
 DTYPES = {"tooth": "<U2", "surf": "<U5"}
 BATCH_ROWS = 500_000  # rows rendered for COPY at a time
@@ -78,19 +78,19 @@ class Chart:
         gone = (procs["planned_at"] >= 0) & dropped[np.maximum(procs["planned_at"], 0)] | \
             (procs["planned_at"] < 0) & (procs["visit"] >= 0) & dropped[np.maximum(procs["visit"], 0)]
         visits = {name: column[~dropped] for name, column in visits.items()}
-        visits["planned_at"] = moved(visits["planned_at"])
+        visits["planned_at"], visits["booked_at"] = moved(visits["planned_at"]), moved(visits["booked_at"])
         procs = {name: column[~gone] for name, column in procs.items()}
         procs["visit"], procs["planned_at"] = moved(procs["visit"]), moved(procs["planned_at"])
         self._visits, self._procedures, self.visit_count = [visits], [procs], len(visits["date"])
 
-    def book_ahead(self, visit, day):
-        """The visits (numbers) were pre-booked at the checkout of a visit on `day` (NO_DATE: not pre-booked)."""
-        self._booked_ahead.append((visit, day))
+    def book_ahead(self, visit, at):
+        """The visits (numbers) were pre-booked at the checkout of the visits `at` (-1: not pre-booked)."""
+        self._booked_ahead.append((visit, at))
 
     def visits(self):
         self._visits = [_stack(self._visits)]
-        for visit, day in self._booked_ahead:
-            self._visits[0]["booked_on"][visit] = day
+        for visit, at in self._booked_ahead:
+            self._visits[0]["booked_at"][visit] = at
         self._booked_ahead = []
         return self._visits[0]
 

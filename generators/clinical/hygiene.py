@@ -117,7 +117,7 @@ def first_visits(ctx, rng, chart, care):
     """Each patient's first visit on their first-visit day and the comprehensive exam (with x-rays and a
     cleaning) that day or, after an emergency first visit, weeks later (or never: such a patient keeps no
     recall rhythm). Perio patients then get scaling and root planing. Sets `care.due`, the day the recall
-    rhythm runs from."""
+    rhythm runs from, and `care.last_visit`, the visit it runs from (-1 if none)."""
     in_pain = np.flatnonzero(care.emergency)
     emergency_visits(ctx, rng, chart, care, in_pain)
     care.due = care.first.copy()
@@ -126,7 +126,8 @@ def first_visits(ctx, rng, chart, care):
         (care.due <= care.until)
     care.attendance[~returns] = 0.0
     new = np.flatnonzero(returns)
-    cleaning_visit(ctx, rng, chart, care, new, care.due[new], comprehensive=True)
+    care.last_visit = np.full(len(care.due), -1)
+    care.last_visit[new] = cleaning_visit(ctx, rng, chart, care, new, care.due[new], comprehensive=True)
     perio = new[care.perio[new]]
     first_half = care.due[perio] + days(rng.uniform(7, 21, len(perio)))
     second_half = first_half + days(rng.uniform(7, 14, len(perio)))
@@ -148,23 +149,24 @@ def due_dates(ctx, rng, chart, care):
     """Recall visits, one round of due dates at a time, while the patient is with the practice: before today
     the patient comes (their attendance), or booked and missed, or not; the first due date after today is on
     the book for most patients who came to the last one. A patient who came to the last one mostly booked this
-    one at its checkout (`booked_on`)."""
+    one at its checkout (`booked_at`)."""
     who = np.arange(len(care.patient))
     due = care.due.copy()
-    came = np.ones(len(who), dtype=bool)
+    came, last_visit = np.ones(len(who), dtype=bool), care.last_visit.copy()
     while len(who):
         date = due[who] + days(care.interval[who] * rng.uniform(0.85, 1.15, len(who)))
         in_time = date <= care.until[who]
         who, date = who[in_time], date[in_time]
         past = date < ctx.today
-        prebooked = came[who] & (rng.random(len(who)) < PREBOOKED_SHARE)
+        prebooked = came[who] & (last_visit[who] >= 0) & (rng.random(len(who)) < PREBOOKED_SHARE)
         comes = np.where(past, rng.random(len(who)) < care.attendance[who], prebooked)
         missed = past & ~comes & (rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE)
-        booked_on = np.where(prebooked, due[who], NO_DATE)
-        for chosen, no_show in ((comes, False), (missed, True)):
-            visit = cleaning_visit(ctx, rng, chart, care, who[chosen], date[chosen], comprehensive=False,
-                                   no_show=no_show)
-            chart.book_ahead(visit, booked_on[chosen])
+        booked_at = np.where(prebooked, last_visit[who], -1)
+        visit = cleaning_visit(ctx, rng, chart, care, who[comes], date[comes], comprehensive=False)
+        chart.book_ahead(visit, booked_at[comes])
+        chart.book_ahead(cleaning_visit(ctx, rng, chart, care, who[missed], date[missed], comprehensive=False,
+                                        no_show=True), booked_at[missed])
+        last_visit[who[comes]] = visit
         came[who], due[who] = comes, date
         who = who[past]  # one due date after today is booked at most
 
