@@ -41,7 +41,7 @@ PATIENTS_PER_OFFICE = 25_000
 # activity). The tables of events (EVENT_VOLUMES) scale with a run's simulated years too. Ours are what the
 # practice's behaviour produces at the reference (measured, seed 20230101); procedures, commlogs and documents
 # are also the targets those phases fill to. The original's values stay reachable with --volume-profile original.
-REFERENCE_YEARS = 6.91
+REFERENCE_YEARS = (date(2026, 11, 30) - date(2020, 1, 1)).days / 365.25  # 6.91
 EVENT_VOLUMES = ("appointments", "procedures", "claims", "claimprocs", "claim_payments", "payments", "paysplits",
                  "adjustments", "commlogs", "documents")
 VOLUMES = {
