@@ -18,11 +18,11 @@ from core.errors import UserError
 # three years of history): the book needs every patient's first visit and the treatment planned (3.2-3.3
 # appointments a patient), the attendance at its highest books 1.8 a patient-year; the visits booked need 17-19
 # procedures a patient; recalls and referrals are at most one per patient and kind; payments at most one per
-# split; the signed treatment plans are filed as documents (0.25 a patient-year); the rest can be topped up.
+# split; the signed treatment plans are filed as documents (0.4 a patient-year); the rest can be topped up.
 RANGES = {
     "appointments": ((2.9, 0.1), (0.2, 1.65)),
     "procedures": ((6.0, 2.0), (10.0, 6.0)),
-    "documents": ((0.05, 0.3), (4.0, 4.0)),
+    "documents": ((0.05, 0.45), (4.0, 4.0)),
     "recalls": ((0.01, 0.0), (1.5, 0.0)),
     "referral_attachments": ((0.005, 0.0), (0.5, 0.0)),
     "commlogs": ((0.01, 0.0), (40.0, 0.0)),
