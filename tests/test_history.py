@@ -4,9 +4,9 @@ import statistics
 
 import pytest
 
-from conftest import SMALL_END, generated_practice, one, query, run_generator
+from conftest import OPENED, SMALL_END, generated_practice, one, query, run_generator
 
-OPENED, WINDOW = "2020-01-01", "2023-01-01"  # the default three years of history before --start-date
+WINDOW = "2023-01-01"
 TODAY = f"date '{SMALL_END}'"
 MONTHLY = {
     "completed visits": """SELECT date_trunc('month', "AptDateTime")::date, count(*) FROM raw.appointment
