@@ -56,7 +56,7 @@ VOLUMES = {
     "claim_payments": (15_400, 5_000, "measured"),
     "payments": (31_000, 12_000, "measured"),
     "paysplits": (70_500, 15_000, "measured"),
-    "adjustments": (5_800, 2_000, "measured; the target of the discounts (fees, credits and bad debt come on top)"),
+    "adjustments": (5_800, 2_000, "the target of the discounts; fees, credits and bad debt come on top (8,000 written)"),
     "recalls": (5_500, 3_200, "measured (recalls due in the window); DOMAIN.md 4/5.4: the analytics require "
                 "5,000-15,000 recalls due in the window"),
     "referral_attachments": (2_000, 2_000, ""),
