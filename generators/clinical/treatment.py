@@ -91,7 +91,7 @@ def emergencies(ctx, chart, care, cases):
     rng = ctx.rng("emergency")
     c = ctx.practice.codes.index
     care_start = np.where(care.new, care.first, ctx.start)
-    span = (ctx.today - care_start).astype(int)
+    span = (np.minimum(care.until, ctx.today) - care_start).astype(int)
     count = rng.poisson(EMERGENCIES_PER_YEAR * span / 365.25)
     who = np.repeat(np.arange(len(care.patient)), count)
     patient = care.patient[who]
