@@ -26,7 +26,6 @@ from opendental.definitions import NONE, DefCat, defnum
 from ..data import read_table
 from .chart import DTYPES, KIND
 from ..parameters import parameter
-from ..rows import pick
 from ..timeline import days
 from .hygiene import BOOKING_DAYS, years
 from .teeth import (POSTERIOR, WISDOM_PARTNERS, distinct, is_primary, neighbor, site_numbers, sites,
