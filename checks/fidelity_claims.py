@@ -13,7 +13,8 @@ GATED = True
 
 OUTSTANDING = f"""FROM raw.claim WHERE "ClaimStatus" = {ClaimStatus.SENT.sql} AND "DateSent" > '0001-01-01'"""
 AGE = f"""{TODAY} - "DateSent" """
-AGING = "industry AR benchmarks (MGMA, dental billing consultants): 70-80% of insurance AR under 30 days, a few % over 90"
+AGING = ("industry AR benchmarks (MGMA, dental billing consultants): 70-80% of insurance AR under 30 days, "
+         "a few % over 90")
 AGING_BUCKETS = (("0-30", "<= 30", 0.60, 0.88), ("31-60", "BETWEEN 31 AND 60", 0.07, 0.25),
                  ("61-90", "BETWEEN 61 AND 90", 0.01, 0.12), ("over 90", "> 90", 0.005, 0.10))
 DENIED_LINE = f"""cp."Status" = {ClaimProcStatus.RECEIVED} AND cp."InsPayAmt" = 0 AND cp."ClaimPaymentTracking" > 0"""
@@ -36,7 +37,8 @@ CLAIMS = [
            "industry: a few claims wait months on review, attachments or coordination of benefits",
            kind="value", gated=GATED, unit="days"),
     Metric("received claims that were lost and resent", share(
-           """c."DateResent" > '0001-01-01' AND NOT coalesce(c."CorrectionType", false)""", RECEIVED_CLAIMS), 0.005, 0.06,
+           """c."DateResent" > '0001-01-01' AND NOT coalesce(c."CorrectionType", false)""", RECEIVED_CLAIMS),
+           0.005, 0.06,
            "industry: a few % of claims never reach the carrier and are resent after the follow-up call",
            gated=GATED),
     *[Metric(f"insurance AR {label} days (claims sent, not received)", share(f"{AGE} {condition}", OUTSTANDING),
