@@ -7,7 +7,8 @@ Tolerances know about sampling noise: a share observed on n cases may wander 3 s
 large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational (production per
 provider-day needs FULL_BOOK_DAYS: a practice of a few hundred patients cannot fill a provider's day).
 The metrics of a practice living through the years (history, returning patients, pathways, the day, back
-office, people, fees) are in fidelity_living, gated by its one switch GATED.
+office, people, fees) are in fidelity_living, those of claims (denials, lost claims, insurance AR aging) in
+fidelity_claims, each gated by its one switch GATED.
 The metrics share their reading: fidelity_sets builds once per report the row sets several of them read, and
 the metrics that only aggregate over the same rows (metric.Tally, share, counted) are computed in one query.
 A new metric is one more Metric in a list; it may read those sets and tally over those rows.
@@ -21,6 +22,7 @@ from opendental.definitions import DefCat, defnums
 
 from . import fidelity_sets
 from .ar_validation import COMPLETE, TODAY
+from .fidelity_claims import CLAIMS
 from .fidelity_living import LIVING_PRACTICE
 from .fidelity_sets import COMPLETED_VISITS
 from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally, measure, share
@@ -124,7 +126,8 @@ METRICS = [
            (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 14, 35, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),
     Metric("claim turnaround, 90th percentile", Tally(RECEIVED_CLAIMS, """(percentile_cont(0.9) WITHIN GROUP
-           (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 21, 50, "industry: claims paid 2-6 weeks after sending",
+           (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 28, 65,
+           "industry: most claims paid 2-4 weeks after sending, a tail of slow payers and lost claims for months",
            kind="value", unit="days"),
     Metric("insurance paid / billed fee", Tally(RECEIVED_CLAIMS, """(sum("InsPayAmt") / nullif(sum("ClaimFee"),
            0))::float8""", "count(*)"), 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
@@ -162,6 +165,7 @@ METRICS = [
            unit="people"),
     Metric("single-person families", Tally(FAMILIES, "avg((n = 1)::int)::float8", "count(*)"), 0.25, 0.60, "US: 28% one-person households, more in practices"),
     *LIVING_PRACTICE,
+    *CLAIMS,
 ]
 
 
