@@ -55,8 +55,9 @@ SRP_FIRST_HALF_DAYS, SRP_SECOND_HALF_DAYS = (7, 21), (7, 14)
     "clinical.hygiene.fmx_share", "clinical.hygiene.adult_fluoride", "clinical.hygiene.adult_pa",
     "clinical.hygiene.child_hygiene_instruction", "clinical.hygiene.sealants_at_first_visit",
     "clinical.hygiene.sealants_at_recall", "clinical.hygiene.antimicrobial_share")
-SRP_AT_RECALL, PERIO_MAINTENANCE_ATTENDANCE = parameters("clinical.hygiene.srp_at_recall",
-                                                         "clinical.hygiene.perio_maintenance_attendance")
+SRP_AT_RECALL, PERIO_MAINTENANCE_ATTENDANCE, NO_MAINTENANCE_AFTER_SRP = parameters(
+    "clinical.hygiene.srp_at_recall", "clinical.hygiene.perio_maintenance_attendance",
+    "clinical.hygiene.no_maintenance_after_srp")
 
 
 def years(delta):
@@ -245,7 +246,7 @@ def per_tooth(ctx, rng, chart, care, who, visit, chosen, code, teeth, count):
 def scaling_and_root_planing(ctx, rng, chart, care, who, found, horizon):
     """Deep cleaning after periodontitis was found on day `found`: two visits of two quadrants each (up to the
     horizon), D4341 (four or more diseased teeth in the quadrant) or D4342. The patients are in perio
-    maintenance from then on: perio recall interval, and most keep coming."""
+    maintenance from then on: perio recall interval, and most keep coming (some never come back)."""
     c = ctx.practice.codes.index
     first_half = found + days(rng.uniform(*SRP_FIRST_HALF_DAYS, len(who)))
     second_half = first_half + days(rng.uniform(*SRP_SECOND_HALF_DAYS, len(who)))
@@ -257,4 +258,5 @@ def scaling_and_root_planing(ctx, rng, chart, care, who, found, horizon):
         chart.add_procedures(care.patient[who[due]][rows], visit[rows], code, surf=np.tile(quadrants, due.sum()))
     care.interval[who] *= np.where(care.perio[who], 1, PERIO_DAYS / PROPHY_DAYS)
     care.perio[who] = True
-    care.attendance[who] = np.maximum(care.attendance[who], PERIO_MAINTENANCE_ATTENDANCE)
+    keeps_coming = rng.random(len(who)) >= NO_MAINTENANCE_AFTER_SRP
+    care.attendance[who] = np.where(keeps_coming, np.maximum(care.attendance[who], PERIO_MAINTENANCE_ATTENDANCE), 0.0)
