@@ -25,27 +25,21 @@ BATCH_ROWS = 500_000  # rows rendered for COPY at a time
 
 
 class Chart:
-    def __init__(self, rng, hygiene_weekdays):
-        """`hygiene_weekdays`: per patient, the weekmask of the days their hygienist works ("1010000")."""
-        self._rng, self._hygiene_weekdays = rng, hygiene_weekdays
+    def __init__(self, rng):
+        self._rng = rng
         self._visits, self._procedures = [], []
         self.visit_count = 0
 
-    def open_day(self, patient, date, kind):
-        """The office is open Monday to Friday: a visit that would fall on a weekend goes to a day of the next
-        week; a cleaning goes to the next day the patient's hygienist works."""
-        date = np.where(is_open(date), date,
-                        open_day_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date)))
-        weekdays = np.where(HYGIENE_KINDS[np.broadcast_to(kind, len(date))], self._hygiene_weekdays[patient], "1111100")
-        for mask in np.unique(weekdays):
-            these = weekdays == mask
-            date[these] = open_day_offset(date[these], 0, roll="forward", weekmask=mask)
-        return date
+    def open_day(self, date):
+        """The office is open Monday to Friday: a visit that would fall on a weekend or holiday goes to a day of
+        the next week (booking then takes it to a day its provider works)."""
+        next_week = open_day_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date))
+        return np.where(is_open(date), date, next_week)
 
     def add_visits(self, patient, date, kind, **columns):
         """New visits (on their next open day); returns their visit numbers."""
         n = len(patient)
-        date = self.open_day(patient, date, kind)
+        date = self.open_day(date)
         ids = np.arange(self.visit_count, self.visit_count + n)
         self.visit_count += n
         self._visits.append(_columns(dict(patient=patient, date=date, kind=kind, **columns), VISIT_DEFAULTS, n))

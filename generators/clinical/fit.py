@@ -41,7 +41,7 @@ def plan_book(ctx):
 
 
 def _built(ctx, budget):
-    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget))
+    chart = Chart(ctx.rng("visit-days"))
     care = hygiene.plan(ctx, chart, budget)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)

@@ -26,7 +26,6 @@ from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
 # rest); broken and planned appointments come on top (completion_rate of appointments take place).
 HYGIENE_SHARE = parameter("clinical.hygiene.hygiene_share")
 BOOKING_DAYS = 90  # how far ahead the book is filled
-CLEANINGS_A_DAY = 4  # a hygienist's full day
 PROPHY_DAYS, PERIO_DAYS = 182, 105
 LATENESS = ((1.0, 0.6), (1.25, 0.25), (1.6, 0.15))  # a patient's own interval, as a multiple of the recall one
 ATTENDANCE_SPREAD = 0.6  # beta concentration: small = patients are either regulars or seldom come
@@ -62,19 +61,6 @@ def plan(ctx, chart, budget):
 def visit_budget(ctx):
     """The number of hygiene visits the practice's appointment volume holds."""
     return ctx.config.volume("appointments") * ctx.config.completion_rate * HYGIENE_SHARE
-
-
-def hygienist_weekdays(ctx, budget):
-    """Per patient, the weekmask of the days their hygienist works: as many a week as the practice's hygiene
-    volume keeps a hygienist busy (part-time in a small practice), the hygienists spread over the week."""
-    hygienists = ctx.practice.providers.hygienists
-    weeks = max((ctx.today - ctx.start).astype(int) / 7, 1)
-    per_hygienist_week = budget / weeks / len(hygienists)
-    days_a_week = int(np.clip(np.ceil(per_hygienist_week / CLEANINGS_A_DAY), 1, 5))
-    first_day = np.arange(len(hygienists)) * 5 // len(hygienists)
-    masks = np.array(["".join("1" if (day - first) % 5 < days_a_week else "0" for day in range(5)) + "00"
-                      for first in first_day.tolist()])
-    return masks[np.searchsorted(hygienists, ctx.practice.patients.sec_prov)]
 
 
 def cohort(ctx, rng):
