@@ -32,15 +32,15 @@ TARGET_UTILISATION, VACATION_WEEKS = parameters("clinical.calendar.target_utilis
                                                 "clinical.calendar.vacation_weeks")
 
 
-def plan(ctx, provider, minutes, day, horizon):
-    """The office's calendar from the demand on the book: per appointment to come (`provider`: ProvNum,
-    `minutes`, wished `day`), up to `horizon`."""
+def plan(ctx, provider, minutes, day):
+    """The office's calendar from the demand on the book: per appointment (`provider`: ProvNum, `minutes`,
+    wished `day`)."""
     rng = ctx.rng("provider-calendar")
     providers = ctx.practice.providers
     people = np.concatenate([providers.dentists, providers.hygienists])
     hygienist = np.arange(len(people)) >= len(providers.dentists)
     days = business_days(ctx.start, ctx.today + CALENDAR_DAYS_AHEAD)
-    needed = days_a_week(ctx, people, provider, minutes, day, horizon)
+    needed = days_a_week(ctx, people, provider, minutes, day)
     # a dentist is in whenever a hygienist works: the dentists together work at least the busiest hygienist's days
     needed[~hygienist] = np.maximum(needed[~hygienist], needed[hygienist].max(initial=0) / (~hygienist).sum())
     works, half = weekly(rng, days, needed, hygienist)
@@ -53,12 +53,13 @@ def plan(ctx, provider, minutes, day, horizon):
                             chair=chair)
 
 
-def days_a_week(ctx, people, provider, minutes, day, horizon):
-    """Working days a week each provider needs for their demand at the target utilisation (float)."""
-    inside = (day >= ctx.start) & (day <= horizon)
+def days_a_week(ctx, people, provider, minutes, day):
+    """Working days a week each provider needs for the demand of the days before today (the book ahead is
+    still filling) at the target utilisation (float)."""
+    inside = (day >= ctx.start) & (day < ctx.today)
     demand = np.bincount(np.searchsorted(people, provider[inside]), weights=minutes[inside], minlength=len(people))
-    weeks = max((horizon - ctx.start).astype(int) / 7, 1)
-    open_share = len(business_days(ctx.start, horizon)) / max(5 * weeks, 1)
+    weeks = max((ctx.today - ctx.start).astype(int) / 7, 1)
+    open_share = len(business_days(ctx.start, ctx.today)) / max(5 * weeks, 1)
     available = open_share * (1 - VACATION_WEEKS / 52)
     return demand / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
 
@@ -107,15 +108,25 @@ def row_of(calendar, provider):
 
 
 def working_day(calendar, row, day, later=0):
-    """The provider's working day on or after `day` (later=0), or the `later`-th working day after it."""
+    """The provider's working day on or after `day` (later=0), the `later`-th working day after it, or for a
+    negative `later` the -`later`-th working day before it (the provider's first or last day at the ends)."""
     n_days = len(calendar.days)
     worked = np.flatnonzero(calendar.works.ravel())  # row * n_days + day index, sorted
     key = row * n_days + np.searchsorted(calendar.days, day)
     later = np.broadcast_to(later, len(key))
     position = np.where(later > 0, np.searchsorted(worked, key, side="right") + later - 1,
-                        np.searchsorted(worked, key, side="left"))
+                        np.searchsorted(worked, key, side="left") + np.minimum(later, 0))
+    first_of_row = np.searchsorted(worked, row * n_days, side="left")
     last_of_row = np.searchsorted(worked, (row + 1) * n_days, side="left") - 1
-    return calendar.days[worked[np.minimum(position, last_of_row)] % n_days]
+    return calendar.days[worked[np.clip(position, first_of_row, last_of_row)] % n_days]
+
+
+def working_day_before(calendar, row, day, limit, later=0, back=1):
+    """working_day, except that a day before `limit` stays before it: it goes `back` working days earlier
+    instead (a visit that has taken place stays before today)."""
+    after = working_day(calendar, row, day, later)
+    before = working_day(calendar, row, day, -np.asarray(back))
+    return np.where((day < limit) & (after >= limit) & (before < day), before, after)
 
 
 def sessions(calendar, row, day):

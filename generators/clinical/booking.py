@@ -31,10 +31,9 @@ from opendental.codes import AptStatus
 
 from .. import provider_calendar
 from ..parameters import parameter, parameters
-from ..provider_calendar import AFTERNOON, GRID_MINUTES, MORNING
+from ..provider_calendar import AFTERNOON, CALENDAR_DAYS_AHEAD, GRID_MINUTES, MORNING
 from ..timeline import days, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
-from .hygiene import BOOKING_DAYS
 
 BROKEN_SHARE = parameter("clinical.booking.broken_share")
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
@@ -43,6 +42,7 @@ LONGEST_VISIT_MINUTES, MOST_PROCEDURES = parameters("clinical.booking.longest_vi
                                                    "clinical.booking.most_procedures_a_visit")
 NEXT_PART_DAYS = (7, 15)  # the next visit of treatment split over several
 LONGEST_SESSION = MORNING[1] - MORNING[0]  # no appointment runs over lunch
+PAST_ROUNDS = 40  # rounds of fitting the book in which a visit that did not fit a past day stays in the past
 
 
 def book(ctx, chart):
@@ -63,10 +63,10 @@ def book(ctx, chart):
     apts["clinic"] = pt.clinic[apts["patient"]]
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
-    ctx.practice.calendar = provider_calendar.plan(ctx, provider, apts["minutes"], wished, ctx.today + BOOKING_DAYS)
+    ctx.practice.calendar = provider_calendar.plan(ctx, provider, apts["minutes"], wished)
     planned_at = visits["planned_at"][visit]
     apts["day"], apts["start"], apts["op"], apts["prov"] = chairs_and_times(
-        ctx, rng, wished, np.where(attempt, -1, planned_at), apts, hygiene, provider)
+        ctx, rng, wished, planned_at, attempt, apts, hygiene, provider)
     # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
@@ -168,9 +168,10 @@ def statuses(ctx, rng, day, failed):
     return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
 
-def chairs_and_times(ctx, rng, wished, planned_at, apts, hygiene, provider):
-    """Day, start timestamp, operatory and ProvNum of each appointment (`wished`: open days; `planned_at`: the
-    row of the exam that planned it, or -1; `provider`: its dentist, or hygienist on hygiene visits). Each
+def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene, provider):
+    """Day, start timestamp, operatory and ProvNum of each appointment (`wished`: open days;
+    `visit_planned_at`: the row of the exam that planned its visit, or -1; `attempt`: a failed attempt at a
+    visit, which goes to its provider's working day before the wished one when that is after the exam; `provider`: its dentist, or hygienist on hygiene visits). Each
     appointment goes to a day its provider works (ctx.practice.calendar), in the provider's own chair; a
     provider's day holds their appointments one after the other in random order, the morning's until one
     would run into lunch, then the afternoon's. One that does not fit moves a few of the provider's working
@@ -178,14 +179,28 @@ def chairs_and_times(ctx, rng, wished, planned_at, apts, hygiene, provider):
     appointments on the book's grid. A hygiene visit's ProvNum is the dentist who examines: the patient's own
     when in, else one who is."""
     calendar = ctx.practice.calendar
+    planned_at = np.where(attempt, -1, visit_planned_at)
     row = provider_calendar.row_of(calendar, provider)
-    day = provider_calendar.working_day(calendar, row, wished)
+    day = provider_calendar.working_day_before(calendar, row, wished, ctx.today)
+    attempt = np.flatnonzero(apts["attempt"])  # a failed attempt on the provider's last working day up to the
+    earlier = provider_calendar.working_day(calendar, row[attempt], wished[attempt] + 1, -1)  # wished one,
+    exam = visit_planned_at[attempt]  # unless that comes before the exam that planned its visit
+    after_exam = (exam < 0) | (earlier > day[np.maximum(exam, 0)])
+    day[attempt[after_exam]] = earlier[after_exam]
+    follow_exams(rng, calendar, row, day, planned_at, np.arange(len(day)))
     shuffle = rng.random(len(day))
-    check = np.arange(len(day))
+    check, rounds = np.arange(len(day)), 0
     while len(check):
         _, _, late = layout(calendar, row[check], day[check], apts["minutes"][check], shuffle[check])
         late = check[late]
-        day[late] = provider_calendar.working_day(calendar, row[late], day[late], rng.integers(1, 4, len(late)))
+        rounds += 1  # past days full after many rounds (rare): a visit moves on past today, as it was booked
+        keep_past = ctx.today if rounds < PAST_ROUNDS else ctx.today + CALENDAR_DAYS_AHEAD
+        day[late] = provider_calendar.working_day_before(calendar, row[late], day[late], keep_past,
+                                                         rng.integers(1, 4, len(late)), rng.integers(1, 15, len(late)))
+        exam = planned_at[late]
+        too_early = late[(exam >= 0) & (day[late] <= day[np.maximum(exam, 0)])]  # went back before its exam
+        day[too_early] = provider_calendar.working_day(calendar, row[too_early], day[planned_at[too_early]],
+                                                       rng.integers(1, 4, len(too_early)))
         late = np.concatenate([late, follow_exams(rng, calendar, row, day, planned_at, late)])
         shift = shifts(calendar, row, day)
         check = np.flatnonzero(np.isin(shift, shift[late]))  # the provider-days that got more to fit
@@ -299,7 +314,8 @@ def booking(ctx, rng, apts, planned_at, attempt_of):
     booked = np.where(booked_day == day, same_day, stamp(booked_day, rng.integers(8 * 3600, 17 * 3600, n)))
     after_exam = end_of(apts, np.maximum(planned_at, 0)) + \
         (ctx.rng("appointment-after-exam").integers(5, 60, n) * 60).astype("timedelta64[s]")
-    return np.where(after_planning(apts, planned_at), np.maximum(booked, after_exam), booked)
+    after = np.where(after_planning(apts, planned_at), np.maximum(booked, after_exam), booked)
+    return np.minimum(after, stamp(ctx.today, 17 * 3600))  # an exam the book pushed past today: booked by today
 
 
 def after_planning(apts, planned_at):
