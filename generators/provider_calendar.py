@@ -50,7 +50,7 @@ def plan(ctx, provider, minutes, day):
     half[hygienist] |= ~present_all_day
     chair = np.where(hygienist, np.cumsum(hygienist), np.cumsum(~hygienist)) - 1
     return ProviderCalendar(providers=people, hygienist=hygienist, days=days, works=works, half=half & works,
-                            chair=chair)
+                            chair=chair, worked=np.flatnonzero(works.ravel()))
 
 
 def days_a_week(ctx, people, provider, minutes, day):
@@ -110,8 +110,7 @@ def row_of(calendar, provider):
 def working_day(calendar, row, day, later=0):
     """The provider's working day on or after `day` (later=0), the `later`-th working day after it, or for a
     negative `later` the -`later`-th working day before it (the provider's first or last day at the ends)."""
-    n_days = len(calendar.days)
-    worked = np.flatnonzero(calendar.works.ravel())  # row * n_days + day index, sorted
+    n_days, worked = len(calendar.days), calendar.worked
     key = row * n_days + np.searchsorted(calendar.days, day)
     later = np.broadcast_to(later, len(key))
     position = np.where(later > 0, np.searchsorted(worked, key, side="right") + later - 1,
@@ -129,8 +128,13 @@ def working_day_before(calendar, row, day, limit, later=0, back=1):
     return np.where((day < limit) & (after >= limit) & (before < day), before, after)
 
 
-def sessions(calendar, row, day):
-    """Minutes after midnight where each provider-day's morning and afternoon open and how long they last
-    (an afternoon of 0 minutes on a half day)."""
-    half = calendar.half[row, np.searchsorted(calendar.days, day)]
+def provider_days(calendar, row, day):
+    """One key per provider and day: row * days + the day's index."""
+    return row.astype(np.int64) * len(calendar.days) + np.searchsorted(calendar.days, day)
+
+
+def sessions(calendar, provider_day):
+    """How long the morning and the afternoon of each provider-day (provider_days) last, in minutes (an
+    afternoon of 0 on a half day)."""
+    half = calendar.half.ravel()[provider_day]
     return MORNING[1] - MORNING[0], np.where(half, 0, AFTERNOON[1] - AFTERNOON[0])

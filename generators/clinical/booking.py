@@ -189,23 +189,28 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     day[attempt[after_exam]] = earlier[after_exam]
     follow_exams(rng, calendar, row, day, planned_at, np.arange(len(day)))
     shuffle = rng.random(len(day))
+    shift = provider_calendar.provider_days(calendar, row, day)
     check, rounds = np.arange(len(day)), 0
     while len(check):
-        _, _, late = layout(calendar, row[check], day[check], apts["minutes"][check], shuffle[check])
+        _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check])
         late = check[late]
-        rounds += 1  # past days full after many rounds (rare): a visit moves on past today, as it was booked
+        rounds += 1  # the longer a visit finds no room, the further it moves; past days full after many rounds
+        # (rare): it moves on past today, as it was booked
         keep_past = ctx.today if rounds < PAST_ROUNDS else ctx.today + CALENDAR_DAYS_AHEAD
         day[late] = provider_calendar.working_day_before(calendar, row[late], day[late], keep_past,
-                                                         rng.integers(1, 4, len(late)), rng.integers(1, 15, len(late)))
+                                                         rng.integers(1, 4 + rounds // 8, len(late)),
+                                                         rng.integers(1, 15, len(late)))
         exam = planned_at[late]
         too_early = late[(exam >= 0) & (day[late] <= day[np.maximum(exam, 0)])]  # went back before its exam
         day[too_early] = provider_calendar.working_day(calendar, row[too_early], day[planned_at[too_early]],
                                                        rng.integers(1, 4, len(too_early)))
-        late = np.concatenate([late, follow_exams(rng, calendar, row, day, planned_at, late)])
-        shift = shifts(calendar, row, day)
-        check = np.flatnonzero(np.isin(shift, shift[late]))  # the provider-days that got more to fit
-    afternoon, offset, _ = layout(calendar, row, day, apts["minutes"], shuffle)
-    offset = offset + idle_time(rng, calendar, row, day, afternoon, offset + apts["minutes"])
+        moved = np.concatenate([late, follow_exams(rng, calendar, row, day, planned_at, late)])
+        shift[moved] = provider_calendar.provider_days(calendar, row[moved], day[moved])
+        more = np.zeros(calendar.works.size, dtype=bool)
+        more[shift[moved]] = True
+        check = np.flatnonzero(more[shift])  # the provider-days that got more to fit
+    afternoon, offset, _ = layout(calendar, shift, apts["minutes"], shuffle)
+    offset = offset + idle_time(rng, calendar, shift, afternoon, offset + apts["minutes"])
     start = stamp(day, (np.where(afternoon, AFTERNOON[0], MORNING[0]) + offset) * 60)
     pool, chairs, op_table = operatory_pools(ctx, apts["clinic"], hygiene)
     op = op_table[pool, calendar.chair[row] % chairs[pool]]
@@ -213,19 +218,13 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     return day, start, op, np.where(hygiene, examining_dentist(calendar, dentist, day, afternoon), provider)
 
 
-def shifts(calendar, row, day):
-    """One key per provider-day."""
-    return row.astype(np.int64) * len(calendar.days) + np.searchsorted(calendar.days, day)
-
-
-def layout(calendar, row, day, minutes, shuffle):
-    """Per appointment: in the afternoon session, minutes booked before it in that session, and whether it
-    does not fit its provider's day."""
-    shift = shifts(calendar, row, day)
+def layout(calendar, shift, minutes, shuffle):
+    """Per appointment (`shift`: its provider-day): in the afternoon session, minutes booked before it in that
+    session, and whether it does not fit its provider's day."""
     order = sorted_by(shift, shuffle)
     shift, length = shift[order], minutes[order]
     before = cumsum_before(shift, length)
-    morning_length, afternoon_length = provider_calendar.sessions(calendar, row[order], day[order])
+    morning_length, afternoon_length = provider_calendar.sessions(calendar, shift)
     morning = before + length <= morning_length
     groups = np.unique(shift, return_inverse=True)[1]
     morning_used = np.zeros(groups.max(initial=-1) + 1, dtype=np.int64)
@@ -237,15 +236,15 @@ def layout(calendar, row, day, minutes, shuffle):
     return afternoon, offset, unfit
 
 
-def idle_time(rng, calendar, row, day, afternoon, end):
+def idle_time(rng, calendar, shift, afternoon, end):
     """Idle minutes in a session before each appointment: the session's free time spread at random between
     its appointments in steps of the grid."""
-    session = shifts(calendar, row, day) * 2 + afternoon
+    session = shift * 2 + afternoon
     order = sorted_by(session, end)
     group = np.unique(session, return_inverse=True)[1]
     busy = np.zeros(group.max(initial=-1) + 1, dtype=np.int64)
     np.maximum.at(busy, group, end)
-    morning_length, afternoon_length = provider_calendar.sessions(calendar, row, day)
+    morning_length, afternoon_length = provider_calendar.sessions(calendar, shift)
     free = np.where(afternoon, afternoon_length, morning_length) - busy[group]
     weight = rng.random(len(end))
     total = group_sum(group, weight, len(busy)) + rng.uniform(0, 2, len(busy))  # some idle time after the last
@@ -257,9 +256,11 @@ def idle_time(rng, calendar, row, day, afternoon, end):
 def follow_exams(rng, calendar, row, day, planned_at, moved):
     """The visits planned at a moved exam that now fall on or before its day move a few of their provider's
     working days after it (and so on down the chain); returns them."""
-    followed = []
+    followed, has_plan = [], planned_at >= 0
     while len(moved):
-        moved = np.flatnonzero(np.isin(planned_at, moved))
+        was_moved = np.zeros(len(day), dtype=bool)
+        was_moved[moved] = True
+        moved = np.flatnonzero(has_plan & was_moved[np.maximum(planned_at, 0)])
         moved = moved[day[moved] <= day[planned_at[moved]]]
         day[moved] = provider_calendar.working_day(calendar, row[moved], day[planned_at[moved]],
                                                    rng.integers(1, 6, len(moved)))
