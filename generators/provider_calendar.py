@@ -28,8 +28,8 @@ AFTERNOON = (13 * 60, 17 * 60)
 FULL_DAY_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
 CALENDAR_DAYS_AHEAD = 730  # past today: the book never pushes a visit further
 LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
-TARGET_UTILISATION, VACATION_WEEKS = parameters("clinical.calendar.target_utilisation",
-                                                "clinical.calendar.vacation_weeks")
+TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
+                                                "provider_calendar.vacation_weeks")
 
 
 def plan(ctx, provider, minutes, day):

@@ -81,9 +81,10 @@ def test_employees_one_block_a_day_providers_a_morning_and_an_afternoon_after_lu
     twice = one(practice_db, """SELECT count(*) FROM (SELECT 1 FROM raw.schedule WHERE "SchedType" = 3
         GROUP BY "SchedDate", "EmployeeNum" HAVING count(*) > 1) x""")
     assert twice == (0,)
-    bad = one(practice_db, """SELECT count(*) FROM (SELECT "SchedDate", "ProvNum", array_agg(("StartTime", "StopTime")::text
-        ORDER BY "StartTime") blocks FROM raw.schedule WHERE "SchedType" = 1 GROUP BY 1, 2) x
-        WHERE blocks NOT IN ('{"(08:00:00,12:00:00)"}', '{"(08:00:00,12:00:00)","(13:00:00,17:00:00)"}')""")
+    bad = one(practice_db, """SELECT count(*) FROM (SELECT "SchedDate", "ProvNum",
+        array_agg(("StartTime", "StopTime")::text ORDER BY "StartTime") blocks FROM raw.schedule WHERE "SchedType" = 1 GROUP BY 1, 2) x
+        WHERE blocks NOT IN ('{"(08:00:00,12:00:00)"}',
+                             '{"(08:00:00,12:00:00)","(13:00:00,17:00:00)"}')""")
     assert bad == (0,)
 
 
@@ -109,8 +110,9 @@ def test_providers_keep_days_off_and_vacations_and_staff_work_most_days(practice
     work most open days."""
     server, name = practice_db
     providers = query(server, name, """SELECT "ProvNum", count(DISTINCT extract(isodow FROM "SchedDate")),
-        count(*) FILTER (WHERE "StopTime" = '12:00' AND NOT EXISTS (SELECT 1 FROM raw.schedule p WHERE
-            p."SchedType" = 1 AND p."ProvNum" = s."ProvNum" AND p."SchedDate" = s."SchedDate" AND p."StartTime" = '13:00'))
+        count(*) FILTER (WHERE "StopTime" = '12:00' AND NOT EXISTS (SELECT 1 FROM raw.schedule p
+            WHERE p."SchedType" = 1 AND p."ProvNum" = s."ProvNum" AND p."SchedDate" = s."SchedDate"
+            AND p."StartTime" = '13:00'))
         FROM raw.schedule s WHERE "SchedType" = 1 GROUP BY 1""")
     assert providers and all(weekdays < 5 or half_days > 0 for _, weekdays, half_days in providers)
     weeks = query(server, name, """SELECT "ProvNum", count(DISTINCT date_trunc('week', "SchedDate")) FROM raw.schedule

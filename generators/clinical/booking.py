@@ -159,19 +159,11 @@ def statuses(ctx, rng, day, failed):
     return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
 
-def statuses(ctx, rng, day, failed):
-    """Complete before today, scheduled from today on; a failed one broken or on the unscheduled list (only a
-    past appointment can have failed: one the chairs pushed to today or later is still on the book)."""
-    past = day < ctx.today
-    broken = rng.random(len(day)) < BROKEN_SHARE
-    failed_as = np.where(broken, AptStatus.BROKEN, AptStatus.UNSCHEDULED_LIST)
-    return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
-
-
 def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene, provider):
     """Day, start timestamp, operatory and ProvNum of each appointment (`wished`: open days;
     `visit_planned_at`: the row of the exam that planned its visit, or -1; `attempt`: a failed attempt at a
-    visit, which goes to its provider's working day before the wished one when that is after the exam; `provider`: its dentist, or hygienist on hygiene visits). Each
+    visit, which goes to its provider's working day before the wished one when that is after the exam;
+    `provider`: its dentist, or hygienist on hygiene visits). Each
     appointment goes to a day its provider works (ctx.practice.calendar), in the provider's own chair; a
     provider's day holds their appointments one after the other in random order, the morning's until one
     would run into lunch, then the afternoon's. One that does not fit moves a few of the provider's working
