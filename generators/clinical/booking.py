@@ -110,8 +110,8 @@ def patterns(ctx, visit, code, n_visits):
 
 def split_long_visits(ctx, chart):
     """Treatment that would keep the patient in the chair past LONGEST_VISIT_MINUTES, or take more than
-    MOST_PROCEDURES procedures, is done over several dentist visits a week or two apart: the longest work
-    first."""
+    MOST_PROCEDURES procedures, is shared out evenly over as many dentist visits as it needs, a week or two
+    apart: the longest work first."""
     rng = ctx.rng("appointment-split")
     visits, procs = chart.visits(), chart.procedures()
     splittable = ~HYGIENE_KINDS[visits["kind"]] & (visits["kind"] != KIND["emergency"])
@@ -119,11 +119,15 @@ def split_long_visits(ctx, chart):
     length = chair_minutes(ctx, procs["code"][rows])
     order = sorted_by(procs["visit"][rows], -length)
     rows, length, visit = rows[order], length[order], procs["visit"][rows][order]
-    part = np.maximum(cumsum_before(visit, length) // LONGEST_VISIT_MINUTES,
-                      rank_in_group(visit) // MOST_PROCEDURES).astype(int)
+    rank, visits_of = rank_in_group(visit), np.unique(visit, return_inverse=True)[1]
+    total, count = np.bincount(visits_of, weights=length), np.bincount(visits_of)
+    parts_needed = np.maximum(np.ceil(total / LONGEST_VISIT_MINUTES), np.ceil(count / MOST_PROCEDURES))[visits_of]
+    middle = cumsum_before(visit, length) + length / 2  # the work shared evenly over the visits it needs
+    part = np.maximum(middle * parts_needed // total[visits_of], rank * parts_needed // count[visits_of]).astype(int)
     later = part > 0
-    parts, first, part_of = np.unique(visit[later] * 64 + part[later], return_index=True, return_inverse=True)
-    original, nth = np.divmod(parts, 64)
+    parts, part_of = np.unique(visit[later] * 64 + part[later], return_inverse=True)
+    original = parts // 64
+    nth = rank_in_group(original) + 1
     gap = rng.integers(*NEXT_PART_DAYS, len(parts)) * nth
     new_visit = chart.add_visits(visits["patient"][original], visits["date"][original] + gap.astype("timedelta64[D]"),
                                  visits["kind"][original], planned_at=visits["planned_at"][original],
