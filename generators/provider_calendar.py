@@ -5,8 +5,8 @@ rows - so the book and the schedule agree by construction.
 
 - Days: the office's open days (weekdays, not the observed holidays of timeline.py) from ctx.start to well
   past the book's horizon.
-- A week: each provider works as many weekdays as their own patients' visits need, so that about
-  TARGET_UTILISATION of their time is booked - full days, a half day (the morning only) for the fraction of
+- A week: each provider works as many weekdays as their own patients' visits need in their busiest quarter,
+  so that about TARGET_UTILISATION of their time is booked then - full days, a half day (the morning only) for the fraction of
   a day, or for a very small practice one day every second to fourth week; the other weekdays are their
   regular days off. Hygienists take the weekdays most dentists work: a hygiene visit ends with the dentist's
   exam, so a hygienist works only when a dentist is in (on a half day of every dentist, the morning).
@@ -27,6 +27,7 @@ MORNING = (8 * 60, 12 * 60)  # minutes after midnight
 AFTERNOON = (13 * 60, 17 * 60)
 FULL_DAY_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
 CALENDAR_DAYS_AHEAD = 730  # past today: the book never pushes a visit further
+QUARTER_DAYS, BUSY_QUARTER_PERCENTILE = 91, 75  # days are set for a busy quarter, not the busiest
 LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
@@ -54,14 +55,18 @@ def plan(ctx, provider, minutes, day):
 
 
 def days_a_week(ctx, people, provider, minutes, day):
-    """Working days a week each provider needs for the demand of the days before today (the book ahead is
-    still filling) at the target utilisation (float)."""
+    """Working days a week each provider needs at the target utilisation (float) for a busy quarter
+    before today (the book ahead is still filling; a quarter's backlog would push visits on for months)."""
     inside = (day >= ctx.start) & (day < ctx.today)
-    demand = np.bincount(np.searchsorted(people, provider[inside]), weights=minutes[inside], minlength=len(people))
-    weeks = max((ctx.today - ctx.start).astype(int) / 7, 1)
-    open_share = len(business_days(ctx.start, ctx.today)) / max(5 * weeks, 1)
+    quarter = (day[inside] - ctx.start).astype(int) // QUARTER_DAYS
+    quarters = max(int((ctx.today - ctx.start).astype(int) // QUARTER_DAYS), 1)
+    full = quarter < quarters  # a last, partial quarter is left out
+    demand = np.zeros((len(people), quarters))
+    np.add.at(demand, (np.searchsorted(people, provider[inside][full]), quarter[full]), minutes[inside][full])
+    weeks = QUARTER_DAYS / 7
+    open_share = len(business_days(ctx.start, ctx.today)) / max((ctx.today - ctx.start).astype(int) * 5 / 7, 1)
     available = open_share * (1 - VACATION_WEEKS / 52)
-    return demand / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
+    return np.percentile(demand, BUSY_QUARTER_PERCENTILE, axis=1) / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
 
 
 def weekly(rng, days, needed, hygienist):
