@@ -49,11 +49,15 @@ patient_paid AS (
 adjusted AS (
     SELECT a."ProcNum", sum(a."AdjAmt") AS amount, max(a."AdjDate") AS last_adjusted
     FROM raw.adjustment a JOIN procs USING ("ProcNum") GROUP BY 1),
+standard_fees AS (
+    SELECT DISTINCT ON (f."CodeNum") f."CodeNum", f."Amount" FROM raw.fee f JOIN standard ON f."FeeSched" = standard."FeeSchedNum"
+    WHERE f."ClinicNum" = 0 AND f."ProvNum" = 0 ORDER BY f."CodeNum", f."SecDateEntry" DESC, f."FeeNum" DESC),
+multi_visit AS (SELECT DISTINCT "ProcNum" FROM raw.procmultivisit),
 plans AS (SELECT "PatNum", count(*) AS n FROM raw.patplan GROUP BY 1)
 SELECT (p."ProcDate" - pt."Birthdate") / 365.25 AS age, pt."Gender", coalesce(plans.n, 0) AS insurance_status,
        fee."Amount" AS standard_fee, p."ProcFee" / nullif(fee."Amount", 0) AS fee_ratio,
        coalesce(cat."ItemName", '') AS category, pc."TreatArea",
-       EXISTS (SELECT 1 FROM raw.procmultivisit mv WHERE mv."ProcNum" = p."ProcNum") AS multi_visit,
+       mv."ProcNum" IS NOT NULL AS multi_visit,
        coalesce(i.estimate, 0) AS insurance_estimate,
        p."ProcStatus" = 2 AND p."ProcFee" - coalesce(i.paid, 0) - coalesce(i.write_off, 0)
            - coalesce(pp.paid, 0) + coalesce(adj.amount, 0) < 0.005 AS fully_paid,
@@ -64,11 +68,8 @@ FROM procs p
 JOIN raw.patient pt ON pt."PatNum" = p."PatNum"
 JOIN raw.procedurecode pc ON pc."CodeNum" = p."CodeNum"
 LEFT JOIN raw.definition cat ON cat."DefNum" = pc."ProcCat"
-LEFT JOIN LATERAL (SELECT f."Amount" FROM raw.fee f, standard
-                   WHERE f."FeeSched" = standard."FeeSchedNum" AND f."CodeNum" = p."CodeNum"
-                     AND f."ClinicNum" = 0 AND f."ProvNum" = 0
-                   ORDER BY f."SecDateEntry" <= p."ProcDate" DESC, f."SecDateEntry" DESC, f."FeeNum" DESC
-                   LIMIT 1) fee ON TRUE
+LEFT JOIN standard_fees fee ON fee."CodeNum" = p."CodeNum"
+LEFT JOIN multi_visit mv ON mv."ProcNum" = p."ProcNum"
 LEFT JOIN insurance i ON i."ProcNum" = p."ProcNum"
 LEFT JOIN patient_paid pp ON pp."ProcNum" = p."ProcNum"
 LEFT JOIN adjusted adj ON adj."ProcNum" = p."ProcNum"
