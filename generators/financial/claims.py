@@ -21,7 +21,7 @@ from . import benefits
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
 DENIED_SHARE = parameter("financial.claims.denied_share")
 UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
-REVIEW_RISK_FLOOR, REVIEW_RISK_CAP = 0.2, 12.0  # relative to a $100 line: $20 and below, $1,200 and above
+REVIEW_RISK_FLOOR, REVIEW_RISK_CAP = 0.2, 12.0  # fee relative to $100: $20 and below, $1,200 and above
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
 FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to the carrier...
 LOST_SHARE, APPEALED_SHARE, CORRECTED_SHARE, OVERTURNED_SHARE = parameters(
@@ -121,7 +121,7 @@ def _review_risk(fee, received):
     services (crowns, bridges, implants, root canals, scaling) for x-rays, narratives and clinical necessity, and
     pay routine cleanings and exams unreviewed. Grows with the fee up to REVIEW_RISK_CAP times a $100 line's,
     scaled so the average over the received lines is 1."""
-    risk = np.clip(fee / 10_000, REVIEW_RISK_FLOOR, REVIEW_RISK_CAP)
+    risk = np.clip(fee / 10_000, REVIEW_RISK_FLOOR, REVIEW_RISK_CAP) ** 2
     mean = risk[received].mean() if received.any() else 1.0
     return np.minimum(risk / mean, 0.9 / (DENIED_SHARE + UNDERPAID_SHARE))
 
