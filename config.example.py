@@ -21,8 +21,9 @@ only fill in a server you name; they never choose one).
 
 # What to generate:
 # DEMO_NUM_PATIENTS = 5000
-# DEMO_START_DATE = "2023-01-01"             # the analytics ignore anything earlier; 2001-01-01 at the earliest
+# DEMO_START_DATE = "2023-01-01"             # the analytics window; the history lies before it
 # DEMO_END_DATE = "2026-06-30"               # the simulated "today"; default: today
+# DEMO_HISTORY_YEARS = 3                     # the practice opened this many years before DEMO_START_DATE
 # DEMO_SEED = 20230101                       # same seed + same options = same data
 # DEMO_CLINICS = 0                           # 0 = single location (ClinicNum 0), as the analytics expect
 # DEMO_PATIENTS_PER_OFFICE = 25000           # larger practices are generated office by office (flat memory)

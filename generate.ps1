@@ -28,6 +28,7 @@ param(
     [string]$Patients,
     [string]$StartDate,
     [string]$EndDate,
+    [string]$HistoryYears,
     [string]$Seed,
     [string]$Clinics,
     [string]$PatientsPerOffice,
@@ -65,7 +66,8 @@ $ErrorActionPreference = "Stop"
 
 # Each parameter and the option of main.py it gives (Verbose is PowerShell's common parameter).
 $Flags = [ordered]@{
-    Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"; Seed = "--seed"
+    Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"
+    HistoryYears = "--history-years"; Seed = "--seed"
     Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Volume = "--volume"
     VolumeProfile = "--volume-profile"; CoverageRate = "--coverage-rate"; CompletionRate = "--completion-rate"
     FeeMatchRate = "--fee-match-rate"; DbHost = "--db-host"; DbPort = "--db-port"; DbName = "--db-name"

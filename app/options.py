@@ -60,9 +60,12 @@ def build_parser():
                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     run = p.add_argument_group("what to generate")
     run.add_argument("--patients", help=f"number of patients (default {defaults.patients}; volumes scale with it)")
-    run.add_argument("--start-date", help=f"first day of activity, YYYY-MM-DD, from {EARLIEST_START} "
+    run.add_argument("--start-date", help=f"first day of the analytics window, YYYY-MM-DD, from {EARLIEST_START} "
                      f"(default {defaults.start_date})")
     run.add_argument("--end-date", help="last day of activity, the simulated 'today' (default: today)")
+    run.add_argument("--history-years", help="years the practice existed before --start-date: the database "
+                     "holds its history since it opened, and the window starts in steady state; the opening "
+                     f"must be {EARLIEST_START} or later (default {defaults.history_years})")
     run.add_argument("--seed", help=f"random seed: same seed and options give the same data (default {defaults.seed})")
     run.add_argument("--clinics", help="number of clinics; 0 = single location, ClinicNum 0 everywhere "
                      f"(default {defaults.clinics})")
@@ -163,7 +166,7 @@ def read_password_file(path):
 def config_from(args):
     cli = {name: value for name, value in (
         ("patients", args.patients), ("start_date", args.start_date), ("end_date", args.end_date),
-        ("seed", args.seed), ("clinics", args.clinics),
+        ("history_years", args.history_years), ("seed", args.seed), ("clinics", args.clinics),
         ("patients_per_office", args.patients_per_office), ("volume_profile", args.volume_profile),
         ("db_host", args.db_host), ("db_port", args.db_port), ("db_name", args.db_name),
         ("db_user", args.db_user), ("db_password", password_from(args)), ("db_url", args.db_url),

@@ -7,6 +7,9 @@ from opendental.codes import ClaimProcStatus, ClaimStatus, ProcStatus
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
 TODAY = """(SELECT (options->>'end_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
+# The day the practice opened: its history starts history_years before the window (--start-date).
+OPENED = """(SELECT ((options->>'start_date')::date - make_interval(years => coalesce((options->>'history_years')::int, 0)))::date
+             FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
 CENT = 0.005
 COMPLETE = ProcStatus.COMPLETE
 PAID = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)  # insurance money on the ledger
@@ -121,10 +124,10 @@ RULES = [
      WHERE ("ProcNum" <> 0 AND "AdjNum" <> 0) OR ("UnearnedType" = {NONE} AND "ProcNum" = 0 AND "AdjNum" = 0)
         OR ("UnearnedType" <> {NONE} AND ("ProcNum" <> 0 OR "AdjNum" <> 0))
         OR "UnearnedType" NOT IN ({", ".join(map(str, UNEARNED))})"""),
-    ("patient money is dated inside the window, payments on their split dates", f"""
+    ("patient money is dated between the opening and today, payments on their split dates", f"""
      SELECT p."PayNum", p."PayDate", s."DatePay" FROM raw.payment p JOIN raw.paysplit s USING ("PayNum")
-     WHERE s."DatePay" <> p."PayDate" OR p."PayDate" > {TODAY} OR p."PayDate" < '2023-01-01'
-     UNION ALL SELECT "AdjNum", "AdjDate", NULL FROM raw.adjustment WHERE "AdjDate" > {TODAY} OR "AdjDate" < '2023-01-01'"""),
+     WHERE s."DatePay" <> p."PayDate" OR p."PayDate" > {TODAY} OR p."PayDate" < {OPENED}
+     UNION ALL SELECT "AdjNum", "AdjDate", NULL FROM raw.adjustment WHERE "AdjDate" > {TODAY} OR "AdjDate" < {OPENED}"""),
 ]
 
 AR_SUMMARY = f"""

@@ -7,24 +7,33 @@ Tolerances know about sampling noise: a share observed on n cases may wander 3 s
 large run cannot hide drift; a metric with fewer than MIN_CASES cases is only informational (production per
 provider-day needs FULL_BOOK_DAYS: a practice of a few hundred patients cannot fill a provider's day).
 The metrics of a practice living through the years (history, returning patients, pathways, the day, back
-office, people, fees) are in fidelity_living, gated by its one switch GATED.
+office, people, fees) are in fidelity_living, those of claims (denials, lost claims, insurance AR aging) in
+fidelity_claims, each gated by its one switch GATED.
+The metrics share their reading: fidelity_sets builds once per report the row sets several of them read, and
+the metrics that only aggregate over the same rows (metric.Tally, share, counted) are computed in one query.
+A new metric is one more Metric in a list; it may read those sets and tally over those rows.
 """
 import math
 from dataclasses import asdict, dataclass
 from types import SimpleNamespace
 
 from opendental.codes import AptStatus, ClaimStatus, HasIns, PatStatus
-from opendental.definitions import DefCat, defnum, defnums
+from opendental.definitions import DefCat, defnums
 
-from .ar_validation import COMPLETE, PAID, TODAY
+from . import fidelity_sets
+from .ar_validation import COMPLETE, TODAY
+from .fidelity_claims import CLAIMS
 from .fidelity_living import LIVING_PRACTICE
-from .metric import FULL_BOOK_DAYS, WINDOW_START, Metric, share
+from .fidelity_sets import COMPLETED_VISITS
+from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally, measure, share
 
 Z = 3.0
 
-PAST_APPOINTMENTS = f"""FROM raw.appointment
-    WHERE "AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)}
+PAST_APPOINTMENTS = f""""AptStatus" IN {AptStatus.sql(AptStatus.COMPLETE, AptStatus.UNSCHEDULED_LIST, AptStatus.BROKEN)}
     AND "AptDateTime" < {TODAY}"""
+GUARANTOR = '"Guarantor" = "PatNum"'
+ACTIVE = f""""PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'"""
+FAMILIES = """FROM (SELECT count(*) n FROM raw.patient GROUP BY "Guarantor") f"""
 HYGIENE_CODES = "('D1110', 'D1120', 'D4910')"
 HYGIENE_VISITS = f"""
     SELECT DISTINCT p."PatNum", p."ProcDate" FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
@@ -32,27 +41,27 @@ HYGIENE_VISITS = f"""
 RECALL_GAPS = f"""
     SELECT "ProcDate" - lag("ProcDate") OVER (PARTITION BY "PatNum" ORDER BY "ProcDate") AS gap
     FROM ({HYGIENE_VISITS}) v"""
-CROWN_AND_BRIDGE = defnum(DefCat.PROC_CODE_CATS, "Crown & Bridge")
+RECALL_GAP_ROWS = f"FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL"
 RECEIVED = ClaimStatus.RECEIVED.sql
-CATEGORY = f"""CASE WHEN c."ProcCode" LIKE 'D0%' THEN 'diagnostic' WHEN c."ProcCode" LIKE 'D1%' THEN 'preventive'
-    WHEN c."ProcCode" LIKE 'D2%' AND c."ProcCat" = {CROWN_AND_BRIDGE} THEN 'prosthodontic'
-    WHEN c."ProcCode" LIKE 'D2%' THEN 'restorative'
-    WHEN c."ProcCode" LIKE 'D3%' THEN 'endodontic' WHEN c."ProcCode" LIKE 'D4%' THEN 'periodontic'
-    WHEN c."ProcCode" LIKE 'D5%' OR c."ProcCode" LIKE 'D6%' THEN 'prosthodontic'
-    WHEN c."ProcCode" LIKE 'D7%' THEN 'oral surgery' ELSE 'other' END"""
-COMPLETED = f"""FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
-    WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0"""
+DONE = f'p."ProcStatus" = {COMPLETE}'
+PRODUCTION = f'{DONE} AND p."ProcFee" > 0'
+LAST_90_DAYS = f'{DONE} AND p."ProcDate" > {TODAY} - 90'
+RECEIVED_CLAIMS = f'FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}'
+PRODUCTION_DAYS = f"""FROM (SELECT p."ProvNum", p."ProcDate", v."IsSecondary", sum(p."ProcFee") AS day_total
+    FROM procedures p JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} GROUP BY 1, 2, 3) d"""
 
 
-# The procedure mix, read once for the category metrics (one pass over the procedure log instead of fourteen).
-PROCEDURE_MIX = f"""CREATE TEMPORARY TABLE procedure_mix AS
-    SELECT {CATEGORY} AS category, count(*) AS procedures, sum(p."ProcFee") AS production {COMPLETED} GROUP BY 1"""
+def _production_per_day(hygienist):
+    """Production of a provider-day: the dentists' days, or the hygienists'."""
+    days = f'{"" if hygienist else "NOT "}"IsSecondary"'
+    return Tally(PRODUCTION_DAYS, f"(avg(day_total) FILTER (WHERE {days}))::float8",
+                 f"count(*) FILTER (WHERE {days})", f"(stddev(day_total) FILTER (WHERE {days}))::float8")
 
 
 def _category_share(category, by_fee):
     amount = "production" if by_fee else "procedures"
-    return (f"SELECT (sum({amount}) FILTER (WHERE category = '{category}'))::float8 / nullif(sum({amount}), 0), "
-            f"sum(procedures) FROM procedure_mix")
+    return Tally("FROM procedure_mix", f"(sum({amount}) FILTER (WHERE category = '{category}'))::float8 "
+                 f"/ nullif(sum({amount}), 0)", "sum(procedures)")
 
 
 CATEGORY_RANGES = {  # share of completed procedures by count, and of production by fee
@@ -70,99 +79,93 @@ PAYMENT_TYPE_SHARES = (  # (label, patient payment types, share of payments low,
      0.005, 0.10))
 
 METRICS = [
-    Metric("insured share of active patients", f"""SELECT avg(("HasIns" = {HasIns.INSURED.sql})::int)::float8,
-           count(DISTINCT "Guarantor") FROM raw.patient WHERE "PatStatus" = {PatStatus.PATIENT} AND "DateFirstVisit" > '0001-01-01'""", 0, 0,
+    Metric("insured share of active patients", Tally(PATIENT_ROWS, f"""(avg(("HasIns" = {HasIns.INSURED.sql})::int)
+           FILTER (WHERE {ACTIVE}))::float8""", f'count(DISTINCT "Guarantor") FILTER (WHERE {ACTIVE})'), 0, 0,
            "configured --coverage-rate (drawn per family: families are the cases)", config="coverage_rate"),
-    Metric("appointment completion rate", share(f'"AptStatus" = {AptStatus.COMPLETE}', PAST_APPOINTMENTS), 0, 0,
+    Metric("appointment completion rate", share(f'"AptStatus" = {AptStatus.COMPLETE}', APPOINTMENT_ROWS, PAST_APPOINTMENTS), 0, 0,
            "configured --completion-rate", config="completion_rate"),
-    Metric("no-show / broken rate", share(f'"AptStatus" = {AptStatus.BROKEN}', PAST_APPOINTMENTS), 0.05, 0.12,
+    Metric("no-show / broken rate", share(f'"AptStatus" = {AptStatus.BROKEN}', APPOINTMENT_ROWS, PAST_APPOINTMENTS), 0.05, 0.12,
            "industry: no-shows about 5-10% of visits"),
-    Metric("cancellation rate (unscheduled list)", share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', PAST_APPOINTMENTS), 0.06, 0.20,
+    Metric("cancellation rate (unscheduled list)", share(f'"AptStatus" = {AptStatus.UNSCHEDULED_LIST}', APPOINTMENT_ROWS,
+           PAST_APPOINTMENTS), 0.06, 0.20,
            "industry: 8-15% of visits cancelled or moved"),
-    Metric("hygiene recall interval, mean", f"""SELECT avg(gap)::float8, count(gap), stddev(gap)::float8
-           FROM ({RECALL_GAPS}) g WHERE gap IS NOT NULL""", 150, 280,
+    Metric("hygiene recall interval, mean", Tally(RECALL_GAP_ROWS, "avg(gap)::float8", "count(gap)",
+           "stddev(gap)::float8"), 150, 280,
            "six-month recall; real patients slip to 7-9 months on average",
            kind="mean", unit="days"),
-    Metric("hygiene recall interval, spread (sd)", f"""SELECT stddev(gap)::float8, count(gap) FROM ({RECALL_GAPS}) g
-           WHERE gap IS NOT NULL""", 20, 150, "real rhythms vary: 3-4 month perio to 12+ months lapsed",
+    Metric("hygiene recall interval, spread (sd)", Tally(RECALL_GAP_ROWS, "stddev(gap)::float8", "count(gap)"), 20, 150,
+           "real rhythms vary: 3-4 month perio to 12+ months lapsed",
            kind="value", gated=False, unit="days"),
     Metric("active hygiene patients overdue for recall", share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
            f"""FROM raw.recall r WHERE NOT r."IsDisabled" AND r."DatePrevious" >= {TODAY} - 540"""), 0.15, 0.55,
            "industry: a third to a half of active recall patients are past due"),
-    Metric("new patients per month per 1,000 patients", f"""SELECT (count(*) FILTER (WHERE "DateFirstVisit" >=
-           {WINDOW_START}) * 1000.0 / nullif(count(*), 0) / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8,
-           count(*) FROM raw.patient""", 3, 20, "a general practice gains 20-50 new patients a month per 2-4k patients",
+    Metric("new patients per month per 1,000 patients", Tally(PATIENT_ROWS, f"""(count(*) FILTER (WHERE
+           "DateFirstVisit" >= {WINDOW_START}) * 1000.0 / nullif(count(*), 0)
+           / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8""", "count(*)"), 3, 20,
+           "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
-    Metric("procedures per completed visit", f"""SELECT avg(n)::float8, count(*) FROM (SELECT a."AptNum", count(*) n
-           FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = {AptStatus.COMPLETE}
-           GROUP BY 1) v""", 2.0, 5.5,
+    Metric("procedures per completed visit", Tally(COMPLETED_VISITS,
+           "(avg(procedures) FILTER (WHERE procedures > 0))::float8", "count(*) FILTER (WHERE procedures > 0)"), 2.0, 5.5,
            "DOMAIN.md 8: about 5 charted procedures per appointment", kind="value"),
-    Metric("production per dentist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
-           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
-           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND NOT v."IsSecondary"
-           GROUP BY 1, 2) d""", 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
+    Metric("production per dentist-day", _production_per_day(hygienist=False), 1500, 9000, "industry: a general dentist produces $2,500-$6,000 a day",
            kind="mean", unit="$", min_cases=FULL_BOOK_DAYS),
-    Metric("production per hygienist-day", f"""SELECT avg(day_total)::float8, count(*), stddev(day_total)::float8 FROM (
-           SELECT p."ProvNum", p."ProcDate", sum(p."ProcFee") day_total FROM raw.procedurelog p
-           JOIN raw.provider v USING ("ProvNum") WHERE p."ProcStatus" = {COMPLETE} AND v."IsSecondary"
-           GROUP BY 1, 2) d""", 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
+    Metric("production per hygienist-day", _production_per_day(hygienist=True), 600, 2000, "industry: a hygienist produces $800-$1,500 a day", kind="mean", unit="$",
            min_cases=FULL_BOOK_DAYS),
     *[Metric(f"{category} share of procedures", _category_share(category, False), count[0], count[1],
              "ADA procedure mix of a general practice") for category, (count, _) in CATEGORY_RANGES.items()],
     *[Metric(f"{category} share of production", _category_share(category, True), fee[0], fee[1],
              "ADA production mix of a general practice") for category, (_, fee) in CATEGORY_RANGES.items()],
     Metric("standard-fee match rate", f"""SELECT avg((abs(p."ProcFee" - f.std) < 0.01)::int)::float8, count(*)
-           FROM raw.procedurelog p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
+           FROM procedures p JOIN (SELECT DISTINCT ON ("CodeNum", "ClinicNum") "CodeNum", "ClinicNum",
            "Amount" std, "SecDateTEdit"::date since FROM raw.fee
            ORDER BY "CodeNum", "ClinicNum", "SecDateEntry" DESC, "FeeNum" DESC) f
            USING ("CodeNum", "ClinicNum") WHERE p."ProcStatus" = {COMPLETE} AND p."ProcFee" > 0
            AND p."ProcDate" >= f.since""", 0, 0,
            "configured --fee-match-rate (procedures since the fee was last raised)", config="fee_match_rate"),
-    Metric("claim turnaround, median", f"""SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
-           count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 14, 35, "industry: claims paid 2-6 weeks after sending",
+    Metric("claim turnaround, median", Tally(RECEIVED_CLAIMS, """(percentile_cont(0.5) WITHIN GROUP
+           (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 14, 35, "industry: claims paid 2-6 weeks after sending",
            kind="value", unit="days"),
-    Metric("claim turnaround, 90th percentile", f"""SELECT (percentile_cont(0.9) WITHIN GROUP (ORDER BY "DateReceived" - "DateSent"))::float8,
-           count(*) FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 21, 50, "industry: claims paid 2-6 weeks after sending",
+    Metric("claim turnaround, 90th percentile", Tally(RECEIVED_CLAIMS, """(percentile_cont(0.9) WITHIN GROUP
+           (ORDER BY "DateReceived" - "DateSent"))::float8""", "count(*)"), 28, 65,
+           "industry: most claims paid 2-4 weeks after sending, a tail of slow payers and lost claims for months",
            kind="value", unit="days"),
-    Metric("insurance paid / billed fee", f"""SELECT (sum("InsPayAmt") / nullif(sum("ClaimFee"), 0))::float8, count(*)
-           FROM raw.claim WHERE "ClaimStatus" = {RECEIVED}""", 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
+    Metric("insurance paid / billed fee", Tally(RECEIVED_CLAIMS, """(sum("InsPayAmt") / nullif(sum("ClaimFee"),
+           0))::float8""", "count(*)"), 0.30, 0.65, "DOMAIN.md 8: received claims paid 40-60% of fee",
            kind="value", unit="%"),
-    Metric("write-off share of gross production", f"""SELECT ((SELECT sum("WriteOff") FROM raw.claimproc WHERE "Status" IN {PAID})
-           / nullif(sum(p."ProcFee"), 0))::float8, count(*) {COMPLETED}""", 0.03, 0.30,
+    Metric("write-off share of gross production", Tally("FROM procedures p", f"""((SELECT written_off FROM insurance_paid) / nullif(sum(p."ProcFee") FILTER (WHERE {PRODUCTION}),
+           0))::float8""", f"count(*) FILTER (WHERE {PRODUCTION})"), 0.03, 0.30,
            "industry: PPO contractual write-offs 10-30% of production", kind="value", unit="%"),
-    Metric("collection rate", f"""SELECT (((SELECT sum("InsPayAmt") FROM raw.claimproc WHERE "Status" IN {PAID})
-           + (SELECT sum("PayAmt") FROM raw.payment)) / nullif(sum(p."ProcFee") - (SELECT coalesce(sum("WriteOff"), 0)
-           FROM raw.claimproc WHERE "Status" IN {PAID}) + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8,
-           count(*) FROM raw.procedurelog p WHERE p."ProcStatus" = {COMPLETE}""", 0.95, 0.995,
+    Metric("collection rate", Tally("FROM procedures p", f"""(((SELECT paid FROM insurance_paid) + (SELECT sum("PayAmt") FROM raw.payment))
+           / nullif(sum(p."ProcFee") FILTER (WHERE {DONE}) - (SELECT coalesce(written_off, 0) FROM insurance_paid)
+           + (SELECT coalesce(sum("AdjAmt"), 0) FROM raw.adjustment), 0))::float8""", f"count(*) FILTER (WHERE {DONE})"), 0.95, 0.995,
            "industry: 95-99% of net production collected", kind="value", unit="%"),
-    *[Metric(f"AR share {label}", f"""SELECT (sum("{column}") / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90"
-             + "BalOver90"), 0))::float8, count(*) FILTER (WHERE "BalTotal" > 0) FROM raw.patient
-             WHERE "Guarantor" = "PatNum" """, low, high, source, kind="share", unit="%")
+    *[Metric(f"AR share {label}", Tally(PATIENT_ROWS, f"""(sum("{column}") FILTER (WHERE {GUARANTOR})
+             / nullif(sum("Bal_0_30" + "Bal_31_60" + "Bal_61_90" + "BalOver90") FILTER (WHERE {GUARANTOR}),
+             0))::float8""", f'count(*) FILTER (WHERE {GUARANTOR} AND "BalTotal" > 0)'), low, high, source, kind="share", unit="%")
       for label, column, low, high, source in (
           ("0-30 days", "Bal_0_30", 0.40, 0.85, "industry: most receivables are current"),
           ("31-60 days", "Bal_31_60", 0.05, 0.35, "industry aging profile"),
           ("61-90 days", "Bal_61_90", 0.0, 0.20, "industry aging profile"),
           ("over 90 days", "BalOver90", 0.0, 0.15, "industry: AR over 90 days under 15%"))],
-    Metric("days in AR", f"""SELECT ((SELECT sum("BalTotal") FROM raw.patient WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0)
-           / nullif(sum(p."ProcFee") / 90.0, 0))::float8, count(*) FROM raw.procedurelog p
-           WHERE p."ProcStatus" = {COMPLETE} AND p."ProcDate" > {TODAY} - 90""", 5, 45,
+    Metric("days in AR", Tally("FROM procedures p", f"""((SELECT sum("BalTotal") FROM raw.patient
+           WHERE "Guarantor" = "PatNum" AND "BalTotal" > 0) / nullif(sum(p."ProcFee") FILTER (WHERE {LAST_90_DAYS})
+           / 90.0, 0))::float8""", f"count(*) FILTER (WHERE {LAST_90_DAYS})"), 5, 45,
            "industry: days in AR under 30-40", kind="value", unit="days"),
     *[Metric(f"payment type: {label}",
              share(f'"PayType" IN ({", ".join(map(str, types))})', 'FROM raw.payment WHERE "PayAmt" > 0'),
              low, high, "DOMAIN.md 8: card 71%, check 8%, cash 5%, Care Credit 4% of payments")
       for label, types, low, high in PAYMENT_TYPE_SHARES],
-    *[Metric(f"patients aged {label}", share(condition, "FROM raw.patient"), low, high,
+    *[Metric(f"patients aged {label}", share(condition, PATIENT_ROWS), low, high,
              "DOMAIN.md 5.2: about 20% children, 60% adults, 20% 65+")
       for label, condition, low, high in (
           ("under 18", f"age({TODAY}, \"Birthdate\") < interval '18 years'", 0.12, 0.30),
           ("18-64", f"age({TODAY}, \"Birthdate\") BETWEEN interval '18 years' AND interval '65 years'", 0.50, 0.72),
           ("65 and over", f"age({TODAY}, \"Birthdate\") >= interval '65 years'", 0.12, 0.30))],
-    Metric("family size, mean", """SELECT avg(n)::float8, count(*), stddev(n)::float8 FROM (SELECT count(*) n
-           FROM raw.patient GROUP BY "Guarantor") f""", 1.6, 2.8, "US households average 2.5 people", kind="mean",
+    Metric("family size, mean", Tally(FAMILIES, "avg(n)::float8", "count(*)", "stddev(n)::float8"), 1.6, 2.8, "US households average 2.5 people", kind="mean",
            unit="people"),
-    Metric("single-person families", """SELECT avg((n = 1)::int)::float8, count(*) FROM (SELECT count(*) n
-           FROM raw.patient GROUP BY "Guarantor") f""", 0.25, 0.60, "US: 28% one-person households, more in practices"),
+    Metric("single-person families", Tally(FAMILIES, "avg((n = 1)::int)::float8", "count(*)"), 0.25, 0.60, "US: 28% one-person households, more in practices"),
     *LIVING_PRACTICE,
+    *CLAIMS,
 ]
 
 
@@ -212,14 +215,9 @@ def evaluate(metric, row, config):
 
 def report(connection, config=None):
     """All metrics on the database; `config` (the run's GeneratorConfig) sets the configured targets."""
-    results = []
-    with connection.cursor() as cursor:
-        cursor.execute(PROCEDURE_MIX)
-        for metric in METRICS:
-            cursor.execute(metric.sql)
-            results.append(evaluate(metric, cursor.fetchone(), config))
-        cursor.execute("DROP TABLE procedure_mix")
-    return results
+    with connection.cursor() as cursor, fidelity_sets.built(cursor):
+        rows = measure(cursor, METRICS)
+    return [evaluate(metric, row, config) for metric, row in zip(METRICS, rows)]
 
 
 def stored_targets(connection):

@@ -23,6 +23,9 @@ ANALYTICS_START = date(2023, 1, 1)
 # The analytics' tests reject dates of 2000 and before (DOMAIN.md: DateEntry > 2000, SecDateEntry >= 2000, RefDate
 # between 2000 and 2100), so a practice's history starts in 2001 at the earliest.
 EARLIEST_START = date(2001, 1, 1)
+# The practice opened this many years before --start-date: the database holds its history since (every first
+# visit, recall and balance backed by rows) and the window starts with a settled patient base.
+HISTORY_YEARS = 3
 # A volume override may ask for at most this many times its default for the practice's patient count
 # (at least VOLUME_FLOOR rows): enough to model a very busy practice, never millions of rows per patient.
 VOLUME_CAP = 20
@@ -33,24 +36,33 @@ MAX_PATIENTS = 10_000_000
 # sharing the reference data), so memory stays flat whatever the patient count.
 PATIENTS_PER_OFFICE = 25_000
 
-# name: (our default at 5,000 patients, the original tool's value, why ours differs).
-# The original's values stay reachable with --volume-profile original.
+# name: (our default at 5,000 patients, the original tool's value, why ours differs), quoted for the reference
+# run: 2023-01-01 to 2026-11-30 with the default history (a practice open since 2020-01-01, REFERENCE_YEARS of
+# activity). The tables of events (EVENT_VOLUMES) scale with a run's simulated years too. Ours are what the
+# practice's behaviour produces at the reference (measured, seed 20230101); procedures, commlogs and documents
+# are also the targets those phases fill to. The original's values stay reachable with --volume-profile original.
+REFERENCE_YEARS = (date(2026, 11, 30) - date(2020, 1, 1)).days / 365.25  # 6.91
+EVENT_VOLUMES = ("appointments", "procedures", "claims", "claimprocs", "claim_payments", "payments", "paysplits",
+                 "adjustments", "commlogs", "documents")
 VOLUMES = {
-    "appointments": (15_000, 15_000, ""),
-    "procedures": (50_000, 20_000, "DOMAIN.md 8: a real practice charts 60-100k procedures for 5-8k patients "
-                   "(exam, x-rays and cleaning are separate procedures of one visit)"),
-    "patient_plans": (3_500, 3_500, ""),
-    "subscribers": (3_000, 3_000, ""),
-    "claims": (8_000, 8_000, ""),
-    "claimprocs": (25_000, 25_000, ""),
-    "claim_payments": (5_000, 5_000, ""),
-    "payments": (12_000, 12_000, ""),
-    "paysplits": (15_000, 15_000, ""),
-    "adjustments": (2_000, 2_000, ""),
-    "recalls": (6_500, 3_200, "DOMAIN.md 4/5.4: the analytics require 5,000-15,000 recalls due in the window"),
+    "appointments": (56_000, 15_000, "what the patients' behaviour books over 6.9 years: about 1.6 hygiene visits "
+                     "a year per active patient, treatment, failed and planned appointments"),
+    "procedures": (142_000, 20_000, "DOMAIN.md 8: a real practice charts 60-100k procedures for 5-8k patients "
+                   "(exam, x-rays and cleaning are separate procedures of one visit); the treatment target"),
+    "patient_plans": (3_300, 3_500, "measured"),
+    "subscribers": (1_600, 3_000, "measured: one per policy holder of the insured families"),
+    "claims": (22_400, 8_000, "measured"),
+    "claimprocs": (83_400, 25_000, "measured"),
+    "claim_payments": (15_400, 5_000, "measured"),
+    "payments": (31_000, 12_000, "measured"),
+    "paysplits": (70_500, 15_000, "measured"),
+    "adjustments": (5_800, 2_000, "the target of the discounts; fees, credits and bad debt come on top (8,000 written)"),
+    "recalls": (5_500, 3_200, "measured (recalls due in the window); DOMAIN.md 4/5.4: the analytics require "
+                "5,000-15,000 recalls due in the window"),
     "referral_attachments": (2_000, 2_000, ""),
-    "commlogs": (30_000, 15_000, "DOMAIN.md 8: reminders and confirmations alone give 20-60k at this size"),
-    "documents": (10_000, 10_000, ""),
+    "commlogs": (53_000, 15_000, "DOMAIN.md 8: reminders and confirmations alone give 20-60k at this size; "
+                 "30,000 over the 3.9-year window before the history, the same a year"),
+    "documents": (17_700, 10_000, "10,000 over the 3.9-year window before the history, the same a year"),
 }
 RATES = {
     "coverage_rate": 0.60,
@@ -71,6 +83,7 @@ SETTING_KEYS = {
     "DEMO_NUM_APPOINTMENTS": "volume:appointments",
     "DEMO_NUM_PROCEDURES": "volume:procedures",
     "DEMO_SEED": "seed",
+    "DEMO_HISTORY_YEARS": "history_years",
     "DEMO_PATIENTS_PER_OFFICE": "patients_per_office",
     "DEMO_CLINICS": "clinics",
     "DEMO_EMBEDDED_DIR": "embedded_dir",
@@ -99,6 +112,7 @@ class GeneratorConfig:
     patients: int = REFERENCE_PATIENTS
     start_date: date = ANALYTICS_START
     end_date: date = field(default_factory=date.today)
+    history_years: int = HISTORY_YEARS
     seed: int = 20230101
     clinics: int = 0
     patients_per_office: int = PATIENTS_PER_OFFICE
@@ -124,12 +138,17 @@ class GeneratorConfig:
     sources: dict = field(default_factory=dict, repr=False)
 
     def volume(self, name):
-        """The target row count of a volume, scaled from its per-5,000-patient ratio."""
+        """The target row count of a volume, scaled from its per-5,000-patient ratio (and, for the tables of
+        events, from the reference run's simulated years to this run's)."""
         if name in self.volume_overrides:
             return self.volume_overrides[name]
         ours, original, _ = VOLUMES[name]
-        per_reference = original if self.volume_profile == "original" else ours
-        return max(1, round(per_reference * self.patients / REFERENCE_PATIENTS))
+        return max(1, round((original if self.volume_profile == "original" else ours) * self.reference_scale(name)))
+
+    def reference_scale(self, name):
+        """This run's size relative to the reference run VOLUMES is quoted for, for volume `name`."""
+        years = self.simulated_years / REFERENCE_YEARS if name in EVENT_VOLUMES else 1.0
+        return self.patients / REFERENCE_PATIENTS * years
 
     def offices(self):
         """One configuration per office, generated one after another: patients as even as possible (none above
@@ -141,6 +160,20 @@ class GeneratorConfig:
                 for i, size in enumerate(sizes)]
 
     @property
+    def opened(self):
+        """The day the practice opened, history_years before start_date (a 29 February on 28 February)."""
+        year = self.start_date.year - self.history_years
+        try:
+            return self.start_date.replace(year=year)
+        except ValueError:
+            return self.start_date.replace(year=year, day=28)
+
+    @property
+    def simulated_years(self):
+        """The years of activity the practice's database holds: from the opening to today."""
+        return (self.end_date - self.opened).days / 365.25
+
+    @property
     def today(self):
         """The simulated 'today': the last day of activity. Nothing else reads the clock."""
         return self.end_date
@@ -149,7 +182,7 @@ class GeneratorConfig:
         """The options of the run, safe to print or store (no password, no URL with credentials)."""
         return {
             "patients": self.patients, "start_date": self.start_date.isoformat(),
-            "end_date": self.end_date.isoformat(), "seed": self.seed, "clinics": self.clinics,
+            "end_date": self.end_date.isoformat(), "history_years": self.history_years, "seed": self.seed, "clinics": self.clinics,
             "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
             "volume_overrides": dict(self.volume_overrides),
             "coverage_rate": self.coverage_rate, "completion_rate": self.completion_rate,
@@ -241,6 +274,8 @@ def _coerce(target, key, value):
     if target == "seed":
         return _parse_int(key, value, 0, 2**63 - 1)
     if target == "clinics":
+        return _parse_int(key, value, 0, 100)
+    if target == "history_years":
         return _parse_int(key, value, 0, 100)
     if target in ("start_date", "end_date"):
         return _parse_date(key, value)
@@ -366,6 +401,10 @@ def _check(config):
     if config.start_date < EARLIEST_START:
         raise UserError(f"--start-date {config.start_date} is before {EARLIEST_START}: the analytics' tests reject "
                         "dates of 2000 and before, so the practice's history cannot start earlier")
+    if config.start_date.year - config.history_years < EARLIEST_START.year:
+        source = config.sources.get("history_years", "--history-years")
+        raise UserError(f"{source} ({config.history_years}) opens the practice before {EARLIEST_START} "
+                        f"(--start-date {config.start_date}); at most {config.start_date.year - EARLIEST_START.year}")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
     if config.end_date > date.today():
@@ -385,7 +424,7 @@ def _check(config):
 def volume_cap(config, name):
     """The largest count a volume override may ask for: VOLUME_CAP times its default, at least VOLUME_FLOOR."""
     ours, original, _ = VOLUMES[name]
-    return max(VOLUME_FLOOR, VOLUME_CAP * round(max(ours, original) * config.patients / REFERENCE_PATIENTS))
+    return max(VOLUME_FLOOR, VOLUME_CAP * round(max(ours, original) * config.reference_scale(name)))
 
 
 def warnings_for(config):

@@ -28,7 +28,7 @@ def _plan_rows():
 
 def planned_rows(config):
     """Rows each phase will write (phase number -> rows), over all the offices of the practice."""
-    years = (config.end_date - config.start_date).days / 365.25
+    years = config.simulated_years
     phases = {}
     for number, office in enumerate(config.offices()):
         reference = replace(office, volume_overrides={}, volume_profile="realistic")

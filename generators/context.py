@@ -40,4 +40,10 @@ class RunContext:
 
     @property
     def start(self) -> np.datetime64:
+        """The first day the practice's database holds activity: the day it opened."""
+        return np.datetime64(self.config.opened, "D")
+
+    @property
+    def window_start(self) -> np.datetime64:
+        """The first day of the analytics window (--start-date); the practice's history lies before it."""
         return np.datetime64(self.config.start_date, "D")

@@ -173,10 +173,11 @@ def providers(ctx: RunContext) -> Providers:
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
-    # Staffing for the visit volume (about three appointments per patient over the window): at 5,000
-    # patients two dentists and two hygienists (one each below 3,750); plus a billing entity and former providers.
+    # Staffing for the visit volume (about 1.6 hygiene visits a year per active patient): at 5,000 patients
+    # two dentists and three hygienists (a hygienist for every 1,667 patients or part of it, so the chairs
+    # hold the recalls); plus a billing entity and former providers.
     d = scaled(ctx, 2, 1)
-    h = scaled(ctx, 2, 1)
+    h = -(-3 * ctx.config.patients // 5000)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former

@@ -146,7 +146,8 @@ class Patients:
     """One entry per patient (the patient index), families contiguous, guarantor first. nums (PatNum), guarantor
     (PatNum), family (family index), role (0 guarantor, 1 spouse, 2 child or other dependant), birth (datetime64[D]), gender,
     status (PatStatus), first_visit (datetime64[D], NO_DATE if never seen), new_in_window (bool: first came
-    inside the window), active (status 0 and seen), pri_prov / sec_prov (ProvNum of the office's dentist /
+    inside the window), left (datetime64[D]: the day the patient left the practice,
+    9999-12-31 if still with it), active (status 0 and seen), pri_prov / sec_prov (ProvNum of the office's dentist /
     hygienist), clinic (ClinicNum), insured (bool: the family is insured and the chart not merged away),
     employer (EmployerNum, 0 none), age_days (int, today), merged_into (patient index of the chart a duplicate
     was merged into, -1), contact_method (PreferContactMethod), premed (bool: antibiotic premedication
@@ -162,6 +163,7 @@ class Patients:
     status: np.ndarray
     first_visit: np.ndarray
     new_in_window: np.ndarray
+    left: np.ndarray
     active: np.ndarray
     pri_prov: np.ndarray
     sec_prov: np.ndarray

@@ -21,7 +21,7 @@ from .context import RunContext
 from .data import read_table
 from .handover import Families, Patients, ZipCodes
 from .parameters import parameter, parameters
-from .timeline import NO_DATE, clamp, stamp
+from .timeline import NO_DATE, clamp, open_day_offset, stamp, whole_days
 
 TITLE = "Patients: families, guarantors, demographics, employers, notes, links, zip codes"
 # Columns of the written patient rows later phases print on forms, referrals and messages (pt.details).
@@ -30,11 +30,13 @@ DETAILS = ("LName", "FName", "MiddleI", "Preferred", "Address", "Address2", "Cit
            "WkPhone", "WirelessPhone", "Email", *METHODS)
 FAMILY_SIZES = (1, 2, 3, 4, 5)
 FAMILY_SIZE_SHARES = (0.42, 0.27, 0.14, 0.11, 0.06)
-STATUS_SHARES = {PatStatus.PATIENT: 0.86, PatStatus.INACTIVE: 0.08, PatStatus.ARCHIVED: 0.05, PatStatus.DECEASED: 0.01}
 LEFT = (PatStatus.INACTIVE, PatStatus.ARCHIVED, PatStatus.DECEASED)  # patients who left the practice
 GONE = (PatStatus.DECEASED, PatStatus.DELETED)  # charts that cannot be a family's guarantor
-NEW_PATIENT_SHARE = parameter("patients.new_patient_share")
 RECORD_LEAD_DAYS = 30  # a new patient's record is made when they first call, up to a month before the visit
+NEVER = np.datetime64("9999-12-31", "D")
+ATTRITION, OPENING_DAYS, MORTALITY, ARCHIVED_SHARE = parameters(
+    "patients.attrition_per_year", "patients.opening_days", "patients.mortality_over_70", "patients.archived_share")
+OLD_AGE_DAYS, STAY_DAYS, ARCHIVED_AFTER_DAYS = round(70 * 365.25), 60, 2 * 365
 TEXT, WIRELESS, HOME, WORK, EMAIL, NONE = (ContactMethod.TEXT_MESSAGE, ContactMethod.WIRELESS_PHONE,
                                            ContactMethod.HOME_PHONE, ContactMethod.WORK_PHONE, ContactMethod.EMAIL,
                                            ContactMethod.NONE)
@@ -147,28 +149,26 @@ def people(ctx):
     has_spouse = (sizes >= 2) & (rng.random(n_fam) < np.where(sizes == 2, 0.75, 0.85))
     role = np.where(position_in_family == 0, 0, np.where((position_in_family == 1) & has_spouse[family], 1, 2))
     nums = ctx.ids.take("patient", n)
-    today = ctx.today
-    age_days = _ages_in_days(rng, role, family, first)
+    joined = _join_days(ctx, rng, n_fam)
+    age_at_joining = _ages_in_days(rng, role, family, first)
     # spouses within a few years of the guarantor
-    age_days = np.where(role == 1, np.maximum(age_days[first[family]] + rng.integers(-5 * 365, 5 * 365, n), 19 * 365),
-                        age_days)
-    birth = today - age_days.astype("timedelta64[D]")
+    age_at_joining = np.where(role == 1, np.maximum(age_at_joining[first[family]] + rng.integers(-5 * 365, 5 * 365, n),
+                                                    19 * 365), age_at_joining)
+    birth = joined[family] - age_at_joining.astype("timedelta64[D]")  # the same age mix joins in every year
+    age_days = (ctx.today - birth).astype(np.int64)
     gender = np.where(rng.random(n) < 0.51, Gender.FEMALE, Gender.MALE)
     gender = np.where(role == 1, np.where(gender[first[family]] == Gender.FEMALE, Gender.MALE, Gender.FEMALE), gender)
     gender[rng.random(n) < 0.003] = Gender.UNKNOWN
-    status = weighted_choice(rng, STATUS_SHARES.items(), n)
     # a guarantor who only pays for the children is a non-patient
     payer_only = (role == 0) & (sizes[family] >= 3) & (rng.random(n) < 0.06)
-    status = np.where(payer_only, PatStatus.NON_PATIENT, status)
-    status[(status == PatStatus.DECEASED) & (age_days < 60 * 365)] = PatStatus.INACTIVE
+    status = np.where(payer_only, PatStatus.NON_PATIENT, PatStatus.PATIENT)
     merged_into = _duplicate_charts(rng, status)
     status[merged_into >= 0] = PatStatus.DELETED
+    first_visit, left, status = _first_visits(ctx, rng, joined, birth, status, family)
     heir = _heirs(role, status, age_days, family, first)
-    role, (age_days, birth, gender, status, merged_into) = _hand_over(heir, first, role, age_days, birth, gender,
-                                                                      status, merged_into)
+    role, (age_days, birth, gender, status, first_visit, left, merged_into) = _hand_over(
+        heir, first, role, age_days, birth, gender, status, first_visit, left, merged_into)
     status, merged_into = _guarantors_who_stay(heir, first, sizes, status, merged_into)
-    first_visit, new_in_window = _first_visits(ctx, rng, birth, status, family, first)
-    first_visit, new_in_window = _born_first(first_visit, new_in_window, birth)
     insured_family = rng.random(n_fam) < cfg.coverage_rate
     dentists, hygienists = ctx.practice.providers.dentists, ctx.practice.providers.hygienists
     clinic_of_family = ctx.practice.clinics[rng.integers(0, len(ctx.practice.clinics), n_fam)]
@@ -178,7 +178,7 @@ def people(ctx):
                                has_spouse=has_spouse)
     patients = SimpleNamespace(
         nums=nums, guarantor=nums[first][family], family=family, role=role, birth=birth, gender=gender,
-        status=status, first_visit=first_visit, new_in_window=new_in_window,
+        status=status, first_visit=first_visit, new_in_window=first_visit >= ctx.window_start, left=left,
         active=(status == PatStatus.PATIENT) & (first_visit != NO_DATE),
         pri_prov=dentists[rng.integers(0, len(dentists), n_fam)][family],
         sec_prov=hygienists[rng.integers(0, len(hygienists), n)],
@@ -233,32 +233,36 @@ def _guarantors_who_stay(heir, first, sizes, status, merged_into):
     return status, merged_into
 
 
-def _born_first(first_visit, new_in_window, birth):
-    """No first visit before birth: such a patient never came."""
-    unborn = (first_visit != NO_DATE) & (first_visit < birth)
-    return np.where(unborn, NO_DATE, first_visit), new_in_window & ~unborn
+def _join_days(ctx, rng, n_fam):
+    """The day each family joined. The practice opened ctx.start. Its founding families join in its first
+    months (a new practice fills fast); the others join at a steady rate up to today that makes up for the
+    families who leave (ATTRITION a year: founders are 1 / (1 + ATTRITION x years) of the families), so the base
+    is stable once the founders are in."""
+    span = int((ctx.today - ctx.start).astype(int))
+    founding = rng.random(n_fam) < 1 / (1 + ATTRITION * span / 365.25)
+    return ctx.start + whole_days(np.where(founding, np.minimum(rng.exponential(OPENING_DAYS, n_fam), span - 1),
+                                           rng.uniform(0, span, n_fam)))
 
 
-def _first_visits(ctx, rng, birth, status, family, first):
-    """When each patient first came: before the window (an established patient) or inside it (a new one).
+def _first_visits(ctx, rng, joined, birth, status, family):
+    """When each patient first came (NO_DATE if never), when they left the practice (NEVER if still with it)
+    and their status today.
 
-    Families usually come together; a child born into the practice comes later.
+    A family comes together (a child from age two) and moves away together; an older patient may die first.
+    Whoever came stayed at least STAY_DAYS. A patient gone for years may be archived.
     """
-    n = len(birth)
-    start, today = ctx.start, ctx.today
-    window = int((today - start).astype(int))
-    new_family = rng.random(len(first)) < NEW_PATIENT_SHARE
-    joined = np.where(new_family, start + rng.integers(0, max(1, window - 14), len(first)).astype("timedelta64[D]"),
-                      start - rng.integers(30, 9 * 365, len(first)).astype("timedelta64[D]"))
-    first_visit = joined[family] + rng.integers(0, 20, n).astype("timedelta64[D]") * (rng.random(n) < 0.3)
-    first_visit = np.maximum(first_visit, birth + 365 * 2)
-    # inactive and archived patients only came before the window
-    gone = np.isin(status, LEFT)
-    first_visit = np.where(gone, np.minimum(first_visit, start - rng.integers(400, 3000, n).astype("timedelta64[D]")),
-                           first_visit)
-    never = (first_visit > today - 7) | (status == PatStatus.NON_PATIENT)
-    first_visit = np.where(never, NO_DATE, first_visit)
-    return first_visit, (first_visit >= start) & ~never
+    n, today = len(birth), ctx.today
+    first_visit = joined[family] + whole_days(rng.integers(0, 20, n) * (rng.random(n) < 0.3))
+    first_visit = open_day_offset(np.maximum(first_visit, birth + 2 * 365), 0)
+    moved = (joined + whole_days(rng.exponential(365.25 / ATTRITION, len(joined))))[family]
+    died = np.maximum(first_visit, birth + OLD_AGE_DAYS) + whole_days(rng.exponential(365.25 / MORTALITY, n))
+    left = np.minimum(moved, died)
+    came = (status == PatStatus.PATIENT) & (first_visit <= np.minimum(left - STAY_DAYS, today - 7))
+    gone = (status == PatStatus.PATIENT) & (left <= today)
+    archived = (today - left).astype(int) > ARCHIVED_AFTER_DAYS
+    status = np.select([gone & (died < moved), gone & archived & (rng.random(n) < ARCHIVED_SHARE), gone],
+                       [PatStatus.DECEASED, PatStatus.ARCHIVED, PatStatus.INACTIVE], status)
+    return np.where(came, first_visit, NO_DATE), np.where(left <= today, left, NEVER), status
 
 
 def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> None:
@@ -283,6 +287,7 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
     pt.entered = record_entries(ctx, pt)
     entered = pt.entered.astype("datetime64[D]")
     touched = clamp(np.maximum(entered, ctx.start) + rng.integers(0, 900, n).astype("timedelta64[D]"), entered, ctx.today)
+    touched = np.where(pt.left <= ctx.today, np.maximum(touched, pt.left), touched)  # the status changed then
     status = pt.status
     contact = {**phones(ctx, pt, fam), "Email": emails(ctx, pt, fam, first, last)}
     pt.contact_method = reachable(weighted_choice(ctx.rng("contact-method"), CONTACT_METHODS, n), contact)
@@ -307,7 +312,7 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
         "Language": np.where(rng.random(n_fam) < 0.1, "spa", "eng")[family].tolist(), "Title": _titles(pt, married, adult),
         "DateTStamp": np.maximum(stamp(touched, rng.integers(8 * 3600, 17 * 3600, n)), pt.entered),
         "TxtMsgOk": weighted_choice(rng, TEXTING_ALLOWED, n), "Country": "USA",
-        "DateTimeDeceased": np.where(status == PatStatus.DECEASED, stamp(touched, 12 * 3600),
+        "DateTimeDeceased": np.where(status == PatStatus.DECEASED, stamp(pt.left, 12 * 3600),
                                      np.datetime64("0001-01-01T00:00:00")),
         "BillingCycleDay": 1, "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
         "SecDateEntry": entered, "ShortCodeOptIn": 0, "PayPlanDue": 0.0, "EstBalance": 0.0,

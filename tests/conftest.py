@@ -31,6 +31,7 @@ from main import main  # noqa: E402
 
 REFERENCE = PROJECT.parent / "shared" / "reference"
 SMALL_END = "2025-06-30"
+OPENED = "2020-01-01"  # the practices open the default three years of history before --start-date 2023-01-01
 # Random for each test session, so no one on the machine knows the test servers' superuser password; the tests
 # check that it never appears in any output.
 TEST_PASSWORD = "Test-" + secrets.token_urlsafe(18)

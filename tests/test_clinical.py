@@ -1,5 +1,7 @@
 """Phase 4: appointments, procedures and recalls behave like a practice's book and chart in OpenDental."""
 
+from datetime import date
+
 import numpy as np
 import pytest
 
@@ -20,7 +22,7 @@ DECODED_INTERVALS = {0, 196609, 393216, 393217, 16777217, 83886081}
 
 
 def scaled(name):
-    return GeneratorConfig(patients=PATIENTS).volume(name)
+    return GeneratorConfig(patients=PATIENTS, end_date=date.fromisoformat(SMALL_END)).volume(name)
 
 
 @pytest.fixture(scope="module")

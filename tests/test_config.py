@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from conftest import run_cli
-from core.config import VOLUMES, GeneratorConfig, build_config
+from core.config import REFERENCE_YEARS, VOLUMES, GeneratorConfig, build_config
 from core.database import Target, connection_settings
 from core.errors import UserError
 
@@ -61,11 +61,26 @@ def test_precedence_cli_over_env_file_over_environment_over_config_py(tmp_path):
 
 
 def test_volumes_scale_with_patients_and_profiles_keep_the_original_numbers(tmp_path):
-    config = build_config({"patients": "10000"}, None, None, environ={})
-    assert config.volume("appointments") == 30_000
+    """VOLUMES are quoted for the reference run (5,000 patients, 2023-01-01 to 2026-11-30, three years of history)."""
+    config = build_config({"patients": "10000", "end_date": "2026-11-30"}, None, None, environ={})
+    assert config.volume("appointments") == 2 * VOLUMES["appointments"][0]
     assert config.volume("recalls") == 2 * VOLUMES["recalls"][0]
-    original = build_config({"patients": "5000", "volume_profile": "original"}, None, None, environ={})
+    original = build_config({"patients": "5000", "volume_profile": "original", "end_date": "2026-11-30"}, None, None,
+                            environ={})
     assert [original.volume(name) for name in VOLUMES] == [v[1] for v in VOLUMES.values()]
+
+
+def test_the_tables_of_events_scale_with_the_years_the_practice_has_been_open():
+    config = build_config({"end_date": "2026-11-30", "history_years": "0"}, None, None, environ={})
+    assert config.opened == config.start_date
+    assert config.volume("appointments") == round(VOLUMES["appointments"][0] * config.simulated_years / REFERENCE_YEARS)
+    assert config.volume("recalls") == VOLUMES["recalls"][0]  # one per patient and kind, whatever the years
+
+
+def test_a_leap_day_start_opens_the_practice_on_28_february():
+    config = build_config({"start_date": "2024-02-29", "end_date": "2024-12-31", "history_years": "1"}, None, None,
+                          environ={})
+    assert config.opened.isoformat() == "2023-02-28"
 
 
 @pytest.mark.parametrize("text, message", [

@@ -1,9 +1,11 @@
 """The practice fidelity report: metrics computed in SQL, noise-aware tolerances, JSON/HTML outputs, CI gate."""
 import json
+import math
 from types import SimpleNamespace
 
+import psycopg2
 
-from checks import fidelity
+from checks import fidelity, fidelity_sets, metric
 from conftest import db_args, fidelity_of, isolated, run_cli, run_generator
 
 GATE_PATIENTS, GATE_SEED = 1500, 424242
@@ -49,6 +51,22 @@ def test_every_metric_is_computed_on_a_generated_practice(practice_db):
     results = fidelity_of(practice_db)
     missing = [r.name for r in results if r.observed is None]
     assert not missing, missing
+
+
+def test_tallies_computed_together_equal_each_metric_computed_alone(practice_db):
+    server, name = practice_db
+    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor, fidelity_sets.built(cursor):
+        together = metric.measure(cursor, fidelity.METRICS)
+        alone = []
+        for each in fidelity.METRICS:
+            cursor.execute(each.sql)
+            alone.append(cursor.fetchone())
+    conn.close()
+    assert sum(isinstance(m.sql, metric.Tally) for m in fidelity.METRICS) >= 40
+    for m, pooled, single in zip(fidelity.METRICS, together, alone):
+        assert len(pooled) == len(single), m.name
+        for a, b in zip(pooled, single):
+            assert a == b or math.isclose(float(a), float(b), rel_tol=1e-12), (m.name, pooled, single)
 
 
 def test_ci_gate_every_gated_metric_passes_on_a_medium_practice(server, new_database, tmp_path):

@@ -6,7 +6,7 @@ import numpy as np
 import psycopg2
 import pytest
 
-from checks import fidelity, fidelity_living
+from checks import fidelity, fidelity_living, fidelity_sets
 from core import database
 from core.config import GeneratorConfig
 from generators import timeline
@@ -57,8 +57,9 @@ class Practice:
         return number
 
     def measure(self, name):
-        self.cursor.execute(BY_NAME[name].sql)
-        value, cases, *_ = self.cursor.fetchone()
+        with fidelity_sets.built(self.cursor):
+            self.cursor.execute(BY_NAME[name].sql)
+            value, cases, *_ = self.cursor.fetchone()
         return (None if value is None else round(float(value), 4)), int(cases)
 
 

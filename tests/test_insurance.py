@@ -150,8 +150,8 @@ def test_insurance_dates_are_real_in_order_and_visible(practice_db):
             OR "SecDateTEdit" > '{end} 23:59:59')
       + (SELECT count(*) FROM raw.inssub WHERE "SecDateEntry" < '2000-01-01' OR "SecDateTEdit"::date < "SecDateEntry"
             OR "SecDateTEdit" > '{end} 23:59:59' OR "DateEffective" > '{end}'
-            OR ("DateTerm" IS NULL AND "SecDateTEdit" < '2023-01-01'))
-      + (SELECT count(*) FROM raw.patplan WHERE "SecDateTEntry" < '2023-01-01' OR "SecDateTEdit" < "SecDateTEntry"
+            OR ("DateTerm" IS NULL AND "SecDateTEdit" < '2020-01-01'))
+      + (SELECT count(*) FROM raw.patplan WHERE "SecDateTEntry" < '2020-01-01' OR "SecDateTEdit" < "SecDateTEntry"
             OR "SecDateTEdit" > '{end} 23:59:59')
       + (SELECT count(*) FROM raw.benefit WHERE "SecDateTEntry" < '2000-01-01' OR "SecDateTEdit" < "SecDateTEntry"
             OR "SecDateTEdit" > '{end} 23:59:59')""") == (0,)

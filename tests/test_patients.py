@@ -33,7 +33,7 @@ def test_enums_stay_inside_the_tested_sets(practice_db):
         OR "PreferConfirmMethod" NOT IN (0,2,3,4,6,8) OR "PreferContactMethod" NOT IN (0,2,3,4,5,6,8)
         OR "PreferRecallMethod" NOT IN (0,2,4,8) OR "TxtMsgOk" NOT IN (0,1,2)""") == (0,)
     statuses = one(practice_db, "SELECT avg((\"PatStatus\" = 0)::int) FROM raw.patient")[0]
-    assert 0.75 < statuses < 0.95
+    assert 0.5 < statuses < 0.85  # families leave over the years since the practice opened
 
 
 def test_contact_details_have_the_opendental_formats(practice_db):
@@ -49,10 +49,10 @@ def test_dates_are_in_order(practice_db):
         OR "DateTStamp"::date < "SecDateEntry" OR "DateTStamp"::date > date '{SMALL_END}'""") == (0,)
 
 
-def test_every_patient_has_one_note_entered_inside_the_window(practice_db):
+def test_every_patient_has_one_note_entered_since_the_practice_opened(practice_db):
     assert one(practice_db, """SELECT count(*) FROM raw.patient p FULL JOIN raw.patientnote n USING ("PatNum")
                                WHERE p."PatNum" IS NULL OR n."PatNum" IS NULL""") == (0,)
-    assert one(practice_db, """SELECT count(*) FROM raw.patientnote WHERE "SecDateTEntry" < '2023-01-01'
+    assert one(practice_db, """SELECT count(*) FROM raw.patientnote WHERE "SecDateTEntry" < '2020-01-01'
                                OR "SecDateTEdit" < "SecDateTEntry" """) == (0,)
 
 
@@ -92,9 +92,7 @@ def test_scheduling_wishes_are_rare_and_coherent(practice_db):
 
 def test_planned_treatment_is_marked_done_only_for_patients_who_left(practice_db):
     done, bad = one(practice_db, """SELECT count(*), count(*) FILTER (WHERE "PatStatus" NOT IN (2, 3, 5)
-        OR "DateFirstVisit" = '0001-01-01' OR EXISTS (SELECT 1 FROM raw.appointment a
-            WHERE a."PatNum" = p."PatNum" AND "AptStatus" = 6))
-        FROM raw.patient p WHERE "PlannedIsDone" """)
+        OR "DateFirstVisit" = '0001-01-01') FROM raw.patient p WHERE "PlannedIsDone" """)
     assert done > 0 and bad == 0
 
 

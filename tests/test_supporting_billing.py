@@ -6,7 +6,7 @@ from opendental.codes import AutoCommStatus
 
 TABLES = ("insverify", "insverifyhist", "insbluebook", "insbluebooklog", "claimsnapshot", "claimtracking",
           "eobattach", "statement", "statementprod", "claimform", "codegroup", "autocode")
-IN_WINDOW = f"BETWEEN '2023-01-01' AND '{SMALL_END} 23:59:59'"
+IN_WINDOW = f"BETWEEN '2020-01-01' AND '{SMALL_END} 23:59:59'"
 
 
 def count(practice_db, sql):
@@ -161,7 +161,7 @@ def test_emailed_statements_and_only_they_link_to_the_statement_online(practice_
 def test_statementprod_lists_the_familys_production_in_the_statement_range(practice_db):
     assert count(practice_db, 'SELECT 1 FROM raw.statementprod WHERE "ProdType" = 0') > 0
     assert count(practice_db, """SELECT 1 FROM raw.statementprod sp JOIN raw.statement s USING ("StatementNum")
-        WHERE sp."ProdType" NOT IN (0, 1) OR s."DateSent" < '2023-01-01'
+        WHERE sp."ProdType" NOT IN (0, 1) OR s."DateSent" < '2020-01-01'
         OR (sp."ProdType" = 0 AND NOT EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.patient f USING ("PatNum")
             WHERE p."ProcNum" = sp."FKey" AND f."Guarantor" = s."PatNum" AND p."ProcStatus" = 2
             AND p."ProcDate" BETWEEN s."DateRangeFrom" AND s."DateRangeTo"))

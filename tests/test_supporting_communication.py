@@ -1,6 +1,8 @@
 """Phase 6, communication: referral sources and attachments, the communication log and chart documents tell the
 same story as the appointments, recalls, claims and balances."""
-from conftest import SMALL_END, query
+from datetime import date
+
+from conftest import OPENED, SMALL_END, query
 from core.config import GeneratorConfig
 from generators.supporting import referrals
 
@@ -22,7 +24,7 @@ def count(practice_db, sql):
 
 
 def scaled(name):
-    return GeneratorConfig(patients=PATIENTS).volume(name)
+    return GeneratorConfig(patients=PATIENTS, end_date=date.fromisoformat(SMALL_END)).volume(name)
 
 
 def test_communication_tables_have_their_volumes(practice_db):
@@ -47,7 +49,7 @@ def test_commlog_enums_stay_in_the_tested_sets(practice_db):
 
 
 def test_commlog_times_are_in_the_window_and_entered_after_the_event(practice_db):
-    assert count(practice_db, f"""SELECT 1 FROM raw.commlog WHERE "CommDateTime" < DATE '2023-01-01'
+    assert count(practice_db, f"""SELECT 1 FROM raw.commlog WHERE "CommDateTime" < DATE '{OPENED}'
                                   OR "CommDateTime" >= {END_OF_TODAY} OR "DateTEntry" < "CommDateTime"
                                   OR "DateTEntry" >= {END_OF_TODAY} OR "DateTStamp" <> "DateTEntry"
                                   OR ("DateTimeEnd" > DATE '1900-01-01' AND "DateTimeEnd" <= "CommDateTime")""") == 0
@@ -117,7 +119,7 @@ def test_about_forty_percent_of_patients_have_a_referral_attachment_in_the_windo
     share = rows(practice_db, """SELECT count(DISTINCT "PatNum")::float / (SELECT count(*) FROM raw.patient)
                                  FROM raw.refattach""")[0][0]
     assert 0.30 <= share <= 0.50
-    assert count(practice_db, f"""SELECT 1 FROM raw.refattach WHERE "RefDate" < DATE '2023-01-01'
+    assert count(practice_db, f"""SELECT 1 FROM raw.refattach WHERE "RefDate" < DATE '{OPENED}'
                                   OR "RefDate" > DATE '{SMALL_END}' OR "DateTStamp"::date < "RefDate"
                                   OR "DateTStamp" >= {END_OF_TODAY}""") == 0
 
@@ -144,7 +146,7 @@ def test_referrals_out_go_to_specialists_and_progress_consistently(practice_db):
 
 
 def test_referral_sources_are_recent_and_patient_referrers_carry_the_patients_name(practice_db):
-    assert count(practice_db, """SELECT 1 FROM raw.referral WHERE "DateTStamp" < DATE '2023-01-01'
+    assert count(practice_db, f"""SELECT 1 FROM raw.referral WHERE "DateTStamp" < DATE '{OPENED}'
                                  OR ("IsDoctor" AND ("Specialty" = 0 OR "Title" <> 'DDS' OR "NationalProvID" = ''))
                                  OR ("NotPerson" AND ("IsDoctor" OR "PatNum" <> 0))""") == 0
     assert count(practice_db, """SELECT 1 FROM raw.referral r JOIN raw.patient p USING ("PatNum")
@@ -171,7 +173,7 @@ def test_documents_have_unique_file_names_per_patient_and_day_and_matching_categ
     categories = dict(rows(practice_db, """SELECT d."ImgType", array_agg(DISTINCT c."ItemName") FROM raw.document d
                                            JOIN raw.definition c ON c."DefNum" = d."DocCategory" GROUP BY 1"""))
     assert categories[1] == ["Xrays"] and categories[2] == ["Photos"]
-    assert count(practice_db, f"""SELECT 1 FROM raw.document WHERE "DateCreated" < DATE '2023-01-01'
+    assert count(practice_db, f"""SELECT 1 FROM raw.document WHERE "DateCreated" < DATE '{OPENED}'
                                   OR "DateCreated" >= {END_OF_TODAY} OR "DateTStamp" < "DateCreated"
                                   OR "DateTStamp" >= {END_OF_TODAY} OR "RawBase64" <> '' OR "Thumbnail" <> ''
                                   OR ("FileName" LIKE 'PA\\_%' AND "ToothNumbers" = '')""") == 0

@@ -50,9 +50,9 @@ def test_form_fields_are_named_where_the_analytics_require_it(practice_db):
 def test_filtered_dates_in_the_window(practice_db):
     """labcase.DateTimeCreated and sheet.DateTimeSheet are staging filters; rxpat.RxDate must be after 1990."""
     bad = one(practice_db, f"""SELECT
-        (SELECT count(*) FROM raw.labcase WHERE "DateTimeCreated" < '2023-01-01' OR "DateTimeCreated" >= {TODAY} + 1),
-        (SELECT count(*) FROM raw.sheet WHERE "DateTimeSheet" < '2023-01-01' OR "DateTimeSheet" >= {TODAY}),
-        (SELECT count(*) FROM raw.rxpat WHERE "RxDate" < '2023-01-01' OR "RxDate" >= {TODAY})""")
+        (SELECT count(*) FROM raw.labcase WHERE "DateTimeCreated" < '2020-01-01' OR "DateTimeCreated" >= {TODAY} + 1),
+        (SELECT count(*) FROM raw.sheet WHERE "DateTimeSheet" < '2020-01-01' OR "DateTimeSheet" >= {TODAY}),
+        (SELECT count(*) FROM raw.rxpat WHERE "RxDate" < '2020-01-01' OR "RxDate" >= {TODAY})""")
     assert bad == (0, 0, 0)
 
 

@@ -43,7 +43,7 @@ def test_task_keys_point_at_the_patient_or_appointment_of_their_object_type(prac
 def test_task_status_dates_and_priorities(practice_db):
     statuses = dict(rows(practice_db, 'SELECT "TaskStatus", count(*) FROM raw.task GROUP BY 1'))
     assert set(statuses) == {0, 1, 2} and statuses[2] > statuses[0]
-    assert count(practice_db, f"""SELECT 1 FROM raw.task WHERE "DateTimeOriginal" < DATE '2023-01-01'
+    assert count(practice_db, f"""SELECT 1 FROM raw.task WHERE "DateTimeOriginal" < DATE '2020-01-01'
                                   OR "DateTimeEntry" <> "DateTimeOriginal" OR "SecDateTEdit" < "DateTimeEntry"
                                   OR "SecDateTEdit" >= {END_OF_TODAY} OR "PriorityDefNum" NOT IN (263, 290)
                                   OR ("TaskStatus" = 2) <> ("DateTimeFinished" > DATE '1900-01-01')
@@ -57,7 +57,7 @@ def test_task_status_dates_and_priorities(practice_db):
 
 def test_task_history_snapshots_the_task_before_each_change(practice_db):
     assert count(practice_db, """SELECT 1 FROM raw.taskhist h JOIN raw.task t USING ("TaskNum")
-                                  WHERE h."DateTStamp" < DATE '2023-01-01' OR h."DateTStamp" < h."SecDateTEdit"
+                                  WHERE h."DateTStamp" < DATE '2020-01-01' OR h."DateTStamp" < h."SecDateTEdit"
                                   OR h."DateTStamp" > t."SecDateTEdit" OR h."TaskStatus" > t."TaskStatus"
                                   OR (NOT h."IsNoteChange" AND h."TaskStatus" = t."TaskStatus")
                                   OR (h."TaskStatus" = 2 AND NOT h."IsNoteChange")
@@ -98,7 +98,7 @@ def test_task_notes_and_unread_marks_have_users_and_follow_the_task(practice_db)
 def test_task_lists_include_the_documented_ones(practice_db):
     lists = {num for (num,) in rows(practice_db, 'SELECT "TaskListNum" FROM raw.tasklist')}
     assert {29, 47} <= lists
-    assert count(practice_db, """SELECT 1 FROM raw.tasklist WHERE "DateTimeEntry" < DATE '2023-01-01'
+    assert count(practice_db, """SELECT 1 FROM raw.tasklist WHERE "DateTimeEntry" < DATE '2020-01-01'
                                  OR "DateTL" < DATE '2000-01-01' OR "ObjectType" NOT IN (0, 1, 2)""") == 0
     # A retired folder is archived; a folder's object type is that of the tasks in it.
     assert count(practice_db, 'SELECT 1 FROM raw.tasklist WHERE "TaskListStatus" = 1') > 0
@@ -179,7 +179,7 @@ def test_podium_is_the_program_the_commlog_bridges(practice_db):
 
 
 def test_time_card_adjustments(practice_db):
-    assert count(practice_db, f"""SELECT 1 FROM raw.timeadjust WHERE "TimeEntry" < DATE '2023-01-01'
+    assert count(practice_db, f"""SELECT 1 FROM raw.timeadjust WHERE "TimeEntry" < DATE '2020-01-01'
                                   OR "TimeEntry" >= {END_OF_TODAY}
                                   OR ("PtoDefNum" <> 0) <> ("PtoHours" > time '00:00')
                                   OR "IsAuto" <> ("OTimeHours" > time '00:00')
@@ -203,7 +203,7 @@ def test_unpaid_protected_leave_is_a_stretch_of_sick_days(practice_db):
 def test_entry_log_records_who_booked_each_appointment(practice_db):
     assert count(practice_db, """SELECT 1 FROM raw.entrylog e JOIN raw.appointment a ON a."AptNum" = e."FKey"
                                  WHERE e."UserNum" <> a."SecUserNumEntry" OR e."EntryDateTime" <> a."SecDateTEntry"
-                                 OR e."FKeyType" OR e."EntryDateTime" < DATE '2023-01-01'
+                                 OR e."FKeyType" OR e."EntryDateTime" < DATE '2020-01-01'
                                  OR (e."LogSource" = 1) <> (a."AppointmentTypeNum" = 9)
                                  OR e."LogSource" NOT IN (0, 1)""") == 0
 

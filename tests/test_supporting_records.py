@@ -24,7 +24,7 @@ def test_tables_have_rows(practice_db, table):
 
 def test_treatplans_are_saved_plans_with_the_tested_values(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM raw.treatplan WHERE "TPStatus" <> 0 OR "TPType"
-        OR "DateTP" < '2023-01-01' OR "DateTP" > {TODAY} OR "SecDateEntry" <> "DateTP"
+        OR "DateTP" < '2020-01-01' OR "DateTP" > {TODAY} OR "SecDateEntry" <> "DateTP"
         OR "SecDateTEdit" < "DateTP" OR "SecDateTEdit" >= {TODAY} + 1 OR "SecUserNumEntry" = 0
         OR "UserNumPresenter" = 0 OR "Heading" = '' OR "Note" = ''""")
     assert bad == (0,)
@@ -45,7 +45,7 @@ def test_every_treatplanattach_procedure_is_of_the_plans_patient_and_planned_tha
 
 def test_plan_date_is_on_or_before_the_procedures_date(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM {PLAN_PROCEDURES}
-        WHERE t."DateTP" < '2023-01-01' OR t."DateTP" > p."ProcDate" """)
+        WHERE t."DateTP" < '2020-01-01' OR t."DateTP" > p."ProcDate" """)
     assert bad == (0,)
 
 
@@ -187,7 +187,7 @@ def test_a_multi_visit_group_is_in_process_while_partly_done(practice_db):
         JOIN (SELECT "GroupProcMultiVisitNum", bool_or("ProcStatus" = 2) AND bool_or("ProcStatus" = 1) AS partly
               FROM raw.procmultivisit GROUP BY 1) g USING ("GroupProcMultiVisitNum")
         WHERE m."IsInProcess" <> g.partly OR m."ProcStatus" <> p."ProcStatus" OR m."PatNum" <> p."PatNum"
-           OR m."SecDateTEntry" < '2023-01-01' OR m."SecDateTEdit" < m."SecDateTEntry" """)
+           OR m."SecDateTEntry" < '2020-01-01' OR m."SecDateTEdit" < m."SecDateTEntry" """)
     assert bad == (0,)
     assert one(practice_db, 'SELECT count(*) FILTER (WHERE "IsInProcess") > 0 FROM raw.procmultivisit') == (True,)
 
@@ -217,7 +217,7 @@ def test_group_note_is_an_existing_no_fee_procedure_of_the_day_of_the_visit_it_c
 
 def test_procnote_is_written_on_the_procedure_day_after_the_visit(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM {NOTED} JOIN raw.appointment a USING ("AptNum")
-        WHERE p."ProcStatus" <> 2 OR n."EntryDateTime" < '2023-01-01' OR n."EntryDateTime" >= {TODAY} + 1
+        WHERE p."ProcStatus" <> 2 OR n."EntryDateTime" < '2020-01-01' OR n."EntryDateTime" >= {TODAY} + 1
            OR n."EntryDateTime"::date < p."ProcDate" OR n."EntryDateTime" < a."DateTimeDismissed"
            OR n."PatNum" <> p."PatNum" OR n."Note" = '' """)
     first = one(practice_db, f"""SELECT count(*) FROM (SELECT DISTINCT ON (n."ProcNum") n."EntryDateTime", p."ProcDate"
@@ -292,7 +292,7 @@ def test_primary_teeth_are_charted_for_children_only(practice_db):
 
 def test_perio_exams_only_for_perio_patients_at_their_visits(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM raw.perioexam e JOIN raw.provider v USING ("ProvNum")
-        WHERE e."ExamDate" < '2023-01-01' OR e."ExamDate" > {TODAY} OR NOT v."IsSecondary"
+        WHERE e."ExamDate" < '2020-01-01' OR e."ExamDate" > {TODAY} OR NOT v."IsSecondary"
         OR e."DateTMeasureEdit"::date <> e."ExamDate"
         OR NOT EXISTS (SELECT 1 FROM raw.procedurelog p JOIN raw.procedurecode c USING ("CodeNum")
                        WHERE p."PatNum" = e."PatNum" AND p."ProcStatus" = 2

@@ -34,8 +34,8 @@ def test_provider_only_on_provider_blocks_employee_only_on_employee_blocks(pract
 
 
 def test_schedules_on_weekdays_of_the_window_stamped_before_today(practice_db):
-    bad = one(practice_db, f"""SELECT count(*) FROM raw.schedule WHERE "SchedDate" < '2023-01-01'
-        OR extract(isodow FROM "SchedDate") > 5 OR "DateTStamp" IS NULL OR "DateTStamp" < '2023-01-01'
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.schedule WHERE "SchedDate" < '2020-01-01'
+        OR extract(isodow FROM "SchedDate") > 5 OR "DateTStamp" IS NULL OR "DateTStamp" < '2020-01-01'
         OR "DateTStamp" >= {TODAY} + 1 OR ("SchedType" > 0 AND "StartTime" >= "StopTime")""")
     assert bad == (0,)
 
@@ -60,7 +60,7 @@ def test_no_appointment_sits_in_a_blockout(practice_db):
 def test_holidays_are_observed_us_holidays_nobody_works(practice_db):
     server, name = practice_db
     holidays = query(server, name, """SELECT "SchedDate", "Note" FROM raw.schedule WHERE "Status" = 2""")
-    expected = dict(zip(*schedules.us_holidays(np.datetime64("2023-01-01"), np.datetime64("2030-12-31"))))
+    expected = dict(zip(*schedules.us_holidays(np.datetime64("2020-01-01"), np.datetime64("2030-12-31"))))
     assert holidays and all(expected.get(np.datetime64(date, "D")) == note for date, note in holidays)
     worked = one(practice_db, """SELECT count(*) FROM raw.schedule h JOIN raw.schedule s USING ("SchedDate")
         WHERE h."Status" = 2 AND s."SchedType" IN (1, 3)""")
@@ -127,7 +127,7 @@ def test_history_stamps_strictly_increase_per_appointment_with_the_row_numbers(p
 
 def test_history_inside_the_window(practice_db):
     bad = one(practice_db, f"""SELECT count(*) FROM raw.histappointment WHERE "HistDateTStamp" IS NULL
-        OR "HistDateTStamp" < '2023-01-01' OR "HistDateTStamp" >= {TODAY} + 1 OR "DateTStamp" <> "HistDateTStamp"
+        OR "HistDateTStamp" < '2020-01-01' OR "HistDateTStamp" >= {TODAY} + 1 OR "DateTStamp" <> "HistDateTStamp"
         OR "HistApptAction" NOT BETWEEN 0 AND 4 OR "AptStatus" NOT IN (1, 2, 3, 5, 6)""")
     assert bad == (0,)
 

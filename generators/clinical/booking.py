@@ -55,14 +55,16 @@ def book(ctx, chart):
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     planned_at = visits["planned_at"][visit]
+    pinned = visits["pinned"][visit] & ~attempt
     apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, np.where(attempt, -1, planned_at),
-                                                              apts["clinic"], hygiene, apts["minutes"], provider)
+                                                              apts["clinic"], hygiene, apts["minutes"], provider,
+                                                              pinned)
     # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
     apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
     planned_at = planned_at[kept]
-    apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of)
+    apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of, visits["booked_at"])
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
@@ -113,21 +115,22 @@ def statuses(ctx, rng, day, failed):
     return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
 
-def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider):
+def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider, pinned):
     """Day, start timestamp and operatory of each appointment (`wished`: open days; `planned_at`: the row of
     the exam that planned it, or -1). Each provider works a day in one chair of the clinic's hygiene (or
     doctor) operatories, in random order; when more providers work than there are chairs, they take turns in
     a chair. The chairs used change from day to day. An appointment that does not fit before 17:00 moves to
-    a later day of the week, and the visits planned at it follow a few open days after it."""
+    a later day of the week, and the visits planned at it follow a few open days after it; a `pinned` one (a
+    first visit, on the DateFirstVisit written) comes first in its provider's day and never moves."""
     pool, chairs, op_table = operatory_pools(ctx, clinic, hygiene)
     day = wished.copy()
     if not len(day):
         return day, stamp(day), np.zeros(0, dtype=np.int64)
-    shuffle = rng.random(len(day))
+    shuffle = rng.random(len(day)) - pinned
     check = np.arange(len(day))
     while len(check):
         _, before = layout(day[check], pool[check], provider[check], minutes[check], shuffle[check], chairs)
-        late = check[before + minutes[check] > DAY_MINUTES]
+        late = check[(before + minutes[check] > DAY_MINUTES) & ~pinned[check]]
         day[late] = open_day_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
         late = np.concatenate([late, follow_exams(rng, day, planned_at, late)])
         pool_day = combined_key(pool, day.astype(int))
@@ -199,8 +202,9 @@ def idle_time(rng, chair_day, order, end):
     return ((DAY_MINUTES - busy[group]) * weight_so_far / total[group] // 5 * 5).astype(int)
 
 
-def booking(ctx, rng, apts, planned_at, attempt_of):
-    """When each appointment was made (SecDateTEntry): a recall visit weeks to months ahead, a new patient's
+def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_at):
+    """When each appointment was made (SecDateTEntry): a recall visit at the checkout of the visit before
+    (`visits_booked_at`, per visit: its row, -1 if none) or weeks to months ahead, a new patient's
     first visit days to weeks ahead, treatment (and a failed attempt at it) after the exam that planned it, an
     emergency the same morning, a rebooked visit when its attempt failed."""
     n = len(apts["day"])
@@ -211,11 +215,12 @@ def booking(ctx, rng, apts, planned_at, attempt_of):
     attempt_day[attempt_of] = day[apts["attempt"]]
     plan_day = day[np.maximum(planned_at, 0)]
     days_since_plan = (day - plan_day).astype(int) * np.where(rng.random(n) < 0.5, 1, rng.random(n))
+    at = np.where(apts["attempt"], -1, visits_booked_at[apts["visit"]])
     lead = np.select(
         [apts["attempt"], rebooked, kind == KIND["emergency"], planned_at >= 0, NEW_PATIENT_KINDS[kind],
-         kind == KIND["srp"]],
+         kind == KIND["srp"], at >= 0],
         [rng.uniform(5, 90, n), (day - attempt_day).astype(int) - rng.uniform(0, 2, n), 0, days_since_plan,
-         rng.uniform(2, 30, n), rng.uniform(3, 14, n)],
+         rng.uniform(2, 30, n), rng.uniform(3, 14, n), (day - day[np.maximum(at, 0)]).astype(int)],
         rng.uniform(14, 180, n))
     booked_day = np.clip(day - days(np.maximum(lead, 0)), ctx.start, ctx.today)  # the book opens with the window
     same_day = np.maximum(apts["start"] - (rng.integers(15, 180, n) * 60).astype("timedelta64[s]"),

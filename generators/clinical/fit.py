@@ -1,6 +1,6 @@
 """An appointment or procedure volume given with --volume is met exactly.
 
-Appointments: the hygiene visit budget is steered (a few deterministic rebuilds of the plan book) until the book
+Appointments: the hygiene attendance (its visit budget) is steered (a few deterministic rebuilds of the plan book) until the book
 holds at least the target, then appointments nothing else rests on are dropped at random down to it: failed
 attempts, planned appointments (their procedures stay planned) and recall cleanings whose exam planned nothing
 (with their procedures). Procedures: the treatment the exams find is already steered to the target; the rest
@@ -41,14 +41,30 @@ def plan_book(ctx):
 
 
 def _built(ctx, budget):
-    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget))
+    pt = ctx.practice.patients
+    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget), pt.first_visit)
     care = hygiene.plan(ctx, chart, budget)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)
     treatment.diagnose(ctx, chart, cases)
+    visits = chart.visits()
+    chart.drop_visits(visits["date"] > pt.left[visits["patient"]] - hygiene.LEAVE_NOTICE_DAYS)  # the patient left
     apts, apt_row, planned_row = booking.book(ctx, chart)
-    procs = chart.procedures()
-    return _without((care, apts, apt_row, planned_row, procs), *pathways.unsigned(ctx, apts, procs, planned_row))
+    built = _while_with_the_practice(ctx, (care, apts, apt_row, planned_row, chart.procedures()))
+    _, apts, _, planned_row, procs = built
+    return _without(built, *pathways.unsigned(ctx, apts, procs, planned_row))
+
+
+def _while_with_the_practice(ctx, built):
+    """The book without the visits a full day pushed past the day the patient left (with their failed
+    attempts and the planned appointments made at them); what such a visit carried out or diagnosed goes
+    too, work planned before stays planned."""
+    care, apts, apt_row, planned_row, procs = built
+    after = apts["day"] > ctx.practice.patients.left[apts["patient"]]
+    after |= apts["attempt"] & after[np.maximum(apts["visit"], 0)]
+    charted_there = ((apt_row >= 0) & after[np.maximum(apt_row, 0)] & (procs["planned_at"] < 0)) | \
+        ((procs["planned_at"] >= 0) & after[np.maximum(procs["planned_at"], 0)])
+    return _without(built, after, charted_there)
 
 
 def _fit_appointments(ctx, built, target):

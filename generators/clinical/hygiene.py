@@ -1,12 +1,15 @@
-"""Hygiene care: every active patient's cleanings over the window, with the exam, x-rays and fluoride of each.
+"""Hygiene care: every patient's cleanings while they are with the practice, with the exam, x-rays and fluoride
+of each.
 
-A NEW patient (first visit inside the window) starts with a comprehensive exam visit on their first-visit
-day; an ESTABLISHED patient's rhythm runs on from before the window. Each patient has a personal interval
-(six months, three to four for perio maintenance, stretched for the ones who tend to come late) and an
-ATTENDANCE: the chance to come at each due date. Attendance is spread so that most patients either come
-regularly or rarely, and its mean is the one free parameter: set so that hygiene fills its share of
-ctx.config.volume("appointments"). Patients who rarely come stay overdue for long; some due dates were
-booked and missed (no-shows, which keep their procedures).
+A patient's first visit is on their DateFirstVisit (the patients phase chose it): mostly a comprehensive exam
+visit; some new patients come in pain first (a limited exam and film) and most of those come back for the
+comprehensive exam. Then each patient has a personal interval (six months, three to four for perio
+maintenance, stretched for the ones who tend to come late) and an ATTENDANCE: the chance to come at each due
+date. Attendance is spread so that most patients come regularly and some lapse for a year or two and return;
+its mean (ATTENDANCE_MEAN) is set from what practices report: about three in four active patients seen in a
+year. Some due dates were booked and missed (no-shows, which keep their procedures). Recall is pre-booked at
+checkout: the first due date after today of a patient who came to the last one is on the book. Nothing is
+booked after the patient left. --volume appointments scales the attendance (visit_budget is its scale).
 
 Perio patients (some adults, more of the older ones) are in perio maintenance; a new perio patient first
 gets scaling and root planing, two quadrants a visit, and so does an adult whose recall visit finds periodontitis:
@@ -26,16 +29,21 @@ from ..timeline import NO_DATE, days
 from .chart import KIND
 from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
 
-# Hygiene visits are about this share of the visits that take place (restorative and emergency ones are the
-# rest); broken and planned appointments come on top (completion_rate of appointments take place).
-HYGIENE_SHARE = parameter("clinical.hygiene.hygiene_share")
-BOOKING_DAYS = 90  # how far ahead the book is filled
+BOOKING_DAYS = 90  # how far ahead treatment is booked
+RECALL_BOOKED_DAYS = 200  # how far ahead pre-booked recalls are on the book: the next six months
+LEAVE_NOTICE_DAYS = 30  # nothing is booked in a patient's last month with the practice
 CLEANINGS_A_DAY = 4  # a hygienist's full day
 PROPHY_DAYS, PERIO_DAYS = 182, 105
 LATENESS = ((1.0, 0.6), (1.25, 0.25), (1.6, 0.15))  # a patient's own interval, as a multiple of the recall one
-ATTENDANCE_SPREAD = 0.6  # beta concentration: small = patients are either regulars or seldom come
+MEAN_INTERVAL_DAYS = PROPHY_DAYS * sum(factor * share for factor, share in LATENESS)
 PERIO_SHARE_BY_AGE = ((25, 0.0), (45, 0.07), (65, 0.15), (200, 0.20))
 NO_SHOW_SHARE = parameter("clinical.hygiene.no_show_share")
+ATTENDANCE_MEAN, ATTENDANCE_SPREAD, PREBOOKED_SHARE = parameters(
+    "clinical.hygiene.attendance_mean", "clinical.hygiene.attendance_spread", "clinical.hygiene.prebooked_share")
+EMERGENCY_FIRST_SHARE, COMPREHENSIVE_AFTER_EMERGENCY, PALLIATIVE_SHARE = parameters(
+    "clinical.hygiene.emergency_first_share", "clinical.hygiene.comprehensive_after_emergency",
+    "clinical.hygiene.palliative_at_emergency")
+COMPREHENSIVE_AFTER_DAYS = (7, 42)
 CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE, TODDLER_AGE = 14, 16, 5, 12, 3
 BITEWING_DAYS, PANO_DAYS = 330, 1826
 FULL_FILM_YEARS = (3, 5)  # a full-mouth series or panoramic film is due again after 3-5 years
@@ -47,8 +55,9 @@ SRP_FIRST_HALF_DAYS, SRP_SECOND_HALF_DAYS = (7, 21), (7, 14)
     "clinical.hygiene.fmx_share", "clinical.hygiene.adult_fluoride", "clinical.hygiene.adult_pa",
     "clinical.hygiene.child_hygiene_instruction", "clinical.hygiene.sealants_at_first_visit",
     "clinical.hygiene.sealants_at_recall", "clinical.hygiene.antimicrobial_share")
-SRP_AT_RECALL, PERIO_MAINTENANCE_ATTENDANCE = parameters("clinical.hygiene.srp_at_recall",
-                                                         "clinical.hygiene.perio_maintenance_attendance")
+SRP_AT_RECALL, PERIO_MAINTENANCE_ATTENDANCE, NO_MAINTENANCE_AFTER_SRP = parameters(
+    "clinical.hygiene.srp_at_recall", "clinical.hygiene.perio_maintenance_attendance",
+    "clinical.hygiene.no_maintenance_after_srp")
 
 
 def years(delta):
@@ -56,23 +65,26 @@ def years(delta):
 
 
 def plan(ctx, chart, budget):
-    """Chart every cleaning visit up to the booking horizon (about `budget` of them); returns the care cohort
-    (one entry per active patient) with each patient's history before the window, for the recalls."""
+    """Chart every hygiene visit of the practice's patients up to the booking horizon; `budget` scales the
+    attendance (visit_budget(ctx): the patients' own behaviour). Returns the care cohort (one entry per
+    patient who came)."""
     rng = ctx.rng("hygiene")
-    horizon = ctx.today + BOOKING_DAYS
-    care = cohort(ctx, rng)
-    care.attendance = attendance(rng, care, horizon, budget)
-    care.before = history_before_window(rng, care)
-    care.bitewing, care.pano = care.before.bitewing.copy(), care.before.pano.copy()  # x-rays are due again from these
-    care.exams = np.stack([care.before.cleaning, np.full(len(care.patient), NO_DATE)])  # the last two periodic exams
-    first_visits(ctx, rng, chart, care, horizon)
-    due_dates(ctx, rng, chart, care, horizon)
+    care = cohort(ctx, rng, ctx.today + RECALL_BOOKED_DAYS)
+    care.attendance = attendance(rng, len(care.patient), budget / visit_budget(ctx))
+    care.bitewing, care.pano = np.full(len(care.patient), NO_DATE), np.full(len(care.patient), NO_DATE)
+    care.exams = np.full((2, len(care.patient)), NO_DATE)  # the last two periodic exams
+    first_visits(ctx, rng, chart, care)
+    due_dates(ctx, rng, chart, care)
     return care
 
 
 def visit_budget(ctx):
-    """The number of hygiene visits the practice's appointment volume holds."""
-    return ctx.config.volume("appointments") * ctx.config.completion_rate * HYGIENE_SHARE
+    """About the hygiene visits the patients' behaviour gives: a first visit each, then ATTENDANCE_MEAN of
+    their due dates while with the practice. The scale --volume appointments steers the attendance by."""
+    pt = ctx.practice.patients
+    came = pt.first_visit != NO_DATE
+    care_days = (np.minimum(pt.left[came], ctx.today) - pt.first_visit[came]).astype(int).sum()
+    return max(came.sum() + ATTENDANCE_MEAN * care_days / MEAN_INTERVAL_DAYS, 1.0)
 
 
 def hygienist_weekdays(ctx, budget):
@@ -88,66 +100,83 @@ def hygienist_weekdays(ctx, budget):
     return masks[np.searchsorted(hygienists, ctx.practice.patients.sec_prov)]
 
 
-def cohort(ctx, rng):
-    """The active patients, their perio status and personal interval; `due` is an established patient's last
-    due date before the window (the rhythm's phase)."""
+def cohort(ctx, rng, horizon):
+    """The patients who came, their perio status and personal interval, and `until`: the last day a visit
+    of theirs may be booked (the horizon, or a month before they left)."""
     pt = ctx.practice.patients
-    patient = np.flatnonzero(pt.active)
+    patient = np.flatnonzero(pt.first_visit != NO_DATE)
     n = len(patient)
-    birth, first, new = pt.birth[patient], pt.first_visit[patient], pt.new_in_window[patient]
-    age = years(ctx.start - birth)
+    birth, first = pt.birth[patient], pt.first_visit[patient]
+    age = years(first - birth)
     perio_chance = np.array([share for _, share in PERIO_SHARE_BY_AGE])[
         np.searchsorted([limit for limit, _ in PERIO_SHARE_BY_AGE], age, side="right")]
     perio = rng.random(n) < perio_chance
     lateness = weighted_choice(rng, LATENESS, n) * rng.uniform(0.95, 1.1, n)
     interval = np.where(perio, PERIO_DAYS, PROPHY_DAYS) * lateness
-    due = np.where(new, first, ctx.start - days(rng.uniform(0, interval)))
-    return SimpleNamespace(patient=patient, birth=birth, first=first, new=new, perio=perio, interval=interval,
-                           due=due)
+    until = np.minimum(pt.left[patient] - LEAVE_NOTICE_DAYS, horizon)
+    return SimpleNamespace(patient=patient, birth=birth, first=first, new=np.ones(n, dtype=bool), perio=perio,
+                           interval=interval, until=until, emergency=rng.random(n) < EMERGENCY_FIRST_SHARE)
 
 
-def attendance(rng, care, horizon, budget):
-    """Each patient's chance to come at a due date. Its mean makes the expected number of visits up to the
-    horizon equal the budget (a new patient's first visit is certain)."""
-    due_dates_ahead = np.maximum((horizon - care.due).astype(int) // care.interval, 0)
-    mean = np.clip((budget - care.new.sum()) / max(due_dates_ahead.sum(), 1), 0.01, 0.99)
-    return rng.beta(mean * ATTENDANCE_SPREAD, (1 - mean) * ATTENDANCE_SPREAD, len(care.patient))
+def attendance(rng, n, scale):
+    """Each patient's chance to come at a due date: a beta draw (most come regularly, some seldom), its
+    mean ATTENDANCE_MEAN times `scale`."""
+    mean = np.clip(ATTENDANCE_MEAN * scale, 0.01, 0.99)
+    return rng.beta(mean * ATTENDANCE_SPREAD, (1 - mean) * ATTENDANCE_SPREAD, n)
 
 
-def history_before_window(rng, care):
-    """An established patient was last seen at their last due date before the window (the patients phase
-    counts them active); bitewings then or one interval earlier; a panoramic x-ray at the first visit and
-    every five years since. NO_DATE for new patients."""
-    last = care.due
-    bitewing = np.where(rng.random(len(last)) < 0.6, last, np.maximum(last - days(care.interval), care.first))
-    pano = care.first + days(PANO_DAYS * ((last - care.first).astype(int) // PANO_DAYS))
-    return SimpleNamespace(**{name: np.where(care.new, NO_DATE, value) for name, value in
-                              (("cleaning", last), ("bitewing", bitewing), ("pano", pano))})
-
-
-def first_visits(ctx, rng, chart, care, horizon):
-    """New patients: comprehensive exam, x-rays and cleaning; perio patients then get scaling and root planing."""
-    new = np.flatnonzero(care.new)
-    cleaning_visit(ctx, rng, chart, care, new, care.first[new], comprehensive=True)
+def first_visits(ctx, rng, chart, care):
+    """Each patient's first visit on their first-visit day and the comprehensive exam (with x-rays and a
+    cleaning) that day or, after an emergency first visit, weeks later (or never: such a patient keeps no
+    recall rhythm). Perio patients then get scaling and root planing. Sets `care.due`, the day the recall
+    rhythm runs from, and `care.last_visit`, the visit it runs from (-1 if none)."""
+    in_pain = np.flatnonzero(care.emergency)
+    emergency_visits(ctx, rng, chart, care, in_pain)
+    care.due = care.first.copy()
+    care.due[in_pain] += days(rng.uniform(*COMPREHENSIVE_AFTER_DAYS, len(in_pain)))
+    returns = (~care.emergency | (rng.random(len(care.due)) < COMPREHENSIVE_AFTER_EMERGENCY)) & \
+        (care.due <= care.until)
+    care.attendance[~returns] = 0.0
+    new = np.flatnonzero(returns)
+    care.last_visit = np.full(len(care.due), -1)
+    care.last_visit[new] = cleaning_visit(ctx, rng, chart, care, new, care.due[new], comprehensive=True)
     perio = new[care.perio[new]]
-    scaling_and_root_planing(ctx, rng, chart, care, perio, care.first[perio], horizon)
+    scaling_and_root_planing(ctx, rng, chart, care, perio, care.due[perio], care.until[perio])
 
 
-def due_dates(ctx, rng, chart, care, horizon):
-    """Recall visits, one round of due dates at a time, until the horizon."""
+def emergency_visits(ctx, rng, chart, care, who):
+    """A new patient in pain: a limited exam and a periapical film, often palliative care."""
+    c = ctx.practice.codes.index
+    visit = chart.add_visits(care.patient[who], care.first[who], KIND["emergency"])
+    soothed = rng.random(len(who)) < PALLIATIVE_SHARE
+    for code, chosen in (("D0140", slice(None)), ("D0220", slice(None)), ("D9110", soothed)):
+        chart.add_procedures(care.patient[who][chosen], visit[chosen], c[code])
+
+
+def due_dates(ctx, rng, chart, care):
+    """Recall visits, one round of due dates at a time, while the patient is with the practice: before today
+    the patient comes (their attendance), or booked and missed, or not; the first due date after today is on
+    the book for most patients who came to the last one. A patient who came to the last one mostly booked this
+    one at its checkout (`booked_at`)."""
     who = np.arange(len(care.patient))
     due = care.due.copy()
+    came, last_visit = np.ones(len(who), dtype=bool), care.last_visit.copy()
     while len(who):
         date = due[who] + days(care.interval[who] * rng.uniform(0.85, 1.15, len(who)))
-        in_time = date <= horizon
+        in_time = date <= care.until[who]
         who, date = who[in_time], date[in_time]
-        in_window = date >= ctx.start  # a first due date may still fall just before the window
-        comes = in_window & (rng.random(len(who)) < care.attendance[who])
-        booked = rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE
-        missed = in_window & ~comes & booked & (date < ctx.today)
-        cleaning_visit(ctx, rng, chart, care, who[comes], date[comes], comprehensive=False)
-        cleaning_visit(ctx, rng, chart, care, who[missed], date[missed], comprehensive=False, no_show=True)
-        due[who] = date
+        past = date < ctx.today
+        prebooked = came[who] & (last_visit[who] >= 0) & (rng.random(len(who)) < PREBOOKED_SHARE)
+        comes = np.where(past, rng.random(len(who)) < care.attendance[who], prebooked)
+        missed = past & ~comes & (rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE)
+        booked_at = np.where(prebooked, last_visit[who], -1)
+        visit = cleaning_visit(ctx, rng, chart, care, who[comes], date[comes], comprehensive=False)
+        chart.book_ahead(visit, booked_at[comes])
+        chart.book_ahead(cleaning_visit(ctx, rng, chart, care, who[missed], date[missed], comprehensive=False,
+                                        no_show=True), booked_at[missed])
+        last_visit[who[comes]] = visit
+        came[who], due[who] = comes, date
+        who = who[past]  # one due date after today is booked at most
 
 
 def cleaning_visit(ctx, rng, chart, care, who, date, comprehensive, no_show=False):
@@ -195,7 +224,8 @@ def cleaning_visit(ctx, rng, chart, care, who, date, comprehensive, no_show=Fals
         care.pano[who[fmx | pano]] = date[fmx | pano]
         care.exams[:, who[examined]] = np.stack([date[examined], care.exams[0, who[examined]]])
         found = (not comprehensive) & ~perio & (age >= PERIO_FOUND_AGE) & (rng.random(n) < SRP_AT_RECALL)
-        scaling_and_root_planing(ctx, rng, chart, care, who[found], date[found], ctx.today + BOOKING_DAYS)
+        scaling_and_root_planing(ctx, rng, chart, care, who[found], date[found],
+                                 np.minimum(care.until[who[found]], ctx.today + BOOKING_DAYS))
     return visit
 
 
@@ -216,7 +246,7 @@ def per_tooth(ctx, rng, chart, care, who, visit, chosen, code, teeth, count):
 def scaling_and_root_planing(ctx, rng, chart, care, who, found, horizon):
     """Deep cleaning after periodontitis was found on day `found`: two visits of two quadrants each (up to the
     horizon), D4341 (four or more diseased teeth in the quadrant) or D4342. The patients are in perio
-    maintenance from then on: perio recall interval, and most keep coming."""
+    maintenance from then on: perio recall interval, and most keep coming (some never come back)."""
     c = ctx.practice.codes.index
     first_half = found + days(rng.uniform(*SRP_FIRST_HALF_DAYS, len(who)))
     second_half = first_half + days(rng.uniform(*SRP_SECOND_HALF_DAYS, len(who)))
@@ -228,4 +258,5 @@ def scaling_and_root_planing(ctx, rng, chart, care, who, found, horizon):
         chart.add_procedures(care.patient[who[due]][rows], visit[rows], code, surf=np.tile(quadrants, due.sum()))
     care.interval[who] *= np.where(care.perio[who], 1, PERIO_DAYS / PROPHY_DAYS)
     care.perio[who] = True
-    care.attendance[who] = np.maximum(care.attendance[who], PERIO_MAINTENANCE_ATTENDANCE)
+    keeps_coming = rng.random(len(who)) >= NO_MAINTENANCE_AFTER_SRP
+    care.attendance[who] = np.where(keeps_coming, np.maximum(care.attendance[who], PERIO_MAINTENANCE_ATTENDANCE), 0.0)

@@ -2,8 +2,7 @@
 for children under 14, else Prophy) and a recall for each other program they have been in (Fluoride,
 Bitewings).
 
-DatePrevious is the last completed trigger procedure (before the window: the history the hygiene cohort
-carries); DateDue = DatePrevious + the interval, added the way OpenDental does (years and months first, a
+DatePrevious is the last completed trigger procedure (the practice's history since it opened holds them all); DateDue = DatePrevious + the interval, added the way OpenDental does (years and months first, a
 month end staying inside a shorter month, then weeks and days); DateScheduled the booked future visit that
 carries a trigger procedure. Lapsed patients keep their overdue recalls: the analytics count the recalls due
 between 2023-01-01 and today.
@@ -20,7 +19,7 @@ from ..parameters import parameter
 from ..timeline import NO_DATE, stamp
 from ..volumes import VolumeNotReached
 from .chart import occasional_notes, sliced
-from .hygiene import CHILD_PROPHY_AGE, FLUORIDE_AGE, years
+from .hygiene import CHILD_PROPHY_AGE, years
 
 HYGIENE_PROGRAMS = ("Prophy", "Perio", "Child Prophy")
 SCHEDULED_STATUS_SHARE = parameter("clinical.recall.scheduled_status_share")
@@ -57,11 +56,10 @@ def write(ctx, care, types, procs, on_scheduled_visit):
     pt = ctx.practice.patients
     n_patients = len(pt.nums)
     program = hygiene_program(ctx, care)
-    before = history_before_window(ctx, care)
     parts = []
     for t, name in enumerate(types.names):
         trigger = np.isin(procs["code"], types.triggers[t])
-        previous = before[name].copy()
+        previous = np.full(n_patients, NO_DATE)
         done = trigger & (procs["status"] == ProcStatus.COMPLETE)
         np.maximum.at(previous, procs["patient"][done], procs["date"][done])
         scheduled = np.full(n_patients, NEVER)
@@ -125,20 +123,6 @@ def hygiene_program(ctx, care):
     child = years(ctx.today - care.birth) < CHILD_PROPHY_AGE
     program[care.patient] = np.where(care.perio, "Perio", np.where(child, "Child Prophy", "Prophy"))
     return program
-
-
-def history_before_window(ctx, care):
-    """Per recall type, each patient's last trigger procedure before the window (NO_DATE if none)."""
-    def per_patient(values):
-        out = np.full(len(ctx.practice.patients.nums), NO_DATE)
-        out[care.patient] = values
-        return out
-
-    cleaning = care.before.cleaning
-    young_then = (cleaning != NO_DATE) & (years(cleaning - care.birth) < FLUORIDE_AGE)
-    return {"Prophy": per_patient(cleaning), "Perio": per_patient(cleaning), "Child Prophy": per_patient(cleaning),
-            "Fluoride": per_patient(np.where(young_then, cleaning, NO_DATE)),
-            "Bitewings": per_patient(care.before.bitewing)}
 
 
 def statuses(rng, ctx, due, scheduled):

@@ -26,7 +26,6 @@ from opendental.definitions import NONE, DefCat, defnum
 from ..data import read_table
 from .chart import DTYPES, KIND
 from ..parameters import parameter
-from ..rows import pick
 from ..timeline import days
 from .hygiene import BOOKING_DAYS, years
 from .teeth import (POSTERIOR, WISDOM_PARTNERS, distinct, is_primary, neighbor, site_numbers, sites,
@@ -91,7 +90,7 @@ def emergencies(ctx, chart, care, cases):
     rng = ctx.rng("emergency")
     c = ctx.practice.codes.index
     care_start = np.where(care.new, care.first, ctx.start)
-    span = (ctx.today - care_start).astype(int)
+    span = (np.minimum(care.until, ctx.today) - care_start).astype(int)
     count = rng.poisson(EMERGENCIES_PER_YEAR * span / 365.25)
     who = np.repeat(np.arange(len(care.patient)), count)
     patient = care.patient[who]

@@ -23,6 +23,11 @@ DENIED_SHARE = parameter("financial.claims.denied_share")
 UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
 REVIEW_RISK_FLOOR, REVIEW_RISK_CAP = 0.2, 12.0  # fee relative to $100: $20 and below, $1,200 and above
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
+# Days from sending to the EOB and its payment, in bands (first day, day after the last, share): most carriers pay
+# in 2-4 weeks (EFTs in one or two), a tail waits on review, attachments or coordination of benefits for months.
+# Outstanding claims then age about 75 % under 31 days, 15 % 31-60, 5 % 61-90 and 5 % over 90 (checks/fidelity).
+PAYMENT_LAG_BANDS = ((7, 14, 0.22), (14, 29, 0.50), (29, 45, 0.14), (45, 61, 0.06), (61, 91, 0.045),
+                     (91, 181, 0.025))
 FOLLOW_UP_DAYS = 30        # a claim unpaid 30 days after sending gets a call to the carrier...
 LOST_SHARE, APPEALED_SHARE, CORRECTED_SHARE, OVERTURNED_SHARE = parameters(
     "financial.claims.lost_share", "financial.claims.appealed_share", "financial.claims.corrected_share",
@@ -85,17 +90,29 @@ def _claims(proc, plan, patient, date):
     return claim, first, line
 
 
+def payment_lag(rng, n):
+    """Days from sending a claim to its EOB, drawn from PAYMENT_LAG_BANDS."""
+    first, end, share = (np.array(column) for column in zip(*PAYMENT_LAG_BANDS))
+    band = rng.choice(len(share), n, p=share / share.sum())
+    return rng.integers(first[band], end[band]).astype("timedelta64[D]")
+
+
 def _timeline(ctx, rng, service, send_from):
-    """Sent on (or soon after) `send_from`, the EOB and its payment received 14-45 days later, on a day the office is
-    open; what 'today' makes of that: W waiting in the send queue, S sent and awaited, R received."""
+    """Sent on (or soon after) `send_from`, the EOB and its payment received after a long-tailed lag on a day the
+    office is open. A claim the carrier never got (lost: a share of those unpaid at the follow-up call) is resent
+    at the call and paid a lag after that. What 'today' makes of it: W waiting in the send queue, S sent and
+    awaited, R received."""
     n = len(service)
     sent = open_day_offset(send_from + weighted_choice(rng, SENT_LAG_DAYS, n).astype("timedelta64[D]"), 0,
                             roll="forward")
-    received = open_day_offset(sent + rng.integers(14, 43, n).astype("timedelta64[D]"), 0, roll="forward")
+    call = open_day_offset(sent + FOLLOW_UP_DAYS, 0, roll="forward")
+    first_lag, resent_lag, chance = payment_lag(rng, n), payment_lag(rng, n), rng.random(n)
+    lost = (sent + first_lag > call) & (chance < LOST_SHARE)
+    received = open_day_offset(np.where(lost, call + resent_lag, sent + first_lag), 0, roll="forward")
     status = np.where(sent > ctx.today, ClaimStatus.WAITING_TO_SEND,
                       np.where(received > ctx.today, ClaimStatus.SENT, ClaimStatus.RECEIVED))
     return (np.where(status == ClaimStatus.WAITING_TO_SEND, NO_DATE, sent),
-            np.where(status == ClaimStatus.RECEIVED, received, NO_DATE), status)
+            np.where(status == ClaimStatus.RECEIVED, received, NO_DATE), status, lost)
 
 
 def _adjudicated_lines(rng, proc, plan, money, claims):
@@ -148,9 +165,9 @@ def primary_claims(ctx):
     money = adjudicate(ctx, proc, plan, _zeros(len(proc)))
     index, first, line = _claims(proc, plan, pat[proc], pr.date[proc])
     service = pr.date[proc][first]
-    sent, received, status = _timeline(ctx, rng, service, service)
+    sent, received, status, lost = _timeline(ctx, rng, service, service)
     claims = SimpleNamespace(index=index, first=first, line=line, service=service, sent=sent, received=received,
-                             status=status, plan=plan[first], patient=pat[proc][first], type=ClaimType.PRIMARY)
+                             status=status, never_arrived=lost, plan=plan[first], patient=pat[proc][first], type=ClaimType.PRIMARY)
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
     lines.paid_other = lines.covered = _zeros(len(proc))
     return lines
@@ -172,11 +189,11 @@ def secondary_claims(ctx, primary):
     index, first, line = _claims(proc, plan, pr.patient[proc], pr.date[proc])
     primary_claim = primary.claim[pick][first]
     on_hold = primary.claims.status[primary_claim] != ClaimStatus.RECEIVED
-    sent, received, status = _timeline(ctx, rng, primary.claims.service[primary_claim],
+    sent, received, status, lost = _timeline(ctx, rng, primary.claims.service[primary_claim],
                                        np.where(on_hold, ctx.today, primary.claims.received[primary_claim]))
     status = np.where(on_hold, ClaimStatus.HOLD_UNTIL_PRIMARY_RECEIVED, status)
     claims = SimpleNamespace(index=index, first=first, line=line, service=primary.claims.service[primary_claim],
-                             primary_claim=primary_claim,
+                             primary_claim=primary_claim, never_arrived=lost & ~on_hold,
                              sent=np.where(on_hold, NO_DATE, sent), received=np.where(on_hold, NO_DATE, received),
                              status=status, plan=plan[first], patient=pr.patient[proc][first], type=ClaimType.SECONDARY)
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
@@ -203,7 +220,7 @@ def follow_ups(ctx, claim_sets):
 
 def _follow_up(ctx, lines):
     """A call to the carrier on a claim still unpaid 30 days after sending (some turn out lost and are resent
-    that day); after an EOB that denies a line, an appeal, or a corrected claim resent as a replacement.
+    that day) and again at 60 days; after an EOB that denies a line, an appeal, or a corrected claim resent as a replacement.
     claim.CustomTracking holds the latest status (definition category 31)."""
     rng = ctx.rng(f"claim-follow-up-{lines.claims.type}")
     c, today = lines.claims, ctx.today
@@ -211,20 +228,22 @@ def _follow_up(ctx, lines):
     sent = c.sent != NO_DATE
     call = np.where(sent, open_day_offset(c.sent + FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
     late = sent & (call <= today) & ((c.received == NO_DATE) | (call < c.received))
-    lost = late & (rng.random(n) < LOST_SHARE)
+    again = np.where(sent, open_day_offset(c.sent + 2 * FOLLOW_UP_DAYS, 0, roll="forward"), NO_DATE)
+    called_again = late & (again <= today) & ((c.received == NO_DATE) | (again < c.received))
+    lost = late & c.never_arrived
     denied = group_any(lines.denied, lines.claim, n)
     answered = open_day_offset(c.received + rng.integers(3, 15, n).astype("timedelta64[D]"), 0, roll="forward")
     choice = rng.random(n)
     contested = denied & (answered <= today)
     appealed = contested & (choice < APPEALED_SHARE)
     corrected = contested & (choice >= APPEALED_SHARE) & (choice < APPEALED_SHARE + CORRECTED_SHARE)
-    c.call = np.where(late, call, NO_DATE)
+    c.call, c.call_again = np.where(late, call, NO_DATE), np.where(called_again, again, NO_DATE)
     c.lost, c.corrected = lost, corrected
     c.appealed = np.where(appealed, answered, NO_DATE)
     c.resent = np.where(corrected, answered, np.where(lost, call, NO_DATE))
-    c.tracking = np.select([appealed, corrected, denied, lost, late],
-                           defnums(DefCat.CLAIM_CUSTOM_TRACKING, "Appealed", "Resubmitted", "Denied", "Resubmitted",
-                                   "Called carrier"), 0)
+    c.tracking = np.select([appealed, corrected, denied, called_again, lost, late],
+                           defnums(DefCat.CLAIM_CUSTOM_TRACKING, "Appealed", "Resubmitted", "Denied", "Called carrier",
+                                   "Resubmitted", "Called carrier"), 0)
 
 
 def _supplemental_payments(ctx, lines, on_secondary):

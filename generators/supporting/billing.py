@@ -253,8 +253,9 @@ def _claims_and_lines(ctx):
         np.logical_or.at(denied, lines.claim, lines.denied)
         claim_parts.append(SimpleNamespace(
             nums=c.nums, type=np.full(len(c.first), c.type), plan=c.plan, created=created, sent=c.sent,
-            received=c.received, denied=denied, call=c.call, lost=c.lost, appealed=c.appealed,
-            corrected=c.corrected, resent=c.resent, tracking=c.tracking, supplemental_day=c.supplemental_day))
+            received=c.received, denied=denied, call=c.call, call_again=c.call_again, lost=c.lost,
+            appealed=c.appealed, corrected=c.corrected, resent=c.resent, tracking=c.tracking,
+            supplemental_day=c.supplemental_day))
         line_parts.append(SimpleNamespace(
             nums=lines.claimproc_nums, proc=lines.proc, plan=lines.plan, claim=lines.claim + offset,
             fee=lines.money.fee, estimate=lines.money.estimate, write_off_estimate=lines.money.write_off,
@@ -281,7 +282,8 @@ def claim_snapshots(ctx, claims, lines):
 
 def claim_tracking(ctx, claims):
     """Custom tracking (StatusHistory) of the follow-up the financial phase did: the call on a claim still unpaid
-    30 days after sending (resubmitted that day, DateResent, when the carrier had no record of it), the denial
+    30 days after sending (resubmitted that day, DateResent, when the carrier had no record of it) and again at 60
+    days, the denial
     on the EOB's day (DateReceived), then an appeal or a corrected claim resubmitted (DateResent). Rows are
     numbered in time order; a claim's last row holds its CustomTracking."""
     rng = ctx.rng("claimtracking")
@@ -289,6 +291,7 @@ def claim_tracking(ctx, claims):
               for name in ("Called carrier", "Resubmitted", "Denied", "Appealed")}
     frequency = defnum(DefCat.CLAIM_PAYMENT_TRACKING, "Frequency limitation")
     called = np.flatnonzero(claims.call != NO_DATE)
+    called_again = np.flatnonzero(claims.call_again != NO_DATE)
     lost = claims.lost[called]
     denied = np.flatnonzero(claims.denied)
     appealed = np.flatnonzero(claims.appealed != NO_DATE)
@@ -297,6 +300,8 @@ def claim_tracking(ctx, claims):
         _tracking(called, claims.call[called], np.where(lost, status["Resubmitted"], status["Called carrier"]), NONE,
                   np.where(lost, "Called {} - no record of claim, resubmitted electronically",
                            "Called {} - claim in process, payment expected in 7-10 days")),
+        _tracking(called_again, claims.call_again[called_again], status["Called carrier"], NONE,
+                  "Called {} again - claim under review, EOB to follow"),
         _tracking(denied, claims.received[denied], status["Denied"], frequency,
                   "EOB from {} - line(s) denied: frequency limitation"),
         _tracking(appealed, claims.appealed[appealed], status["Appealed"], frequency,

@@ -112,7 +112,7 @@ def _referring_patients(ctx, rng):
     pt = ctx.practice.patients
     adjustments = ctx.practice.financial.adjustments
     credited = np.unique(adjustments.patient[adjustments.type == REFERRAL_CREDIT])
-    established = np.flatnonzero(pt.active & (pt.first_visit < ctx.start) & (pt.age_days >= 18 * 365))
+    established = np.flatnonzero(pt.active & (pt.first_visit < ctx.window_start) & (pt.age_days >= 18 * 365))
     others = rng.permutation(np.setdiff1d(established, credited))
     n = max(len(credited), scaled(ctx, REFERRING_PATIENTS_PER_5000, 2))
     who = np.concatenate([credited, others])[:n]

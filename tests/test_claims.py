@@ -1,0 +1,94 @@
+"""Claims that behave like claims (issue 16, item 4): a long tail of slow payers, denials the patient then pays,
+lost claims resent after the follow-up call, and an insurance AR with every aging bucket, at a practice size
+where the buckets over 60 days hold claims (5,000 patients over four years)."""
+import pytest
+
+from checks import fidelity, fidelity_claims
+from conftest import generated_practice, query, reader
+
+END = "2026-11-30"
+DENIED_LINE = """cp."Status" = 1 AND cp."InsPayAmt" = 0 AND cp."ClaimPaymentTracking" > 0"""
+
+
+@pytest.fixture(scope="module")
+def claims_db(server):
+    yield from generated_practice(server, 5000, 20230101, "--start-date", "2023-01-01", "--end-date", END)
+
+
+def rows(db, sql):
+    server, name = db
+    return query(server, name, sql)
+
+
+def test_most_claims_are_paid_in_weeks_with_a_tail_of_months(claims_db):
+    median, p95, longest, over_60 = rows(claims_db, """SELECT
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY "DateReceived" - "DateSentOrig"),
+        percentile_cont(0.95) WITHIN GROUP (ORDER BY "DateReceived" - "DateSentOrig"),
+        max("DateReceived" - "DateSentOrig"), avg(("DateReceived" - "DateSentOrig" > 60)::int)
+        FROM raw.claim WHERE "ClaimStatus" = 'R'""")[0]
+    assert 14 <= median <= 28
+    assert 55 <= p95 <= 120 and longest > 90
+    assert 0.03 < over_60 < 0.15
+    assert rows(claims_db, """SELECT count(*) FROM raw.claim WHERE "ClaimStatus" = 'R'
+                              AND "DateReceived" - "DateSent" < 7""") == [(0,)]
+
+
+def test_denied_lines_pay_nothing_with_a_reason_and_the_patient_pays_instead(claims_db):
+    share = rows(claims_db, f"""SELECT avg((EXISTS (SELECT 1 FROM raw.claimproc cp WHERE cp."ClaimNum" = c."ClaimNum"
+                                AND {DENIED_LINE}))::int) FROM raw.claim c WHERE c."ClaimStatus" = 'R'""")[0][0]
+    assert 0.04 < share < 0.15
+    assert rows(claims_db, f"""SELECT count(*) FROM raw.claimproc cp JOIN raw.definition d
+                               ON d."DefNum" = cp."ClaimPaymentTracking"
+                               WHERE {DENIED_LINE} AND (d."Category" <> 36 OR cp."WriteOff" <> 0
+                                     OR cp."Remarks" <> 'Denied - ' || d."ItemName")""") == [(0,)]
+    # a denied line nobody else pays (no secondary, no appeal won): the patient owes, and pays, the whole fee
+    settled, overpaid, cases = rows(claims_db, f"""WITH denied AS (
+        SELECT p."ProcNum", p."ProcFee", cp."InsPayEst",
+               coalesce((SELECT sum("SplitAmt") FROM raw.paysplit s WHERE s."ProcNum" = p."ProcNum"), 0) AS paid,
+               coalesce((SELECT sum("AdjAmt") FROM raw.adjustment a WHERE a."ProcNum" = p."ProcNum"), 0) AS adjusted
+        FROM raw.claimproc cp JOIN raw.procedurelog p USING ("ProcNum")
+        WHERE {DENIED_LINE} AND cp."InsPayEst" > 0 AND cp."DateCP" < date '{END}' - 120
+          AND NOT EXISTS (SELECT 1 FROM raw.claimproc o WHERE o."ProcNum" = cp."ProcNum"
+                          AND o."ClaimProcNum" <> cp."ClaimProcNum" AND o."Status" IN (0, 1, 4)))
+        SELECT avg((paid > "ProcFee" - "InsPayEst" + 0.005)::int), count(*) FILTER (WHERE paid + adjusted >
+               "ProcFee" + 0.005), count(*) FROM denied""")[0]
+    assert cases > 100 and settled > 0.8 and overpaid == 0
+
+
+def test_lost_claims_are_resent_at_the_follow_up_call_and_paid_after_it(claims_db):
+    lost, early, unpaid_tracking = rows(claims_db, """SELECT count(*),
+        count(*) FILTER (WHERE "DateResent" - "DateSentOrig" < 30
+                         OR "ClaimStatus" = 'R' AND "DateReceived" <= "DateResent"),
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM raw.claimtracking t JOIN raw.definition d
+                         ON d."DefNum" = t."TrackingDefNum" WHERE t."ClaimNum" = c."ClaimNum"
+                         AND d."ItemName" = 'Resubmitted' AND t."DateTimeEntry"::date = c."DateResent"))
+        FROM raw.claim c WHERE "DateResent" > '0001-01-01' AND NOT "CorrectionType" """)[0]
+    assert lost > 50 and early == 0 and unpaid_tracking == 0
+
+
+def test_claims_unpaid_at_sixty_days_get_a_second_call(claims_db):
+    assert rows(claims_db, f"""SELECT count(*) FROM raw.claim c WHERE "DateSent" > '0001-01-01'
+        AND coalesce(nullif("DateReceived", '0001-01-01'), date '{END}') - "DateSent" > 66
+        AND (SELECT count(*) FROM raw.claimtracking t JOIN raw.definition d ON d."DefNum" = t."TrackingDefNum"
+             WHERE t."ClaimNum" = c."ClaimNum" AND d."ItemName" IN ('Called carrier', 'Resubmitted')
+             AND t."DateTimeEntry"::date < coalesce(nullif("DateReceived", '0001-01-01'), date '{END}' + 1)) < 2
+        """) == [(0,)]
+    again = rows(claims_db, """SELECT count(*) > 0 FROM raw.claimtracking WHERE "Note" LIKE '% again - %'""")
+    assert again == [(True,)]
+
+
+def test_insurance_ar_has_every_aging_bucket(claims_db):
+    buckets = dict(rows(claims_db, f"""SELECT CASE WHEN date '{END}' - "DateSent" <= 30 THEN '0-30'
+        WHEN date '{END}' - "DateSent" <= 60 THEN '31-60' WHEN date '{END}' - "DateSent" <= 90 THEN '61-90'
+        ELSE 'over 90' END, count(*) FROM raw.claim WHERE "ClaimStatus" = 'S' GROUP BY 1"""))
+    total = sum(buckets.values())
+    assert set(buckets) == {"0-30", "31-60", "61-90", "over 90"}
+    assert buckets["0-30"] > 0.6 * total and buckets["over 90"] < 0.1 * total
+
+
+@pytest.mark.parametrize("metric", fidelity_claims.CLAIMS, ids=[m.name for m in fidelity_claims.CLAIMS])
+def test_the_claim_metrics_pass_and_are_in_the_report(claims_db, metric):
+    with reader(*claims_db).cursor() as cursor:
+        cursor.execute(metric.sql)
+        assert fidelity.evaluate(metric, cursor.fetchone(), None).status == "pass"
+    assert metric in fidelity.METRICS
