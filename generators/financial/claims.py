@@ -139,8 +139,11 @@ def _review_risk(fee, received):
     pay routine cleanings and exams unreviewed. Grows with the fee up to REVIEW_RISK_CAP times a $100 line's,
     scaled so the average over the received lines is 1."""
     risk = np.clip(fee / 10_000, REVIEW_RISK_FLOOR, REVIEW_RISK_CAP) ** 2
-    mean = risk[received].mean() if received.any() else 1.0
-    return np.minimum(risk / mean, 0.9 / (DENIED_SHARE + UNDERPAID_SHARE))
+    if not received.any():
+        return risk
+    for _ in range(8):  # rescale what the cap (no line surely cut) takes off the costliest lines
+        risk = np.minimum(risk / risk[received].mean(), 0.9 / (DENIED_SHARE + UNDERPAID_SHARE))
+    return risk
 
 
 def _completed_and_covered(ctx):
