@@ -50,6 +50,7 @@ DEDUCTIBLE_WAIVED = ("Diagnostic", "X-Ray", "Preventive")
 RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRenew, 0 = calendar year
 COB_RULES = ((CobRule.BASIC, 0.85), (CobRule.STANDARD, 0.15))
 RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
+INDIVIDUAL_PLAN_SHARE = parameter("insurance.individual_plan_share")
 CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
 DIVISION_SHARE = parameter("insurance.division_share")
 PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = parameters(
@@ -159,6 +160,11 @@ def _plan_count(patients):
     return int(np.clip(round(patients / 120), 30, round(45 * np.sqrt(max(patients, 5000) / 5000))))
 
 
+def _individual_plan_count(offered):
+    """Of the offered plans, the individual ones (EmployerNum 0) that people without a group plan buy."""
+    return max(2, round(offered * INDIVIDUAL_PLAN_SHARE))
+
+
 def _billing_key(table, column, value):
     """Key of a row of a reference table the billing phase writes (see the module docstring)."""
     return [row[column] for row in read_table(table)].index(value) + 1
@@ -173,6 +179,7 @@ def group_plans(ctx, carriers, categories):
     offered = _plans(ctx, ctx.rng("insplan"), n, carriers, carriers.weight, categories)
     retired = _plans(ctx, ctx.rng("insplan-retired"), n_retired, carriers, carriers.hidden / carriers.hidden.sum(),
                      categories)
+    offered.employer[n - _individual_plan_count(n):] = 0
     plans = concat_rows([offered, retired])
     plans.offered, plans.hidden = n, np.arange(n + n_retired) >= n
     plans.carrier, plans.carrier_name = carriers.nums[plans.carrier_idx], carriers.names[plans.carrier_idx]
@@ -265,13 +272,29 @@ def _month_start(days):
 
 
 def _plan_of_employer(rng, plans, employer):
-    """A plan the employer offers; a subscriber without such an employer (retired, self-employed...) buys any."""
+    """A plan the employer offers; a subscriber whose employer offers none, or who has no employer (retired,
+    self-employed...), buys an individual plan (EmployerNum 0)."""
     order = np.argsort(plans.employer[:plans.offered], kind="stable")
     offered = plans.employer[order]
+    employer = np.where(np.isin(employer, offered), employer, 0)
     low, high = np.searchsorted(offered, employer, "left"), np.searchsorted(offered, employer, "right")
     pick = low + (rng.random(len(employer)) * (high - low)).astype(np.int64)
-    anyone = rng.integers(0, plans.offered, len(employer))
-    return np.where(high > low, order[np.minimum(pick, len(order) - 1)], anyone)
+    return order[pick]
+
+
+def _other_individual_plan(rng, plans, plan):
+    """An individual plan other than `plan`: what a spouse buys whose employer's plan the family already has."""
+    count = _individual_plan_count(plans.offered)
+    first = plans.offered - count
+    return first + (np.maximum(plan - first, 0) + rng.integers(1, count, len(plan))) % count
+
+
+def _plan_of_former_employer(rng, plans, plan):
+    """The group plan a subscriber held before changing jobs: one of another employer than `plan`'s."""
+    group = np.flatnonzero(plans.employer[:plans.offered] > 0)
+    pick = group[rng.integers(0, len(group), len(plan))]
+    same = plans.employer[pick] == plans.employer[plan]
+    return np.where(same, group[(np.searchsorted(group, pick) + 1) % len(group)], pick)
 
 
 def _coverage_start(rng, first_visit):
@@ -284,7 +307,6 @@ def subscriptions(ctx, plans, holders):
     that ended when their holder changed jobs. Coverage usually began before the family's first visit."""
     rng = ctx.rng("inssub")
     pt = ctx.practice.patients
-    n_plans = plans.offered
     n = len(holders.holder)
     first_visit = holders.first_visit
     effective = _coverage_start(rng, first_visit)
@@ -295,12 +317,12 @@ def subscriptions(ctx, plans, holders):
     changed = (rng.random(n) < JOB_CHANGE_SHARE) & (earliest_change < ctx.today - 30)
     change = _month_start(day_between(rng, np.minimum(earliest_change, ctx.today - 30), np.full(n, ctx.today - 30)))
     reported = np.minimum(change + rng.integers(0, 45, n).astype("timedelta64[D]"), ctx.today)
-    old_plan = (plan + rng.integers(1, n_plans, n)) % n_plans
+    old_plan = _plan_of_former_employer(rng, plans, plan)
 
     second = holders.partner >= 0
     partner = holders.partner[second]
     second_plan = _plan_of_employer(rng, plans, pt.employer[partner])
-    second_plan = np.where(second_plan == plan[second], (second_plan + 1) % n_plans, second_plan)
+    second_plan = np.where(second_plan == plan[second], _other_individual_plan(rng, plans, plan[second]), second_plan)
     second_effective = _coverage_start(rng, first_visit[second])
 
     no_term = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")

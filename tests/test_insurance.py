@@ -65,6 +65,29 @@ def test_relationship_is_self_exactly_for_the_subscriber(practice_db):
         WHERE "Relationship" = 2 AND p."Birthdate" < h."Birthdate" """) == (0,)
 
 
+def test_subscribers_hold_their_own_employers_plan_or_an_individual_one(practice_db):
+    active, other_employer, individual = one(practice_db, """SELECT count(*),
+        count(*) FILTER (WHERE ip."EmployerNum" NOT IN (0, h."EmployerNum")), count(*) FILTER (WHERE ip."EmployerNum" = 0)
+        FROM raw.inssub s JOIN raw.insplan ip USING ("PlanNum") JOIN raw.patient h ON h."PatNum" = s."Subscriber"
+        WHERE s."DateTerm" IS NULL""")
+    assert other_employer == 0 and 0 < individual < active
+    # a subscriber with a group plan on offer at work takes it; the others (no employer) hold individual plans
+    assert one(practice_db, """SELECT count(*) FROM raw.inssub s JOIN raw.insplan ip USING ("PlanNum")
+        JOIN raw.patient h ON h."PatNum" = s."Subscriber"
+        WHERE s."DateTerm" IS NULL AND ip."EmployerNum" = 0 AND EXISTS (SELECT 1 FROM raw.insplan g
+            WHERE g."EmployerNum" = h."EmployerNum" AND g."EmployerNum" <> 0 AND NOT g."IsHidden")""") == (0,)
+    # a subscription ended by a job change was a former employer's group plan
+    assert one(practice_db, """SELECT count(*) FROM raw.inssub s JOIN raw.insplan ip USING ("PlanNum")
+        JOIN raw.patient h ON h."PatNum" = s."Subscriber"
+        WHERE s."DateTerm" IS NOT NULL AND ip."EmployerNum" IN (0, h."EmployerNum")""") == (0,)
+
+
+def test_dependants_are_covered_through_the_subscribers_plan(practice_db):
+    assert one(practice_db, """SELECT count(*) FROM raw.patplan pp JOIN raw.inssub s USING ("InsSubNum")
+        WHERE pp."Relationship" IN (1, 2) AND pp."PatNum" = s."Subscriber" """) == (0,)
+    assert one(practice_db, """SELECT count(*) > 0 FROM raw.patplan WHERE "Relationship" IN (1, 2)""") == (True,)
+
+
 def test_active_coverage_has_no_termination_date(practice_db):
     assert one(practice_db, """SELECT count(*) FROM raw.inssub s WHERE EXISTS (SELECT 1 FROM raw.patplan pp
         WHERE pp."InsSubNum" = s."InsSubNum") <> ("DateTerm" IS NULL)""") == (0,)

@@ -21,6 +21,7 @@ from . import benefits
 NO_BILL_CATEGORY = defnum(DefCat.PROC_CODE_CATS, "No Fee")  # no-fee / admin codes are never billed to insurance
 DENIED_SHARE = parameter("financial.claims.denied_share")
 UNDERPAID_SHARE = parameter("financial.claims.underpaid_share")
+REVIEW_RISK_FLOOR, REVIEW_RISK_CAP = 0.2, 12.0  # fee relative to $100: $20 and below, $1,200 and above
 SENT_LAG_DAYS = ((0, 0.7), (1, 0.15), (2, 0.07), (3, 0.04), (7, 0.04))
 # Days from sending to the EOB and its payment, in bands (first day, day after the last, share): most carriers pay
 # in 2-4 weeks (EFTs in one or two), a tail waits on review, attachments or coordination of benefits for months.
@@ -119,8 +120,10 @@ def _adjudicated_lines(rng, proc, plan, money, claims):
     n = len(proc)
     received = claims.status[claims.index] == ClaimStatus.RECEIVED
     outcome = rng.random(n)
-    denied = received & (outcome < DENIED_SHARE)
-    underpaid = received & (outcome >= DENIED_SHARE) & (outcome < DENIED_SHARE + UNDERPAID_SHARE)
+    risk = _review_risk(money.fee, received)
+    denied_share, underpaid_share = DENIED_SHARE * risk, UNDERPAID_SHARE * risk
+    denied = received & (outcome < denied_share)
+    underpaid = received & (outcome >= denied_share) & (outcome < denied_share + underpaid_share)
     paid = np.where(denied, 0, np.where(underpaid, money.estimate * rng.integers(40, 95, n) // 100, money.estimate))
     return SimpleNamespace(
         proc=proc, plan=plan, money=money, claims=claims, claim=claims.index, line=claims.line,
@@ -128,6 +131,19 @@ def _adjudicated_lines(rng, proc, plan, money, claims):
         denied=denied, underpaid=underpaid & (paid < money.estimate),
         status=np.where(received, ClaimProcStatus.RECEIVED, ClaimProcStatus.NOT_RECEIVED),
         date_cp=claims.received[claims.index])
+
+
+def _review_risk(fee, received):
+    """How much likelier than the average received line a line is to be denied or cut: carriers review costly
+    services (crowns, bridges, implants, root canals, scaling) for x-rays, narratives and clinical necessity, and
+    pay routine cleanings and exams unreviewed. Grows with the fee up to REVIEW_RISK_CAP times a $100 line's,
+    scaled so the average over the received lines is 1."""
+    risk = np.clip(fee / 10_000, REVIEW_RISK_FLOOR, REVIEW_RISK_CAP) ** 2
+    if not received.any():
+        return risk
+    for _ in range(8):  # rescale what the cap (no line surely cut) takes off the costliest lines
+        risk = np.minimum(risk / risk[received].mean(), 0.9 / (DENIED_SHARE + UNDERPAID_SHARE))
+    return risk
 
 
 def _completed_and_covered(ctx):
