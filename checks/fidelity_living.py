@@ -62,14 +62,9 @@ def steady_state(events):
     FROM typical t, evenness e"""
 
 
-def must_be_zero(name, sql, source, gated=GATED):
+def must_be_zero(name, sql, source):
     """A count of what a real practice cannot have: sql returns (count, cases examined)."""
-    return Metric(f"{name} (must be 0)", sql, 0, 0, source, kind="value", gated=gated, min_cases=1, unit="count")
-
-
-# Not met yet (issue 15 stays open for them), so reported but not gated: first visits of the opening months
-# still overflow a few provider-days, and hygiene visits of about an hour hold 4-5 completed patients a day.
-NOT_MET_YET = False
+    return Metric(f"{name} (must be 0)", sql, 0, 0, source, kind="value", gated=GATED, min_cases=1, unit="count")
 
 
 STEADY = "DOMAIN.md 1 / issue 15.1: the window starts in steady state, each first month within 15% of the median month"
@@ -235,8 +230,7 @@ THE_DAY = [
                      AND v.starts + v.slots * interval '5 minutes' <= b."StopTime")
                  SELECT ((SELECT count(*) FROM book) - (SELECT count(*) FROM inside))::float8,
                         (SELECT count(*) FROM book)""",
-                 "OpenDental: a provider is booked only inside the schedule's blocks (lunch is a gap)",
-                 gated=NOT_MET_YET),
+                 "OpenDental: a provider is booked only inside the schedule's blocks (lunch is a gap)"),
     Metric("provider-days of 6+ hours with a lunch break", share("blocks >= 2", """FROM provider_days d
            WHERE span >= interval '6 hours'"""), 0.90, 1.0,
            "industry: a provider's day has a lunch break (the schedule has two blocks)", gated=GATED),
@@ -247,7 +241,7 @@ THE_DAY = [
            "part-time", gated=GATED),
     Metric("patients per hygienist-day", f"""SELECT avg(patients)::float8, count(*), stddev(patients)::float8
            FROM ({HYGIENIST_DAYS}) d""", 6, 10, "industry: a hygienist sees about 8 patients a day", kind="mean",
-           gated=NOT_MET_YET, unit="patients", min_cases=FULL_BOOK_DAYS),
+           gated=GATED, unit="patients", min_cases=FULL_BOOK_DAYS),
     Metric("booked share of scheduled provider time", """SELECT (sum(b.minutes) / nullif(sum(d.minutes), 0))::float8,
            count(*) FROM provider_days d JOIN (SELECT provider, day, sum(slots * 5) AS minutes FROM book v
            GROUP BY 1, 2) b USING (provider, day)""", 0.65, 0.95,
