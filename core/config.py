@@ -47,7 +47,7 @@ EVENT_VOLUMES = ("appointments", "procedures", "claims", "claimprocs", "claim_pa
 VOLUMES = {
     "appointments": (56_000, 15_000, "what the patients' behaviour books over 6.9 years: about 1.6 hygiene visits "
                      "a year per active patient, treatment, failed and planned appointments"),
-    "procedures": (142_000, 20_000, "DOMAIN.md 8: a real practice charts 60-100k procedures for 5-8k patients "
+    "procedures": (152_000, 20_000, "DOMAIN.md 8: a real practice charts 60-100k procedures for 5-8k patients a year or two "
                    "(exam, x-rays and cleaning are separate procedures of one visit); the treatment target"),
     "patient_plans": (3_300, 3_500, "measured"),
     "subscribers": (1_600, 3_000, "measured: one per policy holder of the insured families"),
