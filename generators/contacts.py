@@ -39,7 +39,8 @@ NEEDS = {ContactMethod.TEXT_MESSAGE: "WirelessPhone", ContactMethod.WIRELESS_PHO
 
 
 def phone_numbers(ctx, keys, exchanges):
-    """Fake numbers "(503)1XX-XXXX" with central office codes in `exchanges` (inside 100-199), one per key:
+    """Fake numbers such as "(971)142-0387": an area code of AREA_CODES, a central office code in `exchanges`
+    (inside 100-199, which the numbering plan never assigns) and a line number, one per key:
     distinct keys get distinct numbers across the offices of the run while the block lasts (households: about
     500,000 patients; emergency contacts and employers: 200,000 keys)."""
     per_area = len(exchanges) * LINES

@@ -45,7 +45,7 @@ EMERGENCY_FIRST_SHARE, COMPREHENSIVE_AFTER_EMERGENCY, PALLIATIVE_SHARE = paramet
     "clinical.hygiene.palliative_at_emergency")
 COMPREHENSIVE_AFTER_DAYS = (7, 42)
 CHILD_PROPHY_AGE, FLUORIDE_AGE, BITEWING_AGE, PANO_AGE, TODDLER_AGE = 14, 16, 5, 12, 3
-BITEWING_DAYS, PANO_DAYS = 330, 1826
+BITEWING_DAYS = 330
 FULL_FILM_YEARS = (3, 5)  # a full-mouth series or panoramic film is due again after 3-5 years
 EXAM_GAP_DAYS, EXAM_YEAR_DAYS = 150, 365  # periodic exams: this far apart, at most two within a year
 PERIO_FOUND_AGE = 25
