@@ -92,11 +92,13 @@ HISTORY = [
            share(f'"SecDateTEntry"::date = {WINDOW_START}', APPOINTMENT_ROWS,
                  f'"SecDateTEntry" >= {WINDOW_START} AND "SecDateTEntry" < {WINDOW_START} + 30'), 0, 0.10,
            "issue 15.1: no artefact on the start day (a day holds about 1/21 of a month's bookings)", gated=GATED),
-    must_be_zero("recalls whose DatePrevious no procedure backs", f"""SELECT count(*) FILTER (WHERE
-                 v."PatNum" IS NULL)::float8, count(*) FROM raw.recall r LEFT JOIN (SELECT DISTINCT "PatNum", "ProcDate"
-                 FROM procedures WHERE "ProcStatus" IN {DONE_OR_EXISTING}) v
-                 ON v."PatNum" = r."PatNum" AND v."ProcDate" = r."DatePrevious" WHERE r."DatePrevious" > '0001-01-01'""",
-                 "DOMAIN.md 3.3: recall DatePrevious = the last hygiene/exam visit (OpenDental reads C, EC and EO)"),
+    must_be_zero("recalls whose DatePrevious is not their last trigger procedure", f"""WITH last_done AS (
+                     SELECT p."PatNum", t."RecallTypeNum", max(p."ProcDate") AS day FROM procedures p
+                     JOIN raw.recalltrigger t USING ("CodeNum") WHERE p."ProcStatus" IN {DONE_OR_EXISTING} GROUP BY 1, 2)
+                 SELECT count(*) FILTER (WHERE r."DatePrevious" IS DISTINCT FROM coalesce(d.day, '0001-01-01'))::float8,
+                     count(*) FROM raw.recall r LEFT JOIN last_done d USING ("PatNum", "RecallTypeNum")""",
+                 "DOMAIN.md recalltype / recalltrigger: DatePrevious = the last procedure with one of the recall "
+                 "type's trigger codes (OpenDental reads C, EC and EO)"),
 ]
 
 SEEN_LAST_YEAR = f"""SELECT DISTINCT "PatNum" FROM raw.appointment WHERE "AptStatus" = {AptStatus.COMPLETE}

@@ -3,8 +3,9 @@
 On a terminal, a live display redrawn in place, from the main thread only: one line per phase with a bar, its
 rows, rows per second and time left, then the validation and the fidelity report, and the time left for the
 whole run, checks included. Bars and time left follow the run's plan of rows, derived from its configuration
-(core/row_plan.csv: the rows each phase writes per practice, per office, per patient and per patient-year of
-activity, measured on generated practices; a volume override scales its table), not from the first seconds.
+(core/row_plan.csv: the rows each phase writes per practice, per office, per office-year, per patient and per
+patient-year of activity, measured on generated practices; a volume override scales its table), not from the
+first seconds.
 Elsewhere (a pipe, a log) a few plain lines; with --quiet nothing (main prints the final line).
 """
 import csv
@@ -33,7 +34,8 @@ def planned_rows(config):
     for number, office in enumerate(config.offices()):
         reference = replace(office, volume_overrides={}, volume_profile="realistic")
         for row in _plan_rows():
-            rows = float(row["office"]) + (float(row["practice"]) if number == 0 else 0.0)
+            rows = float(row["office"]) + float(row["office_year"]) * years
+            rows += float(row["practice"]) if number == 0 else 0.0
             rows += office.patients * (float(row["per_patient"]) + float(row["per_patient_year"]) * years)
             if row["volume"]:
                 rows *= office.volume(row["volume"]) / reference.volume(row["volume"])

@@ -49,8 +49,8 @@ RAISE_LOW, RAISE_HIGH = parameters("foundation.fees.raise_low", "foundation.fees
 
 def practice(ctx: RunContext) -> FoundationReference:
     """Definitions, clinics, fee schedules, user groups, the code catalog and its fees: entered once, with the
-    practice (its setup day)."""
-    setup_day = day_in_window(ctx, "2023-01-03")
+    practice on the first day it is open."""
+    setup_day = min(open_day_offset(ctx.start, 0), ctx.today)
     defs = definitions(ctx)
     clinic_nums = clinics(ctx)
     codes = procedure_codes(ctx, setup_day)
@@ -114,7 +114,7 @@ def clinics(ctx: RunContext) -> np.ndarray:
 def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes) -> FeeSchedules:
     """The schedules of generators/data/foundation_fee_schedules.csv (numbered like the production practice's):
     the office's UCR fees, the PPO tiers plans price at, an out-of-network allowed schedule (FeeSchedType 2),
-    the hidden schedule of a PPO network the office left, and the discount schedules the front desk charges
+    the hidden schedule of a PPO network the office left (at the middle raise of its years), and the discount schedules the front desk charges
     seniors, cash-paying families and professional courtesy from. PPO fees are a share of UCR, rounded to whole
     dollars the way carriers publish them; a discount schedule is its round percentage off UCR, to the cent.
     Every January the practice raises its fees (fee_raises); the schedules follow the UCR."""
@@ -122,7 +122,9 @@ def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCod
     nums = np.array([int(r["FeeSchedNum"]) for r in rows], dtype=np.int64)
     use = np.array([r["use"] for r in rows])
     hidden = np.array([r["IsHidden"] == "1" for r in rows])
-    edited = np.where(hidden, day_in_window(ctx, "2024-01-02"), setup_day)
+    raised, rates = fee_raises(ctx)
+    left_network = raised[len(raised) // 2] if len(raised) else setup_day
+    edited = np.where(hidden, left_network, setup_day)
     ctx.out.copy("feesched", {
         "FeeSchedNum": nums, "Description": [r["Description"] for r in rows],
         "FeeSchedType": np.array([int(r["FeeSchedType"]) for r in rows]), "ItemOrder": np.arange(len(rows)),
@@ -130,7 +132,6 @@ def fee_schedules(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCod
         "SecDateTEdit": stamp(edited, 9 * 3600),
     })
     share = np.array([float(r["share"]) for r in rows])
-    raised, rates = fee_raises(ctx)
     applied = np.where(hidden, np.searchsorted(raised, edited), len(raised))  # hidden: no raise from that day on
     by_period = schedule_fees(raised_ucr(codes.ucr_cents, rates), share, use, applied)
     return FeeSchedules(nums=nums, ucr=nums[use == "ucr"][0], ppo=nums[use == "ppo"], share=share, use=use,

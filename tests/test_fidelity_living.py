@@ -117,12 +117,19 @@ def test_start_day_bookings_and_recalls_without_a_visit(practice):
         practice.visit(patient, "2024-02-15 09:00", entered=datetime(2024, 1, 26, 8))
     practice.visit(patient, "2024-03-15 09:00", entered=datetime(2024, 2, 24, 8))   # after the first 30 days
     assert practice.measure("appointments entered on the window's first day, of its first 30 days") == (0.2308, 13)
-    practice.procedure(patient, "2023-07-01", "D1110")
+    practice.insert("recalltype", RecallTypeNum=1, Description="Prophy")
+    practice.insert("recalltrigger", RecallTriggerNum=1, RecallTypeNum=1, CodeNum=CODES.index("D1110") + 1)
+    other = practice.patient()
     practice.procedure(patient, "2022-07-01", "D1110", status=ProcStatus.EXISTING_OTHER_PROVIDER)  # charted as found
+    practice.procedure(patient, "2023-07-01", "D1110")
+    practice.procedure(patient, "2023-08-01", "D0150")                                 # not a trigger of Prophy
     practice.procedure(patient, "2023-09-01", "D1110", status=PLANNED)
-    for previous in ("2023-07-01", "2022-07-01", "2023-08-01", "2023-09-01", "0001-01-01"):
-        practice.insert("recall", RecallNum=next(practice.ids), PatNum=patient, DatePrevious=previous)
-    assert practice.measure("recalls whose DatePrevious no procedure backs (must be 0)") == (2, 4)
+    practice.procedure(other, "2022-07-01", "D1110", status=ProcStatus.EXISTING_OTHER_PROVIDER)
+    for patient_, previous in ((patient, "2023-07-01"), (patient, "2022-07-01"), (patient, "2023-08-01"),
+                               (patient, "2023-09-01"), (patient, "0001-01-01"), (other, "2022-07-01"),
+                               (practice.patient(), "0001-01-01")):
+        practice.insert("recall", RecallNum=next(practice.ids), PatNum=patient_, RecallTypeNum=1, DatePrevious=previous)
+    assert practice.measure("recalls whose DatePrevious is not their last trigger procedure (must be 0)") == (4, 7)
 
 
 def test_returning_patients_and_the_prebooked_book(practice):
