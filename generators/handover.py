@@ -425,7 +425,9 @@ class Financial:
     presented, (primary, secondary) of proc, plan, money, no_bill (financial/claims.estimates); checks (carrier, date, amount, nums, check_num, pay_type, partial,
     deposit...); adjustments (patient, proc, amount in cents, date, type DefNum, note, nums, prov); payments
     (splits, and per payment nums, family, amount, type, date, deposit...); aging (per family: buckets, total);
-    per procedure (int64 cents): insurance_paid, write_off, adjusted."""
+    per procedure (int64 cents): insurance_paid, write_off, adjusted; collections (per family: sent_day, the day
+    the account went to the collection agency, NO_DATE if never; billing_type, the guarantor's DefNum, and the
+    day it last changed, changed)."""
     claims: tuple
     estimates: tuple
     checks: SimpleNamespace
@@ -435,6 +437,7 @@ class Financial:
     insurance_paid: np.ndarray
     write_off: np.ndarray
     adjusted: np.ndarray
+    collections: SimpleNamespace
 
 
 # --- supporting ----------------------------------------------------------------------------------------------

@@ -10,14 +10,14 @@ from opendental.definitions import DefCat, defnum, defnums
 from ..timeline import open_day_offset
 
 INSURANCE_CHECK = defnum(DefCat.INSURANCE_PAYMENT_TYPE, "Check")  # claimpayment.PayType
-PATIENT_CHECK, CASH = defnums(DefCat.PAYMENT_TYPES, "Check", "Cash")  # payment.PayType
+PATIENT_CHECK, CASH, AGENCY_CHECK = defnums(DefCat.PAYMENT_TYPES, "Check", "Cash", "Collection Agency")
 BANK_ACCOUNT = "First Community Bank - practice operating account ending 4821"
 
 
 def deposit_slips(ctx, checks, paid):
     """Write the deposits; sets checks.deposit and paid.deposit (DepositNum, 0 when not deposited)."""
     insurance = (checks.pay_type == INSURANCE_CHECK) & ~checks.partial
-    patient = np.isin(paid.type, (PATIENT_CHECK, CASH)) & (paid.amount > 0)
+    patient = np.isin(paid.type, (PATIENT_CHECK, CASH, AGENCY_CHECK)) & (paid.amount > 0)
     received = np.concatenate([checks.date[insurance], paid.date[patient]])
     amount = np.concatenate([checks.amount[insurance], paid.amount[patient]])
     day = open_day_offset(received, 1, roll="forward")
