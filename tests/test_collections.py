@@ -46,9 +46,9 @@ TAMPERING = [
         AND "ItemName" = 'Bad Debt') WHERE "PatNum" = (SELECT min("PatNum") FROM raw.patient
         WHERE "PatNum" = "Guarantor" AND "BillingType" = (SELECT "DefNum" FROM raw.definition
         WHERE "Category" = 4 AND "ItemName" = 'Standard Account'))""", 1),
-    ("""UPDATE raw.adjustment SET "AdjDate" = "AdjDate" - 1 WHERE "AdjNum" = (SELECT min(a."AdjNum")
-        FROM raw.adjustment a JOIN raw.definition d ON d."DefNum" = a."AdjType"
-        WHERE d."ItemName" = 'Collection Agency Fee')""", 2),
+    ("""UPDATE raw.adjustment SET "AdjType" = (SELECT "DefNum" FROM raw.definition WHERE "Category" = 1
+        AND "ItemName" = 'Collection Agency Fee') WHERE "AdjNum" = (SELECT min(a."AdjNum") FROM raw.adjustment a
+        JOIN raw.definition d ON d."DefNum" = a."AdjType" WHERE d."ItemName" = 'Senior Discount')""", 2),
 ]
 
 
