@@ -17,6 +17,7 @@ The practice step returns a handover.InsuranceReference (coverage categories, ca
 carriers are written after every office (carrier_rows). The office step adds ctx.practice.insurance
 (handover.Insurance: the office's plans and each patient's coverage).
 """
+import dataclasses
 from types import SimpleNamespace
 
 import numpy as np
@@ -51,6 +52,8 @@ RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRe
 COB_RULES = ((CobRule.BASIC, 0.85), (CobRule.STANDARD, 0.15))
 RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
 INDIVIDUAL_PLAN_SHARE = parameter("insurance.individual_plan_share")
+EMPLOYER_PLAN_SHARE = parameter("insurance.employer_plan_share")
+RETIREMENT_DAYS = 66 * 365
 CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
 DIVISION_SHARE = parameter("insurance.division_share")
 PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = parameters(
@@ -105,6 +108,7 @@ def office(ctx: RunContext, reference: InsuranceReference) -> None:
     categories, carriers = reference.categories, reference.carriers
     plans = group_plans(ctx, carriers, categories)
     holders = policy_holders(ctx)
+    holders_at_group_employers(ctx, plans, holders)
     subs = subscriptions(ctx, plans, holders)
     inssub_rows(ctx, subs, plans, carriers, categories)
     patplans = patient_plans(ctx, holders, subs, plans, carriers)
@@ -252,10 +256,29 @@ def policy_holders(ctx):
     # A deleted (merged) guarantor holds nothing: the spouse, else the first insured member, holds the policy.
     holder = np.where(insured[guarantor], guarantor, np.where((spouse >= 0) & insured[spouse], spouse, first_insured))
     holder = np.where(couple & (rng.random(n) < SPOUSE_HOLDS_SHARE), spouse, holder)
+    other = np.where(holder == guarantor, spouse, guarantor)
+    holder = np.where(couple & (pt.employer[holder] == 0) & (pt.employer[other] > 0), other, holder)  # the one working
     partner = np.where(holder == guarantor, spouse, guarantor)
     second = couple & (pt.employer[partner] > 0) & (rng.random(n) < DUAL_COVERAGE_SHARE)
     return SimpleNamespace(family=family, holder=holder, partner=np.where(second, partner, -1),
                            first_visit=_families_first_visit(ctx, rng, family))
+
+
+def holders_at_group_employers(ctx, plans, holders):
+    """Most US dental coverage is employer-sponsored: a working-age policy holder whose employer offers no plan
+    (or who has none on file) mostly works for one that does (EMPLOYER_PLAN_SHARE); retirees and the rest buy an
+    individual plan. Sets the holders' EmployerNum (patient rows and ctx.practice.patients)."""
+    rng = ctx.rng("policy-holder-employers")
+    pt = ctx.practice.patients
+    offering = np.unique(plans.employer[:plans.offered][plans.employer[:plans.offered] > 0])
+    holder = holders.holder
+    steered = ((pt.role[holder] != 2) & (pt.age_days[holder] < RETIREMENT_DAYS) & ~np.isin(pt.employer[holder], offering)
+               & (rng.random(len(holder)) < EMPLOYER_PLAN_SHARE))
+    moved = holder[steered]
+    employer = pt.employer.copy()
+    employer[moved] = offering[rng.integers(0, len(offering), len(moved))]
+    ctx.practice.patients = dataclasses.replace(pt, employer=employer)
+    ctx.out.update("patient", "PatNum", {"PatNum": pt.nums[moved], "EmployerNum": employer[moved]})
 
 
 def _families_first_visit(ctx, rng, family):
