@@ -240,7 +240,9 @@ class InsurancePlans:
     year), cob_rule, entered (datetime64[D]) and edited (datetime64[s]) as written; deductible_waived (bool per
     code index: its coverage category waives the deductible), four_cleanings (PatPlanNums whose own benefit
     allows four cleanings a year, sorted), perio_with_prophy (bool: periodontal maintenance counts in the
-    cleanings' limit); coverage_percent(plan index,
+    cleanings' limit), code_subst_none (bool: the plan pays posterior composites as composites, no downgrade),
+    waiting_months (months from DateEffective the plan pays no major work, 0 none), waiting_codes (bool per code
+    index: its category has the waiting period); coverage_percent(plan index,
     code index) -> int array; allowed_cents(plan index, code index, days) -> int64 array (the plan's fee in force
     on the days)."""
     nums: np.ndarray
@@ -265,6 +267,9 @@ class InsurancePlans:
     deductible_waived: np.ndarray
     four_cleanings: np.ndarray
     perio_with_prophy: np.ndarray
+    code_subst_none: np.ndarray
+    waiting_months: np.ndarray
+    waiting_codes: np.ndarray
     coverage_percent: Callable
     allowed_cents: Callable
     entered: np.ndarray

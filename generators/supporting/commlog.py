@@ -27,6 +27,7 @@ from .referrals import REFERRING_PATIENT, SPECIALIST
 
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
                                           CommItemMode.IN_PERSON, CommItemMode.TEXT, CommItemMode.FAX)
+NOTE = CommItemMode.NONE  # a note on the account, not a message
 SENT, RECEIVED = CommSentOrReceived.SENT, CommSentOrReceived.RECEIVED
 BY_USER, WEB_SCHED, PROGRAM_LINK, APPOINTMENT_REMINDER, ESERVICES, THANK_YOU, MESSAGE_TO_PAY = (
     CommItemSource.USER, CommItemSource.WEB_SCHED, CommItemSource.PROGRAM_LINK, CommItemSource.APPOINTMENT_REMINDER,
@@ -269,8 +270,8 @@ def collection_notices(ctx, prefs):
 
 
 def sent_to_collections(ctx):
-    """The billing office's note on the day it sends an account to the agency, and on the day the agency returns
-    it as uncollectable or pays it off."""
+    """The billing office's note on the account (Mode_ None: no message to the patient) on the day it sends it to
+    the agency, and on the day the agency returns it as uncollectable or pays it off."""
     rng = ctx.rng("commlog-sent-to-collections")
     fam, collections = ctx.practice.families, ctx.practice.financial.collections
     sent = np.flatnonzero(collections.sent_day != NO_DATE)
@@ -282,10 +283,10 @@ def sent_to_collections(ctx):
                     "billing type Bad Debt",
                     f"{AGENCY} collected the balance in full - billing type back to Standard Account")
     return concat_rows([
-        _log(fam.first[sent], at_hours(rng, collections.sent_day[sent], 9, 17), COLLECTIONS, MAIL, SENT, BY_USER,
+        _log(fam.first[sent], at_hours(rng, collections.sent_day[sent], 9, 17), COLLECTIONS, NOTE, SENT, BY_USER,
              _billing(ctx, rng, n), np.full(n, f"Account sent to {AGENCY} after statements and a final notice went "
                                                "unanswered - billing type changed to Collections", dtype=object)),
-        _log(fam.first[settled], at_hours(rng, collections.changed[settled], 9, 17), COLLECTIONS, MAIL, RECEIVED,
+        _log(fam.first[settled], at_hours(rng, collections.changed[settled], 9, 17), COLLECTIONS, NOTE, RECEIVED,
              BY_USER, _billing(ctx, rng, m), note),
     ])
 
