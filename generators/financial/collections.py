@@ -1,6 +1,6 @@
 """Collections as an office runs them: a family that stops coming and leaves its last visit unpaid gets the
-monthly statements and the past-due notices; 120 days after the first statement the office sends the account
-to its agency (Transworld Systems, the office's program link) and changes the guarantor's billing type to
+monthly statements and the past-due notices; 120-150 days after the first statement the office sends the
+account to its agency (Transworld Systems, the office's program link) and changes the guarantor's billing type to
 Collections. The agency remits what it recovers, net of its contingency fee (a Collection Agency payment, and
 the fee written off as a Collection Agency Fee adjustment); what it cannot recover it returns months later and
 the office writes it off as bad debt (billing type Bad Debt). A family the agency collected in full is back on
