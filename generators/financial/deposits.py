@@ -1,7 +1,8 @@
 """Deposit slips (deposit): every business morning the office takes the previous day's paper checks, from
-carriers, patients and the collection agency, and the cash to the bank on one slip; payments and insurance checks name their slip
-(DepositNum). Card, financing and EFT money reaches the bank through its processor, without a slip; an
-insurance check still being posted (IsPartial) waits, and so does what came in on the last business day."""
+carriers, patients and the collection agency, and the cash to the bank on one slip; payments and insurance
+checks name their slip (DepositNum). Card, financing and EFT money reaches the bank through its processor,
+without a slip; an insurance check still being posted (IsPartial) waits, and so does what came in on the last
+business day."""
 import numpy as np
 
 from core.arrays import group_sum, groups
