@@ -97,6 +97,14 @@ RULES = [
        FROM (SELECT DISTINCT ON ("ProcNum", "PlanNum", "CodeGroupNum") * FROM ({LIMITED_LINES}) l
              WHERE qualifier = {BenefitQuantity.YEARS}) paid) l
      WHERE "ProcDate" < previous + make_interval(years => quantity)"""),
+    ("no payment for major work inside the plan's waiting period of a new subscription", f"""
+     SELECT c."ClaimProcNum", c."PatNum", c."ProcDate", s."DateEffective", b."Quantity" FROM raw.claimproc c
+     JOIN raw.inssub s USING ("InsSubNum")
+     JOIN raw.benefit b ON b."PlanNum" = c."PlanNum" AND b."BenefitType" = {BenefitType.WAITING_PERIOD}
+                       AND b."QuantityQualifier" = {BenefitQuantity.MONTHS}
+     JOIN raw.covspan sp ON sp."CovCatNum" = b."CovCatNum" AND c."CodeSent" BETWEEN sp."FromCode" AND sp."ToCode"
+     WHERE c."Status" IN {PAID} AND c."InsPayAmt" > 0
+     AND c."ProcDate" < s."DateEffective" + make_interval(months => b."Quantity")"""),
     ("every line's coverage percent is the plan's benefit for its code or category", f"""
      SELECT * FROM ({EXPECTED_PERCENT}) e WHERE "Percentage" <> expected"""),
 ]

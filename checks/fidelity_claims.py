@@ -1,5 +1,6 @@
-"""Fidelity metrics of claims that behave like claims (issue 16, item 4): denials, a long tail of slow payers,
-claims lost and resent, and an insurance AR that ages like a real office's.
+"""Fidelity metrics of claims that behave like claims (issue 16, items 4, 5 and 8): denials, a long tail of slow
+payers, claims lost and resent, an insurance AR that ages like a real office's, deductibles met through the year,
+maximums reached, and the few families sent to collections.
 
 Insurance AR is every claim sent and not yet received on the last simulated day, aged from DateSent.
 GATED is the one switch of this module: False makes all of its metrics informational.
@@ -7,6 +8,8 @@ GATED is the one switch of this module: False makes all of its metrics informati
 from opendental.codes import ClaimProcStatus, ClaimStatus
 
 from .ar_validation import TODAY
+from .benefit_validation import ANNUAL, INDIVIDUAL, _plan_amounts
+from .collections_validation import SENT, WRITTEN_OFF
 from .metric import Metric, share
 
 GATED = True
@@ -19,6 +22,21 @@ AGING_BUCKETS = (("0-30", "<= 30", 0.60, 0.88), ("31-60", "BETWEEN 31 AND 60", 0
                  ("61-90", "BETWEEN 61 AND 90", 0.01, 0.12), ("over 90", "> 90", 0.005, 0.10))
 DENIED_LINE = f"""cp."Status" = {ClaimProcStatus.RECEIVED} AND cp."InsPayAmt" = 0 AND cp."ClaimPaymentTracking" > 0"""
 RECEIVED_CLAIMS = f"""FROM raw.claim c WHERE c."ClaimStatus" = {ClaimStatus.RECEIVED.sql}"""
+PAID = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
+# Patient-plan-years of calendar-year plans, whole years inside the data: what was deducted and paid, the amounts.
+PLAN_YEARS = f"""FROM (
+    SELECT c."PatNum", c."PlanNum", extract(year FROM c."ProcDate") AS year, d.amount AS deductible, m.amount AS maximum,
+           sum(c."DedApplied") AS deducted, sum(c."InsPayAmt") FILTER (WHERE c."Status" IN {PAID}) AS paid,
+           min(c."ProcDate") FILTER (WHERE c."DedApplied" > 0) AS first_deducted,
+           max(extract(month FROM c."ProcDate")) FILTER (WHERE c."DedApplied" > 0) AS met_month
+    FROM raw.claimproc c JOIN raw.insplan ip USING ("PlanNum")
+    LEFT JOIN ({_plan_amounts(2, INDIVIDUAL)}) d USING ("PlanNum")
+    LEFT JOIN ({_plan_amounts(5, INDIVIDUAL, ANNUAL)}) m USING ("PlanNum")
+    WHERE ip."MonthRenew" = 0 AND c."Status" IN (0, 1, 4) AND c."ProcDate" < date_trunc('year', {TODAY})
+    GROUP BY 1, 2, 3, 4, 5) y"""
+MET = "deducted >= deductible - 0.005"
+FAMILIES_WITH_PRODUCTION = """FROM (SELECT DISTINCT p."Guarantor" FROM raw.procedurelog pl
+    JOIN raw.patient p USING ("PatNum") WHERE pl."ProcStatus" = 2 AND pl."ProcFee" > 0) f"""
 
 CLAIMS = [
     Metric("received claims with a denied line", share(
@@ -43,6 +61,25 @@ CLAIMS = [
            gated=GATED),
     *[Metric(f"insurance AR {label} days (claims sent, not received)", share(f"{AGE} {condition}", OUTSTANDING),
              low, high, AGING, gated=GATED) for label, condition, low, high in AGING_BUCKETS],
+    Metric("deductible met by the end of June, of the benefit years that met it", share(
+           "met_month <= 6", PLAN_YEARS, f"deductible > 0 AND {MET}"), 0.40, 0.80,
+           "a deductible is met at the year's first basic or major visit: visits spread over the year, and the "
+           "patients with most work meet it first (practice judgement)", gated=GATED),
+    Metric("deductible met by the end of the benefit year, of patient-plan-years with a claim", share(
+           MET, PLAN_YEARS, "deductible > 0"), 0.15, 0.60,
+           "most claim years are preventive only, which the deductible does not apply to (ADA HPI: about 2 in 3 "
+           "dental visits are preventive or diagnostic only)", gated=GATED),
+    Metric("patient-plan-years that reach the annual maximum", share(
+           "paid >= maximum - 0.005", PLAN_YEARS, "maximum > 0"), 0.01, 0.08,
+           "NADP and ADA HPI: only a few % of covered patients reach their annual maximum", gated=False),
+    Metric("families with production sent to collections", share(
+           'EXISTS (SELECT 1 FROM (' + SENT + ') s WHERE s."Guarantor" = f."Guarantor")', FAMILIES_WITH_PRODUCTION),
+           0.01, 0.05, "dental billing benchmarks: 2-5% of a practice's patient accounts go to collections",
+           gated=GATED),
+    Metric("families with production with a bad-debt write-off", share(
+           'f."Guarantor" IN (' + WRITTEN_OFF + ')', FAMILIES_WITH_PRODUCTION), 0.005, 0.04,
+           "the accounts the collection agency returns uncollectable: most of those sent (agencies recover a fifth "
+           "to a third of what is placed with them)", gated=GATED),
     Metric("resent claims dated before their first send (must be 0)", """SELECT count(*) FILTER (WHERE
            "DateResent" < "DateSentOrig" OR "DateSentOrig" <= '0001-01-01')::float8, count(*) FROM raw.claim
            WHERE "DateResent" > '0001-01-01'""", 0, 0, "OpenDental: a claim is resent after it was first sent",

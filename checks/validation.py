@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from core import checkpoints
 
-from . import ar_validation, benefit_validation, foreign_keys
+from . import ar_validation, benefit_validation, collections_validation, foreign_keys
 
 EXAMPLES = 3
 
@@ -31,10 +31,10 @@ class ValidationResult:
 
 
 def run(connection):
-    """Every AR and benefit rule, then every foreign key (one pass per table; examples only for keys that fail)."""
+    """Every AR, benefit and collections rule, then every foreign key (one pass per table; examples only for keys that fail)."""
     result = ValidationResult()
     with connection.cursor() as cursor:
-        for name, query in ar_validation.RULES + benefit_validation.RULES:
+        for name, query in ar_validation.RULES + benefit_validation.RULES + collections_validation.RULES:
             _check(cursor, result, name, query)
         for table, keys in foreign_keys.keys_by_table().items():
             cursor.execute(foreign_keys.table_count_sql(table, keys))

@@ -240,7 +240,9 @@ class InsurancePlans:
     year), cob_rule, entered (datetime64[D]) and edited (datetime64[s]) as written; deductible_waived (bool per
     code index: its coverage category waives the deductible), four_cleanings (PatPlanNums whose own benefit
     allows four cleanings a year, sorted), perio_with_prophy (bool: periodontal maintenance counts in the
-    cleanings' limit); coverage_percent(plan index,
+    cleanings' limit), code_subst_none (bool: the plan pays posterior composites as composites, no downgrade),
+    waiting_months (months from DateEffective the plan pays no major work, 0 none), waiting_codes (bool per code
+    index: its category has the waiting period); coverage_percent(plan index,
     code index) -> int array; allowed_cents(plan index, code index, days) -> int64 array (the plan's fee in force
     on the days)."""
     nums: np.ndarray
@@ -265,6 +267,9 @@ class InsurancePlans:
     deductible_waived: np.ndarray
     four_cleanings: np.ndarray
     perio_with_prophy: np.ndarray
+    code_subst_none: np.ndarray
+    waiting_months: np.ndarray
+    waiting_codes: np.ndarray
     coverage_percent: Callable
     allowed_cents: Callable
     entered: np.ndarray
@@ -425,7 +430,9 @@ class Financial:
     presented, (primary, secondary) of proc, plan, money, no_bill (financial/claims.estimates); checks (carrier, date, amount, nums, check_num, pay_type, partial,
     deposit...); adjustments (patient, proc, amount in cents, date, type DefNum, note, nums, prov); payments
     (splits, and per payment nums, family, amount, type, date, deposit...); aging (per family: buckets, total);
-    per procedure (int64 cents): insurance_paid, write_off, adjusted."""
+    per procedure (int64 cents): insurance_paid, write_off, adjusted; collections (per family: sent_day, the day
+    the account went to the collection agency, NO_DATE if never; billing_type, the guarantor's DefNum, and the
+    day it last changed, changed)."""
     claims: tuple
     estimates: tuple
     checks: SimpleNamespace
@@ -435,6 +442,7 @@ class Financial:
     insurance_paid: np.ndarray
     write_off: np.ndarray
     adjusted: np.ndarray
+    collections: SimpleNamespace
 
 
 # --- supporting ----------------------------------------------------------------------------------------------

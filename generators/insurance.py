@@ -17,6 +17,7 @@ The practice step returns a handover.InsuranceReference (coverage categories, ca
 carriers are written after every office (carrier_rows). The office step adds ctx.practice.insurance
 (handover.Insurance: the office's plans and each patient's coverage).
 """
+import dataclasses
 from types import SimpleNamespace
 
 import numpy as np
@@ -51,7 +52,12 @@ RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRe
 COB_RULES = ((CobRule.BASIC, 0.85), (CobRule.STANDARD, 0.15))
 RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
 INDIVIDUAL_PLAN_SHARE = parameter("insurance.individual_plan_share")
+EMPLOYER_PLAN_SHARE = parameter("insurance.employer_plan_share")
+RETIREMENT_DAYS = 66 * 365
 CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
+WAITING_PERIOD_SHARE = parameter("insurance.waiting_period_share")
+WAITING_PERIOD_MONTHS = 12
+WAITING_PERIOD_CATEGORIES = ("Crowns", "Prosthodontics", "Maxillofacial Prosth", "Implants")  # major work
 DIVISION_SHARE = parameter("insurance.division_share")
 PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = parameters(
     "insurance.plan_note_share", "insurance.benefit_note_share", "insurance.subscriber_note_share")
@@ -71,6 +77,7 @@ SUBSCRIBER_NOTES = ("Copy of card scanned to Documents", "Card lists group numbe
                     "Subscriber moved - address updated with carrier")
 COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = (BenefitType.COINSURANCE, BenefitType.DEDUCTIBLE,
                                                   BenefitType.EXCLUSIONS, BenefitType.LIMITATIONS)
+WAITING_PERIOD = BenefitType.WAITING_PERIOD
 SERVICE_YEAR, CALENDAR_YEAR, LIFETIME = (BenefitTimePeriod.SERVICE_YEAR, BenefitTimePeriod.CALENDAR_YEAR,
                                          BenefitTimePeriod.LIFETIME)
 NUMBER_OF_SERVICES, AGE_LIMIT, YEARS = (BenefitQuantity.NUMBER_OF_SERVICES, BenefitQuantity.AGE_LIMIT,
@@ -105,6 +112,7 @@ def office(ctx: RunContext, reference: InsuranceReference) -> None:
     categories, carriers = reference.categories, reference.carriers
     plans = group_plans(ctx, carriers, categories)
     holders = policy_holders(ctx)
+    holders_at_group_employers(ctx, plans, holders)
     subs = subscriptions(ctx, plans, holders)
     inssub_rows(ctx, subs, plans, carriers, categories)
     patplans = patient_plans(ctx, holders, subs, plans, carriers)
@@ -199,6 +207,11 @@ def group_plans(ctx, carriers, categories):
     plans.perio_with_prophy = ctx.rng("insplan-perio-maintenance").random(n + n_retired) < PERIO_WITH_PROPHY_SHARE
     waived = [categories.index[name] for name in DEDUCTIBLE_WAIVED]
     plans.deductible_waived = np.isin(categories.of_code, waived)
+    plans.code_subst_none = ctx.rng("insplan-downgrades").random(n + n_retired) < CODE_SUBST_NONE_SHARE
+    individual = plans.employer == 0
+    waits = individual | (ctx.rng("insplan-waiting-periods").random(n + n_retired) < WAITING_PERIOD_SHARE)
+    plans.waiting_months = np.where(waits, WAITING_PERIOD_MONTHS, 0)
+    plans.waiting_codes = np.isin(categories.of_code, [categories.index[name] for name in WAITING_PERIOD_CATEGORIES])
     return plans
 
 
@@ -252,10 +265,29 @@ def policy_holders(ctx):
     # A deleted (merged) guarantor holds nothing: the spouse, else the first insured member, holds the policy.
     holder = np.where(insured[guarantor], guarantor, np.where((spouse >= 0) & insured[spouse], spouse, first_insured))
     holder = np.where(couple & (rng.random(n) < SPOUSE_HOLDS_SHARE), spouse, holder)
+    other = np.where(holder == guarantor, spouse, guarantor)
+    holder = np.where(couple & (pt.employer[holder] == 0) & (pt.employer[other] > 0), other, holder)  # the one working
     partner = np.where(holder == guarantor, spouse, guarantor)
     second = couple & (pt.employer[partner] > 0) & (rng.random(n) < DUAL_COVERAGE_SHARE)
     return SimpleNamespace(family=family, holder=holder, partner=np.where(second, partner, -1),
                            first_visit=_families_first_visit(ctx, rng, family))
+
+
+def holders_at_group_employers(ctx, plans, holders):
+    """Most US dental coverage is employer-sponsored: a working-age policy holder whose employer offers no plan
+    (or who has none on file) mostly works for one that does (EMPLOYER_PLAN_SHARE); retirees and the rest buy an
+    individual plan. Sets the holders' EmployerNum (patient rows and ctx.practice.patients)."""
+    rng = ctx.rng("policy-holder-employers")
+    pt = ctx.practice.patients
+    offering = np.unique(plans.employer[:plans.offered][plans.employer[:plans.offered] > 0])
+    holder = holders.holder
+    steered = ((pt.role[holder] != 2) & (pt.age_days[holder] < RETIREMENT_DAYS) & ~np.isin(pt.employer[holder], offering)
+               & (rng.random(len(holder)) < EMPLOYER_PLAN_SHARE))
+    moved = holder[steered]
+    employer = pt.employer.copy()
+    employer[moved] = offering[rng.integers(0, len(offering), len(moved))]
+    ctx.practice.patients = dataclasses.replace(pt, employer=employer)
+    ctx.out.update("patient", "PatNum", {"PatNum": pt.nums[moved], "EmployerNum": employer[moved]})
 
 
 def _families_first_visit(ctx, rng, family):
@@ -485,7 +517,7 @@ def insplan_rows(ctx, plans, carriers, filing_code):
     n = len(plans.nums)
     billing_users = ctx.practice.users.billing
     details = ctx.rng("insplan-details")
-    no_downgrade = details.random(n) < CODE_SUBST_NONE_SHARE
+    no_downgrade = plans.code_subst_none
     note = np.where(no_downgrade, NO_DOWNGRADE_NOTE, details.choice(PLAN_NOTES, n))
     division = np.char.zfill(details.integers(1, 300, n).astype(str), 4)
     carrier_code = carriers.filing_code[plans.carrier_idx]
@@ -537,7 +569,8 @@ def benefit_rows(ctx, plans, categories):
     """Each plan's benefits as OpenDental's benefit window stores them: a coinsurance percent per coverage
     category, the annual maximum, individual and family deductibles (waived on diagnostic and preventive care),
     frequency and age limits, build-ups at the crown percent, excluded codes, and orthodontic coverage or its
-    exclusion. Category rules name a covcat (CovCatNum), limits a code group (CodeGroupNum, per tooth or
+    exclusion, and the waiting period on major work of plans that have one (months from the subscription's
+    DateEffective). Category rules name a covcat (CovCatNum), limits a code group (CodeGroupNum, per tooth or
     quadrant where TreatArea says so), code rules a procedure code (CodeNum); every unused key is 0, never NULL."""
     n, n_categories = len(plans.nums), len(categories.nums)
     every = np.arange(n)
@@ -547,6 +580,7 @@ def benefit_rows(ctx, plans, categories):
     plan, category = plan[covered], category[covered]
     ortho, crowns = categories.nums[categories.index["Orthodontics"]], categories.index["Crowns"]
     with_ortho, without_ortho = every[plans.ortho_max_cents > 0], every[plans.ortho_max_cents == 0]
+    waiting = every[plans.waiting_months > 0]
     code_num = ctx.practice.codes.num
     kinds = [
         _benefits(plan, COINSURANCE, CovCatNum=categories.nums[category], Percent=plans.percent[plan, category],
@@ -571,6 +605,9 @@ def benefit_rows(ctx, plans, categories):
                   TimePeriod=LIFETIME, CoverageLevel=INDIVIDUAL),
         _benefits(with_ortho, LIMITATION, CovCatNum=ortho, QuantityQualifier=AGE_LIMIT, Quantity=ORTHO_AGE_LIMIT),
         _benefits(without_ortho, EXCLUSION, CovCatNum=ortho),
+        *(_benefits(every[waiting], WAITING_PERIOD, CovCatNum=categories.nums[categories.index[name]],
+                    QuantityQualifier=BenefitQuantity.MONTHS, Quantity=plans.waiting_months[waiting])
+          for name in WAITING_PERIOD_CATEGORIES),
     ]
     rows = {column: np.concatenate([kind[column] for kind in kinds]) for column in kinds[0]}
     order = np.argsort(rows["plan"], kind="stable")  # a plan's benefits are entered together

@@ -102,6 +102,34 @@ def test_a_service_beyond_a_limit_is_estimated_and_paid_nothing(practice_db):
     assert counts[0] > 0 and counts[1] == 0
 
 
+def test_major_work_in_a_waiting_period_is_estimated_and_paid_nothing(practice_db):
+    counts = rows(practice_db, """SELECT count(*), count(*) FILTER (WHERE "InsPayEst" <> 0 OR "InsPayAmt" <> 0
+                                         OR "CodeSent" NOT BETWEEN 'D2700' AND 'D6999')
+                                  FROM raw.claimproc WHERE "EstimateNote" = 'Waiting period'""")[0]
+    assert counts[0] > 0 and counts[1] == 0
+    assert rows(practice_db, """SELECT count(DISTINCT "PlanNum") > 0 FROM raw.benefit WHERE "BenefitType" = 6
+                                AND "QuantityQualifier" = 5 AND "Quantity" = 12""") == [(True,)]
+
+
+def test_a_downgrading_plan_pays_a_molar_composite_on_the_amalgam_fee(practice_db):
+    """Lines of the last fee year (raw.fee holds the fees in force since January): the base estimate of a
+    downgraded composite is at most the line's percent of the plan's fee (or the office's, 8285) for the amalgam;
+    plans with CodeSubstNone never downgrade."""
+    checked = rows(practice_db, """SELECT count(*), count(*) FILTER (WHERE c."BaseEst" > round(coalesce(f."Amount",
+                                   u."Amount")::numeric * c."Percentage" / 100, 2) + 0.01 OR ip."CodeSubstNone"
+                                   OR pc."SubstitutionCode" = '')
+        FROM raw.claimproc c JOIN raw.insplan ip USING ("PlanNum") JOIN raw.procedurecode pc ON pc."ProcCode" = c."CodeSent"
+        JOIN raw.procedurecode sc ON sc."ProcCode" = pc."SubstitutionCode"
+        LEFT JOIN raw.fee f ON f."CodeNum" = sc."CodeNum" AND f."FeeSched" = ip."FeeSched" AND ip."FeeSched" <> 0
+             AND f."ClinicNum" = 0
+        LEFT JOIN raw.fee u ON u."CodeNum" = sc."CodeNum" AND u."FeeSched" = 8285 AND u."ClinicNum" = 0
+        WHERE c."EstimateNote" LIKE 'Alternate benefit: %' AND c."Status" IN (0, 1)
+        AND c."ProcDate" >= date_trunc('year', (SELECT max("ProcDate") FROM raw.procedurelog WHERE "ProcStatus" = 2))""")[0]
+    assert checked[0] > 0 and checked[1] == 0
+    assert rows(practice_db, """SELECT count(*) FROM raw.claimproc c JOIN raw.insplan ip USING ("PlanNum")
+                                WHERE ip."CodeSubstNone" AND c."EstimateNote" LIKE 'Alternate%'""") == [(0,)]
+
+
 def test_planned_work_is_estimated_after_the_years_claims(practice_db):
     """Estimates of planned work (status 6) and the claim lines of their benefit year together stay within the
     year's deductible and maximum: the estimates see what the claims used up."""
@@ -125,8 +153,15 @@ TAMPERING = [
         (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" = 'Exams')""", (4,)),
     ("""UPDATE raw.benefit SET "QuantityQualifier" = 4, "Quantity" = 10 WHERE "CodeGroupNum" =
         ANY (SELECT "CodeGroupNum" FROM raw.codegroup WHERE "GroupName" LIKE 'Prophy%') AND "PatPlanNum" = 0""", (5,)),
+    ("""INSERT INTO raw.benefit ("BenefitNum", "PlanNum", "PatPlanNum", "CovCatNum", "BenefitType", "Percent",
+        "MonetaryAmt", "TimePeriod", "QuantityQualifier", "Quantity", "CodeNum", "CoverageLevel", "CodeGroupNum",
+        "TreatArea") SELECT (SELECT max("BenefitNum") + 1 FROM raw.benefit), c."PlanNum", 0, sp."CovCatNum", 6, -1,
+        -1, 0, 5, 1200, 0, 0, 0, 0 FROM raw.claimproc c
+        JOIN raw.covspan sp ON c."CodeSent" BETWEEN sp."FromCode" AND sp."ToCode"
+        WHERE c."Status" = 1 AND c."InsPayAmt" > 0 AND c."CodeSent" LIKE 'D27%' ORDER BY c."ClaimProcNum" LIMIT 1""",
+     (6,)),
     ("""UPDATE raw.claimproc SET "Percentage" = "Percentage" - 10 WHERE "ClaimProcNum" =
-        (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1 AND "Percentage" >= 10)""", (6,)),
+        (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1 AND "Percentage" >= 10)""", (7,)),
 ]
 
 

@@ -3,8 +3,11 @@ import psycopg2
 import pytest
 
 from checks import ar_validation
+from opendental.definitions import DefCat, defnum
 from conftest import SMALL_END, db_args, isolated, query, run_cli, run_generator
 from main import main
+
+AGENCY_CHECK = defnum(DefCat.PAYMENT_TYPES, "Collection Agency")  # its remittances are deposited as checks
 
 
 def rows(practice_db, sql):
@@ -157,7 +160,7 @@ def test_deposit_slips_hold_the_previous_days_checks_and_cash(practice_db):
                                               FROM raw.payment WHERE "DepositNum" <> 0)
                                 SELECT count(*) FROM raw.deposit d JOIN item i USING ("DepositNum")
                                 GROUP BY d."DepositNum", d."Amount", d."DateDeposit"
-                                HAVING abs(d."Amount" - sum(i.amount)) > 0.005 OR bool_or(i.kind NOT IN (261, 69, 70))
+                                HAVING abs(d."Amount" - sum(i.amount)) > 0.005 OR bool_or(i.kind NOT IN (261, 69, 70, {AGENCY_CHECK}))
                                     OR bool_or(i.paid_on >= d."DateDeposit") OR d."DateDeposit" > date '{SMALL_END}'""") == []
     assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.deposit') == [(True,)]
 
@@ -190,7 +193,7 @@ def test_income_transfers_link_back_to_the_prepayment(practice_db):
 
 def test_payment_types_and_signs_follow_the_definitions(practice_db):
     types = dict(rows(practice_db, 'SELECT "PayType", count(*) FROM raw.payment GROUP BY 1'))
-    assert set(types) <= {0, 69, 70, 71, 72, 391, 412, 417, 574, 634, 676, 681}
+    assert set(types) <= {0, 69, 70, 71, 72, 391, 412, 417, 574, 634, 676, 681, AGENCY_CHECK}
     assert max(types, key=types.get) == 71
     assert rows(practice_db, """SELECT count(*) FROM raw.payment WHERE ("PayType" = 0 AND "PayAmt" <> 0)
                                 OR ("PayType" NOT IN (0, 72) AND "PayAmt" <= 0)""") == [(0,)]

@@ -72,7 +72,7 @@ def test_reminders_and_confirmations_come_before_the_appointment_they_quote(prac
 def test_balance_reminders_go_only_to_guarantors_who_owe(practice_db):
     assert count(practice_db, """SELECT 1 FROM raw.commlog WHERE "CommType" IN (226, 429)""") > 0
     assert count(practice_db, """SELECT 1 FROM raw.commlog c JOIN raw.patient p USING ("PatNum")
-                                 WHERE c."CommType" IN (226, 429)
+                                 WHERE c."CommType" IN (226, 429) AND c."Mode_" <> 0
                                  AND (p."Guarantor" <> p."PatNum" OR p."BalTotal" <= 0)""") == 0
 
 
@@ -92,7 +92,8 @@ def test_insurance_calls_are_about_claims_of_the_patient(practice_db):
 
 def test_manual_messages_follow_the_preferred_contact_method(practice_db):
     manual = """FROM raw.commlog c JOIN raw.patient p USING ("PatNum")
-                WHERE c."CommType" IN (226, 228, 429) AND c."ReferralNum" = 0 AND c."CommSource" = 0"""
+                WHERE c."CommType" IN (226, 228, 429) AND c."ReferralNum" = 0 AND c."CommSource" = 0
+                AND c."Mode_" <> 0"""  # a message, not the billing office's note on the account
     assert count(practice_db, f"SELECT 1 {manual}") > 0
     assert count(practice_db, f"""SELECT 1 {manual} AND c."Mode_" <> {CONTACT_MODE_SQL}""") == 0
     assert count(practice_db, """SELECT 1 FROM raw.commlog c JOIN raw.patient p USING ("PatNum")

@@ -11,6 +11,8 @@ Keeps no reference data; the office step adds ctx.practice.financial (handover.F
 the estimates kept on planned work, checks, adjustments, payments, aging, and per procedure what insurance
 paid and wrote off and what was adjusted).
 """
+from types import SimpleNamespace
+
 import numpy as np
 
 from core.arrays import concat_rows, take_rows
@@ -20,7 +22,7 @@ from ..context import RunContext
 from ..handover import Financial
 from ..parameters import parameter
 from ..volumes import VolumeNotReached
-from . import adjustments, aging, claims, deposits, insurance_rows, paperwork, payments
+from . import adjustments, aging, claims, collections, deposits, insurance_rows, paperwork, payments
 
 TITLE = "Financial: claims, claimprocs, insurance checks, payments, paysplits, adjustments, aging"
 REFUND_SHARE_OF_PAYMENTS = parameter("financial.refund_share_of_payments")
@@ -65,8 +67,9 @@ def office(ctx: RunContext, _reference: None) -> None:
         side = _fitted_adjustments(ctx, patient_side, room, target, len(fees.amount) + len(credits.amount))
     else:
         side = patient_side(room)
-    discounts, splits, bad_debt, late = side
-    all_adjustments = adjustments.write(ctx, [discounts, bad_debt, late, fees, credits])
+    discounts, splits, bad_debt, late, agency = side
+    agency_fees = adjustments.agency_fees(ctx, agency.fee)
+    all_adjustments = adjustments.write(ctx, [discounts, bad_debt, late, fees, credits, agency_fees])
     fee_rows = np.flatnonzero(all_adjustments.type == adjustments.BROKEN_APPOINTMENT_FEE)
     all_splits = concat_rows([splits, payments.refunds(ctx, late), payments.fee_payments(ctx, all_adjustments,
                                                                                           fee_rows)])
@@ -78,23 +81,28 @@ def office(ctx: RunContext, _reference: None) -> None:
     aged = aging.age_families(ctx, _ledger(ctx, claim_sets, all_adjustments, paid_out.splits, billable),
                               _pending_per_patient(ctx, ins_pending))
     aging.store_on_patients(ctx, aged)
+    billing_type, changed = collections.billing_types(ctx, agency.sent_day, agency.paid_in_full_on, bad_debt,
+                                                      collections.staff_families(ctx))
+    collections.store_billing_types(ctx, billing_type, changed)
     ctx.practice.financial = Financial(
         claims=claim_sets, estimates=estimates, checks=checks, adjustments=all_adjustments, payments=paid_out, aging=aged,
-        insurance_paid=ins_paid, write_off=ins_write_off, adjusted=adjustments.per_procedure(all_adjustments, n))
+        insurance_paid=ins_paid, write_off=ins_write_off, adjusted=adjustments.per_procedure(all_adjustments, n),
+        collections=SimpleNamespace(sent_day=agency.sent_day, billing_type=billing_type, changed=changed))
 
 
 def _patient_side(ctx, room, left, by_insurance, eob_date, billable, late_count):
-    """Discounts (at most `room`), what the patients pay, the bad debts and late no-charges that follow."""
+    """Discounts (at most `room`), what the patients pay, the bad debts and late no-charges that follow, and what
+    the collection agency did (payments.patient_splits)."""
     pr = ctx.practice.clinical.procedures
     n = len(pr.nums)
     discounts = adjustments.procedure_discounts(ctx, left, eob_date, room)
     adjusted = adjustments.per_procedure(discounts, n)
     due = left + adjusted
     estimated_due = np.where(billable, pr.fee_cents + adjusted - by_insurance, 0)
-    splits, written_off = payments.patient_splits(ctx, due, estimated_due, eob_date, billable)
-    bad_debt = adjustments.bad_debt(ctx, written_off)
+    splits, agency = payments.patient_splits(ctx, due, estimated_due, eob_date, billable)
+    bad_debt = adjustments.bad_debt(ctx, agency.bad_debt)
     paid, last_paid = _paid_per_procedure(n, splits)
-    return discounts, splits, bad_debt, adjustments.late_no_charges(ctx, paid, last_paid, late_count)
+    return discounts, splits, bad_debt, adjustments.late_no_charges(ctx, paid, last_paid, late_count), agency
 
 
 def _fitted_adjustments(ctx, patient_side, room, target, fixed):
@@ -103,14 +111,14 @@ def _fitted_adjustments(ctx, patient_side, room, target, fixed):
     few bad debts above the target (the bad debts move a little with the discounts); the collection agency then
     recovered those few balances after all (a late payment instead of the write-off)."""
     for _ in range(ADJUSTMENT_TRIES):
-        discounts, splits, bad_debt, late = patient_side(room)
-        count = fixed + len(discounts.amount) + len(bad_debt.amount) + len(late.amount)
+        discounts, splits, bad_debt, late, agency = patient_side(room)
+        count = fixed + len(discounts.amount) + len(bad_debt.amount) + len(late.amount) + len(agency.fee.amount)
         recoverable = np.flatnonzero(~np.isin(bad_debt.proc, late.proc))
         if target <= count <= target + len(recoverable):
             recovered = np.sort(ctx.rng("adjustment-volume").choice(recoverable, count - target, replace=False))
             kept = np.setdiff1d(np.arange(len(bad_debt.amount)), recovered)
             return (discounts, concat_rows([splits, payments.recovered(take_rows(bad_debt, recovered))]),
-                    take_rows(bad_debt, kept), late)
+                    take_rows(bad_debt, kept), late, agency)
         if count < target and len(discounts.amount) < room:
             break  # every procedure that can take a discount has one
         room = max(room + target - count + (len(recoverable) // 2 if count < target else 0), 0)

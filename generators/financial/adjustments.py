@@ -9,6 +9,7 @@ from opendental.codes import AptStatus
 from opendental.definitions import DefCat, defnum, defnums
 
 from ..timeline import NO_DATE, office_day, stamp
+from .collections import AGENCY, AGENCY_FEE, AGENCY_FEE_PERCENT, staff_families
 
 # (kind, AdjType DefNums, note, share of the fee) for discounts taken off a procedure's remaining balance.
 SENIOR, CASH, NEW_PATIENT, FAMILY, STAFF, NO_CHARGE, SMALL_BALANCE = range(7)
@@ -46,7 +47,7 @@ def _procedure_discounts(ctx, left, settled_on):
     insured = ins.primary_plan[patient] >= 0
     senior = pt.age_days[patient] >= 65 * 365
     restorative = np.isin(codes.category[pr.code], RESTORATIVE_CATEGORIES)
-    staff_family = rng.random(len(ctx.practice.families.first)) < 0.005
+    staff_family = staff_families(ctx)
     first_visit = pr.date == pt.first_visit[patient]
     chance = rng.random(n)
     kind = np.full(n, -1)
@@ -106,12 +107,20 @@ def late_no_charges(ctx, paid, last_paid, count):
 
 
 def bad_debt(ctx, written_off):
-    """Balances collections gave up on, written off the procedure."""
+    """Balances the collection agency returned as uncollectable, written off the procedure."""
     pr = ctx.practice.clinical.procedures
     n = len(written_off.proc)
     return _rows(ctx, pr.patient[written_off.proc], written_off.proc, -written_off.amount, written_off.date,
-                 np.full(n, BAD_DEBT),
-                 np.full(n, "BAD DEBT - SENT TO COLLECTIONS", dtype=object))
+                 np.full(n, BAD_DEBT), np.full(n, f"BAD DEBT - RETURNED UNCOLLECTABLE BY {AGENCY.upper()}", dtype=object))
+
+
+def agency_fees(ctx, fees):
+    """The collection agency's contingency fee on what it recovered, written off the procedure it paid."""
+    pr = ctx.practice.clinical.procedures
+    notes = np.array([f"{AGENCY.upper()} FEE {AGENCY_FEE_PERCENT}% OF ${c / 100:,.2f} COLLECTED"
+                      for c in fees.collected.tolist()], dtype=object)
+    return _rows(ctx, pr.patient[fees.proc], fees.proc, -fees.amount, fees.date, np.full(len(fees.proc), AGENCY_FEE),
+                 notes)
 
 
 def per_procedure(rows, n_procedures):

@@ -1,6 +1,8 @@
 """The plan's benefit rules as a carrier applies them to claim lines (insurance.benefit_rows writes them): the
 benefit year, the deductible taken once a year (individual, capped by the family's), the annual maximum, and
-the age and frequency limits of the plan's code groups. Every function takes the lines in any order and works
+the age and frequency limits of the plan's code groups, the waiting period on major work of a new subscription,
+and the downgrade of a posterior composite to the amalgam's fee (the code's SubstitutionCode, only on molars
+where SubstOnlyIf says so) by plans that downgrade (insplan.CodeSubstNone false). Every function takes the lines in any order and works
 on them sorted by lines.order (their date, estimates after claims; then procedure) inside their group, with
 running totals."""
 import numpy as np
@@ -113,3 +115,36 @@ def beyond_limits(ctx, lines):
                 area, np.full(len(proc), ""))
             beyond |= _beyond_years(lines, quantity, where, member & ~beyond)
     return beyond
+
+
+MOLARS = ("1", "2", "3", "14", "15", "16", "17", "18", "19", "30", "31", "32", "A", "B", "I", "J", "K", "L", "S", "T")
+MOLAR_ONLY = 1  # procedurecode.SubstOnlyIf: SubstitutionCondition.Molar
+
+
+def substitutes(codes):
+    """Per code index: the code index a downgrading plan pays it as (-1: none), and whether only on molars."""
+    substitute, molar_only = np.full(len(codes.code), -1), np.zeros(len(codes.code), dtype=bool)
+    for row in read_table("procedure_codes"):
+        if row["subst_code"] and row["code"] in codes.index:
+            substitute[codes.index[row["code"]]] = codes.index[row["subst_code"]]
+            molar_only[codes.index[row["code"]]] = int(row["subst_only_if"]) == MOLAR_ONLY
+    return substitute, molar_only
+
+
+def downgraded_code(ctx, lines):
+    """Per line: the code index its plan pays it as (the procedure's own code unless downgraded)."""
+    pr, plans = ctx.practice.clinical.procedures, ctx.practice.insurance.plans
+    code = pr.code[lines.proc]
+    substitute, molar_only = substitutes(ctx.practice.codes)
+    down = ((substitute[code] >= 0) & ~plans.code_subst_none[lines.plan]
+            & (~molar_only[code] | np.isin(pr.tooth[lines.proc], MOLARS)))
+    return np.where(down, substitute[code], code)
+
+
+def in_waiting_period(ctx, lines):
+    """Lines of major work within the plan's waiting period, counted in months from the subscription's start."""
+    plans, code = ctx.practice.insurance.plans, ctx.practice.clinical.procedures.code[lines.proc]
+    months = plans.waiting_months[lines.plan]
+    start = lines.since.astype("datetime64[M]")
+    end = (start + months).astype("datetime64[D]") + (lines.since - start.astype("datetime64[D]"))
+    return (months > 0) & plans.waiting_codes[code] & (lines.date < end)

@@ -45,8 +45,9 @@ def adjudicate(ctx, proc, plan, covered, secondary=False, rounds=0):
     `covered` is what another plan already settled (paid plus its write-off); `secondary` (a flag, or one per
     line) marks lines billed to a plan as secondary, which write off nothing: the primary's contract already
     did. The plan's benefit rules (benefits.py) run per benefit year: a service past an age or frequency limit
-    is owed nothing, the deductible is taken once (waived where the plan waives it), the annual maximum caps the
-    rest. Lines count in date order within their `rounds` (one per line, or one for all), a later round after
+    is owed nothing, and so is major work inside the waiting period of a new subscription; a downgraded code
+    (a posterior composite) is paid on the fee of its substitute (the amalgam); the deductible is taken once
+    (waived where the plan waives it), the annual maximum caps the rest. Lines count in date order within their `rounds` (one per line, or one for all), a later round after
     every line of the earlier ones (secondary claims after primary claims, estimates after claims).
     """
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
@@ -56,24 +57,30 @@ def adjudicate(ctx, proc, plan, covered, secondary=False, rounds=0):
     write_off = np.where(np.asarray(secondary) | ~plans.is_ppo[plan], 0, fee - allowed)
     percent = plans.coverage_percent(plan, pr.code[proc])
     lines = _benefit_lines(ctx, proc, plan, rounds)
-    limited = benefits.beyond_limits(ctx, lines) | (percent == 0)
-    subject = np.where(limited | plans.deductible_waived[pr.code[proc]], 0, allowed)
+    paid_as = benefits.downgraded_code(ctx, lines)
+    benefit_fee = np.minimum(allowed, plans.allowed_cents(plan, paid_as, pr.date[proc]))
+    waiting = benefits.in_waiting_period(ctx, lines) & (percent > 0)
+    limited = benefits.beyond_limits(ctx, lines) | (percent == 0) | waiting
+    subject = np.where(limited | plans.deductible_waived[pr.code[proc]], 0, benefit_fee)
     deductible = benefits.deductible(plans, lines, subject)
-    base = np.where(limited, 0, np.minimum((allowed - deductible) * percent // 100,
+    base = np.where(limited, 0, np.minimum((benefit_fee - deductible) * percent // 100,
                                            np.maximum(fee - write_off - covered, 0)))
     estimate = benefits.within_maximum(plans, lines, base)
     return SimpleNamespace(fee=fee, allowed=allowed, write_off=write_off, percent=percent, deductible=deductible,
-                           base=base, estimate=estimate, limited=limited)
+                           base=base, estimate=estimate, limited=limited, waiting=waiting,
+                           paid_as=np.where(paid_as != pr.code[proc], paid_as, -1))
 
 
 def _benefit_lines(ctx, proc, plan, rounds):
-    """Who and when each line is, as the benefit rules count: patient, subscription, patient plan, benefit year,
+    """Who and when each line is, as the benefit rules count: patient, subscription (and its start), patient plan,
+    benefit year,
     and the order in which they count (by round, then date)."""
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     patient = pr.patient[proc]
     primary = ins.primary_plan[patient] == plan
     return SimpleNamespace(proc=proc, plan=plan, patient=patient, date=pr.date[proc],
                            sub=np.where(primary, ins.primary_sub[patient], ins.secondary_sub[patient]),
+                           since=np.where(primary, ins.primary_since[patient], ins.secondary_since[patient]),
                            patplan=np.where(primary, ins.primary_patplan[patient], ins.secondary_patplan[patient]),
                            year=benefits.benefit_year(ins.plans, plan, pr.date[proc]),
                            order=pr.date[proc].astype(np.int64) + np.asarray(rounds) * ROUND)

@@ -1,7 +1,8 @@
 """Deposit slips (deposit): every business morning the office takes the previous day's paper checks, from
-carriers and patients, and the cash to the bank on one slip; payments and insurance checks name their slip
-(DepositNum). Card, financing and EFT money reaches the bank through its processor, without a slip; an
-insurance check still being posted (IsPartial) waits, and so does what came in on the last business day."""
+carriers, patients and the collection agency, and the cash to the bank on one slip; payments and insurance
+checks name their slip (DepositNum). Card, financing and EFT money reaches the bank through its processor,
+without a slip; an insurance check still being posted (IsPartial) waits, and so does what came in on the last
+business day."""
 import numpy as np
 
 from core.arrays import group_sum, groups
@@ -10,14 +11,14 @@ from opendental.definitions import DefCat, defnum, defnums
 from ..timeline import open_day_offset
 
 INSURANCE_CHECK = defnum(DefCat.INSURANCE_PAYMENT_TYPE, "Check")  # claimpayment.PayType
-PATIENT_CHECK, CASH = defnums(DefCat.PAYMENT_TYPES, "Check", "Cash")  # payment.PayType
+PATIENT_CHECK, CASH, AGENCY_CHECK = defnums(DefCat.PAYMENT_TYPES, "Check", "Cash", "Collection Agency")
 BANK_ACCOUNT = "First Community Bank - practice operating account ending 4821"
 
 
 def deposit_slips(ctx, checks, paid):
     """Write the deposits; sets checks.deposit and paid.deposit (DepositNum, 0 when not deposited)."""
     insurance = (checks.pay_type == INSURANCE_CHECK) & ~checks.partial
-    patient = np.isin(paid.type, (PATIENT_CHECK, CASH)) & (paid.amount > 0)
+    patient = np.isin(paid.type, (PATIENT_CHECK, CASH, AGENCY_CHECK)) & (paid.amount > 0)
     received = np.concatenate([checks.date[insurance], paid.date[patient]])
     amount = np.concatenate([checks.amount[insurance], paid.amount[patient]])
     day = open_day_offset(received, 1, roll="forward")

@@ -102,8 +102,10 @@ def _common(ctx, proc, plan, money, patient_plan_sub):
         "InsEstTotalOverride": BLANK, "PaidOtherInsOverride": BLANK,
         "WriteOffEst": np.where(ins.plans.is_ppo[plan], _dollars(money.write_off), BLANK),
         "WriteOffEstOverride": BLANK, "ClinicNum": pr.clinic[proc], "InsSubNum": patient_plan_sub,
-        "EstimateNote": np.select([money.percent == 0, money.limited, money.estimate < money.base],
-                                  ["Not covered", "Frequency or age limitation", "Over annual max"], ""),
+        "EstimateNote": np.select([money.percent == 0, money.waiting, money.limited, money.estimate < money.base,
+                                   money.paid_as >= 0],
+                                  ["Not covered", "Waiting period", "Frequency or age limitation", "Over annual max",
+                                   np.char.add("Alternate benefit: ", codes.code[np.maximum(money.paid_as, 0)])], ""),
     }
 
 

@@ -22,17 +22,19 @@ from opendental.definitions import NONE, DefCat, defnum, defnums
 from ..parameters import parameter
 from ..timeline import NO_DATE, office_day, stamp
 from ..volumes import VolumeNotReached
+from . import collections
 
 AT_VISIT, STATEMENT, PARTIAL, NEVER = range(4)
 BEHAVIOUR = {False: ((AT_VISIT, 0.78), (STATEMENT, 0.15), (PARTIAL, 0.03), (NEVER, 0.04)),   # uninsured
              True: ((AT_VISIT, 0.60), (STATEMENT, 0.32), (PARTIAL, 0.04), (NEVER, 0.04))}    # insured
-NORMAL, TRANSFER, REFUND, PREPAID = 0, 2, 3, 4       # kinds of payment, in the order a day's are numbered
+NORMAL, AGENCY, TRANSFER, REFUND, PREPAID = 0, 1, 2, 3, 4   # kinds of payment, in the order a day's are numbered
 PREPAY_MIN_CENTS = 80000
 PREPAID_SHARE = parameter("financial.payments.prepaid_share")
 TREATMENT_PLAN_PREPAYMENT_SHARE = parameter("financial.payments.treatment_plan_prepayment_share")
 PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment",
                                                 "Treatment Plan Prepayment")
 INCOME_TRANSFER, PATIENT_REFUND = NONE, defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
+COLLECTION_AGENCY = collections.AGENCY_PAYMENT
 CREDIT_CARD, CHECK, CASH, STRIPE, CARE_CREDIT, CHERRY, PROCEED_FINANCE, LENDING_CLUB, SUNBIT = defnums(
     DefCat.PAYMENT_TYPES, "Credit Card", "Check", "Cash", "Stripe", "Care Credit", "Cherry", "ProceedFinance",
     "Lending Club", "Sunbit")
@@ -55,8 +57,9 @@ def _splits(proc, patient, amount, date, kind, unearned=None, adjustment=None, p
 
 
 def patient_splits(ctx, due, estimated_due, eob_date, billable):
-    """Every split a patient makes: at the visit, after the EOB, late through collections, prepayments and
-    their transfers. Also returns the balances written off as bad debt (proc, amount, date)."""
+    """Every split a patient makes: at the visit, after the EOB, late after the reminders, through the collection
+    agency, prepayments and their transfers. Also returns what the agency did (collections.agency, with the day
+    each family was sent, sent_day)."""
     rng = ctx.rng("patient-payments")
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     today = ctx.today
@@ -77,12 +80,14 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
     settled = np.where(eob_date[proc] != NO_DATE, eob_date[proc], pr.date[proc])
     statement_day = np.maximum(settled, pr.date[proc]) + rng.integers(7, 46, len(proc)).astype("timedelta64[D]")
     statement_day = np.maximum(statement_day, _visit_max(visit, statement_day))
-    # What is still owed months after the statement goes to collections: paid late, or written off.
+    # What is still owed after the statement is paid late, after the reminders; or the account goes to collections.
     unpaid = due[proc] - at_visit - rest
-    collections_day = statement_day + rng.integers(60, 180, len(proc)).astype("timedelta64[D]")
-    collected = rng.random(len(proc)) < 0.5
-    written_off = np.flatnonzero((unpaid > 0) & ~collected & (collections_day <= today))
-    bad_debt = SimpleNamespace(proc=proc[written_off], amount=unpaid[written_off], date=collections_day[written_off])
+    late_day = statement_day + rng.integers(30, 150, len(proc)).astype("timedelta64[D]")
+    sent, sent_day = collections.sent(ctx, proc, due[proc], unpaid, statement_day, late_day, billable)
+    at_visit, rest = np.where(sent, 0, at_visit), np.where(sent, 0, rest)
+    unpaid = np.where(sent, due[proc], unpaid)
+    agency = collections.agency(ctx, proc[sent], unpaid[sent], sent_day)
+    agency.sent_day = sent_day
 
     prepaid = ((at_visit >= PREPAY_MIN_CENTS // 4) & (pr.fee_cents[proc] >= PREPAY_MIN_CENTS)
                & (pr.date_tp[proc] < pr.date[proc]) & (pr.date_tp[proc] >= ctx.start)
@@ -94,12 +99,14 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
     parts = [
         _splits(proc, patient, at_visit - prepay, pr.date[proc], NORMAL),
         _splits(proc, patient, rest, statement_day, NORMAL),
-        _splits(proc, patient, np.where(collected, unpaid, 0), collections_day, NORMAL),
+        _splits(proc, patient, np.where(sent, 0, unpaid), late_day, NORMAL),
+        _splits(agency.remittance.proc, agency.remittance.patient, agency.remittance.amount, agency.remittance.date,
+                AGENCY),
         _splits(np.full(len(p), -1), patient[p], prepay[p], pr.date_tp[proc[p]], PREPAID, unearned[p], prepaid=group),
         _splits(np.full(len(p), -1), patient[p], -prepay[p], pr.date[proc[p]], TRANSFER, unearned[p], prepaid=group),
         _splits(proc[p], patient[p], prepay[p], pr.date[proc[p]], TRANSFER, prepaid=group),
     ]
-    return _keep(concat_rows(parts), today), bad_debt
+    return _keep(concat_rows(parts), today), agency
 
 
 def _visit_max(visit, days):
@@ -115,9 +122,9 @@ def _keep(splits, today):
 
 
 def recovered(bad_debts):
-    """Bad debts (adjustment rows) the collection agency recovered after all: paid on the day they would have
+    """Bad debts (adjustment rows) the collection agency recovered after all: remitted on the day they would have
     been written off."""
-    return _splits(bad_debts.proc, bad_debts.patient, -bad_debts.amount, bad_debts.date, NORMAL)
+    return _splits(bad_debts.proc, bad_debts.patient, -bad_debts.amount, bad_debts.date, AGENCY)
 
 
 def refunds(ctx, late_no_charges):
@@ -158,7 +165,8 @@ def collect(ctx, splits):
     kind = splits.kind[first]
     large = amount >= 50000
     pay_type = np.where(large, weighted_choice(rng, LARGE_TYPES, n), weighted_choice(rng, SMALL_TYPES, n))
-    pay_type = np.where(kind == TRANSFER, INCOME_TRANSFER, np.where(kind == REFUND, PATIENT_REFUND, pay_type))
+    pay_type = np.select([kind == TRANSFER, kind == REFUND, kind == AGENCY],
+                         [INCOME_TRANSFER, PATIENT_REFUND, COLLECTION_AGENCY], pay_type)
     paid = SimpleNamespace(splits=splits, payment=payment, first=first, family=family[first], amount=amount,
                            kind=kind, type=pay_type, date=splits.date[first], nums=ctx.ids.take("payment", n))
     _card_processing(ctx, paid)
@@ -247,8 +255,9 @@ def write_payments(ctx, paid, adjustments):
         "PayNum": nums, "PayType": pay_type, "PayDate": day, "PayAmt": amount / 100.0,
         "CheckNum": np.where(pay_type == CHECK, rng.integers(1001, 9999, n).astype(str), ""),
         "BankBranch": np.where(pay_type == CHECK, rng.integers(100, 999, n).astype(str), ""),
-        "PayNote": np.where(kind == TRANSFER, "INCOME TRANSFER",
-                            np.where(kind == REFUND, "REFUND - NO CHARGE PER DR", "")),
+        "PayNote": np.select([kind == TRANSFER, kind == REFUND, kind == AGENCY],
+                             ["INCOME TRANSFER", "REFUND - NO CHARGE PER DR",
+                              f"{collections.AGENCY.upper()} REMITTANCE - NET OF AGENCY FEE"], ""),
         "IsSplit": np.diff(np.r_[first, len(payment)]) > 1, "PatNum": ctx.practice.families.guarantor[paid.family],
         "ClinicNum": pt.clinic[splits.patient[first]], "DateEntry": day, "DepositNum": paid.deposit,
         "SecUserNumEntry": users[rng.integers(0, len(users), n)], "SecDateTEdit": entered,

@@ -412,10 +412,13 @@ def _sent(kind, patient, family, day, at, mode, balance, estimate, first_day=Non
 
 def billing_run(ctx, events):
     """The monthly billing run sends a statement to every family whose balance, less what insurance is still
-    expected to pay, is at least $5 that day; it covers the last 45 days."""
+    expected to pay, is at least $5 that day, until the family is sent to collections; it covers the last 45
+    days."""
     rng = ctx.rng("statement")
     runs = _billing_runs(ctx)
     owing = _families_owing(ctx, runs, events)
+    sent = ctx.practice.financial.collections.sent_day[owing.family]
+    owing = take_rows(owing, (sent == NO_DATE) | (runs[owing.run] < sent))  # the agency bills them from then on
     owing = take_rows(owing, sorted_by(owing.run, owing.family))
     day = runs[owing.run]
     email = (rng.random(len(ctx.practice.families.first)) < EMAIL_STATEMENT_SHARE)[owing.family]

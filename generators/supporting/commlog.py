@@ -17,6 +17,7 @@ from opendental.definitions import DefCat, defnums
 from ..clinical.chart import sliced
 from ..clinical.recall import overdue_hygiene_recalls, recall_names
 from ..financial.aging import COLLECTIONS_CENTS
+from ..financial.collections import AGENCY, BAD_DEBT as BAD_DEBT_TYPE, COLLECTIONS as COLLECTIONS_TYPE
 from ..formatting import appointment_time, dollars, mdy, signature_data, text
 from ..parameters import parameter
 from ..rows import fit_to_volume, pick, rows_of
@@ -26,6 +27,7 @@ from .referrals import REFERRING_PATIENT, SPECIALIST
 
 EMAIL, MAIL, PHONE, IN_PERSON, TEXT, FAX = (CommItemMode.EMAIL, CommItemMode.MAIL, CommItemMode.PHONE,
                                           CommItemMode.IN_PERSON, CommItemMode.TEXT, CommItemMode.FAX)
+NOTE = CommItemMode.NONE  # a note on the account, not a message
 SENT, RECEIVED = CommSentOrReceived.SENT, CommSentOrReceived.RECEIVED
 BY_USER, WEB_SCHED, PROGRAM_LINK, APPOINTMENT_REMINDER, ESERVICES, THANK_YOU, MESSAGE_TO_PAY = (
     CommItemSource.USER, CommItemSource.WEB_SCHED, CommItemSource.PROGRAM_LINK, CommItemSource.APPOINTMENT_REMINDER,
@@ -95,6 +97,7 @@ def commlogs(ctx, prefs, sources, attached, plans, slow, denials):
         recall_notices(ctx, prefs),
         balance_reminders(ctx, prefs),
         collection_notices(ctx, prefs),
+        sent_to_collections(ctx),
         claim_follow_ups(ctx, slow),
         denial_calls(ctx, denials),
         referral_letters(ctx, sources, attached),
@@ -252,9 +255,11 @@ def balance_reminders(ctx, prefs):
 
 
 def collection_notices(ctx, prefs):
+    """A final notice to guarantors more than 90 days past due who are not with the collection agency yet."""
     rng = ctx.rng("commlog-collection-notices")
     fam, aging = ctx.practice.families, ctx.practice.financial.aging
-    family = np.flatnonzero((aging["buckets"][3] >= COLLECTIONS_CENTS) & (aging["total"] > 0))
+    family = np.flatnonzero((aging["buckets"][3] >= COLLECTIONS_CENTS) & (aging["total"] > 0)
+                            & (ctx.practice.financial.collections.sent_day == NO_DATE))
     guarantor = fam.first[family]
     mode = CONTACT_MODE[prefs.contact[guarantor]]
     n = len(family)
@@ -262,6 +267,28 @@ def collection_notices(ctx, prefs):
                 _billing(ctx, rng, n), text("Final notice: ", dollars(aging["buckets"][3][family]),
                                             " over 90 days past due - asked to call to arrange payment"),
                 minutes=np.where(mode == PHONE, rng.integers(2, 8, n), 0))
+
+
+def sent_to_collections(ctx):
+    """The billing office's note on the account (Mode_ None: no message to the patient) on the day it sends it to
+    the agency, and on the day the agency returns it as uncollectable or pays it off."""
+    rng = ctx.rng("commlog-sent-to-collections")
+    fam, collections = ctx.practice.families, ctx.practice.financial.collections
+    sent = np.flatnonzero(collections.sent_day != NO_DATE)
+    changed = collections.billing_type[sent] != COLLECTIONS_TYPE
+    settled = sent[changed]
+    n, m = len(sent), len(settled)
+    note = np.where(collections.billing_type[settled] == BAD_DEBT_TYPE,
+                    f"{AGENCY} returned the account as uncollectable - balance written off as bad debt, "
+                    "billing type Bad Debt",
+                    f"{AGENCY} collected the balance in full - billing type back to Standard Account")
+    return concat_rows([
+        _log(fam.first[sent], at_hours(rng, collections.sent_day[sent], 9, 17), COLLECTIONS, NOTE, SENT, BY_USER,
+             _billing(ctx, rng, n), np.full(n, f"Account sent to {AGENCY} after statements and a final notice went "
+                                               "unanswered - billing type changed to Collections", dtype=object)),
+        _log(fam.first[settled], at_hours(rng, collections.changed[settled], 9, 17), COLLECTIONS, NOTE, RECEIVED,
+             BY_USER, _billing(ctx, rng, m), note),
+    ])
 
 
 def claim_follow_ups(ctx, slow):

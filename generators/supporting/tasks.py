@@ -344,7 +344,8 @@ def balance_tasks(ctx):
     """Families more than 90 days past due: open tasks to call the guarantor or send the account to collections."""
     rng = ctx.rng("task-balances")
     fam, aging = ctx.practice.families, ctx.practice.financial.aging
-    family = np.flatnonzero((aging["buckets"][3] >= COLLECTIONS_CENTS) & (aging["total"] > 0))
+    family = np.flatnonzero((aging["buckets"][3] >= COLLECTIONS_CENTS) & (aging["total"] > 0)
+                            & (ctx.practice.financial.collections.sent_day == NO_DATE))
     n = len(family)
     return _task(rng, BILLING_LIST, fam.guarantor[family], PATIENT,
                  at_hours(rng, ctx.today - rng.integers(0, 30, n), 8, 17), NO_DATE,
