@@ -234,7 +234,7 @@ class InsurancePlans:
     """The office's group plans (the plan index): the offered plans first, then the retired ones. nums (PlanNum),
     carrier_idx (carrier index), carrier (CarrierNum), carrier_name, employer (EmployerNum), is_ppo, offered (how
     many plans employers still offer), hidden (retired), claim_form (ClaimFormNum), group_num, excluded (bool
-    [plan, rule] of insurance.EXCLUDED_CODES), fee_sched_index (row of FeeSchedules.cents holding the allowed
+    [plan, rule] of plan_benefits.EXCLUDED_CODES), fee_sched_index (row of FeeSchedules.cents holding the allowed
     fee; 0 = UCR for percentage plans), percent (int [plan, coverage category]), annual_max_cents,
     ortho_max_cents, deductible_cents (individual), family_deductible_cents (int64), month_renew (0 = calendar
     year), cob_rule, entered (datetime64[D]) and edited (datetime64[s]) as written; deductible_waived (bool per

@@ -24,8 +24,7 @@ import numpy as np
 
 from core.arrays import concat_rows, rank_in_group, sorted_by
 from core.randomness import weighted_choice
-from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType, CobRule, Relat,
-                              TreatmentArea)
+from opendental.codes import CobRule, Relat
 from opendental.definitions import NONE, DefCat, defnum
 
 from .context import RunContext
@@ -33,7 +32,9 @@ from .data import read_table
 from .foundation import SETUP_USER
 from .handover import CarrierEntries, Carriers, CoverageCategories, Insurance, InsurancePlans, InsuranceReference
 from .parameters import parameter, parameters
-from .timeline import NO_DATE, clamp, day, day_between, office_hours, stamp
+from .plan_benefits import (DEDUCTIBLE_WAIVED, EXCLUDED_CODES, MAJOR_CODES, ORTHO_AGE_LIMIT, WAITING_PERIOD_CATEGORIES,
+                            benefit_rows, billing_key, patient_benefits)
+from .timeline import NO_DATE, clamp, day, day_between, office_hours
 
 TITLE = "Insurance: carriers, plans, benefits, subscribers, patient plans"
 
@@ -43,11 +44,10 @@ BENEFIT_CLASSES = ("preventive", "basic", "major", "ortho")
 # Coinsurance percent of the (preventive, basic, major) categories, and the share of plans with that design.
 COINSURANCE_DESIGNS = (((100, 80, 50), 0.6), ((100, 90, 60), 0.15), ((100, 80, 60), 0.1), ((100, 70, 50), 0.15))
 ORTHO_SHARE, PERIO_WITH_PROPHY_SHARE = parameters("insurance.ortho_share", "insurance.perio_with_prophy_share")
-ORTHO_PERCENT, ORTHO_AGE_LIMIT = 50, 19
+ORTHO_PERCENT = 50
 ANNUAL_MAX_DOLLARS = ((1000, 0.15), (1250, 0.1), (1500, 0.45), (2000, 0.2), (2500, 0.1))
 ORTHO_LIFETIME_MAX_DOLLARS = ((1000, 0.4), (1500, 0.4), (2000, 0.2))
 DEDUCTIBLE_DOLLARS = (((50, 150), 0.75), ((25, 75), 0.1), ((100, 300), 0.15))  # (individual, family)
-DEDUCTIBLE_WAIVED = ("Diagnostic", "X-Ray", "Preventive")
 RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRenew, 0 = calendar year
 COB_RULES = ((CobRule.BASIC, 0.85), (CobRule.STANDARD, 0.15))
 RETIRED_PLAN_SHARE = parameter("insurance.retired_plan_share")
@@ -57,17 +57,13 @@ RETIREMENT_DAYS = 66 * 365
 CODE_SUBST_NONE_SHARE = parameter("insurance.code_subst_none_share")
 WAITING_PERIOD_SHARE = parameter("insurance.waiting_period_share")
 WAITING_PERIOD_MONTHS = 12
-WAITING_PERIOD_CATEGORIES = ("Crowns", "Prosthodontics", "Maxillofacial Prosth", "Implants")  # major work
 DIVISION_SHARE = parameter("insurance.division_share")
 PLAN_NOTE_SHARE, BENEFIT_NOTE_SHARE, SUBSCRIBER_NOTE_SHARE = parameters(
     "insurance.plan_note_share", "insurance.benefit_note_share", "insurance.subscriber_note_share")
 PENDING_DAYS = 90  # patient plans entered in the last PENDING_DAYS may still wait for verification
 PENDING_SHARE = parameter("insurance.pending_share")
-EXTRA_CLEANINGS_SHARE = parameter("insurance.extra_cleanings_share")
 DEFAULT_CLAIM_FORM = "ADA 2019"
 PPO_FILING_CODE, DEFAULT_FILING_CODE = "12", "CI"  # X12 claim filing indicators
-MAJOR_CODES = ("D2950",)  # core build-ups are paid at the crown percent
-EXCLUDED_CODES = (("D9972", 1.0), ("D9975", 1.0), ("D9944", 0.4))  # whitening never covered; night guards on some plans
 PLAN_NOTES = ("Missing tooth clause applies", "Waiting period 12 months on major services",
               "Send x-rays and perio charting with SRP claims", "Preauthorization recommended over $500",
               "Frequencies are per calendar year, not 6 months + 1 day", "Downgrades posterior composites to amalgam")
@@ -75,30 +71,7 @@ NO_DOWNGRADE_NOTE = "Posterior composites paid as composites (no alternate benef
 SUBSCRIBER_NOTES = ("Copy of card scanned to Documents", "Card lists group number only; member ID from carrier portal",
                     "COBRA coverage - verify each month", "Retiree coverage through former employer",
                     "Subscriber moved - address updated with carrier")
-COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = (BenefitType.COINSURANCE, BenefitType.DEDUCTIBLE,
-                                                  BenefitType.EXCLUSIONS, BenefitType.LIMITATIONS)
-WAITING_PERIOD = BenefitType.WAITING_PERIOD
-SERVICE_YEAR, CALENDAR_YEAR, LIFETIME = (BenefitTimePeriod.SERVICE_YEAR, BenefitTimePeriod.CALENDAR_YEAR,
-                                         BenefitTimePeriod.LIFETIME)
-NUMBER_OF_SERVICES, AGE_LIMIT, YEARS = (BenefitQuantity.NUMBER_OF_SERVICES, BenefitQuantity.AGE_LIMIT,
-                                        BenefitQuantity.YEARS)
-INDIVIDUAL, FAMILY = BenefitCoverageLevel.INDIVIDUAL, BenefitCoverageLevel.FAMILY
-NO_AREA, TOOTH, QUADRANT = TreatmentArea.NONE, TreatmentArea.TOOTH, TreatmentArea.QUADRANT
 EARLIEST_ENTRY = day("2010-01-01")
-# Frequency and age limits on procedure code groups, as OpenDental's Frequencies tab stores them (group,
-# qualifier, quantity, treatment area): two exams and two cleanings per benefit year, bitewings once a year, a
-# full-mouth series or panoramic every five years, sealants once per tooth in three years and up to age 16,
-# fluoride up to age 19, scaling and root planing once per quadrant in two years, a crown per tooth in five.
-CODE_GROUP_LIMITS = (("Exams", NUMBER_OF_SERVICES, 2, NO_AREA), ("Prophy", NUMBER_OF_SERVICES, 2, NO_AREA),
-                     ("BWs", NUMBER_OF_SERVICES, 1, NO_AREA), ("Pano/FMX", YEARS, 5, NO_AREA),
-                     ("Sealants", YEARS, 3, TOOTH), ("Sealants", AGE_LIMIT, 16, NO_AREA),
-                     ("Fluoride", AGE_LIMIT, 19, NO_AREA), ("SRP", YEARS, 2, QUADRANT), ("Crowns", YEARS, 5, TOOTH))
-# Some plans count periodontal maintenance in the cleanings (their Prophy limit names the shared code group); the
-# others allow four maintenance visits a year on their own.
-PROPHY, PROPHY_WITH_PERIO = "Prophy", "Prophy/Perio Maint"
-PERIO_MAINTENANCE_LIMIT = ("Perio Maint", NUMBER_OF_SERVICES, 4, NO_AREA)
-
-
 def practice(ctx: RunContext) -> InsuranceReference:
     """The insurance categories, the carriers (numbered here, written once every office's plans are known:
     carrier_rows) and the claim filing codes."""
@@ -173,11 +146,6 @@ def _individual_plan_count(offered):
     return max(2, round(offered * INDIVIDUAL_PLAN_SHARE))
 
 
-def _billing_key(table, column, value):
-    """Key of a row of a reference table the billing phase writes (see the module docstring)."""
-    return [row[column] for row in read_table(table)].index(value) + 1
-
-
 def group_plans(ctx, carriers, categories):
     """Employer group plans: a carrier, PPO (the carrier's network fee schedule) or percentage (UCR), and
     coverage rules. Larger employers offer two or three plans. After them, the retired plans of the hidden
@@ -191,7 +159,7 @@ def group_plans(ctx, carriers, categories):
     plans = concat_rows([offered, retired])
     plans.offered, plans.hidden = n, np.arange(n + n_retired) >= n
     plans.carrier, plans.carrier_name = carriers.nums[plans.carrier_idx], carriers.names[plans.carrier_idx]
-    plans.claim_form = _billing_key("billing_claim_forms", "Description", DEFAULT_CLAIM_FORM)
+    plans.claim_form = billing_key("billing_claim_forms", "Description", DEFAULT_CLAIM_FORM)
     shares = [share for _, share in EXCLUDED_CODES]
     plans.excluded = ctx.rng("insplan-code-rules").random((n + n_retired, len(EXCLUDED_CODES))) < shares
     coverage = _code_coverage(ctx, plans, categories)
@@ -534,107 +502,6 @@ def insplan_rows(ctx, plans, carriers, filing_code):
         "IsBlueBookEnabled": True, "BillingType": defnum(DefCat.BILLING_TYPES, "Standard Account"),
         "SecUserNumEntry": billing_users[rng.integers(0, len(billing_users), n)],
         "SecDateEntry": plans.entered, "SecDateTEdit": plans.edited,
-    })
-
-
-def _benefits(plan, benefit_type, **columns):
-    """Rows of one kind of benefit for the plans `plan`; OpenDental writes -1 for a blank Percent or amount."""
-    rows = {"plan": plan, "BenefitType": benefit_type, "CovCatNum": 0, "CodeNum": 0, "CodeGroupNum": 0,
-            "Percent": -1, "MonetaryAmt": -1.0, "TimePeriod": BenefitTimePeriod.NONE,
-            "QuantityQualifier": BenefitQuantity.NONE, "Quantity": 0, "CoverageLevel": BenefitCoverageLevel.NONE,
-            "TreatArea": NO_AREA, **columns}
-    return {column: np.broadcast_to(value, len(plan)) for column, value in rows.items()}
-
-
-def _benefit_year(month_renew):
-    return np.where(month_renew > 0, SERVICE_YEAR, CALENDAR_YEAR)
-
-
-def _limited_group(plans, group):
-    """Per plan, the CodeGroupNum a limit on `group` names: the shared cleanings group for Prophy where the plan
-    counts periodontal maintenance in it."""
-    key = np.full(len(plans.nums), _billing_key("billing_code_groups", "GroupName", group))
-    if group == PROPHY:
-        key[plans.perio_with_prophy] = _billing_key("billing_code_groups", "GroupName", PROPHY_WITH_PERIO)
-    return key
-
-
-def _code_group_limits(plans):
-    """The code group limits with the plans (bool per plan) each holds."""
-    every = np.ones(len(plans.nums), dtype=bool)
-    return [*((*limit, every) for limit in CODE_GROUP_LIMITS), (*PERIO_MAINTENANCE_LIMIT, ~plans.perio_with_prophy)]
-
-
-def benefit_rows(ctx, plans, categories):
-    """Each plan's benefits as OpenDental's benefit window stores them: a coinsurance percent per coverage
-    category, the annual maximum, individual and family deductibles (waived on diagnostic and preventive care),
-    frequency and age limits, build-ups at the crown percent, excluded codes, and orthodontic coverage or its
-    exclusion, and the waiting period on major work of plans that have one (months from the subscription's
-    DateEffective). Category rules name a covcat (CovCatNum), limits a code group (CodeGroupNum, per tooth or
-    quadrant where TreatArea says so), code rules a procedure code (CodeNum); every unused key is 0, never NULL."""
-    n, n_categories = len(plans.nums), len(categories.nums)
-    every = np.arange(n)
-    year = _benefit_year(plans.month_renew)
-    plan, category = np.repeat(every, n_categories), np.tile(np.arange(n_categories), n)
-    covered = plans.percent[plan, category] > 0
-    plan, category = plan[covered], category[covered]
-    ortho, crowns = categories.nums[categories.index["Orthodontics"]], categories.index["Crowns"]
-    with_ortho, without_ortho = every[plans.ortho_max_cents > 0], every[plans.ortho_max_cents == 0]
-    waiting = every[plans.waiting_months > 0]
-    code_num = ctx.practice.codes.num
-    kinds = [
-        _benefits(plan, COINSURANCE, CovCatNum=categories.nums[category], Percent=plans.percent[plan, category],
-                  TimePeriod=year[plan]),
-        _benefits(every, LIMITATION, MonetaryAmt=plans.annual_max_cents / 100.0, TimePeriod=year,
-                  CoverageLevel=INDIVIDUAL),
-        _benefits(every, DEDUCTIBLE, MonetaryAmt=plans.deductible_cents / 100.0, TimePeriod=year,
-                  CoverageLevel=INDIVIDUAL),
-        _benefits(every, DEDUCTIBLE, MonetaryAmt=plans.family_deductible_cents / 100.0, TimePeriod=year,
-                  CoverageLevel=FAMILY),
-        *(_benefits(every, DEDUCTIBLE, CovCatNum=categories.nums[categories.index[name]], MonetaryAmt=0.0,
-                    TimePeriod=year, CoverageLevel=INDIVIDUAL) for name in DEDUCTIBLE_WAIVED),
-        *(_benefits(every[on], LIMITATION, CodeGroupNum=_limited_group(plans, group)[on], QuantityQualifier=qualifier,
-                    Quantity=quantity, TreatArea=area,
-                    TimePeriod=year[on] if qualifier == NUMBER_OF_SERVICES else BenefitTimePeriod.NONE)
-          for group, qualifier, quantity, area, on in _code_group_limits(plans)),
-        *(_benefits(every, COINSURANCE, CodeNum=code_num[code], Percent=plans.percent[:, crowns], TimePeriod=year)
-          for code in MAJOR_CODES),
-        *(_benefits(every[plans.excluded[:, rule]], EXCLUSION, CodeNum=code_num[code])
-          for rule, (code, _) in enumerate(EXCLUDED_CODES)),
-        _benefits(with_ortho, LIMITATION, CovCatNum=ortho, MonetaryAmt=plans.ortho_max_cents[with_ortho] / 100.0,
-                  TimePeriod=LIFETIME, CoverageLevel=INDIVIDUAL),
-        _benefits(with_ortho, LIMITATION, CovCatNum=ortho, QuantityQualifier=AGE_LIMIT, Quantity=ORTHO_AGE_LIMIT),
-        _benefits(without_ortho, EXCLUSION, CovCatNum=ortho),
-        *(_benefits(every[waiting], WAITING_PERIOD, CovCatNum=categories.nums[categories.index[name]],
-                    QuantityQualifier=BenefitQuantity.MONTHS, Quantity=plans.waiting_months[waiting])
-          for name in WAITING_PERIOD_CATEGORIES),
-    ]
-    rows = {column: np.concatenate([kind[column] for kind in kinds]) for column in kinds[0]}
-    order = np.argsort(rows["plan"], kind="stable")  # a plan's benefits are entered together
-    rows = {column: values[order] for column, values in rows.items()}
-    plan = rows.pop("plan")
-    ctx.out.copy("benefit", {
-        "BenefitNum": ctx.ids.take("benefit", len(plan)), "PlanNum": plans.nums[plan], "PatPlanNum": 0, **rows,
-        "SecDateTEntry": stamp(plans.entered[plan], 8 * 3600), "SecDateTEdit": plans.edited[plan],
-    })
-
-
-def patient_benefits(ctx, plans, subs, patplans):
-    """Benefits OpenDental keeps on one patient's plan (PatPlanNum instead of PlanNum): a few adults whose plan
-    adds two cleanings a year (diabetes, pregnancy, periodontal disease) get four, entered with that patplan's
-    last edit. Sets plans.four_cleanings (their PatPlanNums, sorted)."""
-    rng = ctx.rng("benefit-patient")
-    adult = ctx.practice.patients.age_days[patplans.patient] >= 18 * 365
-    on = np.flatnonzero(adult & (rng.random(len(adult)) < EXTRA_CLEANINGS_SHARE))
-    plans.four_cleanings = np.sort(patplans.nums[on])
-    plan = subs.plan[patplans.sub[on]]
-    rows = _benefits(plan, LIMITATION, CodeGroupNum=_limited_group(plans, PROPHY)[plan],
-                     QuantityQualifier=NUMBER_OF_SERVICES, Quantity=4,
-                     TimePeriod=_benefit_year(plans.month_renew[plan]))
-    rows.pop("plan")
-    ctx.out.copy("benefit", {
-        "BenefitNum": ctx.ids.take("benefit", len(on)), "PlanNum": 0, "PatPlanNum": patplans.nums[on], **rows,
-        "SecDateTEntry": patplans.edited[on], "SecDateTEdit": patplans.edited[on],
     })
 
 

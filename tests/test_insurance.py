@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from conftest import SMALL_END, first_office, one, query
-from generators import foundation, insurance, patients
+from generators import foundation, insurance, patients, plan_benefits
 
 
 def rows(practice_db, sql):
@@ -211,9 +211,9 @@ def test_dependents_of_some_carriers_carry_their_own_member_number(practice_db):
 def test_frequency_limits_name_code_groups_per_tooth_or_quadrant(practice_db):
     limits = set(rows(practice_db, """SELECT g."GroupName", "QuantityQualifier", "Quantity", "TreatArea"
         FROM raw.benefit b JOIN raw.codegroup g USING ("CodeGroupNum") WHERE "PlanNum" <> 0"""))
-    prophy = next(limit for limit in insurance.CODE_GROUP_LIMITS if limit[0] == insurance.PROPHY)
-    assert limits == {*insurance.CODE_GROUP_LIMITS, (insurance.PROPHY_WITH_PERIO, *prophy[1:]),
-                      insurance.PERIO_MAINTENANCE_LIMIT}
+    prophy = next(limit for limit in plan_benefits.CODE_GROUP_LIMITS if limit[0] == plan_benefits.PROPHY)
+    assert limits == {*plan_benefits.CODE_GROUP_LIMITS, (plan_benefits.PROPHY_WITH_PERIO, *prophy[1:]),
+                      plan_benefits.PERIO_MAINTENANCE_LIMIT}
     # a plan limits periodontal maintenance either with the cleanings or on its own, never both or neither
     assert one(practice_db, """SELECT count(*) FROM raw.insplan p WHERE (SELECT count(*) FROM raw.benefit b
         JOIN raw.codegroup g USING ("CodeGroupNum") WHERE b."PlanNum" = p."PlanNum"

@@ -1,4 +1,4 @@
-"""The plan's benefit rules as a carrier applies them to claim lines (insurance.benefit_rows writes them): the
+"""The plan's benefit rules as a carrier applies them to claim lines (plan_benefits.benefit_rows writes them): the
 benefit year, the deductible taken once a year (individual, capped by the family's), the annual maximum, and
 the age and frequency limits of the plan's code groups, the waiting period on major work of a new subscription,
 and the downgrade of a posterior composite to the amalgam's fee (the code's SubstitutionCode, only on molars
@@ -11,7 +11,7 @@ from core.arrays import cumsum_before, groups, rank_in_group
 from opendental.codes import BenefitQuantity, TreatmentArea
 
 from ..data import read_table
-from ..insurance import CODE_GROUP_LIMITS, PERIO_MAINTENANCE_LIMIT, PROPHY, PROPHY_WITH_PERIO
+from ..plan_benefits import CODE_GROUP_LIMITS, PERIO_MAINTENANCE_LIMIT, PROPHY, PROPHY_WITH_PERIO
 
 
 def benefit_year(plans, plan, days):
@@ -94,7 +94,7 @@ def _beyond_years(lines, years, area, member):
 
 
 def beyond_limits(ctx, lines):
-    """Lines the plan's age or frequency limits leave unpaid (insurance.benefit_rows writes the limits)."""
+    """Lines the plan's age or frequency limits leave unpaid (plan_benefits.benefit_rows writes the limits)."""
     plans, pr = ctx.practice.insurance.plans, ctx.practice.clinical.procedures
     in_group = _code_groups(ctx.practice.codes)
     code, proc = pr.code[lines.proc], lines.proc
