@@ -270,6 +270,26 @@ def practice_db(server, patients_per_office):
 
 
 @pytest.fixture(scope="session")
+def schema_template(server):
+    """A database holding the raw schema and nothing else, made once per session for `schema_database` to copy."""
+    from core import schema
+    name = f"test_demo_schema_{uuid.uuid4().hex[:8]}"
+    with admin_connection(server) as conn:
+        conn.cursor().execute(f'CREATE DATABASE "{name}"')
+    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
+        cursor.execute(schema.create_sql())
+    conn.close()
+    yield name
+    drop_database(server, name)
+
+
+@pytest.fixture
+def schema_database(new_database, schema_template):
+    """A fresh database holding the empty raw schema (a copy of `schema_template`); dropped after the test."""
+    return new_database(template=schema_template)
+
+
+@pytest.fixture(scope="session")
 def generated_templates(server):
     """Practices generated once per session, by (patients, seed), for `previous_dataset` to copy."""
     templates = {}
