@@ -42,6 +42,16 @@ TEST_PASSWORD = "Test-" + secrets.token_urlsafe(18)
 TOGETHER = {"tests/test_history.py", "tests/test_claims.py", "tests/test_coverage.py", "tests/test_bad_input.py"}
 
 
+# The longest tests that run alone (a fresh virtual environment, pip, dbt, servers started and killed): first, so
+# that no worker is left running one of them at the end while the other has finished.
+LONG_FIRST = ("tests/test_wrappers.py", "tests/test_packaging.py", "tests/test_dbt.py", "tests/test_embedded.py",
+              "tests/test_safety.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] not in LONG_FIRST)
+
+
 def pytest_xdist_make_scheduler(config, log):
     """Like --dist load, but the tests of a module in TOGETHER are one unit of work, handed out first."""
     from xdist.scheduler import LoadScopeScheduling
