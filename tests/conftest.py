@@ -37,6 +37,33 @@ OPENED = "2020-01-01"  # the practices open the default three years of history b
 TEST_PASSWORD = "Test-" + secrets.token_urlsafe(18)
 
 
+# Modules whose tests share a practice of their own (a module fixture): one worker runs all of a module's tests,
+# so it is generated once. Every other test goes to whichever worker is free.
+TOGETHER = {"tests/test_history.py", "tests/test_claims.py", "tests/test_coverage.py", "tests/test_bad_input.py"}
+
+
+# The longest tests that run alone (a fresh virtual environment, pip, dbt, servers started and killed): first, so
+# that no worker is left running one of them at the end while the other has finished.
+LONG_FIRST = ("tests/test_wrappers.py", "tests/test_packaging.py", "tests/test_dbt.py", "tests/test_embedded.py",
+              "tests/test_safety.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] not in LONG_FIRST)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Like --dist load, but the tests of a module in TOGETHER are one unit of work, handed out first."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if module in TOGETHER else nodeid
+
+    return Scheduling(config, log)
+
+
 def unavailable(message):
     """Something a test needs is missing: a failure in CI (CI=true), where it must be there; a skip elsewhere."""
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
@@ -72,11 +99,22 @@ def embedded_server(prefix):
     pgpass_dir = Path(tempfile.mkdtemp(prefix=f"{prefix}pgpass-"))
     embedded = EmbeddedServer(data_dir, password=TEST_PASSWORD, pgpass=pgpass_dir / "pgpass")
     try:
-        yield embedded.start()
+        settings = embedded.start()
+        throwaway(settings)
+        yield settings
     finally:
         embedded.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
         shutil.rmtree(pgpass_dir, ignore_errors=True)
+
+
+def throwaway(settings):
+    """The tests' own server keeps nothing after the session: it need not wait for the disk (fsync off), which
+    makes the checkpoints of DROP DATABASE and of stopping cheap."""
+    with admin_connection(settings) as conn, conn.cursor() as cursor:
+        for setting in ("fsync", "full_page_writes"):
+            cursor.execute(f"ALTER SYSTEM SET {setting} = off")
+        cursor.execute("SELECT pg_reload_conf()")
 
 
 @pytest.fixture(scope="session")
@@ -208,12 +246,21 @@ def one(practice_db, sql):
     return query(server, name, sql)[0]
 
 
+def analyze(server, name):
+    """Planner statistics for the tests' queries, which join whole tables the run has just loaded."""
+    with psycopg2.connect(dbname=name, **server) as conn:
+        conn.autocommit = True
+        conn.cursor().execute("ANALYZE")
+    conn.close()
+
+
 def generated_practice(server, patients, seed, *extra):
     """Generate a practice into a database of its own; yields (server settings, database name), then drops it."""
     name = f"test_demo_shared_{uuid.uuid4().hex[:8]}"
     with admin_connection(server) as conn:
         conn.cursor().execute(f'CREATE DATABASE "{name}"')
     assert run_generator(server, name, *extra, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
+    analyze(server, name)
     yield server, name
     drop_database(server, name)
 
@@ -230,6 +277,26 @@ def practice_db(server, patients_per_office):
     """A generated practice of 400 patients shared by the read-only tests."""
     offices = ["--patients-per-office", str(patients_per_office)] if patients_per_office else []
     yield from generated_practice(server, 400, 11, *offices)
+
+
+@pytest.fixture(scope="session")
+def schema_template(server):
+    """A database holding the raw schema and nothing else, made once per session for `schema_database` to copy."""
+    from core import schema
+    name = f"test_demo_schema_{uuid.uuid4().hex[:8]}"
+    with admin_connection(server) as conn:
+        conn.cursor().execute(f'CREATE DATABASE "{name}"')
+    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
+        cursor.execute(schema.create_sql())
+    conn.close()
+    yield name
+    drop_database(server, name)
+
+
+@pytest.fixture
+def schema_database(new_database, schema_template):
+    """A fresh database holding the empty raw schema (a copy of `schema_template`); dropped after the test."""
+    return new_database(template=schema_template)
 
 
 @pytest.fixture(scope="session")

@@ -64,8 +64,8 @@ class Practice:
 
 
 @pytest.fixture
-def practice(server, new_database):
-    connection = psycopg2.connect(dbname=new_database(), **server)
+def practice(server, schema_database):
+    connection = psycopg2.connect(dbname=schema_database, **server)
     config = GeneratorConfig(patients=10, seed=1, start_date=START, end_date=TODAY)
     database.begin_run(connection, config, tables=None)
     yield Practice(connection)

@@ -43,9 +43,9 @@ def test_raw_holds_the_history_before_the_window_and_nothing_before_the_opening(
 
 def test_every_first_visit_and_previous_recall_is_backed_by_completed_procedures(settled):
     came, unbacked = one(settled, """SELECT count(*), count(*) FILTER (WHERE first_done IS DISTINCT FROM
-        "DateFirstVisit") FROM (SELECT p."DateFirstVisit", (SELECT min("ProcDate") FROM raw.procedurelog r
-            WHERE r."PatNum" = p."PatNum" AND r."ProcStatus" = 2) first_done
-        FROM raw.patient p WHERE "DateFirstVisit" > '0001-01-01') x""")
+        "DateFirstVisit") FROM raw.patient p LEFT JOIN (SELECT "PatNum", min("ProcDate") first_done
+            FROM raw.procedurelog WHERE "ProcStatus" = 2 GROUP BY 1) r USING ("PatNum")
+        WHERE "DateFirstVisit" > '0001-01-01'""")
     assert came > 1000 and unbacked == 0
     assert one(settled, """SELECT count(*) FROM raw.procedurelog r JOIN raw.patient p USING ("PatNum")
                            WHERE r."ProcStatus" = 2 AND p."DateFirstVisit" = '0001-01-01'""") == (0,)
@@ -55,9 +55,9 @@ def test_every_first_visit_and_previous_recall_is_backed_by_completed_procedures
 
 
 def test_the_first_completed_visit_is_on_the_first_visit_day(settled):
-    assert one(settled, """SELECT count(*) FROM raw.patient p WHERE "DateFirstVisit" > '0001-01-01' AND
-        "DateFirstVisit" IS DISTINCT FROM (SELECT min("AptDateTime")::date FROM raw.appointment a
-                                           WHERE a."PatNum" = p."PatNum" AND a."AptStatus" = 2)""") == (0,)
+    assert one(settled, """SELECT count(*) FROM raw.patient p LEFT JOIN (SELECT "PatNum", min("AptDateTime")::date
+        first_visit FROM raw.appointment WHERE "AptStatus" = 2 GROUP BY 1) a USING ("PatNum")
+        WHERE "DateFirstVisit" > '0001-01-01' AND "DateFirstVisit" IS DISTINCT FROM first_visit""") == (0,)
 
 
 @pytest.mark.parametrize("measure", ["completed visits"])
@@ -77,8 +77,8 @@ def test_the_first_quarter_collects_within_15_percent_of_the_median_quarter(sett
 
 
 def test_most_active_established_patients_were_seen_in_the_last_year(settled):
-    established, seen = one(settled, f"""SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1
-        FROM raw.appointment a WHERE a."PatNum" = p."PatNum" AND a."AptStatus" = 2 AND a."AptDateTime" > {TODAY} - 365))
+    established, seen = one(settled, f"""SELECT count(*), count(*) FILTER (WHERE "PatNum" IN (SELECT "PatNum"
+        FROM raw.appointment WHERE "AptStatus" = 2 AND "AptDateTime" > {TODAY} - 365))
         FROM raw.patient p WHERE "PatStatus" = 0 AND "DateFirstVisit" > '0001-01-01'
                              AND "DateFirstVisit" < {TODAY} - 365""")
     assert 0.72 <= seen / established <= 0.88
@@ -88,9 +88,10 @@ def test_the_future_book_holds_hygiene_booked_at_the_last_visits_checkout(settle
     active, booked, at_checkout, furthest = one(settled, f"""SELECT
         (SELECT count(*) FROM raw.patient WHERE "PatStatus" = 0 AND "DateFirstVisit" > '0001-01-01'),
         count(DISTINCT a."PatNum"),
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM raw.appointment b WHERE b."PatNum" = a."PatNum"
-                         AND b."AptStatus" = 2 AND b."IsHygiene" AND b."AptDateTime"::date <= a."SecDateTEntry"::date
-                         AND b."AptDateTime"::date >= a."SecDateTEntry"::date - 7)) * 1.0 / count(*),
+        count(*) FILTER (WHERE a."AptNum" IN (SELECT f."AptNum" FROM raw.appointment f JOIN raw.appointment b
+                         USING ("PatNum") WHERE b."AptStatus" = 2 AND b."IsHygiene"
+                         AND b."AptDateTime"::date BETWEEN f."SecDateTEntry"::date - 7 AND f."SecDateTEntry"::date))
+                         * 1.0 / count(*),
         max(a."AptDateTime")::date - {TODAY}
         FROM raw.appointment a WHERE a."AptStatus" = 1 AND a."IsHygiene" AND a."AptDateTime" > {TODAY}""")
     assert booked > 0.45 * active and at_checkout > 0.8 and 150 < furthest < 240
@@ -111,13 +112,14 @@ def test_patients_who_left_are_inactive_archived_or_deceased_and_had_no_care_aft
 
 
 def test_some_new_patients_come_in_pain_first_and_most_of_them_come_back_for_the_exam(settled):
-    came, in_pain, back = one(settled, """SELECT count(*), count(*) FILTER (WHERE pain),
-        count(*) FILTER (WHERE pain AND comprehensive) FROM (SELECT
-            EXISTS (SELECT 1 FROM raw.procedurelog r JOIN raw.procedurecode c USING ("CodeNum")
-                    WHERE r."PatNum" = p."PatNum" AND r."ProcDate" = p."DateFirstVisit" AND c."ProcCode" = 'D0140') pain,
-            EXISTS (SELECT 1 FROM raw.procedurelog r JOIN raw.procedurecode c USING ("CodeNum")
-                    WHERE r."PatNum" = p."PatNum" AND r."ProcDate" > p."DateFirstVisit" AND c."ProcCode" = 'D0150') comprehensive
-        FROM raw.patient p WHERE "DateFirstVisit" > '0001-01-01') x""")
+    came, in_pain, back = one(settled, """WITH coded AS (SELECT r."PatNum", r."ProcDate", c."ProcCode"
+            FROM raw.procedurelog r JOIN raw.procedurecode c USING ("CodeNum") WHERE c."ProcCode" IN ('D0140', 'D0150'))
+        SELECT count(*), count(*) FILTER (WHERE pain), count(*) FILTER (WHERE pain AND "DateFirstVisit" < last_exam)
+        FROM (SELECT "PatNum", "DateFirstVisit", ("PatNum", "DateFirstVisit") IN (SELECT "PatNum", "ProcDate" FROM coded
+                                                                               WHERE "ProcCode" = 'D0140') pain
+              FROM raw.patient WHERE "DateFirstVisit" > '0001-01-01') p
+        LEFT JOIN (SELECT "PatNum", max("ProcDate") last_exam FROM coded WHERE "ProcCode" = 'D0150' GROUP BY 1) e
+            USING ("PatNum")""")
     assert 0.08 < in_pain / came < 0.25 and back > 0.4 * in_pain
 
 

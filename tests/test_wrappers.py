@@ -24,9 +24,10 @@ def checkout(tmp_path):
 
 @pytest.fixture(scope="session")
 def bare_venv(tmp_path_factory):
-    """A virtual environment as scripts/venv.sh creates it (python3 -m venv), nothing installed, made once."""
+    """A virtual environment of python3 -m venv, nothing installed, made once; without a pip of its own (making
+    one takes seconds): `wrapper` puts this environment's packages, pip among them, on PYTHONPATH."""
     place = tmp_path_factory.mktemp("bare-venv") / "venv"
-    subprocess.run(["python3", "-m", "venv", str(place)], check=True, timeout=300)
+    subprocess.run(["python3", "-m", "venv", "--without-pip", str(place)], check=True, timeout=300)
     return place
 
 
@@ -64,7 +65,7 @@ def test_generate_sh_passes_bad_input_through_with_mains_exit_code(set_up_checko
 
 
 def test_test_sh_runs_pytest_with_its_arguments(set_up_checkout):
-    code, out, err = wrapper(set_up_checkout, "test.sh", "--collect-only", "-q", "tests/test_wrappers.py")
+    code, out, err = wrapper(set_up_checkout, "test.sh", "--collect-only", "-q", "-n", "0", "tests/test_wrappers.py")
     assert code == 0 and "test_test_sh_runs_pytest_with_its_arguments" in out, err
     assert "Installing requirements-dev.txt" in err
 
@@ -73,7 +74,8 @@ def test_ci_run_calls_test_sh_in_a_fresh_environment_and_fails_when_nothing_is_c
     stale = checkout / ".venv-ci" / "stale"
     stale.parent.mkdir()
     stale.write_text("")
-    code, out, err = wrapper(checkout, ".ci/run", "-k", "no_test_has_this_name", CI="true")
+    code, out, err = wrapper(checkout, ".ci/run", "-n", "0", "tests/test_config.py", "-k", "no_test_has_this_name",
+                             CI="true")
     assert code == 5 and "error: pytest collected no tests" in err
     assert not stale.exists() and (checkout / ".venv-ci" / "bin" / "python").exists()
 

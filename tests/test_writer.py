@@ -7,19 +7,14 @@ import psycopg2
 import pytest
 
 from conftest import query
-from core import schema
 from core.copy_writer import CopyWriter
 
 
 @pytest.fixture
-def target(server, new_database):
+def target(server, schema_database):
     """(server, database name, open connection) of a fresh database holding the raw schema."""
-    name = new_database()
-    connection = psycopg2.connect(dbname=name, **server)
-    with connection.cursor() as cursor:
-        cursor.execute(schema.create_sql())
-    connection.commit()
-    yield server, name, connection
+    connection = psycopg2.connect(dbname=schema_database, **server)
+    yield server, schema_database, connection
     connection.close()
 
 
