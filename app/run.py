@@ -46,8 +46,8 @@ def generate(config, reporter):
     """Generate a whole practice; returns (settings, row counts, validation result, timings in seconds).
 
     Timings: schema (create, clear, mark), generate (Python building and encoding rows), load (the phases
-    waiting for PostgreSQL to take rows: loading overlaps generating, on a thread), validate, report
-    (fidelity metrics), commit.
+    waiting for PostgreSQL to take rows: loading overlaps generating, on a thread), keys (the primary keys,
+    built once the rows are in), validate, report (fidelity metrics), commit.
     """
     with interrupts.surfaced():
         checkpoints.reached("connect")
@@ -71,8 +71,10 @@ class _Run:
         self.timings = {}
 
     def fill(self):
-        run_id = self._begin()
+        run_id, keys = self._begin()
         rows = self._load()
+        checkpoints.reached("keys")
+        self._timed("keys", database.build_primary_keys, self.connection, keys)
         result = self._timed("validate", self._validate)
         self.reporter.checking("fidelity report")
         result.fidelity = self._timed("report", fidelity.report, self.connection, self.config)
@@ -94,8 +96,9 @@ class _Run:
         with locks.watched(self.connection, self.settings, self.config.lock_timeout):
             tables = database.check_target(self.connection, self.config)
             run_id = self._timed("schema", database.begin_run, self.connection, self.config, tables)
+            keys = database.defer_primary_keys(self.connection)
         checkpoints.reached("schema")
-        return run_id
+        return run_id, keys
 
     def _load(self):
         writer = CopyWriter(self.connection, progress=self.reporter)

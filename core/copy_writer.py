@@ -5,16 +5,17 @@ Columns a batch leaves out get OpenDental's own "no value" (0, '', false, 0001-0
 column's type in the schema, so a generator names only the columns that carry meaning.
 
 The contract, in two calls:
-  copy(table, batches)   rows computed already (one batch or a list of them): loaded on the writer's thread
-                         while the phase goes on; the arrays become read-only and lists are copied, so what
-                         is loaded is what was handed over, whatever the phase does next.
-  stream(table, batches) lazy batches (an iterator running phase code as it is read): loaded on the caller's
-                         thread, once everything handed over before it is loaded.
+  copy(table, batches)   rows computed already (one batch or a list of them), encoded on the caller's thread
+                         and loaded on the writer's thread while the phase goes on; the arrays become
+                         read-only and lists are copied, so what is loaded is what was handed over.
+  stream(table, batches) lazy batches (an iterator running phase code as it is read): read and encoded on the
+                         caller's thread, loaded on the writer's after everything handed over before it.
 Progress goes to an optional `progress` object, always on the thread that made the writer (never on the
 loading thread): `handed_over(table)` at each copy() or stream(), returning a tag of its choosing, then
 `loaded(tag, rows)` for each chunk of that table's rows as PostgreSQL takes it.
 """
 import functools
+import io
 import itertools
 import queue
 import threading
@@ -52,12 +53,20 @@ def _chunks(batch, n):
         yield {k: v[start:stop] if isinstance(v, (np.ndarray, list, tuple)) else v for k, v in batch.items()}, stop - start
 
 
-class _BatchStream:
-    """A file-like object that psycopg2's COPY reads; each read encodes the next chunk of rows."""
+def _encoded(table, columns, batches):
+    """The batches' rows as binary COPY tuples, CHUNK_ROWS at a time: (bytes, rows) pairs, read lazily."""
+    for batch in batches:
+        for chunk, n in _chunks(batch, _row_count(table, batch)):
+            if n:
+                yield copy_format.encode(columns, chunk, n), n
 
-    def __init__(self, table, columns, batches, counted):
-        self._table, self._columns, self._counted = table, columns, counted
-        self._chunks = itertools.chain.from_iterable(_chunks(b, _row_count(table, b)) for b in batches)
+
+class _Ready:
+    """A file-like object that psycopg2's COPY reads on the loading thread: the header, then the table's chunks
+    as the caller encodes them, then the trailer."""
+
+    def __init__(self, table_name, next_chunk, counted):
+        self._table_name, self._next_chunk, self._counted = table_name, next_chunk, counted
         self._started = self._finished = False
         self.rows = 0
 
@@ -65,18 +74,23 @@ class _BatchStream:
         if not self._started:
             self._started = True
             return copy_format.HEADER
-        checkpoints.reached(f"copy:{self._table.name}")
-        for chunk, n in self._chunks:
-            if n:
-                self.rows += n
-                self._counted(n)
-                return copy_format.encode(self._columns, chunk, n)
-        if not self._finished:
+        if self._finished:
+            return b""
+        checkpoints.reached(f"copy:{self._table_name}")
+        chunk = self._next_chunk()
+        if chunk is _END:
             self._finished = True
             return copy_format.TRAILER
-        return b""
+        data, rows = chunk
+        self.rows += rows
+        self._counted(rows)
+        return data
 
     readline = read
+
+
+_END = ("end of table",)
+READY_CHUNKS = 24  # encoded chunks waiting for the server: a few tens of MB that keep it fed while phases compute
 
 
 class WriteStats:
@@ -108,10 +122,11 @@ def _frozen_batches(batches):
 class CopyWriter:
     """Writes rows into raw.<table> with COPY on one connection (inside the run's transaction).
 
-    Tables handed to copy() and update() load on a background thread in the order they were handed over, so
-    PostgreSQL works on the other core while the phase goes on; stream() loads on the caller's thread after
-    them. wait() loads everything and stops the thread; close() abandons the loading (a failed or interrupted
-    run). A failure on the loading thread is raised on the caller's thread at its next call.
+    The caller's thread encodes what it hands over (copy() and stream() alike) into a bounded queue of ready
+    chunks, in the order handed over; the loading thread owns the connection and feeds the chunks to COPY, so
+    the server never waits for encoding and the phases wait only when the server is READY_CHUNKS behind.
+    wait() loads everything and stops the thread; close() abandons the loading (a failed or interrupted run).
+    A failure on the loading thread is raised on the caller's thread at its next call.
     """
 
     def __init__(self, connection, progress=None):
@@ -120,33 +135,42 @@ class CopyWriter:
         self._progress = progress
         self._owner = threading.get_ident()
         self._events = queue.SimpleQueue()
-        self._jobs = queue.Queue(maxsize=2)
+        self._ready = queue.Queue(maxsize=READY_CHUNKS)  # jobs, and the chunks of each table's COPY after its job
         self._failure = None
         self._thread = threading.Thread(target=self._work, name="copy-writer", daemon=True)
         self._thread.start()
 
     def _work(self):
         while True:
-            job = self._jobs.get()
+            item = self._ready.get()
             try:
-                if job is None:
+                if item is None:
                     return
-                if self._failure is None:
-                    job()
-            except BaseException as error:  # handed to the caller's thread at its next call
-                self._failure = error
+                if callable(item) and self._failure is None:  # after a failure, everything queued is dropped
+                    item()
+            except BaseException as error:  # handed to the caller's thread at its next call, unless one came first
+                self._failure = self._failure or error
             finally:
-                self._jobs.task_done()
+                self._ready.task_done()
                 self._events.put(None)  # wakes a caller waiting for the queue
+
+    def _next_chunk(self):
+        """On the loading thread, inside a COPY: the next chunk of its table, as soon as the caller has it."""
+        while True:
+            try:
+                chunk = self._ready.get(timeout=0.1)
+            except queue.Empty:
+                if self._failure is not None:  # the caller gave up on this table (or the run)
+                    raise RuntimeError("the table was not handed over whole") from None
+                continue
+            self._ready.task_done()
+            self._events.put(None)
+            return chunk
 
     def _progress_of(self, table_name):
         """A `counted(rows)` for the table's COPY, reporting under the tag `progress` gave at hand-over."""
         tag = self._progress.handed_over(table_name) if self._progress else None
-
-        def counted(rows):
-            self._events.put((tag, rows))
-            self._deliver()
-        return counted
+        return lambda rows: self._events.put((tag, rows))
 
     def _deliver(self, timeout=0.0):
         """Progress events to `progress`, on the writer's own thread only; waits up to `timeout` for the first."""
@@ -172,39 +196,52 @@ class CopyWriter:
             failure, self._failure = self._failure, RuntimeError("an earlier COPY failed")
             raise failure
 
-    def _submit(self, job):
+    def _put(self, item):
         if not self._thread.is_alive():
             raise RuntimeError("the writer was closed")
 
-        def submitted():
+        def queued():
             try:
-                self._jobs.put_nowait(job)
+                self._ready.put_nowait(item)
                 return True
             except queue.Full:
                 return False
-        self._waiting(submitted)
+        self._waiting(queued)
 
     def _drain(self):
-        self._waiting(lambda: not self._jobs.unfinished_tasks)
+        self._waiting(lambda: not self._ready.unfinished_tasks)
 
     def copy(self, table_name, batches):
-        """Load rows computed already (one batch, or a list of batches) on the loading thread."""
-        batches = _frozen_batches(batches)
-        self._submit(functools.partial(self._load, table_name, batches, self._progress_of(table_name)))
+        """Load rows computed already (one batch, or a list of batches); they are encoded here and now."""
+        self._hand_over(table_name, _frozen_batches(batches))
 
     def stream(self, table_name, batches):
-        """Load lazy batches (any iterable, read as the COPY goes) here, after everything handed over so far."""
-        self._drain()
-        started = time.perf_counter()
+        """Load lazy batches (any iterable, read here as they are encoded), after everything handed over so far."""
+        self._hand_over(table_name, batches)
+
+    def _hand_over(self, table_name, batches):
+        table, counted = schema.table(table_name), self._progress_of(table_name)
+        batches = iter(batches)
         try:
-            self._load(table_name, batches, self._progress_of(table_name))
-        finally:
-            self._deliver()
-        self.stats.waited_seconds += time.perf_counter() - started
+            first = next(batches, None)
+            columns = _column_order(table, first) if first is not None else None
+            self._put(functools.partial(self._load, table, columns, counted))
+            if columns:
+                for chunk in _encoded(table, columns, itertools.chain([first], batches)):
+                    self._put(chunk)
+                self._put(_END)
+        except BaseException:
+            self._failure = self._failure or RuntimeError(f"{table_name} was not handed over whole")
+            raise
 
     def update(self, table_name, key, batch):
         """Set columns of rows already written, matched on `key` (COPY into a temporary table, one UPDATE)."""
-        self._submit(functools.partial(self._update, table_name, key, _frozen_batches(batch)[0]))
+        batch = _frozen_batches(batch)[0]
+        table = schema.table(table_name)
+        columns = [c for c in table.columns if c.name in batch]
+        staging = schema.Table(f"update_{table_name}", tuple(columns), key)
+        encoded = b"".join(data for data, _ in _encoded(staging, columns, [batch]))
+        self._put(functools.partial(self._update, table_name, staging, encoded))
 
     def wait(self):
         """Load everything handed over, then stop the loading thread; raises what went wrong on it."""
@@ -221,39 +258,35 @@ class CopyWriter:
     def _stop(self, timeout):
         if self._thread.is_alive():
             try:
-                self._jobs.put(None, timeout=timeout)
+                self._ready.put(None, timeout=timeout)
             except queue.Full:
                 return False
             self._thread.join(timeout)
         self._deliver()
         return not self._thread.is_alive()
 
-    def _copy(self, target, table, batches, counted):
-        batches = iter(batches)
-        first = next(batches, None)
-        if first is None:
-            return 0
-        columns = _column_order(table, first)
-        stream = _BatchStream(table, columns, itertools.chain([first], batches), counted)
+    def _copy(self, target, columns, source):
         names = ", ".join(f'"{c.name}"' for c in columns)
         with self.connection.cursor() as cursor:
-            cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN (FORMAT binary)", stream, size=1 << 20)
-        return stream.rows
+            cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN (FORMAT binary)", source, size=1 << 20)
 
-    def _load(self, table_name, batches, counted):
-        rows = self._copy(f'raw."{table_name}"', schema.table(table_name), batches, counted)
-        self.stats.rows[table_name] = self.stats.rows.get(table_name, 0) + rows
+    def _load(self, table, columns, counted):
+        """On the loading thread: one table's COPY, reading the chunks the caller queues after this job."""
+        rows = 0
+        if columns:
+            source = _Ready(table.name, self._next_chunk, counted)
+            self._copy(f'raw."{table.name}"', columns, source)
+            rows = source.rows
+        self.stats.rows[table.name] = self.stats.rows.get(table.name, 0) + rows
 
-    def _update(self, table_name, key, batch):
-        table = schema.table(table_name)
-        columns = [c for c in table.columns if c.name in batch]
-        staging = schema.Table(f"update_{table_name}", tuple(columns), key)
-        definition = ", ".join(f'"{c.name}" {c.pg_type}' for c in columns)
-        assignments = ", ".join(f'"{c.name}" = u."{c.name}"' for c in columns if c.name != key)
+    def _update(self, table_name, staging, encoded):
+        definition = ", ".join(f'"{c.name}" {c.pg_type}' for c in staging.columns)
+        assignments = ", ".join(f'"{c.name}" = u."{c.name}"' for c in staging.columns if c.name != staging.primary_key)
         with self.connection.cursor() as cursor:
             cursor.execute(f'CREATE TEMPORARY TABLE "{staging.name}" ({definition}) ON COMMIT DROP')
-            self._copy(f'"{staging.name}"', staging, [batch], lambda *_: None)
+            self._copy(f'"{staging.name}"', staging.columns,
+                       io.BytesIO(copy_format.HEADER + encoded + copy_format.TRAILER))
             cursor.execute(f'ANALYZE "{staging.name}"')
             cursor.execute(f'UPDATE raw."{table_name}" t SET {assignments} FROM "{staging.name}" u '
-                           f'WHERE t."{key}" = u."{key}"')
+                           f'WHERE t."{staging.primary_key}" = u."{staging.primary_key}"')
             cursor.execute(f'DROP TABLE "{staging.name}"')

@@ -407,6 +407,35 @@ def begin_run(connection, config, tables):
     return run_id
 
 
+def defer_primary_keys(connection):
+    """Inside the run's transaction, on tables it created or emptied: drop the primary keys of our tables so the
+    rows load without index maintenance; returns what build_primary_keys needs to put each back as it was (same
+    name and definition). A key something else depends on (a view grouping by it) stays. Nothing of it is ever
+    committed: the keys are back before the commit."""
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT format('ALTER TABLE %%s DROP CONSTRAINT %%I', k.conrelid::regclass, k.conname),
+                                 format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', k.conrelid::regclass, k.conname,
+                                        pg_get_constraintdef(k.oid))
+                          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+                          JOIN pg_namespace n ON n.oid = c.relnamespace
+                          WHERE n.nspname = 'raw' AND k.contype = 'p' AND c.relname = ANY (%s)
+                            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.refclassid = 'pg_constraint'::regclass
+                                            AND d.refobjid = k.oid AND d.deptype = 'n')
+                          ORDER BY c.relname""",
+                       (list(schema.tables()),))
+        keys = cursor.fetchall()
+        if keys:
+            cursor.execute(";\n".join(drop for drop, _ in keys))
+    return [add for _, add in keys]
+
+
+def build_primary_keys(connection, statements):
+    """The primary keys defer_primary_keys dropped, built on the loaded tables (a duplicate key fails the run)."""
+    if statements:
+        with connection.cursor() as cursor:
+            cursor.execute(";\n".join(statements))
+
+
 def plan_for_whole_tables(connection):
     """The checks read whole tables, freshly loaded and without planner statistics: hash joins in memory
     suit them, where the planner would otherwise guess tiny tables and choose nested loops."""

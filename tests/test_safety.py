@@ -96,7 +96,7 @@ def start_paused(server, name, point, patients=60):
     return process
 
 
-@pytest.mark.parametrize("point", ["schema", "copy:patient", "copy:fee", "validation"])
+@pytest.mark.parametrize("point", ["schema", "copy:patient", "copy:fee", "keys", "validation"])
 def test_a_run_killed_anywhere_leaves_the_previous_dataset_and_the_next_run_succeeds(server, previous_dataset, point):
     name = previous_dataset()
     before = checksums(server, name)
@@ -199,6 +199,20 @@ def test_reset_replaces_only_the_generators_tables(server, previous_dataset):
     assert query(server, name, "SELECT patients FROM raw.patient_count") == [(40,)]
     code, out, err = run_cli(*isolated([*db_args(server, name), "--validate-only"]))
     assert code == 0, err
+
+
+def test_the_primary_keys_built_after_the_load_are_committed_as_they_were(server, previous_dataset):
+    """Loading drops and rebuilds the keys inside the run; a key another object depends on is kept throughout."""
+    name = previous_dataset()
+    execute(server, name, 'CREATE VIEW public.visits AS SELECT p."PatNum", p."LName", count(*) FROM raw.patient p '
+                          'JOIN raw.appointment a ON a."PatNum" = p."PatNum" GROUP BY p."PatNum"')
+    keys = ("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contype = 'p' AND connamespace = 'raw'::regnamespace ORDER BY 1")
+    before = query(server, name, keys)
+    assert len(before) == sum(1 for table in our_tables().values() if table.primary_key)
+    assert run_generator(server, name, "--reset", patients=30, seed=8) == 0
+    assert query(server, name, keys) == before
+    assert query(server, name, "SELECT count(*) > 0 FROM public.visits") == [(True,)]
 
 
 def test_data_of_others_beside_empty_generator_tables_is_left_alone(server, new_database):
@@ -372,7 +386,8 @@ def interrupted_line(process, expected_code):
 
 
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-@pytest.mark.parametrize("point", ["connect", "schema", "copy:patient", "copy:procedurelog", "validation", "commit"])
+@pytest.mark.parametrize("point", ["connect", "schema", "copy:patient", "copy:procedurelog", "keys", "validation",
+                                   "commit"])
 def test_an_interrupted_run_says_so_in_one_line_and_changes_nothing(server, previous_dataset, point, number):
     name = previous_dataset()
     before = checksums(server, name)

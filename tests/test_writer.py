@@ -45,16 +45,32 @@ def test_copy_refuses_lazy_batches_and_stream_takes_them_after_what_was_handed_o
     with pytest.raises(TypeError, match="stream"):
         writer.copy("zipcode", (zipcodes(i, 1) for i in (1, 2)))
     writer.copy("zipcode", zipcodes(1, 5))
-    loaded_before = []
 
     def lazy():
-        loaded_before.append(writer.stats.rows.get("zipcode"))
         yield zipcodes(10, 2)
         yield zipcodes(12, 2)
     writer.stream("zipcode", lazy())
+    writer.copy("zipcode", zipcodes(20, 1))
     writer.wait()
-    assert loaded_before == [5] and writer.stats.rows == {"zipcode": 9}
-    assert committed(connection, server, name, "SELECT count(*) FROM raw.zipcode") == [(9,)]
+    assert writer.stats.rows == {"zipcode": 10}
+    assert committed(connection, server, name, 'SELECT "ZipCodeNum" FROM raw.zipcode ORDER BY ctid') \
+        == [(n,) for n in (1, 2, 3, 4, 5, 10, 11, 12, 13, 20)]
+
+
+def test_a_lazy_table_that_fails_midway_loads_nothing_and_stops_the_writer(target):
+    server, name, connection = target
+    writer = CopyWriter(connection)
+
+    def failing():
+        yield zipcodes(1, 20_000)
+        raise ValueError("the phase broke")
+    with pytest.raises(ValueError, match="the phase broke"):
+        writer.stream("zipcode", failing())
+    with pytest.raises(RuntimeError):
+        writer.wait()
+    assert writer.close() and writer.stats.rows == {}
+    connection.rollback()
+    assert query(server, name, "SELECT count(*) FROM raw.zipcode") == [(0,)]
 
 
 def test_what_was_handed_over_cannot_change(target):
