@@ -42,7 +42,7 @@ def plan_book(ctx):
 
 def _built(ctx, budget):
     pt = ctx.practice.patients
-    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget), pt.first_visit)
+    chart = Chart(ctx.rng("visit-days"), pt.first_visit)
     care = hygiene.plan(ctx, chart, budget)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)
