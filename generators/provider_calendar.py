@@ -30,6 +30,7 @@ AFTERNOON = (13 * 60, 17 * 60)
 FULL_DAY_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
 CALENDAR_DAYS_AHEAD = 730  # past today: the book never pushes a visit further
 QUARTER_DAYS, BUSY_QUARTER_PERCENTILE = 91, 75  # days are set for a busy quarter, not the busiest
+FIRST_VISITS_A_DAY = 4  # a provider's day holds this many first visits (an hour or more each) besides the rest
 LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
@@ -57,27 +58,42 @@ def plan(ctx, provider, minutes, day):
 
 
 def on_duty(calendar, provider, day, pinned):
-    """(calendar, provider) for visits `pinned` to their day (a first visit on the DateFirstVisit written): one
-    goes to a provider of its kind at work that day when its own is not; when nobody of its kind works then,
-    its own provider comes in that morning (a half day added to the calendar), and so does a dentist for the
-    exam of a hygiene visit when none is in."""
+    """(calendar, provider) for visits `pinned` to their day (a first visit on the DateFirstVisit written): they
+    go to the providers of their kind at work that day, in turn; when nobody of its kind works then, its own
+    provider comes in that day (added to the calendar), as do the others of its kind when more first visits
+    fall on the day than FIRST_VISITS_A_DAY each of those at work, and so does a dentist for the exam of a hygiene visit
+    when none is in. A provider-day with a pinned visit is a full day, so a first visit always fits."""
     rows = row_of(calendar, provider[pinned])
     column = np.searchsorted(calendar.days, day[pinned])
     at_work = calendar.works[:, column]
-    same_kind = at_work & (calendar.hygienist[:, None] == calendar.hygienist[rows][None, :])
-    own = at_work[rows, np.arange(len(rows))]
-    rows = np.where(own | ~same_kind.any(axis=0), rows, same_kind.argmax(axis=0))
+    kind = calendar.hygienist[rows]
+    of_kind = calendar.hygienist[:, None] == kind[None, :]
+    same_kind = at_work & of_kind
+    group = np.unique(column * 2 + kind, return_inverse=True)[1]
+    crowded = np.bincount(group)[group] > FIRST_VISITS_A_DAY * same_kind.sum(axis=0)
+    same_kind |= of_kind & crowded  # more first visits than those at work hold: the others come in too
+    rows = np.where(same_kind.any(axis=0), shared_out(same_kind, column, kind), rows)
     dentists = np.flatnonzero(~calendar.hygienist)
     no_dentist = calendar.hygienist[rows] & ~at_work[dentists].any(axis=0)
     added_rows = np.concatenate([rows, np.full(no_dentist.sum(), dentists[0])])
     added_columns = np.concatenate([column, column[no_dentist]])
-    new_day = ~calendar.works[added_rows, added_columns]
     works, half = calendar.works.copy(), calendar.half.copy()
     works[added_rows, added_columns] = True
-    half[added_rows[new_day], added_columns[new_day]] = True
+    half[added_rows, added_columns] = False
     provider = provider.copy()
     provider[pinned] = calendar.providers[rows]
     return replace(calendar, works=works, half=half, worked=np.flatnonzero(works.ravel())), provider
+
+
+def shared_out(candidates, column, kind):
+    """Per visit (a column of `candidates`: the providers it may go to), one of its candidates, the visits of
+    the same day and kind taking them in turn."""
+    order = np.lexsort((kind, column))
+    key = column[order] * 2 + kind[order]
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - np.searchsorted(key, key)
+    taken = np.cumsum(candidates, axis=0)
+    return np.argmax(taken > rank % taken[-1], axis=0)
 
 
 def days_a_week(ctx, people, provider, minutes, day):

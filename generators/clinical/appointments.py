@@ -65,7 +65,7 @@ def write(ctx, apts, descript, colored):
     confirmed = confirmations(ctx, rng, apts)
     type_num = appointment_types(rng, apts)
     hygiene = HYGIENE_KINDS[apts["kind"]]
-    prov_hyg = np.where(hygiene, pt.sec_prov[patient], 0)
+    prov_hyg = apts["hygienist"]
     plan1, plan2 = billed_insurance(ctx, apts)
     front_desk = ctx.practice.users.front_desk
     note = occasional_notes(rng, NOTES, NOTE_SHARE, n)

@@ -69,6 +69,7 @@ def book(ctx, chart):
     planned_at = visits["planned_at"][visit]
     apts["day"], apts["start"], apts["op"], apts["prov"] = chairs_and_times(
         ctx, rng, wished, planned_at, attempt, apts, hygiene, provider, pinned)
+    apts["hygienist"] = np.where(hygiene, provider, 0)
     # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
@@ -366,6 +367,7 @@ def planned_appointments(ctx, apts, procs, after_exam):
                "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, AptStatus.PLANNED),
                "booked": made, "next_row": np.full(n, -1),
                "prov": ctx.practice.patients.pri_prov[apts["patient"][exam]]}
+    planned["hygienist"] = np.where(HYGIENE_KINDS[planned["kind"]], ctx.practice.patients.sec_prov[planned["patient"]], 0)
     booked = holders >= 0
     next_row = np.full(n_apts, -1)
     scheduled_from = np.isin(apts["visit"], holders[booked])
