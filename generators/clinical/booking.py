@@ -24,6 +24,8 @@ and planned appointments for open treatment plans.
 Appointment rows, in order: the chart's visits (row = visit number), failed attempts, planned appointments.
 `next_row` of an appointment: the row of the planned appointment it was scheduled from (NextAptNum), -1 if none.
 """
+from dataclasses import replace
+
 import numpy as np
 
 from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
@@ -34,6 +36,7 @@ from ..parameters import parameter, parameters
 from ..provider_calendar import AFTERNOON, CALENDAR_DAYS_AHEAD, GRID_MINUTES, MORNING
 from ..timeline import days, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
+from .pathways import NEVER
 
 BROKEN_SHARE = parameter("clinical.booking.broken_share")
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
@@ -70,8 +73,11 @@ def book(ctx, chart):
     apts["day"], apts["start"], apts["op"], apts["prov"] = chairs_and_times(
         ctx, rng, wished, planned_at, attempt, apts, hygiene, provider, pinned)
     apts["hygienist"] = np.where(hygiene, provider, 0)
-    # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
-    kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
+    # a failed attempt that the chairs pushed past its visit, before the exam that planned it or to the day the
+    # patient's record was made or earlier, never happened
+    on_record = pt.entered[apts["patient"]].astype("datetime64[D]")
+    kept = ~attempt | ((apts["day"] < apts["day"][visit]) & (apts["day"] > on_record) &
+                       ((planned_at < 0) | after_planning(apts, planned_at)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
     apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
     planned_at = planned_at[kept]
@@ -79,6 +85,21 @@ def book(ctx, chart):
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
     apts = {name: np.concatenate([apts[name], planned[name]]) for name in apts}
     return apts, procs["visit"], planned_row
+
+
+def first_visits(ctx, apts):
+    """The patients with the DateFirstVisit the book gave them: the day of their first completed visit (a first
+    visit whose day was full came on a later one). The dates that changed are set on raw.patient too."""
+    pt = ctx.practice.patients
+    done = apts["status"] == AptStatus.COMPLETE
+    first = np.full(len(pt.nums), NEVER)
+    np.minimum.at(first, apts["patient"][done], apts["day"][done])
+    changed = np.flatnonzero((first != NEVER) & (first != pt.first_visit))
+    if len(changed):
+        ctx.out.update("patient", "PatNum", {"PatNum": pt.nums[changed], "DateFirstVisit": first[changed]})
+    first_visit = pt.first_visit.copy()
+    first_visit[changed] = first[changed]
+    return replace(pt, first_visit=first_visit, new_in_window=first_visit >= ctx.window_start)
 
 
 def chair_minutes(ctx, code):
@@ -178,7 +199,9 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     days later, and the visits planned at it follow. The free time of each session is spread between its
     appointments on the book's grid. A hygiene visit's ProvNum is the dentist who examines: the patient's own
     when in, else one who is. A `pinned` visit (a first visit, on the DateFirstVisit written; its provider is
-    at work that day, provider_calendar.on_duty) comes first in its provider's day and never moves."""
+    at work that day, provider_calendar.on_duty) comes first in its provider's day; when the first visits of
+    the day fill it, it comes on the provider's next working day (and the DateFirstVisit follows, see
+    first_visits)."""
     calendar = ctx.practice.calendar
     planned_at = np.where(attempt, -1, visit_planned_at)
     row = provider_calendar.row_of(calendar, provider)
@@ -194,7 +217,9 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     check, rounds = np.arange(len(day)), 0
     while len(check):
         _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check])
-        late = check[late & ~pinned[check]]
+        late = check[late]
+        ahead, late = late[pinned[late]], late[~pinned[late]]  # a first visit with no room: the next working day
+        day[ahead] = provider_calendar.working_day(calendar, row[ahead], day[ahead], 1)
         rounds += 1  # the longer a visit finds no room, the further it moves; past days full after many rounds
         # (rare): it moves on past today, as it was booked
         keep_past = ctx.today if rounds < PAST_ROUNDS else ctx.today + CALENDAR_DAYS_AHEAD
@@ -205,6 +230,7 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
         too_early = late[(exam >= 0) & (day[late] <= day[np.maximum(exam, 0)])]  # went back before its exam
         day[too_early] = provider_calendar.working_day(calendar, row[too_early], day[planned_at[too_early]],
                                                        rng.integers(1, 4, len(too_early)))
+        late = np.concatenate([late, ahead])
         moved = np.concatenate([late, follow_exams(rng, calendar, row, day, planned_at, late)])
         shift[moved] = provider_calendar.provider_days(calendar, row[moved], day[moved])
         more = np.zeros(calendar.works.size, dtype=bool)
