@@ -61,8 +61,8 @@ def on_duty(calendar, provider, day, pinned):
     """(calendar, provider) for visits `pinned` to their day (a first visit on the DateFirstVisit written): they
     go to the providers of their kind at work that day, in turn; when nobody of its kind works then, its own
     provider comes in that day (added to the calendar), as do the others of its kind when more first visits
-    fall on the day than FIRST_VISITS_A_DAY each of those at work, and so does a dentist for the exam of a hygiene visit
-    when none is in. A provider-day with a pinned visit is a full day, so a first visit always fits."""
+    fall on the day than FIRST_VISITS_A_DAY each of those at work, and so does a dentist (all day) for the exam of a
+    hygiene visit when none is in all day. A provider-day with a pinned visit is a full day, so a first visit always fits."""
     rows = row_of(calendar, provider[pinned])
     column = np.searchsorted(calendar.days, day[pinned])
     at_work = calendar.works[:, column]
@@ -74,7 +74,8 @@ def on_duty(calendar, provider, day, pinned):
     same_kind |= of_kind & crowded  # more first visits than those at work hold: the others come in too
     rows = np.where(same_kind.any(axis=0), shared_out(same_kind, column, kind), rows)
     dentists = np.flatnonzero(~calendar.hygienist)
-    no_dentist = calendar.hygienist[rows] & ~at_work[dentists].any(axis=0)
+    all_day = at_work & ~calendar.half[:, column]
+    no_dentist = calendar.hygienist[rows] & ~all_day[dentists].any(axis=0)
     added_rows = np.concatenate([rows, np.full(no_dentist.sum(), dentists[0])])
     added_columns = np.concatenate([column, column[no_dentist]])
     works, half = calendar.works.copy(), calendar.half.copy()

@@ -43,6 +43,7 @@ FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit tha
 PLANNED_SHARE = parameter("clinical.booking.planned_share")
 LONGEST_VISIT_MINUTES, MOST_PROCEDURES = parameters("clinical.booking.longest_visit_minutes",
                                                    "clinical.booking.most_procedures_a_visit")
+CLEANING_EXAMS = ("D0120", "D0145", "D0150")  # the dentist's exams at a cleaning
 NEXT_PART_DAYS = (7, 15)  # the next visit of treatment split over several
 LONGEST_SESSION = MORNING[1] - MORNING[0]  # no appointment runs over lunch
 PAST_ROUNDS = 40  # rounds of fitting the book in which a visit that did not fit a past day stays in the past
@@ -114,15 +115,21 @@ def chair_minutes(ctx, code):
 def patterns(ctx, visit, code, n_visits):
     """Each visit's time pattern from its procedures' ProcTime: the provider time (X) in the middle, the
     assistant or hygienist time (/) around it; five minutes a character. A visit lasts what its procedures
-    add (chair_minutes) and the other half of its longest assistant time, rounded to the book's grid."""
+    add (chair_minutes) and the other half of its longest assistant time, rounded to the book's grid; at a
+    cleaning the dentist examines while the hygienist works, so the exam adds no time."""
     codes = ctx.practice.codes
     provider_units = np.array([p.count("X") for p in codes.pattern])
     attached = visit >= 0
     x = np.bincount(visit[attached], weights=provider_units[code[attached]], minlength=n_visits).astype(int)
-    added = np.bincount(visit[attached], weights=chair_minutes(ctx, code[attached]), minlength=n_visits)
+    cleaning = np.bincount(visit[attached], weights=codes.is_hygiene[code[attached]], minlength=n_visits) > 0
+    exams = [codes.index[name] for name in CLEANING_EXAMS]
+    exam_inside = cleaning[visit[attached]] & np.isin(code[attached], exams)  # while the hygienist works
+    minutes = chair_minutes(ctx, code[attached]) - np.where(exam_inside, 5 * provider_units[code[attached]], 0)
+    added = np.bincount(visit[attached], weights=minutes, minlength=n_visits)
     set_up = np.zeros(n_visits)
     np.maximum.at(set_up, visit[attached], (codes.minutes - 5 * provider_units)[code[attached]] / 2)
-    steps = np.clip(np.floor((added + set_up) / GRID_MINUTES + 0.5), 1, LONGEST_SESSION // GRID_MINUTES)
+    examined = np.bincount(visit[attached], weights=exam_inside, minlength=n_visits) > 0  # the exam and a step
+    steps = np.clip(np.floor((added + set_up) / GRID_MINUTES + 0.5), 1 + examined, LONGEST_SESSION // GRID_MINUTES)
     units = (steps * GRID_MINUTES // 5).astype(int)
     x = np.minimum(x, units - 1)
     shapes, shape = np.unique(units * (units.max(initial=1) + 1) + x, return_inverse=True)

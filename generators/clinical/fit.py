@@ -52,7 +52,21 @@ def _built(ctx, budget):
     apts, apt_row, planned_row = booking.book(ctx, chart)
     built = _while_with_the_practice(ctx, (care, apts, apt_row, planned_row, chart.procedures()))
     _, apts, _, planned_row, procs = built
-    return _without(built, *pathways.unsigned(ctx, apts, procs, planned_row))
+    return _visit_lengths(ctx, _without(built, *pathways.unsigned(ctx, apts, procs, planned_row)))
+
+
+def _visit_lengths(ctx, built):
+    """A visit that the pathways took procedures from lasts what is left (from the same start, so it stays
+    inside its provider's session), and so do its failed attempts."""
+    care, apts, apt_row, planned_row, procs = built
+    n = len(apts["day"])
+    pattern, minutes = booking.patterns(ctx, apt_row, procs["code"], n)
+    has_work = np.bincount(apt_row[apt_row >= 0], minlength=n) > 0
+    of = np.maximum(apts["visit"], 0)
+    shorter = ~_is_planned(apts) & has_work[of] & (minutes[of] < apts["minutes"])
+    apts = {**apts, "minutes": np.where(shorter, minutes[of], apts["minutes"]),
+            "pattern": np.where(shorter, pattern[of], apts["pattern"])}
+    return care, apts, apt_row, planned_row, procs
 
 
 def _while_with_the_practice(ctx, built):
