@@ -16,7 +16,6 @@ rows - so the book and the schedule agree by construction.
 - Chairs: each provider works in their own chair of their kind (hygiene or doctor) in the clinic of the
   patient; foundation.operatories gives every clinic a chair per provider of each kind.
 """
-from dataclasses import replace
 
 import numpy as np
 
@@ -30,7 +29,6 @@ AFTERNOON = (13 * 60, 17 * 60)
 FULL_DAY_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
 CALENDAR_DAYS_AHEAD = 730  # past today: the book never pushes a visit further
 QUARTER_DAYS, BUSY_QUARTER_PERCENTILE = 91, 75  # days are set for a busy quarter, not the busiest
-FIRST_VISITS_A_DAY = 4  # a provider's day holds this many first visits (an hour or more each) besides the rest
 LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
@@ -58,32 +56,17 @@ def plan(ctx, provider, minutes, day):
 
 
 def on_duty(calendar, provider, day, pinned):
-    """(calendar, provider) for visits `pinned` to their day (a first visit on the DateFirstVisit written): they
-    go to the providers of their kind at work that day, in turn; when nobody of its kind works then, its own
-    provider comes in that day (added to the calendar), as do the others of its kind when more first visits
-    fall on the day than FIRST_VISITS_A_DAY each of those at work, and so does a dentist (all day) for the exam of a
-    hygiene visit when none is in all day. A provider-day with a pinned visit is a full day, so a first visit always fits."""
+    """The provider of each visit, those `pinned` to their day (a first visit on the DateFirstVisit written) going
+    to the providers of their kind at work that day, in turn; when nobody of its kind works then, it stays with
+    its own provider, on their next working day (booking.chairs_and_times)."""
     rows = row_of(calendar, provider[pinned])
     column = np.searchsorted(calendar.days, day[pinned])
-    at_work = calendar.works[:, column]
     kind = calendar.hygienist[rows]
-    of_kind = calendar.hygienist[:, None] == kind[None, :]
-    same_kind = at_work & of_kind
-    group = np.unique(column * 2 + kind, return_inverse=True)[1]
-    crowded = np.bincount(group)[group] > FIRST_VISITS_A_DAY * same_kind.sum(axis=0)
-    same_kind |= of_kind & crowded  # more first visits than those at work hold: the others come in too
+    same_kind = calendar.works[:, column] & (calendar.hygienist[:, None] == kind[None, :])
     rows = np.where(same_kind.any(axis=0), shared_out(same_kind, column, kind), rows)
-    dentists = np.flatnonzero(~calendar.hygienist)
-    all_day = at_work & ~calendar.half[:, column]
-    no_dentist = calendar.hygienist[rows] & ~all_day[dentists].any(axis=0)
-    added_rows = np.concatenate([rows, np.full(no_dentist.sum(), dentists[0])])
-    added_columns = np.concatenate([column, column[no_dentist]])
-    works, half = calendar.works.copy(), calendar.half.copy()
-    works[added_rows, added_columns] = True
-    half[added_rows, added_columns] = False
     provider = provider.copy()
     provider[pinned] = calendar.providers[rows]
-    return replace(calendar, works=works, half=half, worked=np.flatnonzero(works.ravel())), provider
+    return provider
 
 
 def shared_out(candidates, column, kind):

@@ -69,7 +69,7 @@ def book(ctx, chart):
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     pinned = visits["pinned"][visit] & ~attempt
     calendar = provider_calendar.plan(ctx, provider, apts["minutes"], wished)
-    ctx.practice.calendar, provider = provider_calendar.on_duty(calendar, provider, wished, pinned)
+    ctx.practice.calendar, provider = calendar, provider_calendar.on_duty(calendar, provider, wished, pinned)
     planned_at = visits["planned_at"][visit]
     apts["day"], apts["start"], apts["op"], apts["prov"] = chairs_and_times(
         ctx, rng, wished, planned_at, attempt, apts, hygiene, provider, pinned)
@@ -112,11 +112,12 @@ def chair_minutes(ctx, code):
     return provider_minutes + (codes.minutes[code] - provider_minutes) / 2
 
 
-def patterns(ctx, visit, code, n_visits):
+def patterns(ctx, visit, code, n_visits, fewest_steps=1):
     """Each visit's time pattern from its procedures' ProcTime: the provider time (X) in the middle, the
     assistant or hygienist time (/) around it; five minutes a character. A visit lasts what its procedures
-    add (chair_minutes) and the other half of its longest assistant time, rounded to the book's grid; at a
-    cleaning the dentist examines while the hygienist works, so the exam adds no time."""
+    add (chair_minutes) and the other half of its longest assistant time, rounded to the book's grid (at least
+    `fewest_steps` of it, per visit); at a cleaning the dentist examines while the hygienist works, so the exam
+    adds no time (but the visit lasts it and a step)."""
     codes = ctx.practice.codes
     provider_units = np.array([p.count("X") for p in codes.pattern])
     attached = visit >= 0
@@ -129,7 +130,7 @@ def patterns(ctx, visit, code, n_visits):
     set_up = np.zeros(n_visits)
     np.maximum.at(set_up, visit[attached], (codes.minutes - 5 * provider_units)[code[attached]] / 2)
     examined = np.bincount(visit[attached], weights=exam_inside, minlength=n_visits) > 0  # the exam and a step
-    steps = np.clip(np.floor((added + set_up) / GRID_MINUTES + 0.5), 1 + examined, LONGEST_SESSION // GRID_MINUTES)
+    steps = np.clip(np.floor((added + set_up) / GRID_MINUTES + 0.5), np.maximum(fewest_steps, 1 + examined), LONGEST_SESSION // GRID_MINUTES)
     units = (steps * GRID_MINUTES // 5).astype(int)
     x = np.minimum(x, units - 1)
     shapes, shape = np.unique(units * (units.max(initial=1) + 1) + x, return_inverse=True)
@@ -206,13 +207,14 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     days later, and the visits planned at it follow. The free time of each session is spread between its
     appointments on the book's grid. A hygiene visit's ProvNum is the dentist who examines: the patient's own
     when in, else one who is. A `pinned` visit (a first visit, on the DateFirstVisit written; its provider is
-    at work that day, provider_calendar.on_duty) comes first in its provider's day; when the first visits of
-    the day fill it, it comes on the provider's next working day (and the DateFirstVisit follows, see
-    first_visits)."""
+    at work that day if any, provider_calendar.on_duty) comes first in its provider's day; when nobody of its
+    kind works then, or the first visits of the day fill it, it comes on the provider's next working day (and
+    the DateFirstVisit follows, see first_visits)."""
     calendar = ctx.practice.calendar
     planned_at = np.where(attempt, -1, visit_planned_at)
     row = provider_calendar.row_of(calendar, provider)
-    day = np.where(pinned, wished, provider_calendar.working_day_before(calendar, row, wished, ctx.today))
+    day = np.where(pinned, provider_calendar.working_day(calendar, row, wished),
+                   provider_calendar.working_day_before(calendar, row, wished, ctx.today))
     attempt = np.flatnonzero(apts["attempt"])  # a failed attempt on the provider's last working day up to the
     earlier = provider_calendar.working_day(calendar, row[attempt], wished[attempt] + 1, -1)  # wished one,
     exam = visit_planned_at[attempt]  # unless that comes before the exam that planned its visit

@@ -13,7 +13,7 @@ from opendental.codes import AptStatus, ProcStatus
 from . import booking, hygiene, pathways, treatment
 from ..rows import pick
 from ..volumes import VolumeNotReached
-from .chart import KIND, PROCEDURE_DEFAULTS, Chart
+from .chart import HYGIENE_KINDS, KIND, PROCEDURE_DEFAULTS, Chart
 from .teeth import PERMANENT
 
 STEERING_ROUNDS = 6
@@ -57,10 +57,10 @@ def _built(ctx, budget):
 
 def _visit_lengths(ctx, built):
     """A visit that the pathways took procedures from lasts what is left (from the same start, so it stays
-    inside its provider's session), and so do its failed attempts."""
+    inside its provider's session), and so do its failed attempts; a hygiene visit keeps time for the exam."""
     care, apts, apt_row, planned_row, procs = built
     n = len(apts["day"])
-    pattern, minutes = booking.patterns(ctx, apt_row, procs["code"], n)
+    pattern, minutes = booking.patterns(ctx, apt_row, procs["code"], n, 1 + HYGIENE_KINDS[apts["kind"]])
     has_work = np.bincount(apt_row[apt_row >= 0], minlength=n) > 0
     of = np.maximum(apts["visit"], 0)
     shorter = ~_is_planned(apts) & has_work[of] & (minutes[of] < apts["minutes"])
