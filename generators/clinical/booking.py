@@ -203,8 +203,8 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     `provider`: its dentist, or hygienist on hygiene visits). Each
     appointment goes to a day its provider works (ctx.practice.calendar), in the provider's own chair; a
     provider's day holds their appointments one after the other in random order, the morning's until one
-    would run into lunch, then the afternoon's. One that does not fit moves a few of the provider's working
-    days later, and the visits planned at it follow. The free time of each session is spread between its
+    would run into lunch, then the afternoon's. One that does not fit, or falls on a day the patient comes
+    for another, moves a few of the provider's working days later, and the visits planned at it follow. The free time of each session is spread between its
     appointments on the book's grid. A hygiene visit's ProvNum is the dentist who examines: the patient's own
     when in, else one who is. A `pinned` visit (a first visit, on the DateFirstVisit written; its provider is
     at work that day if any, provider_calendar.on_duty) comes first in its provider's day; when nobody of its
@@ -226,7 +226,7 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     check, rounds = np.arange(len(day)), 0
     while len(check):
         _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check])
-        late = check[late]
+        late = np.union1d(check[late], again_that_day(apts["patient"], day, shuffle))
         ahead, late = late[pinned[late]], late[~pinned[late]]  # a first visit with no room: the next working day
         day[ahead] = provider_calendar.working_day(calendar, row[ahead], day[ahead], 1)
         rounds += 1  # the longer a visit finds no room, the further it moves; past days full after many rounds
@@ -252,6 +252,14 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     op = op_table[pool, calendar.chair[row] % chairs[pool]]
     dentist = ctx.practice.patients.pri_prov[apts["patient"]]
     return day, start, op, np.where(hygiene, examining_dentist(calendar, dentist, day, afternoon), provider)
+
+
+def again_that_day(patient, day, shuffle):
+    """The appointments of a patient on a day that holds another of theirs first (in `shuffle` order): a patient
+    comes once a day."""
+    order = np.lexsort((shuffle, day, patient))
+    patient, day = patient[order], day[order]
+    return order[1:][(patient[1:] == patient[:-1]) & (day[1:] == day[:-1])]
 
 
 def layout(calendar, shift, minutes, shuffle):
