@@ -12,7 +12,8 @@ rows - so the book and the schedule agree by construction.
   exam, so a hygienist works only when a dentist is in (on a half day of every dentist, the morning).
 - Hours: 08:00-12:00 and 13:00-17:00, lunch in between; a half day 08:00-12:00. Every appointment starts on
   the book's GRID_MINUTES grid and lasts a multiple of it.
-- Vacations: VACATION_WEEKS separate weeks a year per provider.
+- Vacations: VACATION_WEEKS separate weeks a year per dentist, in different parts of the year; each hygienist takes
+  a dentist's.
 - Chairs: each provider works in their own chair of their kind (hygiene or doctor) in the clinic of the
   patient; foundation.operatories gives every clinic a chair per provider of each kind.
 """
@@ -46,7 +47,7 @@ def plan(ctx, provider, minutes, day):
     # a dentist is in whenever a hygienist works: the dentists together work at least the busiest hygienist's days
     needed[~hygienist] = np.maximum(needed[~hygienist], needed[hygienist].max(initial=0) / (~hygienist).sum())
     works, half = weekly(rng, days, needed, hygienist)
-    works &= ~vacations(rng, days, len(people))
+    works &= ~vacations(rng, days, hygienist)
     present, present_all_day = works[~hygienist].any(axis=0), (works & ~half)[~hygienist].any(axis=0)
     works[hygienist] &= present
     half[hygienist] |= ~present_all_day
@@ -121,15 +122,19 @@ def weekly(rng, days, needed, hygienist):
     return works, works & (week_rank == full[:, None])
 
 
-def vacations(rng, days, n_people):
-    """Per provider and day: on vacation, VACATION_WEEKS separate weeks each year."""
+def vacations(rng, days, hygienist):
+    """Per provider and day: on vacation, VACATION_WEEKS separate weeks each year, one in each part of the year
+    (so a month loses at most one); a hygienist takes the weeks of a dentist, when the office is closed to
+    hygiene anyway."""
     week = (days.astype(np.int64) + 3) // 7
     first, last = week.min(), week.max()
-    away = np.zeros((n_people, last - first + 1), dtype=bool)
+    n_dentists, parts = (~hygienist).sum(), int(VACATION_WEEKS)
+    away = np.zeros((n_dentists, last - first + 1), dtype=bool)
     for year_start in range(first, last + 1, 52):
-        weeks = np.minimum(year_start + rng.random((n_people, 52)).argsort(axis=1)[:, :int(VACATION_WEEKS)], last)
-        away[np.arange(n_people)[:, None], weeks - first] = True
-    return away[:, week - first]
+        weeks = year_start + np.arange(parts) * 52 // parts + rng.integers(0, 52 // parts, (n_dentists, parts))
+        away[np.arange(n_dentists)[:, None], np.minimum(weeks, last) - first] = True
+    whose = np.where(hygienist, np.cumsum(hygienist) - 1, np.arange(len(hygienist))) % n_dentists
+    return away[whose][:, week - first]
 
 
 def row_of(calendar, provider):
