@@ -130,7 +130,8 @@ def patterns(ctx, visit, code, n_visits, fewest_steps=1):
     set_up = np.zeros(n_visits)
     np.maximum.at(set_up, visit[attached], (codes.minutes - 5 * provider_units)[code[attached]] / 2)
     examined = np.bincount(visit[attached], weights=exam_inside, minlength=n_visits) > 0  # the exam and a step
-    steps = np.clip(np.floor((added + set_up) / GRID_MINUTES + 0.5), np.maximum(fewest_steps, 1 + examined), LONGEST_SESSION // GRID_MINUTES)
+    steps = np.clip(np.ceil((added + set_up) / GRID_MINUTES - 0.5), np.maximum(fewest_steps, 1 + examined),
+                    LONGEST_SESSION // GRID_MINUTES)
     units = (steps * GRID_MINUTES // 5).astype(int)
     x = np.minimum(x, units - 1)
     shapes, shape = np.unique(units * (units.max(initial=1) + 1) + x, return_inverse=True)
