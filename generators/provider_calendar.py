@@ -6,8 +6,8 @@ rows - so the book and the schedule agree by construction.
 - Days: the office's open days (weekdays, not the observed holidays of timeline.py) from ctx.start to well
   past the book's horizon.
 - A week: each provider works as many weekdays as their own patients' visits need in their busiest quarter,
-  so that about TARGET_UTILISATION of their time is booked then - full days, a half day (the morning only) for the fraction of
-  a day, or for a very small practice one day every second to fourth week; the other weekdays are their
+  so that about TARGET_UTILISATION of their time is booked then - full days, a half day (the morning only)
+  for the fraction of a day, or for a very small practice one day every second to fourth week; the other weekdays are their
   regular days off. Hygienists take the weekdays most dentists work: a hygiene visit ends with the dentist's
   exam, so a hygienist works only when a dentist is in (on a half day of every dentist, the morning).
 - Hours: 08:00-12:00 and 13:00-17:00, lunch in between; a half day 08:00-12:00. Every appointment starts on
@@ -93,7 +93,8 @@ def days_a_week(ctx, people, provider, minutes, day):
     weeks = QUARTER_DAYS / 7
     open_share = len(business_days(ctx.start, ctx.today)) / max((ctx.today - ctx.start).astype(int) * 5 / 7, 1)
     available = open_share * (1 - VACATION_WEEKS / 52)
-    return np.percentile(demand, BUSY_QUARTER_PERCENTILE, axis=1) / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
+    busy = np.percentile(demand, BUSY_QUARTER_PERCENTILE, axis=1)
+    return busy / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
 
 
 def weekly(rng, days, needed, hygienist):

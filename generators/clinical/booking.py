@@ -12,7 +12,10 @@ and planned appointments for open treatment plans.
   demand; each appointment goes to a day its provider works, in their own chair, one after the other in
   their morning or afternoon session (none over lunch), the idle time of each session spread at random
   between them on the grid; one that does not fit moves a few of the provider's working days later. So no
-  operatory is ever double-booked, and no provider is in two chairs at once.
+  operatory is ever double-booked, and no provider is in two chairs at once, among the appointments on the
+  book (scheduled, complete, broken). A failed attempt sent to the unscheduled list (3) was cancelled ahead
+  and its time given to other patients: it keeps its day and a time in its provider's session and chair (as
+  OpenDental keeps them) but holds no chair time; a no-show (broken, 5) held the chair.
 - Visits before today are complete (2), later ones scheduled (1); only a past appointment can have failed,
   and only after the exam that planned its treatment.
 - Planned appointments (6): at some exams that plan treatment the coordinator makes one for each visit the
@@ -68,7 +71,10 @@ def book(ctx, chart):
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     pinned = visits["pinned"][visit] & ~attempt
-    calendar = provider_calendar.plan(ctx, provider, apts["minutes"], wished)
+    broken = rng.random(len(visit)) < BROKEN_SHARE
+    apts["off_book"] = attempt & ~broken  # cancelled ahead to the unscheduled list: its time went to others
+    on_book = ~apts["off_book"]
+    calendar = provider_calendar.plan(ctx, provider[on_book], apts["minutes"][on_book], wished[on_book])
     ctx.practice.calendar, provider = calendar, provider_calendar.on_duty(calendar, provider, wished, pinned)
     planned_at = visits["planned_at"][visit]
     apts["day"], apts["start"], apts["op"], apts["prov"] = chairs_and_times(
@@ -78,9 +84,11 @@ def book(ctx, chart):
     # patient's record was made or earlier, never happened
     on_record = pt.entered[apts["patient"]].astype("datetime64[D]")
     kept = ~attempt | ((apts["day"] < apts["day"][visit]) & (apts["day"] > on_record) &
-                       ((planned_at < 0) | after_planning(apts, planned_at)))
+                       ((planned_at < 0) | after_planning(apts, planned_at)) &
+                       ~(apts["off_book"] & (apts["day"] >= ctx.today)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
-    apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
+    apts["status"] = statuses(ctx, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]], broken[kept])
+    del apts["off_book"]
     planned_at = planned_at[kept]
     apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of, visits["booked_at"])
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
@@ -188,11 +196,10 @@ def failed_attempts(ctx, rng, chart, visits):
     return failed, chart.open_day(wished)
 
 
-def statuses(ctx, rng, day, failed):
-    """Complete before today, scheduled from today on; a failed one broken or on the unscheduled list (only a
+def statuses(ctx, day, failed, broken):
+    """Complete before today, scheduled from today on; a failed one `broken` or on the unscheduled list (only a
     past appointment can have failed: one the chairs pushed to today or later is still on the book)."""
     past = day < ctx.today
-    broken = rng.random(len(day)) < BROKEN_SHARE
     failed_as = np.where(broken, AptStatus.BROKEN, AptStatus.UNSCHEDULED_LIST)
     return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
@@ -201,16 +208,17 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     """Day, start timestamp, operatory and ProvNum of each appointment (`wished`: open days;
     `visit_planned_at`: the row of the exam that planned its visit, or -1; `attempt`: a failed attempt at a
     visit, which goes to its provider's working day before the wished one when that is after the exam;
-    `provider`: its dentist, or hygienist on hygiene visits). Each
-    appointment goes to a day its provider works (ctx.practice.calendar), in the provider's own chair; a
-    provider's day holds their appointments one after the other in random order, the morning's until one
-    would run into lunch, then the afternoon's. One that does not fit, or falls on a day the patient comes
-    for another, moves a few of the provider's working days later, and the visits planned at it follow. The free time of each session is spread between its
-    appointments on the book's grid. A hygiene visit's ProvNum is the dentist who examines: the patient's own
-    when in, else one who is. A `pinned` visit (a first visit, on the DateFirstVisit written; its provider is
-    at work that day if any, provider_calendar.on_duty) comes first in its provider's day; when nobody of its
-    kind works then, or the first visits of the day fill it, it comes on the provider's next working day (and
-    the DateFirstVisit follows, see first_visits)."""
+    `provider`: its dentist, or hygienist on hygiene visits). Each appointment goes to a day its provider
+    works (ctx.practice.calendar), in the provider's own chair; a provider's day holds their appointments one
+    after the other in random order, the morning's until one would run into lunch, then the afternoon's. One
+    that does not fit, or falls on a day the patient comes for another, moves a few of the provider's working
+    days later, and the visits planned at it follow; none comes before the patient's record. The free time of
+    each session is spread between its appointments on the book's grid. Those off the book (`apts["off_book"]`)
+    are laid out apart, in the same sessions. A hygiene visit's ProvNum is the dentist who examines: the
+    patient's own when in, else one who is. A `pinned` visit (a first visit, on the DateFirstVisit written;
+    its provider is at work that day if any, provider_calendar.on_duty) comes first in its provider's day;
+    when nobody of its kind works then, or the first visits of the day fill it, it comes on the provider's
+    next working day (and the DateFirstVisit follows, see first_visits)."""
     calendar = ctx.practice.calendar
     planned_at = np.where(attempt, -1, visit_planned_at)
     row = provider_calendar.row_of(calendar, provider)
@@ -222,11 +230,14 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     after_exam = (exam < 0) | (earlier > day[np.maximum(exam, 0)])
     day[attempt[after_exam]] = earlier[after_exam]
     follow_exams(rng, calendar, row, day, planned_at, np.arange(len(day)))
+    on_record = ctx.practice.patients.entered[apts["patient"]].astype("datetime64[D]")
+    after_record(calendar, row, day, on_record, np.arange(len(day)))
     shuffle = rng.random(len(day)) - pinned
+    lane = apts["off_book"].astype(np.int64)
     shift = provider_calendar.provider_days(calendar, row, day)
     check, rounds = np.arange(len(day)), 0
     while len(check):
-        _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check])
+        _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check], lane[check])
         late = np.union1d(check[late], again_that_day(apts["patient"], day, shuffle))
         ahead, late = late[pinned[late]], late[~pinned[late]]  # a first visit with no room: the next working day
         day[ahead] = provider_calendar.working_day(calendar, row[ahead], day[ahead], 1)
@@ -242,17 +253,25 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
                                                        rng.integers(1, 4, len(too_early)))
         late = np.concatenate([late, ahead])
         moved = np.concatenate([late, follow_exams(rng, calendar, row, day, planned_at, late)])
+        after_record(calendar, row, day, on_record, moved)
         shift[moved] = provider_calendar.provider_days(calendar, row[moved], day[moved])
         more = np.zeros(calendar.works.size, dtype=bool)
         more[shift[moved]] = True
         check = np.flatnonzero(more[shift])  # the provider-days that got more to fit
-    afternoon, offset, _ = layout(calendar, shift, apts["minutes"], shuffle)
-    offset = offset + idle_time(rng, calendar, shift, afternoon, offset + apts["minutes"])
+    afternoon, offset, _ = layout(calendar, shift, apts["minutes"], shuffle, lane)
+    offset = offset + idle_time(rng, calendar, shift * 2 + lane, afternoon, offset + apts["minutes"])
     start = stamp(day, (np.where(afternoon, AFTERNOON[0], MORNING[0]) + offset) * 60)
     pool, chairs, op_table = operatory_pools(ctx, apts["clinic"], hygiene)
     op = op_table[pool, calendar.chair[row] % chairs[pool]]
     dentist = ctx.practice.patients.pri_prov[apts["patient"]]
     return day, start, op, np.where(hygiene, examining_dentist(calendar, dentist, day, afternoon), provider)
+
+
+def after_record(calendar, row, day, on_record, rows):
+    """An appointment of `rows` that would come before the day the patient's record was made comes on the
+    provider's first working day after it."""
+    early = rows[day[rows] < on_record[rows]]
+    day[early] = provider_calendar.working_day(calendar, row[early], on_record[early], 1)
 
 
 def again_that_day(patient, day, shuffle):
@@ -263,15 +282,17 @@ def again_that_day(patient, day, shuffle):
     return order[1:][(patient[1:] == patient[:-1]) & (day[1:] == day[:-1])]
 
 
-def layout(calendar, shift, minutes, shuffle):
-    """Per appointment (`shift`: its provider-day): in the afternoon session, minutes booked before it in that
-    session, and whether it does not fit its provider's day."""
-    order = sorted_by(shift, shuffle)
-    shift, length = shift[order], minutes[order]
-    before = cumsum_before(shift, length)
-    morning_length, afternoon_length = provider_calendar.sessions(calendar, shift)
+def layout(calendar, shift, minutes, shuffle, lane):
+    """Per appointment (`shift`: its provider-day; `lane` 1 for one off the book, laid out apart from the
+    others): in the afternoon session, minutes booked before it in that session, and whether it does not fit
+    its provider's day."""
+    key = shift * 2 + lane
+    order = sorted_by(key, shuffle)
+    key, length = key[order], minutes[order]
+    before = cumsum_before(key, length)
+    morning_length, afternoon_length = provider_calendar.sessions(calendar, shift[order])
     morning = before + length <= morning_length
-    groups = np.unique(shift, return_inverse=True)[1]
+    groups = np.unique(key, return_inverse=True)[1]
     morning_used = np.zeros(groups.max(initial=-1) + 1, dtype=np.int64)
     np.maximum.at(morning_used, groups[morning], (before + length)[morning])
     in_session = np.where(morning, before, before - morning_used[groups])
@@ -281,10 +302,11 @@ def layout(calendar, shift, minutes, shuffle):
     return afternoon, offset, unfit
 
 
-def idle_time(rng, calendar, shift, afternoon, end):
-    """Idle minutes in a session before each appointment: the session's free time spread at random between
-    its appointments in steps of the grid."""
-    session = shift * 2 + afternoon
+def idle_time(rng, calendar, lane, afternoon, end):
+    """Idle minutes in a session before each appointment (`lane`: its provider-day * 2 + 1 off the book): the
+    session's free time spread at random between its appointments in steps of the grid."""
+    session = lane * 2 + afternoon
+    shift = lane // 2
     order = sorted_by(session, end)
     group = np.unique(session, return_inverse=True)[1]
     busy = np.zeros(group.max(initial=-1) + 1, dtype=np.int64)

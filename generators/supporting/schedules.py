@@ -223,10 +223,10 @@ def blockout_types(rng, hygiene_chair):
 
 
 def free_time(ctx, days, book):
-    """Every stretch of time between appointments in every chair on every open day: chair index, day, and
-    from, to (epoch seconds)."""
+    """Every stretch of time between the appointments on the book (not the unscheduled list's) in every chair
+    on every open day: chair index, day, and from, to (epoch seconds)."""
     ops = ctx.practice.operatories
-    on_book = book.op != 0
+    on_book = (book.op != 0) & (book.status != AptStatus.UNSCHEDULED_LIST)
     marker_chair, marker_day = np.divmod(np.arange(len(ops.nums) * len(days)), len(days))
     opening, closing = stamp(days[marker_day], OPENS), stamp(days[marker_day], CLOSES)
     # the chair's opening and closing are zero-length appointments around its day
