@@ -29,7 +29,10 @@ MORNING = (8 * 60, 12 * 60)  # minutes after midnight
 AFTERNOON = (13 * 60, 17 * 60)
 FULL_DAY_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
 CALENDAR_DAYS_AHEAD = 730  # past today: the book never pushes a visit further
-QUARTER_DAYS, BUSY_QUARTER_PERCENTILE = 91, 75  # days are set for a busy quarter, not the busiest
+QUARTER_DAYS = 91
+# days are set for a busy quarter, not the busiest: a hygienist's, and a dentist's (the treatment the opening
+# years' first exams find, which a dentist staffed for later years would still carry into the window)
+HYGIENIST_BUSY_PERCENTILE, DENTIST_BUSY_PERCENTILE = 75, 90
 LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
@@ -43,7 +46,7 @@ def plan(ctx, provider, minutes, day):
     people = np.concatenate([providers.dentists, providers.hygienists])
     hygienist = np.arange(len(people)) >= len(providers.dentists)
     days = business_days(ctx.start, ctx.today + CALENDAR_DAYS_AHEAD)
-    needed = days_a_week(ctx, people, provider, minutes, day)
+    needed = days_a_week(ctx, people, hygienist, provider, minutes, day)
     # a dentist is in whenever a hygienist works: the dentists together work at least the busiest hygienist's days
     needed[~hygienist] = np.maximum(needed[~hygienist], needed[hygienist].max(initial=0) / (~hygienist).sum())
     works, half = weekly(rng, days, needed, hygienist)
@@ -78,10 +81,10 @@ def shared_out(candidates, column, kind):
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order)) - np.searchsorted(key, key)
     taken = np.cumsum(candidates, axis=0)
-    return np.argmax(taken > rank % taken[-1], axis=0)
+    return np.argmax(taken > rank % np.maximum(taken[-1], 1), axis=0)  # (no candidate: row 0, unused)
 
 
-def days_a_week(ctx, people, provider, minutes, day):
+def days_a_week(ctx, people, hygienist, provider, minutes, day):
     """Working days a week each provider needs at the target utilisation (float) for a busy quarter
     before today (the book ahead is still filling; a quarter's backlog would push visits on for months)."""
     inside = (day >= ctx.start) & (day < ctx.today)
@@ -93,7 +96,8 @@ def days_a_week(ctx, people, provider, minutes, day):
     weeks = QUARTER_DAYS / 7
     open_share = len(business_days(ctx.start, ctx.today)) / max((ctx.today - ctx.start).astype(int) * 5 / 7, 1)
     available = open_share * (1 - VACATION_WEEKS / 52)
-    busy = np.percentile(demand, BUSY_QUARTER_PERCENTILE, axis=1)
+    busy = np.where(hygienist, np.percentile(demand, HYGIENIST_BUSY_PERCENTILE, axis=1),
+                    np.percentile(demand, DENTIST_BUSY_PERCENTILE, axis=1))
     return busy / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
 
 
