@@ -238,7 +238,10 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     check, rounds = np.arange(len(day)), 0
     while len(check):
         _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check], lane[check])
-        late = np.union1d(check[late], again_that_day(apts["patient"], day, shuffle))
+        if rounds < PAST_ROUNDS:  # (two visits that keep meeting share the day in the end)
+            late = np.union1d(check[late], again_that_day(apts["patient"], day, shuffle))
+        else:
+            late = check[late]
         ahead, late = late[pinned[late]], late[~pinned[late]]  # a first visit with no room: the next working day
         day[ahead] = provider_calendar.working_day(calendar, row[ahead], day[ahead], 1)
         rounds += 1  # the longer a visit finds no room, the further it moves; past days full after many rounds
