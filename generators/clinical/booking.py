@@ -49,6 +49,7 @@ LONGEST_VISIT_MINUTES, MOST_PROCEDURES = parameters("clinical.booking.longest_vi
 CLEANING_EXAMS = ("D0120", "D0145", "D0150")  # the dentist's exams at a cleaning
 NEXT_PART_DAYS = (7, 15)  # the next visit of treatment split over several
 LONGEST_SESSION = MORNING[1] - MORNING[0]  # no appointment runs over lunch
+MOST_ROUNDS = 400  # a tiny office whose provider cannot hold the backlog stops there (it overflows the day)
 PAST_ROUNDS = 40  # rounds of fitting the book in which a visit that did not fit a past day stays in the past
 
 
@@ -236,7 +237,7 @@ def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene,
     lane = apts["off_book"].astype(np.int64)
     shift = provider_calendar.provider_days(calendar, row, day)
     check, rounds = np.arange(len(day)), 0
-    while len(check):
+    while len(check) and rounds < MOST_ROUNDS:
         _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check], lane[check])
         if rounds < PAST_ROUNDS:  # (two visits that keep meeting share the day in the end)
             late = np.union1d(check[late], again_that_day(apts["patient"], day, shuffle))
