@@ -12,8 +12,8 @@ rows - so the book and the schedule agree by construction.
   exam, so a hygienist works only when a dentist is in (on a half day of every dentist, the morning).
 - Hours: 08:00-12:00 and 13:00-17:00, lunch in between; a half day 08:00-12:00. Every appointment starts on
   the book's GRID_MINUTES grid and lasts a multiple of it.
-- Vacations: VACATION_WEEKS separate weeks a year per dentist, in different parts of the year; each hygienist takes
-  a dentist's.
+- Vacations: VACATION_WEEKS weeks a year per dentist, in the seasons practices close (summer, the year-end
+  holidays, spring break); each hygienist takes a dentist's.
 - Chairs: each provider works in their own chair of their kind (hygiene or doctor) in the clinic of the
   patient; foundation.operatories gives every clinic a chair per provider of each kind.
 """
@@ -33,6 +33,9 @@ QUARTER_DAYS = 91
 # days are set for a busy quarter, not the busiest: a hygienist's, and a dentist's (the treatment the opening
 # years' first exams find, which a dentist staffed for later years would still carry into the window)
 HYGIENIST_BUSY_PERCENTILE, DENTIST_BUSY_PERCENTILE = 75, 90
+# a vacation week holds a day drawn from each range (days after 1 January): July-August, the week after
+# Christmas week (the one holding 22-23 December), April
+VACATION_SEASONS = ((181, 237), (356, 357), (90, 115))
 LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
@@ -128,16 +131,18 @@ def weekly(rng, days, needed, hygienist):
 
 
 def vacations(rng, days, hygienist):
-    """Per provider and day: on vacation, VACATION_WEEKS separate weeks each year, one in each part of the year
-    (so a month loses at most one); a hygienist takes the weeks of a dentist, when the office is closed to
-    hygiene anyway."""
-    week = (days.astype(np.int64) + 3) // 7
+    """Per provider and day: on vacation, VACATION_WEEKS weeks each year, one in each of the first of
+    VACATION_SEASONS (a summer week, Christmas week, a spring-break week); a hygienist
+    takes the weeks of a dentist, when the office is closed to hygiene anyway."""
+    week = (days.astype(np.int64) + 3) // 7  # weeks from Monday to Sunday
     first, last = week.min(), week.max()
-    n_dentists, parts = (~hygienist).sum(), int(VACATION_WEEKS)
+    n_dentists = (~hygienist).sum()
+    seasons = np.array(VACATION_SEASONS[:int(VACATION_WEEKS)])
     away = np.zeros((n_dentists, last - first + 1), dtype=bool)
-    for year_start in range(first, last + 1, 52):
-        weeks = year_start + np.arange(parts) * 52 // parts + rng.integers(0, 52 // parts, (n_dentists, parts))
-        away[np.arange(n_dentists)[:, None], np.minimum(weeks, last) - first] = True
+    years = np.arange(days.min().astype("datetime64[Y]"), days.max().astype("datetime64[Y]") + 1)
+    for new_year in years.astype("datetime64[D]").astype(np.int64).tolist():
+        weeks = (new_year + rng.integers(seasons[:, 0], seasons[:, 1], (n_dentists, len(seasons))) + 3) // 7
+        away[np.arange(n_dentists)[:, None], np.clip(weeks, first, last) - first] = True
     whose = np.where(hygienist, np.cumsum(hygienist) - 1, np.arange(len(hygienist))) % n_dentists
     return away[whose][:, week - first]
 
