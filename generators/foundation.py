@@ -17,7 +17,6 @@ from .context import RunContext
 from .data import read_table
 from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
 from .parameters import parameters
-from .rows import scaled
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, open_day_offset, stamp
 
 TITLE = "Foundation: clinics, definitions, providers, operatories, users, procedure codes, fees"
@@ -40,6 +39,9 @@ PROVIDER_SCHED_NOTES = {"dentist": "Crown preps and root canals in the morning; 
 WEB_SCHED_BIOS = {
     "dentist": "Dr. {last} has cared for Beaverton families since {year} and keeps every visit calm and unhurried.",
     "hygienist": "{first} is a registered dental hygienist who loves helping patients keep their smiles healthy."}
+FULL_TIME_DAYS, MOST_OF_FULL_TIME = 4 * 48, 1.2  # four days a week, less holidays and vacations
+DENTIST_VISITS_A_DAY, HYGIENE_VISITS_A_DAY = parameters("foundation.dentist_visits_a_day",
+                                                      "foundation.hygiene_visits_a_day")
 OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
 # The first office's Admin login (logins number it first), who set the practice up and entered its fees,
 # fee schedules and carriers.
@@ -174,11 +176,7 @@ def providers(ctx: RunContext) -> Providers:
     """Dentists, hygienists, a non-person billing entity and a few former providers (hidden, terminated)."""
     rng = ctx.rng("provider")
     pools = ctx.random.pools
-    # Staffing for the visit volume (about 1.6 hygiene visits a year per active patient): at 5,000 patients
-    # two dentists and three hygienists (a hygienist for every 1,667 patients or part of it, so the chairs
-    # hold the recalls); plus a billing entity and former providers.
-    d = scaled(ctx, 2, 1)
-    h = -(-3 * ctx.config.patients // 5000)
+    d, h = staffing(ctx)
     former = ["former_dentist", "former_hygienist", "former_dentist", "former_hygienist", "former_hygienist",
               "former_dentist", "former_hygienist"]
     kinds = ["dentist"] * d + ["hygienist"] * h + ["billing"] + former
@@ -229,6 +227,19 @@ def providers(ctx: RunContext) -> Providers:
                      names=dict(zip(nums.tolist(), formal_names(first, last, suffix))))
 
 
+def staffing(ctx: RunContext) -> tuple[int, int]:
+    """Dentists and hygienists for the visits the office books a year (its appointment volume over the years
+    from ctx.start to today; hygiene visits their share of them): a provider a day books VISITS_A_DAY, works
+    FULL_TIME_DAYS a year and at most a fifth more; the provider calendar then gives each the days their
+    patients need."""
+    from .clinical.hygiene import HYGIENE_SHARE  # the clinical package imports this module
+    years = max((ctx.today - ctx.start).astype(int) / 365.25, 0.25)
+    booked = ctx.config.volume("appointments") / years
+    demand = np.array([booked * (1 - HYGIENE_SHARE) / DENTIST_VISITS_A_DAY,
+                       booked * HYGIENE_SHARE / HYGIENE_VISITS_A_DAY])
+    return tuple(int(n) for n in np.maximum(1, np.ceil(demand / FULL_TIME_DAYS / MOST_OF_FULL_TIME)))
+
+
 def formal_names(first, last, suffix):
     """"Jane Smith, DDS": how a provider signs; the billing entity's name alone."""
     return [f"{f} {l}, {s}" if s else l for f, l, s in zip(first.tolist(), last.tolist(), suffix.tolist())]
@@ -249,8 +260,8 @@ def operatories(ctx: RunContext) -> Operatories:
     """Chairs: hygiene rooms and doctor rooms, in each clinic (or the one location)."""
     providers = ctx.practice.providers
     clinic_nums = ctx.practice.clinics
-    per_clinic_hyg = max(2, -(-len(providers.hygienists) // len(clinic_nums)))
-    per_clinic_doc = max(2, -(-len(providers.dentists) // len(clinic_nums)) + 1)
+    per_clinic_hyg = max(2, len(providers.hygienists))  # every provider may work in any clinic: a chair of
+    per_clinic_doc = max(2, len(providers.dentists) + 1)  # their own in each
     rows = []
     for clinic in clinic_nums.tolist():
         rows += [(clinic, True, i) for i in range(per_clinic_hyg)] + [(clinic, False, i) for i in range(per_clinic_doc)]

@@ -120,6 +120,22 @@ class Users:
     employees: np.ndarray
 
 
+@dataclass(frozen=True)
+class ProviderCalendar:
+    """The office's provider calendar (generators/provider_calendar.py), one row per active provider: providers
+    (ProvNum: the dentists, then the hygienists), hygienist (bool), chair (the provider's chair among the
+    clinic's chairs of their kind); per open day (days, datetime64[D]) works and half (bool [provider, day]:
+    at work; a half day, the morning only); worked: the provider-days at work as sorted keys, provider row *
+    len(days) + day index."""
+    providers: np.ndarray
+    hygienist: np.ndarray
+    days: np.ndarray
+    works: np.ndarray
+    half: np.ndarray
+    chair: np.ndarray
+    worked: np.ndarray
+
+
 # --- patients ----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -560,6 +576,7 @@ class Practice:
     codes: ProcedureCodes = None
     providers: Providers = None
     operatories: Operatories = None
+    calendar: ProviderCalendar = None
     users: Users = None
     zipcodes: ZipCodes = None
     employers: np.ndarray = None

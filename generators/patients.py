@@ -240,7 +240,7 @@ def _join_days(ctx, rng, n_fam):
     is stable once the founders are in."""
     span = int((ctx.today - ctx.start).astype(int))
     founding = rng.random(n_fam) < 1 / (1 + ATTRITION * span / 365.25)
-    return ctx.start + whole_days(np.where(founding, np.minimum(rng.exponential(OPENING_DAYS, n_fam), span - 1),
+    return ctx.start + whole_days(np.where(founding, np.minimum(rng.uniform(0, 2 * OPENING_DAYS, n_fam), span - 1),
                                            rng.uniform(0, span, n_fam)))
 
 

@@ -8,6 +8,7 @@ from generators.supporting import schedules
 
 TODAY = f"DATE '{SMALL_END}'"
 ON_THE_BOOK = '"AptStatus" IN (1, 2, 3, 5)'  # appointments with a chair and a time
+HOLDING_A_CHAIR = '"AptStatus" IN (1, 2, 5)'  # the unscheduled list's (3) time was given to others
 END = """(a."AptDateTime" + length(a."Pattern") * interval '5 minutes')"""
 BLOCKOUT_TYPES = {241, 257, 258, 424, 506, 532, 590, 617, 618, 619, 620, 621, 638}
 VIEW_KIND = """regexp_replace(v."Description", ' - Office [0-9]+$', '')"""  # each office has its own views
@@ -52,7 +53,7 @@ def test_blockouts_are_the_tested_types_each_in_one_chair(practice_db):
 def test_no_appointment_sits_in_a_blockout(practice_db):
     overlaps = one(practice_db, f"""SELECT count(*) FROM raw.schedule s JOIN raw.scheduleop o USING ("ScheduleNum")
         JOIN raw.appointment a ON a."Op" = o."OperatoryNum" AND a."AptDateTime"::date = s."SchedDate"
-        WHERE s."SchedType" = 2 AND a.{ON_THE_BOOK} AND a."AptDateTime" < s."SchedDate" + s."StopTime"
+        WHERE s."SchedType" = 2 AND a.{HOLDING_A_CHAIR} AND a."AptDateTime" < s."SchedDate" + s."StopTime"
         AND {END} > s."SchedDate" + s."StartTime" """)
     assert overlaps == (0,)
 
@@ -77,10 +78,15 @@ def test_us_holidays_are_observed_on_weekdays():
     assert len(dates) == 31 and np.is_busday(dates).all()
 
 
-def test_one_block_a_day_per_provider_and_per_employee(practice_db):
-    twice = one(practice_db, """SELECT count(*) FROM (SELECT 1 FROM raw.schedule WHERE "SchedType" IN (1, 3)
-        GROUP BY "SchedDate", "ProvNum", "EmployeeNum" HAVING count(*) > 1) x""")
+def test_employees_one_block_a_day_providers_a_morning_and_an_afternoon_after_lunch(practice_db):
+    twice = one(practice_db, """SELECT count(*) FROM (SELECT 1 FROM raw.schedule WHERE "SchedType" = 3
+        GROUP BY "SchedDate", "EmployeeNum" HAVING count(*) > 1) x""")
     assert twice == (0,)
+    bad = one(practice_db, """SELECT count(*) FROM (SELECT "SchedDate", "ProvNum",
+        array_agg(("StartTime", "StopTime")::text ORDER BY "StartTime") blocks FROM raw.schedule WHERE "SchedType" = 1 GROUP BY 1, 2) x
+        WHERE blocks NOT IN ('{"(08:00:00,12:00:00)"}',
+                             '{"(08:00:00,12:00:00)","(13:00:00,17:00:00)"}')""")
+    assert bad == (0,)
 
 
 @pytest.mark.parametrize("provider", ['a."ProvNum"', 'CASE WHEN a."IsHygiene" THEN a."ProvHyg" END'])
@@ -100,12 +106,22 @@ def test_providers_are_linked_to_the_chairs_they_work_in(practice_db):
     assert unlinked == (0,)
 
 
-def test_providers_keep_weekly_days_off_and_staff_work_most_days(practice_db):
+def test_providers_keep_days_off_and_vacations_and_staff_work_most_days(practice_db):
+    """Every provider has weekdays they never work, a week off each year, and some half days; the employees
+    work most open days."""
     server, name = practice_db
-    shares = query(server, name, """SELECT "SchedType", count(*)::float / (SELECT count(DISTINCT "SchedDate")
-        FROM raw.schedule WHERE "SchedType" = 1) FROM raw.schedule WHERE "SchedType" IN (1, 3)
-        GROUP BY "SchedType", "ProvNum", "EmployeeNum" """)
-    assert all(0.5 < share < (1 if kind == 1 else 1.0001) for kind, share in shares) and len(shares) > 10
+    providers = query(server, name, """SELECT "ProvNum", count(DISTINCT extract(isodow FROM "SchedDate")),
+        count(*) FILTER (WHERE "StopTime" = '12:00' AND NOT EXISTS (SELECT 1 FROM raw.schedule p
+            WHERE p."SchedType" = 1 AND p."ProvNum" = s."ProvNum" AND p."SchedDate" = s."SchedDate"
+            AND p."StartTime" = '13:00'))
+        FROM raw.schedule s WHERE "SchedType" = 1 GROUP BY 1""")
+    assert providers and all(weekdays < 5 or half_days > 0 for _, weekdays, half_days in providers)
+    weeks = query(server, name, """SELECT "ProvNum", count(DISTINCT date_trunc('week', "SchedDate")) FROM raw.schedule
+        WHERE "SchedType" = 1 AND "SchedDate" BETWEEN '2024-01-01' AND '2024-12-29' GROUP BY 1""")
+    assert weeks and all(worked <= 50 for _, worked in weeks)  # the office closes single days only
+    staff = query(server, name, """SELECT count(*)::float / (SELECT count(DISTINCT "SchedDate") FROM raw.schedule
+        WHERE "SchedType" IN (1, 3)) FROM raw.schedule WHERE "SchedType" = 3 GROUP BY "EmployeeNum" """)
+    assert all(0.5 < share < 1.0001 for (share,) in staff) and len(staff) > 5
 
 
 def test_history_begins_with_the_creation_when_booked(practice_db):

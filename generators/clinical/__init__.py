@@ -22,7 +22,7 @@ import numpy as np
 
 from opendental.codes import AptStatus
 
-from . import appointments, fit, procedures, recall, reference
+from . import appointments, booking, fit, procedures, recall, reference
 from ..context import RunContext
 from ..handover import Appointments, Clinical, ClinicalReference, Procedures, Recalls
 
@@ -38,6 +38,7 @@ def practice(ctx: RunContext) -> ClinicalReference:
 def office(ctx: RunContext, types: ClinicalReference) -> None:
     """The office's cleanings, exams, treatment, appointment book, procedures and recalls."""
     care, apts, apt_row, planned_row, procs = fit.plan_book(ctx)
+    ctx.practice.patients = booking.first_visits(ctx, apts)
     descript, colored = appointments.descriptions(ctx, apts, procs, apt_row, planned_row)
     booked_appointments = appointments.write(ctx, apts, descript, colored)
     done = procedures.write(ctx, procs, apts, booked_appointments["nums"], apt_row, planned_row)

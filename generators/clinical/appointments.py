@@ -65,7 +65,7 @@ def write(ctx, apts, descript, colored):
     confirmed = confirmations(ctx, rng, apts)
     type_num = appointment_types(rng, apts)
     hygiene = HYGIENE_KINDS[apts["kind"]]
-    prov_hyg = np.where(hygiene, pt.sec_prov[patient], 0)
+    prov_hyg = apts["hygienist"]
     plan1, plan2 = billed_insurance(ctx, apts)
     front_desk = ctx.practice.users.front_desk
     note = occasional_notes(rng, NOTES, NOTE_SHARE, n)
@@ -76,7 +76,7 @@ def write(ctx, apts, descript, colored):
     ctx.out.copy("appointment", sliced({
         "AptNum": nums, "PatNum": pt.nums[patient], "AptStatus": status, "Pattern": apts["pattern"],
         "Confirmed": confirmed, "Op": apts["op"], "Note": note,
-        "ProvNum": pt.pri_prov[patient], "ProvHyg": prov_hyg, "AptDateTime": apts["start"],
+        "ProvNum": apts["prov"], "ProvHyg": prov_hyg, "AptDateTime": apts["start"],
         "UnschedStatus": unsched_status,
         "IsNewPatient": NEW_PATIENT_KINDS[apts["kind"]], "ProcDescript": descript, "ClinicNum": apts["clinic"],
         "IsHygiene": hygiene, "DateTStamp": stamped,
@@ -86,7 +86,7 @@ def write(ctx, apts, descript, colored):
         **{column: details[name] for name, column in DETAIL_COLUMNS.items()},
     }))
     return dict(nums=nums, patient=patient, date=apts["day"], start=apts["start"], minutes=apts["minutes"],
-                status=status, prov=pt.pri_prov[patient], prov_hyg=prov_hyg, op=apts["op"], clinic=apts["clinic"],
+                status=status, prov=apts["prov"], prov_hyg=prov_hyg, op=apts["op"], clinic=apts["clinic"],
                 is_hygiene=hygiene, is_new_patient=NEW_PATIENT_KINDS[apts["kind"]], type_num=type_num,
                 booked=apts["booked"], confirmed=confirmed, arrived=arrived, seated=seated, dismissed=dismissed,
                 pattern=apts["pattern"], note=note, descript=descript, unsched_status=unsched_status,
@@ -103,7 +103,7 @@ def front_desk_details(ctx, apts, nums, note, hygiene):
     for text, argb in NOTE_COLORS.items():
         color[note == text] = argb
     return dict(
-        assistant=assistants(ctx, apts, ctx.practice.patients.pri_prov[apts["patient"]], hygiene),
+        assistant=assistants(ctx, apts, apts["prov"], hygiene),
         color_override=color,
         asked_to_arrive=np.where(NEW_PATIENT_KINDS[apts["kind"]] & on_book, apts["start"] - EARLY_ARRIVAL, NO_TIME),
         priority=on_book & ((note == ASAP_NOTE) | (flags.random(n) < ASAP_SHARE)),

@@ -5,10 +5,17 @@ and planned appointments for open treatment plans.
   cancellation sent to the unscheduled list (3). The patient rebooked and the procedures moved to the new
   appointment. With the no-shows of lapsing patients (who keep their procedures), failures make past
   appointments complete in the share ctx.config.completion_rate.
-- Chairs: a provider works a day in one chair of the clinic's hygiene (or doctor) operatories, their
-  appointments one after the other in random order between 8:00 and 17:00, the chair's idle time spread at
-  random between them; an appointment that would run past 17:00 moves to a later day of the week. So no
-  operatory is ever double-booked, and no hygienist is in two chairs at once.
+- Length: a visit lasts what its procedures take (patterns), on the book's 10-minute grid; treatment longer
+  than LONGEST_VISIT_MINUTES or of more than MOST_PROCEDURES procedures is split over visits a week or two
+  apart.
+- Chairs and times: the provider calendar (generators/provider_calendar.py) is made here from the book's
+  demand; each appointment goes to a day its provider works, in their own chair, one after the other in
+  their morning or afternoon session (none over lunch), the idle time of each session spread at random
+  between them on the grid; one that does not fit moves a few of the provider's working days later. So no
+  operatory is ever double-booked, and no provider is in two chairs at once, among the appointments on the
+  book (scheduled, complete, broken). A failed attempt sent to the unscheduled list (3) was cancelled ahead
+  and its time given to other patients: it keeps its day and a time in its provider's session and chair (as
+  OpenDental keeps them) but holds no chair time; a no-show (broken, 5) held the chair.
 - Visits before today are complete (2), later ones scheduled (1); only a past appointment can have failed,
   and only after the exam that planned its treatment.
 - Planned appointments (6): at some exams that plan treatment the coordinator makes one for each visit the
@@ -20,27 +27,37 @@ and planned appointments for open treatment plans.
 Appointment rows, in order: the chart's visits (row = visit number), failed attempts, planned appointments.
 `next_row` of an appointment: the row of the planned appointment it was scheduled from (NextAptNum), -1 if none.
 """
+from dataclasses import replace
+
 import numpy as np
 
 from core.arrays import cumsum_before, group_sum, rank_in_group, sorted_by
 from opendental.codes import AptStatus
 
-from ..parameters import parameter
-from ..timeline import open_day_offset, stamp
+from .. import provider_calendar
+from ..parameters import parameter, parameters
+from ..provider_calendar import AFTERNOON, CALENDAR_DAYS_AHEAD, GRID_MINUTES, MORNING
+from ..timeline import days, stamp
 from .chart import HYGIENE_KINDS, KIND, NEW_PATIENT_KINDS
-from ..timeline import days
+from .pathways import NEVER
 
-DAY_START, DAY_MINUTES = 8 * 60, 9 * 60
 BROKEN_SHARE = parameter("clinical.booking.broken_share")
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
 PLANNED_SHARE = parameter("clinical.booking.planned_share")
-MAX_PROVIDER_UNITS, MAX_ASSISTANT_UNITS = 24, 12  # a visit lasts at most three hours
+LONGEST_VISIT_MINUTES, MOST_PROCEDURES = parameters("clinical.booking.longest_visit_minutes",
+                                                   "clinical.booking.most_procedures_a_visit")
+CLEANING_EXAMS = ("D0120", "D0145", "D0150")  # the dentist's exams at a cleaning
+NEXT_PART_DAYS = (7, 15)  # the next visit of treatment split over several
+LONGEST_SESSION = MORNING[1] - MORNING[0]  # no appointment runs over lunch
+MOST_ROUNDS = 400  # a tiny office whose provider cannot hold the backlog stops there (it overflows the day)
+PAST_ROUNDS = 40  # rounds of fitting the book in which a visit that did not fit a past day stays in the past
 
 
 def book(ctx, chart):
     """Appointment columns (dict of arrays) and, per procedure, its appointment row (= its visit number) and
-    planned appointment row (-1 if none)."""
+    planned appointment row (-1 if none). Sets the office's provider calendar (ctx.practice.calendar)."""
     rng = ctx.rng("appointment")
+    split_long_visits(ctx, chart)
     visits, procs = chart.visits(), chart.procedures()
     n_visits = len(visits["date"])
     pattern, minutes = patterns(ctx, procs["visit"], procs["code"], n_visits)
@@ -54,15 +71,25 @@ def book(ctx, chart):
     apts["clinic"] = pt.clinic[apts["patient"]]
     hygiene = HYGIENE_KINDS[apts["kind"]]
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
-    planned_at = visits["planned_at"][visit]
     pinned = visits["pinned"][visit] & ~attempt
-    apts["day"], apts["start"], apts["op"] = chairs_and_times(ctx, rng, wished, np.where(attempt, -1, planned_at),
-                                                              apts["clinic"], hygiene, apts["minutes"], provider,
-                                                              pinned)
-    # a failed attempt that the chairs pushed past its visit, or before the exam that planned it, never happened
-    kept = ~attempt | ((apts["day"] < apts["day"][visit]) & ((planned_at < 0) | after_planning(apts, planned_at)))
+    broken = rng.random(len(visit)) < BROKEN_SHARE
+    apts["off_book"] = attempt & ~broken  # cancelled ahead to the unscheduled list: its time went to others
+    on_book = ~apts["off_book"]
+    calendar = provider_calendar.plan(ctx, provider[on_book], apts["minutes"][on_book], wished[on_book])
+    ctx.practice.calendar, provider = calendar, provider_calendar.on_duty(calendar, provider, wished, pinned)
+    planned_at = visits["planned_at"][visit]
+    apts["day"], apts["start"], apts["op"], apts["prov"] = chairs_and_times(
+        ctx, rng, wished, planned_at, attempt, apts, hygiene, provider, pinned)
+    apts["hygienist"] = np.where(hygiene, provider, 0)
+    # a failed attempt that the chairs pushed past its visit, before the exam that planned it or to the day the
+    # patient's record was made or earlier, never happened
+    on_record = pt.entered[apts["patient"]].astype("datetime64[D]")
+    kept = ~attempt | ((apts["day"] < apts["day"][visit]) & (apts["day"] > on_record) &
+                       ((planned_at < 0) | after_planning(apts, planned_at)) &
+                       ~(apts["off_book"] & (apts["day"] >= ctx.today)))
     apts, attempt_of = {name: column[kept] for name, column in apts.items()}, attempt_of[kept[n_visits:]]
-    apts["status"] = statuses(ctx, rng, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]])
+    apts["status"] = statuses(ctx, apts["day"], apts["attempt"] | visits["no_show"][apts["visit"]], broken[kept])
+    del apts["off_book"]
     planned_at = planned_at[kept]
     apts["booked"] = booking(ctx, rng, apts, planned_at, attempt_of, visits["booked_at"])
     planned, planned_row, apts["next_row"] = planned_appointments(ctx, apts, procs, after_planning(apts, planned_at))
@@ -70,20 +97,84 @@ def book(ctx, chart):
     return apts, procs["visit"], planned_row
 
 
-def patterns(ctx, visit, code, n_visits):
+def first_visits(ctx, apts):
+    """The patients with the DateFirstVisit the book gave them: the day of their first completed visit (a first
+    visit whose day was full came on a later one). The dates that changed are set on raw.patient too."""
+    pt = ctx.practice.patients
+    done = apts["status"] == AptStatus.COMPLETE
+    first = np.full(len(pt.nums), NEVER)
+    np.minimum.at(first, apts["patient"][done], apts["day"][done])
+    changed = np.flatnonzero((first != NEVER) & (first != pt.first_visit))
+    if len(changed):
+        ctx.out.update("patient", "PatNum", {"PatNum": pt.nums[changed], "DateFirstVisit": first[changed]})
+    first_visit = pt.first_visit.copy()
+    first_visit[changed] = first[changed]
+    return replace(pt, first_visit=first_visit, new_in_window=first_visit >= ctx.window_start)
+
+
+def chair_minutes(ctx, code):
+    """What each procedure adds to a visit: its provider time (X) and half its assistant or hygienist time
+    (/), which overlaps the set-up and the work of the other procedures of the visit; the visit adds the
+    other half of its longest set-up (see patterns)."""
+    codes = ctx.practice.codes
+    provider_minutes = 5 * np.array([p.count("X") for p in codes.pattern])[code]
+    return provider_minutes + (codes.minutes[code] - provider_minutes) / 2
+
+
+def patterns(ctx, visit, code, n_visits, fewest_steps=1):
     """Each visit's time pattern from its procedures' ProcTime: the provider time (X) in the middle, the
-    assistant or hygienist time (/) around it; five minutes a character."""
+    assistant or hygienist time (/) around it; five minutes a character. A visit lasts what its procedures
+    add (chair_minutes) and the other half of its longest assistant time, rounded to the book's grid (at least
+    `fewest_steps` of it, per visit); at a cleaning the dentist examines while the hygienist works, so the exam
+    adds no time (but the visit lasts it and a step)."""
     codes = ctx.practice.codes
     provider_units = np.array([p.count("X") for p in codes.pattern])
     attached = visit >= 0
     x = np.bincount(visit[attached], weights=provider_units[code[attached]], minlength=n_visits).astype(int)
-    slashes = np.bincount(visit[attached], weights=(codes.minutes // 5 - provider_units)[code[attached]],
-                          minlength=n_visits).astype(int)
-    x, slashes = np.minimum(x, MAX_PROVIDER_UNITS), np.clip(slashes, 1, MAX_ASSISTANT_UNITS)
-    shapes, shape = np.unique(slashes * (MAX_PROVIDER_UNITS + 1) + x, return_inverse=True)
+    cleaning = np.bincount(visit[attached], weights=codes.is_hygiene[code[attached]], minlength=n_visits) > 0
+    exams = [codes.index[name] for name in CLEANING_EXAMS]
+    exam_inside = cleaning[visit[attached]] & np.isin(code[attached], exams)  # while the hygienist works
+    minutes = chair_minutes(ctx, code[attached]) - np.where(exam_inside, 5 * provider_units[code[attached]], 0)
+    added = np.bincount(visit[attached], weights=minutes, minlength=n_visits)
+    set_up = np.zeros(n_visits)
+    np.maximum.at(set_up, visit[attached], (codes.minutes - 5 * provider_units)[code[attached]] / 2)
+    examined = np.bincount(visit[attached], weights=exam_inside, minlength=n_visits) > 0  # the exam and a step
+    steps = np.clip(np.ceil((added + set_up) / GRID_MINUTES - 0.5), np.maximum(fewest_steps, 1 + examined),
+                    LONGEST_SESSION // GRID_MINUTES)
+    units = (steps * GRID_MINUTES // 5).astype(int)
+    x = np.minimum(x, units - 1)
+    shapes, shape = np.unique(units * (units.max(initial=1) + 1) + x, return_inverse=True)
     text = np.array(["/" * (s - s // 2) + "X" * x + "/" * (s // 2)
-                     for s, x in zip(*np.divmod(shapes, MAX_PROVIDER_UNITS + 1))], dtype=object)
-    return text[shape], 5 * (x + slashes)
+                     for s, x in ((u - x, x) for u, x in zip(*np.divmod(shapes, units.max(initial=1) + 1)))],
+                    dtype=object)
+    return text[shape], 5 * units
+
+
+def split_long_visits(ctx, chart):
+    """Treatment that would keep the patient in the chair past LONGEST_VISIT_MINUTES, or take more than
+    MOST_PROCEDURES procedures, is shared out evenly over as many dentist visits as it needs, a week or two
+    apart: the longest work first."""
+    rng = ctx.rng("appointment-split")
+    visits, procs = chart.visits(), chart.procedures()
+    splittable = ~HYGIENE_KINDS[visits["kind"]] & (visits["kind"] != KIND["emergency"])
+    rows = np.flatnonzero((procs["visit"] >= 0) & splittable[np.maximum(procs["visit"], 0)])
+    length = chair_minutes(ctx, procs["code"][rows])
+    order = sorted_by(procs["visit"][rows], -length)
+    rows, length, visit = rows[order], length[order], procs["visit"][rows][order]
+    rank, visits_of = rank_in_group(visit), np.unique(visit, return_inverse=True)[1]
+    total, count = np.bincount(visits_of, weights=length), np.bincount(visits_of)
+    parts_needed = np.maximum(np.ceil(total / LONGEST_VISIT_MINUTES), np.ceil(count / MOST_PROCEDURES))[visits_of]
+    middle = cumsum_before(visit, length) + length / 2  # the work shared evenly over the visits it needs
+    part = np.maximum(middle * parts_needed // total[visits_of], rank * parts_needed // count[visits_of]).astype(int)
+    later = part > 0
+    parts, part_of = np.unique(visit[later] * 64 + part[later], return_inverse=True)
+    original = parts // 64
+    nth = rank_in_group(original) + 1
+    gap = rng.integers(*NEXT_PART_DAYS, len(parts)) * nth
+    new_visit = chart.add_visits(visits["patient"][original], visits["date"][original] + gap.astype("timedelta64[D]"),
+                                 visits["kind"][original], planned_at=visits["planned_at"][original],
+                                 no_show=visits["no_show"][original])
+    procs["visit"][rows[later]] = new_visit[part_of]
 
 
 def failed_attempts(ctx, rng, chart, visits):
@@ -103,69 +194,159 @@ def failed_attempts(ctx, rng, chart, visits):
     failed = can_fail[rng.random(len(can_fail)) < share]
     before = rng.uniform(FAILED_BEFORE_DAYS[0], np.minimum(FAILED_BEFORE_DAYS[1], room[failed] - 1))
     wished = visits["date"][failed] - days(before)
-    return failed, chart.open_day(visits["patient"][failed], wished, visits["kind"][failed])
+    return failed, chart.open_day(wished)
 
 
-def statuses(ctx, rng, day, failed):
-    """Complete before today, scheduled from today on; a failed one broken or on the unscheduled list (only a
+def statuses(ctx, day, failed, broken):
+    """Complete before today, scheduled from today on; a failed one `broken` or on the unscheduled list (only a
     past appointment can have failed: one the chairs pushed to today or later is still on the book)."""
     past = day < ctx.today
-    broken = rng.random(len(day)) < BROKEN_SHARE
     failed_as = np.where(broken, AptStatus.BROKEN, AptStatus.UNSCHEDULED_LIST)
     return np.where(past, np.where(failed, failed_as, AptStatus.COMPLETE), AptStatus.SCHEDULED)
 
 
-def chairs_and_times(ctx, rng, wished, planned_at, clinic, hygiene, minutes, provider, pinned):
-    """Day, start timestamp and operatory of each appointment (`wished`: open days; `planned_at`: the row of
-    the exam that planned it, or -1). Each provider works a day in one chair of the clinic's hygiene (or
-    doctor) operatories, in random order; when more providers work than there are chairs, they take turns in
-    a chair. The chairs used change from day to day. An appointment that does not fit before 17:00 moves to
-    a later day of the week, and the visits planned at it follow a few open days after it; a `pinned` one (a
-    first visit, on the DateFirstVisit written) comes first in its provider's day and never moves."""
-    pool, chairs, op_table = operatory_pools(ctx, clinic, hygiene)
-    day = wished.copy()
-    if not len(day):
-        return day, stamp(day), np.zeros(0, dtype=np.int64)
+def chairs_and_times(ctx, rng, wished, visit_planned_at, attempt, apts, hygiene, provider, pinned):
+    """Day, start timestamp, operatory and ProvNum of each appointment (`wished`: open days;
+    `visit_planned_at`: the row of the exam that planned its visit, or -1; `attempt`: a failed attempt at a
+    visit, which goes to its provider's working day before the wished one when that is after the exam;
+    `provider`: its dentist, or hygienist on hygiene visits). Each appointment goes to a day its provider
+    works (ctx.practice.calendar), in the provider's own chair; a provider's day holds their appointments one
+    after the other in random order, the morning's until one would run into lunch, then the afternoon's. One
+    that does not fit, or falls on a day the patient comes for another, moves a few of the provider's working
+    days later, and the visits planned at it follow; none comes before the patient's record. The free time of
+    each session is spread between its appointments on the book's grid. Those off the book (`apts["off_book"]`)
+    are laid out apart, in the same sessions. A hygiene visit's ProvNum is the dentist who examines: the
+    patient's own when in, else one who is. A `pinned` visit (a first visit, on the DateFirstVisit written;
+    its provider is at work that day if any, provider_calendar.on_duty) comes first in its provider's day;
+    when nobody of its kind works then, or the first visits of the day fill it, it comes on the provider's
+    next working day (and the DateFirstVisit follows, see first_visits)."""
+    calendar = ctx.practice.calendar
+    planned_at = np.where(attempt, -1, visit_planned_at)
+    row = provider_calendar.row_of(calendar, provider)
+    day = np.where(pinned, provider_calendar.working_day(calendar, row, wished),
+                   provider_calendar.working_day_before(calendar, row, wished, ctx.today))
+    attempt = np.flatnonzero(apts["attempt"])  # a failed attempt on the provider's last working day up to the
+    earlier = provider_calendar.working_day(calendar, row[attempt], wished[attempt] + 1, -1)  # wished one,
+    exam = visit_planned_at[attempt]  # unless that comes before the exam that planned its visit
+    after_exam = (exam < 0) | (earlier > day[np.maximum(exam, 0)])
+    day[attempt[after_exam]] = earlier[after_exam]
+    follow_exams(rng, calendar, row, day, planned_at, np.arange(len(day)))
+    on_record = ctx.practice.patients.entered[apts["patient"]].astype("datetime64[D]")
+    after_record(calendar, row, day, on_record, np.arange(len(day)))
     shuffle = rng.random(len(day)) - pinned
-    check = np.arange(len(day))
-    while len(check):
-        _, before = layout(day[check], pool[check], provider[check], minutes[check], shuffle[check], chairs)
-        late = check[(before + minutes[check] > DAY_MINUTES) & ~pinned[check]]
-        day[late] = open_day_offset(day[late], rng.integers(1, 6, len(late)), roll="forward")
-        late = np.concatenate([late, follow_exams(rng, day, planned_at, late)])
-        pool_day = combined_key(pool, day.astype(int))
-        check = np.flatnonzero(np.isin(pool_day, pool_day[late]))  # the days that got more to fit
-    chair, before = layout(day, pool, provider, minutes, shuffle, chairs)
-    in_chair = combined_key(pool, day.astype(int), chair)
-    order = sorted_by(in_chair, before)
-    offset = before + idle_time(rng, in_chair, order, before + minutes)
-    return day, stamp(day, (DAY_START + offset) * 60), op_table[pool, chair]
+    lane = apts["off_book"].astype(np.int64)
+    shift = provider_calendar.provider_days(calendar, row, day)
+    check, rounds = np.arange(len(day)), 0
+    while len(check) and rounds < MOST_ROUNDS:
+        _, _, late = layout(calendar, shift[check], apts["minutes"][check], shuffle[check], lane[check])
+        if rounds < PAST_ROUNDS:  # (two visits that keep meeting share the day in the end)
+            late = np.union1d(check[late], again_that_day(apts["patient"], day, shuffle))
+        else:
+            late = check[late]
+        ahead, late = late[pinned[late]], late[~pinned[late]]  # a first visit with no room: the next working day
+        day[ahead] = provider_calendar.working_day(calendar, row[ahead], day[ahead], 1)
+        rounds += 1  # the longer a visit finds no room, the further it moves; past days full after many rounds
+        # (rare): it moves on past today, as it was booked
+        keep_past = ctx.today if rounds < PAST_ROUNDS else ctx.today + CALENDAR_DAYS_AHEAD
+        day[late] = provider_calendar.working_day_before(calendar, row[late], day[late], keep_past,
+                                                         rng.integers(1, 4 + rounds // 8, len(late)),
+                                                         rng.integers(1, 15, len(late)))
+        exam = planned_at[late]
+        too_early = late[(exam >= 0) & (day[late] <= day[np.maximum(exam, 0)])]  # went back before its exam
+        day[too_early] = provider_calendar.working_day(calendar, row[too_early], day[planned_at[too_early]],
+                                                       rng.integers(1, 4, len(too_early)))
+        late = np.concatenate([late, ahead])
+        moved = np.concatenate([late, follow_exams(rng, calendar, row, day, planned_at, late)])
+        after_record(calendar, row, day, on_record, moved)
+        shift[moved] = provider_calendar.provider_days(calendar, row[moved], day[moved])
+        more = np.zeros(calendar.works.size, dtype=bool)
+        more[shift[moved]] = True
+        check = np.flatnonzero(more[shift])  # the provider-days that got more to fit
+    afternoon, offset, _ = layout(calendar, shift, apts["minutes"], shuffle, lane)
+    offset = offset + idle_time(rng, calendar, shift * 2 + lane, afternoon, offset + apts["minutes"])
+    start = stamp(day, (np.where(afternoon, AFTERNOON[0], MORNING[0]) + offset) * 60)
+    pool, chairs, op_table = operatory_pools(ctx, apts["clinic"], hygiene)
+    op = op_table[pool, calendar.chair[row] % chairs[pool]]
+    dentist = ctx.practice.patients.pri_prov[apts["patient"]]
+    return day, start, op, np.where(hygiene, examining_dentist(calendar, dentist, day, afternoon), provider)
 
 
-def follow_exams(rng, day, planned_at, moved):
-    """The visits planned at a moved exam that now fall on or before its day move a few open days after it
-    (and so on down the chain); returns them."""
-    followed = []
+def after_record(calendar, row, day, on_record, rows):
+    """An appointment of `rows` that would come before the day the patient's record was made comes on the
+    provider's first working day after it."""
+    early = rows[day[rows] < on_record[rows]]
+    day[early] = provider_calendar.working_day(calendar, row[early], on_record[early], 1)
+
+
+def again_that_day(patient, day, shuffle):
+    """The appointments of a patient on a day that holds another of theirs first (in `shuffle` order): a patient
+    comes once a day."""
+    order = np.lexsort((shuffle, day, patient))
+    patient, day = patient[order], day[order]
+    return order[1:][(patient[1:] == patient[:-1]) & (day[1:] == day[:-1])]
+
+
+def layout(calendar, shift, minutes, shuffle, lane):
+    """Per appointment (`shift`: its provider-day; `lane` 1 for one off the book, laid out apart from the
+    others): in the afternoon session, minutes booked before it in that session, and whether it does not fit
+    its provider's day."""
+    key = shift * 2 + lane
+    order = sorted_by(key, shuffle)
+    key, length = key[order], minutes[order]
+    before = cumsum_before(key, length)
+    morning_length, afternoon_length = provider_calendar.sessions(calendar, shift[order])
+    morning = before + length <= morning_length
+    groups = np.unique(key, return_inverse=True)[1]
+    morning_used = np.zeros(groups.max(initial=-1) + 1, dtype=np.int64)
+    np.maximum.at(morning_used, groups[morning], (before + length)[morning])
+    in_session = np.where(morning, before, before - morning_used[groups])
+    late = ~morning & (in_session + length > afternoon_length)
+    afternoon, offset, unfit = (np.empty(len(order), dtype=value.dtype) for value in (morning, in_session, late))
+    afternoon[order], offset[order], unfit[order] = ~morning, in_session, late
+    return afternoon, offset, unfit
+
+
+def idle_time(rng, calendar, lane, afternoon, end):
+    """Idle minutes in a session before each appointment (`lane`: its provider-day * 2 + 1 off the book): the
+    session's free time spread at random between its appointments in steps of the grid."""
+    session = lane * 2 + afternoon
+    shift = lane // 2
+    order = sorted_by(session, end)
+    group = np.unique(session, return_inverse=True)[1]
+    busy = np.zeros(group.max(initial=-1) + 1, dtype=np.int64)
+    np.maximum.at(busy, group, end)
+    morning_length, afternoon_length = provider_calendar.sessions(calendar, shift)
+    free = np.where(afternoon, afternoon_length, morning_length) - busy[group]
+    weight = rng.random(len(end))
+    total = group_sum(group, weight, len(busy)) + rng.uniform(0, 2, len(busy))  # some idle time after the last
+    weight_so_far = np.empty(len(end))
+    weight_so_far[order] = cumsum_before(session[order], weight[order]) + weight[order]
+    return (free * weight_so_far / total[group] // GRID_MINUTES * GRID_MINUTES).astype(int)
+
+
+def follow_exams(rng, calendar, row, day, planned_at, moved):
+    """The visits planned at a moved exam that now fall on or before its day move a few of their provider's
+    working days after it (and so on down the chain); returns them."""
+    followed, has_plan = [], planned_at >= 0
     while len(moved):
-        moved = np.flatnonzero(np.isin(planned_at, moved))
+        was_moved = np.zeros(len(day), dtype=bool)
+        was_moved[moved] = True
+        moved = np.flatnonzero(has_plan & was_moved[np.maximum(planned_at, 0)])
         moved = moved[day[moved] <= day[planned_at[moved]]]
-        day[moved] = open_day_offset(day[planned_at[moved]], rng.integers(1, 6, len(moved)))
+        day[moved] = provider_calendar.working_day(calendar, row[moved], day[planned_at[moved]],
+                                                   rng.integers(1, 6, len(moved)))
         followed.append(moved)
     return np.concatenate(followed) if followed else np.zeros(0, dtype=np.int64)
 
 
-def layout(day, pool, provider, minutes, shuffle, chairs):
-    """Chair of each appointment and the minutes booked before it in that chair that day."""
-    pool_day = combined_key(pool, day.astype(int))
-    shift = combined_key(pool_day, provider)  # a provider's day in the clinic
-    _, first, shift_of = np.unique(shift, return_index=True, return_inverse=True)
-    turn = rank_in_group(pool_day[first])  # shifts come sorted by pool-day
-    chair = ((turn + day[first].astype(int)) % chairs[pool[first]])[shift_of]
-    in_chair = combined_key(pool_day, chair)
-    order = sorted_by(in_chair, turn[shift_of], shuffle)
-    before = np.empty(len(day), dtype=np.int64)
-    before[order] = cumsum_before(in_chair[order], minutes[order])
-    return chair, before
+def examining_dentist(calendar, dentist, day, afternoon):
+    """The dentist in the office at each hygiene visit: the patient's own (`dentist`) when at work in that
+    session, else the first one who is."""
+    dentists = np.flatnonzero(~calendar.hygienist)
+    column = np.searchsorted(calendar.days, day)
+    present = calendar.works[dentists][:, column] & (~calendar.half[dentists][:, column] | ~afternoon)
+    own = present[np.searchsorted(calendar.providers[dentists], dentist), np.arange(len(day))]
+    return np.where(own, dentist, calendar.providers[dentists][present.argmax(axis=0)])
 
 
 def operatory_pools(ctx, clinic, hygiene):
@@ -179,27 +360,6 @@ def operatory_pools(ctx, clinic, hygiene):
     for p in range(len(chairs)):
         op_table[p, :chairs[p]] = ops.nums[op_pool == p]
     return 2 * np.searchsorted(clinics, clinic) + hygiene, chairs, op_table
-
-
-def combined_key(*columns):
-    """One int64 grouping key from several non-negative integer columns."""
-    key = np.zeros(len(columns[0]), dtype=np.int64)
-    for column in columns:
-        key = key * (int(column.max()) + 1) + column
-    return key
-
-
-def idle_time(rng, chair_day, order, end):
-    """Idle minutes in a chair before each appointment (`order` sorts by chair-day, then by time): the
-    chair's free time that day, spread at random in five-minute steps, never past 17:00."""
-    group = np.unique(chair_day, return_inverse=True)[1]
-    busy = np.zeros(group.max() + 1, dtype=np.int64)
-    np.maximum.at(busy, group, end)
-    weight = rng.random(len(end))
-    total = group_sum(group, weight, len(busy)) + rng.uniform(0, 2, len(busy))  # some idle time after the last
-    weight_so_far = np.empty(len(end))
-    weight_so_far[order] = cumsum_before(chair_day[order], weight[order]) + weight[order]
-    return ((DAY_MINUTES - busy[group]) * weight_so_far / total[group] // 5 * 5).astype(int)
 
 
 def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_at):
@@ -229,6 +389,7 @@ def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_at):
     after_exam = end_of(apts, np.maximum(planned_at, 0)) + \
         (ctx.rng("appointment-after-exam").integers(5, 60, n) * 60).astype("timedelta64[s]")
     booked = np.where(after_planning(apts, planned_at), np.maximum(booked, after_exam), booked)
+    booked = np.minimum(booked, stamp(ctx.today, 17 * 3600))  # an exam the book pushed past today: booked by today
     on_record = ctx.practice.patients.entered[apts["patient"]] + \
         (ctx.rng("appointment-after-record").integers(1, 10, n) * 60).astype("timedelta64[s]")
     return np.maximum(booked, on_record)  # the patient's record is made first
@@ -274,7 +435,9 @@ def planned_appointments(ctx, apts, procs, after_exam):
                "kind": np.where(holders >= 0, apts["kind"][np.clip(holders, 0, None)], KIND["dentist"]),
                "minutes": minutes, "pattern": pattern, "clinic": apts["clinic"][exam], "day": apts["day"][exam],
                "start": made, "op": np.zeros(n, dtype=np.int64), "status": np.full(n, AptStatus.PLANNED),
-               "booked": made, "next_row": np.full(n, -1)}
+               "booked": made, "next_row": np.full(n, -1),
+               "prov": ctx.practice.patients.pri_prov[apts["patient"][exam]]}
+    planned["hygienist"] = np.where(HYGIENE_KINDS[planned["kind"]], ctx.practice.patients.sec_prov[planned["patient"]], 0)
     booked = holders >= 0
     next_row = np.full(n_apts, -1)
     scheduled_from = np.isin(apts["visit"], holders[booked])

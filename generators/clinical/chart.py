@@ -27,30 +27,24 @@ BATCH_ROWS = 500_000  # rows rendered for COPY at a time
 
 
 class Chart:
-    def __init__(self, rng, hygiene_weekdays, first_visit):
-        """`hygiene_weekdays`: per patient, the weekmask of the days their hygienist works ("1010000");
-        `first_visit`: per patient, the DateFirstVisit written (an open day)."""
-        self._rng, self._hygiene_weekdays, self._first_visit = rng, hygiene_weekdays, first_visit
+    def __init__(self, rng, first_visit):
+        """`first_visit`: per patient, the DateFirstVisit written (an open day)."""
+        self._rng, self._first_visit = rng, first_visit
         self._visits, self._procedures, self._booked_ahead = [], [], []
         self.visit_count = 0
 
-    def open_day(self, patient, date, kind):
-        """The office is open Monday to Friday: a visit that would fall on a weekend goes to a day of the next
-        week; a cleaning goes to the next day the patient's hygienist works."""
-        date = np.where(is_open(date), date,
-                        open_day_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date)))
-        weekdays = np.where(HYGIENE_KINDS[np.broadcast_to(kind, len(date))], self._hygiene_weekdays[patient], "1111100")
-        for mask in np.unique(weekdays):
-            these = weekdays == mask
-            date[these] = open_day_offset(date[these], 0, roll="forward", weekmask=mask)
-        return date
+    def open_day(self, date):
+        """The office is open Monday to Friday: a visit that would fall on a weekend or holiday goes to a day of
+        the next week (booking then takes it to a day its provider works)."""
+        next_week = open_day_offset(date, 0, roll="forward") + self._rng.integers(0, 5, len(date))
+        return np.where(is_open(date), date, next_week)
 
     def add_visits(self, patient, date, kind, **columns):
         """New visits (on their next open day, a visit on the patient's first-visit day pinned to it); returns
         their visit numbers."""
         n = len(patient)
         pinned = (date == self._first_visit[patient]) & np.logical_not(columns.get("no_show", False))
-        date = np.where(pinned, date, self.open_day(patient, date, kind))
+        date = np.where(pinned, date, self.open_day(date))
         columns["pinned"] = pinned
         ids = np.arange(self.visit_count, self.visit_count + n)
         self.visit_count += n

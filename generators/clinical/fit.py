@@ -13,7 +13,7 @@ from opendental.codes import AptStatus, ProcStatus
 from . import booking, hygiene, pathways, treatment
 from ..rows import pick
 from ..volumes import VolumeNotReached
-from .chart import KIND, PROCEDURE_DEFAULTS, Chart
+from .chart import HYGIENE_KINDS, KIND, PROCEDURE_DEFAULTS, Chart
 from .teeth import PERMANENT
 
 STEERING_ROUNDS = 6
@@ -42,7 +42,7 @@ def plan_book(ctx):
 
 def _built(ctx, budget):
     pt = ctx.practice.patients
-    chart = Chart(ctx.rng("visit-days"), hygiene.hygienist_weekdays(ctx, budget), pt.first_visit)
+    chart = Chart(ctx.rng("visit-days"), pt.first_visit)
     care = hygiene.plan(ctx, chart, budget)
     cases = treatment.load_cases(ctx)
     treatment.emergencies(ctx, chart, care, cases)
@@ -52,7 +52,21 @@ def _built(ctx, budget):
     apts, apt_row, planned_row = booking.book(ctx, chart)
     built = _while_with_the_practice(ctx, (care, apts, apt_row, planned_row, chart.procedures()))
     _, apts, _, planned_row, procs = built
-    return _without(built, *pathways.unsigned(ctx, apts, procs, planned_row))
+    return _visit_lengths(ctx, _without(built, *pathways.unsigned(ctx, apts, procs, planned_row)))
+
+
+def _visit_lengths(ctx, built):
+    """A visit that the pathways took procedures from lasts what is left (from the same start, so it stays
+    inside its provider's session), and so do its failed attempts; a hygiene visit keeps time for the exam."""
+    care, apts, apt_row, planned_row, procs = built
+    n = len(apts["day"])
+    pattern, minutes = booking.patterns(ctx, apt_row, procs["code"], n, 1 + HYGIENE_KINDS[apts["kind"]])
+    has_work = np.bincount(apt_row[apt_row >= 0], minlength=n) > 0
+    of = np.maximum(apts["visit"], 0)
+    shorter = ~_is_planned(apts) & has_work[of] & (minutes[of] < apts["minutes"])
+    apts = {**apts, "minutes": np.where(shorter, minutes[of], apts["minutes"]),
+            "pattern": np.where(shorter, pattern[of], apts["pattern"])}
+    return care, apts, apt_row, planned_row, procs
 
 
 def _while_with_the_practice(ctx, built):

@@ -29,10 +29,11 @@ from ..timeline import NO_DATE, days
 from .chart import KIND
 from .teeth import PERMANENT, QUADRANTS, SEALANT_MOLARS, distinct
 
+# Hygiene visits are about this share of the appointments (sets the hygienists' staffing).
+HYGIENE_SHARE = parameter("clinical.hygiene.hygiene_share")
 BOOKING_DAYS = 90  # how far ahead treatment is booked
 RECALL_BOOKED_DAYS = 200  # how far ahead pre-booked recalls are on the book: the next six months
 LEAVE_NOTICE_DAYS = 30  # nothing is booked in a patient's last month with the practice
-CLEANINGS_A_DAY = 4  # a hygienist's full day
 PROPHY_DAYS, PERIO_DAYS = 182, 105
 LATENESS = ((1.0, 0.6), (1.25, 0.25), (1.6, 0.15))  # a patient's own interval, as a multiple of the recall one
 MEAN_INTERVAL_DAYS = PROPHY_DAYS * sum(factor * share for factor, share in LATENESS)
@@ -85,19 +86,6 @@ def visit_budget(ctx):
     came = pt.first_visit != NO_DATE
     care_days = (np.minimum(pt.left[came], ctx.today) - pt.first_visit[came]).astype(int).sum()
     return max(came.sum() + ATTENDANCE_MEAN * care_days / MEAN_INTERVAL_DAYS, 1.0)
-
-
-def hygienist_weekdays(ctx, budget):
-    """Per patient, the weekmask of the days their hygienist works: as many a week as the practice's hygiene
-    volume keeps a hygienist busy (part-time in a small practice), the hygienists spread over the week."""
-    hygienists = ctx.practice.providers.hygienists
-    weeks = max((ctx.today - ctx.start).astype(int) / 7, 1)
-    per_hygienist_week = budget / weeks / len(hygienists)
-    days_a_week = int(np.clip(np.ceil(per_hygienist_week / CLEANINGS_A_DAY), 1, 5))
-    first_day = np.arange(len(hygienists)) * 5 // len(hygienists)
-    masks = np.array(["".join("1" if (day - first) % 5 < days_a_week else "0" for day in range(5)) + "00"
-                      for first in first_day.tolist()])
-    return masks[np.searchsorted(hygienists, ctx.practice.patients.sec_prov)]
 
 
 def cohort(ctx, rng, horizon):

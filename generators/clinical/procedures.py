@@ -71,7 +71,9 @@ def write(ctx, procs, apts, apt_nums, apt_row, planned_row):
         planned_apt_num=np.where(planned_row >= 0, apt_nums[np.maximum(planned_row, 0)], 0), code=code,
         date=date, date_tp=charted_at.astype("datetime64[D]"),
         status=status, fee_cents=fees(ctx, code, patient, date, status, procs["status"]),
-        prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0), pt.sec_prov[patient], pt.pri_prov[patient]),
+        prov=np.where(codes.is_hygiene[code] & (pt.sec_prov[patient] > 0),
+                      np.where(attached & (apts["hygienist"][row] > 0), apts["hygienist"][row], pt.sec_prov[patient]),
+                      np.where(attached, apts["prov"][row], pt.pri_prov[patient])),
         clinic=pt.clinic[patient], tooth=procs["tooth"], surf=procs["surf"], dx=procs["dx"],
         priority=procs["priority"], prognosis=prognoses(ctx, code, status))
     done["discount_cents"] = discounts(ctx, done)

@@ -94,7 +94,7 @@ def emergencies(ctx, chart, care, cases):
     count = rng.poisson(EMERGENCIES_PER_YEAR * span / 365.25)
     who = np.repeat(np.arange(len(care.patient)), count)
     patient = care.patient[who]
-    date = chart.open_day(patient, care_start[who] + days(rng.uniform(0, span[who] - 1)), KIND["emergency"])
+    date = chart.open_day(care_start[who] + days(rng.uniform(0, span[who] - 1)))
     visit = chart.add_visits(patient, date, KIND["emergency"])
     for code in ("D0140", "D0220"):
         chart.add_procedures(patient, visit, c[code])

@@ -6,9 +6,10 @@ history of every appointment, and the views the front desk reads the book throug
   booked on them.
 - Practice rows (SchedType 0, written once, over the first office's days): a holiday row (Status 2) per closed
   holiday and clinic, and notes on some days.
-- Provider schedules (SchedType 1): each dentist works four weekdays and each hygienist three or four (a
-  weekly pattern), plus every day an appointment needs them (its ProvNum; its ProvHyg too on hygiene visits):
-  one block over the chairs' day, linked (scheduleop) to their home chair and the chairs they work in that day.
+- Provider schedules (SchedType 1): the provider calendar the clinical phase booked on
+  (generators/provider_calendar.py: working days, regular days off, half days, vacations): a block 08:00-12:00
+  and, on a full day, 13:00-17:00 after lunch, each linked (scheduleop) to the provider's own chair and the
+  chairs they work in during it.
 - Blockouts (SchedType 2): chair time held for emergencies, crown seats, hygiene only... placed in the
   chairs' free time, so no appointment sits in one; a block over noon is the lunch break.
 - Employee schedules (SchedType 3): each employee's shift on their weekly work days; a dental assistant also
@@ -37,7 +38,9 @@ from ..context import RunContext
 from ..data import read_table
 from ..formatting import clock_time
 from ..parameters import parameter
-from ..timeline import NO_TIME, business_days, end_of_today, seconds, stamp, us_holidays, weekday
+from ..provider_calendar import AFTERNOON, MORNING
+from ..timeline import (NO_TIME, business_days, end_of_today, seconds, seconds_after_midnight, stamp, us_holidays,
+                        weekday)
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 OPENS, CLOSES = 8 * HOUR, 17 * HOUR  # the chairs' day, as the clinical phase books it
@@ -48,7 +51,7 @@ PRACTICE_NOTES = ("Staff meeting 7:30 am", "Fire drill at noon", "Office closes 
                   "Phones forwarded 12-1 pm", "Quarterly inventory", "Carpet cleaning after hours",
                   "Payroll cutoff today", "Water line testing", "Bring potluck dish - birthday lunch")
 PRACTICE_NOTE_SHARE = parameter("supporting.schedules.practice_note_share")
-DENTIST_DAYS_OFF, HYGIENIST_DAYS_OFF, EMPLOYEE_DAYS_OFF = (1, 2), (1, 3), (0, 2)  # weekdays off: [low, high)
+EMPLOYEE_DAYS_OFF = (0, 2)  # weekdays off: [low, high)
 EMPLOYEE_SHIFTS = ((7.5, 16.5), (8, 17), (8.5, 17.5))  # hours
 CHAIR_SHIFT = EMPLOYEE_SHIFTS.index((OPENS / HOUR, CLOSES / HOUR))  # an assistant's shift
 BLOCKOUTS_PER_CHAIR_DAY = parameter("supporting.schedules.blockouts_per_chair_day")
@@ -141,40 +144,43 @@ def practice_days(ctx: RunContext, days: np.ndarray, holidays: tuple) -> None:
 
 
 def provider_schedules(ctx, days, book):
-    """SchedType 1: the active providers' days, and the chairs each one works in."""
+    """SchedType 1: the provider calendar's working days (ctx.practice.calendar, which the book was laid on):
+    a morning block, and on a full day an afternoon block after lunch; each linked (scheduleop) to the
+    provider's own chair and the chairs they work in during it."""
     rng = ctx.rng("schedule-provider")
-    providers, ops = ctx.practice.providers, ctx.practice.operatories
-    people = np.concatenate([providers.dentists, providers.hygienists])
-    hygienist = np.arange(len(people)) >= len(providers.dentists)
-    days_off = np.where(hygienist, rng.integers(*HYGIENIST_DAYS_OFF, len(people)),
-                        rng.integers(*DENTIST_DAYS_OFF, len(people)))
-    works = weekly_pattern(rng, days, days_off)
+    calendar, ops = ctx.practice.calendar, ctx.practice.operatories
+    column = np.searchsorted(calendar.days, days)
+    person, day = np.nonzero(calendar.works[:, column])
+    afternoon = ~calendar.half[:, column][person, day]
+    person, day = np.concatenate([person, person[afternoon]]), np.concatenate([day, day[afternoon]])
+    session = np.repeat([0, 1], [len(afternoon), afternoon.sum()])
+    order = sorted_by(person, day, session)
+    person, day, session = person[order], day[order], session[order]
+    opens, closes = (np.array(hours) * MINUTE for hours in zip(MORNING, AFTERNOON))
+    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(opens[session]),
+                                   "StopTime": clock_time(closes[session]), "SchedType": ScheduleType.PROVIDER,
+                                   "ProvNum": calendar.providers[person]})
     on_book = book.op != 0
     hygiene, doctor = on_book & book.is_hygiene, on_book & ~book.is_hygiene
-    # every appointment needs its dentist that day, a hygiene visit its hygienist too
-    works[index_of(people, np.concatenate([book.prov[on_book], book.prov_hyg[hygiene]])),
-          np.searchsorted(days, np.concatenate([book.date[on_book], book.date[hygiene]]))] = True
-    person, day = np.nonzero(works)
-    nums = write_blocks(ctx, rng, {"SchedDate": days[day], "StartTime": clock_time(OPENS),
-                                   "StopTime": clock_time(CLOSES), "SchedType": ScheduleType.PROVIDER,
-                                   "ProvNum": people[person]})
-    # chairs: the provider's home chair, and the chairs of their own chair work that day
     worker = np.concatenate([book.prov[doctor], book.prov_hyg[hygiene]])
-    work_day = np.searchsorted(days, np.concatenate([book.date[doctor], book.date[hygiene]]))
+    start = np.concatenate([book.start[doctor], book.start[hygiene]])
+    work_session = (seconds_after_midnight(start) >= AFTERNOON[0] * MINUTE).astype(int)
+    key = (person * len(days) + day) * 2 + session
+    block = np.searchsorted(key, (index_of(calendar.providers, worker) * len(days) +
+                                  np.searchsorted(days, start.astype("datetime64[D]"))) * 2 + work_session)
     work_chair = index_of(ops.nums, np.concatenate([book.op[doctor], book.op[hygiene]]))
-    block = np.searchsorted(person * len(days) + day, index_of(people, worker) * len(days) + work_day)
     block = np.concatenate([np.arange(len(nums)), block])
-    chair = np.concatenate([home_chairs(ops, hygienist)[person], work_chair])
+    chair = np.concatenate([home_chairs(ctx, calendar)[person], work_chair])
     pairs = np.unique(block * len(ops.nums) + chair)
     link_chairs(ctx, nums[pairs // len(ops.nums)], ops.nums[pairs % len(ops.nums)])
 
 
-def home_chairs(ops, hygienist):
-    """Each provider's usual chair (index into the operatories): dentists doctor chairs, hygienists hygiene
-    chairs, dealt in turn."""
-    rank = np.where(hygienist, np.cumsum(hygienist), np.cumsum(~hygienist)) - 1
-    doctor, hygiene = np.flatnonzero(~ops.hygiene), np.flatnonzero(ops.hygiene)
-    return np.where(hygienist, hygiene[rank % len(hygiene)], doctor[rank % len(doctor)])
+def home_chairs(ctx, calendar):
+    """Each provider's own chair (index into the operatories) in the first clinic, as booking seats them."""
+    ops = ctx.practice.operatories
+    first_clinic = np.full(len(calendar.providers), ops.clinic[0])
+    pool, chairs, op_table = operatory_pools(ctx, first_clinic, calendar.hygienist)
+    return index_of(ops.nums, op_table[pool, calendar.chair % chairs[pool]])
 
 
 def blockouts(ctx, days, book):
@@ -217,10 +223,10 @@ def blockout_types(rng, hygiene_chair):
 
 
 def free_time(ctx, days, book):
-    """Every stretch of time between appointments in every chair on every open day: chair index, day, and
-    from, to (epoch seconds)."""
+    """Every stretch of time between the appointments on the book (not the unscheduled list's) in every chair
+    on every open day: chair index, day, and from, to (epoch seconds)."""
     ops = ctx.practice.operatories
-    on_book = book.op != 0
+    on_book = (book.op != 0) & (book.status != AptStatus.UNSCHEDULED_LIST)
     marker_chair, marker_day = np.divmod(np.arange(len(ops.nums) * len(days)), len(days))
     opening, closing = stamp(days[marker_day], OPENS), stamp(days[marker_day], CLOSES)
     # the chair's opening and closing are zero-length appointments around its day
@@ -301,12 +307,15 @@ def history_events(ctx, rng, book):
 
 
 def first_places(ctx, rng, book, moved):
-    """Where a moved appointment was first booked: another chair of its kind, up to two hours off, that day."""
+    """Where a moved appointment was first booked: another chair of its kind, up to two hours off on the
+    book's grid, in the same session that day."""
     pool, chairs, op_table = operatory_pools(ctx, book.clinic, book.is_hygiene)
     other_chair = op_table[pool, rng.integers(0, chairs[pool])]
-    shifted = book.start + seconds(rng.integers(-8, 9, len(moved)) * 15 * MINUTE)
-    latest = stamp(book.date, CLOSES) - seconds(book.minutes * MINUTE)
-    first_start = np.minimum(np.maximum(shifted, stamp(book.date, OPENS)), latest)
+    shifted = book.start + seconds(rng.integers(-4, 5, len(moved)) * 30 * MINUTE)
+    afternoon = seconds_after_midnight(book.start) >= AFTERNOON[0] * MINUTE
+    opens, closes = (np.where(afternoon, pm, am) * MINUTE for am, pm in zip(MORNING, AFTERNOON))
+    latest = stamp(book.date, closes) - seconds(book.minutes * MINUTE)
+    first_start = np.minimum(np.maximum(shifted, stamp(book.date, opens)), latest)
     return np.where(moved, first_start, book.start), np.where(moved, other_chair, book.op)
 
 

@@ -1,0 +1,80 @@
+"""A day like a real day: the book lies on the provider calendar (working days and hours, lunch, the book's
+grid), visits last what their procedures take, and long treatment is split over visits."""
+from conftest import one, query
+
+ON_THE_BOOK = '"AptStatus" IN (1, 2, 3, 5)'
+HOLDING_A_CHAIR = '"AptStatus" IN (1, 2, 5)'  # the unscheduled list's (3) time was given to others
+END = """("AptDateTime" + length("Pattern") * interval '5 minutes')"""
+
+
+def test_starts_on_the_ten_minute_grid_and_nothing_over_lunch(practice_db):
+    bad = one(practice_db, f"""SELECT count(*) FROM raw.appointment WHERE {ON_THE_BOOK} AND (
+        extract(minute FROM "AptDateTime")::int % 10 <> 0 OR extract(second FROM "AptDateTime") <> 0
+        OR length("Pattern") % 2 <> 0
+        OR ("AptDateTime"::time < '13:00' AND {END} > "AptDateTime"::date + time '12:00'))""")
+    assert bad == (0,)
+
+
+def test_every_appointment_inside_one_schedule_block_of_its_provider(practice_db):
+    """The blocks are the provider calendar's: a visit never spans the lunch between two blocks."""
+    outside = one(practice_db, f"""SELECT count(*) FROM raw.appointment a WHERE a.{ON_THE_BOOK}
+        AND NOT EXISTS (SELECT 1 FROM raw.schedule s WHERE s."SchedType" = 1
+            AND s."ProvNum" = CASE WHEN a."IsHygiene" THEN a."ProvHyg" ELSE a."ProvNum" END
+            AND s."SchedDate" = a."AptDateTime"::date AND s."SchedDate" + s."StartTime" <= a."AptDateTime"
+            AND s."SchedDate" + s."StopTime" >= a."AptDateTime" + length(a."Pattern") * interval '5 minutes')""")
+    assert outside == (0,)
+
+
+def test_no_provider_in_two_appointments_at_once(practice_db):
+    overlaps = one(practice_db, f"""WITH booked AS (SELECT "AptNum", CASE WHEN "IsHygiene" THEN "ProvHyg"
+            ELSE "ProvNum" END AS prov, "AptDateTime" AS starts, {END} AS ends FROM raw.appointment
+            WHERE {HOLDING_A_CHAIR})
+        SELECT count(*) FROM booked a JOIN booked b ON a.prov = b.prov AND a."AptNum" < b."AptNum"
+        AND a.starts < b.ends AND b.starts < a.ends""")
+    assert overlaps == (0,)
+
+
+def test_visits_with_ten_or_more_procedures_are_rare(practice_db):
+    share, visits = one(practice_db, """SELECT avg((n >= 10)::int)::float, count(*) FROM (SELECT "AptNum", count(*) n
+        FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") WHERE a."AptStatus" = 2 GROUP BY 1) v""")
+    assert visits > 500 and share < 0.01
+
+
+def test_visit_length_follows_its_procedures(practice_db):
+    """At least the longest procedure's ProcTime and at most all of them, within the grid's rounding (a hygiene
+    visit at least 20 minutes: the dentist's exam and a step); no pile-up at a longest length."""
+    bad = one(practice_db, """SELECT count(*) FROM (SELECT a."AptNum", a."IsHygiene" AS hygiene,
+            length(a."Pattern") * 5 AS minutes,
+            max(length(c."ProcTime")) * 5 AS longest, sum(length(c."ProcTime")) * 5 AS total
+        FROM raw.appointment a JOIN raw.procedurelog p USING ("AptNum") JOIN raw.procedurecode c USING ("CodeNum")
+        WHERE a."AptStatus" = 2 GROUP BY 1, 2, 3) v
+        WHERE minutes < longest - 5 OR minutes > greatest(total + 5, CASE WHEN hygiene THEN 20 ELSE 10 END)""")
+    assert bad == (0,)
+    piled = one(practice_db, f"""SELECT max(n)::float / sum(n) FROM (SELECT count(*) n FROM raw.appointment
+        WHERE {ON_THE_BOOK} AND length("Pattern") >= 24 GROUP BY length("Pattern")) x""")[0]
+    assert piled is None or piled < 0.5
+
+
+def test_hygienists_days_are_mostly_booked(practice_db):
+    """Days a week follow the hygienist's patients' visits: most of each scheduled day is on the book, and a
+    full day holds several patients (about eight at a practice's full volume)."""
+    server, name = practice_db
+    rows = query(server, name, """WITH days AS (SELECT s."ProvNum", s."SchedDate",
+            sum(extract(epoch FROM s."StopTime" - s."StartTime")) / 60 AS minutes
+            FROM raw.schedule s JOIN raw.provider p USING ("ProvNum") WHERE s."SchedType" = 1 AND p."IsSecondary"
+            AND s."SchedDate" < (SELECT max("AptDateTime")::date FROM raw.appointment WHERE "AptStatus" = 2)
+            GROUP BY 1, 2),
+        booked AS (SELECT "ProvHyg", "AptDateTime"::date AS day, count(*) AS n, sum(length("Pattern") * 5) AS minutes
+            FROM raw.appointment WHERE "AptStatus" IN (2, 3, 5) AND "IsHygiene" GROUP BY 1, 2)
+        SELECT d."ProvNum", sum(coalesce(b.minutes, 0)) / sum(d.minutes), avg(coalesce(b.n, 0) * 480 / d.minutes)
+        FROM days d LEFT JOIN booked b ON b."ProvHyg" = d."ProvNum" AND b.day = d."SchedDate" GROUP BY 1""")
+    assert rows and all(0.5 < share < 1 and 4 < per_full_day < 9 for _, share, per_full_day in rows)
+
+
+def test_staff_follows_the_volume(practice_db):
+    """A 400-patient office books a dentist and a hygienist part of the week, each with weekdays off."""
+    server, name = practice_db
+    rows = query(server, name, """SELECT p."IsSecondary", count(DISTINCT s."SchedDate")::float /
+            (SELECT count(DISTINCT "SchedDate") FROM raw.schedule WHERE "SchedType" IN (1, 3))
+        FROM raw.schedule s JOIN raw.provider p USING ("ProvNum") WHERE s."SchedType" = 1 GROUP BY p."ProvNum", 1""")
+    assert rows and all(share < 0.9 for _, share in rows)
