@@ -14,7 +14,7 @@ from .timeline import stamp
 ORTHO_AGE_LIMIT = 19
 DEDUCTIBLE_WAIVED = ("Diagnostic", "X-Ray", "Preventive")
 WAITING_PERIOD_CATEGORIES = ("Crowns", "Prosthodontics", "Maxillofacial Prosth", "Implants")  # major work
-EXTRA_CLEANINGS_SHARE = parameter("insurance.extra_cleanings_share")
+EXTRA_CLEANINGS_SHARE = parameter("plan_benefits.extra_cleanings_share")
 MAJOR_CODES = ("D2950",)  # core build-ups are paid at the crown percent
 EXCLUDED_CODES = (("D9972", 1.0), ("D9975", 1.0), ("D9944", 0.4))  # whitening never covered; night guards on some plans
 COINSURANCE, DEDUCTIBLE, EXCLUSION, LIMITATION = (BenefitType.COINSURANCE, BenefitType.DEDUCTIBLE,

@@ -20,7 +20,7 @@ from core.errors import UserError
 # procedures a patient; recalls and referrals are at most one per patient and kind; payments at most one per
 # split; the signed treatment plans are filed as documents (0.4 a patient-year); the rest can be topped up.
 RANGES = {
-    "appointments": ((2.9, 0.2), (0.2, 1.65)),
+    "appointments": ((3.2, 0.2), (0.2, 1.65)),
     "procedures": ((6.0, 2.6), (10.0, 6.0)),
     "documents": ((0.05, 0.45), (4.0, 4.0)),
     "recalls": ((0.01, 0.0), (1.5, 0.0)),

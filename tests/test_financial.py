@@ -40,8 +40,10 @@ def test_claims_progress_with_time(practice_db):
 
 
 def test_claims_are_mostly_primary_with_a_secondary_minority(practice_db):
+    """About 5% of claims are secondary at 5,000 patients (8.7% of insured patients hold a second plan); an
+    office of 200 patients holds only a few dual-coverage families, so the floor here is lower."""
     share = rows(practice_db, """SELECT avg(("ClaimType" = 'S')::int) FROM raw.claim""")[0][0]
-    assert 0.01 < share < 0.2
+    assert 0.005 < share < 0.2
     assert rows(practice_db, """SELECT count(*) FROM raw.claim WHERE "ClaimType" NOT IN ('P', 'S')
                                 OR "PlaceService" NOT IN (0, 3) OR "EmployRelated" NOT IN (0, 2)""") == [(0,)]
 

@@ -117,7 +117,8 @@ def test_periodic_exams_about_twice_a_year(practice_db):
 
 def test_scaling_and_root_planing_leads_to_perio_maintenance(practice_db):
     """After SRP the patient has perio maintenance (D4910), never an adult prophylaxis again; most of the
-    patients with SRP half a year before the end have come back for maintenance."""
+    patients with SRP half a year before the end have come back for maintenance (75% return, less those who left
+    the practice since: about 0.68, and a 200-patient office has some 50 SRP patients, so the floor is 0.5)."""
     after = one(practice_db, f"""
         WITH srp AS (SELECT "PatNum", min("ProcDate") AS day FROM {DONE} d WHERE code IN ('D4341', 'D4342') GROUP BY 1),
         later AS (SELECT srp."PatNum", srp.day, bool_or(code = 'D1110' AND d."ProcDate" >= srp.day) AS prophy,
@@ -126,7 +127,7 @@ def test_scaling_and_root_planing_leads_to_perio_maintenance(practice_db):
         SELECT count(*) FILTER (WHERE prophy),
                avg(maintenance::int) FILTER (WHERE day < (SELECT max("ProcDate") FROM raw.procedurelog) - 183)
         FROM later""")
-    assert after[0] == 0 and after[1] > 0.6
+    assert after[0] == 0 and after[1] > 0.5
 
 
 @pytest.fixture(scope="module")
