@@ -71,7 +71,7 @@ CLAIMS = [
            "dental visits are preventive or diagnostic only)", gated=GATED),
     Metric("patient-plan-years that reach the annual maximum", share(
            "paid >= maximum - 0.005", PLAN_YEARS, "maximum > 0"), 0.01, 0.08,
-           "NADP and ADA HPI: only a few % of covered patients reach their annual maximum", gated=False),
+           "NADP and ADA HPI: only a few % of covered patients reach their annual maximum", gated=GATED),
     Metric("families with production sent to collections", share(
            'EXISTS (SELECT 1 FROM (' + SENT + ') s WHERE s."Guarantor" = f."Guarantor")', FAMILIES_WITH_PRODUCTION),
            0.01, 0.05, "dental billing benchmarks: 2-5% of a practice's patient accounts go to collections",

@@ -45,7 +45,8 @@ BENEFIT_CLASSES = ("preventive", "basic", "major", "ortho")
 COINSURANCE_DESIGNS = (((100, 80, 50), 0.6), ((100, 90, 60), 0.15), ((100, 80, 60), 0.1), ((100, 70, 50), 0.15))
 ORTHO_SHARE, PERIO_WITH_PROPHY_SHARE = parameters("insurance.ortho_share", "insurance.perio_with_prophy_share")
 ORTHO_PERCENT = 50
-ANNUAL_MAX_DOLLARS = ((1000, 0.15), (1250, 0.1), (1500, 0.45), (2000, 0.2), (2500, 0.1))
+# annual maximums: NADP, the average PPO annual maximum is about $1,300, little changed in decades
+ANNUAL_MAX_DOLLARS = ((1000, 0.45), (1250, 0.15), (1500, 0.25), (2000, 0.1), (2500, 0.05))
 ORTHO_LIFETIME_MAX_DOLLARS = ((1000, 0.4), (1500, 0.4), (2000, 0.2))
 DEDUCTIBLE_DOLLARS = (((50, 150), 0.75), ((25, 75), 0.1), ((100, 300), 0.15))  # (individual, family)
 RENEWAL_MONTHS = ((0, 0.9), (7, 0.05), (10, 0.03), (4, 0.02))  # insplan.MonthRenew, 0 = calendar year
