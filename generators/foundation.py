@@ -39,7 +39,7 @@ PROVIDER_SCHED_NOTES = {"dentist": "Crown preps and root canals in the morning; 
 WEB_SCHED_BIOS = {
     "dentist": "Dr. {last} has cared for Beaverton families since {year} and keeps every visit calm and unhurried.",
     "hygienist": "{first} is a registered dental hygienist who loves helping patients keep their smiles healthy."}
-FULL_TIME_DAYS, MOST_OF_FULL_TIME = 4 * 48, 1.2  # four days a week, less holidays and vacations
+FULL_TIME_DAYS = 4 * 48  # four days a week, less holidays and vacations
 DENTIST_VISITS_A_DAY, HYGIENE_VISITS_A_DAY = parameters("foundation.dentist_visits_a_day",
                                                       "foundation.hygiene_visits_a_day")
 OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
@@ -229,15 +229,15 @@ def providers(ctx: RunContext) -> Providers:
 
 def staffing(ctx: RunContext) -> tuple[int, int]:
     """Dentists and hygienists for the visits the office books a year (its appointment volume over the years
-    from ctx.start to today; hygiene visits their share of them): a provider a day books VISITS_A_DAY, works
-    FULL_TIME_DAYS a year and at most a fifth more; the provider calendar then gives each the days their
-    patients need."""
+    from ctx.start to today; hygiene visits their share of them): a provider a day books VISITS_A_DAY and works
+    FULL_TIME_DAYS a year on the average demand (ADA HPI: about four days a week), so busy quarters still fit in
+    five; the provider calendar then gives each the days their patients need."""
     from .clinical.hygiene import HYGIENE_SHARE  # the clinical package imports this module
     years = max((ctx.today - ctx.start).astype(int) / 365.25, 0.25)
     booked = ctx.config.volume("appointments") / years
     demand = np.array([booked * (1 - HYGIENE_SHARE) / DENTIST_VISITS_A_DAY,
                        booked * HYGIENE_SHARE / HYGIENE_VISITS_A_DAY])
-    return tuple(int(n) for n in np.maximum(1, np.ceil(demand / FULL_TIME_DAYS / MOST_OF_FULL_TIME)))
+    return tuple(int(n) for n in np.maximum(1, np.ceil(demand / FULL_TIME_DAYS)))
 
 
 def formal_names(first, last, suffix):
