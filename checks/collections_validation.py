@@ -6,12 +6,12 @@ Collection Agency Fee or Bad Debt Write-off adjustment, or the guarantor's last 
 the billing type is Collections or Bad Debt. Each rule is (name, SQL returning the offending rows).
 """
 from opendental.codes import ProcStatus
-from opendental.definitions import DefCat
+from opendental.definitions import DefCat, defnums
 
 
 def _defnums(category, *names):
-    listed = ", ".join(f"'{name}'" for name in names)
-    return f"""(SELECT "DefNum" FROM raw.definition WHERE "Category" = {category} AND "ItemName" IN ({listed}))"""
+    """The DefNums of these definitions, as an SQL list."""
+    return f"({', '.join(map(str, defnums(category, *names)))})"
 
 
 AT_AGENCY = _defnums(DefCat.BILLING_TYPES, "Collections", "Bad Debt")

@@ -81,7 +81,8 @@ def sent(ctx, proc, due, unpaid, statement_day, paid_late_on, billable):
 def agency(ctx, proc, owed, sent_day):
     """What the agency does with the procedures `proc` sent (owing `owed`; sent_day per family): its remittances
     (proc, patient, amount, date), its fees (proc, amount, date, collected) and the balances it returned as
-    uncollectable (proc, amount, date), and per family the day it remitted the whole balance (NO_DATE if not)."""
+    uncollectable (proc, amount, date), and per family the day sent and the day it remitted the whole balance
+    (NO_DATE if not)."""
     rng = ctx.rng("collection-agency")
     pr, pt = ctx.practice.clinical.procedures, ctx.practice.patients
     n = len(sent_day)
@@ -99,7 +100,7 @@ def agency(ctx, proc, owed, sent_day):
     paid, charged, lost = collected > 0, fee > 0, written_off > 0
     in_full = (outcome == RECOVERED_IN_FULL) & (remitted <= ctx.today) & (sent_day != NO_DATE)
     return SimpleNamespace(
-        paid_in_full_on=np.where(in_full, remitted, NO_DATE),
+        sent_day=sent_day, paid_in_full_on=np.where(in_full, remitted, NO_DATE),
         remittance=SimpleNamespace(proc=proc[paid], patient=pr.patient[proc[paid]], amount=(collected - fee)[paid],
                                    date=remitted[family[paid]]),
         fee=SimpleNamespace(proc=proc[charged], amount=fee[charged], date=remitted[family[charged]],

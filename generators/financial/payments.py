@@ -34,7 +34,6 @@ TREATMENT_PLAN_PREPAYMENT_SHARE = parameter("financial.payments.treatment_plan_p
 PREPAYMENT, TREATMENT_PLAN_PREPAYMENT = defnums(DefCat.PAYSPLIT_UNEARNED_TYPE, "Prepayment",
                                                 "Treatment Plan Prepayment")
 INCOME_TRANSFER, PATIENT_REFUND = NONE, defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
-COLLECTION_AGENCY = collections.AGENCY_PAYMENT
 CREDIT_CARD, CHECK, CASH, STRIPE, CARE_CREDIT, CHERRY, PROCEED_FINANCE, LENDING_CLUB, SUNBIT = defnums(
     DefCat.PAYMENT_TYPES, "Credit Card", "Check", "Cash", "Stripe", "Care Credit", "Cherry", "ProceedFinance",
     "Lending Club", "Sunbit")
@@ -58,8 +57,7 @@ def _splits(proc, patient, amount, date, kind, unearned=None, adjustment=None, p
 
 def patient_splits(ctx, due, estimated_due, eob_date, billable):
     """Every split a patient makes: at the visit, after the EOB, late after the reminders, through the collection
-    agency, prepayments and their transfers. Also returns what the agency did (collections.agency, with the day
-    each family was sent, sent_day)."""
+    agency, prepayments and their transfers. Also returns what the agency did (collections.agency)."""
     rng = ctx.rng("patient-payments")
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     today = ctx.today
@@ -87,7 +85,6 @@ def patient_splits(ctx, due, estimated_due, eob_date, billable):
     at_visit, rest = np.where(sent, 0, at_visit), np.where(sent, 0, rest)
     unpaid = np.where(sent, due[proc], unpaid)
     agency = collections.agency(ctx, proc[sent], unpaid[sent], sent_day)
-    agency.sent_day = sent_day
 
     prepaid = ((at_visit >= PREPAY_MIN_CENTS // 4) & (pr.fee_cents[proc] >= PREPAY_MIN_CENTS)
                & (pr.date_tp[proc] < pr.date[proc]) & (pr.date_tp[proc] >= ctx.start)
@@ -166,7 +163,7 @@ def collect(ctx, splits):
     large = amount >= 50000
     pay_type = np.where(large, weighted_choice(rng, LARGE_TYPES, n), weighted_choice(rng, SMALL_TYPES, n))
     pay_type = np.select([kind == TRANSFER, kind == REFUND, kind == AGENCY],
-                         [INCOME_TRANSFER, PATIENT_REFUND, COLLECTION_AGENCY], pay_type)
+                         [INCOME_TRANSFER, PATIENT_REFUND, collections.AGENCY_PAYMENT], pay_type)
     paid = SimpleNamespace(splits=splits, payment=payment, first=first, family=family[first], amount=amount,
                            kind=kind, type=pay_type, date=splits.date[first], nums=ctx.ids.take("payment", n))
     _card_processing(ctx, paid)
