@@ -17,6 +17,7 @@ import psycopg2
 import pytest
 
 from conftest import PROJECT, SMALL_END, isolated, run_cli, unavailable
+from core import embedded
 from core.embedded import PGPASS_MARK, SERVICE_USER, EmbeddedServer, _bin_dir
 
 PROBE_USER = "dental-embed-probe"  # a second local account, made for these tests
@@ -197,7 +198,9 @@ def test_a_taken_port_is_said_loudly_and_every_hint_follows_the_move(workspace):
         assert f":{first['port']}:" not in server.pgpass.read_text()
 
 
-def test_a_new_data_directory_does_not_take_the_port_of_a_stopped_one(workspace):
+def test_a_new_data_directory_does_not_take_the_port_of_a_stopped_one(workspace, monkeypatch):
+    # ports above those of the other workers' servers, which could take the stopped one's port meanwhile
+    monkeypatch.setattr(embedded, "FIRST_PORT", 56329)
     path, servers = workspace
     first, settings = start(workspace)
     first.stop()
