@@ -18,6 +18,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -248,17 +249,22 @@ class EmbeddedServer:
                             f"enter {closed[-1]}")
 
     def _service_user(self):
+        """The service user, made on first use; one process at a time makes it (two useradds at once on a fresh
+        machine let the second server start while the first useradd was still writing its files)."""
+        import fcntl
         import pwd
-        try:
-            return pwd.getpwnam(self.run_as)
-        except KeyError:  # made here; another process making it at the same moment is as good
-            made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                                   self.run_as], capture_output=True, text=True)
-        try:
-            return pwd.getpwnam(self.run_as)
-        except KeyError:
-            raise UserError(f"the embedded PostgreSQL needs the system user {self.run_as} and useradd failed: "
-                            f"{made.stderr.strip() or made.returncode}") from None
+        with open(Path(tempfile.gettempdir()) / f".{self.run_as}-useradd.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                return pwd.getpwnam(self.run_as)
+            except KeyError:
+                made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                                       self.run_as], capture_output=True, text=True)
+            try:
+                return pwd.getpwnam(self.run_as)
+            except KeyError:
+                raise UserError(f"the embedded PostgreSQL needs the system user {self.run_as} and useradd failed: "
+                                f"{made.stderr.strip() or made.returncode}") from None
 
     def _initialize(self):
         """initdb, the settings, then the password, all before the server first starts; on any failure
