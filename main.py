@@ -41,7 +41,8 @@ def check(args, config, reporter):
 
 
 def generate(args, config, reporter):
-    reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
+    reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}"
+                 f"{f', as of {config.as_of}' if config.as_of else ''}, "
                  f"seed {config.seed}")
     started = time.perf_counter()
     reporter.start(config)

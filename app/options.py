@@ -62,7 +62,11 @@ def build_parser():
     run.add_argument("--patients", help=f"number of patients (default {defaults.patients}; volumes scale with it)")
     run.add_argument("--start-date", help=f"first day of the analytics window, YYYY-MM-DD, from {EARLIEST_START} "
                      f"(default {defaults.start_date})")
-    run.add_argument("--end-date", help="last day of activity, the simulated 'today' (default: today)")
+    run.add_argument("--end-date", help="last day of the simulated timeline (its appointment book runs on beyond "
+                     "it; default: today)")
+    run.add_argument("--as-of", help="the moment the database shows: 'now', YYYY-MM-DD (that day at 18:00) or "
+                     "YYYY-MM-DDTHH:MM[:SS]; rows entered later are absent and every row has the state it had then "
+                     "(default: --end-date at 18:00, the timeline's end)")
     run.add_argument("--history-years", help="years the practice existed before --start-date: the database "
                      "holds its history since it opened, and the window starts in steady state; the opening "
                      f"must be {EARLIEST_START} or later (default {defaults.history_years})")
@@ -166,6 +170,7 @@ def read_password_file(path):
 def config_from(args):
     cli = {name: value for name, value in (
         ("patients", args.patients), ("start_date", args.start_date), ("end_date", args.end_date),
+        ("as_of", args.as_of),
         ("history_years", args.history_years), ("seed", args.seed), ("clinics", args.clinics),
         ("patients_per_office", args.patients_per_office), ("volume_profile", args.volume_profile),
         ("db_host", args.db_host), ("db_port", args.db_port), ("db_name", args.db_name),

@@ -9,7 +9,7 @@ from core.embedded import EmbeddedServer
 from core.errors import UserError
 from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES, insurance
+from generators import PHASES, as_of, insurance
 from generators.context import RunContext
 
 
@@ -75,6 +75,9 @@ class _Run:
         rows = self._load()
         checkpoints.reached("keys")
         self._timed("keys", database.build_primary_keys, self.connection, keys)
+        if self.config.as_of:
+            checkpoints.reached("as_of")
+            self._timed("as_of", self._project)
         result = self._timed("validate", self._validate)
         self.reporter.checking("fidelity report")
         result.fidelity = self._timed("report", fidelity.report, self.connection, self.config)
@@ -84,6 +87,12 @@ class _Run:
         with interrupts.committing():
             self._timed("commit", self.connection.commit)
         return rows, result
+
+    def _project(self):
+        """The timeline's tables rewritten to the moment --as-of shows."""
+        self.reporter.checking(f"state as of {self.config.as_of}")
+        with self.connection.cursor() as cursor:
+            as_of.project(cursor, "raw", self.config.as_of)
 
     def _timed(self, name, action, *args):
         clock = time.perf_counter()

@@ -2,7 +2,8 @@
 
 DENTAL_SYNTH_PAUSE_AT holds the run at a named point until it is killed or interrupted: connect (before
 connecting), schema (schema applied, old data cleared), copy:<table> (in the middle of that table's COPY),
-keys (every row loaded, the primary keys not built yet), validation (after the first validation rule), commit
+keys (every row loaded, the primary keys not built yet), as_of (keys built, the rows not yet rewritten to
+--as-of), validation (after the first validation rule), commit
 (everything done but the COMMIT).
 
 DENTAL_SYNTH_BREAK_A_ROW points one patient at a provider that does not exist, inside the run's transaction just

@@ -9,7 +9,7 @@ import re
 import runpy
 import traceback
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import psycopg2
@@ -35,6 +35,7 @@ MAX_PATIENTS = 10_000_000
 # A larger practice is generated office by office (each with its own providers, chairs, staff and patients,
 # sharing the reference data), so memory stays flat whatever the patient count.
 PATIENTS_PER_OFFICE = 25_000
+CLOSING_HOUR = 18  # the simulated "now" is the end of --end-date's office hours, unless --as-of says otherwise
 
 # name: (our default at 5,000 patients, the original tool's value, why ours differs), quoted for the reference
 # run: 2023-01-01 to 2026-11-30 with the default history (a practice open since 2020-01-01, REFERENCE_YEARS of
@@ -79,6 +80,7 @@ SETTING_KEYS = {
     "DEMO_DATABASE_URL": "db_url",
     "DEMO_START_DATE": "start_date",
     "DEMO_END_DATE": "end_date",
+    "DEMO_AS_OF": "as_of",
     "DEMO_NUM_PATIENTS": "patients",
     "DEMO_NUM_APPOINTMENTS": "volume:appointments",
     "DEMO_NUM_PROCEDURES": "volume:procedures",
@@ -112,6 +114,7 @@ class GeneratorConfig:
     patients: int = REFERENCE_PATIENTS
     start_date: date = ANALYTICS_START
     end_date: date = field(default_factory=date.today)
+    as_of: datetime | None = None  # the moment the database shows; None: the end of end_date, the timeline's end
     history_years: int = HISTORY_YEARS
     seed: int = 20230101
     clinics: int = 0
@@ -178,9 +181,19 @@ class GeneratorConfig:
         """The simulated 'today': the last day of activity. Nothing else reads the clock."""
         return self.end_date
 
+    @property
+    def moment(self):
+        """The moment the database shows: --as-of, or the end of --end-date's office hours."""
+        return self.as_of or self.timeline_end
+
+    @property
+    def timeline_end(self):
+        return datetime.combine(self.end_date, time(CLOSING_HOUR))
+
     def public_options(self):
         """The options of the run, safe to print or store (no password, no URL with credentials)."""
-        return {
+        as_of = {"as_of": self.as_of.isoformat()} if self.as_of else {}
+        return {**as_of,
             "patients": self.patients, "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(), "history_years": self.history_years, "seed": self.seed, "clinics": self.clinics,
             "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
@@ -226,6 +239,20 @@ def _parse_date(key, value):
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise UserError(f"{key} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_moment(key, value):
+    """A moment: 'now', YYYY-MM-DD (that day at closing time) or YYYY-MM-DDTHH:MM[:SS] (to the second)."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    text = str(value).strip()
+    if text.lower() == "now":
+        return datetime.now().replace(microsecond=0)
+    try:
+        return datetime.combine(date.fromisoformat(text), time(CLOSING_HOUR)) if len(text) == 10 else \
+            datetime.fromisoformat(text).replace(microsecond=0, tzinfo=None)
+    except ValueError:
+        raise UserError(f"{key} must be 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got {value!r}") from None
 
 
 def parse_volume(text):
@@ -279,6 +306,8 @@ def _coerce(target, key, value):
         return _parse_int(key, value, 0, 100)
     if target in ("start_date", "end_date"):
         return _parse_date(key, value)
+    if target == "as_of":
+        return parse_moment(key, value)
     if target in RATES:
         return _parse_rate(key, value)
     if target.startswith("volume:"):
@@ -407,8 +436,19 @@ def _check(config):
                         f"(--start-date {config.start_date}); at most {config.start_date.year - EARLIEST_START.year}")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
-    if config.end_date > date.today():
-        raise UserError(f"--end-date {config.end_date} is in the future; the simulated 'today' must not be after today")
+    if config.as_of and config.as_of >= config.timeline_end:
+        if config.as_of > config.timeline_end:
+            raise UserError(f"--as-of {config.as_of} is after the simulated timeline, which ends at "
+                            f"{config.timeline_end} (--end-date); give a later --end-date")
+        config.as_of = None
+    if config.as_of and config.as_of > datetime.now():
+        raise UserError(f"--as-of {config.as_of} is in the future")
+    if config.as_of and config.as_of < datetime.combine(config.opened, time(CLOSING_HOUR)):
+        raise UserError(f"--as-of {config.as_of} is before the practice's first day, {config.opened} "
+                        "(--start-date less --history-years)")
+    if config.end_date > date.today() and not config.as_of:
+        raise UserError(f"--end-date {config.end_date} is in the future; the simulated 'today' must not be after "
+                        "today (a timeline that runs on needs an --as-of of now or earlier)")
     if (config.end_date - config.start_date).days < 28:
         raise UserError("the date range must cover at least four weeks (--start-date to --end-date)")
     if config.volume_profile not in ("realistic", "original"):

@@ -46,6 +46,7 @@ OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
 # The first office's Admin login (logins number it first), who set the practice up and entered its fees,
 # fee schedules and carriers.
 SETUP_USER = 1
+RAISE_HOUR = 10  # the fee schedule tool is run mid-morning
 RAISE_LOW, RAISE_HIGH = parameters("foundation.fees.raise_low", "foundation.fees.raise_high")
 
 
@@ -460,9 +461,9 @@ def procedure_codes(ctx: RunContext, setup_day: np.datetime64) -> ProcedureCodes
 
 def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, scheds: FeeSchedules,
          clinic_nums: np.ndarray) -> None:
-    """One fee per code, schedule and clinic, holding the fee in force today: OpenDental updates the fee row when
-    the schedule is raised, so SecDateTEdit is the last raise (or the entry). Entry dates fall inside the window:
-    the analytics ignore older fees."""
+    """One fee per code, schedule and clinic, holding the fee in force at the moment the database shows (--as-of):
+    OpenDental updates the fee row when the schedule is raised, so SecDateTEdit is the last raise (or the entry).
+    Entry dates fall inside the window: the analytics ignore older fees."""
     n_codes, n_scheds, n_clinics = len(codes.nums), len(scheds.nums), len(clinic_nums)
     sched_idx = np.repeat(np.arange(n_scheds), n_codes * n_clinics)
     code_idx = np.tile(np.repeat(np.arange(n_codes), n_clinics), n_scheds)
@@ -470,14 +471,17 @@ def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, sched
     n = len(sched_idx)
     # The office's own fees are the newest rows, so the analytics' "standard fee" (newest per code) is UCR.
     entered = np.where(sched_idx == 0, setup_day + 2, setup_day)
-    last_raise = np.r_[NO_DATE, scheds.raised][scheds.raises_applied]
+    raised_by_now = np.searchsorted(stamp(scheds.raised, RAISE_HOUR * 3600), np.datetime64(ctx.config.moment, "s"),
+                                    side="right")
+    applied = np.minimum(scheds.raises_applied, raised_by_now)
+    last_raise = np.r_[NO_DATE, scheds.raised][applied]
     edited = np.maximum(entered, last_raise[sched_idx])
     ctx.out.copy("fee", {
-        "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.cents[sched_idx, code_idx] / 100.0,
+        "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.by_period[applied[sched_idx], sched_idx, code_idx] / 100.0,
         "OldCode": codes.code[code_idx].tolist(), "FeeSched": scheds.nums[sched_idx], "CodeNum": codes.nums[code_idx],
         "ClinicNum": clinic, "ProvNum": 0, "UseDefaultFee": False, "UseDefaultCov": False,
         "SecUserNumEntry": SETUP_USER,
-        "SecDateEntry": entered, "SecDateTEdit": stamp(edited, 10 * 3600),
+        "SecDateEntry": entered, "SecDateTEdit": stamp(edited, RAISE_HOUR * 3600),
     })
     fee_schedule_log(ctx, scheds)
 
@@ -495,7 +499,7 @@ def fee_schedule_log(ctx: RunContext, scheds: FeeSchedules) -> None:
     rounding = np.where(np.char.endswith(scheds.use[sched], "discount"), "cent", "dollar")
     ctx.out.copy("securitylog", {
         "SecurityLogNum": ctx.ids.take("securitylog", len(sched)), "PermType": Permission.FEE_SCHED_EDIT,
-        "UserNum": SETUP_USER, "LogDateTime": stamp(scheds.raised[raise_idx], 10 * 3600 + 60 * sched),
+        "UserNum": SETUP_USER, "LogDateTime": stamp(scheds.raised[raise_idx], RAISE_HOUR * 3600 + 60 * sched),
         "LogText": [f'Fee Schedule "{rows[s]["Description"]}" increased by {p}%, rounded to the nearest {r}'
                     for s, p, r in zip(sched.tolist(), percent, rounding.tolist())],
         "PatNum": 0, "CompName": "FRONTDESK1", "FKey": scheds.nums[sched], "LogSource": 0, "DefNum": 0,

@@ -1,0 +1,265 @@
+"""The practice as of a moment (--as-of): what OpenDental's database held then.
+
+The phases simulate the whole timeline, to --end-date and the appointment book beyond it; `project` rewrites the
+loaded tables, in SQL, to the state they had at the moment:
+- a row exists once it was entered (BORN: its entry stamp, or the entry of the row it belongs to);
+- a row that changed after the moment is put back the way it was (STATE): an appointment is the version its
+  history (histappointment) held, a procedure completed later is still treatment-planned, a claim received later
+  is still sent and its lines not received, a payment is not yet made;
+- references to rows that did not exist yet are dropped (0, OpenDental's "none") or, where the reference is
+  required, the referring row did not exist either (schema/foreign_keys.csv);
+- the families' balances and aging are OpenDental's aging run at the moment (checks.ar_validation's ledger).
+The moment at --end-date's closing hour is the timeline's end: nothing changes.
+"""
+from opendental.codes import AptStatus, ClaimProcStatus, ClaimStatus, CommSentOrReceived, PatStatus, ProcStatus, TaskStatus
+from opendental.definitions import DefCat, defnum
+from core import schema
+from opendental import aging
+
+# The column that says when a row was entered, in the order they are looked for; a table with none of them is
+# entered with its parent (ORPHANS) or was part of the practice's setup.
+ENTRY_COLUMNS = ("SecDateTEntry", "DateTEntry", "DateTimeEntry", "DateTCreated", "DateTimeCreated", "EntryDateTime",
+                 "DateCreated", "DateTimeSheet", "DateTimeNote", "TimeEntry", "LogDateTime", "DateTimeLink",
+                 "HistDateTStamp")
+END_OF_DAY = "interval '17 hours'"  # claims and statements go out in the evening batch
+# Tables whose entry is dated without a time, entered when they were last stamped (never edited), or at the
+# moment given here.
+BORN = {
+    "adjustment": '"SecDateTEdit"', "claimpayment": '"SecDateTEdit"', "payment": '"SecDateTEdit"',
+    "paysplit": '(SELECT p."SecDateTEdit" FROM {s}.payment p WHERE p."PayNum" = t."PayNum")', "proctp": '"SecDateTEdit"', "treatplan": '"SecDateTEdit"',
+    "claim": f'"SecDateEntry" + {END_OF_DAY}',
+    "claimproc": f"""CASE WHEN "Status" = {int(ClaimProcStatus.SUPPLEMENTAL)} THEN "SecDateTEdit"
+                          WHEN "ClaimNum" = 0 THEN (SELECT p."SecDateEntry" FROM {{s}}.procedurelog p
+                                                    WHERE p."ProcNum" = t."ProcNum")
+                          ELSE (SELECT c."SecDateEntry" + {END_OF_DAY} FROM {{s}}.claim c
+                                WHERE c."ClaimNum" = t."ClaimNum") END""",
+    "procedurelog": '"SecDateEntry"',
+    "patient": '"SecDateEntry" + interval \'8 hours\'',
+    "inssub": '"SecDateEntry" + interval \'8 hours\'', "insplan": '"SecDateEntry" + interval \'8 hours\'',
+    "carrier": '"SecDateEntry" + interval \'8 hours\'',
+    "statement": f'"DateSent" + {END_OF_DAY}', "deposit": f'"DateDeposit" + {END_OF_DAY}',
+    "perioexam": '"DateTMeasureEdit"', "rxpat": '"DateTStamp"', "disease": '"DateTStamp"', "allergy": '"DateTStamp"',
+    "refattach": '"DateTStamp"',
+    "schedule": 'least("DateTStamp", "SchedDate" - interval \'750 days\')',  # the book runs two years ahead
+    "sheetfield": None, "document": '"DateCreated"',
+    "histappointment": '"HistDateTStamp"', "taskhist": '"DateTStamp"', "insverifyhist": '"SecDateTEdit"',
+}
+# Rows whose history table keeps their versions: (table, history, key, the history's stamp, whether a history row
+# is the row after the change (histappointment: creation, then each change) or before it (taskhist)).
+VERSIONS = (("appointment", "histappointment", "AptNum", "HistDateTStamp", "after"),
+            ("insverify", "insverifyhist", "InsVerifyNum", "SecDateTEdit", "after"),
+            ("task", "taskhist", "TaskNum", "DateTStamp", "before"))
+CHANGE_STAMPS = ("DateTStamp", "SecDateTEdit")
+# Tables entered at the practice's setup whatever their stamps say (reference data).
+SETUP = {"definition", "procedurecode", "provider", "operatory", "feesched", "fee", "clinic", "usergroup", "userod",
+         "program", "programproperty", "medication", "pharmacy", "pharmclinic", "diseasedef", "allergydef", "referral",
+         "employer", "employee", "laboratory", "recalltype", "recalltrigger", "appointmenttype", "apptview",
+         "apptviewitem", "autocode", "covcat", "covspan", "codegroup", "sheetdef", "sheetfielddef", "claimform",
+         "insfilingcode", "rxdef", "rxnorm", "zipcode", "usergroupattach", "userodapptview", "userodpref",
+         "tasksubscription"}
+# Columns of events that had not happened yet at the moment: "no date" then (and the status they imply, STATE).
+NOT_YET = {"appointment": ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed"), "claim": ("DateResent",),
+           "labcase": ("DateTimeSent", "DateTimeRecd", "DateTimeChecked"), "patient": ("DateFirstVisit", "DateTimeDeceased"),
+           "task": ("DateTimeFinished",), "userod": ("DateTFail", "DateTLastLogin"), "inssub": ("DateTerm",),
+           "insverify": ("DateLastVerified", "DateLastAssigned")}
+
+
+def birth(table):
+    """SQL of the moment a row of `table` (aliased t, schema {s}) was entered, or None (entered with its parent or
+    at setup)."""
+    if table in SETUP:
+        return None
+    if table in BORN:
+        return BORN[table]
+    columns = schema.table(table).column_names
+    return next((f'"{c}"' for c in ENTRY_COLUMNS if c in columns), None)
+
+
+def _statements(s):
+    """The STATE rules, in order, for schema `s`: each (table, SQL)."""
+    planned, done = int(ProcStatus.TREATMENT_PLANNED), int(ProcStatus.COMPLETE)
+    not_received, received = int(ClaimProcStatus.NOT_RECEIVED), int(ClaimProcStatus.RECEIVED)
+    return [
+        # A visit still ahead (or under way) was scheduled; a patient who died later was a patient; a task finished
+        # later was still open.
+        ("appointment", f"""
+            UPDATE {s}.appointment SET "AptStatus" = {int(AptStatus.SCHEDULED)}
+            WHERE "AptStatus" IN ({int(AptStatus.COMPLETE)}, {int(AptStatus.BROKEN)})
+              AND ("AptDateTime" > %(moment)s OR ("AptStatus" = {int(AptStatus.COMPLETE)}
+                                                  AND "DateTimeDismissed" = '0001-01-01'))"""),
+        ("patient", f"""UPDATE {s}.patient SET "PatStatus" = {int(PatStatus.PATIENT)}
+                        WHERE "PatStatus" = {int(PatStatus.DECEASED)} AND "DateTimeDeceased" = '0001-01-01'"""),
+        ("task", f"""UPDATE {s}.task SET "TaskStatus" = {int(TaskStatus.VIEWED)}
+                     WHERE "TaskStatus" = {int(TaskStatus.DONE)} AND "DateTimeFinished" = '0001-01-01'"""),
+        # A procedure completed (or deleted) after the moment was still planned, dated for its visit.
+        ("procedurelog", f"""
+            UPDATE {s}.procedurelog SET "ProcStatus" = {planned}, "DateComplete" = '0001-01-01',
+                   "DateEntryC" = '0001-01-01', "DateTStamp" = "SecDateEntry"
+            WHERE "DateTStamp" > %(moment)s AND "ProcStatus" IN ({done}, {int(ProcStatus.DELETED)})"""),
+        ("procedurelog", f"""UPDATE {s}.procedurelog SET "DateTStamp" = "SecDateEntry" WHERE "DateTStamp" > %(moment)s"""),
+        # A claim line received after the moment was waiting for the carrier: its estimate, no payment yet.
+        ("claimproc", f"""
+            UPDATE {s}.claimproc t SET "Status" = {not_received}, "InsPayAmt" = 0, "ClaimPaymentNum" = 0,
+                   "DateCP" = "ProcDate", "DateEntry" = "ProcDate", "PaymentRow" = 0, "ClaimAdjReasonCodes" = '',
+                   "DateInsFinalized" = '0001-01-01', "Remarks" = '', "ClaimPaymentTracking" = 0,
+                   "WriteOff" = greatest("WriteOffEst", 0),
+                   "SecDateTEdit" = (SELECT c."SecDateEntry" + {END_OF_DAY} FROM {s}.claim c
+                                     WHERE c."ClaimNum" = t."ClaimNum")
+            WHERE "Status" = {received} AND ("SecDateTEdit" > %(moment)s OR NOT EXISTS (SELECT 1 FROM {s}.claimpayment
+                  k WHERE k."ClaimPaymentNum" = t."ClaimPaymentNum"))"""),
+        # A claim is received once its last line was; sent once its send day's batch went out.
+        ("claim", f"""
+            UPDATE {s}.claim c SET "ClaimStatus" = {ClaimStatus.SENT.sql}, "DateReceived" = '0001-01-01',
+                   "InsPayAmt" = 0, "WriteOff" = 0,
+                   "SecDateTEdit" = least("SecDateTEdit", "DateSent" + {END_OF_DAY})
+            WHERE "ClaimStatus" = {ClaimStatus.RECEIVED.sql}
+              AND EXISTS (SELECT 1 FROM {s}.claimproc l WHERE l."ClaimNum" = c."ClaimNum"
+                          AND l."Status" = {not_received})"""),
+        ("claim", f"""
+            UPDATE {s}.claim c SET "InsPayAmt" = l.paid, "WriteOff" = l.write_off
+            FROM (SELECT "ClaimNum", sum("InsPayAmt") paid, sum("WriteOff") write_off FROM {s}.claimproc
+                  GROUP BY 1) l
+            WHERE l."ClaimNum" = c."ClaimNum" AND (c."InsPayAmt" <> l.paid OR c."WriteOff" <> l.write_off)"""),
+        ("claim", f"""
+            UPDATE {s}.claim SET "ClaimStatus" = {ClaimStatus.WAITING_TO_SEND.sql}, "DateSent" = '0001-01-01',
+                   "DateSentOrig" = '0001-01-01', "SecDateTEdit" = "SecDateEntry" + {END_OF_DAY}
+            WHERE "DateSent" + {END_OF_DAY} > %(moment)s AND "ClaimStatus" <> {ClaimStatus.WAITING_TO_SEND.sql}"""),
+        ("patient", _billing_types(s)),
+        *_recalls(s),
+    ]
+
+
+def _recalls(s):
+    """A recall as of the moment: from the last procedure with one of its type's trigger codes (OpenDental reads
+    C, EC and EO), due its interval later, scheduled on the first booked visit with a trigger; none before the
+    first such procedure."""
+    charted = ProcStatus.sql(ProcStatus.COMPLETE, ProcStatus.EXISTING_CURRENT_PROVIDER,
+                             ProcStatus.EXISTING_OTHER_PROVIDER)
+    triggers = f"""SELECT r."RecallNum", p."ProcDate", p."ProcStatus", p."DateTStamp", p."AptNum"
+                   FROM {s}.recall r JOIN {s}.recalltrigger g USING ("RecallTypeNum")
+                   JOIN {s}.procedurelog p ON p."PatNum" = r."PatNum" AND p."CodeNum" = g."CodeNum" """
+    last = f"""SELECT "RecallNum", max("ProcDate") previous, max("DateTStamp") stamped FROM ({triggers}) t
+               WHERE "ProcStatus" IN {charted} GROUP BY 1"""
+    booked = f"""SELECT t."RecallNum", min(t."ProcDate") scheduled FROM ({triggers}) t
+                 JOIN {s}.appointment a USING ("AptNum")
+                 WHERE t."ProcStatus" = {int(ProcStatus.TREATMENT_PLANNED)} AND a."AptStatus" = {int(AptStatus.SCHEDULED)}
+                 GROUP BY 1"""
+    due = ("""(l.previous + make_interval(months => 12 * (r."RecallInterval" >> 24) + ((r."RecallInterval" >> 16) & 255)))::date
+              + 7 * ((r."RecallInterval" >> 8) & 255) + (r."RecallInterval" & 255)""")
+    return [
+        ("recall", f"""DELETE FROM {s}.recall r WHERE NOT EXISTS (SELECT 1 FROM ({last}) l
+                       WHERE l."RecallNum" = r."RecallNum")"""),
+        ("recall", f"""
+            UPDATE {s}.recall r SET "DatePrevious" = l.previous, "DateDueCalc" = {due}, "DateDue" = {due},
+                   "DateTStamp" = least(l.stamped, %(moment)s)
+            FROM ({last}) l WHERE l."RecallNum" = r."RecallNum" AND l.previous <> r."DatePrevious" """),
+        ("recall", f"""
+            UPDATE {s}.recall r SET "DateScheduled" = coalesce(b.scheduled, '0001-01-01')
+            FROM {s}.recall x LEFT JOIN ({booked}) b USING ("RecallNum")
+            WHERE x."RecallNum" = r."RecallNum" AND r."DateScheduled" <> coalesce(b.scheduled, '0001-01-01')"""),
+    ]
+
+
+def _billing_types(s):
+    """A guarantor's billing type changed after the moment is what the billing office's collections notes say it
+    was: Bad Debt once a bad debt was written off, Collections from the note sending the account to the agency
+    until the note settling it, else Standard Account; stamped with the last of those notes."""
+    standard, collections, bad_debt, no_statements = (
+        defnum(DefCat.BILLING_TYPES, name) for name in ("Standard Account", "Collections", "Bad Debt", "No Statements"))
+    note_type, write_off = defnum(DefCat.COMMLOG_TYPES, "Collections"), defnum(DefCat.ADJ_TYPES, "Bad Debt Write-off")
+    notes = f"""SELECT p."Guarantor", max(c."CommDateTime") last,
+                       bool_or(c."SentOrReceived" = {int(CommSentOrReceived.RECEIVED)}) settled
+                FROM {s}.commlog c JOIN {s}.patient p USING ("PatNum") WHERE c."CommType" = {note_type} GROUP BY 1"""
+    return f"""
+        UPDATE {s}.patient g SET
+            "BillingType" = CASE WHEN EXISTS (SELECT 1 FROM {s}.adjustment a JOIN {s}.patient m USING ("PatNum")
+                                              WHERE m."Guarantor" = g."PatNum" AND a."AdjType" = {write_off})
+                                 THEN {bad_debt} WHEN n.last IS NOT NULL AND NOT n.settled THEN {collections}
+                                 ELSE {standard} END,
+            "DateTStamp" = coalesce(n.last, g."DateTStamp")
+        FROM {s}.patient x LEFT JOIN ({notes}) n ON n."Guarantor" = x."PatNum"
+        WHERE x."PatNum" = g."PatNum" AND g."Guarantor" = g."PatNum" AND g."DateTStamp" > %(moment)s
+          AND g."BillingType" <> {no_statements}"""
+
+
+def _versions(s, table, history, key, stamp, side):
+    """The rows of `table` changed after the moment, put back to the version their history holds."""
+    columns = [c for c in schema.table(table).column_names
+               if c != key and c in schema.table(history).column_names and (side == "after" or c != stamp)]
+    pick = (f'{stamp} <= %(moment)s ORDER BY "{key}", "{stamp}" DESC' if side == "after"
+            else f'{stamp} > %(moment)s ORDER BY "{key}", "{stamp}"')
+    pick = pick.replace(stamp, f'"{stamp}"', 1)
+    return f"""
+        UPDATE {s}.{table} t SET {", ".join(f'"{c}" = h."{c}"' for c in columns)}
+        FROM (SELECT DISTINCT ON ("{key}") * FROM {s}.{history} WHERE {pick}) h
+        WHERE h."{key}" = t."{key}" AND EXISTS (SELECT 1 FROM {s}.{history} l
+              WHERE l."{key}" = t."{key}" AND l."{stamp}" > %(moment)s)"""
+
+
+def _orphans(cursor, s):
+    """References to rows that did not exist yet: the row goes where the reference is required, else the
+    reference becomes 0; repeated until nothing changes (a row gone may orphan its own children)."""
+    keys = [fk for fk in schema.foreign_keys() if fk.parent != "definition" and fk.parent not in SETUP]
+    changed = True
+    while changed:
+        changed = False
+        for fk in keys:
+            parent_key = schema.table(fk.parent).primary_key
+            missing = (f'"{fk.column}" <> 0 AND NOT EXISTS (SELECT 1 FROM {s}.{fk.parent} p '
+                       f'WHERE p."{parent_key}" = t."{fk.column}")')
+            action = "DELETE FROM" if fk.required else "UPDATE"
+            tail = f'WHERE {missing}' if fk.required else f'SET "{fk.column}" = 0 WHERE {missing}'
+            cursor.execute(f"{action} {s}.{fk.table} t {tail}")
+            changed |= cursor.rowcount > 0
+
+
+def _stamps(cursor, s, moment):
+    """A row entered by the moment but stamped later was not yet edited: its stamp is its entry (reference data:
+    the practice's setup, its table's first stamp)."""
+    for table in schema.tables():
+        columns = schema.table(table).column_names
+        born = birth(table)
+        for stamp in (c for c in CHANGE_STAMPS if c in columns):
+            entered = born.replace("{s}", s) if born else f'(SELECT min("{stamp}") FROM {s}.{table})'
+            cursor.execute(f'UPDATE {s}.{table} t SET "{stamp}" = least("{stamp}", {entered}) '
+                           f'WHERE "{stamp}" > %(moment)s', {"moment": moment})
+
+
+def _balances(cursor, s, moment):
+    """OpenDental's aging run at the moment: every guarantor's family balance and buckets, every patient's own."""
+    today = cursor.mogrify("%s::date", (moment,)).decode()
+    cursor.execute(f"""
+        UPDATE {s}.patient g SET "BalTotal" = round(coalesce(a.total, 0)::numeric, 2),
+               "Bal_0_30" = round(coalesce(a.b0, 0)::numeric, 2), "Bal_31_60" = round(coalesce(a.b30, 0)::numeric, 2),
+               "Bal_61_90" = round(coalesce(a.b60, 0)::numeric, 2), "BalOver90" = round(coalesce(a.b90, 0)::numeric, 2),
+               "InsEst" = round(coalesce(i.estimate, 0)::numeric, 2)
+        FROM {s}.patient p LEFT JOIN ({aging.family_aging(today, s)}) a ON a.family = p."PatNum"
+             LEFT JOIN ({aging.pending_insurance(s)}) i ON i.family = p."PatNum"
+        WHERE p."PatNum" = g."PatNum" AND g."Guarantor" = g."PatNum" """)
+    cursor.execute(f"""
+        UPDATE {s}.patient t SET "EstBalance" = round(coalesce(b.balance, 0)::numeric, 2)
+        FROM {s}.patient p LEFT JOIN ({aging.patient_balances(s)}) b USING ("PatNum") WHERE p."PatNum" = t."PatNum" """)
+
+
+def project(cursor, s, moment):
+    """Rewrite the tables of schema `s`, which hold the whole simulated timeline, to the state at `moment` (a
+    naive datetime)."""
+    values = {"moment": moment}
+    # A row entered with another (a claim's lines, a payment's splits) goes before that one does.
+    for table in sorted(schema.tables(), key=lambda name: "{s}" not in (birth(name) or "{s}")):
+        born = birth(table)
+        if born:
+            cursor.execute(f"DELETE FROM {s}.{table} t WHERE {born.replace('{s}', s)} > %(moment)s", values)
+    for table, columns in NOT_YET.items():
+        for column in columns:
+            cursor.execute(f'UPDATE {s}.{table} SET "{column}" = %(none)s WHERE "{column}" > %(moment)s',
+                           {**values, "none": "0001-01-01"})
+    for version in VERSIONS:
+        cursor.execute(_versions(s, *version), values)
+    cursor.execute(f"""UPDATE {s}.insverify t SET "DateLastVerified" = '0001-01-01', "SecDateTEdit" = "DateTimeEntry"
+                       WHERE NOT EXISTS (SELECT 1 FROM {s}.insverifyhist h WHERE h."InsVerifyNum" = t."InsVerifyNum")""")
+    for _, statement in _statements(s):
+        cursor.execute(statement, values)
+    _orphans(cursor, s)
+    _stamps(cursor, s, moment)
+    _balances(cursor, s, moment)
