@@ -66,7 +66,7 @@ def build_parser():
                      "it; default: today)")
     run.add_argument("--as-of", help="the moment the database shows: 'now', YYYY-MM-DD (that day at 18:00) or "
                      "YYYY-MM-DDTHH:MM[:SS]; rows entered later are absent and every row has the state it had then "
-                     "(default: --end-date at 18:00, the timeline's end)")
+                     "(default --end-date at 18:00, the timeline's end)")
     run.add_argument("--history-years", help="years the practice existed before --start-date: the database "
                      "holds its history since it opened, and the window starts in steady state; the opening "
                      f"must be {EARLIEST_START} or later (default {defaults.history_years})")

@@ -91,12 +91,6 @@ def _statements(s):
                         WHERE "PatStatus" = {int(PatStatus.DECEASED)} AND "DateTimeDeceased" = '0001-01-01'"""),
         ("task", f"""UPDATE {s}.task SET "TaskStatus" = {int(TaskStatus.VIEWED)}
                      WHERE "TaskStatus" = {int(TaskStatus.DONE)} AND "DateTimeFinished" = '0001-01-01'"""),
-        # A procedure completed (or deleted) after the moment was still planned, dated for its visit.
-        ("procedurelog", f"""
-            UPDATE {s}.procedurelog SET "ProcStatus" = {planned}, "DateComplete" = '0001-01-01',
-                   "DateEntryC" = '0001-01-01', "DateTStamp" = "SecDateEntry"
-            WHERE "DateTStamp" > %(moment)s AND "ProcStatus" IN ({done}, {int(ProcStatus.DELETED)})"""),
-        ("procedurelog", f"""UPDATE {s}.procedurelog SET "DateTStamp" = "SecDateEntry" WHERE "DateTStamp" > %(moment)s"""),
         # A claim line received after the moment was waiting for the carrier: its estimate, no payment yet.
         ("claimproc", f"""
             UPDATE {s}.claimproc t SET "Status" = {not_received}, "InsPayAmt" = 0, "ClaimPaymentNum" = 0,
@@ -124,7 +118,21 @@ def _statements(s):
             UPDATE {s}.claim SET "ClaimStatus" = {ClaimStatus.WAITING_TO_SEND.sql}, "DateSent" = '0001-01-01',
                    "DateSentOrig" = '0001-01-01', "SecDateTEdit" = "SecDateEntry" + {END_OF_DAY}
             WHERE "DateSent" + {END_OF_DAY} > %(moment)s AND "ClaimStatus" <> {ClaimStatus.WAITING_TO_SEND.sql}"""),
+        # A procedure completed (or deleted) after the moment was still planned, dated for its visit, unless it was
+        # on a claim or paid by then (the desk takes the payment and the office bills the day's work as it is done).
+        ("procedurelog", f"""
+            UPDATE {s}.procedurelog p SET "ProcStatus" = {planned}, "DateComplete" = '0001-01-01',
+                   "DateEntryC" = '0001-01-01', "DateTStamp" = "SecDateEntry"
+            WHERE "DateTStamp" > %(moment)s AND "ProcStatus" IN ({done}, {int(ProcStatus.DELETED)})
+              AND NOT EXISTS (SELECT 1 FROM {s}.paysplit x WHERE x."ProcNum" = p."ProcNum")
+              AND NOT EXISTS (SELECT 1 FROM {s}.claimproc c WHERE c."ProcNum" = p."ProcNum" AND c."ClaimNum" <> 0)"""),
+        ("procedurelog", f"""UPDATE {s}.procedurelog SET "DateTStamp" = "SecDateEntry" WHERE "DateTStamp" > %(moment)s"""),
         ("patient", _billing_types(s)),
+        # A child under 13 then was reached at the guarantor's e-mail; their own came when they were older.
+        ("patient", f"""
+            UPDATE {s}.patient c SET "Email" = g."Email" FROM {s}.patient g
+            WHERE g."PatNum" = c."Guarantor" AND c."PatNum" <> c."Guarantor" AND c."Email" <> ''
+              AND c."Email" <> g."Email" AND c."Birthdate" > %(moment)s::date - interval '13 years'"""),
         *_recalls(s),
     ]
 
