@@ -63,7 +63,7 @@ def build_parser():
     run.add_argument("--start-date", help=f"first day of the analytics window, YYYY-MM-DD, from {EARLIEST_START} "
                      f"(default {defaults.start_date})")
     run.add_argument("--end-date", help="last day of the simulated timeline (its appointment book runs on beyond "
-                     "it; default: today)")
+                     "it) (default: today)")
     run.add_argument("--as-of", help="the moment the database shows: 'now', YYYY-MM-DD (that day at 18:00) or "
                      "YYYY-MM-DDTHH:MM[:SS]; rows entered later are absent and every row has the state it had then "
                      "(default --end-date at 18:00, the timeline's end)")
