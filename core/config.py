@@ -436,11 +436,9 @@ def _check(config):
                         f"(--start-date {config.start_date}); at most {config.start_date.year - EARLIEST_START.year}")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
-    if config.as_of and config.as_of >= config.timeline_end:
-        if config.as_of > config.timeline_end:
-            raise UserError(f"--as-of {config.as_of} is after the simulated timeline, which ends at "
-                            f"{config.timeline_end} (--end-date); give a later --end-date")
-        config.as_of = None
+    if config.as_of and config.as_of > config.timeline_end:
+        raise UserError(f"--as-of {config.as_of} is after the simulated timeline, which ends at "
+                        f"{config.timeline_end} (--end-date); give a later --end-date")
     if config.as_of and config.as_of > datetime.now():
         raise UserError(f"--as-of {config.as_of} is in the future")
     if config.as_of and config.as_of < datetime.combine(config.opened, time(CLOSING_HOUR)):

@@ -21,11 +21,15 @@ from opendental import aging
 ENTRY_COLUMNS = ("SecDateTEntry", "DateTEntry", "DateTimeEntry", "DateTCreated", "DateTimeCreated", "EntryDateTime",
                  "DateCreated", "DateTimeSheet", "DateTimeNote", "TimeEntry", "LogDateTime", "DateTimeLink",
                  "HistDateTStamp")
-END_OF_DAY = "interval '17 hours'"  # claims and statements go out in the evening batch
+END_OF_DAY = "interval '17 hours'"
+ON_ACCOUNT = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)  # claims and statements go out in the evening batch
 # Tables whose entry is dated without a time, entered when they were last stamped (never edited), or at the
 # moment given here.
 BORN = {
-    "adjustment": '"SecDateTEdit"', "claimpayment": '"SecDateTEdit"', "payment": '"SecDateTEdit"',
+    "adjustment": '"SecDateTEdit"', "payment": '"SecDateTEdit"',
+    # an insurance check is entered with the EOB posted to its lines
+    "claimpayment": '''greatest("SecDateTEdit", (SELECT max(l."SecDateTEdit") FROM {s}.claimproc l
+                                                 WHERE l."ClaimPaymentNum" = t."ClaimPaymentNum"))''',
     "paysplit": '(SELECT p."SecDateTEdit" FROM {s}.payment p WHERE p."PayNum" = t."PayNum")', "proctp": '"SecDateTEdit"', "treatplan": '"SecDateTEdit"',
     "claim": f'"SecDateEntry" + {END_OF_DAY}',
     "claimproc": f"""CASE WHEN "Status" = {int(ClaimProcStatus.SUPPLEMENTAL)} THEN "SecDateTEdit"
@@ -44,6 +48,10 @@ BORN = {
     "sheetfield": None, "document": '"DateCreated"',
     "histappointment": '"HistDateTStamp"', "taskhist": '"DateTStamp"', "insverifyhist": '"SecDateTEdit"',
 }
+# The events a row is stamped with when they happen (the later edits of the timeline may have been stamped over).
+EVENTS_STAMPED = {"appointment": ("DateTStamp", ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed")),
+                  "labcase": ("DateTStamp", ("DateTimeSent", "DateTimeRecd", "DateTimeChecked")),
+                  "task": ("SecDateTEdit", ("DateTimeFinished",))}
 # Rows whose history table keeps their versions: (table, history, key, the history's stamp, whether a history row
 # is the row after the change (histappointment: creation, then each change) or before it (taskhist)).
 VERSIONS = (("appointment", "histappointment", "AptNum", "HistDateTStamp", "after"),
@@ -91,7 +99,7 @@ def _statements(s):
                         WHERE "PatStatus" = {int(PatStatus.DECEASED)} AND "DateTimeDeceased" = '0001-01-01'"""),
         ("task", f"""UPDATE {s}.task SET "TaskStatus" = {int(TaskStatus.VIEWED)}
                      WHERE "TaskStatus" = {int(TaskStatus.DONE)} AND "DateTimeFinished" = '0001-01-01'"""),
-        # A claim line received after the moment was waiting for the carrier: its estimate, no payment yet.
+        # A claim line whose check was not posted by the moment was waiting for the carrier: its estimate, no payment yet.
         ("claimproc", f"""
             UPDATE {s}.claimproc t SET "Status" = {not_received}, "InsPayAmt" = 0, "ClaimPaymentNum" = 0,
                    "DateCP" = "ProcDate", "DateEntry" = "ProcDate", "PaymentRow" = 0, "ClaimAdjReasonCodes" = '',
@@ -99,8 +107,8 @@ def _statements(s):
                    "WriteOff" = greatest("WriteOffEst", 0),
                    "SecDateTEdit" = (SELECT c."SecDateEntry" + {END_OF_DAY} FROM {s}.claim c
                                      WHERE c."ClaimNum" = t."ClaimNum")
-            WHERE "Status" = {received} AND ("SecDateTEdit" > %(moment)s OR NOT EXISTS (SELECT 1 FROM {s}.claimpayment
-                  k WHERE k."ClaimPaymentNum" = t."ClaimPaymentNum"))"""),
+            WHERE "Status" = {received} AND NOT EXISTS (SELECT 1 FROM {s}.claimpayment k
+                                                        WHERE k."ClaimPaymentNum" = t."ClaimPaymentNum")"""),
         # A claim is received once its last line was; sent once its send day's batch went out.
         ("claim", f"""
             UPDATE {s}.claim c SET "ClaimStatus" = {ClaimStatus.SENT.sql}, "DateReceived" = '0001-01-01',
@@ -126,6 +134,14 @@ def _statements(s):
             WHERE "DateTStamp" > %(moment)s AND "ProcStatus" IN ({done}, {int(ProcStatus.DELETED)})
               AND NOT EXISTS (SELECT 1 FROM {s}.paysplit x WHERE x."ProcNum" = p."ProcNum")
               AND NOT EXISTS (SELECT 1 FROM {s}.claimproc c WHERE c."ProcNum" = p."ProcNum" AND c."ClaimNum" <> 0)"""),
+        # ... and one kept complete was completed by the time it was first paid or billed.
+        ("procedurelog", f"""
+            UPDATE {s}.procedurelog p SET "DateTStamp" = m.first FROM (
+              SELECT "ProcNum", min(moment) AS first FROM (
+                SELECT "ProcNum", "SecDateTEdit" AS moment FROM {s}.paysplit WHERE "ProcNum" <> 0
+                UNION ALL SELECT l."ProcNum", c."SecDateEntry" + {END_OF_DAY} FROM {s}.claimproc l
+                          JOIN {s}.claim c USING ("ClaimNum")) e GROUP BY 1) m
+            WHERE m."ProcNum" = p."ProcNum" AND p."DateTStamp" > %(moment)s AND p."ProcStatus" = {done}"""),
         ("procedurelog", f"""UPDATE {s}.procedurelog SET "DateTStamp" = "SecDateEntry" WHERE "DateTStamp" > %(moment)s"""),
         ("patient", _billing_types(s)),
         # A child under 13 then was reached at the guarantor's e-mail; their own came when they were older.
@@ -133,7 +149,6 @@ def _statements(s):
             UPDATE {s}.patient c SET "Email" = g."Email" FROM {s}.patient g
             WHERE g."PatNum" = c."Guarantor" AND c."PatNum" <> c."Guarantor" AND c."Email" <> ''
               AND c."Email" <> g."Email" AND c."Birthdate" > %(moment)s::date - interval '13 years'"""),
-        *_recalls(s),
     ]
 
 
@@ -148,23 +163,21 @@ def _recalls(s):
                    JOIN {s}.procedurelog p ON p."PatNum" = r."PatNum" AND p."CodeNum" = g."CodeNum" """
     last = f"""SELECT "RecallNum", max("ProcDate") previous, max("DateTStamp") stamped FROM ({triggers}) t
                WHERE "ProcStatus" IN {charted} GROUP BY 1"""
-    booked = f"""SELECT t."RecallNum", min(t."ProcDate") scheduled FROM ({triggers}) t
-                 JOIN {s}.appointment a USING ("AptNum")
-                 WHERE t."ProcStatus" = {int(ProcStatus.TREATMENT_PLANNED)} AND a."AptStatus" = {int(AptStatus.SCHEDULED)}
-                 GROUP BY 1"""
+    booked = f"""SELECT t."RecallNum", min(t."ProcDate") FILTER (WHERE a."AptStatus" = {int(AptStatus.SCHEDULED)})
+                        AS scheduled, max(a."DateTStamp") AS changed
+                 FROM ({triggers}) t JOIN {s}.appointment a USING ("AptNum")
+                 WHERE t."ProcStatus" = {int(ProcStatus.TREATMENT_PLANNED)} GROUP BY 1"""
     due = ("""(l.previous + make_interval(months => 12 * (r."RecallInterval" >> 24) + ((r."RecallInterval" >> 16) & 255)))::date
               + 7 * ((r."RecallInterval" >> 8) & 255) + (r."RecallInterval" & 255)""")
     return [
         ("recall", f"""DELETE FROM {s}.recall r WHERE NOT EXISTS (SELECT 1 FROM ({last}) l
                        WHERE l."RecallNum" = r."RecallNum")"""),
+        # Stamped when its trigger was charted or a visit booking it was made, moved or cancelled.
         ("recall", f"""
             UPDATE {s}.recall r SET "DatePrevious" = l.previous, "DateDueCalc" = {due}, "DateDue" = {due},
-                   "DateTStamp" = least(l.stamped, %(moment)s)
-            FROM ({last}) l WHERE l."RecallNum" = r."RecallNum" AND l.previous <> r."DatePrevious" """),
-        ("recall", f"""
-            UPDATE {s}.recall r SET "DateScheduled" = coalesce(b.scheduled, '0001-01-01')
-            FROM {s}.recall x LEFT JOIN ({booked}) b USING ("RecallNum")
-            WHERE x."RecallNum" = r."RecallNum" AND r."DateScheduled" <> coalesce(b.scheduled, '0001-01-01')"""),
+                   "DateScheduled" = coalesce(b.scheduled, '0001-01-01'),
+                   "DateTStamp" = least(greatest(l.stamped, b.changed), %(moment)s)
+            FROM ({last}) l LEFT JOIN ({booked}) b USING ("RecallNum") WHERE l."RecallNum" = r."RecallNum" """),
     ]
 
 
@@ -221,6 +234,37 @@ def _orphans(cursor, s):
             changed |= cursor.rowcount > 0
 
 
+def _references_stamped(cursor, s):
+    """A row that refers to a row entered after it was edited when the reference was set (a procedure attached
+    to a visit booked later, a check put on a deposit): its change stamp is at least the other row's entry. An
+    insurance check's lines were posted with it, when the last of them was; a claim is received with its last line."""
+    for fk in schema.foreign_keys():
+        stamp = next((c for c in CHANGE_STAMPS if c in schema.table(fk.table).column_names), None)
+        parent_born = birth(fk.parent)
+        if fk.required or not stamp or not parent_born or fk.parent == fk.table:
+            continue
+        key = schema.table(fk.parent).primary_key
+        cursor.execute(f"""
+            UPDATE {s}.{fk.table} c SET "{stamp}" = x.entered
+            FROM (SELECT t."{key}", {parent_born.replace("{s}", s)} AS entered FROM {s}.{fk.parent} t) x
+            WHERE x."{key}" = c."{fk.column}" AND c."{fk.column}" <> 0 AND c."{stamp}" < x.entered""")
+    received = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
+    cursor.execute(f"""
+        UPDATE {s}.claimpayment t SET "SecDateTEdit" = {birth("claimpayment").replace("{s}", s)}""")
+    cursor.execute(f"""
+        UPDATE {s}.claimproc l SET "SecDateTEdit" = k."SecDateTEdit" FROM {s}.claimpayment k
+        WHERE k."ClaimPaymentNum" = l."ClaimPaymentNum" AND l."Status" IN {received}
+          AND l."SecDateTEdit" <> k."SecDateTEdit" """)
+    cursor.execute(f"""
+        UPDATE {s}.claim c SET "SecDateTEdit" = l.posted
+        FROM (SELECT "ClaimNum", max("SecDateTEdit") posted FROM {s}.claimproc WHERE "Status" IN {received}
+              GROUP BY 1) l
+        WHERE l."ClaimNum" = c."ClaimNum" AND c."SecDateTEdit" < l.posted""")
+    for table, (stamp, events) in EVENTS_STAMPED.items():
+        latest = "greatest(" + ", ".join(f'"{e}"' for e in events) + ")"
+        cursor.execute(f'UPDATE {s}.{table} SET "{stamp}" = {latest} WHERE "{stamp}" < {latest}')
+
+
 def _stamps(cursor, s, moment):
     """A row entered by the moment but stamped later was not yet edited: its stamp is its entry (reference data:
     the practice's setup, its table's first stamp)."""
@@ -247,12 +291,37 @@ def _balances(cursor, s, moment):
     cursor.execute(f"""
         UPDATE {s}.patient t SET "EstBalance" = round(coalesce(b.balance, 0)::numeric, 2)
         FROM {s}.patient p LEFT JOIN ({aging.patient_balances(s)}) b USING ("PatNum") WHERE p."PatNum" = t."PatNum" """)
+    _balance_stamps(cursor, s, today)
+
+
+def _balance_stamps(cursor, s, today):
+    """OpenDental stamps a patient row when its balance changes: a guarantor's with the family's last posting
+    (charge, payment, adjustment, claim line) or the last midnight one of its unpaid charges aged into the next
+    bucket; every patient's with their own last posting."""
+    posted = f"""
+        SELECT "PatNum", max(moment) AS moment FROM (
+          SELECT "PatNum", "DateTStamp" AS moment FROM {s}.procedurelog WHERE "ProcStatus" = {int(ProcStatus.COMPLETE)}
+          UNION ALL SELECT "PatNum", "SecDateTEdit" FROM {s}.adjustment
+          UNION ALL SELECT "PatNum", "SecDateTEdit" FROM {s}.paysplit
+          UNION ALL SELECT "PatNum", "SecDateTEdit" FROM {s}.claimproc WHERE "Status" IN {ON_ACCOUNT}) e
+        GROUP BY 1"""
+    aged = f"""
+        SELECT family, max(CASE WHEN age > 90 THEN day + 91 WHEN age > 60 THEN day + 61 ELSE day + 31 END)::timestamp
+               AS moment FROM ({aging.unpaid_charges(today, s)}) u WHERE amount > 0 AND age > 30 GROUP BY 1"""
+    cursor.execute(f"""
+        UPDATE {s}.patient t SET "DateTStamp" = greatest(t."DateTStamp", o.moment, f.moment, a.moment)
+        FROM {s}.patient p LEFT JOIN ({posted}) o USING ("PatNum")
+             LEFT JOIN (SELECT m."Guarantor", max(x.moment) AS moment FROM {s}.patient m JOIN ({posted}) x USING ("PatNum")
+                        GROUP BY 1) f ON f."Guarantor" = p."PatNum" AND p."Guarantor" = p."PatNum"
+             LEFT JOIN ({aged}) a ON a.family = p."PatNum" AND p."Guarantor" = p."PatNum"
+        WHERE p."PatNum" = t."PatNum" """)
 
 
 def project(cursor, s, moment):
     """Rewrite the tables of schema `s`, which hold the whole simulated timeline, to the state at `moment` (a
     naive datetime)."""
     values = {"moment": moment}
+    cursor.execute(f'CREATE INDEX as_of_check_lines ON {s}.claimproc ("ClaimPaymentNum")')  # a check's birth
     # A row entered with another (a claim's lines, a payment's splits) goes before that one does.
     for table in sorted(schema.tables(), key=lambda name: "{s}" not in (birth(name) or "{s}")):
         born = birth(table)
@@ -270,4 +339,8 @@ def project(cursor, s, moment):
         cursor.execute(statement, values)
     _orphans(cursor, s)
     _stamps(cursor, s, moment)
+    _references_stamped(cursor, s)
+    for _, statement in _recalls(s):
+        cursor.execute(statement, values)
     _balances(cursor, s, moment)
+    cursor.execute(f"DROP INDEX {s}.as_of_check_lines")

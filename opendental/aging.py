@@ -18,17 +18,25 @@ def ledger(s="raw"):
       FROM {s}.claimproc c JOIN {s}.patient pt USING ("PatNum") WHERE c."Status" IN {PAID}"""
 
 
-def family_aging(today, s="raw"):
-    """Per family: total, 0-30, 31-60, 61-90 and over-90 days, aged as of the SQL date `today`."""
+def unpaid_charges(today, s="raw"):
+    """Per family and charge: its day, its age on the SQL date `today` and what is left of it unpaid (credits pay
+    the oldest charges first)."""
     return f"""
     WITH ledger AS ({ledger(s)}),
     totals AS (SELECT family, sum(amount) total, coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) credits
                FROM ledger GROUP BY family),
     charges AS (SELECT family, day, amount, coalesce(sum(amount) OVER (PARTITION BY family ORDER BY day, amount
-                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before FROM ledger WHERE amount > 0),
-    unpaid AS (SELECT c.family, {today} - c.day AS age,
-                      greatest(0, c.amount - greatest(t.credits - c.before, 0)) AS amount
-               FROM charges c JOIN totals t USING (family))
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before FROM ledger WHERE amount > 0)
+    SELECT c.family, c.day, {today} - c.day AS age, greatest(0, c.amount - greatest(t.credits - c.before, 0)) AS amount
+    FROM charges c JOIN totals t USING (family)"""
+
+
+def family_aging(today, s="raw"):
+    """Per family: total, 0-30, 31-60, 61-90 and over-90 days, aged as of the SQL date `today`."""
+    return f"""
+    WITH ledger AS ({ledger(s)}),
+    totals AS (SELECT family, sum(amount) total FROM ledger GROUP BY family),
+    unpaid AS ({unpaid_charges(today, s)})
     SELECT t.family, t.total,
            coalesce(sum(u.amount) FILTER (WHERE u.age <= 30), 0) AS b0,
            coalesce(sum(u.amount) FILTER (WHERE u.age BETWEEN 31 AND 60), 0) AS b30,
