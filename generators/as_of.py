@@ -51,7 +51,8 @@ BORN = {
 # The events a row is stamped with when they happen (the later edits of the timeline may have been stamped over).
 EVENTS_STAMPED = {"appointment": ("DateTStamp", ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed")),
                   "labcase": ("DateTStamp", ("DateTimeSent", "DateTimeRecd", "DateTimeChecked")),
-                  "task": ("SecDateTEdit", ("DateTimeFinished",))}
+                  "task": ("SecDateTEdit", ("DateTimeFinished",)), "claim": ("SecDateTEdit", ("DateResent",)),
+                  "inssub": ("SecDateTEdit", ("DateTerm",))}
 # Rows whose history table keeps their versions: (table, history, key, the history's stamp, whether a history row
 # is the row after the change (histappointment: creation, then each change) or before it (taskhist)).
 VERSIONS = (("appointment", "histappointment", "AptNum", "HistDateTStamp", "after"),
