@@ -218,10 +218,18 @@ def _versions(s, table, history, key, stamp, side):
               WHERE l."{key}" = t."{key}" AND l."{stamp}" > %(moment)s)"""
 
 
-def _orphans(cursor, s):
+def _filled(cursor, s):
+    """The tables of schema `s` that hold rows (the rewrite leaves the others alone)."""
+    names = sorted(schema.tables())
+    cursor.execute(" UNION ALL ".join(f"SELECT '{t}' WHERE EXISTS (SELECT 1 FROM {s}.{t})" for t in names))
+    return {t for (t,) in cursor.fetchall()}
+
+
+def _orphans(cursor, s, filled):
     """References to rows that did not exist yet: the row goes where the reference is required, else the
     reference becomes 0; repeated until nothing changes (a row gone may orphan its own children)."""
-    keys = [fk for fk in schema.foreign_keys() if fk.parent != "definition" and fk.parent not in SETUP]
+    keys = [fk for fk in schema.foreign_keys()
+            if fk.parent != "definition" and fk.parent not in SETUP and fk.table in filled]
     changed = True
     while changed:
         changed = False
@@ -235,23 +243,24 @@ def _orphans(cursor, s):
             changed |= cursor.rowcount > 0
 
 
-def _references_stamped(cursor, s):
+def _references_stamped(cursor, s, filled):
     """A row that refers to a row entered after it was edited when the reference was set (a procedure attached
     to a visit booked later, a check put on a deposit): its change stamp is at least the other row's entry. An
     insurance check's lines were posted with it, when the last of them was; a claim is received with its last line."""
+    received = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
+    cursor.execute(f"""
+        UPDATE {s}.claimpayment t SET "SecDateTEdit" = {birth("claimpayment").replace("{s}", s)}""")
     for fk in schema.foreign_keys():
         stamp = next((c for c in CHANGE_STAMPS if c in schema.table(fk.table).column_names), None)
-        parent_born = birth(fk.parent)
-        if fk.required or not stamp or not parent_born or fk.parent == fk.table:
+        # a check's stamp is its posting (its birth) by now
+        parent_born = '"SecDateTEdit"' if fk.parent == "claimpayment" else birth(fk.parent)
+        if fk.required or not stamp or not parent_born or fk.parent == fk.table or fk.table not in filled:
             continue
         key = schema.table(fk.parent).primary_key
         cursor.execute(f"""
             UPDATE {s}.{fk.table} c SET "{stamp}" = x.entered
             FROM (SELECT t."{key}", {parent_born.replace("{s}", s)} AS entered FROM {s}.{fk.parent} t) x
             WHERE x."{key}" = c."{fk.column}" AND c."{fk.column}" <> 0 AND c."{stamp}" < x.entered""")
-    received = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
-    cursor.execute(f"""
-        UPDATE {s}.claimpayment t SET "SecDateTEdit" = {birth("claimpayment").replace("{s}", s)}""")
     cursor.execute(f"""
         UPDATE {s}.claimproc l SET "SecDateTEdit" = k."SecDateTEdit" FROM {s}.claimpayment k
         WHERE k."ClaimPaymentNum" = l."ClaimPaymentNum" AND l."Status" IN {received}
@@ -266,10 +275,10 @@ def _references_stamped(cursor, s):
         cursor.execute(f'UPDATE {s}.{table} SET "{stamp}" = {latest} WHERE "{stamp}" < {latest}')
 
 
-def _stamps(cursor, s, moment):
+def _stamps(cursor, s, moment, filled):
     """A row entered by the moment but stamped later was not yet edited: its stamp is its entry (reference data:
     the practice's setup, its table's first stamp)."""
-    for table in schema.tables():
+    for table in sorted(filled):
         columns = schema.table(table).column_names
         born = birth(table)
         for stamp in (c for c in CHANGE_STAMPS if c in columns):
@@ -322,9 +331,10 @@ def project(cursor, s, moment):
     """Rewrite the tables of schema `s`, which hold the whole simulated timeline, to the state at `moment` (a
     naive datetime)."""
     values = {"moment": moment}
+    filled = _filled(cursor, s)
     cursor.execute(f'CREATE INDEX as_of_check_lines ON {s}.claimproc ("ClaimPaymentNum")')  # a check's birth
     # A row entered with another (a claim's lines, a payment's splits) goes before that one does.
-    for table in sorted(schema.tables(), key=lambda name: "{s}" not in (birth(name) or "{s}")):
+    for table in sorted(filled, key=lambda name: ("{s}" not in (birth(name) or "{s}"), name)):
         born = birth(table)
         if born:
             cursor.execute(f"DELETE FROM {s}.{table} t WHERE {born.replace('{s}', s)} > %(moment)s", values)
@@ -338,9 +348,9 @@ def project(cursor, s, moment):
                        WHERE NOT EXISTS (SELECT 1 FROM {s}.insverifyhist h WHERE h."InsVerifyNum" = t."InsVerifyNum")""")
     for _, statement in _statements(s):
         cursor.execute(statement, values)
-    _orphans(cursor, s)
-    _stamps(cursor, s, moment)
-    _references_stamped(cursor, s)
+    _orphans(cursor, s, filled)
+    _stamps(cursor, s, moment, filled)
+    _references_stamped(cursor, s, filled)
     for _, statement in _recalls(s):
         cursor.execute(statement, values)
     _balances(cursor, s, moment)
