@@ -44,7 +44,7 @@ BORN = {
     "statement": f'"DateSent" + {END_OF_DAY}', "deposit": f'"DateDeposit" + {END_OF_DAY}',
     "perioexam": '"DateTMeasureEdit"', "rxpat": '"DateTStamp"', "disease": '"DateTStamp"', "allergy": '"DateTStamp"',
     "refattach": '"DateTStamp"',
-    "schedule": 'least("DateTStamp", "SchedDate" - interval \'750 days\')',  # the book runs two years ahead
+    "schedule": 'least("DateTStamp", "SchedDate" - interval \'366 days\')',  # set up a year ahead
     "sheetfield": None, "document": '"DateCreated"',
     "histappointment": '"HistDateTStamp"', "taskhist": '"DateTStamp"', "insverifyhist": '"SecDateTEdit"',
 }
