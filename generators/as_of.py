@@ -3,26 +3,28 @@
 The phases simulate the whole timeline, to --end-date and the appointment book beyond it; `project` rewrites the
 loaded tables, in SQL, to the state they had at the moment:
 - a row exists once it was entered (BORN: its entry stamp, or the entry of the row it belongs to);
-- a row that changed after the moment is put back the way it was (STATE): an appointment is the version its
+- a row that changed after the moment is put back the way it was (_statements): an appointment is the version its
   history (histappointment) held, a procedure completed later is still treatment-planned, a claim received later
   is still sent and its lines not received, a payment is not yet made;
 - references to rows that did not exist yet are dropped (0, OpenDental's "none") or, where the reference is
   required, the referring row did not exist either (schema/foreign_keys.csv);
-- the families' balances and aging are OpenDental's aging run at the moment (checks.ar_validation's ledger).
-The moment at --end-date's closing hour is the timeline's end: nothing changes.
+- every change is stamped: a row that changed by the moment carries a change stamp no later than it, and one
+  that changed later the stamp of its last change before (or its entry);
+- the families' balances and aging are OpenDental's aging run at the moment (opendental/aging.py).
 """
-from opendental.codes import AptStatus, ClaimProcStatus, ClaimStatus, CommSentOrReceived, PatStatus, ProcStatus, TaskStatus
-from opendental.definitions import DefCat, defnum
 from core import schema
 from opendental import aging
+from opendental.codes import (AptStatus, ClaimProcStatus, ClaimStatus, CommSentOrReceived, PatStatus, ProcStatus,
+                              TaskStatus)
+from opendental.definitions import DefCat, defnum
 
 # The column that says when a row was entered, in the order they are looked for; a table with none of them is
-# entered with its parent (ORPHANS) or was part of the practice's setup.
+# entered with its parent (_orphans) or was part of the practice's setup.
 ENTRY_COLUMNS = ("SecDateTEntry", "DateTEntry", "DateTimeEntry", "DateTCreated", "DateTimeCreated", "EntryDateTime",
                  "DateCreated", "DateTimeSheet", "DateTimeNote", "TimeEntry", "LogDateTime", "DateTimeLink",
                  "HistDateTStamp")
-END_OF_DAY = "interval '17 hours'"
-ON_ACCOUNT = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)  # claims and statements go out in the evening batch
+END_OF_DAY = "interval '17 hours'"  # claims and statements go out in the evening batch
+ON_ACCOUNT = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
 # Tables whose entry is dated without a time, entered when they were last stamped (never edited), or at the
 # moment given here.
 BORN = {
@@ -30,7 +32,8 @@ BORN = {
     # an insurance check is entered with the EOB posted to its lines
     "claimpayment": '''greatest("SecDateTEdit", (SELECT max(l."SecDateTEdit") FROM {s}.claimproc l
                                                  WHERE l."ClaimPaymentNum" = t."ClaimPaymentNum"))''',
-    "paysplit": '(SELECT p."SecDateTEdit" FROM {s}.payment p WHERE p."PayNum" = t."PayNum")', "proctp": '"SecDateTEdit"', "treatplan": '"SecDateTEdit"',
+    "paysplit": '(SELECT p."SecDateTEdit" FROM {s}.payment p WHERE p."PayNum" = t."PayNum")',
+    "proctp": '"SecDateTEdit"', "treatplan": '"SecDateTEdit"',
     "claim": f'"SecDateEntry" + {END_OF_DAY}',
     "claimproc": f"""CASE WHEN "Status" = {int(ClaimProcStatus.SUPPLEMENTAL)} THEN "SecDateTEdit"
                           WHEN "ClaimNum" = 0 THEN (SELECT p."SecDateEntry" FROM {{s}}.procedurelog p
@@ -45,7 +48,7 @@ BORN = {
     "perioexam": '"DateTMeasureEdit"', "rxpat": '"DateTStamp"', "disease": '"DateTStamp"', "allergy": '"DateTStamp"',
     "refattach": '"DateTStamp"',
     "schedule": 'least("DateTStamp", "SchedDate" - interval \'366 days\')',  # set up a year ahead
-    "sheetfield": None, "document": '"DateCreated"',
+    "sheetfield": None, "document": '"DateCreated"',  # a sheet's fields are filled with it
     "histappointment": '"HistDateTStamp"', "taskhist": '"DateTStamp"', "insverifyhist": '"SecDateTEdit"',
 }
 # The events a row is stamped with when they happen (the later edits of the timeline may have been stamped over).
@@ -66,7 +69,7 @@ SETUP = {"definition", "procedurecode", "provider", "operatory", "feesched", "fe
          "apptviewitem", "autocode", "covcat", "covspan", "codegroup", "sheetdef", "sheetfielddef", "claimform",
          "insfilingcode", "rxdef", "rxnorm", "zipcode", "usergroupattach", "userodapptview", "userodpref",
          "tasksubscription"}
-# Columns of events that had not happened yet at the moment: "no date" then (and the status they imply, STATE).
+# Columns of events that had not happened yet at the moment: "no date" then (and the status they imply, _statements).
 NOT_YET = {"appointment": ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed"), "claim": ("DateResent",),
            "labcase": ("DateTimeSent", "DateTimeRecd", "DateTimeChecked"), "patient": ("DateFirstVisit", "DateTimeDeceased"),
            "task": ("DateTimeFinished",), "userod": ("DateTFail", "DateTLastLogin"), "inssub": ("DateTerm",),
@@ -85,7 +88,7 @@ def birth(table):
 
 
 def _statements(s):
-    """The STATE rules, in order, for schema `s`: each (table, SQL)."""
+    """The rules putting rows back to their state at the moment, in order, for schema `s`: each (table, SQL)."""
     planned, done = int(ProcStatus.TREATMENT_PLANNED), int(ProcStatus.COMPLETE)
     not_received, received = int(ClaimProcStatus.NOT_RECEIVED), int(ClaimProcStatus.RECEIVED)
     return [
