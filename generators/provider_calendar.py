@@ -37,7 +37,7 @@ HYGIENIST_BUSY_PERCENTILE, DENTIST_BUSY_PERCENTILE = 75, 90
 # a vacation week holds a day drawn from each range (days after 1 January): July-August, the week after
 # Christmas week (the one holding 22-23 December), April
 VACATION_SEASONS = ((181, 237), (356, 357), (90, 115))
-LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
+LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks (a power of 2)
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
 
@@ -135,7 +135,10 @@ def week_of_year(needed, order, hygienist, weekdays, weeks):
     capacity = np.clip(np.ceil(needed * 2) / 2, 1, 5)
     full = np.floor(capacity).astype(int)
     half_day = (capacity > full).astype(int)
-    period = np.where(needed <= 0.5, np.clip(np.floor(1 / np.maximum(needed, 1e-9)), 1, LONGEST_PERIOD_WEEKS), 1)
+    # every second or fourth week (a power of two): a part-timer's weeks are among those of anyone working more
+    # often (the office's weeks share one phase), so a hygienist's days fall on weeks their dentist works
+    every = np.exp2(np.floor(np.log2(1 / np.clip(needed, 1 / LONGEST_PERIOD_WEEKS, 1))))
+    period = np.where(needed <= 0.5, every, 1).astype(int)
     dentist_days = np.zeros(5)
     rank = np.empty((len(needed), 5), dtype=int)
     for p in np.argsort(hygienist, kind="stable"):  # dentists first, each on the weekdays the others work least;

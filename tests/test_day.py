@@ -107,3 +107,19 @@ def test_days_a_week_follow_each_years_demand():
     assert worked[2020][0] > 0.7 and worked[2021][0] < 0.6 and abs(worked[2021][0] - worked[2022][0]) < 0.1
     assert abs(worked[2020][1] - worked[2022][1]) < 0.1
     assert not (calendar.works[1] & ~calendar.works[0]).any()
+
+
+def test_a_tiny_offices_hygienist_works_on_weeks_its_dentist_works():
+    """A tiny office's dentist comes every second week and its hygienist, with less to do, as often (not every
+    third week, which would meet the dentist's weeks once in six and leave the hygienist's patients no day)."""
+    start, today = np.datetime64("2021-01-04"), np.datetime64("2023-01-02")
+    ctx = SimpleNamespace(start=start, today=today, rng=lambda name: np.random.default_rng(3),
+                          practice=SimpleNamespace(providers=SimpleNamespace(dentists=np.array([1]),
+                                                                             hygienists=np.array([2]))))
+    mondays = np.arange(start, today, np.timedelta64(7, "D"))
+    provider = np.concatenate([np.ones(3 * len(mondays), dtype=int), np.full(2 * len(mondays), 2)])
+    calendar = provider_calendar.plan(ctx, provider, np.full(len(provider), 60),
+                                      np.concatenate([np.repeat(mondays, 3), np.repeat(mondays, 2)]))
+    weeks = len(mondays)
+    assert not (calendar.works[1] & ~calendar.works[0]).any()
+    assert calendar.works[1, calendar.days < today].sum() / weeks >= 0.4  # about every second week, less vacations
