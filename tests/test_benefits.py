@@ -111,6 +111,27 @@ def test_major_work_in_a_waiting_period_is_estimated_and_paid_nothing(practice_d
                                 AND "QuantityQualifier" = 5 AND "Quantity" = 12""") == [(True,)]
 
 
+def test_a_line_a_plan_rule_stopped_gives_that_rule_as_its_reason(practice_db):
+    """The ERA's reason codes and a denial's reason follow the rule: a waiting period or an uncovered service is
+    a non-covered charge (96), never a benefit maximum (119); a frequency or age limit and the annual maximum are
+    119."""
+    wrong = rows(practice_db, """SELECT "EstimateNote", count(*) FILTER (WHERE CASE "EstimateNote"
+            WHEN 'Waiting period' THEN "ClaimAdjReasonCodes" ~ '(^|,)(119|2)(,|$)'
+                OR "ClaimAdjReasonCodes" NOT IN ('', '96', '45,96')
+                OR "Remarks" NOT IN ('', 'Denied - Waiting period')
+            WHEN 'Not covered' THEN "ClaimAdjReasonCodes" NOT IN ('', '96', '45,96')
+                OR "Remarks" NOT IN ('', 'Denied - Not a covered benefit')
+            ELSE "ClaimAdjReasonCodes" !~ '(^|,)119(,|$)' AND "ClaimAdjReasonCodes" <> ''
+                OR "Remarks" LIKE 'Denied - %' AND "Remarks" NOT IN ('Denied - Frequency limitation',
+                                                                   'Denied - Annual maximum met') END),
+            count(*) FILTER (WHERE "ClaimAdjReasonCodes" <> '')
+        FROM raw.claimproc WHERE "Status" = 1 AND "EstimateNote" IN ('Waiting period', 'Not covered',
+            'Frequency or age limitation', 'Over annual max') GROUP BY 1 ORDER BY 1""")
+    assert [note for note, bad, coded in wrong if bad] == []
+    assert {note for note, _, coded in wrong if coded} >= {"Waiting period", "Frequency or age limitation",
+                                                           "Over annual max"}
+
+
 def test_a_downgrading_plan_pays_a_molar_composite_on_the_amalgam_fee(practice_db):
     """Lines of the last fee year (raw.fee holds the fees in force since January): the base estimate of a
     downgraded composite is at most the line's percent of the plan's fee (or the office's, 8285) for the amalgam;

@@ -18,10 +18,12 @@ BLANK = -1  # OpenDental's "no override" in claimproc money columns
 PARTIAL_DAYS = 7  # checks of the last PARTIAL_DAYS may still be being posted
 PARTIAL_SHARE = parameter("financial.insurance_rows.partial_share")
 # Claim adjustment reason codes an ERA (835) gives a line: contractual write-off, deductible, coinsurance,
-# benefit maximum / frequency; a denial gives the reason of its denial (claimproc.ClaimPaymentTracking).
-CARC_WRITE_OFF, CARC_DEDUCTIBLE, CARC_COINSURANCE, CARC_MAXIMUM = "45", "1", "2", "119"
-DENIAL_CARC = {"Frequency limitation": "119", "Missing tooth clause": "96", "Waiting period": "96",
-               "Not a covered benefit": "96", "Annual maximum met": "119", "Needs x-rays / narrative": "16"}
+# benefit maximum / frequency, non-covered charge (a service the plan does not cover, or not yet: inside its
+# waiting period); a denial gives the reason of its denial (claimproc.ClaimPaymentTracking).
+CARC_WRITE_OFF, CARC_DEDUCTIBLE, CARC_COINSURANCE, CARC_MAXIMUM, CARC_NOT_COVERED = "45", "1", "2", "119", "96"
+DENIAL_CARC = {"Frequency limitation": CARC_MAXIMUM, "Missing tooth clause": CARC_NOT_COVERED,
+               "Waiting period": CARC_NOT_COVERED, "Not a covered benefit": CARC_NOT_COVERED,
+               "Annual maximum met": CARC_MAXIMUM, "Needs x-rays / narrative": "16"}
 
 
 def _working_hours(rng, days):
@@ -121,8 +123,9 @@ def _claim_lines(ctx, lines, checks):
     entered = np.where(received, check_date, pr.date[lines.proc])
     denial = np.array(defnums(DefCat.CLAIM_PAYMENT_TRACKING), dtype=np.int64)
     named = ctx.practice.defs.names
-    denial_pick = rng.integers(0, len(denial), n)
-    denial_name = np.array([named[num] for num in denial.tolist()], dtype=object)[denial_pick]
+    names = np.array([named[num] for num in denial.tolist()], dtype=object)
+    denial_pick = _denial_reasons(lines.money, names, rng.integers(0, len(denial), n))
+    denial_name = names[denial_pick]
     denial_code = np.array([DENIAL_CARC[named[num]] for num in denial.tolist()], dtype=object)[denial_pick]
     lines.claimproc_nums = ctx.ids.take("claimproc", n)
     return {
@@ -144,13 +147,25 @@ def _claim_lines(ctx, lines, checks):
     }
 
 
+def _denial_reasons(money, names, drawn):
+    """Why each line would be denied (an index into `names`, the claim payment tracking reasons): the plan rule
+    the line ran into, else the reason `drawn`."""
+    reason = {name: index for index, name in enumerate(names.tolist())}
+    return np.select([money.waiting, money.percent == 0, money.limited, money.estimate < money.base],
+                     [reason["Waiting period"], reason["Not a covered benefit"], reason["Frequency limitation"],
+                      reason["Annual maximum met"]], drawn)
+
+
 def _reason_codes(lines, denial_code):
     """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee (119 for a
-    benefit maximum or frequency reached); for a denied line, the code of its denial reason."""
+    benefit maximum or frequency reached, 96 for a service not covered or inside its waiting period); for a
+    denied line, the code of its denial reason."""
     money = lines.money
+    not_covered = money.waiting | (money.percent == 0)
     reasons = ((lines.write_off > 0, CARC_WRITE_OFF), (money.deductible > 0, CARC_DEDUCTIBLE),
-               (money.percent < 100, CARC_COINSURANCE),
-               (lines.underpaid | money.limited | (money.estimate < money.base), CARC_MAXIMUM))
+               ((money.percent < 100) & ~not_covered, CARC_COINSURANCE),
+               (lines.underpaid | (money.limited & ~not_covered) | (money.estimate < money.base), CARC_MAXIMUM),
+               (not_covered, CARC_NOT_COVERED))
     combination = sum(flag.astype(np.int64) << bit for bit, (flag, _) in enumerate(reasons))
     spelled = np.array([",".join(code for bit, (_, code) in enumerate(reasons) if k >> bit & 1)
                         for k in range(1 << len(reasons))], dtype=object)
