@@ -6,7 +6,7 @@ the plan's coinsurance for its code, else for the coverage category whose span h
 category, or one the plan names no percent for, is covered at 0 %.
 """
 from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType,
-                              ClaimProcStatus, TreatmentArea)
+                              ClaimProcStatus, ProcStatus, TreatmentArea)
 
 CENT = 0.005
 CLAIMED = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED)
@@ -107,4 +107,13 @@ RULES = [
      AND c."ProcDate" < s."DateEffective" + make_interval(months => b."Quantity")"""),
     ("every line's coverage percent is the plan's benefit for its code or category", f"""
      SELECT * FROM ({EXPECTED_PERCENT}) e WHERE "Percentage" <> expected"""),
+    # OpenDental estimates a procedure against the plans the patient has when it is completed, and the estimate
+    # becomes its claim line; a completed procedure without any claimproc is work done while no plan of the
+    # patient was in force (before its subscription's DateEffective, or after its DateTerm)
+    ("every completed procedure done while a plan of the patient was in force has a claimproc", f"""
+     SELECT p."ProcNum", p."PatNum", p."ProcDate" FROM raw.procedurelog p
+     WHERE p."ProcStatus" = {ProcStatus.COMPLETE} AND EXISTS (SELECT 1 FROM raw.patplan pp
+         JOIN raw.inssub s USING ("InsSubNum") WHERE pp."PatNum" = p."PatNum" AND s."DateEffective" <= p."ProcDate"
+         AND (s."DateTerm" IS NULL OR s."DateTerm" >= p."ProcDate"))
+     AND NOT EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = p."ProcNum")"""),
 ]

@@ -54,8 +54,9 @@ def write_claims(ctx, lines):
     first_proc = lines.proc[c.first]
     patient = c.patient
     secondary = c.type == ClaimType.SECONDARY
-    other_plan = (ins.primary_plan_num if secondary else ins.secondary_plan_num)[patient]
-    other_sub = (ins.primary_sub if secondary else ins.secondary_sub)[patient]
+    other = ins.primary_on(patient, c.service) if secondary else ins.secondary_plan[patient]
+    other_plan = np.where(other >= 0, ins.plans.nums[np.maximum(other, 0)], 0)
+    other_sub = np.where(other >= 0, ins.subscription(patient, other, c.service)[0], 0)
     relat = (ins.secondary_relationship if secondary else ins.relationship)[patient]
     other_relat = (ins.relationship if secondary else ins.secondary_relationship)[patient]
     created = c.service if not secondary else np.where(c.sent != NO_DATE, c.sent, ctx.today)
@@ -72,7 +73,7 @@ def write_claims(ctx, lines):
         "ProvBill": pr.prov[first_proc], "PlaceService": 0,
         "PatRelat": np.maximum(relat, 0), "PlanNum2": other_plan, "PatRelat2": np.where(other_plan > 0, other_relat, 0),
         "WriteOff": _dollars(totals.write_off), "Radiographs": np.minimum(radiographs, 50),
-        "ClinicNum": pr.clinic[first_proc], "InsSubNum": (ins.secondary_sub if secondary else ins.primary_sub)[patient],
+        "ClinicNum": pr.clinic[first_proc], "InsSubNum": ins.subscription(patient, c.plan, c.service)[0],
         "InsSubNum2": other_sub, "ClaimIdentifier": [f"{p}/{n}" for p, n in zip(pt.nums[patient].tolist(), c.nums.tolist())],
         "ReasonUnderPaid": np.where(group_any(lines.underpaid, lines.claim, n), "Paid per fee schedule / frequency", ""),
         "SecUserNumEntry": billing_user, "SecDateEntry": created, "SecDateTEdit": _working_hours(rng, edited),
@@ -119,7 +120,7 @@ def _claim_lines(ctx, lines, checks):
     received = lines.status == ClaimProcStatus.RECEIVED
     check = c.check[lines.claim]
     check_date = np.where(received, lookup(checks.date, check, NO_DATE), NO_DATE)
-    sub = (ins.secondary_sub if c.type == ClaimType.SECONDARY else ins.primary_sub)[pr.patient[lines.proc]]
+    sub = ins.subscription(pr.patient[lines.proc], lines.plan, pr.date[lines.proc])[0]
     entered = np.where(received, check_date, pr.date[lines.proc])
     denial = np.array(defnums(DefCat.CLAIM_PAYMENT_TRACKING), dtype=np.int64)
     named = ctx.practice.defs.names
@@ -180,7 +181,7 @@ def _supplemental_lines(ctx, lines, checks):
     rows = np.flatnonzero(lines.supplemental)
     proc = lines.proc[rows]
     day = checks.date[c.supplemental_check[lines.claim[rows]]]
-    sub = (ins.secondary_sub if c.type == ClaimType.SECONDARY else ins.primary_sub)[pr.patient[proc]]
+    sub = ins.subscription(pr.patient[proc], lines.plan[rows], pr.date[proc])[0]
     return {
         **_common(ctx, proc, lines.plan[rows], take_rows(lines.money, rows), sub),
         "ClaimProcNum": ctx.ids.take("claimproc", len(rows)), "ClaimNum": c.nums[lines.claim[rows]],
@@ -199,7 +200,7 @@ def _estimate_lines(ctx, est):
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     n = len(est.proc)
     patient = pr.patient[est.proc]
-    plan_sub = np.where(ins.primary_plan[patient] == est.plan, ins.primary_sub[patient], ins.secondary_sub[patient])
+    plan_sub = ins.subscription(patient, est.plan, pr.date[est.proc])[0]
     planned = pr.date_tp[est.proc]
     return {
         **_common(ctx, est.proc, est.plan, est.money, plan_sub),
