@@ -199,9 +199,12 @@ TAMPERING = [
      (6,)),
     ("""UPDATE raw.claimproc SET "Percentage" = "Percentage" - 10 WHERE "ClaimProcNum" =
         (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1 AND "Percentage" >= 10)""", (7,)),
+    ("""UPDATE raw.claimproc SET "BaseEst" = "BaseEst" * 1.3 + 20 WHERE "ClaimProcNum" = (SELECT min("ClaimProcNum")
+        FROM raw.claimproc WHERE "EstimateNote" LIKE 'Alternate benefit: %' AND "Percentage" > 0 AND "Status" = 1
+        AND "ProcDate" < date_trunc('year', (SELECT max("ProcDate") FROM raw.claimproc)))""", (8,)),
     ("""DELETE FROM raw.claimproc WHERE "ProcNum" = (SELECT min(c."ProcNum") FROM raw.claimproc c
         JOIN raw.procedurelog p USING ("ProcNum") JOIN raw.patplan pp ON pp."InsSubNum" = c."InsSubNum"
-        AND pp."PatNum" = c."PatNum" WHERE p."ProcStatus" = 2 AND c."Status" = 1)""", (8,)),
+        AND pp."PatNum" = c."PatNum" WHERE p."ProcStatus" = 2 AND c."Status" = 1)""", (9,)),
 ]
 
 
