@@ -50,7 +50,7 @@ LONGEST_VISIT_MINUTES, MOST_PROCEDURES = parameters("clinical.booking.longest_vi
 CLEANING_EXAMS = ("D0120", "D0145", "D0150")  # the dentist's exams at a cleaning
 NEXT_PART_DAYS = (7, 15)  # the next visit of treatment split over several
 LONGEST_SESSION = MORNING[1] - MORNING[0]  # no appointment runs over lunch
-MOST_ROUNDS = 400  # a tiny office whose provider cannot hold the backlog stops there (it overflows the day)
+MOST_ROUNDS = 400  # a safety stop: a provider whose days cannot hold their backlog would push visits on for ever
 PAST_ROUNDS = 40  # rounds of fitting the book in which a visit that did not fit a past day stays in the past
 
 
