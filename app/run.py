@@ -9,7 +9,7 @@ from core.embedded import EmbeddedServer
 from core.errors import UserError
 from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES, insurance
+from generators import PHASES, as_of, insurance
 from generators.context import RunContext
 
 
@@ -72,7 +72,10 @@ class _Run:
 
     def fill(self):
         run_id, keys = self._begin()
-        rows = self._load()
+        rows = self._load("raw")
+        if self.config.moment < self.config.horizon:
+            with self.connection.cursor() as cursor:
+                self._timed("as_of", as_of.project, cursor, "raw", self.config.moment)
         checkpoints.reached("keys")
         self._timed("keys", database.build_primary_keys, self.connection, keys)
         result = self._timed("validate", self._validate)
@@ -100,8 +103,9 @@ class _Run:
         checkpoints.reached("schema")
         return run_id, keys
 
-    def _load(self):
-        writer = CopyWriter(self.connection, progress=self.reporter)
+    def _load(self, schema_name):
+        """The practice's whole timeline into `schema_name`: raw, or the staging schema of an advance."""
+        writer = CopyWriter(self.connection, progress=self.reporter, schema_name=schema_name)
         clock = time.perf_counter()
         try:
             generate_offices(self.config, RandomSource(self.config.seed), writer, self.reporter)
@@ -166,7 +170,7 @@ def _check(connection, config, settings, fidelity_only):
         status = database.last_status(cursor)
         if status is None:
             raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
-        database.lock_for_reading(connection)
+        database.lock_our_tables(connection, "ACCESS SHARE")
     if status == "validation_failed":
         print("warning: this dataset failed validation when it was generated and was kept with --keep-invalid",
               file=sys.stderr)

@@ -1,12 +1,14 @@
 """The accounts-receivable rules: the money reconciles to the cent, OpenDental's way (DOMAIN.md section 6).
 
-Each rule is (name, SQL returning the offending rows). `today` is the run's simulated today, read from the
-ownership marker, so --validate-only checks a dataset as of the day it was generated for.
+Each rule is (name, SQL returning the offending rows). `today` is the date of the dataset's as-of moment (of a
+dataset recorded before the as-of existed: its end date), read from the ownership marker, so --validate-only
+checks a dataset as of the day it was generated for, or last advanced to.
 """
 from opendental.codes import ClaimProcStatus, ClaimStatus, ProcStatus
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
-TODAY = """(SELECT (options->>'end_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
+TODAY = """(SELECT coalesce((options->>'as_of')::timestamp::date, (options->>'end_date')::date)
+            FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
 # The day the practice opened: its history starts history_years before the window (--start-date).
 OPENED = """(SELECT ((options->>'start_date')::date - make_interval(years => coalesce((options->>'history_years')::int, 0)))::date
              FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""

@@ -9,7 +9,7 @@ import re
 import runpy
 import traceback
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import psycopg2
@@ -30,6 +30,9 @@ HISTORY_YEARS = 3
 # (at least VOLUME_FLOOR rows): enough to model a very busy practice, never millions of rows per patient.
 VOLUME_CAP = 20
 VOLUME_FLOOR = 1000
+# The office has closed by then: a day's activity is all in, so it is the moment a date given alone stands for
+# (the end of --end-date is the simulated horizon and the default as-of).
+END_OF_DAY = time(18, 0)
 REFERENCE_PATIENTS = 5000
 MAX_PATIENTS = 10_000_000
 # A larger practice is generated office by office (each with its own providers, chairs, staff and patients,
@@ -121,6 +124,7 @@ class GeneratorConfig:
     coverage_rate: float = RATES["coverage_rate"]
     completion_rate: float = RATES["completion_rate"]
     fee_match_rate: float = RATES["fee_match_rate"]
+    as_of: datetime | None = None  # the moment the database is written as of; None: the horizon
     db_host: str = "localhost"
     db_port: int = 5432
     db_name: str = "opendental_demo"
@@ -178,6 +182,16 @@ class GeneratorConfig:
         """The simulated 'today': the last day of activity. Nothing else reads the clock."""
         return self.end_date
 
+    @property
+    def horizon(self):
+        """The last moment simulated: the end of --end-date."""
+        return datetime.combine(self.end_date, END_OF_DAY)
+
+    @property
+    def moment(self):
+        """The moment the database holds the practice as of (naive, seconds)."""
+        return self.as_of or self.horizon
+
     def public_options(self):
         """The options of the run, safe to print or store (no password, no URL with credentials)."""
         return {
@@ -186,7 +200,7 @@ class GeneratorConfig:
             "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
             "volume_overrides": dict(self.volume_overrides),
             "coverage_rate": self.coverage_rate, "completion_rate": self.completion_rate,
-            "fee_match_rate": self.fee_match_rate,
+            "fee_match_rate": self.fee_match_rate, "as_of": self.moment.isoformat(),
         }
 
 
@@ -226,6 +240,23 @@ def _parse_date(key, value):
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise UserError(f"{key} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_moment(key, value, now=None):
+    """A moment: 'now' (this second), a date as YYYY-MM-DD (that day at END_OF_DAY) or a date and time as
+    YYYY-MM-DDTHH:MM[:SS] (naive, local; to the second)."""
+    text = str(value).strip()
+    if text == "now":
+        return (now or datetime.now()).replace(microsecond=0)
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), END_OF_DAY)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is not None or moment.microsecond:
+        raise UserError(f"{key} must be 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (local time), got {value!r}")
+    return moment
 
 
 def parse_volume(text):
@@ -277,6 +308,8 @@ def _coerce(target, key, value):
         return _parse_int(key, value, 0, 100)
     if target == "history_years":
         return _parse_int(key, value, 0, 100)
+    if target == "as_of":
+        return parse_moment(key, value)
     if target in ("start_date", "end_date"):
         return _parse_date(key, value)
     if target in RATES:
@@ -409,6 +442,9 @@ def _check(config):
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
     if config.end_date > date.today():
         raise UserError(f"--end-date {config.end_date} is in the future; the simulated 'today' must not be after today")
+    if config.as_of and not datetime.combine(config.opened, time()) <= config.as_of <= config.horizon:
+        raise UserError(f"--as-of {config.as_of.isoformat()} is outside the practice's timeline, from its opening "
+                        f"({config.opened}) to the end of --end-date ({config.horizon.isoformat()})")
     if (config.end_date - config.start_date).days < 28:
         raise UserError("the date range must cover at least four weeks (--start-date to --end-date)")
     if config.volume_profile not in ("realistic", "original"):
@@ -431,3 +467,35 @@ def warnings_for(config):
     """Problems that do not stop a run but that the user should hear about."""
     if config.start_date < ANALYTICS_START:
         yield (f"--start-date {config.start_date} is before 2023-01-01: the analytics ignore rows dated earlier")
+
+
+# The options that make a dataset what it is, as its ownership marker records them (public_options): an advance
+# of the clock continues the recorded practice, so these come from the record.
+RECORDED_OPTIONS = ("patients", "start_date", "end_date", "history_years", "seed", "clinics", "patients_per_office",
+                    "volume_profile", "volume_overrides", *RATES)
+
+
+def _given(config, name):
+    """The setting that gave option `name` (command line, .env_demo, environment or config.py), or None."""
+    if name == "volume_overrides":
+        return next((config.sources[k] for k in sorted(config.sources) if k.startswith("volume:")), None)
+    return config.sources.get(name)
+
+
+def with_recorded_options(config, recorded):
+    """The configuration of the dataset whose marker recorded the options `recorded`: every option of
+    RECORDED_OPTIONS from the record; one the user gave must equal the recorded value (UserError otherwise)."""
+    missing = [name for name in RECORDED_OPTIONS if name not in recorded]
+    if missing:
+        raise UserError(f"the dataset's marker records no {', '.join(missing)} (an older version generated it); "
+                        "generate it again with --reset before advancing its clock")
+    given = config.public_options()
+    for name in RECORDED_OPTIONS:
+        if _given(config, name) and given[name] != recorded[name]:
+            raise UserError(f"{_given(config, name)} gives {given[name]}, but the dataset was generated with "
+                            f"{recorded[name]}; an advance continues the recorded practice (leave the option out, "
+                            "or generate again with --reset)")
+    dates = {name: date.fromisoformat(recorded[name]) for name in ("start_date", "end_date")}
+    typed = {**{name: recorded[name] for name in RECORDED_OPTIONS}, **dates,
+             "volume_overrides": dict(recorded["volume_overrides"])}
+    return replace(config, **typed, as_of=None)
