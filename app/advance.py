@@ -8,10 +8,13 @@ failing advance leaves the previous state exactly as it was.
 import time
 from datetime import datetime
 
-from core import checkpoints, database, interrupts, locks, preflight, staging
+from psycopg2 import sql
+
+from core import checkpoints, database, interrupts, locks, preflight, schema, staging
 from core.config import with_recorded_options
 from core.errors import UserError
 from generators import as_of, volumes
+from opendental.change_tracking import LOGGED_DELETIONS, LOGGED_ONLY_WHERE
 
 from .run import _Run, open_connection, server_settings
 
@@ -47,6 +50,30 @@ def check_moment(moment, recorded, config):
                                  "not simulated beyond it (generate again with a later --end-date and --reset)")
 
 
+def unlogged_deletions(connection, moments):
+    """The rows the projection deleted of a type OpenDental logs in deletedobject must have their deletedobject row,
+    stamped between the two moments: without it an extractor could not see the deletion (a generator bug)."""
+    missing = {}
+    with connection.cursor() as cursor:
+        for table, (kind, column) in LOGGED_DELETIONS.items():
+            key = schema.table(table).primary_key
+            cursor.execute(sql.SQL("""
+                SELECT count(*) FROM raw.{table} r
+                WHERE {logged} AND NOT EXISTS (SELECT 1 FROM {staged} s WHERE s.{key} = r.{key})
+                  AND NOT EXISTS (SELECT 1 FROM {deleted} d WHERE d."ObjectType" = %s AND d."ObjectNum" = r.{column}
+                                  AND d."DateTStamp" > %s AND d."DateTStamp" <= %s)""").format(
+                table=sql.Identifier(table), staged=sql.Identifier(staging.STAGING_SCHEMA, table),
+                deleted=sql.Identifier(staging.STAGING_SCHEMA, "deletedobject"), key=sql.Identifier(key),
+                column=sql.Identifier(column), logged=sql.SQL(LOGGED_ONLY_WHERE.get(table, "true"))),
+                (int(kind), *moments))
+            (count,) = cursor.fetchone()
+            if count:
+                missing[table] = count
+    if missing:
+        raise RuntimeError(f"the projection to {moments[1].isoformat()} deleted rows without their deletedobject "
+                           f"row: {missing}")
+
+
 class _Advance(_Run):
     """One advance's transaction: lock and check the target, generate and project the timeline in staging, apply
     the difference, record it, validate, commit."""
@@ -64,6 +91,7 @@ class _Advance(_Run):
         self._timed("keys", staging.build_keys, self.connection)
         with self.connection.cursor() as cursor:
             self._timed("as_of", as_of.project, cursor, staging.STAGING_SCHEMA, self.moment)
+        self._timed("logged", unlogged_deletions, self.connection, self.moments)
         changes = self._timed("apply", staging.apply_difference, self.connection)
         checkpoints.reached("applied")
         database.record_advance(self.connection, run_id, started, self.moments, changes)

@@ -199,7 +199,9 @@ def advance_moment(args):
     others = [option for option, given in (("--as-of", args.as_of), ("--reset", args.reset),
                                            ("--validate-only", args.validate_only),
                                            ("--fidelity-only", args.fidelity_only),
-                                           ("--report-json", args.report_json)) if given]
+                                           ("--report-json", args.report_json),
+                                           ("--fidelity-json", args.fidelity_json),
+                                           ("--fidelity-html", args.fidelity_html)) if given]
     if others:
         raise UserError(f"--advance-to does not go with {', '.join(others)}")
     return parse_moment("--advance-to", args.advance_to)

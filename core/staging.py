@@ -38,8 +38,20 @@ def _columns(alias, table):
                               for c in table.column_names)
 
 
+def _changed_keys(table):
+    """The keys of the rows of a keyed table that differ (gone: new is null; new: old is null; changed: both),
+    into the temporary table `change`, in one pass over both twins."""
+    raw, staged, key = sql.Identifier("raw", table.name), sql.Identifier(STAGING_SCHEMA, table.name), \
+        sql.Identifier(table.primary_key)
+    return sql.SQL("""
+        CREATE TEMPORARY TABLE change ON COMMIT DROP AS
+        SELECT r.{key} AS old, s.{key} AS new FROM {raw} r FULL JOIN {staged} s ON s.{key} = r.{key}
+        WHERE r.{key} IS NULL OR s.{key} IS NULL OR ROW({r}) IS DISTINCT FROM ROW({s})""").format(
+        raw=raw, staged=staged, key=key, r=_columns("r", table), s=_columns("s", table))
+
+
 def _keyed_difference(table):
-    """One statement applying the difference of a table with a key: (inserted, updated, deleted)."""
+    """One statement applying the rows of `change` to raw: (inserted, updated, deleted)."""
     raw, staged = sql.Identifier("raw", table.name), sql.Identifier(STAGING_SCHEMA, table.name)
     key, names = sql.Identifier(table.primary_key), sql.SQL(", ").join(map(sql.Identifier, table.column_names))
     others = [c for c in table.column_names if c != table.primary_key]
@@ -49,15 +61,12 @@ def _keyed_difference(table):
         raw=raw, staged=staged, key=key, others=sql.SQL(", ").join(map(sql.Identifier, others)),
         staged_others=sql.SQL(", ").join(sql.SQL("s.{}").format(sql.Identifier(c)) for c in others))
     return sql.SQL("""
-        WITH change AS MATERIALIZED (
-            SELECT r.{key} AS old, s.{key} AS new FROM {raw} r FULL JOIN {staged} s ON s.{key} = r.{key}
-            WHERE r.{key} IS NULL OR s.{key} IS NULL OR ROW({r}) IS DISTINCT FROM ROW({s})),
-        gone AS (DELETE FROM {raw} r USING change c WHERE c.new IS NULL AND r.{key} = c.old RETURNING 1),
+        WITH gone AS (DELETE FROM {raw} r USING change c WHERE c.new IS NULL AND r.{key} = c.old RETURNING 1),
         {changed},
         new AS (INSERT INTO {raw} ({names}) SELECT {s} FROM {staged} s JOIN change c ON s.{key} = c.new
                 WHERE c.old IS NULL RETURNING 1)
         SELECT (SELECT count(*) FROM new), (SELECT count(*) FROM changed), (SELECT count(*) FROM gone)""").format(
-        raw=raw, staged=staged, key=key, names=names, r=_columns("r", table), s=_columns("s", table),
+        raw=raw, staged=staged, key=key, names=names, s=_columns("s", table),
         changed=changed if others else sql.SQL("changed AS (SELECT 1 WHERE false)"))
 
 
@@ -86,9 +95,26 @@ def apply_difference(connection):
     deleted)} for the tables that changed."""
     changes = {}
     with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '256MB'")  # the twins are compared by hash joins in memory
         for table in schema.tables().values():
-            cursor.execute(_keyed_difference(table) if table.primary_key else _whole_row_difference(table))
-            counts = cursor.fetchone()
+            counts = _keyed(cursor, table) if table.primary_key else _whole_row(cursor, table)
             if any(counts):
                 changes[table.name] = counts
     return changes
+
+
+def _keyed(cursor, table):
+    """The differing keys first (one pass); the rows, when some differ, found by key (the planner told how few)."""
+    cursor.execute(_changed_keys(table))
+    counts = (0, 0, 0)
+    if cursor.rowcount:
+        cursor.execute("ANALYZE change")
+        cursor.execute(_keyed_difference(table))
+        counts = cursor.fetchone()
+    cursor.execute("DROP TABLE change")
+    return counts
+
+
+def _whole_row(cursor, table):
+    cursor.execute(_whole_row_difference(table))
+    return cursor.fetchone()

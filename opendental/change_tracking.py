@@ -1,6 +1,6 @@
 """How OpenDental tells an incremental extractor what changed: the column it stamps with the moment of every insert
 and update of a row, and the deletions it logs in deletedobject."""
-from .codes import SqlEnum
+from .codes import ScheduleType, SqlEnum
 
 # The "last modified" columns OpenDental sets on every insert and update (DOMAIN.md, "Timestamps used for
 # incremental loading"), in the order read when a table has several: histappointment copies the appointment's
@@ -52,6 +52,10 @@ LOGGED_DELETIONS = {
     "statement": (DeletedObjectType.STATEMENT, "StatementNum"),
     "document": (DeletedObjectType.DOCUMENT, "DocNum"),
 }
+
+
+# The rows of a table of LOGGED_DELETIONS whose deletion is logged, when not all are (SQL on the table's row).
+LOGGED_ONLY_WHERE = {"schedule": f'"SchedType" = {ScheduleType.PROVIDER}'}
 
 
 def change_stamp(table):

@@ -15,6 +15,7 @@ import pytest
 from conftest import PROJECT, TEST_PASSWORD, admin_connection, db_args, drop_database, isolated, query, run_cli
 from core import schema
 from core.checkpoints import PAUSE_VARIABLE
+from generators import as_of
 from main import main
 from opendental.change_tracking import LOGGED_DELETIONS, change_stamp
 
@@ -139,6 +140,51 @@ def test_an_advance_to_the_same_state_writes_nothing(server, dataset):
     assert rows_written_since(server, name, transaction) == {}
     assert query(server, name, "SELECT row_changes FROM dental_synth.advance") == [({},)]
     assert marker(server, name)[2] == "2025-06-30T10:00:01"
+
+
+def unreferenced_appointment(server, name):
+    """An appointment nothing but its own history refers to."""
+    children = [f for f in schema.foreign_keys() if f.parent == "appointment" and f.table != "histappointment"]
+    free = " AND ".join(f'NOT EXISTS (SELECT 1 FROM raw."{f.table}" c WHERE c."{f.column}" = a."AptNum")'
+                        for f in children)
+    return query(server, name, f'SELECT min("AptNum") FROM raw.appointment a WHERE {free}')[0][0]
+
+
+def projection_deleting(appointment, logged):
+    """The projection, then `appointment` deleted from the staging schema with its history (and its deletedobject
+    row when `logged`), and the first patient changed."""
+    project = as_of.project
+
+    def projected(cursor, schema_name, moment):
+        project(cursor, schema_name, moment)
+        for table in ("appointment", "histappointment"):
+            cursor.execute(f'DELETE FROM "{schema_name}"."{table}" WHERE "AptNum" = %s', (appointment,))
+        if logged:
+            cursor.execute(f'INSERT INTO "{schema_name}".deletedobject VALUES (1, %s, 0, %s)', (appointment, moment))
+        cursor.execute(f'UPDATE "{schema_name}".patient SET "DateTStamp" = %s WHERE "PatNum" = 1', (moment,))
+    return projected
+
+
+def test_deletions_and_changes_of_the_projection_reach_raw_with_their_deletedobject_row(server, dataset,
+                                                                                        monkeypatch):
+    name = dataset(MORNING)
+    appointment = unreferenced_appointment(server, name)
+    monkeypatch.setattr(as_of, "project", projection_deleting(appointment, logged=True))
+    assert advance(server, name, "2025-06-30T11:00") == 0
+    assert query(server, name, 'SELECT count(*) FROM raw.appointment WHERE "AptNum" = %s', (appointment,)) == [(0,)]
+    assert query(server, name, 'SELECT "ObjectNum", "ObjectType" FROM raw.deletedobject') == [(appointment, 0)]
+    changes = query(server, name, "SELECT row_changes FROM dental_synth.advance")[0][0]
+    assert changes["appointment"]["deleted"] == 1 and changes["deletedobject"]["inserted"] == 1
+    assert changes["patient"]["updated"] == 1
+
+
+def test_a_deletion_the_projection_did_not_log_fails_the_advance(server, dataset, monkeypatch, capsys):
+    name = dataset(MORNING)
+    before = checksums(server, name)
+    monkeypatch.setattr(as_of, "project", projection_deleting(unreferenced_appointment(server, name), logged=False))
+    assert advance(server, name, "2025-06-30T11:00") == 1
+    assert "without their deletedobject row: {'appointment': 1}" in capsys.readouterr().err
+    assert checksums(server, name) == before
 
 
 def refused(code, out, err, *words):
