@@ -62,6 +62,9 @@ def generate(args, config, reporter):
     return 0 if result.ok else 1
 
 
+CHANGES = ("inserted", "updated", "deleted")
+
+
 def advance_clock(config, moment, reporter):
     """--advance-to: the dataset in place moves to a later moment, writing only what changed."""
     started = time.perf_counter()
@@ -74,9 +77,6 @@ def advance_clock(config, moment, reporter):
     print(f"Advanced {settings.where} from {recorded.isoformat()} to {moment.isoformat()}: {inserted:,} rows "
           f"inserted, {updated:,} updated, {deleted:,} deleted in {len(changes)} tables in {wall:.1f} s.")
     return 0 if result.ok else 1
-
-
-CHANGES = ("inserted", "updated", "deleted")
 
 
 def main(argv=None):

@@ -16,7 +16,7 @@ from core.errors import UserError
 from generators import as_of, volumes
 from opendental.change_tracking import LOGGED_DELETIONS, LOGGED_ONLY_WHERE
 
-from .run import _Run, open_connection, server_settings
+from .run import Run, open_connection, server_settings
 
 
 def advance(config, moment, reporter):
@@ -74,7 +74,7 @@ def unlogged_deletions(connection, moments):
                            f"row: {missing}")
 
 
-class _Advance(_Run):
+class _Advance(Run):
     """One advance's transaction: lock and check the target, generate and project the timeline in staging, apply
     the difference, record it, validate, commit."""
 

@@ -52,7 +52,7 @@ def generate(config, reporter):
     with interrupts.surfaced():
         checkpoints.reached("connect")
         settings = server_settings(config)
-        run = _Run(open_connection(config, settings), config, settings, reporter)
+        run = Run(open_connection(config, settings), config, settings, reporter)
         try:
             with interrupts.cancel_on_signal(run.connection):
                 rows, result = run.fill()
@@ -62,7 +62,7 @@ def generate(config, reporter):
                 run.connection.close()
 
 
-class _Run:
+class Run:
     """One run's transaction: lock and check the target, empty it, load every office, validate, commit."""
 
     def __init__(self, connection, config, settings, reporter):

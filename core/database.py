@@ -365,7 +365,7 @@ def _listed(problems):
 
 def check_target(connection, config, advancing=False):
     """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill (or, `advancing`,
-    holds a dataset of this generator that passed validation, to advance the clock of).
+    holds a dataset of this generator to advance the clock of).
 
     The generator owns the tables of schema/create_tables.sql in `raw`, and nothing else: any other table, view,
     function or sequence there (a user's notes, dbt's models) is never read, emptied or altered, and never stops

@@ -142,12 +142,17 @@ def test_an_advance_to_the_same_state_writes_nothing(server, dataset):
     assert marker(server, name)[2] == "2025-06-30T10:00:01"
 
 
+HISTORY = {"histappointment": "AptNum", "entrylog": "FKey"}  # an appointment's own history, deleted with it
+
+
 def unreferenced_appointment(server, name):
     """An appointment nothing but its own history refers to."""
-    children = [f for f in schema.foreign_keys() if f.parent == "appointment" and f.table != "histappointment"]
+    children = [f for f in schema.foreign_keys() if f.parent == "appointment" and f.table not in HISTORY]
     free = " AND ".join(f'NOT EXISTS (SELECT 1 FROM raw."{f.table}" c WHERE c."{f.column}" = a."AptNum")'
                         for f in children)
-    return query(server, name, f'SELECT min("AptNum") FROM raw.appointment a WHERE {free}')[0][0]
+    (appointment,) = query(server, name, f'SELECT min("AptNum") FROM raw.appointment a WHERE {free}')[0]
+    assert appointment is not None
+    return appointment
 
 
 def projection_deleting(appointment, logged):
@@ -157,8 +162,8 @@ def projection_deleting(appointment, logged):
 
     def projected(cursor, schema_name, moment):
         project(cursor, schema_name, moment)
-        for table in ("appointment", "histappointment"):
-            cursor.execute(f'DELETE FROM "{schema_name}"."{table}" WHERE "AptNum" = %s', (appointment,))
+        for table, column in {"appointment": "AptNum", **HISTORY}.items():
+            cursor.execute(f'DELETE FROM "{schema_name}"."{table}" WHERE "{column}" = %s', (appointment,))
         if logged:
             cursor.execute(f'INSERT INTO "{schema_name}".deletedobject VALUES (1, %s, 0, %s)', (appointment, moment))
         cursor.execute(f'UPDATE "{schema_name}".patient SET "DateTStamp" = %s WHERE "PatNum" = 1', (moment,))
