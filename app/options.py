@@ -65,7 +65,7 @@ def build_parser():
     run.add_argument("--end-date", help="last day of activity, the simulated 'today' (default: today)")
     run.add_argument("--as-of", metavar="MOMENT", help="the moment the database is written as of: 'now', "
                      "YYYY-MM-DD (that day at 18:00) or YYYY-MM-DDTHH:MM[:SS], at most the end of --end-date "
-                     "(default: the end of --end-date, 18:00)")
+                     "(default 18:00 on --end-date)")
     run.add_argument("--history-years", help="years the practice existed before --start-date: the database "
                      "holds its history since it opened, and the window starts in steady state; the opening "
                      f"must be {EARLIEST_START} or later (default {defaults.history_years})")
