@@ -39,7 +39,7 @@ TEST_PASSWORD = "Test-" + secrets.token_urlsafe(18)
 
 # Modules whose tests share a practice of their own (a module fixture): one worker runs all of a module's tests,
 # so it is generated once. Every other test goes to whichever worker is free.
-TOGETHER = {"tests/test_advance.py", "tests/test_history.py", "tests/test_claims.py", "tests/test_coverage.py", "tests/test_bad_input.py"}
+TOGETHER = {"tests/test_history.py", "tests/test_claims.py", "tests/test_coverage.py", "tests/test_bad_input.py"}
 
 
 # The longest tests that run alone (a fresh virtual environment, pip, dbt, servers started and killed): first, so

@@ -60,9 +60,9 @@ def advance(server, name, moment, *extra):
     return main(isolated([*db_args(server, name), "--advance-to", moment, "--quiet", *extra]))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def as_of_templates(server):
-    """Practices generated as of a moment, once per module, by moment, for `dataset` to copy."""
+    """Practices generated as of a moment, once per session (per worker), by moment, for `dataset` to copy."""
     templates = {}
     yield templates
     for name in templates.values():
