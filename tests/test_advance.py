@@ -259,6 +259,17 @@ def test_an_advance_killed_anywhere_leaves_the_previous_state_and_the_next_one_s
     assert advance(server, name, "2025-06-30T11:00") == 0
 
 
+def test_a_second_advance_while_one_runs_is_refused(server, dataset):
+    name = dataset(MORNING)
+    process = start_advance(server, name, "staging")
+    try:
+        code, out, err = run_cli(*isolated([*db_args(server, name), "--advance-to", "2025-06-30T12:00"]))
+        refused(code, out, err, "another generator run is writing")
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+
+
 def test_an_interrupted_advance_says_so_and_changes_nothing(server, dataset):
     name = dataset(MORNING)
     before = checksums(server, name)
