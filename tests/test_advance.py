@@ -62,10 +62,11 @@ def advance(server, name, moment, *extra):
 
 @pytest.fixture(scope="session")
 def as_of_templates(server):
-    """Practices generated as of a moment, once per session (per worker), by moment, for `dataset` to copy."""
+    """Practices generated as of a moment, once per session (per worker): moment -> (database, whether it
+    generated cleanly), for `dataset` to copy."""
     templates = {}
     yield templates
-    for name in templates.values():
+    for name, _ in templates.values():
         drop_database(server, name)
 
 
@@ -78,9 +79,10 @@ def dataset(server, new_database, as_of_templates):
             with admin_connection(server) as conn:
                 conn.cursor().execute(f'CREATE DATABASE "{name}"')
             code = main(isolated([*db_args(server, name), *PRACTICE, "--as-of", moment, "--quiet"]))
-            assert code == 0, f"the practice as of {moment} did not generate cleanly"
-            as_of_templates[moment] = name
-        return new_database(template=as_of_templates[moment])
+            as_of_templates[moment] = name, code == 0
+        name, clean = as_of_templates[moment]
+        assert clean, f"the practice as of {moment} did not generate cleanly"
+        return new_database(template=name)
     return make
 
 
