@@ -28,6 +28,7 @@ param(
     [string]$Patients,
     [string]$StartDate,
     [string]$EndDate,
+    [string]$AsOf,
     [string]$HistoryYears,
     [string]$Seed,
     [string]$Clinics,
@@ -51,6 +52,7 @@ param(
     [string]$EnvFile,
     [string]$ConfigFile,
     [switch]$Reset,
+    [string]$AdvanceTo,
     [switch]$KeepInvalid,
     [string]$LockTimeout,
     [switch]$ConfirmNotProduction,
@@ -66,7 +68,7 @@ $ErrorActionPreference = "Stop"
 
 # Each parameter and the option of main.py it gives (Verbose is PowerShell's common parameter).
 $Flags = [ordered]@{
-    Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"
+    Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"; AsOf = "--as-of"
     HistoryYears = "--history-years"; Seed = "--seed"
     Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Volume = "--volume"
     VolumeProfile = "--volume-profile"; CoverageRate = "--coverage-rate"; CompletionRate = "--completion-rate"
@@ -74,6 +76,7 @@ $Flags = [ordered]@{
     DbUser = "--db-user"; PasswordFile = "--password-file"; DbUrl = "--db-url"; Embedded = "--embedded"
     EmbeddedDir = "--embedded-dir"
     StopEmbedded = "--stop-embedded"; EnvFile = "--env-file"; ConfigFile = "--config-file"; Reset = "--reset"
+    AdvanceTo = "--advance-to"
     KeepInvalid = "--keep-invalid"; LockTimeout = "--lock-timeout"; ConfirmNotProduction = "--confirm-not-production"; ValidateOnly = "--validate-only"
     FidelityOnly = "--fidelity-only"; ReportJson = "--report-json"; FidelityJson = "--fidelity-json"
     FidelityHtml = "--fidelity-html"; DbtProfile = "--dbt-profile"; Quiet = "--quiet"; Verbose = "--verbose"

@@ -52,7 +52,7 @@ def generate(config, reporter):
     with interrupts.surfaced():
         checkpoints.reached("connect")
         settings = server_settings(config)
-        run = _Run(open_connection(config, settings), config, settings, reporter)
+        run = Run(open_connection(config, settings), config, settings, reporter)
         try:
             with interrupts.cancel_on_signal(run.connection):
                 rows, result = run.fill()
@@ -62,7 +62,7 @@ def generate(config, reporter):
                 run.connection.close()
 
 
-class _Run:
+class Run:
     """One run's transaction: lock and check the target, empty it, load every office, validate, commit."""
 
     def __init__(self, connection, config, settings, reporter):
@@ -72,7 +72,10 @@ class _Run:
 
     def fill(self):
         run_id, keys = self._begin()
-        rows = self._load()
+        rows = self._load("raw")
+        if self.config.moment < self.config.horizon:
+            with self.connection.cursor() as cursor:
+                self._timed("as_of", as_of.project, cursor, "raw", self.config.moment)
         checkpoints.reached("keys")
         self._timed("keys", database.build_primary_keys, self.connection, keys)
         if self.config.as_of:
@@ -109,8 +112,9 @@ class _Run:
         checkpoints.reached("schema")
         return run_id, keys
 
-    def _load(self):
-        writer = CopyWriter(self.connection, progress=self.reporter)
+    def _load(self, schema_name):
+        """The practice's whole timeline into `schema_name`: raw, or the staging schema of an advance."""
+        writer = CopyWriter(self.connection, progress=self.reporter, schema_name=schema_name)
         clock = time.perf_counter()
         try:
             generate_offices(self.config, RandomSource(self.config.seed), writer, self.reporter)
@@ -175,7 +179,7 @@ def _check(connection, config, settings, fidelity_only):
         status = database.last_status(cursor)
         if status is None:
             raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
-        database.lock_for_reading(connection)
+        database.lock_our_tables(connection, "ACCESS SHARE")
     if status == "validation_failed":
         print("warning: this dataset failed validation when it was generated and was kept with --keep-invalid",
               file=sys.stderr)

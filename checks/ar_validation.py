@@ -1,7 +1,8 @@
 """The accounts-receivable rules: the money reconciles to the cent, OpenDental's way (DOMAIN.md section 6).
 
-Each rule is (name, SQL returning the offending rows). `today` is the run's simulated today, read from the
-ownership marker, so --validate-only checks a dataset as of the day it was generated for.
+Each rule is (name, SQL returning the offending rows). `today` is the date of the dataset's as-of moment (of a
+dataset recorded before the as-of existed: its end date), read from the ownership marker, so --validate-only
+checks a dataset as of the day it was generated for, or last advanced to.
 """
 from opendental import aging
 from opendental.codes import ClaimProcStatus, ClaimStatus

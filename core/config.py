@@ -30,12 +30,14 @@ HISTORY_YEARS = 3
 # (at least VOLUME_FLOOR rows): enough to model a very busy practice, never millions of rows per patient.
 VOLUME_CAP = 20
 VOLUME_FLOOR = 1000
+# The office has closed by then: a day's activity is all in, so it is the moment a date given alone stands for
+# (the end of --end-date is the simulated horizon and the default as-of).
+END_OF_DAY = time(18, 0)
 REFERENCE_PATIENTS = 5000
 MAX_PATIENTS = 10_000_000
 # A larger practice is generated office by office (each with its own providers, chairs, staff and patients,
 # sharing the reference data), so memory stays flat whatever the patient count.
 PATIENTS_PER_OFFICE = 25_000
-CLOSING_HOUR = 18  # the simulated "now" is the end of --end-date's office hours, unless --as-of says otherwise
 
 # name: (our default at 5,000 patients, the original tool's value, why ours differs), quoted for the reference
 # run: 2023-01-01 to 2026-11-30 with the default history (a practice open since 2020-01-01, REFERENCE_YEARS of
@@ -114,7 +116,6 @@ class GeneratorConfig:
     patients: int = REFERENCE_PATIENTS
     start_date: date = ANALYTICS_START
     end_date: date = field(default_factory=date.today)
-    as_of: datetime | None = None  # the moment the database shows; None: the end of end_date, the timeline's end
     history_years: int = HISTORY_YEARS
     seed: int = 20230101
     clinics: int = 0
@@ -124,6 +125,7 @@ class GeneratorConfig:
     coverage_rate: float = RATES["coverage_rate"]
     completion_rate: float = RATES["completion_rate"]
     fee_match_rate: float = RATES["fee_match_rate"]
+    as_of: datetime | None = None  # the moment the database is written as of; None: the horizon
     db_host: str = "localhost"
     db_port: int = 5432
     db_name: str = "opendental_demo"
@@ -182,24 +184,24 @@ class GeneratorConfig:
         return self.end_date
 
     @property
-    def moment(self):
-        """The moment the database shows: --as-of, or the end of --end-date's office hours."""
-        return self.as_of or self.timeline_end
+    def horizon(self):
+        """The last moment simulated: the end of --end-date."""
+        return datetime.combine(self.end_date, END_OF_DAY)
 
     @property
-    def timeline_end(self):
-        return datetime.combine(self.end_date, time(CLOSING_HOUR))
+    def moment(self):
+        """The moment the database holds the practice as of (naive, seconds)."""
+        return self.as_of or self.horizon
 
     def public_options(self):
         """The options of the run, safe to print or store (no password, no URL with credentials)."""
-        as_of = {"as_of": self.as_of.isoformat()} if self.as_of else {}
-        return {**as_of,
+        return {
             "patients": self.patients, "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(), "history_years": self.history_years, "seed": self.seed, "clinics": self.clinics,
             "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
             "volume_overrides": dict(self.volume_overrides),
             "coverage_rate": self.coverage_rate, "completion_rate": self.completion_rate,
-            "fee_match_rate": self.fee_match_rate,
+            "fee_match_rate": self.fee_match_rate, "as_of": self.moment.isoformat(),
         }
 
 
@@ -241,18 +243,21 @@ def _parse_date(key, value):
         raise UserError(f"{key} must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def parse_moment(key, value):
-    """A moment: 'now', YYYY-MM-DD (that day at closing time) or YYYY-MM-DDTHH:MM[:SS] (to the second)."""
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0)
+def parse_moment(key, value, now=None):
+    """A moment: 'now' (this second), a date as YYYY-MM-DD (that day at END_OF_DAY) or a date and time as
+    YYYY-MM-DDTHH:MM[:SS] (naive, local; to the second)."""
     text = str(value).strip()
-    if text.lower() == "now":
-        return datetime.now().replace(microsecond=0)
+    if text == "now":
+        return (now or datetime.now()).replace(microsecond=0)
     try:
-        return datetime.combine(date.fromisoformat(text), time(CLOSING_HOUR)) if len(text) == 10 else \
-            datetime.fromisoformat(text).replace(microsecond=0, tzinfo=None)
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), END_OF_DAY)
+        moment = datetime.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{key} must be 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got {value!r}") from None
+        moment = None
+    if moment is None or moment.tzinfo is not None or moment.microsecond:
+        raise UserError(f"{key} must be 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (local time), got {value!r}")
+    return moment
 
 
 def parse_volume(text):
@@ -304,10 +309,10 @@ def _coerce(target, key, value):
         return _parse_int(key, value, 0, 100)
     if target == "history_years":
         return _parse_int(key, value, 0, 100)
-    if target in ("start_date", "end_date"):
-        return _parse_date(key, value)
     if target == "as_of":
         return parse_moment(key, value)
+    if target in ("start_date", "end_date"):
+        return _parse_date(key, value)
     if target in RATES:
         return _parse_rate(key, value)
     if target.startswith("volume:"):
@@ -436,12 +441,12 @@ def _check(config):
                         f"(--start-date {config.start_date}); at most {config.start_date.year - EARLIEST_START.year}")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
-    if config.as_of and config.as_of > config.timeline_end:
+    if config.as_of and config.as_of > config.horizon:
         raise UserError(f"--as-of {config.as_of} is after the simulated timeline, which ends at "
-                        f"{config.timeline_end} (--end-date); give a later --end-date")
+                        f"{config.horizon} (--end-date); give a later --end-date")
     if config.as_of and config.as_of > datetime.now():
         raise UserError(f"--as-of {config.as_of} is in the future")
-    if config.as_of and config.as_of < datetime.combine(config.opened, time(CLOSING_HOUR)):
+    if config.as_of and config.as_of < datetime.combine(config.opened, END_OF_DAY):
         raise UserError(f"--as-of {config.as_of} is before the practice's first day, {config.opened} "
                         "(--start-date less --history-years)")
     if config.end_date > date.today() and not config.as_of:
@@ -469,3 +474,35 @@ def warnings_for(config):
     """Problems that do not stop a run but that the user should hear about."""
     if config.start_date < ANALYTICS_START:
         yield (f"--start-date {config.start_date} is before 2023-01-01: the analytics ignore rows dated earlier")
+
+
+# The options that make a dataset what it is, as its ownership marker records them (public_options): an advance
+# of the clock continues the recorded practice, so these come from the record.
+RECORDED_OPTIONS = ("patients", "start_date", "end_date", "history_years", "seed", "clinics", "patients_per_office",
+                    "volume_profile", "volume_overrides", *RATES)
+
+
+def _given(config, name):
+    """The setting that gave option `name` (command line, .env_demo, environment or config.py), or None."""
+    if name == "volume_overrides":
+        return next((config.sources[k] for k in sorted(config.sources) if k.startswith("volume:")), None)
+    return config.sources.get(name)
+
+
+def with_recorded_options(config, recorded):
+    """The configuration of the dataset whose marker recorded the options `recorded`: every option of
+    RECORDED_OPTIONS from the record; one the user gave must equal the recorded value (UserError otherwise)."""
+    missing = [name for name in RECORDED_OPTIONS if name not in recorded]
+    if missing:
+        raise UserError(f"the dataset's marker records no {', '.join(missing)} (an older version generated it); "
+                        "generate it again with --reset before advancing its clock")
+    given = config.public_options()
+    for name in RECORDED_OPTIONS:
+        if _given(config, name) and given[name] != recorded[name]:
+            raise UserError(f"{_given(config, name)} gives {given[name]}, but the dataset was generated with "
+                            f"{recorded[name]}; an advance continues the recorded practice (leave the option out, "
+                            "or generate again with --reset)")
+    dates = {name: date.fromisoformat(recorded[name]) for name in ("start_date", "end_date")}
+    typed = {**{name: recorded[name] for name in RECORDED_OPTIONS}, **dates,
+             "volume_overrides": dict(recorded["volume_overrides"])}
+    return replace(config, **typed, as_of=None)

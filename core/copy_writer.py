@@ -120,7 +120,8 @@ def _frozen_batches(batches):
 
 
 class CopyWriter:
-    """Writes rows into raw.<table> with COPY on one connection (inside the run's transaction).
+    """Writes rows into <schema>.<table> with COPY on one connection (inside the run's transaction); the schema
+    is raw, or the staging schema an advance of the clock generates into.
 
     The caller's thread encodes what it hands over (copy() and stream() alike) into a bounded queue of ready
     chunks, in the order handed over; the loading thread owns the connection and feeds the chunks to COPY, so
@@ -129,8 +130,8 @@ class CopyWriter:
     A failure on the loading thread is raised on the caller's thread at its next call.
     """
 
-    def __init__(self, connection, progress=None):
-        self.connection = connection
+    def __init__(self, connection, progress=None, schema_name="raw"):
+        self.connection, self.schema_name = connection, schema_name
         self.stats = WriteStats()
         self._progress = progress
         self._owner = threading.get_ident()
@@ -275,7 +276,7 @@ class CopyWriter:
         rows = 0
         if columns:
             source = _Ready(table.name, self._next_chunk, counted)
-            self._copy(f'raw."{table.name}"', columns, source)
+            self._copy(f'"{self.schema_name}"."{table.name}"', columns, source)
             rows = source.rows
         self.stats.rows[table.name] = self.stats.rows.get(table.name, 0) + rows
 
@@ -287,6 +288,6 @@ class CopyWriter:
             self._copy(f'"{staging.name}"', staging.columns,
                        io.BytesIO(copy_format.HEADER + encoded + copy_format.TRAILER))
             cursor.execute(f'ANALYZE "{staging.name}"')
-            cursor.execute(f'UPDATE raw."{table_name}" t SET {assignments} FROM "{staging.name}" u '
+            cursor.execute(f'UPDATE "{self.schema_name}"."{table_name}" t SET {assignments} FROM "{staging.name}" u '
                            f'WHERE t."{staging.primary_key}" = u."{staging.primary_key}"')
             cursor.execute(f'DROP TABLE "{staging.name}"')
