@@ -8,6 +8,8 @@ category, or one the plan names no percent for, is covered at 0 %.
 from opendental.codes import (MOLAR_TEETH, BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType,
                               ClaimProcStatus, Permission, ProcStatus, SubstitutionCondition, TreatmentArea)
 
+from .ar_validation import TODAY
+
 CENT = 0.005
 CLAIMED = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED)
 PAID = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
@@ -96,6 +98,7 @@ DOWNGRADED_LINES = f"""
          AND f."FeeSched" = CASE WHEN ip."FeeSched" <> 0 THEN ip."FeeSched" ELSE v."FeeSched" END
     LEFT JOIN ({FEE_RAISES}) r ON r.sched = f."FeeSched" AND r.day > c."ProcDate"
     WHERE c."Status" IN {ESTIMATED} AND NOT ip."CodeSubstNone"
+    AND c."ProcDate" <= {TODAY}  -- work planned ahead is estimated on today's fees, as far as the raises go
     AND (pc."SubstOnlyIf" = {SubstitutionCondition.ALWAYS}
          OR pc."SubstOnlyIf" = {SubstitutionCondition.MOLAR} AND p."ToothNum" IN {MOLARS})
     GROUP BY 1, 2, 3, 4, 5, 6"""

@@ -35,11 +35,9 @@ BORN = {
     "paysplit": '(SELECT p."SecDateTEdit" FROM {s}.payment p WHERE p."PayNum" = t."PayNum")',
     "proctp": '"SecDateTEdit"', "treatplan": '"SecDateTEdit"',
     "claim": f'"SecDateEntry" + {END_OF_DAY}',
+    # a claim line is the procedure's estimate until the claim is made (a supplemental payment: its own row)
     "claimproc": f"""CASE WHEN "Status" = {int(ClaimProcStatus.SUPPLEMENTAL)} THEN "SecDateTEdit"
-                          WHEN "ClaimNum" = 0 THEN (SELECT p."SecDateEntry" FROM {{s}}.procedurelog p
-                                                    WHERE p."ProcNum" = t."ProcNum")
-                          ELSE (SELECT c."SecDateEntry" + {END_OF_DAY} FROM {{s}}.claim c
-                                WHERE c."ClaimNum" = t."ClaimNum") END""",
+                          ELSE (SELECT p."SecDateEntry" FROM {{s}}.procedurelog p WHERE p."ProcNum" = t."ProcNum") END""",
     "procedurelog": '"SecDateEntry"',
     "patient": '"SecDateEntry" + interval \'8 hours\'',
     "inssub": '"SecDateEntry" + interval \'8 hours\'', "insplan": '"SecDateEntry" + interval \'8 hours\'',
@@ -103,6 +101,14 @@ def _statements(s):
                         WHERE "PatStatus" = {int(PatStatus.DECEASED)} AND "DateTimeDeceased" = '0001-01-01'"""),
         ("task", f"""UPDATE {s}.task SET "TaskStatus" = {int(TaskStatus.VIEWED)}
                      WHERE "TaskStatus" = {int(TaskStatus.DONE)} AND "DateTimeFinished" = '0001-01-01'"""),
+        # A claim line of a claim not made yet was the procedure's estimate.
+        ("claimproc", f"""
+            UPDATE {s}.claimproc t SET "Status" = {int(ClaimProcStatus.ESTIMATE)}, "ClaimNum" = 0, "InsPayAmt" = 0,
+                   "ClaimPaymentNum" = 0, "DedApplied" = 0, "WriteOff" = 0, "LineNumber" = 0, "PaymentRow" = 0,
+                   "DateCP" = "ProcDate", "DateEntry" = "SecDateEntry", "ClaimAdjReasonCodes" = '', "Remarks" = '',
+                   "DateInsFinalized" = '0001-01-01', "ClaimPaymentTracking" = 0, "PaidOtherIns" = 0,
+                   "SecDateTEdit" = (SELECT p."SecDateEntry" FROM {s}.procedurelog p WHERE p."ProcNum" = t."ProcNum")
+            WHERE "ClaimNum" <> 0 AND NOT EXISTS (SELECT 1 FROM {s}.claim c WHERE c."ClaimNum" = t."ClaimNum")"""),
         # A claim line whose check was not posted by the moment was waiting for the carrier: its estimate, no payment yet.
         ("claimproc", f"""
             UPDATE {s}.claimproc t SET "Status" = {not_received}, "InsPayAmt" = 0, "ClaimPaymentNum" = 0,

@@ -4,7 +4,9 @@ Days are numpy datetime64[D]; timestamps datetime64[s]. OpenDental writes 0001-0
 """
 import numpy as np
 
-from core.config import CLOSING_HOUR
+from core.config import END_OF_DAY
+
+CLOSING_HOUR = END_OF_DAY.hour  # "now" is the end of the simulated day's office hours
 
 NO_DATE = np.datetime64("0001-01-01", "D")
 NO_TIME = np.datetime64("0001-01-01T00:00:00", "s")

@@ -143,7 +143,9 @@ def _claim_lines(ctx, lines, checks):
         "ClaimAdjReasonCodes": np.where(received & lookup(checks.electronic, check, False),
                                         _reason_codes(lines, denial_code), ""),
         "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
-        "SecDateEntry": pr.date[lines.proc], "SecDateTEdit": _working_hours(rng, np.maximum(entered, pr.date[lines.proc])),
+        # the line is the estimate made when the work was planned, attached to the claim later
+        "SecDateEntry": pr.date_tp[lines.proc],
+        "SecDateTEdit": _working_hours(rng, np.maximum(entered, pr.date[lines.proc])),
         "DateInsFinalized": check_date,
     }
 
