@@ -73,9 +73,6 @@ class Run:
     def fill(self):
         run_id, keys = self._begin()
         rows = self._load("raw")
-        if self.config.moment < self.config.horizon:
-            with self.connection.cursor() as cursor:
-                self._timed("as_of", as_of.project, cursor, "raw", self.config.moment)
         checkpoints.reached("keys")
         self._timed("keys", database.build_primary_keys, self.connection, keys)
         if self.config.as_of:

@@ -50,10 +50,11 @@ BORN = {
     "histappointment": '"HistDateTStamp"', "taskhist": '"DateTStamp"', "insverifyhist": '"SecDateTEdit"',
 }
 # The events a row is stamped with when they happen (the later edits of the timeline may have been stamped over).
-EVENTS_STAMPED = {"appointment": ("DateTStamp", ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed")),
-                  "labcase": ("DateTStamp", ("DateTimeSent", "DateTimeRecd", "DateTimeChecked")),
-                  "task": ("SecDateTEdit", ("DateTimeFinished",)), "claim": ("SecDateTEdit", ("DateResent",)),
-                  "inssub": ("SecDateTEdit", ("DateTerm",))}
+EVENTS_STAMPED = {"appointment": ("DateTStamp", ('"DateTimeArrived"', '"DateTimeSeated"', '"DateTimeDismissed"')),
+                  "labcase": ("DateTStamp", ('"DateTimeSent"', '"DateTimeRecd"', '"DateTimeChecked"')),
+                  "task": ("SecDateTEdit", ('"DateTimeFinished"',)),
+                  "claim": ("SecDateTEdit", ('"DateResent"', f'"DateSent" + {END_OF_DAY}')),
+                  "inssub": ("SecDateTEdit", ('"DateTerm"',))}
 # Rows whose history table keeps their versions: (table, history, key, the history's stamp, whether a history row
 # is the row after the change (histappointment: creation, then each change) or before it (taskhist)).
 VERSIONS = (("appointment", "histappointment", "AptNum", "HistDateTStamp", "after"),
@@ -252,18 +253,27 @@ def _orphans(cursor, s, filled):
             changed |= cursor.rowcount > 0
 
 
+def _change_stamp(table):
+    return next((c for c in CHANGE_STAMPS if c in schema.table(table).column_names), None)
+
+
 def _references_stamped(cursor, s, filled):
-    """A row that refers to a row entered after it was edited when the reference was set (a procedure attached
-    to a visit booked later, a check put on a deposit): its change stamp is at least the other row's entry. An
+    """A row is stamped no earlier than it was entered; one that refers to a row entered after it was edited when
+    the reference was set (a procedure attached to a visit booked later, a check put on a deposit), or was entered
+    with that row: its change stamp is at least the other row's entry. An
     insurance check's lines were posted with it, when the last of them was; a claim is received with its last line."""
     received = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
     cursor.execute(f"""
         UPDATE {s}.claimpayment t SET "SecDateTEdit" = {birth("claimpayment").replace("{s}", s)}""")
+    for table in sorted(filled):
+        stamp, born = _change_stamp(table), birth(table)
+        if stamp and born and "{s}" not in born:
+            cursor.execute(f'UPDATE {s}.{table} t SET "{stamp}" = {born} WHERE "{stamp}" < {born}')
     for fk in schema.foreign_keys():
-        stamp = next((c for c in CHANGE_STAMPS if c in schema.table(fk.table).column_names), None)
+        stamp = _change_stamp(fk.table)
         # a check's stamp is its posting (its birth) by now
         parent_born = '"SecDateTEdit"' if fk.parent == "claimpayment" else birth(fk.parent)
-        if fk.required or not stamp or not parent_born or fk.parent == fk.table or fk.table not in filled:
+        if not stamp or not parent_born or fk.parent == fk.table or fk.table not in filled:
             continue
         key = schema.table(fk.parent).primary_key
         cursor.execute(f"""
@@ -280,7 +290,7 @@ def _references_stamped(cursor, s, filled):
               GROUP BY 1) l
         WHERE l."ClaimNum" = c."ClaimNum" AND c."SecDateTEdit" < l.posted""")
     for table, (stamp, events) in EVENTS_STAMPED.items():
-        latest = "greatest(" + ", ".join(f'"{e}"' for e in events) + ")"
+        latest = f"greatest({', '.join(events)})"
         cursor.execute(f'UPDATE {s}.{table} SET "{stamp}" = {latest} WHERE "{stamp}" < {latest}')
 
 
