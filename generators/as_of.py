@@ -24,6 +24,10 @@ ENTRY_COLUMNS = ("SecDateTEntry", "DateTEntry", "DateTimeEntry", "DateTCreated",
                  "DateCreated", "DateTimeSheet", "DateTimeNote", "TimeEntry", "LogDateTime", "DateTimeLink",
                  "HistDateTStamp")
 END_OF_DAY = "interval '17 hours'"  # claims and statements go out in the evening batch
+# When a claim (aliased t) was first paid in the timeline (pg_temp.as_of_claims, made before anything changes).
+FIRST_POSTED = '(SELECT f.posted FROM as_of_claims f WHERE f."ClaimNum" = t."ClaimNum")'
+SENT = f'least("DateSent" + {END_OF_DAY}, {FIRST_POSTED})'
+PAID_LINES = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
 ON_ACCOUNT = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
 # Tables whose entry is dated without a time, entered when they were last stamped (never edited), or at the
 # moment given here.
@@ -34,7 +38,7 @@ BORN = {
                                                  WHERE l."ClaimPaymentNum" = t."ClaimPaymentNum"))''',
     "paysplit": '(SELECT p."SecDateTEdit" FROM {s}.payment p WHERE p."PayNum" = t."PayNum")',
     "proctp": '"SecDateTEdit"', "treatplan": '"SecDateTEdit"',
-    "claim": f'"SecDateEntry" + {END_OF_DAY}',
+    "claim": f'least("SecDateEntry" + {END_OF_DAY}, {FIRST_POSTED})',  # made by the time it was first paid
     # a claim line is the procedure's estimate until the claim is made (a supplemental payment: its own row)
     "claimproc": f"""CASE WHEN "Status" = {int(ClaimProcStatus.SUPPLEMENTAL)} THEN "SecDateTEdit"
                           ELSE (SELECT p."SecDateEntry" FROM {{s}}.procedurelog p WHERE p."ProcNum" = t."ProcNum") END""",
@@ -53,7 +57,7 @@ BORN = {
 EVENTS_STAMPED = {"appointment": ("DateTStamp", ('"DateTimeArrived"', '"DateTimeSeated"', '"DateTimeDismissed"')),
                   "labcase": ("DateTStamp", ('"DateTimeSent"', '"DateTimeRecd"', '"DateTimeChecked"')),
                   "task": ("SecDateTEdit", ('"DateTimeFinished"',)),
-                  "claim": ("SecDateTEdit", ('"DateResent"', f'"DateSent" + {END_OF_DAY}')),
+                  "claim": ("SecDateTEdit", ('"DateResent"', SENT)),
                   "inssub": ("SecDateTEdit", ('"DateTerm"',))}
 # Rows whose history table keeps their versions: (table, history, key, the history's stamp, whether a history row
 # is the row after the change (histappointment: creation, then each change) or before it (taskhist)).
@@ -134,9 +138,9 @@ def _statements(s):
                   GROUP BY 1) l
             WHERE l."ClaimNum" = c."ClaimNum" AND (c."InsPayAmt" <> l.paid OR c."WriteOff" <> l.write_off)"""),
         ("claim", f"""
-            UPDATE {s}.claim SET "ClaimStatus" = {ClaimStatus.WAITING_TO_SEND.sql}, "DateSent" = '0001-01-01',
-                   "DateSentOrig" = '0001-01-01', "SecDateTEdit" = "SecDateEntry" + {END_OF_DAY}
-            WHERE "DateSent" + {END_OF_DAY} > %(moment)s AND "ClaimStatus" <> {ClaimStatus.WAITING_TO_SEND.sql}"""),
+            UPDATE {s}.claim t SET "ClaimStatus" = {ClaimStatus.WAITING_TO_SEND.sql}, "DateSent" = '0001-01-01',
+                   "DateSentOrig" = '0001-01-01', "SecDateTEdit" = {BORN["claim"]}
+            WHERE {SENT} > %(moment)s AND "ClaimStatus" <> {ClaimStatus.WAITING_TO_SEND.sql}"""),
         # A procedure completed (or deleted) after the moment was still planned, dated for its visit, unless it was
         # on a claim or paid by then (the desk takes the payment and the office bills the day's work as it is done).
         ("procedurelog", f"""
@@ -291,7 +295,7 @@ def _references_stamped(cursor, s, filled):
         WHERE l."ClaimNum" = c."ClaimNum" AND c."SecDateTEdit" < l.posted""")
     for table, (stamp, events) in EVENTS_STAMPED.items():
         latest = f"greatest({', '.join(events)})"
-        cursor.execute(f'UPDATE {s}.{table} SET "{stamp}" = {latest} WHERE "{stamp}" < {latest}')
+        cursor.execute(f'UPDATE {s}.{table} t SET "{stamp}" = {latest} WHERE "{stamp}" < {latest}')
 
 
 def _stamps(cursor, s, moment, filled):
@@ -352,6 +356,9 @@ def project(cursor, s, moment):
     values = {"moment": moment}
     filled = _filled(cursor, s)
     cursor.execute(f'CREATE INDEX as_of_check_lines ON {s}.claimproc ("ClaimPaymentNum")')  # a check's birth
+    cursor.execute(f"""CREATE TEMPORARY TABLE as_of_claims ("ClaimNum" int8 PRIMARY KEY, posted timestamp) ON COMMIT DROP;
+                       INSERT INTO as_of_claims SELECT "ClaimNum", min("SecDateTEdit") FROM {s}.claimproc
+                       WHERE "ClaimNum" <> 0 AND "Status" IN {PAID_LINES} GROUP BY 1""")
     # A row entered with another (a claim's lines, a payment's splits) goes before that one does.
     for table in sorted(filled, key=lambda name: ("{s}" not in (birth(name) or "{s}"), name)):
         born = birth(table)
@@ -373,4 +380,4 @@ def project(cursor, s, moment):
     for _, statement in _recalls(s):
         cursor.execute(statement, values)
     _balances(cursor, s, moment)
-    cursor.execute(f"DROP INDEX {s}.as_of_check_lines")
+    cursor.execute(f"DROP INDEX {s}.as_of_check_lines; DROP TABLE as_of_claims")
