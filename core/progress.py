@@ -131,7 +131,7 @@ class Reporter:
         self._plan = _Plan(planned_rows(config), len(config.offices()))
 
     def office(self, number, offices, patients):
-        self._office = number
+        self._office = max(self._office, number)  # offices side by side (--jobs) start in any order
         if offices > 1 and not self.live:
             self.say(f"Office {number} of {offices}: {patients:,} patients")
         self._draw(force=True)
