@@ -347,6 +347,12 @@ def offices(patients_per_office):
     return len(practice_config(patients_per_office).offices())
 
 
+def of_the_first_office(key, patients_per_office):
+    """A condition on `key` that holds for the first office's rows of a table the practice numbers none of: office
+    k of n takes every n-th key from k + 1 (core/ids.py)."""
+    return f'mod("{key}" - 1, {offices(patients_per_office)}) = 0'
+
+
 def first_office(patients_per_office, phases):
     """ctx.practice of the first office of `practice_db` (same options, same seed) after `phases`."""
     config = practice_config(patients_per_office)
