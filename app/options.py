@@ -72,7 +72,7 @@ def build_parser():
     run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
                      f"own providers, chairs and staff, so memory stays flat (default {defaults.patients_per_office})")
     run.add_argument("--jobs", help="processes generating the offices of a practice side by side; the data is the "
-                     "same whatever the number (by default the number of cores, here "
+                     "same whatever the number (by default the number of cores less one, here "
                      f"{defaults.jobs}, lowered to what the memory holds)")
     run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
                      help=f"set a volume exactly, within what the practice can produce (at most {VOLUME_CAP} "
