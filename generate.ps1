@@ -33,6 +33,7 @@ param(
     [string]$Seed,
     [string]$Clinics,
     [string]$PatientsPerOffice,
+    [string]$Jobs,
     [string[]]$Volume,
     [ValidateSet("realistic", "original")][string]$VolumeProfile,
     [string]$CoverageRate,
@@ -70,7 +71,7 @@ $ErrorActionPreference = "Stop"
 $Flags = [ordered]@{
     Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"; AsOf = "--as-of"
     HistoryYears = "--history-years"; Seed = "--seed"
-    Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Volume = "--volume"
+    Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Jobs = "--jobs"; Volume = "--volume"
     VolumeProfile = "--volume-profile"; CoverageRate = "--coverage-rate"; CompletionRate = "--completion-rate"
     FeeMatchRate = "--fee-match-rate"; DbHost = "--db-host"; DbPort = "--db-port"; DbName = "--db-name"
     DbUser = "--db-user"; PasswordFile = "--password-file"; DbUrl = "--db-url"; Embedded = "--embedded"

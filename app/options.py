@@ -75,6 +75,9 @@ def build_parser():
                      f"(default {defaults.clinics})")
     run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
                      f"own providers, chairs and staff, so memory stays flat (default {defaults.patients_per_office})")
+    run.add_argument("--jobs", help="processes generating the offices of a practice side by side; the data is the "
+                     "same whatever the number (by default the number of cores less one, here "
+                     f"{defaults.jobs}, lowered to what the memory holds)")
     run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
                      help=f"set a volume exactly, within what the practice can produce (at most {VOLUME_CAP} "
                      f"times its default); NAME is one of: {', '.join(volumes.overridable())} (the other tables "
@@ -176,7 +179,8 @@ def config_from(args):
         ("patients", args.patients), ("start_date", args.start_date), ("end_date", args.end_date),
         ("as_of", args.as_of),
         ("history_years", args.history_years), ("seed", args.seed), ("clinics", args.clinics),
-        ("patients_per_office", args.patients_per_office), ("volume_profile", args.volume_profile),
+        ("patients_per_office", args.patients_per_office), ("jobs", args.jobs),
+        ("volume_profile", args.volume_profile),
         ("db_host", args.db_host), ("db_port", args.db_port), ("db_name", args.db_name),
         ("db_user", args.db_user), ("db_password", password_from(args)), ("db_url", args.db_url),
         ("embedded_dir", args.embedded_dir), ("as_of", args.as_of),
@@ -216,6 +220,7 @@ def check_before_connecting(args, config):
     preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
                              "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
     if not (args.validate_only or args.fidelity_only or args.advance_to):  # an advance checks once it has the record
+        preflight.fit_jobs(config)
         preflight.check_memory(config)
         volumes.check(config)
     if config.embedded:

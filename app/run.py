@@ -7,10 +7,10 @@ from core import checkpoints, database, interrupts, locks
 from core.copy_writer import CopyWriter
 from core.embedded import EmbeddedServer
 from core.errors import UserError
-from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES, as_of, insurance
-from generators.context import RunContext
+from generators import as_of
+
+from .offices import generate_offices
 
 
 def server_settings(config):
@@ -136,26 +136,6 @@ class Run:
             self.reporter.warn("validation failed; the dataset is committed anyway for inspection (--keep-invalid) "
                                "and marked 'validation_failed'")
         return result
-
-
-def generate_offices(config, random, writer, reporter):
-    """Every phase for each office in turn; an office's state is dropped before the next one starts.
-
-    A phase's practice step runs once, in the first office just before that office's step of the phase, so the
-    reference data is numbered and drawn as the first office's; every office's step gets what it returned. The
-    carriers are written last: they were entered when the first plan of any office used them.
-    """
-    offices = config.offices()
-    ids, references = IdAllocator(), {}
-    for number, office in enumerate(offices):
-        ctx = RunContext(office, random, ids, writer, office=number)
-        reporter.office(number + 1, len(offices), office.patients)
-        for step, phase in enumerate(PHASES, 1):
-            reporter.phase(step, phase.TITLE)
-            if phase not in references:
-                references[phase] = phase.practice(ctx)
-            phase.office(ctx, references[phase])
-    insurance.carrier_rows(RunContext(offices[0], random, ids, writer), references[insurance])
 
 
 def check_existing(config, fidelity_only=False):

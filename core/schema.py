@@ -41,6 +41,9 @@ class Table:
     def column_names(self):
         return [c.name for c in self.columns]
 
+    def column(self, name):
+        return next(c for c in self.columns if c.name == name)
+
 
 @dataclass(frozen=True)
 class ForeignKey:

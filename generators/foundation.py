@@ -15,7 +15,8 @@ from opendental.definitions import rows as numbered_definitions
 
 from .context import RunContext
 from .data import read_table
-from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
+from .handover import (Definitions, FeeSchedules, FoundationReference, Operatories, Practice, ProcedureCodes,
+                       Providers, Users)
 from .parameters import parameters
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, open_day_offset, stamp
 
@@ -60,14 +61,19 @@ def practice(ctx: RunContext) -> FoundationReference:
     fee_scheds = fee_schedules(ctx, setup_day, codes)
     fees(ctx, setup_day, codes, fee_scheds, clinic_nums)
     return FoundationReference(setup_day=setup_day, defs=defs, clinics=clinic_nums, fee_scheds=fee_scheds,
-                               codes=codes, user_groups=user_groups(ctx), login_names=set())
+                               codes=codes, user_groups=user_groups(ctx))
+
+
+def share(p: Practice, reference: FoundationReference) -> None:
+    """What every context of the practice (its own and each office's) holds of the foundation."""
+    p.setup_day, p.defs, p.clinics = reference.setup_day, reference.defs, reference.clinics
+    p.fee_scheds, p.codes = reference.fee_scheds, reference.codes
 
 
 def office(ctx: RunContext, reference: FoundationReference) -> None:
     """The office's providers, chairs, employees and logins."""
     p = ctx.practice
-    p.setup_day, p.defs, p.clinics = reference.setup_day, reference.defs, reference.clinics
-    p.fee_scheds, p.codes = reference.fee_scheds, reference.codes
+    share(p, reference)
     p.providers = providers(ctx)
     p.operatories = operatories(ctx)
     retired_operatory(ctx)
@@ -343,15 +349,17 @@ def employees(ctx: RunContext) -> SimpleNamespace:
     return SimpleNamespace(nums=nums, roles=roles, first=first, last=last, left=left)
 
 
-def unique_login_names(names, taken):
-    """OpenDental refuses a login name already in use in the practice: a repeated one gets its position."""
-    unique = []
+def unique_login_names(names, office):
+    """OpenDental refuses a login name already in use in the practice: a name repeated in the office gets its
+    position; from the second office on, every login carries the office's number after a hyphen (no name of the
+    first office ends so), so each office's names are unique without knowing the other offices'."""
+    taken, unique = set(), []
     for i, name in enumerate(names):
         candidate, suffix = name, i
         while candidate in taken:
             candidate, suffix = f"{name}{suffix}", suffix + len(names)
         taken.add(candidate)
-        unique.append(candidate)
+        unique.append(candidate if office == 0 else f"{candidate}-{office + 1}")
     return unique
 
 
@@ -368,7 +376,7 @@ def logins(ctx: RunContext, staff: SimpleNamespace, reference: FoundationReferen
     nums = ctx.ids.take("userod", n)
     names = ["Admin"] + [providers.abbr[p] for p in clinicians.tolist()] + \
             [f"{f[0]}{l}".lower() for f, l in zip(staff.first, staff.last)]
-    names = unique_login_names(names, reference.login_names)
+    names = unique_login_names(names, ctx.office)
     groups = np.array([reference.user_groups[ROLE_GROUPS[r]] for r in role.tolist()], dtype=np.int64)
     chairside = np.isin(role, ["dentist", "hygienist"])
     left = np.concatenate([np.full(1 + len(clinicians), NO_DATE), staff.left])

@@ -70,15 +70,13 @@ class FeeSchedules:
 @dataclass(frozen=True)
 class FoundationReference:
     """setup_day: the day the practice was set up in OpenDental (datetime64[D]); clinics: ClinicNums (int64; [0]
-    without clinics); user_groups: {group name: UserGroupNum}; login_names: the practice's UserNames, which
-    OpenDental keeps unique: each office's logins add theirs."""
+    without clinics); user_groups: {group name: UserGroupNum}."""
     setup_day: np.datetime64
     defs: Definitions
     clinics: np.ndarray
     fee_scheds: FeeSchedules
     codes: ProcedureCodes
     user_groups: dict
-    login_names: set
 
 
 @dataclass(frozen=True)
@@ -503,9 +501,9 @@ class MedicalReference:
 
 @dataclass(frozen=True)
 class ReferralChannels:
-    """The ReferralNums of the marketing channels (referrals.MARKETING, then the retired ones): the first
-    office enters the rows, numbered among its own referrals, and fills this list; the others attach to them."""
-    nums: list
+    """The ReferralNums of the marketing channels (referrals.MARKETING, then the retired ones), numbered by the
+    practice step: the first office enters the rows; every office attaches to them."""
+    nums: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from opendental.definitions import DefCat, defnum
 from .contacts import EMPLOYER_EXCHANGES, ICE_EXCHANGES, emails, phone_numbers, phones, reachable, ssns
 from .context import RunContext
 from .data import read_table
-from .handover import Families, Patients, ZipCodes
+from .handover import Families, Patients, Practice, ZipCodes
 from .parameters import parameter, parameters
 from .timeline import NO_DATE, clamp, open_day_offset, stamp, whole_days
 
@@ -72,10 +72,15 @@ def practice(ctx: RunContext) -> ZipCodes:
     return zipcodes(ctx)
 
 
+def share(p: Practice, reference: ZipCodes) -> None:
+    """What every context of the practice (its own and each office's) holds of the patients' phase."""
+    p.zipcodes = reference
+
+
 def office(ctx: RunContext, reference: ZipCodes) -> None:
     """The office's employers, families and patients, their notes and merge links."""
     p = ctx.practice
-    p.zipcodes = reference
+    share(p, reference)
     p.employers = employers(ctx)
     families, pt = people(ctx)
     patient_rows(ctx, pt, families)
