@@ -95,6 +95,14 @@ def _statements(s):
     planned, done = int(ProcStatus.TREATMENT_PLANNED), int(ProcStatus.COMPLETE)
     not_received, received = int(ClaimProcStatus.NOT_RECEIVED), int(ClaimProcStatus.RECEIVED)
     return [
+        # A family whose guarantor's record was made later (one who took over the account) had its first member
+        # entered as guarantor.
+        ("patient", f"""
+            UPDATE {s}.patient t SET "Guarantor" = f.first FROM (
+              SELECT DISTINCT ON ("Guarantor") "Guarantor" AS family, "PatNum" AS first FROM {s}.patient m
+              WHERE NOT EXISTS (SELECT 1 FROM {s}.patient g WHERE g."PatNum" = m."Guarantor")
+              ORDER BY "Guarantor", "SecDateEntry", "PatNum") f
+            WHERE t."Guarantor" = f.family"""),
         # A visit still ahead (or under way) was scheduled; a patient who died later was a patient; a task finished
         # later was still open.
         ("appointment", f"""
@@ -277,7 +285,7 @@ def _references_stamped(cursor, s, filled):
         stamp = _change_stamp(fk.table)
         # a check's stamp is its posting (its birth) by now
         parent_born = '"SecDateTEdit"' if fk.parent == "claimpayment" else birth(fk.parent)
-        if not stamp or not parent_born or fk.parent == fk.table or fk.table not in filled:
+        if not stamp or not parent_born or fk.table not in filled:
             continue
         key = schema.table(fk.parent).primary_key
         cursor.execute(f"""

@@ -330,9 +330,10 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
 
 def record_entries(ctx, pt):
     """When each patient's record was made (SecDateEntry, as a timestamp): when they first called, up to a month
-    before their first visit (at opening time for a visit the same day), never before birth. One who never came
-    was entered with the family's first record, else some day of the practice's years; a baby born into the
-    practice after birth."""
+    before their first visit (at opening time for a visit the same day), never before birth. The guarantor and
+    spouse (who hold the family's accounts and policies) are entered with the family's first record at the latest;
+    one who never came with it too, else some day of the practice's years; a baby born into the practice after
+    birth."""
     rng = ctx.rng("patient-entry")
     n = len(pt.nums)
     came = pt.first_visit != NO_DATE
@@ -343,6 +344,7 @@ def record_entries(ctx, pt):
     some_day = ctx.start + rng.integers(0, int((ctx.today - ctx.start).astype(int)) + 1, n).astype("timedelta64[D]")
     after_birth = pt.birth + np.where(came, 0, rng.integers(30, 365, n)).astype("timedelta64[D]")
     day = np.where(came, day, np.where(family_day[pt.family] < ctx.today, family_day[pt.family], some_day))
+    day = np.where(pt.role <= 1, np.minimum(day, family_day[pt.family]), day)  # the parents with the first record
     day = np.minimum(np.maximum(day, after_birth), np.where(came, pt.first_visit, ctx.today))
     same_day = came & (day == pt.first_visit)
     at_opening = rng.integers(7 * 3600, 7 * 3600 + 1800, n)
