@@ -230,9 +230,9 @@ def _versions(s, table, history, key, stamp, side):
     """The rows of `table` changed after the moment, put back to the version their history holds."""
     columns = [c for c in schema.table(table).column_names
                if c != key and c in schema.table(history).column_names and (side == "after" or c != stamp)]
-    pick = (f'{stamp} <= %(moment)s ORDER BY "{key}", "{stamp}" DESC' if side == "after"
-            else f'{stamp} > %(moment)s ORDER BY "{key}", "{stamp}"')
-    pick = pick.replace(stamp, f'"{stamp}"', 1)
+    order = schema.table(history).primary_key  # two versions of one moment: the later one written
+    pick = (f'"{stamp}" <= %(moment)s ORDER BY "{key}", "{stamp}" DESC, "{order}" DESC' if side == "after"
+            else f'"{stamp}" > %(moment)s ORDER BY "{key}", "{stamp}", "{order}"')
     return f"""
         UPDATE {s}.{table} t SET {", ".join(f'"{c}" = h."{c}"' for c in columns)}
         FROM (SELECT DISTINCT ON ("{key}") * FROM {s}.{history} WHERE {pick}) h
@@ -337,8 +337,9 @@ def _balances(cursor, s, moment):
 
 def _balance_stamps(cursor, s, today):
     """OpenDental stamps a patient row when its balance changes: a guarantor's with the family's last posting
-    (charge, payment, adjustment, claim line) or the last midnight one of its unpaid charges aged into the next
-    bucket; every patient's with their own last posting."""
+    (charge, payment, adjustment, claim line) or the last midnight one of its charges aged into the next bucket
+    (any charge, paid or not: whether it was still unpaid then is not known here, and a stamp must never go back);
+    every patient's with their own last posting."""
     posted = f"""
         SELECT "PatNum", max(moment) AS moment FROM (
           SELECT "PatNum", "DateTStamp" AS moment FROM {s}.procedurelog WHERE "ProcStatus" = {int(ProcStatus.COMPLETE)}
@@ -348,7 +349,7 @@ def _balance_stamps(cursor, s, today):
         GROUP BY 1"""
     aged = f"""
         SELECT family, max(CASE WHEN age > 90 THEN day + 91 WHEN age > 60 THEN day + 61 ELSE day + 31 END)::timestamp
-               AS moment FROM ({aging.unpaid_charges(today, s)}) u WHERE amount > 0 AND age > 30 GROUP BY 1"""
+               AS moment FROM ({aging.unpaid_charges(today, s)}) u WHERE age > 30 GROUP BY 1"""
     cursor.execute(f"""
         UPDATE {s}.patient t SET "DateTStamp" = greatest(t."DateTStamp", o.moment, f.moment, a.moment)
         FROM {s}.patient p LEFT JOIN ({posted}) o USING ("PatNum")
