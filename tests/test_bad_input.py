@@ -278,8 +278,13 @@ def practice(server):
         yield server, name, fingerprint(server, name)
 
 
+# Databases other tests make and drop meanwhile on a server the workers share: named with a random suffix
+OTHER_TESTS_DATABASES = "_[0-9a-f]{8,}$"
+
+
 def fingerprint(server, name):
-    """The practice's marker rows, a checksum and the row count of every table, and the server's databases."""
+    """The practice's marker rows, a checksum and the row count of every table, and the server's databases (but
+    those of other tests)."""
     with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'raw' ORDER BY 1")
         sums = " UNION ALL ".join(f"SELECT '{t}', sum(hashtext(x::text)::bigint), count(*) FROM raw.\"{t}\" x"
@@ -288,7 +293,7 @@ def fingerprint(server, name):
         checksums = sorted(cursor.fetchall())
         cursor.execute("SELECT run_id, status, finished_at, row_counts::text FROM dental_synth.generator_run")
         marker = cursor.fetchall()
-        cursor.execute("SELECT datname FROM pg_database ORDER BY 1")
+        cursor.execute("SELECT datname FROM pg_database WHERE datname !~ %s ORDER BY 1", (OTHER_TESTS_DATABASES,))
         databases = cursor.fetchall()
     conn.close()
     return marker, checksums, databases
