@@ -152,9 +152,10 @@ def embedded_server(prefix):
 
 def throwaway(settings):
     """The tests' own server keeps nothing after the session: it need not wait for the disk (fsync off), which
-    makes the checkpoints of DROP DATABASE and of stopping cheap."""
+    makes the checkpoints of DROP DATABASE and of stopping cheap; nor vacuum the hundreds of databases the tests
+    make and drop (autovacuum off: the shared practices are ANALYZEd when built, as bench.py's server is)."""
     with admin_connection(settings) as conn, conn.cursor() as cursor:
-        for setting in ("fsync", "full_page_writes"):
+        for setting in ("fsync", "full_page_writes", "autovacuum"):
             cursor.execute(f"ALTER SYSTEM SET {setting} = off")
         cursor.execute("SELECT pg_reload_conf()")
 
