@@ -44,8 +44,9 @@ SESSION = os.environ.pop(SESSION_VARIABLE, None)  # popped: the generator's proc
 TEST_PASSWORD = (Path(SESSION, "password").read_text() if SESSION else "Test-" + secrets.token_urlsafe(18))
 
 
-# Modules whose tests share a practice of their own (a module fixture): one worker runs all of a module's tests,
-# so it is generated once. Every other test goes to whichever worker is free.
+# Modules whose tests share a large practice of their own (a module fixture): one worker runs all of a module's
+# tests, handed out first, so no other worker waits for that practice's build. Every other test goes to whichever
+# worker is free.
 TOGETHER = {"tests/test_history.py", "tests/test_claims.py", "tests/test_coverage.py", "tests/test_bad_input.py"}
 
 
@@ -168,7 +169,7 @@ def server():
         parsed = psycopg2.extensions.parse_dsn(url)
         settings = {k: parsed[k] for k in ("host", "port", "user", "password") if k in parsed}
         yield settings
-        for name in BUILT:  # an embedded server takes its databases with it
+        for name in BUILT:  # on an embedded server they go with the server
             drop_database(settings, name)
     elif SESSION and Path(SESSION, "server.json").exists():
         yield json.loads(Path(SESSION, "server.json").read_text())
