@@ -5,9 +5,11 @@
     python bench.py --sizes 2000,20000   # other sizes
     python bench.py --sizes 5000 --projects .,/work/main   # two checkouts side by side, size by size
     python bench.py --sizes 5000 --profile /tmp/prof       # and where the time goes
+    python bench.py --sizes 50000 --jobs 1,2               # offices one after another, then two side by side
 
 Per size it prints wall seconds, rows written, rows per second, the CPU seconds of the generator and of the
-server, the generator process's peak memory (RSS), the share of time generating rows vs waiting for
+server, the generator's peak memory (the RSS of its largest process, and the PSS of it and its worker processes
+together, sampled), the share of time generating rows vs waiting for
 PostgreSQL to load them vs validating, and the floors: how long PostgreSQL takes to load the very same rows
 from files already rendered, four ways (FLOORS), with the ratio of the full run to each and to the best.
 Each size runs in a fresh database; the generator runs as its own process, on the embedded server as users
@@ -23,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -50,21 +53,70 @@ DEFAULT_SETTINGS = {"wal_level": "replica", "max_wal_senders": "10", "synchronou
                     "max_wal_size": "1GB", "shared_buffers": "128MB", "maintenance_work_mem": "64MB"}
 
 
-def run_generator(project, server, dbname, patients, seed, report, profile):
-    """Run main.py of `project` as a child process; returns wall seconds, CPU seconds and peak RSS in MiB."""
+def run_generator(project, server, dbname, patients, seed, report, profile, jobs):
+    """Run main.py of `project` as a child process (with --jobs `jobs`, unless None); returns wall seconds, CPU
+    seconds (its worker processes included), the peak RSS of its largest process and the peak memory of it and its
+    workers together, in MiB."""
     profiling = ["-m", "cProfile", "-o", str(profile)] if profile else []
     args = [sys.executable, *profiling, str(project / "main.py"), "--patients", str(patients), "--seed", str(seed),
             "--db-host", server["host"], "--db-port", str(server["port"]), "--db-user", server["user"],
             "--db-name", dbname, "--quiet", "--report-json", str(report),
-            "--env-file", os.devnull, "--config-file", os.devnull]
+            "--env-file", os.devnull, "--config-file", os.devnull, *(["--jobs", str(jobs)] if jobs else [])]
     started = time.perf_counter()
     process = subprocess.Popen(args, cwd=project, stdout=subprocess.DEVNULL,
                                env={**os.environ, "PGPASSWORD": server["password"]})
+    tree = _TreeMemory(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"the generator of {project} failed at {patients:,} patients")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree.stop()
+
+
+class _TreeMemory:
+    """The peak memory of a process and its descendants together: the sum of their proportional set sizes (PSS:
+    pages shared between them counted once), sampled every 0.2 s on a thread."""
+
+    def __init__(self, pid):
+        self.pid, self.peak_kib, self._running = pid, 0, True
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self):
+        while self._running:
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(pid) for pid in _tree(self.pid)))
+            time.sleep(0.2)
+
+    def stop(self):
+        self._running = False
+        self._thread.join()
+        return self.peak_kib / 1024
+
+
+def _tree(root):
+    """`root` and its living descendants."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit():
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:  # ended meanwhile
+            pass
+    found, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        found += frontier
+    return found
+
+
+def _pss_kib(pid):
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _ticks(pid, children):
@@ -214,55 +266,79 @@ def logged(embedded, server, action):
         return value, f.read()
 
 
-def measure(project, servers, patients, seed, work_dir, profile_dir):
+def measure(project, servers, patients, seed, work_dir, profile_dir, jobs_values):
+    """A run of the generator for each --jobs value, side by side, then the floors of its rows (the same rows
+    whatever the jobs, measured once, on the last run's database)."""
+    results = []
+    for turn, jobs in enumerate(jobs_values):
+        result, dbname = _run(project, servers, patients, seed, work_dir, profile_dir, jobs)
+        results.append(result)
+        if turn < len(jobs_values) - 1:
+            admin(servers["minimal"][1], f'DROP DATABASE "{dbname}"')
+    floors, floor_cpu = measure_floors(servers, dbname, [t for t, rows in report_rows(work_dir, patients) if rows],
+                                       work_dir)
+    admin(servers["minimal"][1], f'DROP DATABASE "{dbname}"')
+    best = min(floors, key=floors.get)
+    for result in results:
+        result.update({
+            "floor_seconds": {k: round(v, 2) for k, v in floors.items()},
+            "floor_server_cpu_seconds": {k: round(v, 2) for k, v in floor_cpu.items()},
+            "best_floor": best, "ratio_to_best_floor": round(result["wall_seconds"] / floors[best], 2),
+            "ratios": {k: round(result["wall_seconds"] / v, 2) for k, v in floors.items()}})
+    return results
+
+
+def report_rows(work_dir, patients):
+    return json.loads((work_dir / f"report_{patients}.json").read_text())["rows"].items()
+
+
+def _run(project, servers, patients, seed, work_dir, profile_dir, jobs):
+    """One run of the generator in a fresh database: its measurements, and the database."""
     embedded, server = servers["minimal"]
     dbname = f"bench_demo_{patients}"
     admin(server, f'DROP DATABASE IF EXISTS "{dbname}"')
     admin(server, f'CREATE DATABASE "{dbname}"')
     report_path = work_dir / f"report_{patients}.json"
-    profile = profile_dir / f"generator-{patients}.prof" if profile_dir else None
+    profile = profile_dir / f"generator-{patients}{f'-jobs{jobs}' if jobs else ''}.prof" if profile_dir else None
     if profile:
         profile_dir.mkdir(parents=True, exist_ok=True)
     cpu = server_cpu(embedded)
 
     def run():
-        return run_generator(project, server, dbname, patients, seed, report_path, profile)
-    (wall, client_cpu, peak_mib), log_text = logged(embedded, server, run) if profile else (run(), "")
+        return run_generator(project, server, dbname, patients, seed, report_path, profile, jobs)
+    (wall, client_cpu, peak_mib, tree_mib), log_text = logged(embedded, server, run) if profile else (run(), "")
     time.sleep(0.5)  # the run's backend is reaped into the postmaster's CPU time
     run_server_cpu = server_cpu(embedded) - cpu
     report = json.loads(report_path.read_text())
-    database_gib = database_size(server, dbname) / 2**30
-    floors, floor_cpu = measure_floors(servers, dbname, [t for t, rows in report["rows"].items() if rows], work_dir)
-    admin(server, f'DROP DATABASE "{dbname}"')
     timings = report["timings"]
     busy = sum(timings.values())
-    best = min(floors, key=floors.get)
     result = {
-        "project": str(project), "patients": patients, "wall_seconds": round(wall, 2), "rows": report["total_rows"],
-        "tables": len(report["rows"]), "rows_per_second": round(report["total_rows"] / wall),
+        "project": str(project), "patients": patients, "jobs": jobs or "default", "wall_seconds": round(wall, 2),
+        "rows": report["total_rows"], "tables": len(report["rows"]),
+        "rows_per_second": round(report["total_rows"] / wall),
         "client_cpu_seconds": round(client_cpu, 2), "server_cpu_seconds": round(run_server_cpu, 2),
-        "peak_rss_mib": round(peak_mib), "timings": {k: round(v, 2) for k, v in timings.items()},
+        "peak_rss_mib": round(peak_mib), "peak_memory_mib": round(tree_mib),
+        "timings": {k: round(v, 2) for k, v in timings.items()},
         "generate_share": round(timings["generate"] / busy, 3), "load_share": round(timings["load"] / busy, 3),
-        "validate_share": round(timings["validate"] / busy, 3), "database_gib": round(database_gib, 2),
-        "floor_seconds": {k: round(v, 2) for k, v in floors.items()},
-        "floor_server_cpu_seconds": {k: round(v, 2) for k, v in floor_cpu.items()},
-        "best_floor": best, "ratio_to_best_floor": round(wall / floors[best], 2),
-        "ratios": {k: round(wall / v, 2) for k, v in floors.items()}, "validation_ok": report["validation_ok"],
+        "validate_share": round(timings["validate"] / busy, 3),
+        "database_gib": round(database_size(server, dbname) / 2**30, 2), "validation_ok": report["validation_ok"],
     }
     if profile:
         result["server_statement_seconds"], result["longest_statements"] = statement_classes(log_text)
         result["profile"] = str(profile)
         result["profile_top"] = profile_top(profile)
-    return result
+    return result, dbname
 
 
 def print_result(r, header):
-    columns = ("patients", "wall s", "rows", "rows/s", "CPU client+server", "peak RSS", "database", "generate",
-               "load", "validate", *(f"{name} s" for name in FLOORS), "run / best floor")
+    columns = ("patients", "jobs", "wall s", "rows", "rows/s", "CPU client+server", "peak RSS (largest process)",
+               "peak memory (all processes)", "database", "generate", "load", "validate",
+               *(f"{name} s" for name in FLOORS), "run / best floor")
     if header:
         print(" | ".join(columns))
-    print(" | ".join([f"{r['patients']:,}", f"{r['wall_seconds']:.1f}", f"{r['rows']:,}", f"{r['rows_per_second']:,}",
-                      f"{r['client_cpu_seconds']:.1f}+{r['server_cpu_seconds']:.1f} s", f"{r['peak_rss_mib']:,} MiB",
+    print(" | ".join([f"{r['patients']:,}", f"{r['jobs']}", f"{r['wall_seconds']:.1f}", f"{r['rows']:,}",
+                      f"{r['rows_per_second']:,}", f"{r['client_cpu_seconds']:.1f}+{r['server_cpu_seconds']:.1f} s",
+                      f"{r['peak_rss_mib']:,} MiB", f"{r['peak_memory_mib']:,} MiB",
                       f"{r['database_gib']:.1f} GiB", f"{r['generate_share']:.0%}", f"{r['load_share']:.0%}",
                       f"{r['validate_share']:.0%}", *(f"{r['floor_seconds'][name]:.1f}" for name in FLOORS),
                       f"{r['ratio_to_best_floor']:.2f} ({r['best_floor']})"]) + f"   [{r['project']}]", flush=True)
@@ -302,7 +378,10 @@ def main():
                         help="comma-separated checkouts whose main.py runs, in turn at each size (default: this one)")
     parser.add_argument("--profile", metavar="DIR", help="profile the generator and time the server's statements")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    parser.add_argument("--jobs", help="comma-separated --jobs values the generator runs with, in turn at each size "
+                        "(default: the generator's own default, the number of cores)")
     args = parser.parse_args()
+    jobs_values = [int(j) for j in args.jobs.split(",")] if args.jobs else [None]
     sizes = [int(s) for s in args.sizes.split(",")] + ([1_000_000] if args.million else [])
     projects = [Path(p).resolve() for p in args.projects.split(",")]
     profile_dir = Path(args.profile) if args.profile else None
@@ -315,9 +394,10 @@ def main():
     try:
         for patients in sizes:
             for project in projects:
-                results.append(measure(project, servers, patients, args.seed, work_dir,
-                                       profile_dir / project.name if profile_dir else None))
-                print_result(results[-1], header=len(results) == 1)
+                for result in measure(project, servers, patients, args.seed, work_dir,
+                                      profile_dir / project.name if profile_dir else None, jobs_values):
+                    results.append(result)
+                    print_result(result, header=len(results) == 1)
         if args.json:
             Path(args.json).write_text(json.dumps({"machine": machine(), "floors": FLOOR_NOTES, "results": results},
                                                   indent=2))

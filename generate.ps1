@@ -28,10 +28,12 @@ param(
     [string]$Patients,
     [string]$StartDate,
     [string]$EndDate,
+    [string]$AsOf,
     [string]$HistoryYears,
     [string]$Seed,
     [string]$Clinics,
     [string]$PatientsPerOffice,
+    [string]$Jobs,
     [string[]]$Volume,
     [ValidateSet("realistic", "original")][string]$VolumeProfile,
     [string]$CoverageRate,
@@ -51,6 +53,7 @@ param(
     [string]$EnvFile,
     [string]$ConfigFile,
     [switch]$Reset,
+    [string]$AdvanceTo,
     [switch]$KeepInvalid,
     [string]$LockTimeout,
     [switch]$ConfirmNotProduction,
@@ -66,14 +69,15 @@ $ErrorActionPreference = "Stop"
 
 # Each parameter and the option of main.py it gives (Verbose is PowerShell's common parameter).
 $Flags = [ordered]@{
-    Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"
+    Help = "--help"; Patients = "--patients"; StartDate = "--start-date"; EndDate = "--end-date"; AsOf = "--as-of"
     HistoryYears = "--history-years"; Seed = "--seed"
-    Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Volume = "--volume"
+    Clinics = "--clinics"; PatientsPerOffice = "--patients-per-office"; Jobs = "--jobs"; Volume = "--volume"
     VolumeProfile = "--volume-profile"; CoverageRate = "--coverage-rate"; CompletionRate = "--completion-rate"
     FeeMatchRate = "--fee-match-rate"; DbHost = "--db-host"; DbPort = "--db-port"; DbName = "--db-name"
     DbUser = "--db-user"; PasswordFile = "--password-file"; DbUrl = "--db-url"; Embedded = "--embedded"
     EmbeddedDir = "--embedded-dir"
     StopEmbedded = "--stop-embedded"; EnvFile = "--env-file"; ConfigFile = "--config-file"; Reset = "--reset"
+    AdvanceTo = "--advance-to"
     KeepInvalid = "--keep-invalid"; LockTimeout = "--lock-timeout"; ConfirmNotProduction = "--confirm-not-production"; ValidateOnly = "--validate-only"
     FidelityOnly = "--fidelity-only"; ReportJson = "--report-json"; FidelityJson = "--fidelity-json"
     FidelityHtml = "--fidelity-html"; DbtProfile = "--dbt-profile"; Quiet = "--quiet"; Verbose = "--verbose"

@@ -10,7 +10,7 @@ import time
 
 import psycopg2
 
-from app import options, report, run
+from app import advance, options, report, run
 from core import interrupts
 from core.config import warnings_for
 from core.embedded import EmbeddedServer
@@ -41,7 +41,8 @@ def check(args, config, reporter):
 
 
 def generate(args, config, reporter):
-    reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}, "
+    reporter.say(f"Generating a practice of {config.patients:,} patients, {config.start_date} to {config.end_date}"
+                 f"{f', as of {config.as_of}' if config.as_of else ''}, "
                  f"seed {config.seed}")
     started = time.perf_counter()
     reporter.start(config)
@@ -62,6 +63,23 @@ def generate(args, config, reporter):
     return 0 if result.ok else 1
 
 
+CHANGES = ("inserted", "updated", "deleted")
+
+
+def advance_clock(config, moment, reporter):
+    """--advance-to: the dataset in place moves to a later moment, writing only what changed."""
+    started = time.perf_counter()
+    settings, (recorded, moment), changes, result, _ = advance.advance(config, moment, reporter)
+    wall = time.perf_counter() - started
+    report.print_validation(reporter, result)
+    for table, counts in sorted(changes.items()):
+        reporter.say(f"  {table}: " + ", ".join(f"{n:,} {what}" for n, what in zip(counts, CHANGES)))
+    inserted, updated, deleted = (sum(counts[i] for counts in changes.values()) for i in range(3))
+    print(f"Advanced {settings.where} from {recorded.isoformat()} to {moment.isoformat()}: {inserted:,} rows "
+          f"inserted, {updated:,} updated, {deleted:,} deleted in {len(changes)} tables in {wall:.1f} s.")
+    return 0 if result.ok else 1
+
+
 def main(argv=None):
     with interrupts.handled():
         return _main(argv)
@@ -78,7 +96,10 @@ def _main(argv):
             reporter.warn(warning)
         if args.stop_embedded:
             return stop_embedded(config)
+        moment = options.advance_moment(args)
         options.check_before_connecting(args, config)
+        if moment:
+            return advance_clock(config, moment, reporter)
         if args.validate_only or args.fidelity_only:
             return check(args, config, reporter)
         return generate(args, config, reporter)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core import preflight
 from core.config import (EARLIEST_START, PROJECT_DIR, RATES, VOLUME_CAP, GeneratorConfig, build_config,
-                         parse_volume)
+                         parse_moment, parse_volume)
 from core.embedded import EmbeddedServer
 from core.errors import UserError
 from generators import volumes
@@ -62,7 +62,11 @@ def build_parser():
     run.add_argument("--patients", help=f"number of patients (default {defaults.patients}; volumes scale with it)")
     run.add_argument("--start-date", help=f"first day of the analytics window, YYYY-MM-DD, from {EARLIEST_START} "
                      f"(default {defaults.start_date})")
-    run.add_argument("--end-date", help="last day of activity, the simulated 'today' (default: today)")
+    run.add_argument("--end-date", help="last day of the simulated timeline (its appointment book runs on beyond "
+                     "it) (default: today)")
+    run.add_argument("--as-of", metavar="MOMENT", help="the moment the database shows: 'now', YYYY-MM-DD (that day at 18:00) or "
+                     "YYYY-MM-DDTHH:MM[:SS]; rows entered later are absent and every row has the state it had then "
+                     "(default --end-date at 18:00, the timeline's end)")
     run.add_argument("--history-years", help="years the practice existed before --start-date: the database "
                      "holds its history since it opened, and the window starts in steady state; the opening "
                      f"must be {EARLIEST_START} or later (default {defaults.history_years})")
@@ -71,6 +75,9 @@ def build_parser():
                      f"(default {defaults.clinics})")
     run.add_argument("--patients-per-office", help="a larger practice is generated office by office, each with its "
                      f"own providers, chairs and staff, so memory stays flat (default {defaults.patients_per_office})")
+    run.add_argument("--jobs", help="processes generating the offices of a practice side by side; the data is the "
+                     "same whatever the number (by default the number of cores less one, here "
+                     f"{defaults.jobs}, lowered to what the memory holds)")
     run.add_argument("--volume", action="append", default=[], metavar="NAME=COUNT",
                      help=f"set a volume exactly, within what the practice can produce (at most {VOLUME_CAP} "
                      f"times its default); NAME is one of: {', '.join(volumes.overridable())} (the other tables "
@@ -109,6 +116,10 @@ def build_parser():
                         f"before giving up with exit 2 (default {GeneratorConfig.lock_timeout:g})")
     safety.add_argument("--confirm-not-production", action="store_true",
                         help="allow a database whose name does not look like a demo/test database")
+    safety.add_argument("--advance-to", nargs="?", const="now", metavar="MOMENT",
+                        help="advance the clock of a dataset of this generator from its recorded as-of to MOMENT "
+                        "('now' when no value is given; a date or date-time like --as-of), writing only what "
+                        "changed, in one transaction; the options not given are the recorded ones")
     checks = safety.add_mutually_exclusive_group()
     checks.add_argument("--validate-only", action="store_true",
                         help="only run the AR validation pass (and the fidelity report) on an existing dataset")
@@ -166,11 +177,13 @@ def read_password_file(path):
 def config_from(args):
     cli = {name: value for name, value in (
         ("patients", args.patients), ("start_date", args.start_date), ("end_date", args.end_date),
+        ("as_of", args.as_of),
         ("history_years", args.history_years), ("seed", args.seed), ("clinics", args.clinics),
-        ("patients_per_office", args.patients_per_office), ("volume_profile", args.volume_profile),
+        ("patients_per_office", args.patients_per_office), ("jobs", args.jobs),
+        ("volume_profile", args.volume_profile),
         ("db_host", args.db_host), ("db_port", args.db_port), ("db_name", args.db_name),
         ("db_user", args.db_user), ("db_password", password_from(args)), ("db_url", args.db_url),
-        ("embedded_dir", args.embedded_dir),
+        ("embedded_dir", args.embedded_dir), ("as_of", args.as_of),
         *((rate, getattr(args, rate)) for rate in RATES)) if value is not None}
     for text in args.volume:
         name, count = parse_volume(text)
@@ -185,13 +198,29 @@ def config_from(args):
     return config
 
 
+def advance_moment(args):
+    """The moment of --advance-to, or None; the options it does not go with are refused."""
+    if args.advance_to is None:
+        return None
+    others = [option for option, given in (("--as-of", args.as_of), ("--reset", args.reset),
+                                           ("--validate-only", args.validate_only),
+                                           ("--fidelity-only", args.fidelity_only),
+                                           ("--report-json", args.report_json),
+                                           ("--fidelity-json", args.fidelity_json),
+                                           ("--fidelity-html", args.fidelity_html)) if given]
+    if others:
+        raise UserError(f"--advance-to does not go with {', '.join(others)}")
+    return parse_moment("--advance-to", args.advance_to)
+
+
 def check_before_connecting(args, config):
     if args.report_json and (args.validate_only or args.fidelity_only):
         raise UserError("--report-json reports a generation run; with --validate-only or --fidelity-only use "
                         "--fidelity-json or --fidelity-html")
     preflight.check_outputs({"--report-json": args.report_json, "--fidelity-json": args.fidelity_json,
                              "--fidelity-html": args.fidelity_html, "--dbt-profile": args.dbt_profile})
-    if not (args.validate_only or args.fidelity_only):
+    if not (args.validate_only or args.fidelity_only or args.advance_to):  # an advance checks once it has the record
+        preflight.fit_jobs(config)
         preflight.check_memory(config)
         volumes.check(config)
     if config.embedded:

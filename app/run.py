@@ -7,10 +7,10 @@ from core import checkpoints, database, interrupts, locks
 from core.copy_writer import CopyWriter
 from core.embedded import EmbeddedServer
 from core.errors import UserError
-from core.ids import IdAllocator
 from core.randomness import RandomSource
-from generators import PHASES, insurance
-from generators.context import RunContext
+from generators import as_of
+
+from .offices import generate_offices
 
 
 def server_settings(config):
@@ -52,7 +52,7 @@ def generate(config, reporter):
     with interrupts.surfaced():
         checkpoints.reached("connect")
         settings = server_settings(config)
-        run = _Run(open_connection(config, settings), config, settings, reporter)
+        run = Run(open_connection(config, settings), config, settings, reporter)
         try:
             with interrupts.cancel_on_signal(run.connection):
                 rows, result = run.fill()
@@ -62,7 +62,7 @@ def generate(config, reporter):
                 run.connection.close()
 
 
-class _Run:
+class Run:
     """One run's transaction: lock and check the target, empty it, load every office, validate, commit."""
 
     def __init__(self, connection, config, settings, reporter):
@@ -72,9 +72,12 @@ class _Run:
 
     def fill(self):
         run_id, keys = self._begin()
-        rows = self._load()
+        rows = self._load("raw")
         checkpoints.reached("keys")
         self._timed("keys", database.build_primary_keys, self.connection, keys)
+        if self.config.as_of:
+            checkpoints.reached("as_of")
+            self._timed("as_of", self._project)
         result = self._timed("validate", self._validate)
         self.reporter.checking("fidelity report")
         result.fidelity = self._timed("report", fidelity.report, self.connection, self.config)
@@ -84,6 +87,12 @@ class _Run:
         with interrupts.committing():
             self._timed("commit", self.connection.commit)
         return rows, result
+
+    def _project(self):
+        """The timeline's tables rewritten to the moment --as-of shows."""
+        self.reporter.checking(f"state as of {self.config.as_of}")
+        with self.connection.cursor() as cursor:
+            as_of.project(cursor, "raw", self.config.as_of)
 
     def _timed(self, name, action, *args):
         clock = time.perf_counter()
@@ -100,8 +109,9 @@ class _Run:
         checkpoints.reached("schema")
         return run_id, keys
 
-    def _load(self):
-        writer = CopyWriter(self.connection, progress=self.reporter)
+    def _load(self, schema_name):
+        """The practice's whole timeline into `schema_name`: raw, or the staging schema of an advance."""
+        writer = CopyWriter(self.connection, progress=self.reporter, schema_name=schema_name)
         clock = time.perf_counter()
         try:
             generate_offices(self.config, RandomSource(self.config.seed), writer, self.reporter)
@@ -128,26 +138,6 @@ class _Run:
         return result
 
 
-def generate_offices(config, random, writer, reporter):
-    """Every phase for each office in turn; an office's state is dropped before the next one starts.
-
-    A phase's practice step runs once, in the first office just before that office's step of the phase, so the
-    reference data is numbered and drawn as the first office's; every office's step gets what it returned. The
-    carriers are written last: they were entered when the first plan of any office used them.
-    """
-    offices = config.offices()
-    ids, references = IdAllocator(), {}
-    for number, office in enumerate(offices):
-        ctx = RunContext(office, random, ids, writer, office=number)
-        reporter.office(number + 1, len(offices), office.patients)
-        for step, phase in enumerate(PHASES, 1):
-            reporter.phase(step, phase.TITLE)
-            if phase not in references:
-                references[phase] = phase.practice(ctx)
-            phase.office(ctx, references[phase])
-    insurance.carrier_rows(RunContext(offices[0], random, ids, writer), references[insurance])
-
-
 def check_existing(config, fidelity_only=False):
     """--validate-only / --fidelity-only: the checks of a run, on a dataset generated earlier."""
     with interrupts.surfaced():
@@ -166,7 +156,7 @@ def _check(connection, config, settings, fidelity_only):
         status = database.last_status(cursor)
         if status is None:
             raise database.UserError(f"'{database.describe(settings)}' holds no dataset of this generator to check")
-        database.lock_for_reading(connection)
+        database.lock_our_tables(connection, "ACCESS SHARE")
     if status == "validation_failed":
         print("warning: this dataset failed validation when it was generated and was kept with --keep-invalid",
               file=sys.stderr)

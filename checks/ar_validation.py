@@ -1,19 +1,22 @@
 """The accounts-receivable rules: the money reconciles to the cent, OpenDental's way (DOMAIN.md section 6).
 
-Each rule is (name, SQL returning the offending rows). `today` is the run's simulated today, read from the
-ownership marker, so --validate-only checks a dataset as of the day it was generated for.
+Each rule is (name, SQL returning the offending rows). `today` is the date of the dataset's as-of moment (of a
+dataset recorded before the as-of existed: its end date), read from the ownership marker, so --validate-only
+checks a dataset as of the day it was generated for, or last advanced to.
 """
-from opendental.codes import ClaimProcStatus, ClaimStatus, ProcStatus
+from opendental import aging
+from opendental.codes import ClaimProcStatus, ClaimStatus
 from opendental.definitions import NONE, DefCat, defnum, defnums
 
-TODAY = """(SELECT (options->>'end_date')::date FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
+TODAY = """(SELECT coalesce((options->>'as_of')::timestamp::date, (options->>'end_date')::date)
+            FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
 # The day the practice opened: its history starts history_years before the window (--start-date).
 OPENED = """(SELECT ((options->>'start_date')::date - make_interval(years => coalesce((options->>'history_years')::int, 0)))::date
              FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1)"""
 CENT = 0.005
-COMPLETE = ProcStatus.COMPLETE
-PAID = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)  # insurance money on the ledger
+COMPLETE, PAID = aging.COMPLETE, aging.PAID
 REFUND = defnum(DefCat.PAYMENT_TYPES, "Patient Refund")
+WAIVED = defnum(DefCat.ADJ_TYPES, "Dr. Discount")  # a no-charge after payment, refunded later
 UNEARNED = (NONE, *defnums(DefCat.PAYSPLIT_UNEARNED_TYPE))
 SENT, RECEIVED = ClaimStatus.SENT.sql, ClaimStatus.RECEIVED.sql
 
@@ -27,40 +30,17 @@ PROCEDURE_BALANCES = f"""
                WHERE "Status" IN {PAID} AND "ProcNum" <> 0 GROUP BY 1) c USING ("ProcNum")
     WHERE p."ProcStatus" = {COMPLETE}"""
 
-# Every account entry of a family, signed: charges positive, credits negative (OpenDental's ledger).
-LEDGER = f"""
-    SELECT pt."Guarantor" AS family, p."ProcDate" AS day, p."ProcFee" * (p."UnitQty" + p."BaseUnits") AS amount
-      FROM raw.procedurelog p JOIN raw.patient pt USING ("PatNum") WHERE p."ProcStatus" = {COMPLETE}
-    UNION ALL SELECT pt."Guarantor", a."AdjDate", a."AdjAmt" FROM raw.adjustment a JOIN raw.patient pt USING ("PatNum")
-    UNION ALL SELECT pt."Guarantor", s."DatePay", -s."SplitAmt" FROM raw.paysplit s JOIN raw.patient pt USING ("PatNum")
-    UNION ALL SELECT pt."Guarantor", c."DateCP", -(c."InsPayAmt" + c."WriteOff")
-      FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" IN {PAID}"""
-
-# Aging: credits pay the oldest charges first; what is left of each charge ages by its date.
-FAMILY_AGING = f"""
-    WITH ledger AS ({LEDGER}),
-    totals AS (SELECT family, sum(amount) total, coalesce(sum(-amount) FILTER (WHERE amount < 0), 0) credits
-               FROM ledger GROUP BY family),
-    charges AS (SELECT family, day, amount, coalesce(sum(amount) OVER (PARTITION BY family ORDER BY day, amount
-                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before FROM ledger WHERE amount > 0),
-    unpaid AS (SELECT c.family, {TODAY} - c.day AS age,
-                      greatest(0, c.amount - greatest(t.credits - c.before, 0)) AS amount
-               FROM charges c JOIN totals t USING (family))
-    SELECT t.family, t.total,
-           coalesce(sum(u.amount) FILTER (WHERE u.age <= 30), 0) AS b0,
-           coalesce(sum(u.amount) FILTER (WHERE u.age BETWEEN 31 AND 60), 0) AS b30,
-           coalesce(sum(u.amount) FILTER (WHERE u.age BETWEEN 61 AND 90), 0) AS b60,
-           coalesce(sum(u.amount) FILTER (WHERE u.age > 90), 0) AS b90
-    FROM totals t LEFT JOIN unpaid u USING (family) GROUP BY t.family, t.total"""
-
-PENDING_INSURANCE = f"""
-    SELECT pt."Guarantor" AS family, sum(c."InsPayEst" + c."WriteOff") AS estimate
-    FROM raw.claimproc c JOIN raw.patient pt USING ("PatNum") WHERE c."Status" = {ClaimProcStatus.NOT_RECEIVED}
-    GROUP BY 1"""
+FAMILY_AGING = aging.family_aging(TODAY)
+PENDING_INSURANCE = aging.pending_insurance()
 
 RULES = [
     ("every completed procedure's balance (fee + adjustments - patient paid - insurance paid - write-off) "
-     "is at least -0.01", f"SELECT * FROM ({PROCEDURE_BALANCES}) b WHERE balance < -0.01"),
+     "is at least -0.01, or is the credit of a no-charge granted after payment until its refund is posted", f"""
+     SELECT * FROM ({PROCEDURE_BALANCES}) b WHERE balance < -0.01 AND NOT (
+       EXISTS (SELECT 1 FROM raw.adjustment a WHERE a."ProcNum" = b."ProcNum" AND a."AdjType" = {WAIVED}
+               AND abs(a."AdjAmt" - b.balance) < {CENT})
+       AND NOT EXISTS (SELECT 1 FROM raw.paysplit s JOIN raw.payment y USING ("PayNum")
+                       WHERE s."ProcNum" = b."ProcNum" AND y."PayType" = {REFUND}))"""),
     ("only completed procedures carry payments or received insurance", f"""
      SELECT s."SplitNum", s."ProcNum" FROM raw.paysplit s JOIN raw.procedurelog p USING ("ProcNum")
      WHERE p."ProcStatus" <> {COMPLETE}

@@ -5,8 +5,10 @@ Each rule is (name, SQL returning the offending rows). A benefit year starts on 
 the plan's coinsurance for its code, else for the coverage category whose span holds the code; an excluded code or
 category, or one the plan names no percent for, is covered at 0 %.
 """
-from opendental.codes import (BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType,
-                              ClaimProcStatus, TreatmentArea)
+from opendental.codes import (MOLAR_TEETH, BenefitCoverageLevel, BenefitQuantity, BenefitTimePeriod, BenefitType,
+                              ClaimProcStatus, Permission, ProcStatus, SubstitutionCondition, TreatmentArea)
+
+from .ar_validation import TODAY
 
 CENT = 0.005
 CLAIMED = ClaimProcStatus.sql(ClaimProcStatus.NOT_RECEIVED, ClaimProcStatus.RECEIVED)
@@ -76,6 +78,31 @@ EXPECTED_PERCENT = f"""
                OR (x."CovCatNum" = sp."CovCatNum" AND x."CovCatNum" <> 0))
     WHERE c."Status" IN {ESTIMATED} AND c."ProcNum" <> 0"""
 
+# A downgraded line (a code with a SubstitutionCode, on its SubstOnlyIf teeth, on a plan without CodeSubstNone)
+# is estimated on the substitute's fee in the plan's schedule (the treating provider's when the plan has none)
+# in force on its day. raw.fee holds today's fees only; the fee schedule tool's raises since the line's day are in
+# securitylog (FeeSchedEdit, FKey the schedule, "increased by R%, rounded to the nearest dollar"). Undoing them
+# bounds the older fee from above: a raise to the dollar of a schedule kept at a share of the UCR (itself raised
+# and rounded) is off by less than $2 from raising that schedule itself, so each raise undone adds $2.
+FEE_RAISES = f"""SELECT "FKey" AS sched, "LogDateTime"::date AS day,
+    substring("LogText" FROM 'increased by ([0-9.]+)%')::numeric / 100 AS rate
+    FROM raw.securitylog WHERE "PermType" = {Permission.FEE_SCHED_EDIT}"""
+MOLARS = "(" + ", ".join(f"'{tooth}'" for tooth in MOLAR_TEETH) + ")"
+DOWNGRADED_LINES = f"""
+    SELECT c."ClaimProcNum", c."ProcDate", c."BaseEst", c."Percentage", sc."ProcCode" AS substitute, f."Amount",
+           coalesce(exp(sum(ln(1 + r.rate))), 1) AS raised, count(r.day) AS raises
+    FROM raw.claimproc c JOIN raw.insplan ip USING ("PlanNum") JOIN raw.procedurelog p USING ("ProcNum")
+    JOIN raw.provider v ON v."ProvNum" = p."ProvNum"
+    JOIN raw.procedurecode pc ON pc."CodeNum" = p."CodeNum" JOIN raw.procedurecode sc ON sc."ProcCode" = pc."SubstitutionCode"
+    JOIN raw.fee f ON f."CodeNum" = sc."CodeNum" AND f."ClinicNum" = 0
+         AND f."FeeSched" = CASE WHEN ip."FeeSched" <> 0 THEN ip."FeeSched" ELSE v."FeeSched" END
+    LEFT JOIN ({FEE_RAISES}) r ON r.sched = f."FeeSched" AND r.day > c."ProcDate"
+    WHERE c."Status" IN {ESTIMATED} AND NOT ip."CodeSubstNone"
+    AND c."ProcDate" <= {TODAY}  -- work planned ahead is estimated on today's fees, as far as the raises go
+    AND (pc."SubstOnlyIf" = {SubstitutionCondition.ALWAYS}
+         OR pc."SubstOnlyIf" = {SubstitutionCondition.MOLAR} AND p."ToothNum" IN {MOLARS})
+    GROUP BY 1, 2, 3, 4, 5, 6"""
+
 RULES = [
     ("no benefit year deducts more than the plan's individual deductible",
      benefit_years_over(BenefitType.DEDUCTIBLE, INDIVIDUAL, "DedApplied", CLAIMED, '"PatNum"')),
@@ -107,4 +134,16 @@ RULES = [
      AND c."ProcDate" < s."DateEffective" + make_interval(months => b."Quantity")"""),
     ("every line's coverage percent is the plan's benefit for its code or category", f"""
      SELECT * FROM ({EXPECTED_PERCENT}) e WHERE "Percentage" <> expected"""),
+    ("no downgraded line is estimated above its percent of the substitute's fee in force on its day", f"""
+     SELECT * FROM ({DOWNGRADED_LINES}) d
+     WHERE "BaseEst" > "Percentage" / 100.0 * ("Amount" / raised + 2 * raises) + {CENT}"""),
+    # OpenDental estimates a procedure against the plans the patient has when it is completed, and the estimate
+    # becomes its claim line; a completed procedure without any claimproc is work done while no plan of the
+    # patient was in force (before its subscription's DateEffective, or after its DateTerm)
+    ("every completed procedure done while a plan of the patient was in force has a claimproc", f"""
+     SELECT p."ProcNum", p."PatNum", p."ProcDate" FROM raw.procedurelog p
+     WHERE p."ProcStatus" = {ProcStatus.COMPLETE} AND EXISTS (SELECT 1 FROM raw.patplan pp
+         JOIN raw.inssub s USING ("InsSubNum") WHERE pp."PatNum" = p."PatNum" AND s."DateEffective" <= p."ProcDate"
+         AND (s."DateTerm" IS NULL OR s."DateTerm" >= p."ProcDate"))
+     AND NOT EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = p."ProcNum")"""),
 ]

@@ -25,7 +25,7 @@ from .ar_validation import COMPLETE, TODAY
 from .fidelity_claims import CLAIMS
 from .fidelity_living import LIVING_PRACTICE
 from .fidelity_sets import COMPLETED_VISITS
-from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, WINDOW_START, Metric, Tally, measure, share
+from .metric import APPOINTMENT_ROWS, FULL_BOOK_DAYS, PATIENT_ROWS, Metric, Tally, measure, share
 
 Z = 3.0
 
@@ -99,9 +99,9 @@ METRICS = [
     Metric("active hygiene patients overdue for recall", share(f'r."DateDue" < {TODAY} AND r."DateScheduled" <= \'0001-01-01\'',
            f"""FROM raw.recall r WHERE NOT r."IsDisabled" AND r."DatePrevious" >= {TODAY} - 540"""), 0.15, 0.55,
            "industry: a third to a half of active recall patients are past due"),
-    Metric("new patients per month per 1,000 patients", Tally(PATIENT_ROWS, f"""(count(*) FILTER (WHERE
-           "DateFirstVisit" >= {WINDOW_START}) * 1000.0 / nullif(count(*), 0)
-           / greatest(1, ({TODAY} - {WINDOW_START}) / 30.4))::float8""", "count(*)"), 3, 20,
+    Metric("new patients per month per 1,000 patients (the last 12 months)", Tally(PATIENT_ROWS, f"""(count(*)
+           FILTER (WHERE "DateFirstVisit" > {TODAY} - 365) * 1000.0 / nullif(count(*), 0) / 12)::float8""",
+           "count(*)"), 3, 20,
            "a general practice gains 20-50 new patients a month per 2-4k patients",
            kind="value", unit="/month"),
     Metric("procedures per completed visit", Tally(COMPLETED_VISITS,

@@ -9,7 +9,7 @@ import re
 import runpy
 import traceback
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import psycopg2
@@ -30,11 +30,22 @@ HISTORY_YEARS = 3
 # (at least VOLUME_FLOOR rows): enough to model a very busy practice, never millions of rows per patient.
 VOLUME_CAP = 20
 VOLUME_FLOOR = 1000
+# The office has closed by then: a day's activity is all in, so it is the moment a date given alone stands for
+# (the end of --end-date is the simulated horizon and the default as-of).
+END_OF_DAY = time(18, 0)
 REFERENCE_PATIENTS = 5000
 MAX_PATIENTS = 10_000_000
 # A larger practice is generated office by office (each with its own providers, chairs, staff and patients,
 # sharing the reference data), so memory stays flat whatever the patient count.
 PATIENTS_PER_OFFICE = 25_000
+# --jobs: processes generating offices side by side (each holds one office in memory).
+MAX_JOBS = 1024
+
+
+def default_jobs():
+    """The cores but one: the run's own process, loading, and the server's backend taking the rows need a core of
+    their own (measured on 2 cores: two workers beside them made a 50,000-patient run 10-15% slower than one)."""
+    return max(1, (os.cpu_count() or 1) - 1)
 
 # name: (our default at 5,000 patients, the original tool's value, why ours differs), quoted for the reference
 # run: 2023-01-01 to 2026-11-30 with the default history (a practice open since 2020-01-01, REFERENCE_YEARS of
@@ -79,6 +90,7 @@ SETTING_KEYS = {
     "DEMO_DATABASE_URL": "db_url",
     "DEMO_START_DATE": "start_date",
     "DEMO_END_DATE": "end_date",
+    "DEMO_AS_OF": "as_of",
     "DEMO_NUM_PATIENTS": "patients",
     "DEMO_NUM_APPOINTMENTS": "volume:appointments",
     "DEMO_NUM_PROCEDURES": "volume:procedures",
@@ -121,6 +133,7 @@ class GeneratorConfig:
     coverage_rate: float = RATES["coverage_rate"]
     completion_rate: float = RATES["completion_rate"]
     fee_match_rate: float = RATES["fee_match_rate"]
+    as_of: datetime | None = None  # the moment the database is written as of; None: the horizon
     db_host: str = "localhost"
     db_port: int = 5432
     db_name: str = "opendental_demo"
@@ -133,6 +146,7 @@ class GeneratorConfig:
     allow_non_demo_database: bool = False
     keep_invalid: bool = False
     lock_timeout: float = 30.0
+    jobs: int = field(default_factory=default_jobs)  # processes generating offices side by side
     verbose: bool = False
     quiet: bool = False
     sources: dict = field(default_factory=dict, repr=False)
@@ -153,11 +167,15 @@ class GeneratorConfig:
     def offices(self):
         """One configuration per office, generated one after another: patients as even as possible (none above
         patients_per_office), and volumes given for the whole practice shared out in proportion."""
-        sizes = shares(self.patients, [1] * -(-self.patients // self.patients_per_office))
+        sizes = shares(self.patients, [1] * self.office_count)
         overrides = {name: shares(count, sizes) for name, count in self.volume_overrides.items()}
         return [replace(self, patients=size,
                         volume_overrides={name: max(1, counts[i]) for name, counts in overrides.items()})
                 for i, size in enumerate(sizes)]
+
+    @property
+    def office_count(self):
+        return -(-self.patients // self.patients_per_office)
 
     @property
     def opened(self):
@@ -178,6 +196,16 @@ class GeneratorConfig:
         """The simulated 'today': the last day of activity. Nothing else reads the clock."""
         return self.end_date
 
+    @property
+    def horizon(self):
+        """The last moment simulated: the end of --end-date."""
+        return datetime.combine(self.end_date, END_OF_DAY)
+
+    @property
+    def moment(self):
+        """The moment the database holds the practice as of (naive, seconds)."""
+        return self.as_of or self.horizon
+
     def public_options(self):
         """The options of the run, safe to print or store (no password, no URL with credentials)."""
         return {
@@ -186,7 +214,7 @@ class GeneratorConfig:
             "patients_per_office": self.patients_per_office, "volume_profile": self.volume_profile,
             "volume_overrides": dict(self.volume_overrides),
             "coverage_rate": self.coverage_rate, "completion_rate": self.completion_rate,
-            "fee_match_rate": self.fee_match_rate,
+            "fee_match_rate": self.fee_match_rate, "as_of": self.moment.isoformat(),
         }
 
 
@@ -226,6 +254,23 @@ def _parse_date(key, value):
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise UserError(f"{key} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_moment(key, value, now=None):
+    """A moment: 'now' (this second), a date as YYYY-MM-DD (that day at END_OF_DAY) or a date and time as
+    YYYY-MM-DDTHH:MM[:SS] (naive, local; to the second)."""
+    text = str(value).strip()
+    if text == "now":
+        return (now or datetime.now()).replace(microsecond=0)
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), END_OF_DAY)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is not None or moment.microsecond:
+        raise UserError(f"{key} must be 'now', YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (local time), got {value!r}")
+    return moment
 
 
 def parse_volume(text):
@@ -273,10 +318,14 @@ def _coerce(target, key, value):
         return _parse_int(key, value, 1, 65535)
     if target == "seed":
         return _parse_int(key, value, 0, 2**63 - 1)
+    if target == "jobs":
+        return _parse_int(key, value, 1, MAX_JOBS)
     if target == "clinics":
         return _parse_int(key, value, 0, 100)
     if target == "history_years":
         return _parse_int(key, value, 0, 100)
+    if target == "as_of":
+        return parse_moment(key, value)
     if target in ("start_date", "end_date"):
         return _parse_date(key, value)
     if target in RATES:
@@ -407,8 +456,17 @@ def _check(config):
                         f"(--start-date {config.start_date}); at most {config.start_date.year - EARLIEST_START.year}")
     if config.end_date < config.start_date:
         raise UserError(f"--end-date {config.end_date} is before --start-date {config.start_date}")
-    if config.end_date > date.today():
-        raise UserError(f"--end-date {config.end_date} is in the future; the simulated 'today' must not be after today")
+    if config.as_of and config.as_of > config.horizon:
+        raise UserError(f"--as-of {config.as_of} is after the simulated timeline, which ends at "
+                        f"{config.horizon} (--end-date); give a later --end-date")
+    if config.as_of and config.as_of > datetime.now():
+        raise UserError(f"--as-of {config.as_of} is in the future")
+    if config.as_of and config.as_of < datetime.combine(config.opened, END_OF_DAY):
+        raise UserError(f"--as-of {config.as_of} is before the practice's first day, {config.opened} "
+                        "(--start-date less --history-years)")
+    if config.end_date > date.today() and not config.as_of:
+        raise UserError(f"--end-date {config.end_date} is in the future; the simulated 'today' must not be after "
+                        "today (a timeline that runs on needs an --as-of of now or earlier)")
     if (config.end_date - config.start_date).days < 28:
         raise UserError("the date range must cover at least four weeks (--start-date to --end-date)")
     if config.volume_profile not in ("realistic", "original"):
@@ -431,3 +489,35 @@ def warnings_for(config):
     """Problems that do not stop a run but that the user should hear about."""
     if config.start_date < ANALYTICS_START:
         yield (f"--start-date {config.start_date} is before 2023-01-01: the analytics ignore rows dated earlier")
+
+
+# The options that make a dataset what it is, as its ownership marker records them (public_options): an advance
+# of the clock continues the recorded practice, so these come from the record.
+RECORDED_OPTIONS = ("patients", "start_date", "end_date", "history_years", "seed", "clinics", "patients_per_office",
+                    "volume_profile", "volume_overrides", *RATES)
+
+
+def _given(config, name):
+    """The setting that gave option `name` (command line, .env_demo, environment or config.py), or None."""
+    if name == "volume_overrides":
+        return next((config.sources[k] for k in sorted(config.sources) if k.startswith("volume:")), None)
+    return config.sources.get(name)
+
+
+def with_recorded_options(config, recorded):
+    """The configuration of the dataset whose marker recorded the options `recorded`: every option of
+    RECORDED_OPTIONS from the record; one the user gave must equal the recorded value (UserError otherwise)."""
+    missing = [name for name in RECORDED_OPTIONS if name not in recorded]
+    if missing:
+        raise UserError(f"the dataset's marker records no {', '.join(missing)} (an older version generated it); "
+                        "generate it again with --reset before advancing its clock")
+    given = config.public_options()
+    for name in RECORDED_OPTIONS:
+        if _given(config, name) and given[name] != recorded[name]:
+            raise UserError(f"{_given(config, name)} gives {given[name]}, but the dataset was generated with "
+                            f"{recorded[name]}; an advance continues the recorded practice (leave the option out, "
+                            "or generate again with --reset)")
+    dates = {name: date.fromisoformat(recorded[name]) for name in ("start_date", "end_date")}
+    typed = {**{name: recorded[name] for name in RECORDED_OPTIONS}, **dates,
+             "volume_overrides": dict(recorded["volume_overrides"])}
+    return replace(config, **typed, as_of=None)

@@ -10,8 +10,10 @@ The contract, in two calls:
                          read-only and lists are copied, so what is loaded is what was handed over.
   stream(table, batches) lazy batches (an iterator running phase code as it is read): read and encoded on the
                          caller's thread, loaded on the writer's after everything handed over before it.
+  load(message)          rows or an update encoded in another process by a SegmentWriter (an office generated
+                         by a worker process), loaded in the order taken, one COPY per segment.
 Progress goes to an optional `progress` object, always on the thread that made the writer (never on the
-loading thread): `handed_over(table)` at each copy() or stream(), returning a tag of its choosing, then
+loading thread): `handed_over(table)` at each copy(), stream() or segment, returning a tag of its choosing, then
 `loaded(tag, rows)` for each chunk of that table's rows as PostgreSQL takes it.
 """
 import functools
@@ -59,6 +61,19 @@ def _encoded(table, columns, batches):
         for chunk, n in _chunks(batch, _row_count(table, batch)):
             if n:
                 yield copy_format.encode(columns, chunk, n), n
+
+
+def _staging(table, key, names):
+    """The temporary table an update of `table` loads its columns `names` into."""
+    return schema.Table(f"update_{table.name}", tuple(table.column(name) for name in names), key)
+
+
+def _update_encoded(table_name, key, batch):
+    """An update's staging table and its rows encoded."""
+    batch = _frozen_batches(batch)[0]
+    table = schema.table(table_name)
+    staging = _staging(table, key, [c.name for c in table.columns if c.name in batch])
+    return staging, b"".join(data for data, _ in _encoded(staging, staging.columns, [batch]))
 
 
 class _Ready:
@@ -120,7 +135,8 @@ def _frozen_batches(batches):
 
 
 class CopyWriter:
-    """Writes rows into raw.<table> with COPY on one connection (inside the run's transaction).
+    """Writes rows into <schema>.<table> with COPY on one connection (inside the run's transaction); the schema
+    is raw, or the staging schema an advance of the clock generates into.
 
     The caller's thread encodes what it hands over (copy() and stream() alike) into a bounded queue of ready
     chunks, in the order handed over; the loading thread owns the connection and feeds the chunks to COPY, so
@@ -129,8 +145,8 @@ class CopyWriter:
     A failure on the loading thread is raised on the caller's thread at its next call.
     """
 
-    def __init__(self, connection, progress=None):
-        self.connection = connection
+    def __init__(self, connection, progress=None, schema_name="raw"):
+        self.connection, self.schema_name = connection, schema_name
         self.stats = WriteStats()
         self._progress = progress
         self._owner = threading.get_ident()
@@ -236,12 +252,25 @@ class CopyWriter:
 
     def update(self, table_name, key, batch):
         """Set columns of rows already written, matched on `key` (COPY into a temporary table, one UPDATE)."""
-        batch = _frozen_batches(batch)[0]
-        table = schema.table(table_name)
-        columns = [c for c in table.columns if c.name in batch]
-        staging = schema.Table(f"update_{table_name}", tuple(columns), key)
-        encoded = b"".join(data for data, _ in _encoded(staging, columns, [batch]))
+        staging, encoded = _update_encoded(table_name, key, batch)
         self._put(functools.partial(self._update, table_name, staging, encoded))
+
+    def load(self, message):
+        """Load what a SegmentWriter sent: a segment of a table's rows, or an update, encoded already."""
+        kind, table_name, *rest = message
+        table = schema.table(table_name)
+        if kind == "update":
+            key, names, encoded = rest
+            self._put(functools.partial(self._update, table_name, _staging(table, key, names), encoded))
+            return
+        names, data, rows = rest
+        columns = [table.column(name) for name in names] or None
+        chunks = iter([(data, rows), _END])
+        self._put(functools.partial(self._load, table, columns, self._progress_of(table_name), chunks.__next__))
+
+    def poll(self):
+        """Deliver the progress of the rows loaded meanwhile, and raise what went wrong on the loading thread."""
+        self._waiting(lambda: True)
 
     def wait(self):
         """Load everything handed over, then stop the loading thread; raises what went wrong on it."""
@@ -270,12 +299,13 @@ class CopyWriter:
         with self.connection.cursor() as cursor:
             cursor.copy_expert(f"COPY {target} ({names}) FROM STDIN (FORMAT binary)", source, size=1 << 20)
 
-    def _load(self, table, columns, counted):
-        """On the loading thread: one table's COPY, reading the chunks the caller queues after this job."""
+    def _load(self, table, columns, counted, next_chunk=None):
+        """On the loading thread: one table's COPY, reading the chunks the caller queues after this job (or those
+        `next_chunk` gives)."""
         rows = 0
         if columns:
-            source = _Ready(table.name, self._next_chunk, counted)
-            self._copy(f'raw."{table.name}"', columns, source)
+            source = _Ready(table.name, next_chunk or self._next_chunk, counted)
+            self._copy(f'"{self.schema_name}"."{table.name}"', columns, source)
             rows = source.rows
         self.stats.rows[table.name] = self.stats.rows.get(table.name, 0) + rows
 
@@ -287,6 +317,47 @@ class CopyWriter:
             self._copy(f'"{staging.name}"', staging.columns,
                        io.BytesIO(copy_format.HEADER + encoded + copy_format.TRAILER))
             cursor.execute(f'ANALYZE "{staging.name}"')
-            cursor.execute(f'UPDATE raw."{table_name}" t SET {assignments} FROM "{staging.name}" u '
+            cursor.execute(f'UPDATE "{self.schema_name}"."{table_name}" t SET {assignments} FROM "{staging.name}" u '
                            f'WHERE t."{staging.primary_key}" = u."{staging.primary_key}"')
             cursor.execute(f'DROP TABLE "{staging.name}"')
+
+
+SEGMENT_BYTES = 4 << 20  # a segment of a table's rows sent by a SegmentWriter: one COPY in the loading process
+
+
+class SegmentWriter:
+    """The writer of rows generated in another process than the loading one: copy(), stream() and update() as
+    CopyWriter's, encoded here, on the caller's thread, and handed to `send` as messages for CopyWriter.load: a
+    table's rows as segments of about SEGMENT_BYTES (at least one per hand-over, so an empty table is counted
+    too), an update whole. `send` may block: that is how the loading process holds back a generator ahead of it."""
+
+    def __init__(self, send):
+        self._send = send
+
+    def copy(self, table_name, batches):
+        self._hand_over(table_name, _frozen_batches(batches))
+
+    def stream(self, table_name, batches):
+        self._hand_over(table_name, batches)
+
+    def update(self, table_name, key, batch):
+        staging, encoded = _update_encoded(table_name, key, batch)
+        self._send(("update", table_name, key, tuple(staging.column_names), encoded))
+
+    def _hand_over(self, table_name, batches):
+        table, batches = schema.table(table_name), iter(batches)
+        first = next(batches, None)
+        if first is None:
+            self._send(("rows", table_name, (), b"", 0))
+            return
+        columns = _column_order(table, first)
+        names = tuple(c.name for c in columns)
+        parts, rows, size, sent = [], 0, 0, False
+        for data, n in _encoded(table, columns, itertools.chain([first], batches)):
+            parts.append(data)
+            rows, size = rows + n, size + len(data)
+            if size >= SEGMENT_BYTES:
+                self._send(("rows", table_name, names, b"".join(parts), rows))
+                parts, rows, size, sent = [], 0, 0, True
+        if rows or not sent:
+            self._send(("rows", table_name, names, b"".join(parts), rows))

@@ -42,6 +42,13 @@ CREATE TABLE IF NOT EXISTS {MARKER_SCHEMA}.generator_run (
     status text NOT NULL,
     row_counts jsonb
 );
+CREATE TABLE IF NOT EXISTS {MARKER_SCHEMA}.advance (
+    run_id text NOT NULL,
+    advanced_at timestamptz NOT NULL,
+    from_as_of timestamp NOT NULL,
+    to_as_of timestamp NOT NULL,
+    row_changes jsonb NOT NULL
+);
 COMMENT ON SCHEMA {MARKER_SCHEMA} IS 'The raw schema of this database holds synthetic data from the dental practice generator.';
 """
 
@@ -334,12 +341,14 @@ def _raw_tables(names):
     return sql.SQL(", ").join(sql.SQL("raw.{}").format(sql.Identifier(n)) for n in sorted(names))
 
 
-def lock_for_reading(connection):
-    """Wait (bounded by lock_timeout) for the tables a check reads, before the check starts."""
+def lock_our_tables(connection, mode):
+    """Wait (bounded by lock_timeout) for our tables, locked in `mode`: ACCESS SHARE for the tables a check reads,
+    before the check starts; EXCLUSIVE for an advance of the clock (others still read the previous state, nobody
+    else writes)."""
     with connection.cursor() as cursor:
         names = [name for name, (_, kind) in _owned_relations(cursor).items() if kind in "rp"]
         if names:
-            cursor.execute(sql.SQL("LOCK TABLE {} IN ACCESS SHARE MODE").format(_raw_tables(names)))
+            cursor.execute(sql.SQL("LOCK TABLE {} IN " + mode + " MODE").format(_raw_tables(names)))
 
 
 KINDS = {"v": "view", "m": "materialized view", "S": "sequence", "f": "foreign table", "i": "index"}
@@ -354,8 +363,9 @@ def _listed(problems):
     return "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
 
 
-def check_target(connection, config):
-    """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill.
+def check_target(connection, config, advancing=False):
+    """Refuse (UserError, exit 2) before anything is written unless the target is safe to fill (or, `advancing`,
+    holds a dataset of this generator to advance the clock of).
 
     The generator owns the tables of schema/create_tables.sql in `raw`, and nothing else: any other table, view,
     function or sequence there (a user's notes, dbt's models) is never read, emptied or altered, and never stops
@@ -385,10 +395,30 @@ def check_target(connection, config):
         raise UserError(f"objects this generator did not create depend on its tables in '{dbname}': "
                         f"{_listed(dependents)}; replacing the tables would break them (drop them, or use another "
                         "database)")
-    if filled and not config.reset:
+    if advancing and status is None:
+        raise UserError(f"'{dbname}' holds no dataset of this generator to advance the clock of")
+    if not advancing and filled and not config.reset:
         kept = " (kept with --keep-invalid after failing validation)" if status == "validation_failed" else ""
         raise UserError(f"'{dbname}' already holds a synthetic dataset{kept}; rerun with --reset to replace it")
     return tables
+
+
+def recorded_run(cursor):
+    """(run_id, options) of the dataset in place, as its ownership marker records them."""
+    cursor.execute(f"SELECT run_id, options FROM {MARKER_SCHEMA}.generator_run ORDER BY started_at DESC LIMIT 1")
+    return cursor.fetchone()
+
+
+def record_advance(connection, run_id, started_at, moments, changes):
+    """The advance in the marker: from, to and the rows it inserted, updated and deleted per table; the run's
+    recorded as-of becomes the new moment."""
+    counts = {table: dict(zip(("inserted", "updated", "deleted"), numbers)) for table, numbers in changes.items()}
+    with connection.cursor() as cursor:
+        cursor.execute(MARKER_DDL)
+        cursor.execute(f"""INSERT INTO {MARKER_SCHEMA}.advance (run_id, advanced_at, from_as_of, to_as_of, row_changes)
+                           VALUES (%s, %s, %s, %s, %s)""", (run_id, started_at, *moments, json.dumps(counts)))
+        cursor.execute(f"""UPDATE {MARKER_SCHEMA}.generator_run SET options = jsonb_set(options, '{{as_of}}', %s)
+                           WHERE run_id = %s""", (json.dumps(moments[1].isoformat()), run_id))
 
 
 def begin_run(connection, config, tables):
@@ -441,6 +471,11 @@ def plan_for_whole_tables(connection):
     suit them, where the planner would otherwise guess tiny tables and choose nested loops."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '256MB'")
+
+
+def set_status(connection, run_id, status):
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {MARKER_SCHEMA}.generator_run SET status = %s WHERE run_id = %s", (status, run_id))
 
 
 def finish_run(connection, run_id, status, row_counts):

@@ -1,5 +1,5 @@
 """What a run needs, checked before it connects: the files it will write, the embedded server's directory
-and the memory its largest office will take."""
+and the memory its largest office (in each of its worker processes, with --jobs) will take."""
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -66,15 +66,45 @@ def available_mib():
         return None
 
 
-def check_memory(config, available=None):
-    """Refuse a run whose estimated peak exceeds the memory available, naming the largest office that fits."""
+def workers(config, jobs=None):
+    """The processes that generate offices side by side: none besides the run's own (0) with one job or one
+    office, else one per job, at most one per office."""
+    concurrent = min(config.jobs if jobs is None else jobs, config.office_count)
+    return concurrent if concurrent > 1 else 0
+
+
+def run_mib(config, office_patients, jobs=None):
+    """Estimated peak memory of the run with offices of `office_patients`, its worker processes included: each
+    holds one office; the run's own process then holds the reference data and the rows on their way."""
+    processes = workers(config, jobs)
+    return peak_mib(config, office_patients) * processes + BASE_MIB if processes else peak_mib(config, office_patients)
+
+
+def _largest_office(config):
+    return -(-config.patients // config.office_count)
+
+
+def fit_jobs(config, available=None):
+    """--jobs left at its default (the number of cores) is lowered to what the memory available holds."""
     available = available_mib() if available is None else available
-    largest = max(office.patients for office in config.offices())
-    needed = peak_mib(config, largest)
+    if "jobs" in config.sources or available is None:
+        return
+    largest = _largest_office(config)
+    config.jobs = [n for n in range(1, config.jobs + 1) if n == 1 or run_mib(config, largest, n) <= available][-1]
+
+
+def check_memory(config, available=None):
+    """Refuse a run whose estimated peak exceeds the memory available, naming the --jobs or the largest office
+    that fits."""
+    available = available_mib() if available is None else available
+    largest = _largest_office(config)
+    needed = run_mib(config, largest)
     if available is None or needed <= available:
         return
-    fits = [size for size in _office_sizes(largest) if peak_mib(config, size) <= available]
-    advice = (f"the largest office that fits is --patients-per-office {max(fits):,}" if fits
+    jobs = [n for n in range(1, config.jobs) if run_mib(config, largest, n) <= available]
+    fits = [size for size in _office_sizes(largest) if run_mib(config, size) <= available]
+    advice = (f"--jobs {jobs[-1]} fits" if jobs else
+              f"the largest office that fits is --patients-per-office {max(fits):,}" if fits
               else "even an office of 100 patients does not fit with these --volume overrides; lower them")
     raise UserError(f"this run needs about {needed:,.0f} MiB of memory at its peak, but only {available:,.0f} MiB "
                     f"is available; {advice}")

@@ -131,7 +131,7 @@ class Reporter:
         self._plan = _Plan(planned_rows(config), len(config.offices()))
 
     def office(self, number, offices, patients):
-        self._office = number
+        self._office = max(self._office, number)  # offices side by side (--jobs) start in any order
         if offices > 1 and not self.live:
             self.say(f"Office {number} of {offices}: {patients:,} patients")
         self._draw(force=True)
@@ -139,12 +139,13 @@ class Reporter:
     def phase(self, number, title):
         now = self._clock()
         self._stop_current(now)
+        first = number not in self._phases
         step = self._phases.setdefault(number, _Step(title, self._plan.phases.get(number, 0)))
         step.since, self._current = now, number
         if self._office == self._plan.offices:  # the last office has moved past the phases before this one
             for earlier, other in self._phases.items():
                 other.done = other.done or earlier < number
-        if self._office == 1 and not self.live:
+        if first and not self.live:  # the first office to reach the phase (the first office, one after another)
             self.say(f"[{number}/{len(self._plan.phases) or number}] {title}")
         self._draw(force=True)
 

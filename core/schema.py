@@ -41,6 +41,9 @@ class Table:
     def column_names(self):
         return [c.name for c in self.columns]
 
+    def column(self, name):
+        return next(c for c in self.columns if c.name == name)
+
 
 @dataclass(frozen=True)
 class ForeignKey:
@@ -87,3 +90,17 @@ def foreign_keys():
         return tuple(ForeignKey(r["table"], r["column"], r["parent_table"],
                                 int(r["definition_category"]) if r["definition_category"] else None,
                                 r["required"] == "yes") for r in csv.DictReader(f))
+
+
+def staging_sql(schema_name):
+    """The tables of the raw schema again in schema `schema_name`, unlogged (nothing of them is ever committed)
+    and without their primary keys, which staging_keys_sql builds once the rows are in."""
+    def definition(table):
+        columns = ", ".join(f'"{c.name}" {"int4" if c.kind == "serial" else c.pg_type}' for c in table.columns)
+        return f'CREATE UNLOGGED TABLE "{schema_name}"."{table.name}" ({columns})'
+    return ";\n".join([f'CREATE SCHEMA "{schema_name}"', *map(definition, tables().values())])
+
+
+def staging_keys_sql(schema_name):
+    return ";\n".join(f'ALTER TABLE "{schema_name}"."{t.name}" ADD PRIMARY KEY ("{t.primary_key}")'
+                      for t in tables().values() if t.primary_key)

@@ -15,7 +15,8 @@ from opendental.definitions import rows as numbered_definitions
 
 from .context import RunContext
 from .data import read_table
-from .handover import Definitions, FeeSchedules, FoundationReference, Operatories, ProcedureCodes, Providers, Users
+from .handover import (Definitions, FeeSchedules, FoundationReference, Operatories, Practice, ProcedureCodes,
+                       Providers, Users)
 from .parameters import parameters
 from .timeline import NO_DATE, NO_TIME, day, day_in_window, open_day_offset, stamp
 
@@ -46,6 +47,7 @@ OUTLINE_GRAY = -8355712  # OpenDental's default appointment outline color
 # The first office's Admin login (logins number it first), who set the practice up and entered its fees,
 # fee schedules and carriers.
 SETUP_USER = 1
+RAISE_HOUR = 10  # the fee schedule tool is run mid-morning
 RAISE_LOW, RAISE_HIGH = parameters("foundation.fees.raise_low", "foundation.fees.raise_high")
 
 
@@ -59,14 +61,19 @@ def practice(ctx: RunContext) -> FoundationReference:
     fee_scheds = fee_schedules(ctx, setup_day, codes)
     fees(ctx, setup_day, codes, fee_scheds, clinic_nums)
     return FoundationReference(setup_day=setup_day, defs=defs, clinics=clinic_nums, fee_scheds=fee_scheds,
-                               codes=codes, user_groups=user_groups(ctx), login_names=set())
+                               codes=codes, user_groups=user_groups(ctx))
+
+
+def share(p: Practice, reference: FoundationReference) -> None:
+    """What every context of the practice (its own and each office's) holds of the foundation."""
+    p.setup_day, p.defs, p.clinics = reference.setup_day, reference.defs, reference.clinics
+    p.fee_scheds, p.codes = reference.fee_scheds, reference.codes
 
 
 def office(ctx: RunContext, reference: FoundationReference) -> None:
     """The office's providers, chairs, employees and logins."""
     p = ctx.practice
-    p.setup_day, p.defs, p.clinics = reference.setup_day, reference.defs, reference.clinics
-    p.fee_scheds, p.codes = reference.fee_scheds, reference.codes
+    share(p, reference)
     p.providers = providers(ctx)
     p.operatories = operatories(ctx)
     retired_operatory(ctx)
@@ -342,15 +349,17 @@ def employees(ctx: RunContext) -> SimpleNamespace:
     return SimpleNamespace(nums=nums, roles=roles, first=first, last=last, left=left)
 
 
-def unique_login_names(names, taken):
-    """OpenDental refuses a login name already in use in the practice: a repeated one gets its position."""
-    unique = []
+def unique_login_names(names, office):
+    """OpenDental refuses a login name already in use in the practice: a name repeated in the office gets its
+    position; from the second office on, every login carries the office's number after a hyphen (no name of the
+    first office ends so), so each office's names are unique without knowing the other offices'."""
+    taken, unique = set(), []
     for i, name in enumerate(names):
         candidate, suffix = name, i
         while candidate in taken:
             candidate, suffix = f"{name}{suffix}", suffix + len(names)
         taken.add(candidate)
-        unique.append(candidate)
+        unique.append(candidate if office == 0 else f"{candidate}-{office + 1}")
     return unique
 
 
@@ -367,7 +376,7 @@ def logins(ctx: RunContext, staff: SimpleNamespace, reference: FoundationReferen
     nums = ctx.ids.take("userod", n)
     names = ["Admin"] + [providers.abbr[p] for p in clinicians.tolist()] + \
             [f"{f[0]}{l}".lower() for f, l in zip(staff.first, staff.last)]
-    names = unique_login_names(names, reference.login_names)
+    names = unique_login_names(names, ctx.office)
     groups = np.array([reference.user_groups[ROLE_GROUPS[r]] for r in role.tolist()], dtype=np.int64)
     chairside = np.isin(role, ["dentist", "hygienist"])
     left = np.concatenate([np.full(1 + len(clinicians), NO_DATE), staff.left])
@@ -460,9 +469,9 @@ def procedure_codes(ctx: RunContext, setup_day: np.datetime64) -> ProcedureCodes
 
 def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, scheds: FeeSchedules,
          clinic_nums: np.ndarray) -> None:
-    """One fee per code, schedule and clinic, holding the fee in force today: OpenDental updates the fee row when
-    the schedule is raised, so SecDateTEdit is the last raise (or the entry). Entry dates fall inside the window:
-    the analytics ignore older fees."""
+    """One fee per code, schedule and clinic, holding the fee in force at the moment the database shows (--as-of):
+    OpenDental updates the fee row when the schedule is raised, so SecDateTEdit is the last raise (or the entry).
+    Entry dates fall inside the window: the analytics ignore older fees."""
     n_codes, n_scheds, n_clinics = len(codes.nums), len(scheds.nums), len(clinic_nums)
     sched_idx = np.repeat(np.arange(n_scheds), n_codes * n_clinics)
     code_idx = np.tile(np.repeat(np.arange(n_codes), n_clinics), n_scheds)
@@ -470,14 +479,17 @@ def fees(ctx: RunContext, setup_day: np.datetime64, codes: ProcedureCodes, sched
     n = len(sched_idx)
     # The office's own fees are the newest rows, so the analytics' "standard fee" (newest per code) is UCR.
     entered = np.where(sched_idx == 0, setup_day + 2, setup_day)
-    last_raise = np.r_[NO_DATE, scheds.raised][scheds.raises_applied]
+    raised_by_now = np.searchsorted(stamp(scheds.raised, RAISE_HOUR * 3600), np.datetime64(ctx.config.moment, "s"),
+                                    side="right")
+    applied = np.minimum(scheds.raises_applied, raised_by_now)
+    last_raise = np.r_[NO_DATE, scheds.raised][applied]
     edited = np.maximum(entered, last_raise[sched_idx])
     ctx.out.copy("fee", {
-        "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.cents[sched_idx, code_idx] / 100.0,
+        "FeeNum": ctx.ids.take("fee", n), "Amount": scheds.by_period[applied[sched_idx], sched_idx, code_idx] / 100.0,
         "OldCode": codes.code[code_idx].tolist(), "FeeSched": scheds.nums[sched_idx], "CodeNum": codes.nums[code_idx],
         "ClinicNum": clinic, "ProvNum": 0, "UseDefaultFee": False, "UseDefaultCov": False,
         "SecUserNumEntry": SETUP_USER,
-        "SecDateEntry": entered, "SecDateTEdit": stamp(edited, 10 * 3600),
+        "SecDateEntry": entered, "SecDateTEdit": stamp(edited, RAISE_HOUR * 3600),
     })
     fee_schedule_log(ctx, scheds)
 
@@ -495,7 +507,7 @@ def fee_schedule_log(ctx: RunContext, scheds: FeeSchedules) -> None:
     rounding = np.where(np.char.endswith(scheds.use[sched], "discount"), "cent", "dollar")
     ctx.out.copy("securitylog", {
         "SecurityLogNum": ctx.ids.take("securitylog", len(sched)), "PermType": Permission.FEE_SCHED_EDIT,
-        "UserNum": SETUP_USER, "LogDateTime": stamp(scheds.raised[raise_idx], 10 * 3600 + 60 * sched),
+        "UserNum": SETUP_USER, "LogDateTime": stamp(scheds.raised[raise_idx], RAISE_HOUR * 3600 + 60 * sched),
         "LogText": [f'Fee Schedule "{rows[s]["Description"]}" increased by {p}%, rounded to the nearest {r}'
                     for s, p, r in zip(sched.tolist(), percent, rounding.tolist())],
         "PatNum": 0, "CompName": "FRONTDESK1", "FKey": scheds.nums[sched], "LogSource": 0, "DefNum": 0,

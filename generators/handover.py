@@ -70,15 +70,13 @@ class FeeSchedules:
 @dataclass(frozen=True)
 class FoundationReference:
     """setup_day: the day the practice was set up in OpenDental (datetime64[D]); clinics: ClinicNums (int64; [0]
-    without clinics); user_groups: {group name: UserGroupNum}; login_names: the practice's UserNames, which
-    OpenDental keeps unique: each office's logins add theirs."""
+    without clinics); user_groups: {group name: UserGroupNum}."""
     setup_day: np.datetime64
     defs: Definitions
     clinics: np.ndarray
     fee_scheds: FeeSchedules
     codes: ProcedureCodes
     user_groups: dict
-    login_names: set
 
 
 @dataclass(frozen=True)
@@ -298,8 +296,9 @@ class Insurance:
     secondary_sub (InsSubNum or 0), primary_patplan, secondary_patplan (PatPlanNum or 0), primary_plan_num,
     secondary_plan_num (PlanNum or 0), relationship, secondary_relationship (patplan.Relationship to that plan's
     subscriber, -1 without it), primary_since, secondary_since (DateEffective of that subscription, NO_DATE
-    without it; a holder who changed jobs was covered before it by an ended subscription, which is not handed
-    over). carriers: the practice's."""
+    without it); former_plan, former_sub, former_since, former_until: the ended subscription the primary one
+    replaced when its holder changed jobs (the days it was in force; -1, 0, NO_DATE without one), which has no
+    patplan any more but covered the patient then. carriers: the practice's."""
     carriers: Carriers
     plans: InsurancePlans
     primary_plan: np.ndarray
@@ -314,6 +313,30 @@ class Insurance:
     secondary_relationship: np.ndarray
     secondary_since: np.ndarray
     relationship: np.ndarray
+    former_plan: np.ndarray
+    former_sub: np.ndarray
+    former_since: np.ndarray
+    former_until: np.ndarray
+
+    def primary_on(self, patient, day):
+        """The plan (index, -1 none) covering each patient first on each day: the primary one from its
+        DateEffective on, before it the ended subscription it replaced while that was in force."""
+        current = (self.primary_plan[patient] >= 0) & (self.primary_since[patient] <= day)
+        return np.where(current, self.primary_plan[patient],
+                        np.where(self._in_former(patient, day), self.former_plan[patient], -1))
+
+    def subscription(self, patient, plan, day):
+        """The InsSubNum, its DateEffective and the PatPlanNum (0 for an ended one) through which `plan` covers
+        each patient on each day."""
+        former = self._in_former(patient, day) & (self.former_plan[patient] == plan)
+        pick = np.select([former, self.primary_plan[patient] == plan], [0, 1], 2)
+        return tuple(np.choose(pick, [column[patient] for column in columns]) for columns in (
+            (self.former_sub, self.primary_sub, self.secondary_sub),
+            (self.former_since, self.primary_since, self.secondary_since),
+            (np.zeros_like(self.primary_patplan), self.primary_patplan, self.secondary_patplan)))
+
+    def _in_former(self, patient, day):
+        return (self.former_since[patient] <= day) & (day <= self.former_until[patient])  # (none: until NO_DATE)
 
 
 # --- clinical ----------------------------------------------------------------------------------------------
@@ -478,9 +501,9 @@ class MedicalReference:
 
 @dataclass(frozen=True)
 class ReferralChannels:
-    """The ReferralNums of the marketing channels (referrals.MARKETING, then the retired ones): the first
-    office enters the rows, numbered among its own referrals, and fills this list; the others attach to them."""
-    nums: list
+    """The ReferralNums of the marketing channels (referrals.MARKETING, then the retired ones), numbered by the
+    practice step: the first office enters the rows; every office attaches to them."""
+    nums: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ Coverage follows the family. In a family the patients phase marked insured, one 
 minority the spouse) subscribes to a plan of their employer, and every insured member is attached to that
 subscription as self, spouse or child. Some two-earner families also hold the other spouse's plan, which
 is secondary (for the children the birthday rule decides which is primary). Some subscribers changed jobs:
-their old subscription ended (DateTerm) the day before the new one began, and only the new one has patplans.
+their old subscription ended (DateTerm) the day before the new one began, and only the new one has patplans
+(OpenDental's patient drops the old plan), but the work done before the change was billed to the old one
+(Insurance.primary_on).
 A few retired plans that no employer offers any more stay in the plan list, hidden, under the carriers that
 left the market. Plans name their claim form and claim filing code (insfilingcode, written here).
 
@@ -343,6 +345,8 @@ def subscriptions(ctx, plans, holders):
     subs.main = np.arange(n)  # per holders row: index of the family policy
     subs.second = np.full(n, -1)
     subs.second[second] = n + np.arange(len(partner))
+    subs.replaced = np.full(len(subs.nums), -1)  # per subscription: the ended one it replaced, -1 if none
+    subs.replaced[np.flatnonzero(changed)] = n + len(partner) + np.arange(changed.sum())
     return subs
 
 
@@ -423,6 +427,14 @@ def coverage_by_patient(ctx, plans, subs, patplans):
             coverage[prefix + name] = np.full(n, empty)
             coverage[prefix + name][patient] = value
     coverage["relationship"] = coverage.pop("primary_relationship")
+    on = patplans.ordinal == 1
+    patient, former = patplans.patient[on], subs.replaced[patplans.sub[on]]
+    patient, former = patient[former >= 0], former[former >= 0]
+    values = {"plan": (-1, subs.plan[former]), "sub": (0, subs.nums[former]), "since": (NO_DATE, subs.effective[former]),
+              "until": (NO_DATE, subs.term[former])}
+    for name, (empty, value) in values.items():
+        coverage["former_" + name] = np.full(n, empty)
+        coverage["former_" + name][patient] = value
     return coverage
 
 

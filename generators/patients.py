@@ -19,7 +19,7 @@ from opendental.definitions import DefCat, defnum
 from .contacts import EMPLOYER_EXCHANGES, ICE_EXCHANGES, emails, phone_numbers, phones, reachable, ssns
 from .context import RunContext
 from .data import read_table
-from .handover import Families, Patients, ZipCodes
+from .handover import Families, Patients, Practice, ZipCodes
 from .parameters import parameter, parameters
 from .timeline import NO_DATE, clamp, open_day_offset, stamp, whole_days
 
@@ -72,10 +72,15 @@ def practice(ctx: RunContext) -> ZipCodes:
     return zipcodes(ctx)
 
 
+def share(p: Practice, reference: ZipCodes) -> None:
+    """What every context of the practice (its own and each office's) holds of the patients' phase."""
+    p.zipcodes = reference
+
+
 def office(ctx: RunContext, reference: ZipCodes) -> None:
     """The office's employers, families and patients, their notes and merge links."""
     p = ctx.practice
-    p.zipcodes = reference
+    share(p, reference)
     p.employers = employers(ctx)
     families, pt = people(ctx)
     patient_rows(ctx, pt, families)
@@ -325,9 +330,10 @@ def patient_rows(ctx: RunContext, pt: SimpleNamespace, fam: SimpleNamespace) -> 
 
 def record_entries(ctx, pt):
     """When each patient's record was made (SecDateEntry, as a timestamp): when they first called, up to a month
-    before their first visit (at opening time for a visit the same day), never before birth. One who never came
-    was entered with the family's first record, else some day of the practice's years; a baby born into the
-    practice after birth."""
+    before their first visit (at opening time for a visit the same day), never before birth. The guarantor and
+    spouse (who hold the family's accounts and policies) are entered with the family's first record at the latest;
+    one who never came with it too, else some day of the practice's years; a baby born into the practice after
+    birth."""
     rng = ctx.rng("patient-entry")
     n = len(pt.nums)
     came = pt.first_visit != NO_DATE
@@ -338,6 +344,7 @@ def record_entries(ctx, pt):
     some_day = ctx.start + rng.integers(0, int((ctx.today - ctx.start).astype(int)) + 1, n).astype("timedelta64[D]")
     after_birth = pt.birth + np.where(came, 0, rng.integers(30, 365, n)).astype("timedelta64[D]")
     day = np.where(came, day, np.where(family_day[pt.family] < ctx.today, family_day[pt.family], some_day))
+    day = np.where(pt.role <= 1, np.minimum(day, family_day[pt.family]), day)  # the parents with the first record
     day = np.minimum(np.maximum(day, after_birth), np.where(came, pt.first_visit, ctx.today))
     same_day = came & (day == pt.first_visit)
     at_opening = rng.integers(7 * 3600, 7 * 3600 + 1800, n)

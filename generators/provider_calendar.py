@@ -5,8 +5,10 @@ rows - so the book and the schedule agree by construction.
 
 - Days: the office's open days (weekdays, not the observed holidays of timeline.py) from ctx.start to well
   past the book's horizon.
-- A week: each provider works as many weekdays as their own patients' visits need in their busiest quarter,
-  so that about TARGET_UTILISATION of their time is booked then - full days, a half day (the morning only)
+- A week, set anew each calendar year: each provider works as many weekdays as their own patients' visits
+  need in a busy quarter of that year, so that about TARGET_UTILISATION of their time is booked then (a dentist
+  busy with the opening years' first treatment works more days then than once the practice is settled; the
+  book ahead keeps the last year's week) - full days, a half day (the morning only)
   for the fraction of a day, or for a very small practice one day every second to fourth week; the other weekdays are their
   regular days off. Hygienists take the weekdays most dentists work: a hygiene visit ends with the dentist's
   exam, so a hygienist works only when a dentist is in (on a half day of every dentist, the morning).
@@ -30,29 +32,29 @@ AFTERNOON = (13 * 60, 17 * 60)
 FULL_DAY_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
 CALENDAR_DAYS_AHEAD = 730  # past today: the book never pushes a visit further
 QUARTER_DAYS = 91
-# days are set for a busy quarter, not the busiest: a hygienist's, and a dentist's (the treatment the opening
-# years' first exams find, which a dentist staffed for later years would still carry into the window)
+# a year's days are set for a busy quarter of it, not the busiest: a hygienist's, and a dentist's
 HYGIENIST_BUSY_PERCENTILE, DENTIST_BUSY_PERCENTILE = 75, 90
 # a vacation week holds a day drawn from each range (days after 1 January): July-August, the week after
 # Christmas week (the one holding 22-23 December), April
 VACATION_SEASONS = ((181, 237), (356, 357), (90, 115))
-LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks
+LONGEST_PERIOD_WEEKS = 4  # a provider of a tiny practice works at least one day every four weeks (a power of 2)
 TARGET_UTILISATION, VACATION_WEEKS = parameters("provider_calendar.target_utilisation",
                                                 "provider_calendar.vacation_weeks")
 
 
 def plan(ctx, provider, minutes, day):
     """The office's calendar from the demand on the book: per appointment (`provider`: ProvNum, `minutes`,
-    wished `day`)."""
+    wished `day`). Each year has its own week, from that year's demand."""
     rng = ctx.rng("provider-calendar")
     providers = ctx.practice.providers
     people = np.concatenate([providers.dentists, providers.hygienists])
     hygienist = np.arange(len(people)) >= len(providers.dentists)
     days = business_days(ctx.start, ctx.today + CALENDAR_DAYS_AHEAD)
-    needed = days_a_week(ctx, people, hygienist, provider, minutes, day)
+    years = days.astype("datetime64[Y]")
+    needed = days_a_week(ctx, people, hygienist, provider, minutes, day, np.unique(years))
     # a dentist is in whenever a hygienist works: the dentists together work at least the busiest hygienist's days
-    needed[~hygienist] = np.maximum(needed[~hygienist], needed[hygienist].max(initial=0) / (~hygienist).sum())
-    works, half = weekly(rng, days, needed, hygienist)
+    needed[~hygienist] = np.maximum(needed[~hygienist], needed[hygienist].max(axis=0, initial=0) / (~hygienist).sum())
+    works, half = weekly(rng, days, np.searchsorted(np.unique(years), years), needed, hygienist)
     works &= ~vacations(rng, days, hygienist)
     present, present_all_day = works[~hygienist].any(axis=0), (works & ~half)[~hygienist].any(axis=0)
     works[hygienist] &= present
@@ -87,32 +89,56 @@ def shared_out(candidates, column, kind):
     return np.argmax(taken > rank % np.maximum(taken[-1], 1), axis=0)  # (no candidate: row 0, unused)
 
 
-def days_a_week(ctx, people, hygienist, provider, minutes, day):
-    """Working days a week each provider needs at the target utilisation (float) for a busy quarter
-    before today (the book ahead is still filling; a quarter's backlog would push visits on for months)."""
+def days_a_week(ctx, people, hygienist, provider, minutes, day, years):
+    """Working days a week each provider needs at the target utilisation (float) in each of `years`
+    (datetime64[Y]): for a busy quarter of that year, the full quarters before today only (the book ahead is
+    still filling; a quarter's backlog would push visits on for months). A year with no full quarter before
+    today (the last ones, the book ahead) takes the latest year that has one."""
     inside = (day >= ctx.start) & (day < ctx.today)
     quarter = (day[inside] - ctx.start).astype(int) // QUARTER_DAYS
     quarters = max(int((ctx.today - ctx.start).astype(int) // QUARTER_DAYS), 1)
     full = quarter < quarters  # a last, partial quarter is left out
     demand = np.zeros((len(people), quarters))
     np.add.at(demand, (np.searchsorted(people, provider[inside][full]), quarter[full]), minutes[inside][full])
+    quarter_starts = ctx.start + np.arange(quarters) * QUARTER_DAYS
+    year_of_quarter = np.searchsorted(years, quarter_starts.astype("datetime64[Y]"))
+    busy = np.zeros((len(people), len(years)))
+    for y in range(len(years)):
+        of_year = demand[:, year_of_quarter == min(y, year_of_quarter.max())]
+        busy[:, y] = np.where(hygienist, np.percentile(of_year, HYGIENIST_BUSY_PERCENTILE, axis=1),
+                              np.percentile(of_year, DENTIST_BUSY_PERCENTILE, axis=1))
     weeks = QUARTER_DAYS / 7
     open_share = len(business_days(ctx.start, ctx.today)) / max((ctx.today - ctx.start).astype(int) * 5 / 7, 1)
     available = open_share * (1 - VACATION_WEEKS / 52)
-    busy = np.where(hygienist, np.percentile(demand, HYGIENIST_BUSY_PERCENTILE, axis=1),
-                    np.percentile(demand, DENTIST_BUSY_PERCENTILE, axis=1))
     return busy / weeks / (FULL_DAY_MINUTES * TARGET_UTILISATION * available)
 
 
-def weekly(rng, days, needed, hygienist):
-    """Whether each provider works each day, and whether it is a half day: `needed` days a week rounded up to
-    half days (full days and at most one half day), or below half a day a full day every few weeks; on
-    weekdays of their own (hygienists on the dentists' busiest weekdays)."""
+def weekly(rng, days, year, needed, hygienist):
+    """Whether each provider works each day, and whether it is a half day: in each year (`year`, per day: its
+    column of `needed`) that year's `needed` days a week rounded up to half days (full days and at most one
+    half day), or below half a day a full day every few weeks; on weekdays of their own, the same from year to
+    year as far as the days allow (hygienists on the dentists' busiest weekdays)."""
+    order = rng.random((len(needed), 5)).argsort(axis=1)  # each provider's weekdays in order of preference
+    phase = rng.integers(0, LONGEST_PERIOD_WEEKS)  # one for the office: part-timers' weeks coincide
+    week = (days.astype(np.int64) + 3) // 7  # weeks numbered from a Monday
+    works = np.zeros((len(needed), len(days)), dtype=bool)
+    half = np.zeros_like(works)
+    for y in range(needed.shape[1]):
+        of_year = year == y
+        works[:, of_year], half[:, of_year] = week_of_year(needed[:, y], order, hygienist, weekday(days[of_year]),
+                                                           week[of_year] + phase)
+    return works, half
+
+
+def week_of_year(needed, order, hygienist, weekdays, weeks):
+    """weekly for one year's days (their `weekdays` and `weeks`): at work, and on a half day."""
     capacity = np.clip(np.ceil(needed * 2) / 2, 1, 5)
     full = np.floor(capacity).astype(int)
     half_day = (capacity > full).astype(int)
-    period = np.where(needed <= 0.5, np.clip(np.floor(1 / np.maximum(needed, 1e-9)), 1, LONGEST_PERIOD_WEEKS), 1)
-    order = rng.random((len(needed), 5)).argsort(axis=1)  # each provider's weekdays in order of preference
+    # every second or fourth week (a power of two): a part-timer's weeks are among those of anyone working more
+    # often (the office's weeks share one phase), so a hygienist's days fall on weeks their dentist works
+    every = np.exp2(np.floor(np.log2(1 / np.clip(needed, 1 / LONGEST_PERIOD_WEEKS, 1))))
+    period = np.where(needed <= 0.5, every, 1).astype(int)
     dentist_days = np.zeros(5)
     rank = np.empty((len(needed), 5), dtype=int)
     for p in np.argsort(hygienist, kind="stable"):  # dentists first, each on the weekdays the others work least;
@@ -122,11 +148,8 @@ def weekly(rng, days, needed, hygienist):
         if not hygienist[p]:
             dentist_days[preference[:full[p]]] += 1
             dentist_days[preference[full[p]:full[p] + half_day[p]]] += 0.5
-    week_rank = rank[:, weekday(days)]
-    week = (days.astype(np.int64) + 3) // 7  # weeks numbered from a Monday
-    phase = rng.integers(0, LONGEST_PERIOD_WEEKS)  # one for the office: part-timers' weeks coincide
-    on_week = (week[None, :] + phase) % period[:, None] == 0
-    works = (week_rank < (full + half_day)[:, None]) & on_week
+    week_rank = rank[:, weekdays]
+    works = (week_rank < (full + half_day)[:, None]) & (weeks[None, :] % period[:, None] == 0)
     return works, works & (week_rank == full[:, None])
 
 

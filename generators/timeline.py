@@ -4,6 +4,10 @@ Days are numpy datetime64[D]; timestamps datetime64[s]. OpenDental writes 0001-0
 """
 import numpy as np
 
+from core.config import END_OF_DAY
+
+CLOSING_HOUR = END_OF_DAY.hour  # "now" is the end of the simulated day's office hours
+
 NO_DATE = np.datetime64("0001-01-01", "D")
 NO_TIME = np.datetime64("0001-01-01T00:00:00", "s")
 MINUTE = np.timedelta64(60, "s")
@@ -73,7 +77,6 @@ def clamp(days, low, high):
     return np.minimum(np.maximum(days, low), high)
 
 
-CLOSING_HOUR = 18  # "now" is the end of the simulated today's office hours
 
 
 def end_of_today(ctx):

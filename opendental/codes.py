@@ -165,6 +165,18 @@ class HistApptAction(SqlEnum):
     DELETED = 4
 
 
+class SubstitutionCondition(SqlEnum):
+    """procedurecode.SubstOnlyIf: when a downgrading plan pays a code as its SubstitutionCode"""
+    ALWAYS = 0
+    MOLAR = 1
+    SECOND_MOLAR = 2
+
+
+# procedurelog.ToothNum of the molars (SubstitutionCondition.MOLAR): permanent 1-3, 14-19, 30-32 and primary
+MOLAR_TEETH = ("1", "2", "3", "14", "15", "16", "17", "18", "19", "30", "31", "32", "A", "B", "I", "J", "K", "L", "S",
+               "T")
+
+
 class ScheduleType(SqlEnum):
     """schedule.SchedType (4, Web Sched ASAP, fails the analytics' tests)"""
     PRACTICE = 0

@@ -25,10 +25,9 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from app.offices import Practice  # noqa: E402
 from core.config import GeneratorConfig  # noqa: E402
-from generators.context import RunContext  # noqa: E402
 from core.embedded import EmbeddedServer  # noqa: E402
-from core.ids import IdAllocator  # noqa: E402
 from core.randomness import RandomSource  # noqa: E402
 from main import main  # noqa: E402
 
@@ -420,11 +419,15 @@ def offices(patients_per_office):
     return len(practice_config(patients_per_office).offices())
 
 
+def of_the_first_office(key, patients_per_office):
+    """A condition on `key` that holds for the first office's rows of a table the practice numbers none of: office
+    k of n takes every n-th key from k + 1 (core/ids.py)."""
+    return f'mod("{key}" - 1, {offices(patients_per_office)}) = 0'
+
+
 def first_office(patients_per_office, phases):
     """ctx.practice of the first office of `practice_db` (same options, same seed) after `phases`."""
     config = practice_config(patients_per_office)
     written = SimpleNamespace(copy=lambda *_: 0, stream=lambda *_: 0, update=lambda *_: 0)
-    ctx = RunContext(config.offices()[0], RandomSource(config.seed), IdAllocator(), written)
-    for phase in phases:
-        phase.office(ctx, phase.practice(ctx))
-    return ctx.practice
+    unreported = SimpleNamespace(office=lambda *_: 0, phase=lambda *_: 0)
+    return Practice(config, RandomSource(config.seed), written, phases).office(0, written, unreported)

@@ -111,6 +111,43 @@ def test_major_work_in_a_waiting_period_is_estimated_and_paid_nothing(practice_d
                                 AND "QuantityQualifier" = 5 AND "Quantity" = 12""") == [(True,)]
 
 
+def test_work_before_a_job_change_is_billed_to_the_subscription_it_ended(practice_db):
+    """A holder who changed jobs keeps patplans on the new subscription only, but the claims of the years before
+    went to the old one: every claim lies inside its subscription's coverage, some on ended subscriptions, and
+    no completed procedure of a patient whose plan was in force is left without a claimproc."""
+    outside, on_ended = rows(practice_db, """SELECT count(*) FILTER (WHERE c."DateService" < s."DateEffective"
+            OR c."DateService" > coalesce(s."DateTerm", 'infinity')), count(*) FILTER (WHERE s."DateTerm" IS NOT NULL)
+        FROM raw.claim c JOIN raw.inssub s USING ("InsSubNum") WHERE s."PlanNum" = c."PlanNum" """)[0]
+    assert outside == 0 and on_ended > 0
+    unbilled = rows(practice_db, """SELECT count(*) FROM raw.procedurelog p JOIN raw.patplan pp USING ("PatNum")
+        JOIN raw.inssub new ON new."InsSubNum" = pp."InsSubNum"
+        JOIN raw.inssub old ON old."Subscriber" = new."Subscriber" AND old."DateTerm" IS NOT NULL
+        WHERE p."ProcStatus" = 2 AND p."ProcDate" BETWEEN old."DateEffective" AND old."DateTerm"
+        AND NOT EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = p."ProcNum")""")
+    assert unbilled == [(0,)]
+
+
+def test_a_line_a_plan_rule_stopped_gives_that_rule_as_its_reason(practice_db):
+    """The ERA's reason codes and a denial's reason follow the rule: a waiting period or an uncovered service is
+    a non-covered charge (96), never a benefit maximum (119); a frequency or age limit and the annual maximum are
+    119."""
+    wrong = rows(practice_db, """SELECT "EstimateNote", count(*) FILTER (WHERE CASE "EstimateNote"
+            WHEN 'Waiting period' THEN "ClaimAdjReasonCodes" ~ '(^|,)(119|2)(,|$)'
+                OR "ClaimAdjReasonCodes" NOT IN ('', '96', '45,96')
+                OR "Remarks" NOT IN ('', 'Denied - Waiting period')
+            WHEN 'Not covered' THEN "ClaimAdjReasonCodes" NOT IN ('', '96', '45,96')
+                OR "Remarks" NOT IN ('', 'Denied - Not a covered benefit')
+            ELSE "ClaimAdjReasonCodes" !~ '(^|,)119(,|$)' AND "ClaimAdjReasonCodes" <> ''
+                OR "Remarks" LIKE 'Denied - %' AND "Remarks" NOT IN ('Denied - Frequency limitation',
+                                                                   'Denied - Annual maximum met') END),
+            count(*) FILTER (WHERE "ClaimAdjReasonCodes" <> '')
+        FROM raw.claimproc WHERE "Status" = 1 AND "EstimateNote" IN ('Waiting period', 'Not covered',
+            'Frequency or age limitation', 'Over annual max') GROUP BY 1 ORDER BY 1""")
+    assert [note for note, bad, coded in wrong if bad] == []
+    assert {note for note, _, coded in wrong if coded} >= {"Waiting period", "Frequency or age limitation",
+                                                           "Over annual max"}
+
+
 def test_a_downgrading_plan_pays_a_molar_composite_on_the_amalgam_fee(practice_db):
     """Lines of the last fee year (raw.fee holds the fees in force since January): the base estimate of a
     downgraded composite is at most the line's percent of the plan's fee (or the office's, 8285) for the amalgam;
@@ -162,6 +199,12 @@ TAMPERING = [
      (6,)),
     ("""UPDATE raw.claimproc SET "Percentage" = "Percentage" - 10 WHERE "ClaimProcNum" =
         (SELECT min("ClaimProcNum") FROM raw.claimproc WHERE "Status" = 1 AND "Percentage" >= 10)""", (7,)),
+    ("""UPDATE raw.claimproc SET "BaseEst" = "BaseEst" * 1.3 + 20 WHERE "ClaimProcNum" = (SELECT min("ClaimProcNum")
+        FROM raw.claimproc WHERE "EstimateNote" LIKE 'Alternate benefit: %' AND "Percentage" > 0 AND "Status" = 1
+        AND "ProcDate" < date_trunc('year', (SELECT max("ProcDate") FROM raw.claimproc)))""", (8,)),
+    ("""DELETE FROM raw.claimproc WHERE "ProcNum" = (SELECT min(c."ProcNum") FROM raw.claimproc c
+        JOIN raw.procedurelog p USING ("ProcNum") JOIN raw.patplan pp ON pp."InsSubNum" = c."InsSubNum"
+        AND pp."PatNum" = c."PatNum" WHERE p."ProcStatus" = 2 AND c."Status" = 1)""", (9,)),
 ]
 
 

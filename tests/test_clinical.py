@@ -5,7 +5,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from conftest import SMALL_END, first_office, one, query
+from conftest import SMALL_END, first_office, of_the_first_office, one, query
 from core.config import GeneratorConfig
 from generators import clinical, foundation, insurance, patients
 
@@ -363,30 +363,33 @@ def test_volumes_scale_with_patients(practice_db, table, volume):
     assert abs(rows / scaled(volume) - 1) < 0.2
 
 
-def test_hand_over_matches_the_tables(practice_db, handed_over):
-    """What later phases receive is what was written (later phases may add rows of their own, numbered after)."""
+def test_hand_over_matches_the_tables(practice_db, handed_over, patients_per_office):
+    """What later phases receive is what the first office wrote (later phases may add rows of their own, numbered
+    after)."""
     server, name = practice_db
     clinical_state = handed_over.clinical
     for table, key, handed in (("appointment", "AptNum", clinical_state.appointments.nums),
                                ("procedurelog", "ProcNum", clinical_state.procedures.nums),
                                ("recall", "RecallNum", clinical_state.recalls.nums)):
-        mine = f'FROM raw.{table} WHERE "{key}" <= {handed.max()}'
+        mine = f'FROM raw.{table} WHERE "{key}" <= {handed.max()} AND {of_the_first_office(key, patients_per_office)}'
         assert one(practice_db, f'SELECT count(*), sum("{key}") {mine}') == (len(handed), int(handed.sum()))
     procedures = clinical_state.procedures
     attached = procedures.apt_num > 0
     assert np.isin(procedures.apt_num[attached], clinical_state.appointments.nums).all()
     completed_fees = query(server, name, f"""SELECT sum(round("ProcFee" * 100)) FROM raw.procedurelog
-                                             WHERE "ProcStatus" = 2 AND "ProcNum" <= {procedures.nums.max()}""")
+                                             WHERE "ProcStatus" = 2 AND "ProcNum" <= {procedures.nums.max()}
+                                             AND {of_the_first_office("ProcNum", patients_per_office)}""")
     assert completed_fees[0][0] == int(procedures.fee_cents[procedures.status == 2].sum())
 
 
-def test_hand_over_carries_each_procedures_chart_details(practice_db, handed_over):
+def test_hand_over_carries_each_procedures_chart_details(practice_db, handed_over, patients_per_office):
     """proctp and claim copy the diagnosis, priority, prognosis and prosthesis of the hand-over: they are the
     procedurelog's."""
     server, name = practice_db
     pr = handed_over.clinical.procedures
     written = query(server, name, f"""SELECT "Dx", "Priority", "Prognosis", "Prosthesis", "DateOriginalProsth"
-                                      FROM raw.procedurelog WHERE "ProcNum" <= {pr.nums.max()} ORDER BY "ProcNum" """)
+                                      FROM raw.procedurelog WHERE "ProcNum" <= {pr.nums.max()}
+                                      AND {of_the_first_office("ProcNum", patients_per_office)} ORDER BY "ProcNum" """)
     dx, priority, prognosis, prosthesis, original = (np.array(column) for column in zip(*written))
     order = np.argsort(pr.nums)
     assert (dx == pr.dx[order]).all() and (priority == pr.priority[order]).all()

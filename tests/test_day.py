@@ -1,6 +1,12 @@
 """A day like a real day: the book lies on the provider calendar (working days and hours, lunch, the book's
 grid), visits last what their procedures take, and long treatment is split over visits."""
+from types import SimpleNamespace
+
+import numpy as np
 from conftest import one, query
+
+from generators import provider_calendar
+from generators.timeline import weekday
 
 ON_THE_BOOK = '"AptStatus" IN (1, 2, 3, 5)'
 HOLDING_A_CHAIR = '"AptStatus" IN (1, 2, 5)'  # the unscheduled list's (3) time was given to others
@@ -78,3 +84,42 @@ def test_staff_follows_the_volume(practice_db):
             (SELECT count(DISTINCT "SchedDate") FROM raw.schedule WHERE "SchedType" IN (1, 3))
         FROM raw.schedule s JOIN raw.provider p USING ("ProvNum") WHERE s."SchedType" = 1 GROUP BY p."ProvNum", 1""")
     assert rows and all(share < 0.9 for _, share in rows)
+
+
+def test_days_a_week_follow_each_years_demand():
+    """An office's dentist busy with the opening years' treatment works more weekdays then than once the
+    practice is settled, and the hygienist's week stays with the steady recalls; a hygienist works only on a
+    dentist's days."""
+    start, today = np.datetime64("2020-01-01"), np.datetime64("2023-01-01")
+    ctx = SimpleNamespace(start=start, today=today, rng=lambda name: np.random.default_rng(7),
+                          practice=SimpleNamespace(providers=SimpleNamespace(dentists=np.array([1]),
+                                                                             hygienists=np.array([2]))))
+    days = np.arange(start, today, np.timedelta64(1, "D"))
+    days = days[weekday(days) < 5]
+    visits_a_day = np.where(days < np.datetime64("2021-01-01"), 6, 2)  # the dentist's hour-long visits
+    dentist_days = np.repeat(days, visits_a_day)
+    hygiene_days = np.repeat(days, 4)
+    provider = np.concatenate([np.ones(len(dentist_days), dtype=int), np.full(len(hygiene_days), 2)])
+    calendar = provider_calendar.plan(ctx, provider, np.full(len(provider), 60),
+                                      np.concatenate([dentist_days, hygiene_days]))
+    year = calendar.days.astype("datetime64[Y]").astype(int) + 1970
+    worked = {y: calendar.works[:, year == y].mean(axis=1) for y in (2020, 2021, 2022)}
+    assert worked[2020][0] > 0.7 and worked[2021][0] < 0.6 and abs(worked[2021][0] - worked[2022][0]) < 0.1
+    assert abs(worked[2020][1] - worked[2022][1]) < 0.1
+    assert not (calendar.works[1] & ~calendar.works[0]).any()
+
+
+def test_a_tiny_offices_hygienist_works_on_weeks_its_dentist_works():
+    """A tiny office's dentist comes every second week and its hygienist, with less to do, as often (not every
+    third week, which would meet the dentist's weeks once in six and leave the hygienist's patients no day)."""
+    start, today = np.datetime64("2021-01-04"), np.datetime64("2023-01-02")
+    ctx = SimpleNamespace(start=start, today=today, rng=lambda name: np.random.default_rng(3),
+                          practice=SimpleNamespace(providers=SimpleNamespace(dentists=np.array([1]),
+                                                                             hygienists=np.array([2]))))
+    mondays = np.arange(start, today, np.timedelta64(7, "D"))
+    provider = np.concatenate([np.ones(3 * len(mondays), dtype=int), np.full(2 * len(mondays), 2)])
+    calendar = provider_calendar.plan(ctx, provider, np.full(len(provider), 60),
+                                      np.concatenate([np.repeat(mondays, 3), np.repeat(mondays, 2)]))
+    weeks = len(mondays)
+    assert not (calendar.works[1] & ~calendar.works[0]).any()
+    assert calendar.works[1, calendar.days < today].sum() / weeks >= 0.4  # about every second week, less vacations

@@ -34,3 +34,14 @@ def test_a_practice_of_several_offices_is_as_repeatable(server, new_database):
     assert run_generator(server, first, *offices, patients=250, seed=99) == 0
     assert run_generator(server, second, *offices, patients=250, seed=99) == 0
     assert checksums(server, first) == checksums(server, second)
+
+
+def test_offices_generated_side_by_side_give_the_bytes_of_one_after_another(server, new_database):
+    """--jobs: four offices in three worker processes (the first takes two) against the four one after another in
+    the run's own process."""
+    first, second = new_database(), new_database()
+    offices = ("--patients-per-office", "200")
+    assert run_generator(server, first, *offices, "--jobs", "1", patients=800, seed=3) == 0
+    assert run_generator(server, second, *offices, "--jobs", "3", patients=800, seed=3) == 0
+    a, b = checksums(server, first), checksums(server, second)
+    assert a == b and len(a) > 90

@@ -102,7 +102,7 @@ def test_steady_state_compares_the_first_window_months_with_the_median_month(pra
 
 
 def test_steady_state_needs_six_window_months(practice):
-    practice.cursor.execute("""UPDATE dental_synth.generator_run SET options = options || '{"end_date": "2024-05-31"}'""")
+    practice.cursor.execute("""UPDATE dental_synth.generator_run SET options = options || '{"end_date": "2024-05-31", "as_of": "2024-05-31T18:00:00"}'""")
     patient = practice.patient()
     for month in months(START, 5):
         practice.visit(patient, f"{month} 09:00")

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from conftest import SMALL_END, first_office, one, query
+from conftest import SMALL_END, first_office, of_the_first_office, one, query
 from generators import foundation, insurance, patients, plan_benefits
 
 
@@ -170,10 +170,10 @@ def _handed_patplans(practice, ordinal):
     return set(zip(*(column[on].tolist() for column in columns)))
 
 
-def test_hand_over_is_what_was_written(practice_db, handed_over):
+def test_hand_over_is_what_was_written(practice_db, handed_over, patients_per_office):
     written = set(rows(practice_db, f"""SELECT pp."PatNum", "Ordinal", "PatPlanNum", "InsSubNum", s."PlanNum",
                        "Relationship" FROM raw.patplan pp JOIN raw.inssub s USING ("InsSubNum")
-                       WHERE pp."PatNum" <= {handed_over.patients.nums.max()}"""))
+                       WHERE {of_the_first_office("PatNum", patients_per_office)}"""))
     assert _handed_patplans(handed_over, 1) | _handed_patplans(handed_over, 2) == written
     assert ((handed_over.insurance.primary_plan >= 0) == handed_over.patients.insured).all()
 

@@ -31,6 +31,24 @@ def test_the_reserved_test_patient_is_never_handed_out():
     assert TEST_PATIENT in IdAllocator().take("appointment", 40_000)  # only patients reserve it
 
 
+def test_each_office_takes_every_nth_key_after_the_practice_s_whatever_the_others_take():
+    practice = IdAllocator()
+    assert practice.take("fee", 5).tolist() == [1, 2, 3, 4, 5]
+    first, second = practice.for_office(0, 2), practice.for_office(1, 2)
+    assert second.take("fee", 3).tolist() == [7, 9, 11]  # before the first office took any: its keys do not move
+    assert first.take("fee", 2).tolist() == [6, 8] and first.take("fee", 1).tolist() == [10]
+    assert first.take("appointment", 2).tolist() == [1, 3] and second.take("appointment", 1).tolist() == [2]
+    assert second.take("web form", 2, start=100).tolist() == [101, 103]
+    assert practice.for_office(0, 1).take("fee", 2).tolist() == [6, 7]  # one office: the practice's sequence runs on
+
+
+def test_the_office_whose_turn_it_is_skips_the_reserved_test_patient():
+    offices = [IdAllocator(3, office) for office in range(3)]
+    keys = [office.take("patient", 11_000) for office in offices]
+    assert all(np.all(np.diff(k) % 3 == 0) for k in keys)  # each office keeps to its own turn
+    assert sorted(np.concatenate(keys).tolist()) == [k for k in range(1, 33_002) if k != TEST_PATIENT]
+
+
 def test_sorted_by_puts_the_first_key_first_and_keeps_ties_in_order():
     major, minor = np.array([2, 1, 2, 1, 1]), np.array([0, 5, 0, 3, 5])
     assert arrays.sorted_by(major, minor).tolist() == [3, 1, 4, 0, 2]

@@ -85,15 +85,20 @@ def test_a_terminal_gets_a_live_display_of_phases_checks_and_time_left(server, n
     assert any(line.startswith("Wrote ") for line in final) and "Traceback" not in output
 
 
-def test_a_pipe_gets_a_few_plain_lines(server, new_database):
-    code, out, err = run_cli(*generation(server, new_database, "--patients-per-office", "150"))
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_pipe_gets_a_few_plain_lines(server, new_database, jobs):
+    code, out, err = run_cli(*generation(server, new_database, "--patients-per-office", "150", "--jobs", jobs))
     assert code == 0 and "\x1b" not in out + err, err
     lines = out.splitlines()
-    progress_lines = lines[:lines.index(next(line for line in lines if line.startswith("Validation:")))]
-    assert [line.split(":")[0] for line in progress_lines] == [
-        "Generating a practice of 300 patients, 2023-01-01 to 2025-06-30, seed 20230101", "Office 1 of 2",
-        "[1/6] Foundation", "[2/6] Patients", "[3/6] Insurance", "[4/6] Clinical", "[5/6] Financial",
-        "[6/6] Supporting", "Office 2 of 2", "Validation...", "Fidelity report..."]
+    progress_lines = [line.split(":")[0] for line in
+                      lines[:lines.index(next(line for line in lines if line.startswith("Validation:")))]]
+    expected = ["Generating a practice of 300 patients, 2023-01-01 to 2025-06-30, seed 20230101", "Office 1 of 2",
+                "[1/6] Foundation", "[2/6] Patients", "[3/6] Insurance", "[4/6] Clinical", "[5/6] Financial",
+                "[6/6] Supporting", "Office 2 of 2", "Validation...", "Fidelity report..."]
+    if jobs == "1":
+        assert progress_lines == expected
+    else:  # the two offices side by side: each phase is told once, when the first office reaches it
+        assert sorted(progress_lines) == sorted(expected) and progress_lines[-2:] == expected[-2:]
 
 
 def test_quiet_prints_the_final_line_and_where_the_data_is(server, new_database):

@@ -219,12 +219,10 @@ def billed_insurance(ctx, apts):
     if insurance is None:
         return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     patient, complete = apts["patient"], apts["status"] == AptStatus.COMPLETE
-    plans = []
-    for plan, since in ((insurance.primary_plan_num, insurance.primary_since),
-                        (insurance.secondary_plan_num, insurance.secondary_since)):
-        covered = complete & (since[patient] <= apts["day"])
-        plans.append(np.where(covered, plan[patient], 0))
-    return tuple(plans)
+    primary = insurance.primary_on(patient, apts["day"])  # before a job change, the plan it ended
+    secondary = complete & (insurance.secondary_since[patient] <= apts["day"])
+    return (np.where(complete & (primary >= 0), insurance.plans.nums[np.maximum(primary, 0)], 0),
+            np.where(secondary, insurance.secondary_plan_num[patient], 0))
 
 
 def descriptions(ctx, apts, procs, apt_row, planned_row):

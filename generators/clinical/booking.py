@@ -44,12 +44,13 @@ from .pathways import NEVER
 BROKEN_SHARE = parameter("clinical.booking.broken_share")
 FAILED_BEFORE_DAYS = (7, 35)  # a failed attempt's distance before the visit that finally took place
 PLANNED_SHARE = parameter("clinical.booking.planned_share")
+MOST_DAYS_AHEAD = parameter("clinical.booking.most_days_ahead")
 LONGEST_VISIT_MINUTES, MOST_PROCEDURES = parameters("clinical.booking.longest_visit_minutes",
                                                    "clinical.booking.most_procedures_a_visit")
 CLEANING_EXAMS = ("D0120", "D0145", "D0150")  # the dentist's exams at a cleaning
 NEXT_PART_DAYS = (7, 15)  # the next visit of treatment split over several
 LONGEST_SESSION = MORNING[1] - MORNING[0]  # no appointment runs over lunch
-MOST_ROUNDS = 400  # a tiny office whose provider cannot hold the backlog stops there (it overflows the day)
+MOST_ROUNDS = 400  # a safety stop: a provider whose days cannot hold their backlog would push visits on for ever
 PAST_ROUNDS = 40  # rounds of fitting the book in which a visit that did not fit a past day stays in the past
 
 
@@ -382,6 +383,7 @@ def booking(ctx, rng, apts, planned_at, attempt_of, visits_booked_at):
         [rng.uniform(5, 90, n), (day - attempt_day).astype(int) - rng.uniform(0, 2, n), 0, days_since_plan,
          rng.uniform(2, 30, n), rng.uniform(3, 14, n), (day - day[np.maximum(at, 0)]).astype(int)],
         rng.uniform(14, 180, n))
+    lead = np.minimum(lead, MOST_DAYS_AHEAD)  # treatment planned long ago is booked when the book opens for its day
     booked_day = np.clip(day - days(np.maximum(lead, 0)), ctx.start, ctx.today)  # the book opens with the window
     same_day = np.maximum(apts["start"] - (rng.integers(15, 180, n) * 60).astype("timedelta64[s]"),
                           stamp(day, 7 * 3600))

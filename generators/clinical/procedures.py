@@ -204,8 +204,7 @@ def claim_notes(ctx, rng, done, part, replaced, original, estimated):
     placed (insurers' replacement rule), or a narrative the carrier asks for (clinical_claim_notes.csv)."""
     insurance, index = ctx.practice.insurance, ctx.practice.codes.index
     patient, date, code = done["patient"][part], done["date"][part], done["code"][part]
-    billed = (done["status"][part] == ProcStatus.COMPLETE) & (insurance.primary_plan_num[patient] > 0) & \
-        (insurance.primary_since[patient] <= date)
+    billed = (done["status"][part] == ProcStatus.COMPLETE) & (insurance.primary_on(patient, date) >= 0)
     note = np.full(len(code), "", dtype=object)
     draw = rng.random(len(code))
     for r in read_table("clinical_claim_notes"):

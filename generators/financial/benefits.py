@@ -8,7 +8,7 @@ running totals."""
 import numpy as np
 
 from core.arrays import cumsum_before, groups, rank_in_group
-from opendental.codes import BenefitQuantity, TreatmentArea
+from opendental.codes import MOLAR_TEETH, BenefitQuantity, SubstitutionCondition, TreatmentArea
 
 from ..data import read_table
 from ..plan_benefits import CODE_GROUP_LIMITS, PERIO_MAINTENANCE_LIMIT, PROPHY, PROPHY_WITH_PERIO
@@ -117,17 +117,13 @@ def beyond_limits(ctx, lines):
     return beyond
 
 
-MOLARS = ("1", "2", "3", "14", "15", "16", "17", "18", "19", "30", "31", "32", "A", "B", "I", "J", "K", "L", "S", "T")
-MOLAR_ONLY = 1  # procedurecode.SubstOnlyIf: SubstitutionCondition.Molar
-
-
 def substitutes(codes):
     """Per code index: the code index a downgrading plan pays it as (-1: none), and whether only on molars."""
     substitute, molar_only = np.full(len(codes.code), -1), np.zeros(len(codes.code), dtype=bool)
     for row in read_table("procedure_codes"):
         if row["subst_code"] and row["code"] in codes.index:
             substitute[codes.index[row["code"]]] = codes.index[row["subst_code"]]
-            molar_only[codes.index[row["code"]]] = int(row["subst_only_if"]) == MOLAR_ONLY
+            molar_only[codes.index[row["code"]]] = int(row["subst_only_if"]) == SubstitutionCondition.MOLAR
     return substitute, molar_only
 
 
@@ -137,7 +133,7 @@ def downgraded_code(ctx, lines):
     code = pr.code[lines.proc]
     substitute, molar_only = substitutes(ctx.practice.codes)
     down = ((substitute[code] >= 0) & ~plans.code_subst_none[lines.plan]
-            & (~molar_only[code] | np.isin(pr.tooth[lines.proc], MOLARS)))
+            & (~molar_only[code] | np.isin(pr.tooth[lines.proc], MOLAR_TEETH)))
     return np.where(down, substitute[code], code)
 
 

@@ -77,12 +77,9 @@ def _benefit_lines(ctx, proc, plan, rounds):
     and the order in which they count (by round, then date)."""
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     patient = pr.patient[proc]
-    primary = ins.primary_plan[patient] == plan
-    return SimpleNamespace(proc=proc, plan=plan, patient=patient, date=pr.date[proc],
-                           sub=np.where(primary, ins.primary_sub[patient], ins.secondary_sub[patient]),
-                           since=np.where(primary, ins.primary_since[patient], ins.secondary_since[patient]),
-                           patplan=np.where(primary, ins.primary_patplan[patient], ins.secondary_patplan[patient]),
-                           year=benefits.benefit_year(ins.plans, plan, pr.date[proc]),
+    sub, since, patplan = ins.subscription(patient, plan, pr.date[proc])
+    return SimpleNamespace(proc=proc, plan=plan, patient=patient, date=pr.date[proc], sub=sub, since=since,
+                           patplan=patplan, year=benefits.benefit_year(ins.plans, plan, pr.date[proc]),
                            order=pr.date[proc].astype(np.int64) + np.asarray(rounds) * ROUND)
 
 
@@ -154,14 +151,14 @@ def _review_risk(fee, received):
 
 
 def _completed_and_covered(ctx):
-    """Completed, billable procedures of patients covered by a primary plan that day: those the plan covers,
-    and those it does not (0 %), which the office marks "do not bill to insurance" (claimproc.NoBillIns)."""
+    """Completed, billable procedures of patients covered by a primary plan that day (ins.primary_on: the
+    subscription a job change ended, before the new one): those the plan covers, and those it does not (0 %),
+    which the office marks "do not bill to insurance" (claimproc.NoBillIns)."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
-    pat = pr.patient
+    plan = ins.primary_on(pr.patient, pr.date)
     covered = ((pr.status == ProcStatus.COMPLETE) & (pr.fee_cents > 0) & (pr.date <= ctx.today)
-               & (codes.category[pr.code] != NO_BILL_CATEGORY)
-               & (ins.primary_plan[pat] >= 0) & (ins.primary_since[pat] <= pr.date))
-    no_coverage = ins.plans.coverage_percent(np.maximum(ins.primary_plan[pat], 0), pr.code) == 0
+               & (codes.category[pr.code] != NO_BILL_CATEGORY) & (plan >= 0))
+    no_coverage = ins.plans.coverage_percent(np.maximum(plan, 0), pr.code) == 0
     return covered & ~no_coverage, covered & no_coverage
 
 
@@ -171,7 +168,7 @@ def primary_claims(ctx):
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     pat = pr.patient
     proc = np.flatnonzero(_completed_and_covered(ctx)[0])
-    plan = ins.primary_plan[pat[proc]]
+    plan = ins.primary_on(pat[proc], pr.date[proc])
     money = adjudicate(ctx, proc, plan, _zeros(len(proc)))
     index, first, line = _claims(proc, plan, pat[proc], pr.date[proc])
     service = pr.date[proc][first]
@@ -321,13 +318,14 @@ def estimates(ctx, claim_sets):
     planned = ((pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.fee_cents > 0)
                & (codes.category[pr.code] != NO_BILL_CATEGORY))
     not_billed = _completed_and_covered(ctx)[1]
+    on_the_day = ins.primary_on(pr.patient, pr.date)  # planned work is estimated on today's plans
     result = []
-    for plan_of, since in ((ins.primary_plan, ins.primary_since), (ins.secondary_plan, ins.secondary_since)):
-        covered = plan_of[pr.patient] >= 0
-        not_covered_by_this_plan = ins.plans.coverage_percent(np.maximum(plan_of[pr.patient], 0), pr.code) == 0
-        not_billed_here = not_billed & not_covered_by_this_plan & (since[pr.patient] <= pr.date)
-        proc = np.flatnonzero(covered & (planned | not_billed_here))
-        plan = plan_of[pr.patient[proc]]
+    for plan_of, in_force in ((np.where(planned, ins.primary_plan[pr.patient], on_the_day), on_the_day >= 0),
+                              (ins.secondary_plan[pr.patient], ins.secondary_since[pr.patient] <= pr.date)):
+        not_covered_by_this_plan = ins.plans.coverage_percent(np.maximum(plan_of, 0), pr.code) == 0
+        not_billed_here = not_billed & not_covered_by_this_plan & in_force
+        proc = np.flatnonzero((plan_of >= 0) & (planned | not_billed_here))
+        plan = plan_of[proc]
         money = adjudicate_after(ctx, claim_sets, proc, plan, _zeros(len(proc)), False)
         result.append(SimpleNamespace(proc=proc, plan=plan, money=money,
                                       no_bill=not_billed_here[proc]))

@@ -18,10 +18,12 @@ BLANK = -1  # OpenDental's "no override" in claimproc money columns
 PARTIAL_DAYS = 7  # checks of the last PARTIAL_DAYS may still be being posted
 PARTIAL_SHARE = parameter("financial.insurance_rows.partial_share")
 # Claim adjustment reason codes an ERA (835) gives a line: contractual write-off, deductible, coinsurance,
-# benefit maximum / frequency; a denial gives the reason of its denial (claimproc.ClaimPaymentTracking).
-CARC_WRITE_OFF, CARC_DEDUCTIBLE, CARC_COINSURANCE, CARC_MAXIMUM = "45", "1", "2", "119"
-DENIAL_CARC = {"Frequency limitation": "119", "Missing tooth clause": "96", "Waiting period": "96",
-               "Not a covered benefit": "96", "Annual maximum met": "119", "Needs x-rays / narrative": "16"}
+# benefit maximum / frequency, non-covered charge (a service the plan does not cover, or not yet: inside its
+# waiting period); a denial gives the reason of its denial (claimproc.ClaimPaymentTracking).
+CARC_WRITE_OFF, CARC_DEDUCTIBLE, CARC_COINSURANCE, CARC_MAXIMUM, CARC_NOT_COVERED = "45", "1", "2", "119", "96"
+DENIAL_CARC = {"Frequency limitation": CARC_MAXIMUM, "Missing tooth clause": CARC_NOT_COVERED,
+               "Waiting period": CARC_NOT_COVERED, "Not a covered benefit": CARC_NOT_COVERED,
+               "Annual maximum met": CARC_MAXIMUM, "Needs x-rays / narrative": "16"}
 
 
 def _working_hours(rng, days):
@@ -52,8 +54,9 @@ def write_claims(ctx, lines):
     first_proc = lines.proc[c.first]
     patient = c.patient
     secondary = c.type == ClaimType.SECONDARY
-    other_plan = (ins.primary_plan_num if secondary else ins.secondary_plan_num)[patient]
-    other_sub = (ins.primary_sub if secondary else ins.secondary_sub)[patient]
+    other = ins.primary_on(patient, c.service) if secondary else ins.secondary_plan[patient]
+    other_plan = np.where(other >= 0, ins.plans.nums[np.maximum(other, 0)], 0)
+    other_sub = np.where(other >= 0, ins.subscription(patient, other, c.service)[0], 0)
     relat = (ins.secondary_relationship if secondary else ins.relationship)[patient]
     other_relat = (ins.relationship if secondary else ins.secondary_relationship)[patient]
     created = c.service if not secondary else np.where(c.sent != NO_DATE, c.sent, ctx.today)
@@ -70,7 +73,7 @@ def write_claims(ctx, lines):
         "ProvBill": pr.prov[first_proc], "PlaceService": 0,
         "PatRelat": np.maximum(relat, 0), "PlanNum2": other_plan, "PatRelat2": np.where(other_plan > 0, other_relat, 0),
         "WriteOff": _dollars(totals.write_off), "Radiographs": np.minimum(radiographs, 50),
-        "ClinicNum": pr.clinic[first_proc], "InsSubNum": (ins.secondary_sub if secondary else ins.primary_sub)[patient],
+        "ClinicNum": pr.clinic[first_proc], "InsSubNum": ins.subscription(patient, c.plan, c.service)[0],
         "InsSubNum2": other_sub, "ClaimIdentifier": [f"{p}/{n}" for p, n in zip(pt.nums[patient].tolist(), c.nums.tolist())],
         "ReasonUnderPaid": np.where(group_any(lines.underpaid, lines.claim, n), "Paid per fee schedule / frequency", ""),
         "SecUserNumEntry": billing_user, "SecDateEntry": created, "SecDateTEdit": _working_hours(rng, edited),
@@ -117,12 +120,13 @@ def _claim_lines(ctx, lines, checks):
     received = lines.status == ClaimProcStatus.RECEIVED
     check = c.check[lines.claim]
     check_date = np.where(received, lookup(checks.date, check, NO_DATE), NO_DATE)
-    sub = (ins.secondary_sub if c.type == ClaimType.SECONDARY else ins.primary_sub)[pr.patient[lines.proc]]
+    sub = ins.subscription(pr.patient[lines.proc], lines.plan, pr.date[lines.proc])[0]
     entered = np.where(received, check_date, pr.date[lines.proc])
     denial = np.array(defnums(DefCat.CLAIM_PAYMENT_TRACKING), dtype=np.int64)
     named = ctx.practice.defs.names
-    denial_pick = rng.integers(0, len(denial), n)
-    denial_name = np.array([named[num] for num in denial.tolist()], dtype=object)[denial_pick]
+    names = np.array([named[num] for num in denial.tolist()], dtype=object)
+    denial_pick = _denial_reasons(lines.money, names, rng.integers(0, len(denial), n))
+    denial_name = names[denial_pick]
     denial_code = np.array([DENIAL_CARC[named[num]] for num in denial.tolist()], dtype=object)[denial_pick]
     lines.claimproc_nums = ctx.ids.take("claimproc", n)
     return {
@@ -139,18 +143,32 @@ def _claim_lines(ctx, lines, checks):
         "ClaimAdjReasonCodes": np.where(received & lookup(checks.electronic, check, False),
                                         _reason_codes(lines, denial_code), ""),
         "SecUserNumEntry": ctx.practice.users.billing[rng.integers(0, len(ctx.practice.users.billing), n)],
-        "SecDateEntry": pr.date[lines.proc], "SecDateTEdit": _working_hours(rng, np.maximum(entered, pr.date[lines.proc])),
+        # the line is the estimate made when the work was planned, attached to the claim later
+        "SecDateEntry": pr.date_tp[lines.proc],
+        "SecDateTEdit": _working_hours(rng, np.maximum(entered, pr.date[lines.proc])),
         "DateInsFinalized": check_date,
     }
 
 
+def _denial_reasons(money, names, drawn):
+    """Why each line would be denied (an index into `names`, the claim payment tracking reasons): the plan rule
+    the line ran into, else the reason `drawn`."""
+    reason = {name: index for index, name in enumerate(names.tolist())}
+    return np.select([money.waiting, money.percent == 0, money.limited, money.estimate < money.base],
+                     [reason["Waiting period"], reason["Not a covered benefit"], reason["Frequency limitation"],
+                      reason["Annual maximum met"]], drawn)
+
+
 def _reason_codes(lines, denial_code):
     """The claim adjustment reason codes an ERA (835) gives each line: why it paid less than the fee (119 for a
-    benefit maximum or frequency reached); for a denied line, the code of its denial reason."""
+    benefit maximum or frequency reached, 96 for a service not covered or inside its waiting period); for a
+    denied line, the code of its denial reason."""
     money = lines.money
+    not_covered = money.waiting | (money.percent == 0)
     reasons = ((lines.write_off > 0, CARC_WRITE_OFF), (money.deductible > 0, CARC_DEDUCTIBLE),
-               (money.percent < 100, CARC_COINSURANCE),
-               (lines.underpaid | money.limited | (money.estimate < money.base), CARC_MAXIMUM))
+               ((money.percent < 100) & ~not_covered, CARC_COINSURANCE),
+               (lines.underpaid | (money.limited & ~not_covered) | (money.estimate < money.base), CARC_MAXIMUM),
+               (not_covered, CARC_NOT_COVERED))
     combination = sum(flag.astype(np.int64) << bit for bit, (flag, _) in enumerate(reasons))
     spelled = np.array([",".join(code for bit, (_, code) in enumerate(reasons) if k >> bit & 1)
                         for k in range(1 << len(reasons))], dtype=object)
@@ -165,7 +183,7 @@ def _supplemental_lines(ctx, lines, checks):
     rows = np.flatnonzero(lines.supplemental)
     proc = lines.proc[rows]
     day = checks.date[c.supplemental_check[lines.claim[rows]]]
-    sub = (ins.secondary_sub if c.type == ClaimType.SECONDARY else ins.primary_sub)[pr.patient[proc]]
+    sub = ins.subscription(pr.patient[proc], lines.plan[rows], pr.date[proc])[0]
     return {
         **_common(ctx, proc, lines.plan[rows], take_rows(lines.money, rows), sub),
         "ClaimProcNum": ctx.ids.take("claimproc", len(rows)), "ClaimNum": c.nums[lines.claim[rows]],
@@ -184,7 +202,7 @@ def _estimate_lines(ctx, est):
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
     n = len(est.proc)
     patient = pr.patient[est.proc]
-    plan_sub = np.where(ins.primary_plan[patient] == est.plan, ins.primary_sub[patient], ins.secondary_sub[patient])
+    plan_sub = ins.subscription(patient, est.plan, pr.date[est.proc])[0]
     planned = pr.date_tp[est.proc]
     return {
         **_common(ctx, est.proc, est.plan, est.money, plan_sub),

@@ -10,18 +10,16 @@ all telling the same story as the clinical and financial data:
   staff          (tasks) task lists and tasks, programs, user preferences, time cards, entry log, ETL tables
 """
 from ..context import RunContext
-from ..handover import ReferralChannels, SupportingReference
-from . import billing, communication, medical, medical_lists, records, schedules, staff
+from ..handover import SupportingReference
+from . import billing, communication, medical, medical_lists, records, referrals, schedules, staff
 
 TITLE = "Supporting: schedules, history, records, medical, billing detail, communications, documents, tasks"
 
 
 def practice(ctx: RunContext) -> SupportingReference:
-    """The practice's schedule rows, medical pick lists and forms, claim forms and code groups, referral channels,
-    task lists, programs and location."""
-    schedules.practice(ctx)
+    """The medical pick lists and forms, claim forms and code groups, referral channels, task lists and programs."""
     billing.practice(ctx)
-    return SupportingReference(medical=medical_lists.practice(ctx), channels=ReferralChannels(nums=[]),
+    return SupportingReference(medical=medical_lists.practice(ctx), channels=referrals.marketing_channels(ctx),
                                task_lists=staff.practice(ctx))
 
 

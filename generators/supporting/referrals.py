@@ -50,20 +50,24 @@ TRANSITION_OF_CARE_SHARE = parameter("supporting.referrals.transition_of_care_sh
 def referral_sources(ctx: RunContext, rng: np.random.Generator, channels: ReferralChannels) -> SimpleNamespace:
     """The referral rows (without ReferralNum and DateTStamp) and what the attachments need of them: kind,
     specialty name, last name, hidden and preferred flags, the referring patient (index, -1 for others). The
-    first office enters the marketing channels among its referrals; the others attach to those rows."""
+    first office enters the marketing channels' rows; the others attach to them."""
     parts = [_specialists(ctx, rng), _marketing_channels(), _referring_patients(ctx, rng)]
     meta = ("kind", "specialty_name", "patient", "hidden", "preferred")
     sources = SimpleNamespace(**{name: np.concatenate([part.pop(name) for part in parts]) for name in meta})
     sources.rows = concat_rows(parts)
     sources.lname = sources.rows["LName"]
     channel = sources.kind == CHANNEL
-    sources.new = ~channel | (not channels.nums)
+    sources.new = ~channel | (ctx.office == 0)
     sources.nums = np.zeros(len(sources.kind), dtype=np.int64)
-    sources.nums[sources.new] = ctx.ids.take("referral", int(sources.new.sum()))
-    if not channels.nums:
-        channels.nums.extend(sources.nums[channel].tolist())
+    sources.nums[~channel] = ctx.ids.take("referral", int((~channel).sum()))
     sources.nums[channel] = channels.nums
     return sources
+
+
+def marketing_channels(ctx: RunContext) -> ReferralChannels:
+    """The marketing channels' ReferralNums, numbered with the practice's reference data (their rows are the first
+    office's: entered when its patients first name them)."""
+    return ReferralChannels(nums=ctx.ids.take("referral", len(MARKETING) + len(RETIRED_CHANNELS)))
 
 
 def _specialists(ctx, rng):

@@ -72,16 +72,14 @@ SET_AT_OUTCOME = ("DateTimeArrived", "DateTimeSeated", "DateTimeDismissed", "Uns
 VIEW_ELEMENTS = ("PatientNameF", "Age", "ProcDescript", "Note", "Production", "ConfirmedColor")
 
 
-def practice(ctx: RunContext) -> None:
-    """The practice's own schedule rows, over the first office's days (the offices keep the same holidays)."""
-    last = last_day(ctx, ctx.practice.clinical.appointments)
-    practice_days(ctx, business_days(ctx.start, last), us_holidays(ctx.start, last))
-
-
 def office(ctx: RunContext) -> None:
-    """The office's provider and employee schedules, blockouts, appointment history and views."""
+    """The office's provider and employee schedules, blockouts, appointment history and views; the first office
+    enters the practice's own schedule rows, over its days (the offices keep the same holidays)."""
     book = ctx.practice.clinical.appointments
-    days = business_days(ctx.start, last_day(ctx, book))
+    last = last_day(ctx, book)
+    days = business_days(ctx.start, last)
+    if ctx.office == 0:
+        practice_days(ctx, days, us_holidays(ctx.start, last))
     provider_schedules(ctx, days, book)
     blockouts(ctx, days, book)
     employee_schedules(ctx, days, book)

@@ -39,16 +39,17 @@ WEB_SCHED_NEW_PATIENT = 9                      # appointment type "WebSched New 
 
 
 def practice(ctx: RunContext) -> TaskLists:
-    """The task lists, the bridged programs and, without clinics, the practice's location."""
+    """The task lists and the bridged programs."""
     lists = task_lists(ctx)
     programs(ctx, ctx.rng("program"))
-    if not ctx.config.clinics:
-        practice_clinic(ctx)
     return lists
 
 
 def office(ctx: RunContext, lists: TaskLists) -> None:
-    """The office's tasks, its users' preferences, its employees' time cards and its entry log."""
+    """The office's tasks, its users' preferences, its employees' time cards and its entry log; without clinics,
+    the first office enters the practice's location."""
+    if not ctx.config.clinics and ctx.office == 0:
+        practice_clinic(ctx)
     tasks(ctx, subscribers(ctx, lists.teams), lists.checklist)
     user_preferences(ctx, ctx.rng("userodpref"))
     time_adjustments(ctx, ctx.rng("timeadjust"))
