@@ -3,7 +3,10 @@
 Each test that writes gets a database of its own, so tests never see each other's data.
 """
 import atexit
+import fcntl
 import functools
+import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -31,13 +34,18 @@ from main import main  # noqa: E402
 REFERENCE = PROJECT.parent / "shared" / "reference"
 SMALL_END = "2025-06-30"
 OPENED = "2020-01-01"  # the practices open the default three years of history before --start-date 2023-01-01
+# A run on several workers (pytest-xdist) shares one server and the practices built on it: the controller starts
+# the server and hands its workers this directory (server.json, password, one lock file per shared database).
+SESSION_VARIABLE = "DENTAL_TEST_SESSION"
+SESSION = os.environ.pop(SESSION_VARIABLE, None)  # popped: the generator's processes and nested suites never see it
 # Random for each test session, so no one on the machine knows the test servers' superuser password; the tests
 # check that it never appears in any output.
-TEST_PASSWORD = "Test-" + secrets.token_urlsafe(18)
+TEST_PASSWORD = (Path(SESSION, "password").read_text() if SESSION else "Test-" + secrets.token_urlsafe(18))
 
 
-# Modules whose tests share a practice of their own (a module fixture): one worker runs all of a module's tests,
-# so it is generated once. Every other test goes to whichever worker is free.
+# Modules whose tests share a large practice of their own (a module fixture): one worker runs all of a module's
+# tests, handed out first, so no other worker waits for that practice's build. Every other test goes to whichever
+# worker is free.
 TOGETHER = {"tests/test_history.py", "tests/test_claims.py", "tests/test_coverage.py", "tests/test_bad_input.py"}
 
 
@@ -61,6 +69,41 @@ def pytest_xdist_make_scheduler(config, log):
             return module if module in TOGETHER else nodeid
 
     return Scheduling(config, log)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs):
+    """In the controller, before the workers start: the session directory, and the one server they all use
+    (the one in TEST_DATABASE_URL, else an embedded one started here and stopped by pytest_unconfigure)."""
+    directory = Path(tempfile.mkdtemp(prefix="dental-test-session-"))
+    with os.fdopen(os.open(directory / "password", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+        file.write(TEST_PASSWORD)
+    if not os.environ.get("TEST_DATABASE_URL"):
+        servers = embedded_server("dental-test-pg-")
+        (directory / "server.json").write_text(json.dumps(next(servers)))
+        config.stash[SHARED_SERVER] = servers
+    config.stash[SHARED_DIRECTORY] = directory
+    os.environ[SESSION_VARIABLE] = str(directory)
+
+
+SHARED_SERVER, SHARED_DIRECTORY = pytest.StashKey(), pytest.StashKey()
+
+
+def pytest_unconfigure(config):
+    """In the controller: the shared server stopped (its databases go with it) and the session directory removed;
+    on a server of TEST_DATABASE_URL the shared databases are dropped."""
+    directory = config.stash.get(SHARED_DIRECTORY, None)
+    if directory is None:
+        return
+    servers = config.stash.get(SHARED_SERVER, None)
+    if servers is not None:
+        servers.close()
+    else:
+        url = psycopg2.extensions.parse_dsn(os.environ["TEST_DATABASE_URL"])
+        settings = {k: url[k] for k in ("host", "port", "user", "password") if k in url}
+        for lock in directory.glob("*.lock"):
+            drop_database(settings, lock.stem)
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def unavailable(message):
@@ -109,9 +152,10 @@ def embedded_server(prefix):
 
 def throwaway(settings):
     """The tests' own server keeps nothing after the session: it need not wait for the disk (fsync off), which
-    makes the checkpoints of DROP DATABASE and of stopping cheap."""
+    makes the checkpoints of DROP DATABASE and of stopping cheap; nor vacuum the hundreds of databases the tests
+    make and drop (autovacuum off: the shared practices are ANALYZEd when built, as bench.py's server is)."""
     with admin_connection(settings) as conn, conn.cursor() as cursor:
-        for setting in ("fsync", "full_page_writes"):
+        for setting in ("fsync", "full_page_writes", "autovacuum"):
             cursor.execute(f"ALTER SYSTEM SET {setting} = off")
         cursor.execute("SELECT pg_reload_conf()")
 
@@ -122,9 +166,14 @@ def server():
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
         parsed = psycopg2.extensions.parse_dsn(url)
-        yield {k: parsed[k] for k in ("host", "port", "user", "password") if k in parsed}
-        return
-    yield from embedded_server("dental-test-pg-")
+        settings = {k: parsed[k] for k in ("host", "port", "user", "password") if k in parsed}
+        yield settings
+        for name in BUILT:  # on an embedded server they go with the server
+            drop_database(settings, name)
+    elif SESSION and Path(SESSION, "server.json").exists():
+        yield json.loads(Path(SESSION, "server.json").read_text())
+    else:
+        yield from embedded_server("dental-test-pg-")
 
 
 @pytest.fixture(scope="session")
@@ -253,15 +302,44 @@ def analyze(server, name):
     conn.close()
 
 
+BUILT = set()  # the databases built once for the session by this process alone (none on workers)
+
+
+def built_once(server, name, build):
+    """Database `name`, made by build(name) once for the whole test session and kept until it ends: on several
+    workers by the first that asks (the others wait on its lock file, then read the same database)."""
+    if SESSION is None:
+        if name not in BUILT:
+            build(name)
+            BUILT.add(name)
+        return
+    with open(Path(SESSION, f"{name}.lock"), "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.seek(0)
+        if lock.read() != "built":
+            drop_database(server, name)  # what a worker that failed halfway left
+            build(name)
+            lock.write("built")
+
+
+def shared_name(kind, *options):
+    """The name of a database built once per session from these options (the same on every worker)."""
+    return f"test_demo_{kind}_{hashlib.sha1(repr(options).encode()).hexdigest()[:10]}"
+
+
 def generated_practice(server, patients, seed, *extra):
-    """Generate a practice into a database of its own; yields (server settings, database name), then drops it."""
-    name = f"test_demo_shared_{uuid.uuid4().hex[:8]}"
-    with admin_connection(server) as conn:
-        conn.cursor().execute(f'CREATE DATABASE "{name}"')
-    assert run_generator(server, name, *extra, patients=patients, seed=seed) == 0, "the practice did not generate cleanly"
-    analyze(server, name)
+    """A practice generated once per session into a database of its own; yields (server settings, database name).
+    Its tests only read it."""
+    def build(name):
+        with admin_connection(server) as conn:
+            conn.cursor().execute(f'CREATE DATABASE "{name}"')
+        assert run_generator(server, name, *extra, patients=patients, seed=seed) == 0, \
+            "the practice did not generate cleanly"
+        analyze(server, name)
+
+    name = shared_name("shared", patients, seed, *extra)
+    built_once(server, name, build)
     yield server, name
-    drop_database(server, name)
 
 
 @pytest.fixture(scope="session", params=[None, 200], ids=["one office", "two offices"])
@@ -282,14 +360,17 @@ def practice_db(server, patients_per_office):
 def schema_template(server):
     """A database holding the raw schema and nothing else, made once per session for `schema_database` to copy."""
     from core import schema
-    name = f"test_demo_schema_{uuid.uuid4().hex[:8]}"
-    with admin_connection(server) as conn:
-        conn.cursor().execute(f'CREATE DATABASE "{name}"')
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
-        cursor.execute(schema.create_sql())
-    conn.close()
-    yield name
-    drop_database(server, name)
+
+    def build(name):
+        with admin_connection(server) as conn:
+            conn.cursor().execute(f'CREATE DATABASE "{name}"')
+        with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
+            cursor.execute(schema.create_sql())
+        conn.close()
+
+    name = shared_name("schema", schema.create_sql())
+    built_once(server, name, build)
+    return name
 
 
 @pytest.fixture
@@ -298,29 +379,20 @@ def schema_database(new_database, schema_template):
     return new_database(template=schema_template)
 
 
-@pytest.fixture(scope="session")
-def generated_templates(server):
-    """Practices generated once per session, by (patients, seed), for `previous_dataset` to copy."""
-    templates = {}
-    yield templates
-    for name in templates.values():
-        drop_database(server, name)
-
-
 @pytest.fixture
-def previous_dataset(server, new_database, generated_templates):
+def previous_dataset(server, new_database):
     """A factory of fresh databases each holding the dataset run_generator(patients, seed) writes: a file copy
     (CREATE DATABASE ... TEMPLATE) of one generated once per session, rather than a generation per test."""
+    def build(name, patients, seed):
+        with admin_connection(server) as conn:
+            conn.cursor().execute(f'CREATE DATABASE "{name}"')
+        assert run_generator(server, name, patients=patients, seed=seed) == 0
+        close_readers(name)
+
     def make(patients=30, seed=7):
-        key = (patients, seed)
-        if key not in generated_templates:
-            name = f"test_demo_template_{uuid.uuid4().hex[:8]}"
-            with admin_connection(server) as conn:
-                conn.cursor().execute(f'CREATE DATABASE "{name}"')
-            assert run_generator(server, name, patients=patients, seed=seed) == 0
-            generated_templates[key] = name
-        close_readers(generated_templates[key])
-        return new_database(template=generated_templates[key])
+        name = shared_name("template", patients, seed)
+        built_once(server, name, lambda name: build(name, patients, seed))
+        return new_database(template=name)
 
     return make
 

@@ -10,10 +10,10 @@ import re
 import uuid
 from pathlib import Path
 
-import psycopg2
 import pytest
 
-from conftest import SMALL_END, TEST_PASSWORD, admin_connection, db_args, generated_practice, isolated, query, run_cli
+from conftest import (SMALL_END, TEST_PASSWORD, admin_connection, db_args, generated_practice, isolated, query,
+                      reader, run_cli)
 from core.config import VOLUMES
 from core.preflight import available_mib
 from main import main
@@ -282,20 +282,29 @@ def practice(server):
         yield server, name, fingerprint(server, name)
 
 
+# Databases other tests make and drop meanwhile on a server the workers share: named with a random suffix
+OTHER_TESTS_DATABASES = "_[0-9a-f]{8,}$"
+
+
 def fingerprint(server, name):
-    """The practice's marker rows, a checksum and the row count of every table, and the server's databases."""
-    with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
+    """The practice's marker rows, its tables, a checksum and the row count of each, and the server's databases
+    (but those of other tests). The checksums are one statement prepared once on the session's connection (every
+    case recomputes them; planning 422 scans each time took as long as running them)."""
+    with reader(server, name).cursor() as cursor:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'raw' ORDER BY 1")
-        sums = " UNION ALL ".join(f"SELECT '{t}', sum(hashtext(x::text)::bigint), count(*) FROM raw.\"{t}\" x"
-                                  for (t,) in cursor.fetchall())
-        cursor.execute(sums)
+        tables = cursor.fetchall()
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name = 'raw_checksums'")
+        if cursor.fetchone() == (0,):
+            sums = " UNION ALL ".join(f"SELECT '{t}', sum(hashtext(x::text)::bigint), count(*) FROM raw.\"{t}\" x"
+                                      for (t,) in tables)
+            cursor.execute(f"PREPARE raw_checksums AS {sums}")
+        cursor.execute("EXECUTE raw_checksums")
         checksums = sorted(cursor.fetchall())
         cursor.execute("SELECT run_id, status, finished_at, row_counts::text FROM dental_synth.generator_run")
         marker = cursor.fetchall()
-        cursor.execute("SELECT datname FROM pg_database ORDER BY 1")
+        cursor.execute("SELECT datname FROM pg_database WHERE datname !~ %s ORDER BY 1", (OTHER_TESTS_DATABASES,))
         databases = cursor.fetchall()
-    conn.close()
-    return marker, checksums, databases
+    return marker, tables, checksums, databases
 
 
 def secret_parts(text):

@@ -7,7 +7,7 @@ import psycopg2
 import pytest
 
 from checks import benefit_validation
-from conftest import query, run_generator
+from conftest import query
 from generators.financial import benefits
 
 
@@ -209,18 +209,25 @@ TAMPERING = [
 ]
 
 
-def test_each_benefit_rule_catches_its_tampering(server, new_database):
-    name = new_database()
-    assert run_generator(server, name, patients=300) == 0
+def test_each_benefit_rule_catches_its_tampering(practice_db):
+    """Each tampering alone, on the shared practice, in a transaction rolled back to before it."""
+    server, name = practice_db
+    connection = psycopg2.connect(dbname=name, **server)
+    cursor = connection.cursor()
 
     def violations(rule):
-        return query(server, name, f"SELECT count(*) FROM ({benefit_validation.RULES[rule][1]}) v")[0][0]
+        cursor.execute(f"SELECT count(*) FROM ({benefit_validation.RULES[rule][1]}) v")
+        return cursor.fetchone()[0]
 
-    assert [violations(rule) for rule in range(len(benefit_validation.RULES))] == [0] * len(benefit_validation.RULES)
-    for statement, caught_by in TAMPERING:
-        with psycopg2.connect(dbname=name, **server) as conn, conn.cursor() as cursor:
+    try:
+        assert [violations(rule) for rule in range(len(benefit_validation.RULES))] == [0] * len(benefit_validation.RULES)
+        for statement, caught_by in TAMPERING:
+            cursor.execute("SAVEPOINT tampered")
             cursor.execute(statement)
             assert cursor.rowcount >= 1, statement
-        conn.close()
-        for rule in caught_by:
-            assert violations(rule) > 0, (benefit_validation.RULES[rule][0], statement)
+            for rule in caught_by:
+                assert violations(rule) > 0, (benefit_validation.RULES[rule][0], statement)
+            cursor.execute("ROLLBACK TO SAVEPOINT tampered")
+    finally:
+        connection.rollback()
+        connection.close()

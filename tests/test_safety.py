@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
 import psycopg2
 import pytest
@@ -73,7 +74,7 @@ def test_databases_that_do_not_look_like_demos_need_confirmation(server, new_dat
 
 
 def test_a_missing_demo_database_is_created(server):
-    name = f"test_demo_created_{os.getpid()}"
+    name = f"test_demo_created_{uuid.uuid4().hex[:8]}"
     try:
         assert run_generator(server, name, patients=20) == 0
         assert query(server, name, "SELECT count(*) FROM raw.patient") == [(20,)]

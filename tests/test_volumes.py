@@ -1,12 +1,12 @@
 """--volume NAME=COUNT: every volume it lists is met exactly at its lowest, default and highest count (and the
-run validates); a count outside the practice's range, or a table the practice's events decide, is refused
-before anything connects (exit 2, one line, the database left empty)."""
+run validates), all volumes at that count at once; a count outside the practice's range, or a table the
+practice's events decide, is refused before anything connects (exit 2, one line, the database left empty)."""
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from conftest import SMALL_END, query, run_generator
+from conftest import SMALL_END, generated_practice, query, run_generator
 from core.config import VOLUMES, GeneratorConfig
 from generators import volumes
 
@@ -38,12 +38,16 @@ def test_every_listed_volume_is_counted_here():
     assert sorted([*volumes.overridable(), *volumes.DRIVEN]) == sorted(VOLUMES)
 
 
+def every_volume_at(which):
+    return [arg for name in volumes.overridable() for arg in ("--volume", f"{name}={count_for(name, which)}")]
+
+
 @pytest.mark.parametrize("name, which", CASES)
-def test_an_override_is_met_exactly_and_validates(server, new_database, name, which):
-    dbname = new_database()
-    count = count_for(name, which)
-    assert run_generator(server, dbname, "--volume", f"{name}={count}", patients=PATIENTS) == 0
-    assert query(server, dbname, COUNTED[name])[0][0] == count
+def test_an_override_is_met_exactly_and_validates(server, name, which):
+    """One practice for each of lowest, default and highest, every volume set to it (generated once, and it must
+    validate: generated_practice asserts the run's exit 0)."""
+    for server, dbname in generated_practice(server, PATIENTS, 7, *every_volume_at(which)):
+        assert query(server, dbname, COUNTED[name])[0][0] == count_for(name, which)
 
 
 def refused(server, new_database, capsys, *extra):

@@ -149,7 +149,8 @@ def test_close_cancels_a_running_copy_and_drops_the_queued_tables(target):
         writer = CopyWriter(connection)
         writer.copy("zipcode", zipcodes(1, 3))
         writer.copy("employer", {"EmployerNum": np.arange(1, 3)})
-        waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY%%'"
+        waiting = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                   "AND wait_event_type = 'Lock' AND query LIKE 'COPY%%'")
         for _ in range(100):
             if query(server, name, waiting) == [(1,)]:
                 break
