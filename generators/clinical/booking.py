@@ -74,8 +74,7 @@ def book(ctx, chart):
     provider = np.where(hygiene, pt.sec_prov[apts["patient"]], pt.pri_prov[apts["patient"]])
     pinned = visits["pinned"][visit] & ~attempt
     broken = rng.random(len(visit)) < BROKEN_SHARE
-    # cancelled ahead to the unscheduled list (a failed attempt, or a skipped visit): its time went to others
-    apts["off_book"] = (attempt | visits["no_show"][visit]) & ~broken
+    apts["off_book"] = attempt & ~broken  # cancelled ahead to the unscheduled list: its time went to others
     on_book = ~apts["off_book"]
     calendar = provider_calendar.plan(ctx, provider[on_book], apts["minutes"][on_book], wished[on_book])
     ctx.practice.calendar, provider = calendar, provider_calendar.on_duty(calendar, provider, wished, pinned)

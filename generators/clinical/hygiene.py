@@ -156,9 +156,7 @@ def due_dates(ctx, rng, chart, care):
         past = date < ctx.today
         prebooked = came[who] & (last_visit[who] >= 0) & (rng.random(len(who)) < PREBOOKED_SHARE)
         comes = np.where(past, rng.random(len(who)) < care.attendance[who], prebooked)
-        # a skipped due date: booked at the last visit's checkout and then missed or cancelled, else sometimes
-        # booked by phone and missed
-        missed = past & ~comes & ((rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE) | prebooked)
+        missed = past & ~comes & (rng.random(len(who)) < care.attendance[who] * NO_SHOW_SHARE)
         booked_at = np.where(prebooked, last_visit[who], -1)
         visit = cleaning_visit(ctx, rng, chart, care, who[comes], date[comes], comprehensive=False)
         chart.book_ahead(visit, booked_at[comes])
