@@ -256,12 +256,12 @@ def _parse_date(key, value):
         raise UserError(f"{key} must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def parse_moment(key, value, now=None):
+def parse_moment(key, value):
     """A moment: 'now' (this second), a date as YYYY-MM-DD (that day at END_OF_DAY) or a date and time as
     YYYY-MM-DDTHH:MM[:SS] (naive, local; to the second)."""
     text = str(value).strip()
     if text == "now":
-        return (now or datetime.now()).replace(microsecond=0)
+        return datetime.now().replace(microsecond=0)
     try:
         if len(text) == 10:
             return datetime.combine(date.fromisoformat(text), END_OF_DAY)

@@ -79,51 +79,59 @@ NOT_YET = {"appointment": ("DateTimeArrived", "DateTimeSeated", "DateTimeDismiss
            "insverify": ("DateLastVerified", "DateLastAssigned")}
 
 
-def birth(table):
-    """SQL of the moment a row of `table` (aliased t, schema {s}) was entered, or None (entered with its parent or
+def birth(table, s):
+    """SQL of the moment a row of `table` (aliased t) of schema `s` was entered, or None (entered with its parent or
     at setup)."""
     if table in SETUP:
         return None
     if table in BORN:
-        return BORN[table]
+        return BORN[table] and BORN[table].replace("{s}", s)
     columns = schema.table(table).column_names
     return next((f'"{c}"' for c in ENTRY_COLUMNS if c in columns), None)
 
 
+def _with_another(table):
+    """Whether a row of `table` is entered with a row of another table (its birth reads that table)."""
+    return "{s}" in (BORN.get(table) or "")
+
+
 def _statements(s):
-    """The rules putting rows back to their state at the moment, in order, for schema `s`: each (table, SQL)."""
+    """The rules putting rows back to their state at the moment, in order, for schema `s` (SQL)."""
     planned, done = int(ProcStatus.TREATMENT_PLANNED), int(ProcStatus.COMPLETE)
     not_received, received = int(ClaimProcStatus.NOT_RECEIVED), int(ClaimProcStatus.RECEIVED)
     return [
+        # An insurance verification not checked yet by the moment (no insverifyhist row then).
+        f"""UPDATE {s}.insverify t SET "DateLastVerified" = '0001-01-01', "SecDateTEdit" = "DateTimeEntry"
+            WHERE NOT EXISTS (SELECT 1 FROM {s}.insverifyhist h WHERE h."InsVerifyNum" = t."InsVerifyNum")""",
         # A family whose guarantor's record was made later (one who took over the account) had its first member
         # entered as guarantor.
-        ("patient", f"""
+        f"""
             UPDATE {s}.patient t SET "Guarantor" = f.first FROM (
               SELECT DISTINCT ON ("Guarantor") "Guarantor" AS family, "PatNum" AS first FROM {s}.patient m
               WHERE NOT EXISTS (SELECT 1 FROM {s}.patient g WHERE g."PatNum" = m."Guarantor")
               ORDER BY "Guarantor", "SecDateEntry", "PatNum") f
-            WHERE t."Guarantor" = f.family"""),
+            WHERE t."Guarantor" = f.family""",
         # A visit still ahead (or under way) was scheduled; a patient who died later was a patient; a task finished
         # later was still open.
-        ("appointment", f"""
+        f"""
             UPDATE {s}.appointment SET "AptStatus" = {int(AptStatus.SCHEDULED)}
             WHERE "AptStatus" IN ({int(AptStatus.COMPLETE)}, {int(AptStatus.BROKEN)})
               AND ("AptDateTime" > %(moment)s OR ("AptStatus" = {int(AptStatus.COMPLETE)}
-                                                  AND "DateTimeDismissed" = '0001-01-01'))"""),
-        ("patient", f"""UPDATE {s}.patient SET "PatStatus" = {int(PatStatus.PATIENT)}
-                        WHERE "PatStatus" = {int(PatStatus.DECEASED)} AND "DateTimeDeceased" = '0001-01-01'"""),
-        ("task", f"""UPDATE {s}.task SET "TaskStatus" = {int(TaskStatus.VIEWED)}
-                     WHERE "TaskStatus" = {int(TaskStatus.DONE)} AND "DateTimeFinished" = '0001-01-01'"""),
+                                                  AND "DateTimeDismissed" = '0001-01-01'))""",
+        f"""UPDATE {s}.patient SET "PatStatus" = {int(PatStatus.PATIENT)}
+                        WHERE "PatStatus" = {int(PatStatus.DECEASED)} AND "DateTimeDeceased" = '0001-01-01'""",
+        f"""UPDATE {s}.task SET "TaskStatus" = {int(TaskStatus.VIEWED)}
+                     WHERE "TaskStatus" = {int(TaskStatus.DONE)} AND "DateTimeFinished" = '0001-01-01'""",
         # A claim line of a claim not made yet was the procedure's estimate.
-        ("claimproc", f"""
+        f"""
             UPDATE {s}.claimproc t SET "Status" = {int(ClaimProcStatus.ESTIMATE)}, "ClaimNum" = 0, "InsPayAmt" = 0,
                    "ClaimPaymentNum" = 0, "DedApplied" = 0, "WriteOff" = 0, "LineNumber" = 0, "PaymentRow" = 0,
                    "DateCP" = "ProcDate", "DateEntry" = "SecDateEntry", "ClaimAdjReasonCodes" = '', "Remarks" = '',
                    "DateInsFinalized" = '0001-01-01', "ClaimPaymentTracking" = 0, "PaidOtherIns" = 0,
                    "SecDateTEdit" = (SELECT p."SecDateEntry" FROM {s}.procedurelog p WHERE p."ProcNum" = t."ProcNum")
-            WHERE "ClaimNum" <> 0 AND NOT EXISTS (SELECT 1 FROM {s}.claim c WHERE c."ClaimNum" = t."ClaimNum")"""),
+            WHERE "ClaimNum" <> 0 AND NOT EXISTS (SELECT 1 FROM {s}.claim c WHERE c."ClaimNum" = t."ClaimNum")""",
         # A claim line whose check was not posted by the moment was waiting for the carrier: its estimate, no payment yet.
-        ("claimproc", f"""
+        f"""
             UPDATE {s}.claimproc t SET "Status" = {not_received}, "InsPayAmt" = 0, "ClaimPaymentNum" = 0,
                    "DateCP" = "ProcDate", "DateEntry" = "ProcDate", "PaymentRow" = 0, "ClaimAdjReasonCodes" = '',
                    "DateInsFinalized" = '0001-01-01', "Remarks" = '', "ClaimPaymentTracking" = 0,
@@ -131,47 +139,47 @@ def _statements(s):
                    "SecDateTEdit" = (SELECT c."SecDateEntry" + {END_OF_DAY} FROM {s}.claim c
                                      WHERE c."ClaimNum" = t."ClaimNum")
             WHERE "Status" = {received} AND NOT EXISTS (SELECT 1 FROM {s}.claimpayment k
-                                                        WHERE k."ClaimPaymentNum" = t."ClaimPaymentNum")"""),
+                                                        WHERE k."ClaimPaymentNum" = t."ClaimPaymentNum")""",
         # A claim is received once its last line was; sent once its send day's batch went out.
-        ("claim", f"""
+        f"""
             UPDATE {s}.claim c SET "ClaimStatus" = {ClaimStatus.SENT.sql}, "DateReceived" = '0001-01-01',
                    "InsPayAmt" = 0, "WriteOff" = 0,
                    "SecDateTEdit" = least("SecDateTEdit", "DateSent" + {END_OF_DAY})
             WHERE "ClaimStatus" = {ClaimStatus.RECEIVED.sql}
               AND EXISTS (SELECT 1 FROM {s}.claimproc l WHERE l."ClaimNum" = c."ClaimNum"
-                          AND l."Status" = {not_received})"""),
-        ("claim", f"""
+                          AND l."Status" = {not_received})""",
+        f"""
             UPDATE {s}.claim c SET "InsPayAmt" = l.paid, "WriteOff" = l.write_off
             FROM (SELECT "ClaimNum", sum("InsPayAmt") paid, sum("WriteOff") write_off FROM {s}.claimproc
                   GROUP BY 1) l
-            WHERE l."ClaimNum" = c."ClaimNum" AND (c."InsPayAmt" <> l.paid OR c."WriteOff" <> l.write_off)"""),
-        ("claim", f"""
+            WHERE l."ClaimNum" = c."ClaimNum" AND (c."InsPayAmt" <> l.paid OR c."WriteOff" <> l.write_off)""",
+        f"""
             UPDATE {s}.claim t SET "ClaimStatus" = {ClaimStatus.WAITING_TO_SEND.sql}, "DateSent" = '0001-01-01',
                    "DateSentOrig" = '0001-01-01', "SecDateTEdit" = {BORN["claim"]}
-            WHERE {SENT} > %(moment)s AND "ClaimStatus" <> {ClaimStatus.WAITING_TO_SEND.sql}"""),
+            WHERE {SENT} > %(moment)s AND "ClaimStatus" <> {ClaimStatus.WAITING_TO_SEND.sql}""",
         # A procedure completed (or deleted) after the moment was still planned, dated for its visit, unless it was
         # on a claim or paid by then (the desk takes the payment and the office bills the day's work as it is done).
-        ("procedurelog", f"""
+        f"""
             UPDATE {s}.procedurelog p SET "ProcStatus" = {planned}, "DateComplete" = '0001-01-01',
                    "DateEntryC" = '0001-01-01', "DateTStamp" = "SecDateEntry"
             WHERE "DateTStamp" > %(moment)s AND "ProcStatus" IN ({done}, {int(ProcStatus.DELETED)})
               AND NOT EXISTS (SELECT 1 FROM {s}.paysplit x WHERE x."ProcNum" = p."ProcNum")
-              AND NOT EXISTS (SELECT 1 FROM {s}.claimproc c WHERE c."ProcNum" = p."ProcNum" AND c."ClaimNum" <> 0)"""),
+              AND NOT EXISTS (SELECT 1 FROM {s}.claimproc c WHERE c."ProcNum" = p."ProcNum" AND c."ClaimNum" <> 0)""",
         # ... and one kept complete was completed by the time it was first paid or billed.
-        ("procedurelog", f"""
+        f"""
             UPDATE {s}.procedurelog p SET "DateTStamp" = m.first FROM (
               SELECT "ProcNum", min(moment) AS first FROM (
                 SELECT "ProcNum", "SecDateTEdit" AS moment FROM {s}.paysplit WHERE "ProcNum" <> 0
                 UNION ALL SELECT l."ProcNum", c."SecDateEntry" + {END_OF_DAY} FROM {s}.claimproc l
                           JOIN {s}.claim c USING ("ClaimNum")) e GROUP BY 1) m
-            WHERE m."ProcNum" = p."ProcNum" AND p."DateTStamp" > %(moment)s AND p."ProcStatus" = {done}"""),
-        ("procedurelog", f"""UPDATE {s}.procedurelog SET "DateTStamp" = "SecDateEntry" WHERE "DateTStamp" > %(moment)s"""),
-        ("patient", _billing_types(s)),
+            WHERE m."ProcNum" = p."ProcNum" AND p."DateTStamp" > %(moment)s AND p."ProcStatus" = {done}""",
+        f"""UPDATE {s}.procedurelog SET "DateTStamp" = "SecDateEntry" WHERE "DateTStamp" > %(moment)s""",
+        _billing_types(s),
         # A child under 13 then was reached at the guarantor's e-mail; their own came when they were older.
-        ("patient", f"""
+        f"""
             UPDATE {s}.patient c SET "Email" = g."Email" FROM {s}.patient g
             WHERE g."PatNum" = c."Guarantor" AND c."PatNum" <> c."Guarantor" AND c."Email" <> ''
-              AND c."Email" <> g."Email" AND c."Birthdate" > %(moment)s::date - interval '13 years'"""),
+              AND c."Email" <> g."Email" AND c."Birthdate" > %(moment)s::date - interval '13 years'""",
     ]
 
 
@@ -193,14 +201,14 @@ def _recalls(s):
     due = ("""(l.previous + make_interval(months => 12 * (r."RecallInterval" >> 24) + ((r."RecallInterval" >> 16) & 255)))::date
               + 7 * ((r."RecallInterval" >> 8) & 255) + (r."RecallInterval" & 255)""")
     return [
-        ("recall", f"""DELETE FROM {s}.recall r WHERE NOT EXISTS (SELECT 1 FROM ({last}) l
-                       WHERE l."RecallNum" = r."RecallNum")"""),
+        f"""DELETE FROM {s}.recall r WHERE NOT EXISTS (SELECT 1 FROM ({last}) l
+                       WHERE l."RecallNum" = r."RecallNum")""",
         # Stamped when its trigger was charted or a visit booking it was made, moved or cancelled.
-        ("recall", f"""
+        f"""
             UPDATE {s}.recall r SET "DatePrevious" = l.previous, "DateDueCalc" = {due}, "DateDue" = {due},
                    "DateScheduled" = coalesce(b.scheduled, '0001-01-01'),
                    "DateTStamp" = least(greatest(l.stamped, b.changed), %(moment)s)
-            FROM ({last}) l LEFT JOIN ({booked}) b USING ("RecallNum") WHERE l."RecallNum" = r."RecallNum" """),
+            FROM ({last}) l LEFT JOIN ({booked}) b USING ("RecallNum") WHERE l."RecallNum" = r."RecallNum" """,
     ]
 
 
@@ -270,27 +278,27 @@ def _change_stamp(table):
 
 
 def _references_stamped(cursor, s, filled):
-    """A row is stamped no earlier than it was entered; one that refers to a row entered after it was edited when
-    the reference was set (a procedure attached to a visit booked later, a check put on a deposit), or was entered
-    with that row: its change stamp is at least the other row's entry. An
-    insurance check's lines were posted with it, when the last of them was; a claim is received with its last line."""
+    """A row is stamped no earlier than it was entered, nor than a row it refers to was entered (a procedure
+    attached to a visit booked later, a check put on a deposit, a line of a claim); an insurance check's lines were
+    posted with it, when the last of them was; a claim is received with its last line; a row is stamped with its
+    own events (EVENTS_STAMPED)."""
     received = ClaimProcStatus.sql(ClaimProcStatus.RECEIVED, ClaimProcStatus.SUPPLEMENTAL)
     cursor.execute(f"""
-        UPDATE {s}.claimpayment t SET "SecDateTEdit" = {birth("claimpayment").replace("{s}", s)}""")
+        UPDATE {s}.claimpayment t SET "SecDateTEdit" = {birth("claimpayment", s)}""")
     for table in sorted(filled):
-        stamp, born = _change_stamp(table), birth(table)
-        if stamp and born and "{s}" not in born:
+        stamp, born = _change_stamp(table), birth(table, s)
+        if stamp and born and not _with_another(table):
             cursor.execute(f'UPDATE {s}.{table} t SET "{stamp}" = {born} WHERE "{stamp}" < {born}')
     for fk in schema.foreign_keys():
         stamp = _change_stamp(fk.table)
         # a check's stamp is its posting (its birth) by now
-        parent_born = '"SecDateTEdit"' if fk.parent == "claimpayment" else birth(fk.parent)
+        parent_born = '"SecDateTEdit"' if fk.parent == "claimpayment" else birth(fk.parent, s)
         if not stamp or not parent_born or fk.table not in filled:
             continue
         key = schema.table(fk.parent).primary_key
         cursor.execute(f"""
             UPDATE {s}.{fk.table} c SET "{stamp}" = x.entered
-            FROM (SELECT t."{key}", {parent_born.replace("{s}", s)} AS entered FROM {s}.{fk.parent} t) x
+            FROM (SELECT t."{key}", {parent_born} AS entered FROM {s}.{fk.parent} t) x
             WHERE x."{key}" = c."{fk.column}" AND c."{fk.column}" <> 0 AND c."{stamp}" < x.entered""")
     cursor.execute(f"""
         UPDATE {s}.claimproc l SET "SecDateTEdit" = k."SecDateTEdit" FROM {s}.claimpayment k
@@ -311,9 +319,9 @@ def _stamps(cursor, s, moment, filled):
     the practice's setup, its table's first stamp)."""
     for table in sorted(filled):
         columns = schema.table(table).column_names
-        born = birth(table)
+        born = birth(table, s)
         for stamp in (c for c in CHANGE_STAMPS if c in columns):
-            entered = born.replace("{s}", s) if born else f'(SELECT min("{stamp}") FROM {s}.{table})'
+            entered = born or f'(SELECT min("{stamp}") FROM {s}.{table})'
             cursor.execute(f'UPDATE {s}.{table} t SET "{stamp}" = least("{stamp}", {entered}) '
                            f'WHERE "{stamp}" > %(moment)s', {"moment": moment})
 
@@ -369,24 +377,22 @@ def project(cursor, s, moment):
                        INSERT INTO as_of_claims SELECT "ClaimNum", min("SecDateTEdit") FROM {s}.claimproc
                        WHERE "ClaimNum" <> 0 AND "Status" IN {PAID_LINES} GROUP BY 1""")
     # A row entered with another (a claim's lines, a payment's splits) goes before that one does.
-    for table in sorted(filled, key=lambda name: ("{s}" not in (birth(name) or "{s}"), name)):
-        born = birth(table)
+    for table in sorted(filled, key=lambda name: (not _with_another(name), name)):
+        born = birth(table, s)
         if born:
-            cursor.execute(f"DELETE FROM {s}.{table} t WHERE {born.replace('{s}', s)} > %(moment)s", values)
+            cursor.execute(f"DELETE FROM {s}.{table} t WHERE {born} > %(moment)s", values)
     for table, columns in NOT_YET.items():
         for column in columns:
             cursor.execute(f'UPDATE {s}.{table} SET "{column}" = %(none)s WHERE "{column}" > %(moment)s',
                            {**values, "none": "0001-01-01"})
     for version in VERSIONS:
         cursor.execute(_versions(s, *version), values)
-    cursor.execute(f"""UPDATE {s}.insverify t SET "DateLastVerified" = '0001-01-01', "SecDateTEdit" = "DateTimeEntry"
-                       WHERE NOT EXISTS (SELECT 1 FROM {s}.insverifyhist h WHERE h."InsVerifyNum" = t."InsVerifyNum")""")
-    for _, statement in _statements(s):
+    for statement in _statements(s):
         cursor.execute(statement, values)
     _orphans(cursor, s, filled)
     _stamps(cursor, s, moment, filled)
     _references_stamped(cursor, s, filled)
-    for _, statement in _recalls(s):
+    for statement in _recalls(s):
         cursor.execute(statement, values)
     _balances(cursor, s, moment)
     cursor.execute(f"DROP INDEX {s}.as_of_check_lines; DROP TABLE as_of_claims")
