@@ -8,7 +8,7 @@ subscription as self, spouse or child. Some two-earner families also hold the ot
 is secondary (for the children the birthday rule decides which is primary). Some subscribers changed jobs:
 their old subscription ended (DateTerm) the day before the new one began, and only the new one has patplans
 (OpenDental's patient drops the old plan), but the work done before the change was billed to the old one
-(Insurance.primary_on).
+(Insurance.primary_on; Insurance.secondary_on for the members it covers second).
 A few retired plans that no employer offers any more stay in the plan list, hidden, under the carriers that
 left the market. Plans name their claim form and claim filing code (insfilingcode, written here).
 
@@ -427,14 +427,15 @@ def coverage_by_patient(ctx, plans, subs, patplans):
             coverage[prefix + name] = np.full(n, empty)
             coverage[prefix + name][patient] = value
     coverage["relationship"] = coverage.pop("primary_relationship")
-    on = patplans.ordinal == 1
-    patient, former = patplans.patient[on], subs.replaced[patplans.sub[on]]
-    patient, former = patient[former >= 0], former[former >= 0]
-    values = {"plan": (-1, subs.plan[former]), "sub": (0, subs.nums[former]), "since": (NO_DATE, subs.effective[former]),
-              "until": (NO_DATE, subs.term[former])}
-    for name, (empty, value) in values.items():
-        coverage["former_" + name] = np.full(n, empty)
-        coverage["former_" + name][patient] = value
+    for ordinal, prefix in ((1, "former_"), (2, "former_secondary_")):
+        on = patplans.ordinal == ordinal
+        patient, former = patplans.patient[on], subs.replaced[patplans.sub[on]]
+        patient, former = patient[former >= 0], former[former >= 0]
+        values = {"plan": (-1, subs.plan[former]), "sub": (0, subs.nums[former]),
+                  "since": (NO_DATE, subs.effective[former]), "until": (NO_DATE, subs.term[former])}
+        for name, (empty, value) in values.items():
+            coverage[prefix + name] = np.full(n, empty)
+            coverage[prefix + name][patient] = value
     return coverage
 
 
