@@ -115,7 +115,7 @@ lines AS (SELECT c."PlanNum", c."CodeSent", c."Percentage", CASE
   LEFT JOIN excluded xk ON xk."PlanNum" = c."PlanNum" AND xk."CodeNum" = 0 AND xk."CovCatNum" = k."CovCatNum"
   WHERE c."Status" IN (0, 1, 6) AND c."ProcNum" <> 0)
 SELECT count(*), count(*) FILTER (WHERE "Percentage" <> percent),
-       coalesce(string_agg(DISTINCT "CodeSent", ',') FILTER (WHERE "Percentage" <> percent), '') FROM lines"""
+       coalesce(string_agg(DISTINCT "CodeSent", ',') FILTER (WHERE "Percentage" <> percent), 'none') FROM lines"""
 
 # Completed procedures of patients with a patient plan that have no claimproc, by the first reason that fits.
 NO_CLAIMPROC = f"""
@@ -135,7 +135,7 @@ reasons AS (SELECT CASE
                  AND s."DateEffective" <= p."ProcDate" AND s."DateTerm" >= p."ProcDate")
          THEN 'UNEXPLAINED: the subscriber''s ended plan in force'
     ELSE 'no plan in force that day' END AS reason FROM procs p)
-SELECT coalesce(sum(n), 0), coalesce(string_agg(reason || ' ' || n, '; ' ORDER BY n DESC), '')
+SELECT coalesce(sum(n), 0), coalesce(string_agg(reason || ' ' || n, '; ' ORDER BY n DESC), 'none')
 FROM (SELECT reason, count(*) AS n FROM reasons GROUP BY 1) r"""
 
 CLAIM_GAP = f"""

@@ -352,8 +352,9 @@ def _settled_by_primary(ctx, claim_sets, plan):
 def _merged(kept, settled):
     """Two estimate sets as one, in procedure order."""
     order = np.argsort(np.concatenate([kept.proc, settled.proc]), kind="stable")
-    merged = take_rows(concat_rows([SimpleNamespace(proc=e.proc, plan=e.plan, no_bill=e.no_bill, paid_other=e.paid_other)
-                                    for e in (kept, settled)]), order)
+    columns = [SimpleNamespace(proc=e.proc, plan=e.plan, no_bill=e.no_bill, paid_other=e.paid_other)
+               for e in (kept, settled)]
+    merged = take_rows(concat_rows(columns), order)
     merged.money = take_rows(concat_rows([kept.money, settled.money]), order)
     return merged
 
