@@ -146,4 +146,16 @@ RULES = [
          JOIN raw.inssub s USING ("InsSubNum") WHERE pp."PatNum" = p."PatNum" AND s."DateEffective" <= p."ProcDate"
          AND (s."DateTerm" IS NULL OR s."DateTerm" >= p."ProcDate"))
      AND NOT EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = p."ProcNum")"""),
+    # Coordination of benefits: OpenDental estimates a procedure against every plan of the patient, so a billed
+    # procedure has a claimproc through each subscriber whose subscription covered the patient that day (the
+    # patplan's own, or the one of the same subscriber it replaced at a job change): a claim line, or an
+    # estimate (status 6) where the other plan's EOB left nothing to bill
+    ("every billed procedure has a claimproc of each plan of the patient in force that day", f"""
+     SELECT DISTINCT p."ProcNum", p."PatNum", p."ProcDate", s."Subscriber" FROM raw.procedurelog p
+     JOIN raw.patplan pp USING ("PatNum") JOIN raw.inssub held ON held."InsSubNum" = pp."InsSubNum"
+     JOIN raw.inssub s ON s."Subscriber" = held."Subscriber" AND s."DateEffective" <= p."ProcDate"
+                      AND (s."DateTerm" IS NULL OR s."DateTerm" >= p."ProcDate")
+     WHERE p."ProcStatus" = {ProcStatus.COMPLETE} AND EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = p."ProcNum")
+     AND NOT EXISTS (SELECT 1 FROM raw.claimproc c JOIN raw.inssub cs USING ("InsSubNum")
+                     WHERE c."ProcNum" = p."ProcNum" AND cs."Subscriber" = held."Subscriber")"""),
 ]

@@ -298,7 +298,8 @@ class Insurance:
     subscriber, -1 without it), primary_since, secondary_since (DateEffective of that subscription, NO_DATE
     without it); former_plan, former_sub, former_since, former_until: the ended subscription the primary one
     replaced when its holder changed jobs (the days it was in force; -1, 0, NO_DATE without one), which has no
-    patplan any more but covered the patient then. carriers: the practice's."""
+    patplan any more but covered the patient then; former_secondary_plan, ... the same of the secondary one.
+    carriers: the practice's."""
     carriers: Carriers
     plans: InsurancePlans
     primary_plan: np.ndarray
@@ -317,26 +318,44 @@ class Insurance:
     former_sub: np.ndarray
     former_since: np.ndarray
     former_until: np.ndarray
+    former_secondary_plan: np.ndarray
+    former_secondary_sub: np.ndarray
+    former_secondary_since: np.ndarray
+    former_secondary_until: np.ndarray
 
     def primary_on(self, patient, day):
         """The plan (index, -1 none) covering each patient first on each day: the primary one from its
         DateEffective on, before it the ended subscription it replaced while that was in force."""
-        current = (self.primary_plan[patient] >= 0) & (self.primary_since[patient] <= day)
-        return np.where(current, self.primary_plan[patient],
-                        np.where(self._in_former(patient, day), self.former_plan[patient], -1))
+        return self._on(patient, day, self.primary_plan, self.primary_since, self.former_plan,
+                        self._in_former(patient, day))
+
+    def secondary_on(self, patient, day):
+        """The plan (index, -1 none) covering each patient second on each day, as primary_on the first."""
+        return self._on(patient, day, self.secondary_plan, self.secondary_since, self.former_secondary_plan,
+                        self._in_former_secondary(patient, day))
+
+    @staticmethod
+    def _on(patient, day, plan, since, former_plan, in_former):
+        current = (plan[patient] >= 0) & (since[patient] <= day)
+        return np.where(current, plan[patient], np.where(in_former, former_plan[patient], -1))
 
     def subscription(self, patient, plan, day):
         """The InsSubNum, its DateEffective and the PatPlanNum (0 for an ended one) through which `plan` covers
         each patient on each day."""
         former = self._in_former(patient, day) & (self.former_plan[patient] == plan)
-        pick = np.select([former, self.primary_plan[patient] == plan], [0, 1], 2)
+        former_secondary = self._in_former_secondary(patient, day) & (self.former_secondary_plan[patient] == plan)
+        pick = np.select([former, self.primary_plan[patient] == plan, former_secondary], [0, 1, 3], 2)
         return tuple(np.choose(pick, [column[patient] for column in columns]) for columns in (
-            (self.former_sub, self.primary_sub, self.secondary_sub),
-            (self.former_since, self.primary_since, self.secondary_since),
-            (np.zeros_like(self.primary_patplan), self.primary_patplan, self.secondary_patplan)))
+            (self.former_sub, self.primary_sub, self.secondary_sub, self.former_secondary_sub),
+            (self.former_since, self.primary_since, self.secondary_since, self.former_secondary_since),
+            (np.zeros_like(self.primary_patplan), self.primary_patplan, self.secondary_patplan,
+             np.zeros_like(self.primary_patplan))))
 
     def _in_former(self, patient, day):
         return (self.former_since[patient] <= day) & (day <= self.former_until[patient])  # (none: until NO_DATE)
+
+    def _in_former_secondary(self, patient, day):
+        return (self.former_secondary_since[patient] <= day) & (day <= self.former_secondary_until[patient])
 
 
 # --- clinical ----------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ subscription as self, spouse or child. Some two-earner families also hold the ot
 is secondary (for the children the birthday rule decides which is primary). Some subscribers changed jobs:
 their old subscription ended (DateTerm) the day before the new one began, and only the new one has patplans
 (OpenDental's patient drops the old plan), but the work done before the change was billed to the old one
-(Insurance.primary_on).
+(Insurance.primary_on; Insurance.secondary_on for the members it covers second).
 A few retired plans that no employer offers any more stay in the plan list, hidden, under the carriers that
 left the market. Plans name their claim form and claim filing code (insfilingcode, written here).
 
@@ -292,12 +292,21 @@ def _other_individual_plan(rng, plans, plan):
     return first + (np.maximum(plan - first, 0) + rng.integers(1, count, len(plan))) % count
 
 
-def _plan_of_former_employer(rng, plans, plan):
-    """The group plan a subscriber held before changing jobs: one of another employer than `plan`'s."""
-    group = np.flatnonzero(plans.employer[:plans.offered] > 0)
-    pick = group[rng.integers(0, len(group), len(plan))]
-    same = plans.employer[pick] == plans.employer[plan]
-    return np.where(same, group[(np.searchsorted(group, pick) + 1) % len(group)], pick)
+def _group_plans(plans):
+    return np.flatnonzero(plans.employer[:plans.offered] > 0)
+
+
+def _plan_of_former_employer(plans, pick, plan, partner_plan):
+    """The group plan a subscriber held before changing jobs: `pick` (drawn among the group plans), else the next
+    group plan that is of another employer than `plan`'s and not the partner's plan (`partner_plan`, -1 none): a
+    family never holds one plan twice, so each claimproc's plan names its subscription."""
+    group = _group_plans(plans)
+    for _ in range(len(group)):
+        taken = (plans.employer[pick] == plans.employer[plan]) | (pick == partner_plan)
+        if not taken.any():
+            break
+        pick = np.where(taken, group[(np.searchsorted(group, pick) + 1) % len(group)], pick)
+    return pick
 
 
 def _coverage_start(rng, first_visit):
@@ -320,13 +329,17 @@ def subscriptions(ctx, plans, holders):
     changed = (rng.random(n) < JOB_CHANGE_SHARE) & (earliest_change < ctx.today - 30)
     change = _month_start(day_between(rng, np.minimum(earliest_change, ctx.today - 30), np.full(n, ctx.today - 30)))
     reported = np.minimum(change + rng.integers(0, 45, n).astype("timedelta64[D]"), ctx.today)
-    old_plan = _plan_of_former_employer(rng, plans, plan)
+    group_plans = _group_plans(plans)
+    old_pick = group_plans[rng.integers(0, len(group_plans), n)]  # drawn here, settled against the partner's plan
 
     second = holders.partner >= 0
     partner = holders.partner[second]
     second_plan = _plan_of_employer(rng, plans, pt.employer[partner])
     second_plan = np.where(second_plan == plan[second], _other_individual_plan(rng, plans, plan[second]), second_plan)
     second_effective = _coverage_start(rng, first_visit[second])
+    partner_plan = np.full(n, -1)
+    partner_plan[second] = second_plan
+    old_plan = _plan_of_former_employer(plans, old_pick, plan, partner_plan)
 
     no_term = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     subs = SimpleNamespace(
@@ -427,14 +440,15 @@ def coverage_by_patient(ctx, plans, subs, patplans):
             coverage[prefix + name] = np.full(n, empty)
             coverage[prefix + name][patient] = value
     coverage["relationship"] = coverage.pop("primary_relationship")
-    on = patplans.ordinal == 1
-    patient, former = patplans.patient[on], subs.replaced[patplans.sub[on]]
-    patient, former = patient[former >= 0], former[former >= 0]
-    values = {"plan": (-1, subs.plan[former]), "sub": (0, subs.nums[former]), "since": (NO_DATE, subs.effective[former]),
-              "until": (NO_DATE, subs.term[former])}
-    for name, (empty, value) in values.items():
-        coverage["former_" + name] = np.full(n, empty)
-        coverage["former_" + name][patient] = value
+    for ordinal, prefix in ((1, "former_"), (2, "former_secondary_")):
+        on = patplans.ordinal == ordinal
+        patient, former = patplans.patient[on], subs.replaced[patplans.sub[on]]
+        patient, former = patient[former >= 0], former[former >= 0]
+        values = {"plan": (-1, subs.plan[former]), "sub": (0, subs.nums[former]),
+                  "since": (NO_DATE, subs.effective[former]), "until": (NO_DATE, subs.term[former])}
+        for name, (empty, value) in values.items():
+            coverage[prefix + name] = np.full(n, empty)
+            coverage[prefix + name][patient] = value
     return coverage
 
 

@@ -9,6 +9,7 @@ import pytest
 from checks import benefit_validation
 from conftest import query
 from generators.financial import benefits
+from generators.handover import Insurance
 
 
 def days(*texts):
@@ -73,6 +74,27 @@ def rows(practice_db, sql):
     return query(server, name, sql)
 
 
+def test_a_secondary_plan_covers_through_the_subscription_its_job_change_ended():
+    """Patient 0 is covered second by a subscriber who changed jobs on 2024-01-01: before then by the ended
+    subscription (plan 3), after it by the new one (plan 2); before either, by none."""
+    one, none = np.array([0]), np.array([-1])
+    dates = {"since": days("2024-01-01"), "former_since": days("2020-01-01"), "former_until": days("2023-12-31")}
+    ins = Insurance(carriers=None, plans=None, primary_plan=np.array([1]), primary_sub=np.array([11]),
+                    primary_patplan=np.array([21]), primary_plan_num=one, primary_since=days("2019-01-01"),
+                    secondary_plan=np.array([2]), secondary_sub=np.array([12]), secondary_patplan=np.array([22]),
+                    secondary_plan_num=one, secondary_relationship=one, secondary_since=dates["since"],
+                    relationship=one, former_plan=none, former_sub=np.array([0]), former_since=days("NaT"),
+                    former_until=days("NaT"), former_secondary_plan=np.array([3]),
+                    former_secondary_sub=np.array([13]), former_secondary_since=dates["former_since"],
+                    former_secondary_until=dates["former_until"])
+    patient, on = np.zeros(3, int), days("2019-06-01", "2023-06-01", "2024-02-01")
+    assert list(ins.secondary_on(patient, on)) == [-1, 3, 2]
+    assert list(ins.primary_on(patient, on)) == [1, 1, 1]
+    sub, since, patplan = ins.subscription(patient[1:], np.array([3, 2]), on[1:])
+    assert list(sub) == [13, 12] and list(since) == [dates["former_since"][0], dates["since"][0]]
+    assert list(patplan) == [0, 22]
+
+
 @pytest.mark.parametrize("rule", benefit_validation.RULES, ids=[r[0][:60] for r in benefit_validation.RULES])
 def test_benefit_rule_holds(practice_db, rule):
     assert rows(practice_db, f"SELECT count(*) FROM ({rule[1]}) v") == [(0,)]
@@ -125,6 +147,18 @@ def test_work_before_a_job_change_is_billed_to_the_subscription_it_ended(practic
         WHERE p."ProcStatus" = 2 AND p."ProcDate" BETWEEN old."DateEffective" AND old."DateTerm"
         AND NOT EXISTS (SELECT 1 FROM raw.claimproc c WHERE c."ProcNum" = p."ProcNum")""")
     assert unbilled == [(0,)]
+
+
+def test_a_second_plan_keeps_an_estimate_of_work_the_first_plan_settled_in_full(practice_db):
+    """Coordination of benefits: work the primary's EOB settled in full (paid plus PPO write-off) is never sent to
+    the secondary plan, which keeps its estimate (status 6): $0 after what the primary paid (PaidOtherIns)."""
+    estimates, wrong = rows(practice_db, """SELECT count(*), count(*) FILTER (WHERE e."InsPayEst" <> 0
+            OR e."NoBillIns" OR abs(e."PaidOtherIns" - first."InsPayAmt") > 0.005 OR e."ClaimNum" <> 0)
+        FROM raw.claimproc e JOIN raw.procedurelog p USING ("ProcNum")
+        JOIN raw.claimproc first ON first."ProcNum" = e."ProcNum" AND first."Status" = 1
+             AND first."PlanNum" <> e."PlanNum" AND abs(first."InsPayAmt" + first."WriteOff" - p."ProcFee") < 0.005
+        WHERE e."Status" = 6 AND p."ProcStatus" = 2""")[0]
+    assert estimates > 0 and wrong == 0
 
 
 def test_a_line_a_plan_rule_stopped_gives_that_rule_as_its_reason(practice_db):
@@ -206,6 +240,9 @@ TAMPERING = [
     ("""DELETE FROM raw.claimproc WHERE "ProcNum" = (SELECT min(c."ProcNum") FROM raw.claimproc c
         JOIN raw.procedurelog p USING ("ProcNum") JOIN raw.patplan pp ON pp."InsSubNum" = c."InsSubNum"
         AND pp."PatNum" = c."PatNum" WHERE p."ProcStatus" = 2 AND c."Status" = 1)""", (9,)),
+    ("""DELETE FROM raw.claimproc WHERE "ClaimProcNum" = (SELECT min(c."ClaimProcNum") FROM raw.claimproc c
+        JOIN raw.patplan pp ON pp."InsSubNum" = c."InsSubNum" AND pp."PatNum" = c."PatNum"
+        JOIN raw.procedurelog p USING ("ProcNum") WHERE pp."Ordinal" = 2 AND p."ProcStatus" = 2)""", (10,)),
 ]
 
 

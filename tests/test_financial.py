@@ -56,9 +56,15 @@ def test_ppo_write_off_is_fee_minus_allowed_and_never_negative(practice_db):
 
 
 def test_estimates_are_kept_on_planned_work_and_unbilled_work(practice_db):
+    # an estimate is on planned work, on completed work not billed (NoBillIns), or on completed work another
+    # plan's EOB settled in full (paid plus write-off), which the secondary plan is never sent
     assert rows(practice_db, """SELECT count(*) FROM raw.claimproc c JOIN raw.procedurelog p USING ("ProcNum")
                                 WHERE c."Status" = 6 AND (c."ClaimNum" <> 0
-                                      OR p."ProcStatus" <> CASE WHEN c."NoBillIns" THEN 2 ELSE 1 END)""") == [(0,)]
+                                      OR p."ProcStatus" <> CASE WHEN c."NoBillIns" THEN 2 ELSE 1 END
+                                         AND NOT (p."ProcStatus" = 2 AND EXISTS (SELECT 1 FROM raw.claimproc o
+                                             WHERE o."ProcNum" = c."ProcNum" AND o."Status" = 1
+                                             AND o."PlanNum" <> c."PlanNum"
+                                             AND abs(o."InsPayAmt" + o."WriteOff" - p."ProcFee") < 0.005)))""") == [(0,)]
     assert rows(practice_db, 'SELECT count(*) > 0 FROM raw.claimproc WHERE "Status" = 6') == [(True,)]
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from core.arrays import group_sum, groups, rank_in_group, sorted_by, take_rows
+from core.arrays import concat_rows, group_sum, groups, rank_in_group, sorted_by, take_rows
 from core.randomness import weighted_choice
 
 from opendental.codes import ClaimProcStatus, ClaimStatus, ClaimType, ProcStatus
@@ -184,14 +184,11 @@ def secondary_claims(ctx, primary):
     """The secondary plan is billed for what the primary left; it waits on hold (H) until the primary EOB."""
     rng = ctx.rng("claims-secondary")
     pr, ins = ctx.practice.clinical.procedures, ctx.practice.insurance
-    pat = pr.patient[primary.proc]
-    has_secondary = (ins.secondary_plan[pat] >= 0) & (ins.secondary_since[pat] <= pr.date[primary.proc])
-    primary_done = primary.status == ClaimProcStatus.RECEIVED
-    left = primary.money.fee - primary.paid - primary.write_off
-    pick = np.flatnonzero(has_secondary & (~primary_done | (left > 0)))
-    proc = primary.proc[pick]
-    plan = ins.secondary_plan[pr.patient[proc]]
-    paid_other = np.where(primary_done[pick], primary.paid[pick], primary.money.estimate[pick])
+    secondary_plan = ins.secondary_on(pr.patient[primary.proc], pr.date[primary.proc])
+    pick = np.flatnonzero((secondary_plan >= 0) & _left_to_secondary(primary))
+    proc, plan = primary.proc[pick], secondary_plan[pick]
+    primary_done = primary.status[pick] == ClaimProcStatus.RECEIVED
+    paid_other = np.where(primary_done, primary.paid[pick], primary.money.estimate[pick])
     money = adjudicate_after(ctx, [primary], proc, plan, paid_other + primary.write_off[pick], True)
     index, first, line = _claims(proc, plan, pr.patient[proc], pr.date[proc])
     primary_claim = primary.claim[pick][first]
@@ -206,6 +203,12 @@ def secondary_claims(ctx, primary):
     lines = _adjudicated_lines(rng, proc, plan, money, claims)
     lines.paid_other, lines.covered = paid_other, paid_other + primary.write_off[pick]
     return lines
+
+
+def _left_to_secondary(primary):
+    """Primary lines a secondary plan is billed for: those whose EOB is not in yet, or left part of the fee."""
+    done = primary.status == ClaimProcStatus.RECEIVED
+    return ~done | (primary.money.fee - primary.paid - primary.write_off > 0)
 
 
 def group_any(flags, groups, n):
@@ -310,26 +313,50 @@ def insurance_checks(ctx, claim_sets):
 
 
 def estimates(ctx, claim_sets):
-    """Treatment-planned work of covered patients keeps an estimate claimproc per plan (status 6); so does
-    completed work the primary plan does not cover, marked NoBillIns on each plan that covers none of it: it
-    never goes on a claim. Estimates count after the claim lines (`claim_sets`: primary, secondary) of their
-    benefit year."""
+    """Every plan of a covered patient keeps an estimate claimproc (status 6) on each billable procedure that is
+    on no claim of it: treatment-planned work; completed work the primary plan does not cover, marked NoBillIns on
+    each plan in force (the office bills neither, so it estimates nothing); and, on the secondary plan, completed
+    work the primary's EOB settled in full, which is never sent to the secondary (its estimate, after what the
+    primary paid, is $0). Estimates count after the claim lines (`claim_sets`: primary, secondary) of their
+    benefit year; a carrier never sent a line counts none of it against its limits, so the estimates of settled
+    work are made apart. Returns the (primary, secondary) estimates."""
     pr, ins, codes = ctx.practice.clinical.procedures, ctx.practice.insurance, ctx.practice.codes
     planned = ((pr.status == ProcStatus.TREATMENT_PLANNED) & (pr.fee_cents > 0)
                & (codes.category[pr.code] != NO_BILL_CATEGORY))
     not_billed = _completed_and_covered(ctx)[1]
-    on_the_day = ins.primary_on(pr.patient, pr.date)  # planned work is estimated on today's plans
     result = []
-    for plan_of, in_force in ((np.where(planned, ins.primary_plan[pr.patient], on_the_day), on_the_day >= 0),
-                              (ins.secondary_plan[pr.patient], ins.secondary_since[pr.patient] <= pr.date)):
-        not_covered_by_this_plan = ins.plans.coverage_percent(np.maximum(plan_of, 0), pr.code) == 0
-        not_billed_here = not_billed & not_covered_by_this_plan & in_force
-        proc = np.flatnonzero((plan_of >= 0) & (planned | not_billed_here))
-        plan = plan_of[proc]
-        money = adjudicate_after(ctx, claim_sets, proc, plan, _zeros(len(proc)), False)
-        result.append(SimpleNamespace(proc=proc, plan=plan, money=money,
-                                      no_bill=not_billed_here[proc]))
+    for plan_of, on_the_day, second in ((ins.primary_plan, ins.primary_on, False),
+                                        (ins.secondary_plan, ins.secondary_on, True)):
+        plan = np.where(planned, plan_of[pr.patient], on_the_day(pr.patient, pr.date))  # planned: today's plans
+        proc = np.flatnonzero((plan >= 0) & (planned | not_billed))
+        money = adjudicate_after(ctx, claim_sets, proc, plan[proc], _zeros(len(proc)), False)
+        no_bill = not_billed[proc]
+        for column in ("estimate", "base", "deductible"):
+            setattr(money, column, np.where(no_bill, 0, getattr(money, column)))
+        kept = SimpleNamespace(proc=proc, plan=plan[proc], money=money, no_bill=no_bill, paid_other=_zeros(len(proc)))
+        result.append(_merged(kept, _settled_by_primary(ctx, claim_sets, plan)) if second else kept)
     return result
+
+
+def _settled_by_primary(ctx, claim_sets, plan):
+    """Estimates on the secondary plan (`plan` per procedure, -1 none) of the lines the primary's EOB settled in
+    full: after what the primary paid and wrote off, nothing."""
+    primary = claim_sets[0]
+    done = np.flatnonzero(~_left_to_secondary(primary) & (plan[primary.proc] >= 0))
+    proc = primary.proc[done]
+    money = adjudicate_after(ctx, claim_sets, proc, plan[proc], primary.paid[done] + primary.write_off[done], True)
+    return SimpleNamespace(proc=proc, plan=plan[proc], money=money, no_bill=np.zeros(len(proc), dtype=bool),
+                           paid_other=primary.paid[done])
+
+
+def _merged(kept, settled):
+    """Two estimate sets as one, in procedure order."""
+    order = np.argsort(np.concatenate([kept.proc, settled.proc]), kind="stable")
+    columns = [SimpleNamespace(proc=e.proc, plan=e.plan, no_bill=e.no_bill, paid_other=e.paid_other)
+               for e in (kept, settled)]
+    merged = take_rows(concat_rows(columns), order)
+    merged.money = take_rows(concat_rows([kept.money, settled.money]), order)
+    return merged
 
 
 def adjudicate_after(ctx, claim_sets, proc, plan, covered, secondary):

@@ -54,7 +54,7 @@ def write_claims(ctx, lines):
     first_proc = lines.proc[c.first]
     patient = c.patient
     secondary = c.type == ClaimType.SECONDARY
-    other = ins.primary_on(patient, c.service) if secondary else ins.secondary_plan[patient]
+    other = (ins.primary_on if secondary else ins.secondary_on)(patient, c.service)
     other_plan = np.where(other >= 0, ins.plans.nums[np.maximum(other, 0)], 0)
     other_sub = np.where(other >= 0, ins.subscription(patient, other, c.service)[0], 0)
     relat = (ins.secondary_relationship if secondary else ins.relationship)[patient]
@@ -207,7 +207,8 @@ def _estimate_lines(ctx, est):
     return {
         **_common(ctx, est.proc, est.plan, est.money, plan_sub),
         "ClaimProcNum": ctx.ids.take("claimproc", n), "ClaimNum": 0, "InsPayEst": _dollars(est.money.estimate),
-        "Status": ClaimProcStatus.ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0, "PaidOtherIns": 0.0,
+        "Status": ClaimProcStatus.ESTIMATE, "DateCP": pr.date[est.proc], "WriteOff": 0.0,
+        "PaidOtherIns": _dollars(est.paid_other),
         "NoBillIns": est.no_bill,
         "DateEntry": planned, "SecDateEntry": planned,
         "SecUserNumEntry": ctx.practice.users.front_desk[rng.integers(0, len(ctx.practice.users.front_desk), n)],
