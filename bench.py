@@ -227,7 +227,9 @@ def database_size(server, dbname):
 
 
 STATEMENT_CLASSES = (("COPY", re.compile(r"COPY ")), ("index build", re.compile(r"ALTER TABLE .* PRIMARY KEY")),
-                     ("validation: foreign keys", re.compile(r"SELECT count\(\*\) FILTER \(WHERE c\.")),
+                     ("validation: foreign keys",  # the parents' keys read, then a pass over each table
+                      re.compile(r"SELECT (k / \d+, count\(\*\), min\(k\), max\(k\)|k) FROM \(|"
+                                 r"SELECT count\(\*\) FILTER \(WHERE c\.")),
                      ("validation: rules", re.compile(r"SELECT count\(\*\) OVER \(\), v\.\*")))
 DURATION = re.compile(r"duration: ([\d.]+) ms\s+statement: (.*)")
 

@@ -4,7 +4,7 @@ Every rule is a SQL query returning the offending rows; a rule passes when it re
 """
 from dataclasses import dataclass, field
 
-from core import checkpoints
+from core import checkpoints, schema
 
 from . import ar_validation, benefit_validation, collections_validation, foreign_keys
 
@@ -31,13 +31,15 @@ class ValidationResult:
 
 
 def run(connection):
-    """Every AR, benefit and collections rule, then every foreign key (one pass per table; examples only for keys that fail)."""
+    """Every AR, benefit and collections rule, then every foreign key of every row (one pass per table, after
+    reading each parent's keys: foreign_keys.KeySet; examples only for keys that fail)."""
     result = ValidationResult()
     with connection.cursor() as cursor:
         for name, query in ar_validation.RULES + benefit_validation.RULES + collections_validation.RULES:
             _check(cursor, result, name, query)
+        sets = foreign_keys.key_sets(cursor, schema.foreign_keys())
         for table, keys in foreign_keys.keys_by_table().items():
-            cursor.execute(foreign_keys.table_count_sql(table, keys))
+            cursor.execute(foreign_keys.table_count_sql(table, keys, sets))
             for key, count in zip(keys, cursor.fetchone()):
                 if count:
                     _check(cursor, result, foreign_keys.rule_name(key), foreign_keys.violation_sql(key))

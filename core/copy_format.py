@@ -137,13 +137,14 @@ def encode(columns, batch, n):
             template += bytes(4 + longest)
     rows = np.empty((n, len(template)), np.uint8)
     rows[:] = np.frombuffer(template, np.uint8)
-    for offset, values in fixed:
-        rows[:, offset:offset + values.shape[1]] = values
+    for offset, values in fixed:  # each value as one field of its width: a copy a row, not one a byte
+        width = f"V{values.shape[1]}"
+        rows[:, offset:offset + values.shape[1]].view(width)[:, 0] = values.view(width)[:, 0]
     if not text:
         return rows.tobytes()
     keep = np.ones(rows.shape, bool)
     for offset, lengths, joined, present in text:
-        rows[:, offset:offset + 4] = lengths.astype(">i4").view(np.uint8).reshape(n, 4)
+        rows[:, offset:offset + 4].view(">i4")[:, 0] = lengths
         data = slice(offset + 4, offset + 4 + present.shape[1])
         rows[:, data][present] = np.frombuffer(joined, np.uint8)
         keep[:, data] = present
