@@ -376,8 +376,6 @@ def project(cursor, s, moment):
     cursor.execute(f"""CREATE TEMPORARY TABLE as_of_claims ("ClaimNum" int8 PRIMARY KEY, posted timestamp) ON COMMIT DROP;
                        INSERT INTO as_of_claims SELECT "ClaimNum", min("SecDateTEdit") FROM {s}.claimproc
                        WHERE "ClaimNum" <> 0 AND "Status" IN {PAID_LINES} GROUP BY 1""")
-    for version in VERSIONS:  # (while the history holds its later versions)
-        cursor.execute(_versions(s, *version), values)
     # A row entered with another (a claim's lines, a payment's splits) goes before that one does.
     for table in sorted(filled, key=lambda name: (not _with_another(name), name)):
         born = birth(table, s)
@@ -387,6 +385,8 @@ def project(cursor, s, moment):
         for column in columns:
             cursor.execute(f'UPDATE {s}.{table} SET "{column}" = %(none)s WHERE "{column}" > %(moment)s',
                            {**values, "none": "0001-01-01"})
+    for version in VERSIONS:
+        cursor.execute(_versions(s, *version), values)
     for statement in _statements(s):
         cursor.execute(statement, values)
     _orphans(cursor, s, filled)
