@@ -156,7 +156,7 @@ DENIALS = """
 SELECT count(DISTINCT "ClaimNum"), count(DISTINCT "ClaimNum") FILTER (WHERE "Remarks" LIKE 'Denied%'),
        count(*) FILTER (WHERE "Status" = 4) FROM raw.claimproc WHERE "Status" IN (1, 4)"""
 
-CHECK_DAYS = f"""
+CHECK_DAYS = """
 WITH holidays AS (SELECT DISTINCT "SchedDate" FROM raw.schedule WHERE "SchedType" = 0 AND "Status" = 2)
 SELECT count(*), count(*) FILTER (WHERE extract(isodow FROM "CheckDate") >= 6),
        count(*) FILTER (WHERE "CheckDate" IN (SELECT "SchedDate" FROM holidays)) FROM raw.claimpayment"""

@@ -36,7 +36,7 @@ def weekend(day):
 
 # Temporary tables the figures read: the window, every procedure with its code and the patient's age, the
 # completed visits of the window with their procedures, and the providers' scheduled days of the window.
-SETUP = f"""
+SETUP = """
 CREATE TEMP TABLE win AS SELECT (options->>'start_date')::date AS start,
     coalesce((options->>'as_of')::timestamp::date, (options->>'end_date')::date) AS stop
     FROM dental_synth.generator_run ORDER BY started_at DESC LIMIT 1;

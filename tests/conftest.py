@@ -6,6 +6,7 @@ import atexit
 import fcntl
 import functools
 import hashlib
+import importlib.util
 import json
 import os
 import secrets
@@ -104,6 +105,14 @@ def pytest_unconfigure(config):
         for lock in directory.glob("*.lock"):
             drop_database(settings, lock.stem)
     shutil.rmtree(directory, ignore_errors=True)
+
+
+def script_module(path):
+    """A script of scripts/ imported as a module (they are not a package)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def unavailable(message):

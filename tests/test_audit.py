@@ -1,6 +1,5 @@
 """scripts/audit_practice.py: issue 15's audit on the shared test practice: no clinical impossibility, a line per
 figure, and a planted impossibility is counted."""
-import importlib.util
 import os
 import subprocess
 import sys
@@ -8,7 +7,7 @@ import sys
 import psycopg2
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, script_module
 
 SCRIPT = PROJECT / "scripts" / "audit_practice.py"
 MUST_BE_ZERO = "(must be 0)"
@@ -16,10 +15,7 @@ MUST_BE_ZERO = "(must be 0)"
 
 @pytest.fixture(scope="module")
 def audit():
-    spec = importlib.util.spec_from_file_location("audit_practice", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module(SCRIPT)
 
 
 @pytest.fixture

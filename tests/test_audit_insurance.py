@@ -1,6 +1,5 @@
 """scripts/audit_insurance.py: one line per figure of issue 16 on a generated practice, the benefit rules' figures
 at 0 (of a count above 0), and a figure that moves when the data is tampered with."""
-import importlib.util
 import os
 import re
 import subprocess
@@ -9,7 +8,7 @@ import sys
 import psycopg2
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, script_module
 
 SCRIPT = PROJECT / "scripts" / "audit_insurance.py"
 RULE_FIGURES = ("deductible", "annual maximum", "fluoride over age limit", "FMX/pano within 5 years",
@@ -18,10 +17,7 @@ RULE_FIGURES = ("deductible", "annual maximum", "fluoride over age limit", "FMX/
 
 @pytest.fixture(scope="module")
 def audit():
-    spec = importlib.util.spec_from_file_location("audit_insurance", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module(SCRIPT)
 
 
 def run(*args, env=None):

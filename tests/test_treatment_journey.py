@@ -1,6 +1,5 @@
 """scripts/treatment_journey.py: the dataset it builds from a generated practice is well-formed (the model
 itself needs scikit-learn, which is not a test requirement)."""
-import importlib.util
 import os
 import subprocess
 import sys
@@ -9,22 +8,15 @@ import numpy as np
 import psycopg2
 import pytest
 
-from conftest import PROJECT, one
+from conftest import PROJECT, script_module, one
 
 SCRIPT = PROJECT / "scripts" / "treatment_journey.py"
 YEAR = 2024
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("treatment_journey", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def journey():
-    return load_script()
+    return script_module(SCRIPT)
 
 
 @pytest.fixture(scope="module")
